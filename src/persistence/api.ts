@@ -1,0 +1,101 @@
+/**
+ * The small API the UI calls to keep profiles, teams, runs, scenario versions and settings.
+ * Implemented over IndexedDB (idb.ts) with an in-memory fallback (memory.ts) for browsers that
+ * cannot open a database; `openStore()` in index.ts picks one and reports why.
+ */
+import type { Lang, Run, Scenario, TimerScale } from '../engine/types';
+
+export interface Profile {
+  id: string;
+  name: string;
+  /** The team id, or null. */
+  teamId: string | null;
+  createdAt: number;
+  /** Set for a guest who has not been named yet. */
+  guest?: boolean;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface Settings {
+  /** null: follow the browser's language. */
+  lang: Lang | null;
+  sound: boolean;
+  /** 0..1 */
+  volume: number;
+  timerScale: TimerScale;
+  /** 'system' follows prefers-reduced-motion. */
+  reducedMotion: 'system' | 'on' | 'off';
+  /** The profile playing on this device now. */
+  currentPlayerId: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: null,
+  sound: true,
+  volume: 0.7,
+  timerScale: 1,
+  reducedMotion: 'system',
+  currentPlayerId: null,
+};
+
+/** A scenario version, kept by content hash so every run replays against what was played. */
+export interface StoredScenario {
+  hash: string;
+  id: string;
+  /** The exact file text. */
+  source: string;
+  scenario: Scenario;
+  /** True for imported/authored scenarios. */
+  custom: boolean;
+  storedAt: number;
+}
+
+/** Why storage is degraded, for a plain-words banner in the UI. */
+export type StorageIssue =
+  | { kind: 'unavailable'; detail: string } // private mode, no IndexedDB: playing in memory
+  | { kind: 'blocked' } // another tab holds an older version open
+  | { kind: 'blocking' } // this tab holds up another tab's upgrade
+  | { kind: 'quota' } // disk full: what was saved is kept
+  | { kind: 'failed'; detail: string }; // the browser could not open the database
+
+export interface Store {
+  /** 'idb' or 'memory'. */
+  readonly kind: 'idb' | 'memory';
+
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+
+  listProfiles(): Promise<Profile[]>;
+  saveProfile(profile: Profile): Promise<void>;
+  /** Deletes the profile and all of its runs. */
+  deleteProfile(id: string): Promise<void>;
+
+  listTeams(): Promise<Team[]>;
+  saveTeam(team: Team): Promise<void>;
+  deleteTeam(id: string): Promise<void>;
+
+  /** Store a scenario version (idempotent by hash). */
+  saveScenario(s: StoredScenario): Promise<void>;
+  getScenario(hash: string): Promise<StoredScenario | undefined>;
+  listScenarios(): Promise<StoredScenario[]>;
+  /** Deletes every version of a custom scenario that no run refers to, and hides the others. */
+  deleteScenario(id: string): Promise<void>;
+
+  /** Create or replace a run (called on start, after every event, and on finish). */
+  saveRun(run: Run): Promise<void>;
+  /** Append one event to a stored run: the write that happens on every choice. */
+  appendEvent(runId: string, event: Run['events'][number]): Promise<void>;
+  getRun(id: string): Promise<Run | undefined>;
+  listRuns(filter?: { playerId?: string; scenarioId?: string }): Promise<Run[]>;
+  /** The unfinished run of this player (or guest) to resume, if any. */
+  unfinishedRun(playerId: string | null): Promise<Run | undefined>;
+  deleteRun(id: string): Promise<void>;
+
+  /** Subscribe to storage problems (blocked, quota, ...). Returns an unsubscribe function. */
+  onIssue(listener: (issue: StorageIssue) => void): () => void;
+}
