@@ -1,0 +1,130 @@
+/**
+ * Vite plugin that owns how the built-in scenarios in scenarios/*.json reach the browser.
+ *
+ * - `virtual:scenario-catalog` exports `catalog`: one small entry per scenario (what a scenario
+ *   card needs) with the URL of its full JSON, so the first screen never downloads scenario text.
+ * - Build: each scenario is emitted as `scenarios/<id>.<sha8>.json` (immutable, cacheable).
+ * - Dev: the files are served from /scenarios/<id>.json, and editing one sends an HMR event.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+
+const VIRTUAL_ID = 'virtual:scenario-catalog';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+export interface CatalogEntryOut {
+  id: string;
+  url: string;
+  title: unknown;
+  description: unknown;
+  setting: unknown;
+  ambience: unknown;
+  estimatedMinutes: unknown;
+  languages: unknown;
+  customer: unknown;
+  tags: unknown;
+}
+
+interface ScenarioFile {
+  file: string;
+  text: string;
+  sha: string;
+  id: string;
+  data: Record<string, unknown> | null;
+}
+
+function readScenarioFiles(dir: string): ScenarioFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      let data: Record<string, unknown> | null = null;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+      } catch {
+        data = null;
+      }
+      const id = typeof data?.id === 'string' ? data.id : file.replace(/\.json$/, '');
+      const sha = createHash('sha256').update(text).digest('hex').slice(0, 8);
+      return { file, text, sha, id, data };
+    });
+}
+
+function entry(s: ScenarioFile, url: string): CatalogEntryOut {
+  const d = s.data ?? {};
+  return {
+    id: s.id,
+    url,
+    title: d.title ?? s.id,
+    description: d.description ?? '',
+    setting: d.setting ?? 'other',
+    ambience: d.ambience ?? d.setting ?? 'none',
+    estimatedMinutes: d.estimatedMinutes ?? null,
+    languages: d.languages ?? [],
+    customer: d.customer && typeof d.customer === 'object' ? { name: (d.customer as { name?: unknown }).name ?? '', look: (d.customer as { look?: unknown }).look ?? null } : null,
+    tags: d.tags ?? [],
+  };
+}
+
+export function scenariosPlugin(options: { dir?: string } = {}): Plugin {
+  const dir = resolve(options.dir ?? 'scenarios');
+  let isBuild = false;
+  let server: ViteDevServer | undefined;
+
+  return {
+    name: 'frontlijn-scenarios',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
+    resolveId(id) {
+      if (id === VIRTUAL_ID) return RESOLVED_ID;
+      return null;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return null;
+      const files = readScenarioFiles(dir).filter((s) => s.data);
+      const entries = files.map((s) => {
+        if (isBuild) {
+          const fileName = `scenarios/${s.id}.${s.sha}.json`;
+          this.emitFile({ type: 'asset', fileName, source: s.text });
+          return entry(s, `/${fileName}`);
+        }
+        this.addWatchFile(join(dir, s.file));
+        return entry(s, `/scenarios/${s.file}`);
+      });
+      return `export const catalog = ${JSON.stringify(entries)};\nexport default catalog;\n`;
+    },
+    configureServer(srv) {
+      server = srv;
+      srv.watcher.add(dir);
+      srv.middlewares.use((req, res, next) => {
+        const m = /^\/scenarios\/([A-Za-z0-9_.-]+\.json)(\?.*)?$/.exec(req.url ?? '');
+        if (!m) return next();
+        const path = join(dir, m[1]);
+        if (!existsSync(path)) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(readFileSync(path));
+      });
+    },
+    handleHotUpdate(ctx) {
+      if (!ctx.file.startsWith(dir) || !ctx.file.endsWith('.json')) return;
+      const mod = server?.moduleGraph.getModuleById(RESOLVED_ID);
+      if (mod) server?.moduleGraph.invalidateModule(mod);
+      const file = ctx.file.slice(dir.length + 1);
+      let text = '';
+      try {
+        text = readFileSync(ctx.file, 'utf8');
+      } catch {
+        text = '';
+      }
+      server?.ws.send({ type: 'custom', event: 'frontlijn:scenario-update', data: { file, text } });
+      return [];
+    },
+  };
+}

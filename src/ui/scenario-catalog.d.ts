@@ -1,0 +1,19 @@
+declare module 'virtual:scenario-catalog' {
+  import type { Ambience, Lang, Setting, Text, Customer } from '../engine/types';
+  /** What a scenario card needs, without the scenario's full text. */
+  export interface CatalogEntry {
+    id: string;
+    /** Where the full scenario JSON is served. */
+    url: string;
+    title: Text;
+    description: Text;
+    setting: Setting;
+    ambience: Ambience;
+    estimatedMinutes: number | null;
+    languages: Lang[];
+    customer: { name: string; look: Customer['look'] | null } | null;
+    tags: string[];
+  }
+  export const catalog: CatalogEntry[];
+  export default catalog;
+}
