@@ -3,7 +3,8 @@
  * Implemented over IndexedDB (idb.ts) with an in-memory fallback (memory.ts) for browsers that
  * cannot open a database; `openStore()` in index.ts picks one and reports why.
  */
-import type { Lang, Run, Scenario, TimerScale } from '../engine/types';
+import type { EndingTone, Lang, Mode, Run, Scenario, TimerScale } from '../engine/types';
+import type { PathStep, Scores } from '../engine/contract';
 
 export interface Profile {
   id: string;
@@ -53,6 +54,8 @@ export interface StoredScenario {
   /** True for imported/authored scenarios. */
   custom: boolean;
   storedAt: number;
+  /** A deleted custom scenario that runs still refer to: kept for replay, hidden from lists. */
+  hidden?: boolean;
 }
 
 /** Why storage is degraded, for a plain-words banner in the UI. */
@@ -62,6 +65,48 @@ export type StorageIssue =
   | { kind: 'blocking' } // this tab holds up another tab's upgrade
   | { kind: 'quota' } // disk full: what was saved is kept
   | { kind: 'failed'; detail: string }; // the browser could not open the database
+
+/**
+ * A finished run's scores, computed by replaying its log when it finished (or was imported) and
+ * kept beside it as a small row, so leaderboards over thousands of runs never replay anything.
+ * Derived data: always recomputed from the log, never imported.
+ */
+export interface RunResult {
+  runId: string;
+  playerId: string | null;
+  scenarioId: string;
+  scenarioHash: string;
+  mode: Mode;
+  startedAt: number;
+  finishedAt: number;
+  /** Set for "play from here" test runs, which are never compared. */
+  startNode?: string;
+  ending: string;
+  tone: EndingTone | null;
+  scores: Scores;
+  /** The decisions taken, in order (option null: the time ran out), for the debrief. */
+  steps: PathStep[];
+}
+
+/** What an import brings: already restored (valid) values. See results-file.ts. */
+export interface ImportBundle {
+  runs: Run[];
+  scenarios: StoredScenario[];
+  profiles: Profile[];
+  teams: Team[];
+}
+
+/** What an import changed. */
+export interface ImportOutcome {
+  runsAdded: number;
+  /** Runs already known that the import completed (an unfinished copy replaced by the finished one). */
+  runsUpdated: number;
+  /** Runs already known, left as they were. */
+  runsSkipped: number;
+  profilesAdded: number;
+  teamsAdded: number;
+  scenariosAdded: number;
+}
 
 export interface Store {
   /** 'idb' or 'memory'. */
@@ -95,6 +140,17 @@ export interface Store {
   /** The unfinished run of this player (or guest) to resume, if any. */
   unfinishedRun(playerId: string | null): Promise<Run | undefined>;
   deleteRun(id: string): Promise<void>;
+
+  /** Scores of finished runs (small rows, precomputed). */
+  listResults(filter?: { playerId?: string; scenarioId?: string }): Promise<RunResult[]>;
+  /**
+   * Merge an import in ONE transaction: runs by id (never twice), profiles and teams by id,
+   * scenario versions by hash. Scores are recomputed by replay. Either all of it is written or
+   * nothing (throws, database unchanged).
+   */
+  importBundle(bundle: ImportBundle): Promise<ImportOutcome>;
+  /** Close the connection (another tab takes over, or before a reload). */
+  close(): void;
 
   /** Subscribe to storage problems (blocked, quota, ...). Returns an unsubscribe function. */
   onIssue(listener: (issue: StorageIssue) => void): () => void;

@@ -1,0 +1,383 @@
+/**
+ * The IndexedDB store (idb): owns the "frontlijn" database on this device. Every choice is one
+ * small readwrite transaction on `runs` (appendEvent), measured as 'frontlijn:save'. Everything
+ * read is restored (restore.ts) before the UI sees it, so a damaged record never throws.
+ * When the disk is full (QuotaExceededError, which Chrome may only report by aborting the
+ * transaction) the store keeps the unsaved runs in memory, tells the UI, and tries again on the
+ * next write: the game goes on and the export still contains everything.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import type { Run, RunEvent } from '../engine/types';
+import type {
+  ImportBundle,
+  ImportOutcome,
+  Profile,
+  RunResult,
+  Settings,
+  StorageIssue,
+  Store,
+  StoredScenario,
+  Team,
+} from './api';
+import { IssueHub, isQuotaError } from './issues';
+import { mergeDecision, withEvent } from './merge';
+import { measureSaveAsync } from './measure';
+import {
+  restoreList,
+  restoreProfile,
+  restoreResult,
+  restoreRun,
+  restoreSettings,
+  restoreStoredScenario,
+  restoreTeam,
+  Repairs,
+} from './restore';
+import { DB_NAME, DB_VERSION, SETTINGS_KEY, toRecord, upgrade, type FrontlijnDB } from './schema';
+import type { Scorer } from './scoring';
+
+type DB = IDBPDatabase<FrontlijnDB>;
+type Filter = { playerId?: string; scenarioId?: string };
+
+function matches(r: { playerId: string | null; scenarioId: string }, f: Filter): boolean {
+  return (f.playerId === undefined || r.playerId === f.playerId) && (f.scenarioId === undefined || r.scenarioId === f.scenarioId);
+}
+
+export class IdbStore implements Store {
+  readonly kind = 'idb' as const;
+  /** Runs the disk had no room for: kept here and written on the next chance. */
+  private unsaved = new Map<string, Run>();
+  private backfilling: Promise<void>;
+
+  constructor(
+    private readonly db: DB,
+    private readonly hub: IssueHub,
+    private readonly scorer: Scorer | undefined,
+  ) {
+    this.backfilling = this.backfillResults().catch((e) => console.warn('[frontlijn] result backfill failed', e));
+  }
+
+  // ---- settings, profiles, teams ------------------------------------------------------------
+
+  async getSettings(): Promise<Settings> {
+    const r = new Repairs();
+    const s = restoreSettings(await this.db.get('settings', SETTINGS_KEY), r);
+    r.log('settings');
+    return s;
+  }
+  async saveSettings(settings: Settings): Promise<void> {
+    await this.guard(() => this.db.put('settings', structuredClone(settings), SETTINGS_KEY));
+  }
+
+  async listProfiles(): Promise<Profile[]> {
+    return restoreList(await this.db.getAll('profiles'), restoreProfile, 'profiles').sort((a, b) => a.createdAt - b.createdAt);
+  }
+  async saveProfile(profile: Profile): Promise<void> {
+    await this.guard(() => this.db.put('profiles', structuredClone(profile)));
+  }
+  async deleteProfile(id: string): Promise<void> {
+    await this.guard(async () => {
+      const tx = this.db.transaction(['profiles', 'runs', 'results', 'settings'], 'readwrite');
+      const runIds = await tx.objectStore('runs').index('by-player').getAllKeys(id);
+      await Promise.all([
+        tx.objectStore('profiles').delete(id),
+        ...runIds.flatMap((rid) => [tx.objectStore('runs').delete(rid), tx.objectStore('results').delete(rid)]),
+      ]);
+      const settings = restoreSettings(await tx.objectStore('settings').get(SETTINGS_KEY));
+      if (settings.currentPlayerId === id) await tx.objectStore('settings').put({ ...settings, currentPlayerId: null }, SETTINGS_KEY);
+      await tx.done;
+      for (const [rid, run] of this.unsaved) if (run.playerId === id) this.unsaved.delete(rid);
+    });
+  }
+
+  async listTeams(): Promise<Team[]> {
+    return restoreList(await this.db.getAll('teams'), restoreTeam, 'teams').sort((a, b) => a.createdAt - b.createdAt);
+  }
+  async saveTeam(team: Team): Promise<void> {
+    await this.guard(() => this.db.put('teams', structuredClone(team)));
+  }
+  async deleteTeam(id: string): Promise<void> {
+    await this.guard(async () => {
+      const tx = this.db.transaction(['teams', 'profiles'], 'readwrite');
+      await tx.objectStore('teams').delete(id);
+      let cursor = await tx.objectStore('profiles').openCursor();
+      while (cursor) {
+        if (cursor.value.teamId === id) await cursor.update({ ...cursor.value, teamId: null });
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    });
+  }
+
+  // ---- scenario versions --------------------------------------------------------------------
+
+  async saveScenario(s: StoredScenario): Promise<void> {
+    await this.guard(async () => {
+      const tx = this.db.transaction('scenarios', 'readwrite');
+      const known = await tx.store.get(s.hash);
+      if (!known || known.hidden) await tx.store.put(structuredClone({ ...s, hidden: undefined }));
+      await tx.done;
+    });
+  }
+  async getScenario(hash: string): Promise<StoredScenario | undefined> {
+    const v = await this.db.get('scenarios', hash);
+    return v === undefined ? undefined : (restoreStoredScenario(v) ?? undefined);
+  }
+  async listScenarios(): Promise<StoredScenario[]> {
+    return restoreList(await this.db.getAll('scenarios'), restoreStoredScenario, 'scenarios').filter((s) => !s.hidden);
+  }
+  async deleteScenario(id: string): Promise<void> {
+    await this.guard(async () => {
+      const tx = this.db.transaction(['scenarios', 'runs'], 'readwrite');
+      const versions = await tx.objectStore('scenarios').index('by-id').getAll(id);
+      const runs = await tx.objectStore('runs').index('by-scenario').getAll(id);
+      const used = new Set(runs.map((r) => r.scenarioHash));
+      for (const v of versions) {
+        if (!v.custom) continue;
+        if (used.has(v.hash)) await tx.objectStore('scenarios').put({ ...v, hidden: true });
+        else await tx.objectStore('scenarios').delete(v.hash);
+      }
+      await tx.done;
+    });
+  }
+
+  // ---- runs ---------------------------------------------------------------------------------
+
+  async saveRun(run: Run): Promise<void> {
+    await measureSaveAsync(async () => {
+      const copy = structuredClone(run);
+      this.unsaved.delete(run.id);
+      await this.guardRun(copy, async () => {
+        await this.flushUnsaved();
+        const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
+        await tx.objectStore('runs').put(toRecord(copy));
+        if (copy.finishedAt !== undefined && this.scorer) {
+          const version = restoreStoredScenario(await tx.objectStore('scenarios').get(copy.scenarioHash));
+          const result = version ? this.scorer(copy, version) : null;
+          if (result) await tx.objectStore('results').put(result);
+        }
+        await tx.done;
+      });
+    });
+  }
+
+  async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    await measureSaveAsync(async () => {
+      const pending = this.unsaved.get(runId);
+      if (pending) {
+        const next = withEvent(pending, structuredClone(event));
+        if (next) this.unsaved.set(runId, next);
+        await this.guardRun(this.unsaved.get(runId)!, () => this.flushUnsaved());
+        return;
+      }
+      let base: Run | undefined;
+      let next: Run | null = null;
+      let txError: () => unknown = () => undefined;
+      try {
+        const tx = this.db.transaction('runs', 'readwrite');
+        tx.done.catch(() => undefined); // awaited below
+        txError = () => tx.error;
+        const rec = await tx.store.get(runId);
+        if (!rec) throw new Error(`No run ${runId} to append to`);
+        base = restoreRun(rec) ?? undefined;
+        if (!base) throw new Error(`Run ${runId} could not be read`);
+        next = withEvent(base, structuredClone(event));
+        if (next) await tx.store.put(toRecord(next));
+        await tx.done;
+      } catch (e) {
+        if ((isQuotaError(e) || isQuotaError(txError())) && next) {
+          this.keepUnsaved(next);
+          return;
+        }
+        throw e;
+      }
+    });
+  }
+
+  async getRun(id: string): Promise<Run | undefined> {
+    const pending = this.unsaved.get(id);
+    if (pending) return structuredClone(pending);
+    const rec = await this.db.get('runs', id);
+    if (rec === undefined) return undefined;
+    const r = new Repairs();
+    const run = restoreRun(rec, r);
+    r.log(`run ${id}`);
+    return run ?? undefined;
+  }
+
+  async listRuns(filter: Filter = {}): Promise<Run[]> {
+    let recs: unknown[];
+    if (filter.playerId !== undefined) recs = await this.db.getAllFromIndex('runs', 'by-player', filter.playerId);
+    else if (filter.scenarioId !== undefined) recs = await this.db.getAllFromIndex('runs', 'by-scenario', filter.scenarioId);
+    else recs = await this.db.getAll('runs');
+    const runs = restoreList(recs, (v, r) => restoreRun(v, r), 'runs').filter((r) => matches(r, filter) && !this.unsaved.has(r.id));
+    for (const u of this.unsaved.values()) if (matches(u, filter)) runs.push(structuredClone(u));
+    return runs.sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  async unfinishedRun(playerId: string | null): Promise<Run | undefined> {
+    const open = restoreList(await this.db.getAllFromIndex('runs', 'by-open', 1), (v, r) => restoreRun(v, r), 'runs');
+    const candidates = [...open.filter((r) => !this.unsaved.has(r.id)), ...this.unsaved.values()].filter(
+      (r) => r.finishedAt === undefined && r.playerId === playerId,
+    );
+    candidates.sort((a, b) => b.startedAt - a.startedAt);
+    return candidates[0] ? structuredClone(candidates[0]) : undefined;
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    this.unsaved.delete(id);
+    await this.guard(async () => {
+      const tx = this.db.transaction(['runs', 'results'], 'readwrite');
+      await Promise.all([tx.objectStore('runs').delete(id), tx.objectStore('results').delete(id), tx.done]);
+    });
+  }
+
+  // ---- results, import ----------------------------------------------------------------------
+
+  async listResults(filter: Filter = {}): Promise<RunResult[]> {
+    await this.backfilling;
+    let rows: unknown[];
+    if (filter.scenarioId !== undefined) rows = await this.db.getAllFromIndex('results', 'by-scenario', filter.scenarioId);
+    else if (filter.playerId !== undefined) rows = await this.db.getAllFromIndex('results', 'by-player', filter.playerId);
+    else rows = await this.db.getAll('results');
+    const out: RunResult[] = [];
+    for (const row of rows) {
+      const res = restoreResult(row);
+      if (res && matches(res, filter)) out.push(res);
+    }
+    return out.sort((a, b) => a.finishedAt - b.finishedAt);
+  }
+
+  async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
+    const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
+    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams'], 'readwrite');
+    tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
+    try {
+      const versions = new Map<string, StoredScenario>();
+      for (const s of bundle.scenarios) {
+        const known = await tx.objectStore('scenarios').get(s.hash);
+        if (!known) {
+          await tx.objectStore('scenarios').put(structuredClone(s));
+          out.scenariosAdded++;
+        }
+        versions.set(s.hash, (known && restoreStoredScenario(known)) || s);
+      }
+      for (const t of bundle.teams) {
+        if (!(await tx.objectStore('teams').get(t.id))) {
+          await tx.objectStore('teams').put(structuredClone(t));
+          out.teamsAdded++;
+        }
+      }
+      for (const p of bundle.profiles) {
+        if (!(await tx.objectStore('profiles').get(p.id))) {
+          await tx.objectStore('profiles').put(structuredClone(p));
+          out.profilesAdded++;
+        }
+      }
+      for (const run of bundle.runs) {
+        const storedRec = await tx.objectStore('runs').get(run.id);
+        const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
+        const d = mergeDecision(stored, run);
+        if (d === 'skip') {
+          out.runsSkipped++;
+          continue;
+        }
+        await tx.objectStore('runs').put(toRecord(structuredClone(run)));
+        let version = versions.get(run.scenarioHash);
+        if (!version) {
+          version = restoreStoredScenario(await tx.objectStore('scenarios').get(run.scenarioHash)) ?? undefined;
+          if (version) versions.set(version.hash, version);
+        }
+        const result = version && this.scorer ? this.scorer(run, version) : null;
+        if (result) await tx.objectStore('results').put(result);
+        if (d === 'add') out.runsAdded++;
+        else out.runsUpdated++;
+      }
+      await tx.done;
+    } catch (e) {
+      try {
+        tx.abort();
+      } catch {
+        /* already finished or aborted */
+      }
+      if (isQuotaError(e)) this.hub.emit({ kind: 'quota' });
+      throw e;
+    }
+    return out;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  onIssue(listener: (issue: StorageIssue) => void): () => void {
+    return this.hub.on(listener);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  /** Runs a write; a full disk is reported (and rethrown, nothing was written). */
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isQuotaError(e)) this.hub.emit({ kind: 'quota' });
+      throw e;
+    }
+  }
+
+  /** Runs a run write; on a full disk the run is kept in memory instead and the game goes on. */
+  private async guardRun(run: Run, fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      this.keepUnsaved(run);
+    }
+  }
+
+  private keepUnsaved(run: Run): void {
+    this.unsaved.set(run.id, structuredClone(run));
+    this.hub.emit({ kind: 'quota' });
+  }
+
+  /** Tries to write the runs the disk had no room for; keeps them when it still has none. */
+  private async flushUnsaved(): Promise<void> {
+    if (this.unsaved.size === 0) return;
+    const tx = this.db.transaction('runs', 'readwrite');
+    await Promise.all([...[...this.unsaved.values()].map((r) => tx.store.put(toRecord(r))), tx.done]);
+    this.unsaved.clear();
+  }
+
+  /** Fills in result rows for finished runs that have none (runs from before v3, late scenarios). */
+  private async backfillResults(): Promise<void> {
+    if (!this.scorer) return;
+    const finished = await this.db.getAllKeysFromIndex('runs', 'by-finished');
+    if (finished.length === 0) return;
+    const have = new Set(await this.db.getAllKeys('results'));
+    const missing = finished.filter((k) => !have.has(k));
+    for (const id of missing) {
+      const run = restoreRun(await this.db.get('runs', id));
+      if (!run) continue;
+      const version = await this.getScenario(run.scenarioHash);
+      const result = version ? this.scorer(run, version) : null;
+      if (result) await this.db.put('results', result);
+    }
+  }
+}
+
+/** Opens the database (creating or upgrading it). Rejects when IndexedDB is missing or refuses. */
+export async function openIdb(
+  hub: IssueHub,
+  hooks: { onBlocked?: () => void; name?: string } = {},
+): Promise<DB> {
+  if (typeof indexedDB === 'undefined') throw Object.assign(new Error('IndexedDB is not available'), { name: 'NoIndexedDB' });
+  return openDB<FrontlijnDB>(hooks.name ?? DB_NAME, DB_VERSION, {
+    upgrade: (db, oldVersion, newVersion, tx) => upgrade(db, oldVersion, newVersion ?? DB_VERSION, tx),
+    blocked: () => {
+      hub.emit({ kind: 'blocked' });
+      hooks.onBlocked?.();
+    },
+    blocking: () => hub.emit({ kind: 'blocking' }),
+    terminated: () => hub.emit({ kind: 'failed', detail: 'The browser closed the database unexpectedly.' }),
+  });
+}

@@ -1,0 +1,194 @@
+/**
+ * The in-memory store: used when the browser cannot open IndexedDB (private modes, blocked
+ * storage) and in tests. Same behaviour as the IndexedDB store; everything is lost on reload,
+ * which is why the UI offers an export while it is in use. Values are copied in and out, so
+ * callers can never change what is stored by mutating an object.
+ */
+import type { Run, RunEvent } from '../engine/types';
+import {
+  DEFAULT_SETTINGS,
+  type ImportBundle,
+  type ImportOutcome,
+  type Profile,
+  type RunResult,
+  type Settings,
+  type Store,
+  type StorageIssue,
+  type StoredScenario,
+  type Team,
+} from './api';
+import { IssueHub } from './issues';
+import { mergeDecision, withEvent } from './merge';
+import { measureSave } from './measure';
+import type { Scorer } from './scoring';
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+export interface MemoryStoreOptions {
+  /** Computes a finished run's result (default: none, results are not kept). */
+  scorer?: Scorer;
+}
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private settings: Settings = { ...DEFAULT_SETTINGS };
+  private profiles = new Map<string, Profile>();
+  private teams = new Map<string, Team>();
+  private scenarios = new Map<string, StoredScenario>();
+  private runs = new Map<string, Run>();
+  private results = new Map<string, RunResult>();
+  private hub = new IssueHub();
+
+  constructor(private readonly opts: MemoryStoreOptions = {}) {}
+
+  async getSettings(): Promise<Settings> {
+    return copy(this.settings);
+  }
+  async saveSettings(settings: Settings): Promise<void> {
+    this.settings = copy(settings);
+  }
+
+  async listProfiles(): Promise<Profile[]> {
+    return [...this.profiles.values()].map(copy);
+  }
+  async saveProfile(profile: Profile): Promise<void> {
+    this.profiles.set(profile.id, copy(profile));
+  }
+  async deleteProfile(id: string): Promise<void> {
+    this.profiles.delete(id);
+    for (const [rid, run] of this.runs) {
+      if (run.playerId === id) {
+        this.runs.delete(rid);
+        this.results.delete(rid);
+      }
+    }
+    if (this.settings.currentPlayerId === id) this.settings = { ...this.settings, currentPlayerId: null };
+  }
+
+  async listTeams(): Promise<Team[]> {
+    return [...this.teams.values()].map(copy);
+  }
+  async saveTeam(team: Team): Promise<void> {
+    this.teams.set(team.id, copy(team));
+  }
+  async deleteTeam(id: string): Promise<void> {
+    this.teams.delete(id);
+    for (const p of this.profiles.values()) if (p.teamId === id) p.teamId = null;
+  }
+
+  async saveScenario(s: StoredScenario): Promise<void> {
+    const known = this.scenarios.get(s.hash);
+    if (known && !known.hidden) return;
+    this.scenarios.set(s.hash, copy({ ...s, hidden: undefined }));
+  }
+  async getScenario(hash: string): Promise<StoredScenario | undefined> {
+    const s = this.scenarios.get(hash);
+    return s ? copy(s) : undefined;
+  }
+  async listScenarios(): Promise<StoredScenario[]> {
+    return [...this.scenarios.values()].filter((s) => !s.hidden).map(copy);
+  }
+  async deleteScenario(id: string): Promise<void> {
+    const used = new Set([...this.runs.values()].map((r) => r.scenarioHash));
+    for (const [hash, s] of this.scenarios) {
+      if (s.id !== id || !s.custom) continue;
+      if (used.has(hash)) this.scenarios.set(hash, { ...s, hidden: true });
+      else this.scenarios.delete(hash);
+    }
+  }
+
+  private score(run: Run): void {
+    if (run.finishedAt === undefined || !this.opts.scorer) return;
+    const version = this.scenarios.get(run.scenarioHash);
+    const result = version ? this.opts.scorer(run, version) : null;
+    if (result) this.results.set(run.id, result);
+  }
+
+  async saveRun(run: Run): Promise<void> {
+    measureSave(() => {
+      this.runs.set(run.id, copy(run));
+      this.score(run);
+    });
+  }
+  async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    measureSave(() => {
+      const run = this.runs.get(runId);
+      if (!run) throw new Error(`No run ${runId} to append to`);
+      const next = withEvent(run, copy(event));
+      if (next) this.runs.set(runId, next);
+    });
+  }
+  async getRun(id: string): Promise<Run | undefined> {
+    const r = this.runs.get(id);
+    return r ? copy(r) : undefined;
+  }
+  async listRuns(filter: { playerId?: string; scenarioId?: string } = {}): Promise<Run[]> {
+    return [...this.runs.values()]
+      .filter((r) => (filter.playerId === undefined || r.playerId === filter.playerId) && (filter.scenarioId === undefined || r.scenarioId === filter.scenarioId))
+      .sort((a, b) => a.startedAt - b.startedAt)
+      .map(copy);
+  }
+  async unfinishedRun(playerId: string | null): Promise<Run | undefined> {
+    let latest: Run | undefined;
+    for (const r of this.runs.values()) {
+      if (r.finishedAt === undefined && r.playerId === playerId && (!latest || r.startedAt > latest.startedAt)) latest = r;
+    }
+    return latest ? copy(latest) : undefined;
+  }
+  async deleteRun(id: string): Promise<void> {
+    this.runs.delete(id);
+    this.results.delete(id);
+  }
+
+  async listResults(filter: { playerId?: string; scenarioId?: string } = {}): Promise<RunResult[]> {
+    return [...this.results.values()]
+      .filter((r) => (filter.playerId === undefined || r.playerId === filter.playerId) && (filter.scenarioId === undefined || r.scenarioId === filter.scenarioId))
+      .sort((a, b) => a.finishedAt - b.finishedAt)
+      .map(copy);
+  }
+
+  async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
+    const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
+    // Plan everything first, then apply: nothing can fail half-way in memory.
+    for (const s of bundle.scenarios) {
+      if (!this.scenarios.has(s.hash)) {
+        this.scenarios.set(s.hash, copy(s));
+        out.scenariosAdded++;
+      }
+    }
+    for (const t of bundle.teams) {
+      if (!this.teams.has(t.id)) {
+        this.teams.set(t.id, copy(t));
+        out.teamsAdded++;
+      }
+    }
+    for (const p of bundle.profiles) {
+      if (!this.profiles.has(p.id)) {
+        this.profiles.set(p.id, copy(p));
+        out.profilesAdded++;
+      }
+    }
+    for (const run of bundle.runs) {
+      const d = mergeDecision(this.runs.get(run.id), run);
+      if (d === 'skip') {
+        out.runsSkipped++;
+        continue;
+      }
+      this.runs.set(run.id, copy(run));
+      this.score(run);
+      if (d === 'add') out.runsAdded++;
+      else out.runsUpdated++;
+    }
+    return out;
+  }
+
+  close(): void {}
+
+  onIssue(listener: (issue: StorageIssue) => void): () => void {
+    return this.hub.on(listener);
+  }
+}
+
+export function createMemoryStore(opts: MemoryStoreOptions = {}): Store {
+  return new MemoryStore(opts);
+}

@@ -1,0 +1,46 @@
+/**
+ * Pure rules for combining runs: appending an event exactly once, and merging an imported run
+ * with the one already stored (by run id, so a run is never counted twice).
+ */
+import type { Run, RunEvent } from '../engine/types';
+
+export function sameEvent(a: RunEvent, b: RunEvent): boolean {
+  if (a.type !== b.type || a.at !== b.at) return false;
+  if (a.type === 'choice.select' && b.type === 'choice.select') return a.node === b.node && a.option === b.option;
+  if (a.type === 'timer.expire' && b.type === 'timer.expire') return a.node === b.node;
+  if (a.type === 'timer.scale' && b.type === 'timer.scale') return a.scale === b.scale;
+  return false;
+}
+
+/**
+ * The run with `event` appended, or null when nothing changes: the same event was already the
+ * last one (a retried write), or the run has finished.
+ */
+export function withEvent(run: Run, event: RunEvent): Run | null {
+  if (run.finishedAt !== undefined) return null;
+  const last = run.events[run.events.length - 1];
+  if (last && sameEvent(last, event)) return null;
+  return { ...run, events: [...run.events, event] };
+}
+
+function isPrefix(short: RunEvent[], long: RunEvent[]): boolean {
+  if (short.length > long.length) return false;
+  return short.every((e, i) => sameEvent(e, long[i]));
+}
+
+/**
+ * What to do with an incoming copy of a run:
+ * - 'add': not known yet;
+ * - 'update': the stored copy is an earlier moment of the same play-through (its events are a
+ *   prefix of the incoming ones, and the incoming copy is further or finished);
+ * - 'skip': already known (equal, or the stored copy is further, or they disagree: the device's own
+ *   copy wins).
+ */
+export function mergeDecision(stored: Run | undefined, incoming: Run): 'add' | 'update' | 'skip' {
+  if (!stored) return 'add';
+  if (stored.scenarioHash !== incoming.scenarioHash) return 'skip';
+  if (!isPrefix(stored.events, incoming.events)) return 'skip';
+  if (incoming.events.length > stored.events.length) return 'update';
+  if (stored.finishedAt === undefined && incoming.finishedAt !== undefined) return 'update';
+  return 'skip';
+}

@@ -1,0 +1,50 @@
+/**
+ * Turns a finished run into its result row by replaying its log against the exact scenario
+ * version it was played on. Replay is the source of truth: a score is never taken from a file.
+ */
+import { analyseScenario, replayRun, scoreState } from '../engine';
+import type { Analysis } from '../engine/contract';
+import type { Run } from '../engine/types';
+import type { RunResult, StoredScenario } from './api';
+
+/** Computes a finished run's result, or null when it cannot be replayed (or is not finished). */
+export type Scorer = (run: Run, version: StoredScenario) => RunResult | null;
+
+const analyses = new Map<string, Analysis>();
+
+function analysisOf(version: StoredScenario): Analysis {
+  let a = analyses.get(version.hash);
+  if (!a) {
+    a = analyseScenario(version.scenario);
+    if (analyses.size > 50) analyses.clear();
+    analyses.set(version.hash, a);
+  }
+  return a;
+}
+
+export const scoreRun: Scorer = (run, version) => {
+  if (run.finishedAt === undefined || run.scenarioHash !== version.hash) return null;
+  try {
+    const state = replayRun(version.scenario, run);
+    if (state.ending === null) return null;
+    const scores = scoreState(analysisOf(version), state, version.scenario.scoring?.weights ?? {});
+    const result: RunResult = {
+      runId: run.id,
+      playerId: run.playerId,
+      scenarioId: run.scenarioId,
+      scenarioHash: run.scenarioHash,
+      mode: run.mode,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      ending: state.ending,
+      tone: version.scenario.endings[state.ending]?.tone ?? null,
+      scores,
+      steps: state.steps.map((s) => ({ node: s.node, option: s.option })),
+    };
+    if (run.startNode) result.startNode = run.startNode;
+    return result;
+  } catch (e) {
+    console.warn(`[frontlijn] run ${run.id} could not be replayed:`, e);
+    return null;
+  }
+};

@@ -1,0 +1,175 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { Store } from './api';
+import { IdbStore, openIdb } from './idb';
+import { IssueHub } from './issues';
+import { MemoryStore } from './memory';
+import { fakeScorer, finishedRun, profile, run, team, version } from './test/fixtures';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const factories: Record<string, () => Promise<Store>> = {
+  memory: async () => new MemoryStore({ scorer: fakeScorer }),
+  idb: async () => {
+    const hub = new IssueHub();
+    return new IdbStore(await openIdb(hub), hub, fakeScorer);
+  },
+};
+
+for (const [kind, make] of Object.entries(factories)) {
+  describe(`${kind} store`, () => {
+    it('keeps settings, filling defaults for what is missing', async () => {
+      const store = await make();
+      const s = await store.getSettings();
+      expect(s.sound).toBe(true);
+      await store.saveSettings({ ...s, lang: 'en', currentPlayerId: 'p1' });
+      expect(await store.getSettings()).toMatchObject({ lang: 'en', currentPlayerId: 'p1', volume: s.volume });
+    });
+
+    it('writes every choice once, even when a write is retried', async () => {
+      const store = await make();
+      await store.saveScenario(version);
+      await store.saveRun(run('r1', 'p1'));
+      const e1 = { type: 'choice.select', node: 'a', option: 'good', at: 10 } as const;
+      await store.appendEvent('r1', e1);
+      await store.appendEvent('r1', e1); // retried after a reload: not twice
+      await store.appendEvent('r1', { type: 'choice.select', node: 'b', option: 'bad', at: 20 });
+      const r = await store.getRun('r1');
+      expect(r?.events.map((e) => e.type === 'choice.select' && e.option)).toEqual(['good', 'bad']);
+      expect((await store.unfinishedRun('p1'))?.id).toBe('r1');
+      expect(await store.unfinishedRun(null)).toBeUndefined();
+      await expect(store.appendEvent('nope', e1)).rejects.toThrow();
+    });
+
+    it('computes a result when a run finishes and keeps it out of the resume list', async () => {
+      const store = await make();
+      await store.saveScenario(version);
+      await store.saveRun(finishedRun('r1', 'p1', ['good', 'good']));
+      await store.saveRun(finishedRun('r2', 'p2', ['good', 'bad']));
+      expect(await store.unfinishedRun('p1')).toBeUndefined();
+      const results = await store.listResults({ scenarioId: 'mini' });
+      expect(results.map((r) => [r.runId, r.scores.overall])).toEqual([
+        ['r1', 100],
+        ['r2', 50],
+      ]);
+      expect((await store.listResults({ playerId: 'p2' })).map((r) => r.runId)).toEqual(['r2']);
+    });
+
+    it('deletes a player with all their runs, and a team without its players', async () => {
+      const store = await make();
+      await store.saveScenario(version);
+      await store.saveTeam(team('t1'));
+      await store.saveProfile(profile('p1', 't1'));
+      await store.saveProfile(profile('p2', 't1'));
+      await store.saveRun(finishedRun('r1', 'p1', ['good', 'good']));
+      await store.saveRun(run('r2', 'p1'));
+      await store.saveRun(finishedRun('r3', 'p2', ['bad', 'bad']));
+      await store.saveSettings({ ...(await store.getSettings()), currentPlayerId: 'p1' });
+      await store.deleteProfile('p1');
+      expect((await store.listProfiles()).map((p) => p.id)).toEqual(['p2']);
+      expect((await store.listRuns()).map((r) => r.id)).toEqual(['r3']);
+      expect((await store.listResults()).map((r) => r.runId)).toEqual(['r3']);
+      expect((await store.getSettings()).currentPlayerId).toBeNull();
+      await store.deleteTeam('t1');
+      expect(await store.listTeams()).toEqual([]);
+      expect((await store.listProfiles())[0].teamId).toBeNull();
+    });
+
+    it('hides a deleted custom scenario that runs still need, and deletes an unused one', async () => {
+      const store = await make();
+      await store.saveScenario(version);
+      await store.saveScenario({ ...version, hash: 'unused0000000000' });
+      await store.saveRun(run('r1', 'p1'));
+      await store.deleteScenario('mini');
+      expect(await store.listScenarios()).toEqual([]);
+      expect((await store.getScenario(version.hash))?.hidden).toBe(true);
+      expect(await store.getScenario('unused0000000000')).toBeUndefined();
+    });
+
+    it('merges an import by run id: adds, completes, skips, and scores by replay', async () => {
+      const store = await make();
+      await store.saveRun(run('r1', 'p1', { events: [{ type: 'choice.select', node: 'a', option: 'good', at: 1_700_000_001_000 }] }));
+      const bundle = {
+        scenarios: [version],
+        teams: [team('t1')],
+        profiles: [profile('p1', 't1'), profile('p9', 't1')],
+        runs: [finishedRun('r1', 'p1', ['good', 'good']), finishedRun('r2', 'p9', ['bad', 'good'])],
+      };
+      const first = await store.importBundle(bundle);
+      expect(first).toEqual({ runsAdded: 1, runsUpdated: 1, runsSkipped: 0, profilesAdded: 2, teamsAdded: 1, scenariosAdded: 1 });
+      const again = await store.importBundle(bundle);
+      expect(again).toMatchObject({ runsAdded: 0, runsUpdated: 0, runsSkipped: 2, profilesAdded: 0 });
+      expect((await store.listRuns()).length).toBe(2);
+      expect((await store.listResults()).map((r) => [r.runId, r.scores.overall])).toEqual([
+        ['r1', 100],
+        ['r2', 50],
+      ]);
+    });
+
+    it('returns copies: changing a returned object changes nothing stored', async () => {
+      const store = await make();
+      await store.saveRun(run('r1', 'p1'));
+      const r = await store.getRun('r1');
+      r!.events.push({ type: 'timer.expire', node: 'a', at: 5 });
+      expect((await store.getRun('r1'))!.events).toEqual([]);
+    });
+  });
+}
+
+describe('idb store specifics', () => {
+  it('an import that fails half-way changes nothing (one transaction)', async () => {
+    const hub = new IssueHub();
+    const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    await store.saveProfile(profile('p1', null));
+    const bad = { ...finishedRun('r2', 'p1', ['good', 'good']), oops: () => 1 }; // cannot be stored
+    await expect(
+      store.importBundle({ scenarios: [version], teams: [team('t1')], profiles: [profile('p2', 't1')], runs: [finishedRun('r1', 'p1', ['good', 'good']), bad] }),
+    ).rejects.toThrow();
+    expect((await store.listProfiles()).map((p) => p.id)).toEqual(['p1']);
+    expect(await store.listTeams()).toEqual([]);
+    expect(await store.listRuns()).toEqual([]);
+    expect(await store.listScenarios()).toEqual([]);
+  });
+
+  it('a damaged record is repaired or dropped on reading, never thrown', async () => {
+    const hub = new IssueHub();
+    const db = await openIdb(hub);
+    const loose = db as unknown as { put(store: string, v: unknown, k?: string): Promise<unknown> };
+    await loose.put('profiles', { id: 'p1', name: 42, teamId: {} });
+    await loose.put('profiles', { id: 'bad id with spaces' });
+    await loose.put('settings', { lang: 'fr', sound: false, volume: 9 }, 'settings');
+    await loose.put('runs', { ...run('r1', 'p1'), events: [{ type: 'choice.select', node: 'a', option: 'good', at: 1 }, { type: 'boom' }] });
+    await loose.put('runs', { id: 'r2', scenarioId: 'mini' });
+    const store = new IdbStore(db, hub, fakeScorer);
+    expect(await store.listProfiles()).toEqual([{ id: 'p1', name: '?', teamId: null, createdAt: 0 }]);
+    expect(await store.getSettings()).toMatchObject({ lang: null, sound: false, volume: 0.7 });
+    const runs = await store.listRuns();
+    expect(runs.map((r) => [r.id, r.events.length])).toEqual([['r1', 1]]);
+  });
+
+  it('a full disk keeps the choice in memory, reports it, and writes it when there is room again', async () => {
+    const hub = new IssueHub();
+    const issues: string[] = [];
+    hub.on((i) => issues.push(i.kind));
+    const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    await store.saveRun(run('r1', 'p1'));
+    const origPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    };
+    try {
+      await store.appendEvent('r1', { type: 'choice.select', node: 'a', option: 'good', at: 10 });
+      expect(issues).toContain('quota');
+      expect((await store.getRun('r1'))!.events.length).toBe(1);
+    } finally {
+      IDBObjectStore.prototype.put = origPut;
+    }
+    await store.appendEvent('r1', { type: 'choice.select', node: 'b', option: 'good', at: 20 });
+    store.close();
+    const reopened = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    expect((await reopened.getRun('r1'))!.events.length).toBe(2);
+  });
+});
