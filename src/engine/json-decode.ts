@@ -1,0 +1,166 @@
+/**
+ * Turning a scenario file's bytes into text, refusing what is too large and reporting invalid
+ * UTF-8 with its place instead of replacing it. Pure: no I/O.
+ */
+
+/** The largest scenario file accepted, in bytes (5 MB). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A problem found while decoding, with a 1-based line and column and the byte offset. */
+export interface DecodeProblem {
+  code: 'file-too-large' | 'invalid-utf8' | 'empty-file';
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** The decoded text, or the problems that stopped decoding. */
+export interface DecodeResult {
+  text: string | null;
+  problems: DecodeProblem[];
+}
+
+const MAX_REPORTED_BAD_BYTES = 20;
+
+/** Formats a byte count as "6.2 MB" or "812 kB". */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} kB`;
+}
+
+function tooLarge(bytes: number): DecodeProblem {
+  return {
+    code: 'file-too-large',
+    message:
+      `the file is ${formatSize(bytes)}, more than the limit of 5 MB, so it was not read. ` +
+      'A scenario is normally far smaller: split it into several scenarios, or check that no image or other data was pasted into it.',
+    line: 1,
+    column: 1,
+    offset: 0,
+  };
+}
+
+/** The UTF-8 length of a string, without allocating. */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Byte offsets where a UTF-8 sequence is invalid (at most a few). */
+export function findInvalidUtf8(bytes: Uint8Array, max = MAX_REPORTED_BAD_BYTES): number[] {
+  const bad: number[] = [];
+  let i = 0;
+  while (i < bytes.length && bad.length < max) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      bad.push(i);
+      i++;
+      continue;
+    }
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      const min = k === 1 ? lo : 0x80;
+      const top = k === 1 ? hi : 0xbf;
+      if (c === undefined || c < min || c > top) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) i += need + 1;
+    else {
+      bad.push(i);
+      i++;
+    }
+  }
+  return bad;
+}
+
+function placeOfByte(bytes: Uint8Array, offset: number, lenient: TextDecoder): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Skip a BOM on the first line so columns match what an editor shows.
+  let from = lineStart;
+  if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) from = 3;
+  const column = lenient.decode(bytes.subarray(from, Math.max(from, offset))).length + 1;
+  return { line, column };
+}
+
+function hex(b: number | undefined): string {
+  return b === undefined ? '' : `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/**
+ * Decodes a scenario file: a string is taken as is, bytes are decoded as strict UTF-8. A leading
+ * byte-order mark is removed. Files over 5 MB are refused before any decoding; invalid UTF-8 is
+ * reported at each place (line, column and byte offset), never replaced.
+ */
+export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
+  if (typeof input === 'string') {
+    if (input.length > MAX_FILE_BYTES || (input.length * 3 > MAX_FILE_BYTES && utf8Length(input) > MAX_FILE_BYTES)) {
+      return { text: null, problems: [tooLarge(utf8Length(input))] };
+    }
+    return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, problems: [] };
+  }
+  if (input.length > MAX_FILE_BYTES) return { text: null, problems: [tooLarge(input.length)] };
+  try {
+    // ignoreBOM: false (the default) removes a leading BOM.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), problems: [] };
+  } catch {
+    const lenient = new TextDecoder('utf-8');
+    const bad = findInvalidUtf8(input);
+    const problems: DecodeProblem[] = bad.map((offset) => {
+      const { line, column } = placeOfByte(input, offset, lenient);
+      const b = input[offset];
+      const guess =
+        b >= 0x80 && b <= 0xff
+          ? ` In Windows-1252 (ANSI) this byte is "${new TextDecoder('windows-1252').decode(input.subarray(offset, offset + 1))}", so the file was probably saved in that encoding.`
+          : '';
+      return {
+        code: 'invalid-utf8',
+        message:
+          `invalid UTF-8: byte ${hex(b)} at byte offset ${offset} is not valid UTF-8 text.${guess} ` +
+          'Save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8) and check the characters around this place.',
+        line,
+        column,
+        offset,
+      };
+    });
+    if (problems.length === 0) {
+      problems.push({ code: 'invalid-utf8', message: 'the file is not valid UTF-8 text: save it as UTF-8.', line: 1, column: 1, offset: 0 });
+    }
+    return { text: null, problems };
+  }
+}
