@@ -4,7 +4,10 @@
  * - `virtual:scenario-catalog` exports `catalog`: one small entry per scenario (what a scenario
  *   card needs) with the URL of its full JSON, so the first screen never downloads scenario text.
  * - Build: each scenario is emitted as `scenarios/<id>.<sha8>.json` (immutable, cacheable).
- * - Dev: the files are served from /scenarios/<id>.json, and editing one sends an HMR event.
+ * - Dev: the files are served from /scenarios/<id>.json, and editing one sends an HMR event
+ *   `frontlijn:scenario-update` { file, text, id, ok, problems }: the file is checked with the
+ *   engine's validateScenario (the CLI's validator, loaded through Vite so edits to it apply too)
+ *   and its problems travel along, for src/authoring/hot-reload.ts to show in the page.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -25,6 +28,53 @@ export interface CatalogEntryOut {
   languages: unknown;
   customer: unknown;
   tags: unknown;
+}
+
+/** One validation problem as the page shows it (see src/authoring/hot-reload.ts). */
+export interface HotProblem {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The payload of `frontlijn:scenario-update`. */
+export interface ScenarioUpdate {
+  /** The file name inside scenarios/, e.g. "toy-shop-saturday.json". */
+  file: string;
+  text: string;
+  /** The scenario id (from the file, else the file name without .json). */
+  id: string;
+  /** False when the file has errors: the game keeps the last good version. */
+  ok: boolean;
+  problems: HotProblem[];
+}
+
+/** At most this many problems travel to the page (the CLI lists them all). */
+const MAX_HOT_PROBLEMS = 200;
+
+type Validate = (input: string | Uint8Array) => {
+  ok: boolean;
+  problems: HotProblem[];
+  scenario?: { id: string };
+};
+
+/** Checks a changed file with the engine's validator; a broken validator is reported, not thrown. */
+async function checkFile(server: ViteDevServer | undefined, bytes: Uint8Array, fallbackId: string): Promise<Omit<ScenarioUpdate, 'file' | 'text'>> {
+  try {
+    if (!server) throw new Error('no dev server');
+    const mod = (await server.ssrLoadModule('/src/engine/validate.ts')) as { validateScenario: Validate };
+    const r = mod.validateScenario(bytes);
+    return {
+      id: r.scenario?.id ?? fallbackId,
+      ok: r.ok,
+      problems: r.problems.slice(0, MAX_HOT_PROBLEMS).map((p) => ({ severity: p.severity, code: p.code, message: p.message, line: p.line, column: p.column })),
+    };
+  } catch (e) {
+    const message = `The validator could not run: ${e instanceof Error ? e.message : String(e)}`;
+    return { id: fallbackId, ok: false, problems: [{ severity: 'error', code: 'validator-failed', message, line: 1, column: 1 }] };
+  }
 }
 
 interface ScenarioFile {
@@ -112,18 +162,21 @@ export function scenariosPlugin(options: { dir?: string } = {}): Plugin {
         res.end(readFileSync(path));
       });
     },
-    handleHotUpdate(ctx) {
-      if (!ctx.file.startsWith(dir) || !ctx.file.endsWith('.json')) return;
+    async handleHotUpdate(ctx) {
+      if (!ctx.file.startsWith(dir) || !ctx.file.endsWith('.json') || ctx.file.endsWith('.schema.json')) return;
       const mod = server?.moduleGraph.getModuleById(RESOLVED_ID);
       if (mod) server?.moduleGraph.invalidateModule(mod);
       const file = ctx.file.slice(dir.length + 1);
-      let text = '';
+      let bytes = new Uint8Array(0);
       try {
-        text = readFileSync(ctx.file, 'utf8');
+        bytes = new Uint8Array(readFileSync(ctx.file));
       } catch {
-        text = '';
+        bytes = new Uint8Array(0);
       }
-      server?.ws.send({ type: 'custom', event: 'frontlijn:scenario-update', data: { file, text } });
+      const text = new TextDecoder().decode(bytes);
+      const checked = await checkFile(server, bytes, file.replace(/\.json$/, ''));
+      const data: ScenarioUpdate = { file, text, ...checked };
+      server?.ws.send({ type: 'custom', event: 'frontlijn:scenario-update', data });
       return [];
     },
   };

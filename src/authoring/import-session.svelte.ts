@@ -1,0 +1,115 @@
+/**
+ * One import at a time: the file's bytes go to the validation worker; a valid scenario is stored
+ * as a custom version (by content hash). The last report stays on screen until the next one
+ * replaces it, so a manager can fix the file and re-import without losing the list. Kept in a
+ * module-level instance so it survives a trip to the map and back.
+ */
+import type { Problem, ValidationResult } from '../engine/contract';
+import type { Store, StoredScenario } from '../persistence/api';
+import type { MapGraph } from './graph';
+import { decodeForView, type SourceText } from './source-text';
+import { validateBytes } from './validate-client';
+
+export type ImportStatus = 'idle' | 'checking' | 'done';
+
+/** Why a file was not stored although it may have passed validation (checks of the app, not of the format). */
+export type Refusal =
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'crashed'; detail: string }
+  | { kind: 'built-in-id'; id: string }
+  | { kind: 'wrong-id'; id: string; expected: string }
+  | { kind: 'store-failed'; detail: string };
+
+export interface ImportReport {
+  fileName: string;
+  source: SourceText;
+  /** Milliseconds from reading the file to the verdict. */
+  ms: number;
+  result?: ValidationResult;
+  draft?: MapGraph;
+  refusal?: Refusal;
+  /** Set when the scenario was stored. */
+  stored?: { id: string; hash: string; replaced: boolean; unchanged: boolean };
+}
+
+export interface ImportOptions {
+  /** For "replace": the file must have this id. */
+  expectId?: string;
+  /** Ids of built-in scenarios, which custom ones may not take. */
+  builtInIds: readonly string[];
+  store: Pick<Store, 'saveScenario' | 'listScenarios'>;
+}
+
+export class ImportSession {
+  status = $state<ImportStatus>('idle');
+  /** The last complete report; replaced only when a new one is ready. */
+  report = $state.raw<ImportReport | null>(null);
+  /** Index into the report's problems of the one shown in the source view. */
+  selected = $state(0);
+  /** The name of the file being checked. */
+  pending = $state('');
+
+  errors = $derived(this.report?.result?.problems.filter((p) => p.severity === 'error') ?? []);
+  warnings = $derived(this.report?.result?.problems.filter((p) => p.severity === 'warning') ?? []);
+
+  /** The problem shown in the source view. */
+  get current(): Problem | undefined {
+    return this.report?.result?.problems[this.selected];
+  }
+
+  async importBytes(bytes: Uint8Array, fileName: string, opts: ImportOptions): Promise<ImportReport> {
+    this.status = 'checking';
+    this.pending = fileName;
+    const t0 = performance.now();
+    const outcome = await validateBytes(bytes);
+    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0 };
+    if (outcome.kind === 'timeout') report.refusal = { kind: 'timeout', ms: outcome.ms };
+    else if (outcome.kind === 'crashed') report.refusal = { kind: 'crashed', detail: outcome.detail };
+    else {
+      report.result = outcome.result;
+      report.draft = outcome.draft;
+      if (outcome.result.ok) await this.#store(report, outcome.result, opts);
+    }
+    report.ms = performance.now() - t0;
+    this.report = report;
+    this.selected = 0;
+    this.status = 'done';
+    this.pending = '';
+    return report;
+  }
+
+  async #store(report: ImportReport, result: ValidationResult, opts: ImportOptions): Promise<void> {
+    const scenario = result.scenario!;
+    const hash = result.hash!;
+    if (opts.builtInIds.includes(scenario.id)) {
+      report.refusal = { kind: 'built-in-id', id: scenario.id };
+      return;
+    }
+    if (opts.expectId && opts.expectId !== scenario.id) {
+      report.refusal = { kind: 'wrong-id', id: scenario.id, expected: opts.expectId };
+      return;
+    }
+    try {
+      const existing = (await opts.store.listScenarios()).filter((s) => s.custom && s.id === scenario.id && !s.hidden);
+      const unchanged = existing.some((s) => s.hash === hash);
+      const version: StoredScenario = {
+        hash,
+        id: scenario.id,
+        source: report.source.text,
+        scenario,
+        custom: true,
+        storedAt: Date.now(),
+      };
+      await opts.store.saveScenario(version);
+      report.stored = { id: scenario.id, hash, replaced: existing.length > 0 && !unchanged, unchanged };
+    } catch (e) {
+      report.refusal = { kind: 'store-failed', detail: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  select(index: number): void {
+    this.selected = index;
+  }
+}
+
+export const importSession = new ImportSession();

@@ -1,0 +1,44 @@
+/**
+ * Runs the engine's validateScenario (the same function as the CLI) off the main thread, on the
+ * file's bytes, so invalid UTF-8 is reported and a hostile file cannot freeze the page. For a file
+ * with errors it also sends the map model of whatever could be parsed (the draft map).
+ */
+import { validateScenario } from '../engine/validate';
+import { buildGraph, type MapGraph } from './graph';
+import type { ValidationResult } from '../engine/contract';
+
+export interface ValidateRequest {
+  id: number;
+  bytes: ArrayBuffer;
+}
+export interface ValidateResponse {
+  id: number;
+  result: ValidationResult;
+  /** The map of a file that parsed as JSON but has errors. */
+  draft?: MapGraph;
+}
+
+/** Only files under the validator's size limit get a draft map. */
+const DRAFT_MAX_BYTES = 5 * 1024 * 1024;
+
+function draftOf(bytes: Uint8Array, result: ValidationResult): MapGraph | undefined {
+  if (result.ok || bytes.byteLength > DRAFT_MAX_BYTES) return undefined;
+  // Only files whose text decoded and parsed: any syntax/limit/encoding problem sits at the root.
+  if (result.problems.some((p) => p.severity === 'error' && /syntax|utf|encoding|too-|limit|depth|size/.test(p.code))) return undefined;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // JSON.parse defines "__proto__" as an own property; buildGraph reads own properties only.
+    const parsed: unknown = JSON.parse(text);
+    return buildGraph({ scenario: parsed, findings: result.problems });
+  } catch {
+    return undefined;
+  }
+}
+
+self.onmessage = (e: MessageEvent<ValidateRequest>) => {
+  const { id, bytes } = e.data;
+  const view = new Uint8Array(bytes);
+  const result = validateScenario(view);
+  const response: ValidateResponse = { id, result, draft: draftOf(view, result) };
+  self.postMessage(response);
+};
