@@ -1,0 +1,159 @@
+/**
+ * Score ranges and best paths by dynamic programming over the state graph: every state is
+ * evaluated once, after the states it leads to (linear in states + edges), for several linear
+ * objectives at once. Inside a loop (an error the findings report) only edges to states already
+ * evaluated count, so it still ends and the best-path pointers never go round in circles.
+ */
+import type { Analysis, PathStep, Range, ScenarioPath } from './contract';
+import type { Dimension } from './types';
+import { DIMENSIONS } from './types';
+import type { StateGraph } from './analyse-graph';
+import { stateCount } from './analyse-graph';
+import type { GraphOrder } from './analyse-order';
+
+/** A linear objective: a value per choice of each node and per ending, summed along a path. */
+interface Objective {
+  choice: (g: StateGraph, node: number, choice: number) => number;
+  ending: (g: StateGraph, ending: number) => number;
+}
+
+/** For K objectives: the highest sum from each state to an ending (value[s*K+k]) and the edge achieving it. */
+interface Best {
+  k: number;
+  value: Float64Array;
+  edge: Int32Array;
+}
+
+function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best {
+  const n = stateCount(g);
+  const K = objectives.length;
+  const value = new Float64Array(n * K).fill(-Infinity);
+  const edge = new Int32Array(n * K).fill(-1);
+  const done = new Uint8Array(n);
+  const choiceValue = g.choices.map((list, node) => {
+    const a = new Float64Array(list.length * K);
+    for (let c = 0; c < list.length; c++) for (let k = 0; k < K; k++) a[c * K + k] = objectives[k].choice(g, node, c);
+    return a;
+  });
+  const endingValue = new Float64Array(g.endingIds.length * K);
+  for (let e = 0; e < g.endingIds.length; e++) for (let k = 0; k < K; k++) endingValue[e * K + k] = objectives[k].ending(g, e);
+  const { edgeStart, edgeTarget, edgeChoice, stateNode } = g;
+  for (let i = 0; i < n; i++) {
+    const s = order.order[i];
+    const own = choiceValue[stateNode[s]];
+    const base = s * K;
+    for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+      const t = edgeTarget[e];
+      let from: Float64Array;
+      let at: number;
+      if (t < 0) {
+        from = endingValue;
+        at = (-t - 1) * K;
+      } else if (t < n && done[t]) {
+        from = value;
+        at = t * K;
+      } else continue;
+      const c = edgeChoice[e] * K;
+      for (let k = 0; k < K; k++) {
+        const v = from[at + k] + own[c + k];
+        if (v > value[base + k]) {
+          value[base + k] = v;
+          edge[base + k] = e;
+        }
+      }
+    }
+    done[s] = 1;
+  }
+  return { k: K, value, edge };
+}
+
+/** Follows the best edges of objective k from the start to an ending. */
+function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
+  const steps: PathStep[] = [];
+  const n = stateCount(g);
+  let s = g.start;
+  while (s >= 0 && s < n && steps.length <= n) {
+    const e = best.edge[s * best.k + k];
+    if (e < 0) break;
+    const node = g.stateNode[s];
+    steps.push({ node: g.nodeIds[node], option: g.choices[node][g.edgeChoice[e]].id });
+    const t = g.edgeTarget[e];
+    if (t < 0) return { steps, ending: g.endingIds[-t - 1] };
+    s = t;
+  }
+  return { steps, ending: '' };
+}
+
+/** Points on dimension d (index i), times sign. */
+function points(i: number, sign: number): Objective {
+  return {
+    choice: (g, node, c) => sign * g.choices[node][c].points[i],
+    ending: (g, e) => sign * g.endingPoints[e][i],
+  };
+}
+
+/** One per decision, times sign (ending effects count nothing). */
+function decisions(sign: number): Objective {
+  return { choice: () => sign, ending: () => 0 };
+}
+
+/** What the dynamic programme gives the analysis. */
+export type Optimum = Pick<Analysis, 'ranges' | 'bestPath' | 'bestPaths'> & { shortestPath: number; longestPath: number };
+
+/**
+ * The lowest and highest raw total per dimension over all complete paths, a path reaching each
+ * maximum, the path with the highest weighted sum of normalised dimensions, and the fewest and
+ * most decisions on a complete path.
+ */
+export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimension, number>): Optimum {
+  const empty: ScenarioPath = { steps: [], ending: '' };
+  const ranges = {} as Record<Dimension, Range>;
+  const bestPaths = {} as Record<Dimension, ScenarioPath>;
+  if (!(g.start >= 0 && g.start < stateCount(g))) {
+    for (const d of DIMENSIONS) {
+      ranges[d] = { min: 0, max: 0 };
+      bestPaths[d] = empty;
+    }
+    return { ranges, bestPaths, bestPath: empty, shortestPath: 0, longestPath: 0 };
+  }
+  // Objectives 0-2: max per dimension; 3-5: min (negated); 6: most decisions; 7: fewest (negated).
+  const objectives = [
+    ...DIMENSIONS.map((_, i) => points(i, 1)),
+    ...DIMENSIONS.map((_, i) => points(i, -1)),
+    decisions(1),
+    decisions(-1),
+  ];
+  const best = optimise(g, order, objectives);
+  const at = g.start * best.k;
+  DIMENSIONS.forEach((d, i) => {
+    const max = best.value[at + i];
+    const min = -best.value[at + 3 + i];
+    ranges[d] = Number.isFinite(max) && Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
+    bestPaths[d] = Number.isFinite(max) ? followPath(g, best, i) : empty;
+  });
+  const coef = DIMENSIONS.map((d) => {
+    const span = ranges[d].max - ranges[d].min;
+    return span > 0 ? weights[d] / span : 0;
+  });
+  const weighted = optimise(g, order, [
+    {
+      choice: (g2, node, c) => dot(coef, g2.choices[node][c].points),
+      ending: (g2, e) => dot(coef, g2.endingPoints[e]),
+    },
+  ]);
+  const longest = best.value[at + 6];
+  const shortest = -best.value[at + 7];
+  return {
+    ranges,
+    bestPaths,
+    bestPath: Number.isFinite(weighted.value[g.start]) ? followPath(g, weighted, 0) : empty,
+    shortestPath: Number.isFinite(shortest) ? shortest : 0,
+    longestPath: Number.isFinite(longest) ? longest : 0,
+  };
+}
+
+function dot(a: number[], b: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+  return sum;
+}

@@ -1,0 +1,261 @@
+/**
+ * The reachable state graph of a scenario, where a state is (node, mood, flags). Built
+ * breadth-first without recursion, with a cap on the number of states so that a scenario whose
+ * flags and moods multiply out of hand yields a finding instead of a hung browser.
+ */
+import type { Condition, Dimension, Effects, Route, Scenario } from './types';
+import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
+import type { FlagSet } from './compile-rules';
+import { clampMood, flagsAfter, holds, moodAfter, routesOf } from './compile-rules';
+
+/** The default cap on reachable states. */
+export const MAX_STATES = 250_000;
+const MOODS = MOOD_MAX - MOOD_MIN + 1;
+
+/** One way out of a node: an option (or the time-out, id null) with its routes. */
+export interface Choice {
+  /** Position in the node's options; -1 for the time-out. */
+  index: number;
+  id: string | null;
+  when?: Condition;
+  effects: Effects;
+  /** Points per dimension, in DIMENSIONS order. */
+  points: number[];
+  routes: Route[];
+  /** Per route: node index (>= 0), ending as -(index + 1), or null when the id does not exist. */
+  targets: (number | null)[];
+  /** Whether the option was available in some reachable state. */
+  available: boolean;
+  /** Per route: whether its condition held in some reachable state after this choice. */
+  held: Uint8Array;
+  /** Per route: whether it was taken at least once. */
+  taken: Uint8Array;
+}
+
+/** The explored state graph; edges are stored flat (CSR) for speed on big scenarios. */
+export interface StateGraph {
+  nodeIds: string[];
+  endingIds: string[];
+  /** Per node: its choices (options in order, then the time-out if any). */
+  choices: Choice[][];
+  /** Per ending: its points per dimension. */
+  endingPoints: number[][];
+  /** Per state: its node, mood and flag set (typed arrays, possibly longer than the state count). */
+  stateNode: Int32Array;
+  stateMood: Int8Array;
+  stateFlags: Int32Array;
+  flagSets: FlagSet[];
+  /** Edges of state s are edgeStart[s] .. edgeStart[s + 1] - 1 (for s below the state count). */
+  edgeStart: Int32Array;
+  /** The choice (position in choices[node]) of each edge. */
+  edgeChoice: Int32Array;
+  /** The target: a state (>= 0) or an ending -(index + 1). */
+  edgeTarget: Int32Array;
+  /** The number of explored states. */
+  states: number;
+  /** The number of edges. */
+  edges: number;
+  start: number;
+  /** Whether the cap on states was hit (then the graph is incomplete). */
+  truncated: boolean;
+  nodeReached: Uint8Array;
+  endingReached: Uint8Array;
+  /** States where nothing can happen: no option available and no time limit. */
+  deadEnds: number[];
+  /** (state, choice) pairs where no route applied. */
+  noRoute: [number, number][];
+}
+
+function pointsOf(effects: Effects | undefined): number[] {
+  return DIMENSIONS.map((d: Dimension) => {
+    const v = effects?.[d];
+    return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  });
+}
+
+function flagKey(flags: FlagSet): string {
+  return Object.keys(flags)
+    .filter((k) => flags[k] === true)
+    .sort()
+    .join('\u0001');
+}
+
+/** The index of a node or ending id (endings as -(index + 1)), or null when it does not exist. */
+function resolver(nodeIndex: Map<string, number>, endingIndex: Map<string, number>) {
+  return (id: string): number | null => {
+    const n = nodeIndex.get(id);
+    if (n !== undefined) return n;
+    const e = endingIndex.get(id);
+    return e !== undefined ? -(e + 1) : null;
+  };
+}
+
+function prepareChoices(scenario: Scenario, nodeIds: string[], resolve: (id: string) => number | null): Choice[][] {
+  return nodeIds.map((id) => {
+    const node = scenario.nodes[id];
+    const out: Choice[] = [];
+    const make = (index: number, cid: string | null, when: Condition | undefined, effects: Effects | undefined, next: unknown): Choice => {
+      const routes = routesOf(next as Route[] | string).filter((r) => r && typeof r.to === 'string');
+      return {
+        index,
+        id: cid,
+        when,
+        effects: effects ?? {},
+        points: pointsOf(effects),
+        routes,
+        targets: routes.map((r) => resolve(r.to)),
+        available: false,
+        held: new Uint8Array(routes.length),
+        taken: new Uint8Array(routes.length),
+      };
+    };
+    const options = Array.isArray(node.options) ? node.options : [];
+    options.forEach((o, i) => out.push(make(i, o.id, o.when, o.effects, o.next)));
+    if (node.timeLimit) out.push(make(-1, null, undefined, node.timeLimit.effects, node.timeLimit.next));
+    return out;
+  });
+}
+
+function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Explores every (node, mood, flags) state a player can reach from the start (or `startNode`),
+ * breadth-first. Stops with `truncated` after `maxStates` states.
+ */
+export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, startNode?: string): StateGraph {
+  const nodeIds = Object.keys(scenario.nodes ?? {});
+  const endingIds = Object.keys(scenario.endings ?? {});
+  const nodeIndex = new Map(nodeIds.map((id, i) => [id, i]));
+  const endingIndex = new Map(endingIds.map((id, i) => [id, i]));
+  const choices = prepareChoices(scenario, nodeIds, resolver(nodeIndex, endingIndex));
+  const n = nodeIds.length;
+  const guess = Math.min(maxStates + 1, 64 + n * 4);
+  const g: StateGraph = {
+    nodeIds,
+    endingIds,
+    choices,
+    endingPoints: endingIds.map((id) => pointsOf(scenario.endings[id]?.effects)),
+    stateNode: new Int32Array(guess),
+    stateMood: new Int8Array(guess),
+    stateFlags: new Int32Array(guess),
+    flagSets: [Object.freeze({})],
+    edgeStart: new Int32Array(guess + 1),
+    edgeChoice: new Int32Array(guess * 3),
+    edgeTarget: new Int32Array(guess * 3),
+    states: 0,
+    edges: 0,
+    start: -1,
+    truncated: false,
+    nodeReached: new Uint8Array(n),
+    endingReached: new Uint8Array(endingIds.length),
+    deadEnds: [],
+    noRoute: [],
+  };
+  // Dense lookup of (flag set, node, mood) -> state, one table per flag set.
+  const tables: Int32Array[] = [new Int32Array(n * MOODS).fill(-1)];
+  const flagIds = new Map<string, number>([['', 0]]);
+  let count = 0;
+  const intern = (node: number, mood: number, flags: number): number => {
+    const table = tables[flags];
+    const key = node * MOODS + mood - MOOD_MIN;
+    let s = table[key];
+    if (s < 0) {
+      s = count++;
+      table[key] = s;
+      if (count > g.stateNode.length) {
+        g.stateNode = grow(g.stateNode, count);
+        g.stateMood = grow(g.stateMood, count);
+        g.stateFlags = grow(g.stateFlags, count);
+      }
+      g.stateNode[s] = node;
+      g.stateMood[s] = mood;
+      g.stateFlags[s] = flags;
+      g.nodeReached[node] = 1;
+    }
+    return s;
+  };
+  const internFlags = (flags: FlagSet): number => {
+    const key = flagKey(flags);
+    let f = flagIds.get(key);
+    if (f === undefined) {
+      f = g.flagSets.length;
+      flagIds.set(key, f);
+      g.flagSets.push(flags);
+      tables.push(new Int32Array(n * MOODS).fill(-1));
+    }
+    return f;
+  };
+  const startIdx = nodeIndex.get(startNode ?? scenario.start);
+  if (startIdx === undefined) return g;
+  g.start = intern(startIdx, clampMood(scenario.customer?.initialMood ?? 0), 0);
+
+  let edges = 0;
+  let s = 0;
+  for (; s < count; s++) {
+    if (count > maxStates) {
+      g.truncated = true;
+      break;
+    }
+    const node = g.stateNode[s];
+    const mood = g.stateMood[s];
+    const fid = g.stateFlags[s];
+    const flags = g.flagSets[fid];
+    const list = choices[node];
+    let any = false;
+    for (let c = 0; c < list.length; c++) {
+      const ch = list[c];
+      if (ch.when && !holds(ch.when, mood, flags)) continue;
+      any = true;
+      ch.available = true;
+      const m2 = moodAfter(mood, ch.effects);
+      let f2 = fid;
+      let flags2 = flags;
+      if (ch.effects.flags) {
+        flags2 = flagsAfter(flags, ch.effects);
+        if (flags2 !== flags) f2 = internFlags(flags2);
+      }
+      let taken = -1;
+      const routes = ch.routes;
+      for (let r = 0; r < routes.length; r++) {
+        const when = routes[r].when;
+        if (!when || holds(when, m2, flags2)) {
+          ch.held[r] = 1;
+          if (taken < 0) taken = r;
+        }
+      }
+      if (taken < 0) {
+        g.noRoute.push([s, c]);
+        continue;
+      }
+      ch.taken[taken] = 1;
+      const target = ch.targets[taken];
+      if (target === null) continue;
+      if (edges >= g.edgeChoice.length) {
+        g.edgeChoice = grow(g.edgeChoice, edges + 1);
+        g.edgeTarget = grow(g.edgeTarget, edges + 1);
+      }
+      g.edgeChoice[edges] = c;
+      if (target < 0) {
+        g.endingReached[-target - 1] = 1;
+        g.edgeTarget[edges] = target;
+      } else g.edgeTarget[edges] = intern(target, m2, f2);
+      edges++;
+    }
+    if (!any) g.deadEnds.push(s);
+    if (s + 2 > g.edgeStart.length) g.edgeStart = grow(g.edgeStart, s + 2);
+    g.edgeStart[s + 1] = edges;
+  }
+  g.states = s;
+  g.edges = edges;
+  return g;
+}
+
+/** The number of explored states (those whose edges are known). */
+export function stateCount(g: StateGraph): number {
+  return g.states;
+}

@@ -1,0 +1,26 @@
+/**
+ * The engine's public entry: parse, validate, analyse, compile, replay and score scenarios.
+ * Pure TypeScript (imports only xstate): it runs the same in the browser, in tests and in the CLI.
+ */
+export * from './types';
+export * from './contract';
+export { analyseScenario, pathsToEndings } from './analyse';
+export type { AnalyseOptions } from './analyse';
+export { compileScenario, scenarioSetup, nodeKey, endingKey } from './compile';
+export type { ScenarioMachine, RunContext, RunInput, RunMachineEvent } from './compile';
+export {
+  replayRun,
+  initialPlayState,
+  startState,
+  applyEvent,
+  machineFor,
+  deadlineOf,
+  expressionForMood,
+  isFinished,
+  DEADLINE_TOLERANCE_MS,
+} from './replay';
+export { scoreState, normalise, resolveWeights } from './score';
+export type { Weights } from './score';
+export { contentHash, canonicalJson, sha256Hex } from './hash';
+export { t, textLangs } from './text';
+export { holds, availableOptions, routeIndex, moodAfter, flagsAfter } from './compile-rules';

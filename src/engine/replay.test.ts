@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, initialPlayState, replayRun, expressionForMood } from './replay';
+import { ReplayError } from './contract';
+import type { PlayState } from './contract';
+import type { Run, RunEvent } from './types';
+import { sampleScenario } from './generate-samples';
+
+const T0 = 1_700_000_000_000;
+
+function run(events: RunEvent[], extra: Partial<Run> = {}): Run {
+  return {
+    formatVersion: 1,
+    id: 'r1',
+    scenarioId: 'sample-bakery',
+    scenarioHash: 'x',
+    playerId: null,
+    mode: 'coaching',
+    timerScale: 1,
+    startedAt: T0,
+    events,
+    ...extra,
+  };
+}
+
+const choose = (node: string, option: string, at: number): RunEvent => ({ type: 'choice.select', node, option, at });
+
+function replayError(fn: () => unknown): ReplayError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ReplayError) return e;
+    throw e;
+  }
+  throw new Error('expected a ReplayError');
+}
+
+describe('replayRun', () => {
+  const scenario = sampleScenario();
+
+  it('starts at the start node with the initial mood and the timed deadline', () => {
+    const s = replayRun(scenario, run([]));
+    expect(s.node).toBe('greet');
+    expect(s.ending).toBeNull();
+    expect(s.mood).toBe(0);
+    expect(s.enteredAt).toBe(T0);
+    expect(s.deadline).toBe(T0 + 10_000);
+    expect(s.available.map((o) => o.id)).toEqual(['warm', 'cold', 'ignore']);
+    expect(s.expression).toBe('neutral');
+  });
+
+  it('folds choices into mood, flags, points and steps, and applies ending effects once', () => {
+    const s = replayRun(scenario, run([choose('greet', 'warm', T0 + 2000), choose('ask', 'order', T0 + 5000), choose('close', 'callback', T0 + 9000)]));
+    expect(s.ending).toBe('fan');
+    expect(s.node).toBeNull();
+    expect(s.raw).toEqual({ warmth: 3, initiative: 3, outcome: 4 });
+    expect(s.mood).toBe(2);
+    expect(s.flags).toEqual({ ordered: true });
+    expect(s.steps.map((x) => [x.node, x.option, x.at, x.moodBefore, x.moodAfter])).toEqual([
+      ['greet', 'warm', T0 + 2000, 0, 1],
+      ['ask', 'order', T0 + 5000, 1, 2],
+      ['close', 'callback', T0 + 9000, 2, 2],
+    ]);
+    expect(s.available).toEqual([]);
+    expect(s.deadline).toBeNull();
+    expect(s.expression).toBe('delighted');
+  });
+
+  it('hides an option until its condition holds', () => {
+    const s = replayRun(scenario, run([choose('greet', 'cold', T0 + 1000), choose('ask', 'no', T0 + 2000)]));
+    expect(s.node).toBe('close');
+    expect(s.available.map((o) => o.id)).toEqual(['bye', 'upsell']);
+  });
+
+  it('decides routes on the mood after the choice', () => {
+    const s = replayRun(scenario, run([choose('greet', 'ignore', T0 + 1000), choose('ask', 'no', T0 + 2000)]));
+    expect(s.ending).toBe('lost');
+    expect(s.mood).toBe(-3);
+    expect(s.raw.outcome).toBe(-3);
+  });
+
+  it('takes the time-out at the deadline', () => {
+    const s = replayRun(scenario, run([{ type: 'timer.expire', node: 'greet', at: T0 + 10_000 }]));
+    expect(s.node).toBe('ask');
+    expect(s.steps[0]).toMatchObject({ node: 'greet', option: null, at: T0 + 10_000 });
+    expect(s.raw.warmth).toBe(-1);
+    expect(s.enteredAt).toBe(T0 + 10_000);
+    expect(s.deadline).toBeNull();
+  });
+
+  it('recomputes the deadline from the entry time when the timer scale changes', () => {
+    const slow = replayRun(scenario, run([{ type: 'timer.scale', scale: 10, at: T0 + 3000 }]));
+    expect(slow.deadline).toBe(T0 + 100_000);
+    expect(slow.timerScale).toBe(10);
+    const off = replayRun(scenario, run([{ type: 'timer.scale', scale: 0, at: T0 + 3000 }]));
+    expect(off.deadline).toBeNull();
+    expect(replayRun(scenario, run([], { timerScale: 1.5 })).deadline).toBe(T0 + 15_000);
+    // a choice 50 s in is fine at scale 10
+    expect(replayRun(scenario, run([{ type: 'timer.scale', scale: 10, at: T0 + 1 }, choose('greet', 'warm', T0 + 50_000)])).node).toBe('ask');
+  });
+
+  it('starts a test run at run.startNode', () => {
+    const s = replayRun(scenario, run([choose('close', 'bye', T0 + 100)], { startNode: 'close' }));
+    expect(s.ending).toBe('neutral');
+    expect(s.steps).toHaveLength(1);
+    expect(initialPlayState(scenario, run([], { startNode: 'ask' })).deadline).toBeNull();
+  });
+
+  it('derives the expression from the mood when the node names none', () => {
+    expect(expressionForMood(5)).toBe('delighted');
+    expect(expressionForMood(2)).toBe('happy');
+    expect(expressionForMood(0)).toBe('neutral');
+    expect(expressionForMood(-2)).toBe('impatient');
+    expect(expressionForMood(-3)).toBe('annoyed');
+    expect(expressionForMood(-5)).toBe('angry');
+    const s = replayRun(scenario, run([choose('greet', 'ignore', T0 + 1000)]));
+    expect(s.expression).toBe('impatient');
+  });
+
+  it('rejects impossible events with their index and a clear message', () => {
+    const cases: [RunEvent[], number, RegExp][] = [
+      [[choose('greet', 'hug', T0 + 1)], 0, /option "hug", which node "greet" does not have/],
+      [[choose('greet', 'warm', T0 + 1), choose('ask', 'order', T0 + 2), choose('close', 'nope', T0 + 3)], 2, /does not have/],
+      [[choose('greet', 'cold', T0 + 1), choose('ask', 'no', T0 + 2), choose('close', 'callback', T0 + 3)], 2, /not available with mood/],
+      [[choose('ask', 'order', T0 + 1)], 0, /happened at node "ask", but the run is at node "greet"/],
+      [[{ type: 'timer.expire', node: 'greet', at: T0 + 5000 }], 0, /5 s before its deadline/],
+      [[choose('greet', 'warm', T0 + 1), { type: 'timer.expire', node: 'ask', at: T0 + 99_000 }], 1, /no time limit/],
+      [[{ type: 'timer.scale', scale: 0, at: T0 + 1 }, { type: 'timer.expire', node: 'greet', at: T0 + 20_000 }], 1, /timers were off/],
+      [[choose('greet', 'warm', T0 + 12_000)], 0, /2 s after the time at node "greet" ran out/],
+      [[choose('greet', 'warm', T0 + 1), choose('ask', 'order', T0 + 2), choose('close', 'bye', T0 + 3), choose('close', 'bye', T0 + 4)], 3, /after the run already ended at "neutral"/],
+      [[{ type: 'timer.scale', scale: 3 as 1, at: T0 }], 0, /not 1, 1.5, 10 or 0/],
+    ];
+    for (const [events, index, message] of cases) {
+      const e = replayError(() => replayRun(scenario, run(events)));
+      expect(e.eventIndex).toBe(index);
+      expect(e.message).toMatch(message);
+    }
+  });
+
+  it('accepts events within the 1 s tolerance of the deadline', () => {
+    expect(replayRun(scenario, run([{ type: 'timer.expire', node: 'greet', at: T0 + 9_500 }])).node).toBe('ask');
+    expect(replayRun(scenario, run([choose('greet', 'warm', T0 + 10_900)])).node).toBe('ask');
+  });
+
+  it('rejects runs of another scenario or from an unknown node', () => {
+    expect(replayError(() => replayRun(scenario, run([], { scenarioId: 'other' }))).eventIndex).toBe(-1);
+    expect(replayError(() => replayRun(scenario, run([], { startNode: 'nowhere' }))).message).toMatch(/"nowhere"/);
+  });
+
+  it('gives the live game (event by event) exactly the replayed state, and never mutates states', () => {
+    const events = [choose('greet', 'cold', T0 + 3000), { type: 'timer.scale', scale: 1.5, at: T0 + 3500 } as RunEvent, choose('ask', 'order', T0 + 9000), choose('close', 'upsell', T0 + 12_000)];
+    let live: PlayState = initialPlayState(scenario, run([]));
+    const seen: string[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const before = JSON.stringify(live);
+      const next = applyEvent(scenario, live, events[i], i);
+      expect(JSON.stringify(live)).toBe(before);
+      live = next;
+      seen.push(JSON.stringify(replayRun(scenario, run(events.slice(0, i + 1)))));
+      expect(JSON.stringify(live)).toBe(seen[i]);
+    }
+    expect(live.ending).toBe('neutral');
+    expect(live).toEqual(replayRun(scenario, run(events)));
+  });
+});

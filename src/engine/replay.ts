@@ -1,0 +1,189 @@
+/**
+ * Replaying a run: the run's event log is the source of truth, and the state of a run is a pure
+ * function of (scenario, events). The live game and the replay share one code path: the game calls
+ * `applyEvent` for each event it appends, `replayRun` folds the whole log with the same function.
+ * Both step the compiled XState machine with XState's pure `initialTransition`/`transition`.
+ */
+import { initialTransition, transition } from 'xstate';
+import { ReplayError } from './contract';
+import type { PlayState } from './contract';
+import type { Expression, Run, RunEvent, Scenario } from './types';
+import { TIMER_SCALES } from './types';
+import { availableOptions, clampMood } from './compile-rules';
+import { compileScenario, endingKey, nodeKey, parseKey } from './compile';
+import type { RunContext, RunMachineEvent, ScenarioMachine } from './compile';
+
+/** How far (ms) an event's time may be off its deadline: clocks and timers are not exact. */
+export const DEADLINE_TOLERANCE_MS = 1000;
+
+const machines = new WeakMap<Scenario, ScenarioMachine>();
+
+/** The compiled machine of a scenario, compiled once per scenario object and then reused. */
+export function machineFor(scenario: Scenario): ScenarioMachine {
+  let machine = machines.get(scenario);
+  if (!machine) {
+    machine = compileScenario(scenario);
+    machines.set(scenario, machine);
+  }
+  return machine;
+}
+
+/** The customer's expression for a mood, used when the story does not name one. */
+export function expressionForMood(mood: number): Expression {
+  if (mood >= 4) return 'delighted';
+  if (mood >= 2) return 'happy';
+  if (mood >= -1) return 'neutral';
+  if (mood === -2) return 'impatient';
+  if (mood === -3) return 'annoyed';
+  return 'angry';
+}
+
+/**
+ * When the current timed decision runs out: entered + seconds × 1000 × scale; null when the node
+ * is untimed, the run has ended, or timers are off (scale 0).
+ */
+export function deadlineOf(scenario: Scenario, node: string | null, enteredAt: number, scale: number): number | null {
+  if (node === null || !scale) return null;
+  const limit = scenario.nodes[node]?.timeLimit;
+  return limit ? enteredAt + limit.seconds * 1000 * scale : null;
+}
+
+function toPlayState(scenario: Scenario, value: string, context: RunContext, timerScale: number): PlayState {
+  const { id, ending } = parseKey(value);
+  const node = ending ? null : id;
+  const customer = ending ? scenario.endings[id]?.customer : scenario.nodes[id]?.customer;
+  return {
+    node,
+    ending: ending ? id : null,
+    mood: context.mood,
+    flags: context.flags,
+    raw: context.raw,
+    steps: context.steps,
+    enteredAt: context.enteredAt,
+    deadline: deadlineOf(scenario, node, context.enteredAt, timerScale),
+    timerScale,
+    available: node === null ? [] : availableOptions(scenario.nodes[id].options ?? [], context.mood, context.flags),
+    expression: customer?.expression ?? expressionForMood(context.mood),
+  };
+}
+
+function contextOf(state: PlayState): RunContext {
+  return { mood: state.mood, flags: state.flags, raw: state.raw, steps: state.steps, enteredAt: state.enteredAt };
+}
+
+/**
+ * The state at the start of a run, before any event: the scenario's start node (or the run's
+ * `startNode` for a "play from here" test run), the customer's initial mood, no flags, no points.
+ * Throws ReplayError (event index -1) when the run does not belong to the scenario.
+ */
+export function initialPlayState(scenario: Scenario, run: Run, machine: ScenarioMachine = machineFor(scenario)): PlayState {
+  if (run.scenarioId !== scenario.id) {
+    throw new ReplayError(`This run belongs to scenario "${run.scenarioId}", not to "${scenario.id}".`, -1);
+  }
+  if (!(TIMER_SCALES as readonly number[]).includes(run.timerScale)) {
+    throw new ReplayError(`The run's timer setting ${String(run.timerScale)} is not one of 1, 1.5, 10 or 0 (off).`, -1);
+  }
+  const input = { mood: clampMood(scenario.customer.initialMood ?? 0), startedAt: run.startedAt };
+  if (run.startNode !== undefined && run.startNode !== scenario.start) {
+    if (!Object.prototype.hasOwnProperty.call(scenario.nodes, run.startNode)) {
+      throw new ReplayError(`The run starts at node "${run.startNode}", which this scenario does not have.`, -1);
+    }
+    const [initial] = initialTransition(machine, input);
+    const snapshot = machine.resolveState({ value: nodeKey(run.startNode), context: initial.context });
+    return toPlayState(scenario, snapshot.value as string, snapshot.context, run.timerScale);
+  }
+  const [snapshot] = initialTransition(machine, input);
+  return toPlayState(scenario, snapshot.value as string, snapshot.context, run.timerScale);
+}
+
+/** A shorter name for initialPlayState, for the live game. */
+export const startState = initialPlayState;
+
+function seconds(ms: number): string {
+  return (Math.round(ms / 100) / 10).toString();
+}
+
+function check(scenario: Scenario, state: PlayState, event: RunEvent, index: number): void {
+  const n = `Event ${index + 1}`;
+  if (!event || typeof event !== 'object' || typeof event.at !== 'number' || !Number.isFinite(event.at)) {
+    throw new ReplayError(`${n} has no valid time.`, index);
+  }
+  if (state.node === null) {
+    throw new ReplayError(`${n} (${event.type}) comes after the run already ended at "${String(state.ending)}".`, index);
+  }
+  if (event.type === 'timer.scale') {
+    if (!(TIMER_SCALES as readonly number[]).includes(event.scale)) {
+      throw new ReplayError(`${n} sets the timer to ${String(event.scale)}, which is not 1, 1.5, 10 or 0 (off).`, index);
+    }
+    return;
+  }
+  if (event.type !== 'choice.select' && event.type !== 'timer.expire') {
+    throw new ReplayError(`${n} has an unknown type "${String((event as { type: unknown }).type)}".`, index);
+  }
+  if (event.node !== state.node) {
+    throw new ReplayError(`${n} happened at node "${String(event.node)}", but the run is at node "${state.node}".`, index);
+  }
+  const node = scenario.nodes[state.node];
+  if (event.type === 'timer.expire') {
+    if (!node.timeLimit) throw new ReplayError(`${n} says the time ran out at node "${state.node}", which has no time limit.`, index);
+    if (state.deadline === null) throw new ReplayError(`${n} says the time ran out at node "${state.node}" while timers were off.`, index);
+    if (event.at < state.deadline - DEADLINE_TOLERANCE_MS) {
+      throw new ReplayError(`${n} says the time ran out at node "${state.node}" ${seconds(state.deadline - event.at)} s before its deadline.`, index);
+    }
+    return;
+  }
+  const option = (node.options ?? []).find((o) => o.id === event.option);
+  if (!option) throw new ReplayError(`${n} chooses option "${String(event.option)}", which node "${state.node}" does not have.`, index);
+  if (!state.available.includes(option)) {
+    throw new ReplayError(`${n} chooses option "${event.option}" of node "${state.node}", which is not available with mood ${state.mood} and these flags.`, index);
+  }
+  if (state.deadline !== null && event.at > state.deadline + DEADLINE_TOLERANCE_MS) {
+    throw new ReplayError(`${n} chooses option "${event.option}" ${seconds(event.at - state.deadline)} s after the time at node "${state.node}" ran out; the time-out should have come first.`, index);
+  }
+}
+
+/**
+ * The state after one more event: the one step function of the live game and the replay.
+ * `index` is the event's position in the log (for error messages). Throws ReplayError when the
+ * event cannot happen in this state (wrong node, unknown or unavailable option, a time-out
+ * before its deadline or on an untimed node, a choice after the deadline, anything after the end).
+ */
+export function applyEvent(
+  scenario: Scenario,
+  state: PlayState,
+  event: RunEvent,
+  index: number = state.steps.length,
+  machine: ScenarioMachine = machineFor(scenario),
+): PlayState {
+  check(scenario, state, event, index);
+  if (event.type === 'timer.scale') {
+    return { ...state, timerScale: event.scale, deadline: deadlineOf(scenario, state.node, state.enteredAt, event.scale) };
+  }
+  const snapshot = machine.resolveState({ value: nodeKey(state.node as string), context: contextOf(state) });
+  const machineEvent: RunMachineEvent =
+    event.type === 'choice.select' ? { type: 'choice.select', option: event.option, at: event.at } : { type: 'timer.expire', at: event.at };
+  const [next] = transition(machine, snapshot, machineEvent);
+  if (next.context.steps.length === state.steps.length) {
+    throw new ReplayError(`Event ${index + 1}: no route of node "${state.node}" applies after this choice (the scenario needs a route without a condition last).`, index);
+  }
+  return toPlayState(scenario, next.value as string, next.context, state.timerScale);
+}
+
+/**
+ * Replays a run: folds its events over the initial state. Pure: the same scenario and log always
+ * give the same state (which is exactly what the live game showed). Throws ReplayError with the
+ * index of the first event that cannot happen.
+ */
+export function replayRun(scenario: Scenario, run: Run, machine: ScenarioMachine = machineFor(scenario)): PlayState {
+  let state = initialPlayState(scenario, run, machine);
+  const events = Array.isArray(run.events) ? run.events : [];
+  for (let i = 0; i < events.length; i++) state = applyEvent(scenario, state, events[i], i, machine);
+  return state;
+}
+
+/** Whether a state is finished (an ending was reached). */
+export function isFinished(state: PlayState): boolean {
+  return state.ending !== null;
+}
+
+export { endingKey, nodeKey };

@@ -1,0 +1,56 @@
+/**
+ * Scores: each dimension 0–100 relative to the worst and best a scenario allows.
+ */
+import type { Analysis, PlayState, Scores } from './contract';
+import type { Dimension, Scenario } from './types';
+import { DIMENSIONS } from './types';
+
+/** Weights of the three dimensions in the overall score. */
+export type Weights = Partial<Record<Dimension, number>>;
+
+/** The weights to use: the given ones, each missing or invalid (negative, not finite) one 1. */
+export function resolveWeights(weights?: Weights | Scenario['scoring']): Record<Dimension, number> {
+  const w = (weights && 'weights' in weights ? weights.weights : weights) as Weights | undefined;
+  const out = { warmth: 1, initiative: 1, outcome: 1 };
+  for (const d of DIMENSIONS) {
+    const v = w?.[d];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[d] = v;
+  }
+  if (out.warmth + out.initiative + out.outcome === 0) return { warmth: 1, initiative: 1, outcome: 1 };
+  return out;
+}
+
+/**
+ * A dimension's raw points as a fraction 0..1 of the scenario's range (min → 0, max → 1);
+ * 1 when the dimension's range is a single value (nobody can do better or worse).
+ */
+export function normalise(analysis: Pick<Analysis, 'ranges'>, d: Dimension, raw: number): number {
+  const { min, max } = analysis.ranges[d];
+  if (max <= min) return 1;
+  const f = (raw - min) / (max - min);
+  return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+/**
+ * Scores a run state (or raw points): each dimension 0–100 (integers) between the scenario's
+ * worst (0) and best (100), and the overall score as the weighted mean of the unrounded
+ * dimension scores, so a path with a higher weighted total never gets a lower overall.
+ */
+export function scoreState(
+  analysis: Pick<Analysis, 'ranges'>,
+  state: Pick<PlayState, 'raw'>,
+  weights?: Weights,
+): Scores {
+  const w = resolveWeights(weights);
+  let sum = 0;
+  let total = 0;
+  const out = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
+  for (const d of DIMENSIONS) {
+    const f = normalise(analysis, d, state.raw[d]);
+    out[d] = Math.round(f * 100 + 1e-9);
+    sum += w[d] * f;
+    total += w[d];
+  }
+  out.overall = Math.round((sum / total) * 100 + 1e-9);
+  return out;
+}
