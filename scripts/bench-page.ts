@@ -1,0 +1,299 @@
+/**
+ * For `npm run bench`: what a player's browser does with a direct link, measured in Chromium over
+ * the DevTools protocol. Owns no files; reads the page's performance marks (agreed with GAME-UI):
+ * `frontlijn:first-choice-ready`, `frontlijn:choice`, `frontlijn:situation-painted`.
+ *
+ * - loadOnce(): one cold visit (fresh context, cache disabled), optionally under the Lighthouse /
+ *   DevTools "Slow 4G" + 4× CPU throttling; returns the time to the first choice (mark and a real
+ *   DOM check that an option button is visible and enabled) and every request with its initiator,
+ *   wave (HTML = 0, what the HTML discovers = 1, …) and gzipped size.
+ * - choiceLatencies(): choice → next situation painted, over many choices with the CPU slowed.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+
+/** Lighthouse's mobileSlow4G as DevTools applies it (lighthouse/core/lib/lantern constants). */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75, // 562.5 ms per request
+  downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8, // 1474.56 Kbit/s = 188,743.68 bytes/s
+  uploadThroughput: (750 * 0.9 * 1024) / 8, // 675 Kbit/s
+  connectionType: 'cellular4g' as const,
+};
+export const CPU_SLOWDOWN = 4;
+
+/** Option buttons: GAME-UI puts data-option="<id>" on each (fallbacks for older builds). */
+export const OPTION_SELECTOR = '[data-option], .options button, [role="group"][aria-label] button';
+
+export interface RequestRecord {
+  url: string;
+  path: string;
+  type: string;
+  status: number;
+  initiator: string;
+  parent: string | null;
+  wave: number;
+  startMs: number;
+  endMs: number | null;
+  transferBytes: number;
+  gzipBytes: number;
+  /** Requested before the first choice was ready. */
+  beforeFirstChoice: boolean;
+}
+
+export interface LoadResult {
+  url: string;
+  /** performance.mark('frontlijn:first-choice-ready').startTime, ms since navigation start. */
+  markMs: number | null;
+  /** When the DOM check first saw an option button visible and enabled. */
+  domMs: number | null;
+  /** Whether an option button was visible and enabled when the mark was set. */
+  buttonAtMark: boolean | null;
+  requests: RequestRecord[];
+  error?: string;
+}
+
+/** Runs in the page before any of its scripts: watches the marks and the option buttons. */
+function pageProbe(selector: string): void {
+  const w = window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null } };
+  const probe = (w.__flbench = { markMs: null, domMs: null, buttonAtMark: null } as typeof w.__flbench);
+  const ready = (): boolean => {
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      const b = el as HTMLButtonElement;
+      if (b.disabled || b.getAttribute('aria-disabled') === 'true') continue;
+      const r = b.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) continue;
+      const cs = getComputedStyle(b);
+      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
+      return true;
+    }
+    return false;
+  };
+  const mo = new MutationObserver(() => {
+    if (probe.domMs === null && ready()) {
+      probe.domMs = performance.now();
+      mo.disconnect();
+    }
+  });
+  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'style', 'aria-disabled'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name === 'frontlijn:first-choice-ready' && probe.markMs === null) {
+        probe.markMs = e.startTime;
+        probe.buttonAtMark = ready();
+      }
+    }
+  }).observe({ type: 'mark', buffered: true });
+}
+
+interface Raw {
+  id: string;
+  url: string;
+  type: string;
+  initiator: string;
+  parent: string | null;
+  start: number;
+  end: number | null;
+  status: number;
+  transfer: number;
+  body?: Buffer;
+  before: boolean;
+}
+
+/** Records every request of a page over CDP, with its initiator. */
+class NetLog {
+  raw = new Map<string, Raw>();
+  t0 = 0;
+  frozen = false;
+  constructor(private cdp: CDPSession) {
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.request.url.startsWith('data:')) return;
+      if (this.t0 === 0) this.t0 = e.timestamp;
+      const init = e.initiator;
+      let parent: string | null = init.url ?? null;
+      let frames = init.stack;
+      while (!parent && frames) {
+        parent = frames.callFrames.find((f) => f.url)?.url ?? null;
+        frames = frames.parent;
+      }
+      this.raw.set(e.requestId, {
+        id: e.requestId,
+        url: e.request.url,
+        type: e.type ?? 'Other',
+        initiator: init.type,
+        parent,
+        start: (e.timestamp - this.t0) * 1000,
+        end: null,
+        status: 0,
+        transfer: 0,
+        before: !this.frozen,
+      });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const r = this.raw.get(e.requestId);
+      if (r) r.status = e.response.status;
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = this.raw.get(e.requestId);
+      if (!r) return;
+      r.end = (e.timestamp - this.t0) * 1000;
+      r.transfer = e.encodedDataLength;
+      void cdp
+        .send('Network.getResponseBody', { requestId: e.requestId })
+        .then((b) => (r.body = Buffer.from(b.body, b.base64Encoded ? 'base64' : 'utf8')))
+        .catch(() => undefined);
+    });
+  }
+
+  /** Requests with their wave: the document is 0; each request is one more than its initiator. */
+  records(origin: string): RequestRecord[] {
+    const list = [...this.raw.values()].sort((a, b) => a.start - b.start);
+    const waveOf = new Map<string, number>();
+    const out: RequestRecord[] = [];
+    for (const r of list) {
+      let wave: number;
+      if (r.type === 'Document' && waveOf.size === 0) wave = 0;
+      else if (r.parent && waveOf.has(stripHash(r.parent))) wave = waveOf.get(stripHash(r.parent))! + 1;
+      else {
+        // no attributable initiator: one more than the latest wave finished before it started
+        wave = 1 + Math.max(0, ...list.filter((q) => q.end !== null && q.end <= r.start && waveOf.has(stripHash(q.url))).map((q) => waveOf.get(stripHash(q.url))!));
+      }
+      if (!waveOf.has(stripHash(r.url))) waveOf.set(stripHash(r.url), wave);
+      out.push({
+        url: r.url,
+        path: r.url.startsWith(origin) ? r.url.slice(origin.length) : r.url,
+        type: r.type,
+        status: r.status,
+        initiator: r.initiator,
+        parent: r.parent,
+        wave,
+        startMs: round(r.start),
+        endMs: r.end === null ? null : round(r.end),
+        transferBytes: r.transfer,
+        gzipBytes: r.body ? gzipSync(r.body, { level: 9 }).length : 0,
+        beforeFirstChoice: r.before,
+      });
+    }
+    return out;
+  }
+}
+
+function stripHash(u: string): string {
+  const i = u.indexOf('#');
+  return i < 0 ? u : u.slice(0, i);
+}
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export async function throttle(cdp: CDPSession, network: boolean, cpu: boolean): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  if (cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+}
+
+/** One cold visit of `url`; resolves once the first choice is ready (or after timeoutMs). */
+export async function loadOnce(
+  browser: Browser,
+  url: string,
+  opts: { throttled: boolean; timeoutMs?: number; playFirst?: boolean },
+): Promise<LoadResult> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const log = new NetLog(cdp);
+    await throttle(cdp, opts.throttled, opts.throttled);
+    await page.addInitScript(pageProbe, OPTION_SELECTOR);
+    const origin = new URL(url).origin;
+    let error: string | undefined;
+    await page.goto(url, { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction(() => {
+        const p = (window as unknown as { __flbench?: { markMs: number | null; domMs: number | null } }).__flbench;
+        return !!p && p.markMs !== null && p.domMs !== null;
+      }, undefined, { timeout: opts.timeoutMs ?? 30_000, polling: 50 });
+    } catch {
+      error = 'the first choice never became ready (no mark or no visible, enabled option button)';
+    }
+    log.frozen = true;
+    const probe = await page.evaluate(() => (window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null } }).__flbench);
+    if (opts.playFirst && !error) {
+      // play the first decision: whatever it fetches counts as "needed to play the first decision"
+      log.frozen = false;
+      const before = await page.evaluate(() => performance.getEntriesByName('frontlijn:situation-painted').length);
+      await page.locator(OPTION_SELECTOR).first().click();
+      await page
+        .waitForFunction((n) => performance.getEntriesByName('frontlijn:situation-painted').length > n || location.hash.startsWith('#/report'), before, { timeout: 15_000 })
+        .catch(() => (error = 'the first choice did not lead to a painted situation'));
+      log.frozen = true;
+    }
+    await page.waitForTimeout(300); // let response bodies arrive
+    return { url, markMs: probe.markMs, domMs: probe.domMs, buttonAtMark: probe.buttonAtMark, requests: log.records(origin), error };
+  } finally {
+    await context.close();
+  }
+}
+
+/** p-th percentile (nearest rank) of the numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+export const median = (v: number[]): number => percentile(v, 50);
+
+/** Choice → next situation painted, in ms, for about `count` choices with the CPU slowed 4×. */
+export async function choiceLatencies(browser: Browser, url: string, count: number): Promise<{ samples: number[]; error?: string }> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const samples: number[] = [];
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await throttle(cdp, false, true);
+    let runs = 0;
+    while (samples.length < count && runs < 30) {
+      runs++;
+      await page.goto(url);
+      const ok = await page.locator(OPTION_SELECTOR).first().waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false);
+      if (!ok) return { samples, error: 'no option button appeared' };
+      for (let step = 0; step < 40 && samples.length < count; step++) {
+        const got = await oneChoice(page, step + runs);
+        if (got === 'ended') break;
+        if (got === 'stuck') return { samples, error: 'a choice did not lead to a painted situation' };
+        samples.push(got);
+      }
+    }
+    return { samples };
+  } finally {
+    await context.close();
+  }
+}
+
+async function oneChoice(page: Page, salt: number): Promise<number | 'ended' | 'stuck'> {
+  const buttons = page.locator(`${OPTION_SELECTOR}`).filter({ visible: true });
+  const n = await buttons.count();
+  if (n === 0) return 'ended';
+  const before = await page.evaluate(() => performance.getEntriesByName('frontlijn:situation-painted').length);
+  const enabled: number[] = [];
+  for (let i = 0; i < n; i++) if (await buttons.nth(i).isEnabled()) enabled.push(i);
+  if (enabled.length === 0) return 'ended';
+  await buttons.nth(enabled[salt % enabled.length]).click();
+  const painted = await page
+    .waitForFunction(
+      (b) => performance.getEntriesByName('frontlijn:situation-painted').length > b || !location.hash.startsWith('#/play'),
+      before,
+      { timeout: 15_000 },
+    )
+    .then(() => true, () => false);
+  if (!painted) return 'stuck';
+  return page.evaluate((b) => {
+    const paints = performance.getEntriesByName('frontlijn:situation-painted');
+    if (paints.length <= b) return 'ended' as const;
+    const paint = paints[paints.length - 1];
+    const choices = performance.getEntriesByName('frontlijn:choice').filter((c) => c.startTime <= paint.startTime);
+    const choice = choices[choices.length - 1];
+    return choice ? paint.startTime - choice.startTime : ('ended' as const);
+  }, before);
+}

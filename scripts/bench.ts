@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: prints Frontlijn's speed figures (not a timed test) with their targets, and
+ * writes every detail to bench-results/bench.json.
+ *
+ *   (a) engine: validate + compile + analyse for 100 / 1,000 / 10,000 nodes (scripts/bench-engine)
+ *   (b) gzipped bytes needed to show the first screen and play the first decision via a direct
+ *       link, measured from Chromium's network traffic
+ *   (c) navigation → first choice clickable, median of N cold visits, unthrottled and under
+ *       Slow 4G + 4× CPU with the cache disabled, and the request waterfall depth
+ *   (d) Lighthouse 12 mobile: performance, accessibility, best practices
+ *   (e) choice → next situation painted, p95 over ~40 choices with the CPU slowed 4×
+ *   (f) storage (scripts/bench-storage from PERSIST-TEAMS): saving a choice, leaderboard + teams
+ *
+ * Options: --reuse-dist (skip `vite build`), --out DIR (build folder, default dist),
+ *          --only a,b,c,d,e,f   --runs N (default 5)   --choices N (default 40)
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { buildGame, launchChromium, serve, type Served } from './bench-serve';
+import { choiceLatencies, loadOnce, median, percentile, type LoadResult, type RequestRecord } from './bench-page';
+
+const SCENARIO = 'toy-shop-saturday';
+const BUDGET_BYTES = 50 * 1024;
+
+interface Row {
+  part: string;
+  figure: string;
+  value: string;
+  target: string;
+  status: 'PASS' | 'FAIL' | 'SKIP' | 'INFO';
+  note?: string;
+}
+
+function args() {
+  const a = process.argv.slice(2);
+  const val = (name: string, def: string) => {
+    const i = a.indexOf(name);
+    return i >= 0 && a[i + 1] ? a[i + 1] : def;
+  };
+  const only = val('--only', 'a,b,c,d,e,f').split(',').map((s) => s.trim());
+  return {
+    reuse: a.includes('--reuse-dist'),
+    out: resolve(val('--out', 'dist')),
+    only: new Set(only),
+    runs: Math.max(1, Number(val('--runs', '5')) || 5),
+    choices: Math.max(5, Number(val('--choices', '40')) || 40),
+  };
+}
+
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+function row(part: string, figure: string, value: string, target: string, ok: boolean | null, note?: string) {
+  rows.push({ part, figure, value, target, status: ok === null ? 'INFO' : ok ? 'PASS' : 'FAIL', note });
+}
+function skip(part: string, figure: string, note: string) {
+  rows.push({ part, figure, value: '—', target: '—', status: 'SKIP', note });
+}
+
+/** Modules other slices write; imported by URL so a missing one is a SKIP, not a type error. */
+function optional(file: string): string {
+  return new URL(`./${file}`, import.meta.url).href;
+}
+
+// ---------------------------------------------------------------------------------------------
+async function engine(): Promise<void> {
+  let mod: { runEngineBench?: () => unknown };
+  try {
+    mod = (await import(optional('bench-engine.ts'))) as typeof mod;
+  } catch (e) {
+    return skip('a', 'engine validate+compile+analyse', `scripts/bench-engine.ts not available (${String(e).slice(0, 120)})`);
+  }
+  if (typeof mod.runEngineBench !== 'function') return skip('a', 'engine', 'bench-engine has no runEngineBench export');
+  const result = (await mod.runEngineBench()) as unknown;
+  details.engine = result;
+  const list = (Array.isArray(result) ? result : ((result as { rows?: unknown[] })?.rows ?? [])) as Record<string, unknown>[];
+  const total = (r: Record<string, unknown>) =>
+    typeof r.totalMs === 'number' ? r.totalMs : ['validateMs', 'compileMs', 'analyseMs'].reduce((s, k) => s + (typeof r[k] === 'number' ? (r[k] as number) : 0), 0);
+  const byNodes = new Map(list.filter((r) => typeof r.nodes === 'number').map((r) => [r.nodes as number, r]));
+  for (const [n, r] of byNodes) {
+    const parts = ['validateMs', 'compileMs', 'analyseMs'].filter((k) => typeof r[k] === 'number').map((k) => `${k.replace('Ms', '')} ${(r[k] as number).toFixed(1)}`);
+    const t = total(r);
+    row('a', `engine, ${n.toLocaleString('en')} nodes${parts.length ? ` (${parts.join(', ')})` : ''}`, ms(t), n === 1000 ? '< 50 ms' : '—', n === 1000 ? t < 50 : null);
+  }
+  const t1 = byNodes.get(1000), t10 = byNodes.get(10000);
+  if (t1 && t10) {
+    const ratio = total(t10) / total(t1);
+    row('a', 'engine growth, 10,000 vs 1,000 nodes', `×${ratio.toFixed(1)}`, '≤ ×12 (linear)', ratio <= 12);
+  }
+  if (byNodes.size === 0) skip('a', 'engine', `unrecognised result: ${JSON.stringify(result).slice(0, 120)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+function directUrl(served: Served, out: string): { url: string; kind: 'path' | 'hash' } {
+  if (existsSync(resolve(out, 'play', SCENARIO, 'index.html'))) return { url: `${served.baseUrl}/play/${SCENARIO}/`, kind: 'path' };
+  return { url: `${served.baseUrl}/#/play/${SCENARIO}`, kind: 'hash' };
+}
+
+function isSound(r: RequestRecord): boolean {
+  return /\/audio\//.test(r.path) || /howler/i.test(r.path);
+}
+
+function depth(res: LoadResult): number {
+  return Math.max(0, ...res.requests.filter((r) => r.beforeFirstChoice).map((r) => r.wave));
+}
+
+async function bytes(browser: Browser, url: string): Promise<void> {
+  const res = await loadOnce(browser, url, { throttled: false, playFirst: true });
+  const needed = res.requests.filter((r) => !isSound(r) && r.status < 400);
+  const total = needed.reduce((s, r) => s + r.gzipBytes, 0);
+  details.bytes = { url, error: res.error, requests: res.requests };
+  const list = needed.map((r) => `${r.path} ${kib(r.gzipBytes)}${r.beforeFirstChoice ? '' : ' (after the click)'}`).join(', ');
+  row('b', `gzip bytes for first screen + first decision (${needed.length} requests)`, kib(total), '≤ 50 KiB', res.error ? false : total <= BUDGET_BYTES, res.error ?? list);
+  const failed = res.requests.filter((r) => r.status >= 400);
+  if (failed.length) row('b', 'failed requests', String(failed.length), '0', false, failed.map((r) => `${r.status} ${r.path}`).join(', '));
+}
+
+async function firstChoice(browser: Browser, url: string, label: string, runs: number, targets: boolean): Promise<void> {
+  for (const throttled of [false, true]) {
+    const results: LoadResult[] = [];
+    for (let i = 0; i < runs; i++) results.push(await loadOnce(browser, url, { throttled, timeoutMs: throttled ? 30_000 : 15_000 }));
+    const errors = results.filter((r) => r.error || r.markMs === null);
+    const times = results.filter((r) => !r.error && r.markMs !== null).map((r) => Math.max(r.markMs!, r.domMs ?? 0));
+    const domOk = results.every((r) => r.buttonAtMark !== false);
+    const target = throttled ? 1300 : 100;
+    const m = median(times);
+    const key = `${label}${throttled ? ' Slow 4G + 4× CPU' : ' unthrottled'}`;
+    details[`firstChoice ${key}`] = results.map((r) => ({ markMs: r.markMs, domMs: r.domMs, buttonAtMark: r.buttonAtMark, error: r.error, requests: r.requests.filter((q) => q.beforeFirstChoice).map((q) => ({ path: q.path, wave: q.wave, start: q.startMs, end: q.endMs, transfer: q.transferBytes })) }));
+    const note = [
+      `runs: ${times.map((t) => Math.round(t)).join(', ')}`,
+      domOk ? 'option button visible+enabled at the mark' : 'mark set before an option button was visible+enabled',
+      errors.length ? `${errors.length} failed: ${errors[0].error}` : '',
+    ].filter(Boolean).join('; ');
+    if (times.length === 0) {
+      row('c', `first choice clickable, ${key}`, '—', `< ${target} ms`, targets ? false : null, note);
+      continue;
+    }
+    row('c', `first choice clickable, ${key} (median of ${runs})`, ms(m), targets ? `< ${target} ms` : '—', targets ? m < target && domOk && errors.length === 0 : null, note);
+    if (throttled) {
+      const d = Math.max(...results.map(depth));
+      const waves = results[0].requests.filter((r) => r.beforeFirstChoice).map((r) => `${r.wave}:${r.path}`).join(' ');
+      row('c', `request waterfall depth, ${label}`, `HTML + ${d} wave${d === 1 ? '' : 's'}`, targets ? 'HTML + 1 wave' : '—', targets ? d <= 1 : null, waves);
+    }
+  }
+}
+
+async function lighthouseRows(url: string, label: string): Promise<void> {
+  const { runLighthouse } = await import('./bench-lighthouse');
+  try {
+    const s = await runLighthouse(url);
+    details[`lighthouse ${label}`] = s;
+    const fails = (cat: string) => s.failing.filter((f) => f.category === cat).map((f) => `${f.id}${f.displayValue ? ` (${f.displayValue})` : ''}`).join(', ');
+    row('d', `Lighthouse mobile performance, ${label}`, String(s.performance), '100', s.performance >= 100, [fails('performance'), `FCP ${Math.round(s.metrics.fcpMs ?? 0)} ms, LCP ${Math.round(s.metrics.lcpMs ?? 0)} ms, TBT ${Math.round(s.metrics.tbtMs ?? 0)} ms`].filter(Boolean).join('; '));
+    row('d', `Lighthouse accessibility, ${label}`, String(s.accessibility), '100', s.accessibility >= 100, fails('accessibility'));
+    row('d', `Lighthouse best practices, ${label}`, String(s.bestPractices), '100', s.bestPractices >= 100, fails('best-practices'));
+  } catch (e) {
+    row('d', `Lighthouse, ${label}`, 'error', '100', false, String(e).slice(0, 200));
+  }
+}
+
+async function choices(browser: Browser, url: string, count: number): Promise<void> {
+  const { samples, error } = await choiceLatencies(browser, url, count);
+  details.choices = { samples, error };
+  if (samples.length === 0) return row('e', 'choice → next situation painted, 4× CPU', '—', 'p95 < 50 ms', false, error ?? 'no samples');
+  const p95 = percentile(samples, 95);
+  row('e', `choice → next situation painted, 4× CPU (p95 of ${samples.length})`, ms(p95), 'p95 < 50 ms', p95 < 50 && !error, `median ${ms(median(samples))}, max ${ms(Math.max(...samples))}${error ? `; ${error}` : ''}`);
+}
+
+async function storage(browser: Browser, served: Served): Promise<void> {
+  let mod: { runStorageBench?: (ctx: unknown) => Promise<Record<string, unknown>> };
+  try {
+    mod = (await import(optional('bench-storage.ts'))) as typeof mod;
+  } catch (e) {
+    return skip('f', 'storage: save p95, leaderboard + teams', `scripts/bench-storage.ts not available (${String(e).slice(0, 100)})`);
+  }
+  if (typeof mod.runStorageBench !== 'function') return skip('f', 'storage', 'bench-storage has no runStorageBench export');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(served.baseUrl + '/');
+    const r = await mod.runStorageBench({ page, baseUrl: served.baseUrl });
+    details.storage = r;
+    const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : undefined);
+    const save = num('saveP95Ms');
+    if (save !== undefined) row('f', 'saving a choice, p95 (Chromium IndexedDB)', ms(save), '< 10 ms', save < 10);
+    const lb = num('leaderboardMs'), tc = num('teamCompareMs');
+    if (lb !== undefined) row('f', 'leaderboard over 10,000 runs', ms(lb), '< 200 ms', lb < 200);
+    if (tc !== undefined) row('f', 'team comparison over 10,000 runs', ms(tc), '< 200 ms', tc < 200);
+    if (save === undefined && lb === undefined && tc === undefined) skip('f', 'storage', `unrecognised result: ${JSON.stringify(r).slice(0, 160)}`);
+  } catch (e) {
+    row('f', 'storage', 'error', '—', false, String(e).slice(0, 200));
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+function printTable(): void {
+  const head = ['', 'figure', 'value', 'target', 'result'];
+  const body = rows.map((r) => [r.part, r.figure, r.value, r.target, r.status]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log('\n' + line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) {
+    console.log(line([r.part, r.figure, r.value, r.target, r.status]));
+    if (r.note) console.log(' '.repeat(widths[0] + 2) + `  ↳ ${r.note}`);
+  }
+  const failed = rows.filter((r) => r.status === 'FAIL').length;
+  const passed = rows.filter((r) => r.status === 'PASS').length;
+  console.log(`\n${passed} PASS, ${failed} FAIL, ${rows.filter((r) => r.status === 'SKIP').length} SKIP`);
+}
+
+async function main(): Promise<void> {
+  const opt = args();
+  const t0 = Date.now();
+  if (opt.only.has('a')) await engine();
+  const needsBrowser = ['b', 'c', 'd', 'e', 'f'].some((p) => opt.only.has(p));
+  if (needsBrowser) {
+    if (!opt.reuse) {
+      console.log(`vite build → ${opt.out}`);
+      await buildGame(opt.out);
+    }
+    const served = await serve(opt.out);
+    let browser: Browser | undefined;
+    try {
+      browser = await launchChromium();
+      const direct = directUrl(served, opt.out);
+      details.directLink = direct;
+      if (direct.kind === 'hash') console.log(`note: no dist/play/${SCENARIO}/index.html (vite-plugin-perf not wired?), measuring the hash link`);
+      if (opt.only.has('b')) await bytes(browser, direct.url);
+      if (opt.only.has('c')) {
+        await firstChoice(browser, direct.url, direct.kind === 'path' ? `/play/${SCENARIO}/` : `#/play/${SCENARIO}`, opt.runs, true);
+        if (direct.kind === 'path') await firstChoice(browser, `${served.baseUrl}/#/play/${SCENARIO}`, `#/play/${SCENARIO}`, opt.runs, false);
+      }
+      if (opt.only.has('e')) await choices(browser, direct.url, opt.choices);
+      if (opt.only.has('f')) await storage(browser, served);
+      await browser.close();
+      browser = undefined;
+      if (opt.only.has('d')) {
+        await lighthouseRows(direct.url, direct.kind === 'path' ? `/play/${SCENARIO}/` : `#/play/${SCENARIO}`);
+        await lighthouseRows(`${served.baseUrl}/`, 'first screen /');
+      }
+    } finally {
+      await browser?.close();
+      await served.close();
+    }
+  }
+  printTable();
+  mkdirSync('bench-results', { recursive: true });
+  const files = existsSync(resolve(opt.out, 'assets')) ? readdirSync(resolve(opt.out, 'assets')).length : 0;
+  writeFileSync(
+    'bench-results/bench.json',
+    JSON.stringify({ date: new Date().toISOString(), seconds: Math.round((Date.now() - t0) / 1000), build: opt.out, assets: files, rows, details }, null, 2),
+  );
+  console.log('details: bench-results/bench.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
