@@ -1,0 +1,46 @@
+/**
+ * Vite plugin: adds a strict Content-Security-Policy `<meta>` to the built index.html (not in dev,
+ * where Vite's HMR client needs inline styles and a websocket). No inline scripts or styles, no
+ * eval, no remote anything: the game only talks to its own origin.
+ */
+import type { Plugin } from 'vite';
+
+export const CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data: blob:",
+  'media-src': "'self' blob: data:",
+  'connect-src': "'self'",
+  'font-src': "'self'",
+  'worker-src': "'self' blob:",
+  'manifest-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+
+export function cspPolicy(directives: Record<string, string> = CSP_DIRECTIVES): string {
+  return Object.entries(directives)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+}
+
+export function cspPlugin(directives: Record<string, string> = CSP_DIRECTIVES): Plugin {
+  return {
+    name: 'frontlijn-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        return [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: cspPolicy(directives) },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}

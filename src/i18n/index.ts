@@ -1,0 +1,44 @@
+/**
+ * UI strings in Dutch and English. `t(key, params)` is reactive to the language: read it in a
+ * template or $derived and it re-runs when the language changes. Lazily loaded areas bring their
+ * own files: `registerMessages('teams', { nl, en })` then `t('teams.some_key')`.
+ *
+ * Language choice: the saved setting, else the browser's languages (nl/en), else Dutch
+ * (see app.svelte.ts, which loads the saved setting and calls setLang).
+ */
+import type { Lang } from '../engine/types';
+import { Locale, detectLang, type Messages, type MessageTree } from './locale.svelte';
+import type { Params } from './format';
+import nl from './core.nl.json';
+import en from './core.en.json';
+
+export type { Params, Messages, MessageTree };
+export { detectLang, Locale };
+export { formatMessage } from './format';
+
+/** The one UI locale. */
+export const locale = new Locale(
+  new Locale().cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined),
+);
+locale.register('', { nl, en });
+if (typeof document !== 'undefined') document.documentElement.lang = locale.lang;
+
+/** Translates a UI key, e.g. t('play.mood_label', { mood: 'calm' }). */
+export function t(key: string, params?: Params): string {
+  return locale.t(key, params);
+}
+
+/** Registers a lazily loaded area's messages: keys become `<area>.<key>`. */
+export function registerMessages(area: string, messages: { nl: MessageTree; en: MessageTree }): void {
+  locale.register(area, messages);
+}
+
+/** The current UI language (reactive). */
+export function currentLang(): Lang {
+  return locale.lang;
+}
+
+/** Switches the language now (app.setLang also saves it in the settings). */
+export function setLang(lang: Lang): void {
+  locale.set(lang);
+}

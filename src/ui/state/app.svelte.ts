@@ -1,0 +1,143 @@
+/**
+ * The app's shared state: the store (IndexedDB or memory, opened once), the settings, the
+ * players and teams on this device, the current player, the language and storage problems.
+ * One instance, `app`, used by every screen (also by the teams and author screens).
+ */
+import { MediaQuery } from 'svelte/reactivity';
+import { openStore } from '../../persistence';
+import { DEFAULT_SETTINGS, type Profile, type Settings, type StorageIssue, type Store, type Team } from '../../persistence/api';
+import type { Lang } from '../../engine/types';
+import { detectLang, locale } from '../../i18n';
+import { route } from './route.svelte';
+
+/** A random id for profiles, teams and runs. */
+export function newId(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+const systemReducedMotion = new MediaQuery('prefers-reduced-motion: reduce', false);
+
+export class AppState {
+  /** Null until the store has opened (a few milliseconds after start). */
+  store = $state.raw<Store | null>(null);
+  settings = $state.raw<Settings>({ ...DEFAULT_SETTINGS });
+  profiles = $state.raw<Profile[]>([]);
+  teams = $state.raw<Team[]>([]);
+  /** Storage problems to show in the banner, newest last. */
+  issues = $state.raw<StorageIssue[]>([]);
+
+  currentPlayer = $derived(this.profiles.find((p) => p.id === this.settings.currentPlayerId) ?? null);
+  reducedMotion = $derived(
+    this.settings.reducedMotion === 'on' || (this.settings.reducedMotion === 'system' && systemReducedMotion.current),
+  );
+
+  #ready: Promise<Store> | null = null;
+  #unsubscribe: (() => void) | null = null;
+
+  /** Opens the store once and loads settings and people; every caller awaits the same promise. */
+  ready(): Promise<Store> {
+    this.#ready ??= this.#open();
+    return this.#ready;
+  }
+
+  async #open(): Promise<Store> {
+    const { store, issue } = await openStore();
+    if (issue) this.#report(issue);
+    this.#unsubscribe?.();
+    this.#unsubscribe = store.onIssue((i) => this.#report(i));
+    const [settings, profiles, teams] = await Promise.all([
+      store.getSettings().catch(() => ({ ...DEFAULT_SETTINGS })),
+      store.listProfiles().catch(() => []),
+      store.listTeams().catch(() => []),
+    ]);
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.profiles = profiles;
+    this.teams = teams;
+    this.store = store;
+    const lang = settings.lang ?? locale.cached() ?? detectLang(navigator.languages);
+    if (lang !== locale.lang) locale.set(lang);
+    return store;
+  }
+
+  #report(issue: StorageIssue): void {
+    this.issues = [...this.issues.filter((i) => i.kind !== issue.kind), issue];
+  }
+
+  dismissIssue(kind: StorageIssue['kind']): void {
+    this.issues = this.issues.filter((i) => i.kind !== kind);
+  }
+
+  /** Changes settings now and saves them (a failed save is reported by the store's issues). */
+  async updateSettings(patch: Partial<Settings>): Promise<void> {
+    this.settings = { ...this.settings, ...patch };
+    const store = await this.ready();
+    await store.saveSettings(this.settings).catch((e) => console.warn('settings not saved', e));
+  }
+
+  /** Switches the UI language at once and remembers it. */
+  setLang(lang: Lang): Promise<void> {
+    locale.set(lang);
+    return this.updateSettings({ lang });
+  }
+
+  get lang(): Lang {
+    return locale.lang;
+  }
+
+  async refreshPeople(): Promise<void> {
+    const store = await this.ready();
+    const [profiles, teams] = await Promise.all([store.listProfiles(), store.listTeams()]);
+    this.profiles = profiles;
+    this.teams = teams;
+  }
+
+  async createTeam(name: string): Promise<Team> {
+    const store = await this.ready();
+    const team: Team = { id: newId(), name: name.trim(), createdAt: Date.now() };
+    await store.saveTeam(team);
+    this.teams = [...this.teams, team];
+    return team;
+  }
+
+  /** Creates a player profile and makes it the current player. */
+  async createProfile(name: string, teamId: string | null, guest = false): Promise<Profile> {
+    const store = await this.ready();
+    const profile: Profile = { id: newId(), name: name.trim(), teamId, createdAt: Date.now(), ...(guest ? { guest: true } : {}) };
+    await store.saveProfile(profile);
+    this.profiles = [...this.profiles, profile];
+    await this.selectPlayer(profile.id);
+    return profile;
+  }
+
+  /** Renames a profile (a guest named afterwards stops being a guest). */
+  async renameProfile(id: string, name: string, teamId?: string | null): Promise<void> {
+    const store = await this.ready();
+    const old = this.profiles.find((p) => p.id === id);
+    if (!old) return;
+    const { guest: _guest, ...rest } = old;
+    const profile: Profile = { ...rest, name: name.trim(), teamId: teamId === undefined ? old.teamId : teamId };
+    await store.saveProfile(profile);
+    this.profiles = this.profiles.map((p) => (p.id === id ? profile : p));
+  }
+
+  selectPlayer(id: string | null): Promise<void> {
+    return this.updateSettings({ currentPlayerId: id });
+  }
+
+  /** The current player, creating an unnamed guest when nobody is playing yet (direct links). */
+  async ensurePlayer(guestName: string): Promise<Profile> {
+    await this.ready();
+    return this.currentPlayer ?? this.createProfile(guestName, null, true);
+  }
+
+  teamName(teamId: string | null): string | null {
+    return this.teams.find((t) => t.id === teamId)?.name ?? null;
+  }
+
+  navigate(hash: string, replace = false): void {
+    route.navigate(hash, replace);
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,218 @@
+/**
+ * One live run: the compiled XState machine as an actor, bridged to Svelte with
+ * `createSubscriber`, and the run's event log in the store.
+ *
+ * The order is the product's promise: every event is first written with `store.appendEvent`, and
+ * only after that resolves is it sent to the actor and shown as made. The shown state is the
+ * engine's `applyEvent` of that event — the same step function the replay uses — so the report,
+ * the leaderboards and an import all see exactly what the player saw.
+ *
+ * Time limits are absolute deadlines (the customer keeps waiting through a reload): on resume
+ * past a deadline, `timer.expire` is appended with `at = deadline` before anything is shown.
+ */
+import { createActor, type Actor } from 'xstate';
+import { createSubscriber } from 'svelte/reactivity';
+import { applyEvent, machineFor, nodeKey, endingKey, replayRun, initialPlayState } from '../../engine';
+import type { PlayState } from '../../engine/contract';
+import type { RunMachineEvent, ScenarioMachine } from '../../engine';
+import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
+import type { Store } from '../../persistence/api';
+import { newId } from './app.svelte';
+
+export interface NewRunOptions {
+  scenario: Scenario;
+  hash: string;
+  playerId: string | null;
+  mode: Mode;
+  timerScale: TimerScale;
+  startNode?: string;
+  now?: number;
+}
+
+/** Creates the run record for a new play-through (not yet saved). */
+export function newRun(o: NewRunOptions): Run {
+  const run: Run = {
+    formatVersion: RUN_FORMAT_VERSION,
+    id: newId(),
+    scenarioId: o.scenario.id,
+    scenarioHash: o.hash,
+    playerId: o.playerId,
+    mode: o.mode,
+    timerScale: o.timerScale,
+    startedAt: o.now ?? Date.now(),
+    events: [],
+  };
+  if (o.startNode && o.startNode !== o.scenario.start) run.startNode = o.startNode;
+  return run;
+}
+
+export class LiveRun {
+  readonly scenario: Scenario;
+  readonly machine: ScenarioMachine;
+  #run: Run;
+  #state: PlayState;
+  #actor: Actor<ScenarioMachine>;
+  #subscribe: () => void;
+  #store: Store;
+  #writing: Promise<unknown> = Promise.resolve();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
+  #listeners = new Set<() => void>();
+  /** True while an event is being written (the options are disabled meanwhile). */
+  busy = $state(false);
+  /** The last write that failed, in words; cleared by the next successful one. */
+  error = $state<string | null>(null);
+
+  private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState) {
+    this.#store = store;
+    this.scenario = scenario;
+    this.machine = machineFor(scenario);
+    this.#run = run;
+    this.#state = state;
+    this.#actor = this.#actorAt(state);
+    this.#subscribe = createSubscriber((update) => {
+      // The actor notifies on every transition; timer.scale (which the machine does not model)
+      // and saved-run changes notify through #changed.
+      const sub = this.#actor.subscribe(() => update());
+      this.#listeners.add(update);
+      return () => {
+        sub.unsubscribe();
+        this.#listeners.delete(update);
+      };
+    });
+  }
+
+  /** Starts a new run: saved to the store before the first decision can be made. */
+  static async start(store: Store, scenario: Scenario, run: Run): Promise<LiveRun> {
+    const state = initialPlayState(scenario, run);
+    await store.saveRun(run);
+    return new LiveRun(store, scenario, run, state);
+  }
+
+  /**
+   * Resumes a stored run: replays its log, then appends the time-outs that happened while the
+   * page was closed (each at its deadline, so the log stays exact).
+   */
+  static async resume(store: Store, scenario: Scenario, run: Run, now = Date.now()): Promise<LiveRun> {
+    const live = new LiveRun(store, scenario, run, replayRun(scenario, run));
+    await live.catchUp(now);
+    return live;
+  }
+
+  #actorAt(state: PlayState): Actor<ScenarioMachine> {
+    const value = state.node !== null ? nodeKey(state.node) : endingKey(state.ending!);
+    const context = { mood: state.mood, flags: state.flags, raw: state.raw, steps: state.steps, enteredAt: state.enteredAt };
+    const snapshot = this.machine.resolveState({ value, context });
+    const actor = createActor(this.machine, { snapshot, input: { mood: state.mood, startedAt: this.#run.startedAt } });
+    actor.start();
+    return actor;
+  }
+
+  /** The state now (reactive: reading it in a template or $derived re-runs when it changes). */
+  get state(): PlayState {
+    this.#subscribe();
+    return this.#state;
+  }
+
+  /** The run record as saved (reactive). */
+  get run(): Run {
+    this.#subscribe();
+    return this.#run;
+  }
+
+  get finished(): boolean {
+    return this.state.ending !== null;
+  }
+
+  /** Chooses an option of the current decision. Resolves once it is saved and shown. */
+  choose(option: string, at = Date.now()): Promise<boolean> {
+    const node = this.#state.node;
+    if (node === null) return Promise.resolve(false);
+    return this.#append({ type: 'choice.select', node, option, at });
+  }
+
+  /** The time of the current decision ran out (at its deadline). */
+  expire(at?: number): Promise<boolean> {
+    const { node, deadline } = this.#state;
+    if (node === null || deadline === null) return Promise.resolve(false);
+    return this.#append({ type: 'timer.expire', node, at: at ?? deadline });
+  }
+
+  /** Changes the timer speed for the rest of the run ("more time", or the settings). */
+  setTimerScale(scale: TimerScale, at = Date.now()): Promise<boolean> {
+    if (this.#state.node === null || this.#state.timerScale === scale) return Promise.resolve(false);
+    return this.#append({ type: 'timer.scale', scale, at });
+  }
+
+  /** Appends every time-out that is already past (after a reload or a sleeping tab). */
+  async catchUp(now = Date.now()): Promise<void> {
+    for (let guard = 0; guard < 1000; guard++) {
+      const { node, deadline } = this.#state;
+      if (node === null || deadline === null || deadline > now) break;
+      if (!(await this.#append({ type: 'timer.expire', node, at: deadline }))) break;
+    }
+    if (this.#state.ending !== null && this.#run.finishedAt === undefined) await this.#finish();
+  }
+
+  /** Saves the reflection answer with the run. */
+  async reflect(text: string): Promise<void> {
+    this.#run = { ...this.#run, reflection: text };
+    this.#changed();
+    await this.#store.saveRun(this.#run);
+  }
+
+  /** Writes events one at a time, in order, even when the player clicks fast. */
+  #append(event: RunEvent): Promise<boolean> {
+    const job = this.#writing.then(() => this.#appendNow(event));
+    this.#writing = job.catch(() => undefined);
+    return job;
+  }
+
+  async #appendNow(event: RunEvent): Promise<boolean> {
+    let next: PlayState;
+    try {
+      next = applyEvent(this.scenario, this.#state, event, this.#run.events.length, this.machine);
+    } catch (e) {
+      // The event cannot happen here (a double click on the old node, a late timer): ignore it.
+      if (import.meta.env.DEV) console.warn('event refused', e);
+      return false;
+    }
+    this.busy = true;
+    try {
+      await this.#store.appendEvent(this.#run.id, event);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+    this.error = null;
+    this.#run = { ...this.#run, events: [...this.#run.events, event] };
+    this.#state = next;
+    const send = this.#actor.send as (e: RunMachineEvent) => void;
+    if (event.type === 'choice.select') send.call(this.#actor, { type: 'choice.select', option: event.option, at: event.at });
+    else if (event.type === 'timer.expire') send.call(this.#actor, { type: 'timer.expire', at: event.at });
+    this.#changed();
+    if (next.ending !== null) await this.#finish();
+    return true;
+  }
+
+  #changed(): void {
+    for (const l of this.#listeners) l();
+  }
+
+  async #finish(): Promise<void> {
+    const last = this.#run.events.at(-1);
+    this.#run = { ...this.#run, finishedAt: last?.at ?? Date.now() };
+    this.#changed();
+    try {
+      await this.#store.saveRun(this.#run);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Stops the actor (when the screen closes). */
+  stop(): void {
+    this.#actor.stop();
+  }
+}
