@@ -1,0 +1,197 @@
+/**
+ * The results file: a versioned JSON export of run logs, the scenario versions they need, and the
+ * players and teams they belong to. Reading one is all-or-nothing: the file is checked completely
+ * (size, JSON, format, version, every run, every scenario version by its content hash, every log
+ * replayed) before anything is written, and any problem refuses the whole file with a reason the
+ * UI turns into a sentence. Scores in the file are for people reading it; importing recomputes
+ * them by replay, so editing them changes nothing.
+ */
+import { replayRun, validateScenario } from '../engine';
+import type { Run } from '../engine/types';
+import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
+import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
+
+export const RESULTS_FORMAT = 'frontlijn-results';
+export const RESULTS_FORMAT_VERSION = 1;
+/** Larger files are refused before they are read: 10,000 runs fit in a few MB. */
+export const MAX_RESULTS_BYTES = 15 * 1024 * 1024;
+
+export interface ResultsFile {
+  format: typeof RESULTS_FORMAT;
+  formatVersion: number;
+  exportedAt: number;
+  /** What was exported: one player, one team, or everything on the device. */
+  scope: { kind: 'player' | 'team' | 'all'; id?: string; name?: string };
+  teams: Team[];
+  profiles: Profile[];
+  scenarios: { hash: string; id: string; custom: boolean; source: string }[];
+  runs: Run[];
+  /** For reading only: ignored on import (scores are recomputed by replay). */
+  scores: Pick<RunResult, 'runId' | 'scores' | 'ending'>[];
+}
+
+/** Why a file was refused. The UI has one sentence per code (teams.import.error_<code>). */
+export type ImportErrorCode =
+  | 'too-large'
+  | 'empty'
+  | 'not-json'
+  | 'truncated'
+  | 'foreign'
+  | 'newer'
+  | 'invalid'
+  | 'bad-run'
+  | 'bad-scenario'
+  | 'tampered-scenario'
+  | 'missing-scenario'
+  | 'bad-log';
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    /** Details for the message (e.g. the run or scenario concerned). */
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'ImportError';
+  }
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+export type ExportScope = { kind: 'all' } | { kind: 'player'; id: string } | { kind: 'team'; id: string };
+
+/** Builds the results file for a player, a team or everything on this device. */
+export async function buildResultsFile(store: Store, scope: ExportScope, now = Date.now()): Promise<ResultsFile> {
+  const [allTeams, allProfiles] = await Promise.all([store.listTeams(), store.listProfiles()]);
+  let profiles = allProfiles;
+  let teams = allTeams;
+  let name: string | undefined;
+  if (scope.kind === 'player') {
+    profiles = allProfiles.filter((p) => p.id === scope.id);
+    teams = allTeams.filter((t) => profiles.some((p) => p.teamId === t.id));
+    name = profiles[0]?.name;
+  } else if (scope.kind === 'team') {
+    profiles = allProfiles.filter((p) => p.teamId === scope.id);
+    teams = allTeams.filter((t) => t.id === scope.id);
+    name = teams[0]?.name;
+  }
+  const ids = new Set(profiles.map((p) => p.id));
+  const runs = (await store.listRuns()).filter((r) => (scope.kind === 'all' ? true : r.playerId !== null && ids.has(r.playerId)));
+  const hashes = [...new Set(runs.map((r) => r.scenarioHash))];
+  const versions = (await Promise.all(hashes.map((h) => store.getScenario(h)))).filter((v): v is StoredScenario => !!v);
+  const results = await store.listResults();
+  const runIds = new Set(runs.map((r) => r.id));
+  return {
+    format: RESULTS_FORMAT,
+    formatVersion: RESULTS_FORMAT_VERSION,
+    exportedAt: now,
+    scope: { kind: scope.kind, ...(scope.kind !== 'all' ? { id: scope.id } : {}), ...(name ? { name } : {}) },
+    teams,
+    profiles,
+    scenarios: versions.map((v) => ({ hash: v.hash, id: v.id, custom: v.custom, source: v.source })),
+    runs,
+    scores: results.filter((r) => runIds.has(r.runId)).map((r) => ({ runId: r.runId, scores: r.scores, ending: r.ending })),
+  };
+}
+
+export function resultsFileName(file: ResultsFile): string {
+  const date = new Date(file.exportedAt).toISOString().slice(0, 10);
+  const who = (file.scope.name ?? file.scope.kind).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'results';
+  return `frontlijn-${who}-${date}.json`;
+}
+
+// ---- import ---------------------------------------------------------------------------------
+
+/** Decodes bytes or text, refusing what is too large or not UTF-8 JSON text. */
+function decode(input: string | Uint8Array): string {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
+  if (size === 0) throw new ImportError('empty');
+  if (typeof input === 'string') return input;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input);
+  } catch {
+    throw new ImportError('not-json');
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    // A cut-off file ends in the middle of a value: JSON.parse says "end of" ("Unexpected end of JSON input").
+    const trimmed = text.trimEnd();
+    const looksCut = /end of/i.test(String(e)) || !/[}\]]$/.test(trimmed);
+    throw new ImportError(trimmed.startsWith('{') && looksCut ? 'truncated' : 'not-json');
+  }
+}
+
+/** What the device already knows, so runs of built-in scenarios need not carry them. */
+export type KnownVersion = (hash: string, scenarioId: string) => Promise<StoredScenario | undefined>;
+
+/**
+ * Reads a results file completely and returns what to import, or throws an ImportError.
+ * Nothing is written: pass the bundle to store.importBundle (one transaction).
+ */
+export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now()): Promise<ImportBundle> {
+  const data = parseJson(decode(input));
+  if (!isRecord(data) || data.format !== RESULTS_FORMAT) throw new ImportError('foreign');
+  if (typeof data.formatVersion !== 'number' || !Number.isInteger(data.formatVersion) || data.formatVersion < 1) throw new ImportError('invalid');
+  if (data.formatVersion > RESULTS_FORMAT_VERSION) throw new ImportError('newer', { version: data.formatVersion });
+  for (const key of ['teams', 'profiles', 'scenarios', 'runs'] as const) {
+    if (!Array.isArray(data[key])) throw new ImportError('invalid', { field: key });
+  }
+  const r = new Repairs();
+  const teams = (data.teams as unknown[]).map((t) => restoreTeam(t, r)).filter((t): t is Team => t !== null);
+  const profiles = (data.profiles as unknown[]).map((p) => restoreProfile(p, r)).filter((p): p is Profile => p !== null);
+  r.log('imported players and teams');
+
+  const scenarios: StoredScenario[] = [];
+  for (const [i, s] of (data.scenarios as unknown[]).entries()) {
+    if (!isRecord(s) || typeof s.source !== 'string' || typeof s.hash !== 'string') throw new ImportError('bad-scenario', { index: i + 1 });
+    const v = validateScenario(s.source);
+    if (!v.ok || !v.scenario || !v.hash) throw new ImportError('bad-scenario', { index: i + 1, id: String(s.id ?? '') });
+    if (v.hash !== s.hash) throw new ImportError('tampered-scenario', { id: v.scenario.id });
+    scenarios.push({ hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: s.custom !== false, storedAt: now });
+  }
+  const versions = new Map(scenarios.map((s) => [s.hash, s]));
+
+  const runs: Run[] = [];
+  const seen = new Set<string>();
+  for (const [i, raw] of (data.runs as unknown[]).entries()) {
+    const run = restoreRun(raw, new Repairs(), { strict: true });
+    if (!run) throw new ImportError('bad-run', { index: i + 1 });
+    if (seen.has(run.id)) continue; // the same run twice in one file counts once
+    seen.add(run.id);
+    runs.push(await checkRun(run, versions, known));
+  }
+  return withVersions({ teams, profiles, scenarios, runs }, versions);
+}
+
+/** Replays a run against its version (from the file or the device); throws when it does not fit. */
+export async function checkRun(run: Run, versions: Map<string, StoredScenario>, known: KnownVersion): Promise<Run> {
+  let version = versions.get(run.scenarioHash);
+  if (!version) {
+    version = await known(run.scenarioHash, run.scenarioId);
+    if (!version) throw new ImportError('missing-scenario', { scenario: run.scenarioId });
+    versions.set(version.hash, version);
+  }
+  if (version.id !== run.scenarioId) throw new ImportError('bad-log', { scenario: run.scenarioId });
+  try {
+    const state = replayRun(version.scenario, run);
+    if (run.finishedAt !== undefined && state.ending === null) throw new Error('finished without an ending');
+  } catch {
+    throw new ImportError('bad-log', { scenario: run.scenarioId });
+  }
+  return run;
+}
+
+/**
+ * The scenario versions a bundle of runs needs that are not in it (built-in versions the device
+ * found on its own), so the import stores them too.
+ */
+export function withVersions(bundle: ImportBundle, versions: Map<string, StoredScenario>): ImportBundle {
+  const have = new Set(bundle.scenarios.map((s) => s.hash));
+  const extra = [...versions.values()].filter((v) => !have.has(v.hash) && bundle.runs.some((r) => r.scenarioHash === v.hash));
+  return { ...bundle, scenarios: [...bundle.scenarios, ...extra] };
+}

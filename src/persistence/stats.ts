@@ -1,0 +1,149 @@
+/**
+ * Pure figures over result rows: a player's history, the leaderboard of a scenario (best or
+ * latest assessment run per player), team averages per dimension, and the debrief counts (how
+ * many chose each option at each decision). No I/O: the screens pass in what the store returned.
+ */
+import type { Scores } from '../engine/contract';
+import type { Profile, RunResult, Team } from './api';
+
+export type Pick = 'best' | 'latest';
+export const SCORE_KEYS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
+export type ScoreKey = (typeof SCORE_KEYS)[number];
+
+/** Results that count for comparing: finished assessment runs from the start of the story. */
+export function comparable(r: RunResult): boolean {
+  return r.mode === 'assessment' && !r.startNode && r.playerId !== null;
+}
+
+function better(a: RunResult, b: RunResult): boolean {
+  return a.scores.overall > b.scores.overall || (a.scores.overall === b.scores.overall && a.finishedAt > b.finishedAt);
+}
+
+export interface BoardRow {
+  playerId: string;
+  name: string;
+  teamId: string | null;
+  scores: Scores;
+  attempts: number;
+  finishedAt: number;
+  rank: number;
+}
+
+/** One row per player: their best (or latest) comparable run of the scenario, highest first. */
+export function leaderboard(results: RunResult[], scenarioId: string, pick: Pick, profiles: Profile[]): BoardRow[] {
+  const people = new Map(profiles.map((p) => [p.id, p]));
+  const chosen = new Map<string, { r: RunResult; n: number }>();
+  for (const r of results) {
+    if (r.scenarioId !== scenarioId || !comparable(r)) continue;
+    const id = r.playerId!;
+    const cur = chosen.get(id);
+    if (!cur) chosen.set(id, { r, n: 1 });
+    else {
+      cur.n++;
+      if (pick === 'best' ? better(r, cur.r) : r.finishedAt > cur.r.finishedAt) cur.r = r;
+    }
+  }
+  const rows: BoardRow[] = [];
+  for (const [id, { r, n }] of chosen) {
+    const p = people.get(id);
+    if (!p) continue; // a deleted player's rows are gone with them; stray rows are not shown
+    rows.push({ playerId: id, name: p.name, teamId: p.teamId, scores: r.scores, attempts: n, finishedAt: r.finishedAt, rank: 0 });
+  }
+  rows.sort((a, b) => b.scores.overall - a.scores.overall || a.name.localeCompare(b.name));
+  rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1].scores.overall === row.scores.overall ? rows[i - 1].rank : i + 1));
+  return rows;
+}
+
+export interface TeamAverage {
+  teamId: string | null;
+  name: string | null;
+  players: number;
+  scores: Scores;
+}
+
+/** The average of each dimension over the team's players (one row per player, as on the board). */
+export function teamAverages(rows: BoardRow[], teams: Team[]): TeamAverage[] {
+  const groups = new Map<string | null, BoardRow[]>();
+  for (const row of rows) {
+    const g = groups.get(row.teamId) ?? [];
+    g.push(row);
+    groups.set(row.teamId, g);
+  }
+  const names = new Map(teams.map((t) => [t.id, t.name]));
+  const out: TeamAverage[] = [];
+  for (const [teamId, g] of groups) {
+    out.push({ teamId, name: teamId ? (names.get(teamId) ?? null) : null, players: g.length, scores: average(g.map((r) => r.scores)) });
+  }
+  return out.sort((a, b) => b.scores.overall - a.scores.overall);
+}
+
+export function average(list: Scores[]): Scores {
+  const s: Scores = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
+  if (list.length === 0) return s;
+  for (const k of SCORE_KEYS) s[k] = Math.round(list.reduce((sum, x) => sum + x[k], 0) / list.length);
+  return s;
+}
+
+export interface ScenarioHistory {
+  scenarioId: string;
+  attempts: RunResult[];
+  best: RunResult;
+  latest: RunResult;
+}
+
+/** A player's finished runs per scenario, oldest attempt first; scenarios by latest activity. */
+export function history(results: RunResult[], playerId: string): ScenarioHistory[] {
+  const by = new Map<string, RunResult[]>();
+  for (const r of results) {
+    if (r.playerId !== playerId) continue;
+    const list = by.get(r.scenarioId) ?? [];
+    list.push(r);
+    by.set(r.scenarioId, list);
+  }
+  const out: ScenarioHistory[] = [];
+  for (const [scenarioId, list] of by) {
+    list.sort((a, b) => a.finishedAt - b.finishedAt);
+    const best = list.reduce((a, b) => (better(b, a) ? b : a));
+    out.push({ scenarioId, attempts: list, best, latest: list[list.length - 1] });
+  }
+  return out.sort((a, b) => b.latest.finishedAt - a.latest.finishedAt);
+}
+
+/** How often each option (null: the time ran out) was chosen at each decision node. */
+export type DebriefCounts = Map<string, Map<string | null, number>>;
+
+/**
+ * Counts the choices of the team's players in the scenario, one run per player (their best or
+ * latest comparable run, as on the board), so a player who played five times counts once.
+ */
+export function debriefCounts(
+  results: RunResult[],
+  scenarioId: string,
+  playerIds: Set<string> | null,
+  pick: Pick,
+): { counts: DebriefCounts; who: Map<string, Map<string | null, string[]>>; runs: number } {
+  const chosen = new Map<string, RunResult>();
+  for (const r of results) {
+    if (r.scenarioId !== scenarioId || !comparable(r)) continue;
+    if (playerIds && !playerIds.has(r.playerId!)) continue;
+    const cur = chosen.get(r.playerId!);
+    if (!cur || (pick === 'best' ? better(r, cur) : r.finishedAt > cur.finishedAt)) chosen.set(r.playerId!, r);
+  }
+  const counts: DebriefCounts = new Map();
+  const who = new Map<string, Map<string | null, string[]>>();
+  for (const r of chosen.values()) {
+    const seen = new Set<string>();
+    for (const s of r.steps) {
+      const key = `${s.node}\u0000${s.option}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const m = counts.get(s.node) ?? new Map<string | null, number>();
+      m.set(s.option, (m.get(s.option) ?? 0) + 1);
+      counts.set(s.node, m);
+      const w = who.get(s.node) ?? new Map<string | null, string[]>();
+      w.set(s.option, [...(w.get(s.option) ?? []), r.playerId!]);
+      who.set(s.node, w);
+    }
+  }
+  return { counts, who, runs: chosen.size };
+}

@@ -1,0 +1,74 @@
+/**
+ * What the results screen does with what comes in: a handed-in run (link or scanned QR) or a
+ * results file. Everything is checked first (results-file.ts, run-link.ts), then written in one
+ * transaction (store.importBundle), so a refused import leaves the database as it was.
+ */
+import type { ImportOutcome, StoredScenario } from '../../../persistence/api';
+import { checkRun, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
+import { decodeRunLink, type HandedInRun } from '../../../persistence/run-link';
+import { app } from '../../state/app.svelte';
+import { scenarios } from '../../state/scenarios.svelte';
+
+/** The exact scenario version, from the store or (for built-ins) the catalog, when hashes match. */
+export async function knownVersion(hash: string, scenarioId: string): Promise<StoredScenario | undefined> {
+  const store = await app.ready();
+  const stored = await store.getScenario(hash);
+  if (stored) return stored;
+  if (!scenarios.builtin(scenarioId)) return undefined;
+  try {
+    const s = await scenarios.loadScenario(scenarioId);
+    if (s.hash !== hash) return undefined;
+    return { hash: s.hash, id: s.scenario.id, source: s.source, scenario: s.scenario, custom: false, storedAt: Date.now() };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HandInOutcome {
+  handed: HandedInRun;
+  outcome: ImportOutcome;
+}
+
+/** Imports a handed-in run from link data; throws ImportError('bad-run') or checkRun's errors. */
+export async function importHandedIn(data: string): Promise<HandInOutcome> {
+  let handed: HandedInRun;
+  try {
+    handed = await decodeRunLink(data);
+  } catch (e) {
+    throw new ImportError(e instanceof Error && e.message === 'newer' ? 'newer' : 'bad-run', { index: 1 });
+  }
+  const versions = new Map<string, StoredScenario>();
+  await checkRun(handed.run, versions, knownVersion);
+  const bundle = withVersions(
+    { runs: [handed.run], profiles: handed.player ? [handed.player] : [], teams: handed.team ? [handed.team] : [], scenarios: [] },
+    versions,
+  );
+  const store = await app.ready();
+  const outcome = await store.importBundle(bundle);
+  await app.refreshPeople();
+  return { handed, outcome };
+}
+
+/** Imports a results file; throws ImportError when it is refused (nothing written). */
+export async function importFile(file: File): Promise<ImportOutcome> {
+  if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bundle = await readResultsFile(bytes, knownVersion);
+  const store = await app.ready();
+  const outcome = await store.importBundle(bundle);
+  await app.refreshPeople();
+  await scenarios.refresh().catch(() => undefined);
+  return outcome;
+}
+
+/** Offers text as a file download (no server involved). */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,68 @@
+/**
+ * What the teams screens share: their messages (registered once when the first of them loads),
+ * scenario titles in the current language, dimension labels and colours, and a small loader of
+ * result rows from the store that records how long it took ('frontlijn:leaderboard').
+ */
+import { registerMessages, t, currentLang } from '../../../i18n';
+import { t as textOf } from '../../../engine/text';
+import type { RunResult } from '../../../persistence/api';
+import { app } from '../../state/app.svelte';
+import { scenarios } from '../../state/scenarios.svelte';
+import nl from '../../../i18n/teams.nl.json';
+import en from '../../../i18n/teams.en.json';
+
+registerMessages('teams', { nl, en });
+
+export const DIMS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
+export type Dim = (typeof DIMS)[number];
+
+/** The same colours the report uses (global.css), as literal values for SVG. */
+export const DIM_COLOR: Record<Dim, string> = {
+  warmth: '#b4420d',
+  initiative: '#1f5fa8',
+  outcome: '#22683a',
+  overall: '#1b2430',
+};
+
+export function dimLabel(d: Dim): string {
+  return t(`teams.dim.${d}`);
+}
+
+/** The scenario's title in the UI language, or its id when it is not known here. */
+export function scenarioTitle(id: string): string {
+  const e = scenarios.entries.find((s) => s.id === id);
+  return e ? textOf(e.title, currentLang()) || id : id;
+}
+
+/** Every scenario id: known ones first (in catalog order), then ids only seen in results. */
+export function scenarioIds(results: RunResult[]): string[] {
+  const ids = scenarios.entries.map((e) => e.id);
+  for (const r of results) if (!ids.includes(r.scenarioId)) ids.push(r.scenarioId);
+  return ids;
+}
+
+export function playerName(id: string | null): string {
+  const p = app.profiles.find((x) => x.id === id);
+  if (!p) return t('teams.unknown_player');
+  return p.guest ? t('app.guest') : p.name;
+}
+
+export function formatDate(ms: number): string {
+  return new Intl.DateTimeFormat(currentLang() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** Loads result rows (all, or one scenario's) and measures the time to 'frontlijn:leaderboard'. */
+export async function loadResults(filter: { scenarioId?: string; playerId?: string } = {}): Promise<RunResult[]> {
+  const store = await app.ready();
+  await scenarios.refresh().catch(() => undefined);
+  return store.listResults(filter);
+}
+
+/** Marks the time from `start` as a performance measure (read by scripts/bench-storage.ts). */
+export function measureSince(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    /* measuring never breaks a screen */
+  }
+}
