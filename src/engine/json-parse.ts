@@ -7,7 +7,7 @@
  */
 import type { JsonPath } from './contract';
 import { decodeScenarioText } from './json-decode';
-import { JsonScanner, type LocNode, type LocTables } from './json-scanner';
+import { JsonScanner } from './json-scanner';
 import type { ParseProblem } from './json-scanner';
 
 export type { ParseProblem } from './json-scanner';
@@ -52,22 +52,23 @@ export function pathToPointer(path: JsonPath): string {
   return s;
 }
 
-/** The index (in the flat tables) of a member of a container, or -1. The last of duplicate keys wins, as in the value. */
-function memberIndex(node: LocNode, seg: string | number, g: LocTables): number {
-  if (!node.object) {
-    return typeof seg === 'number' && seg >= 0 && seg < node.count ? node.start + seg : -1;
+/** The entry of a member of container entry e, or -1. The last of duplicate keys wins, as in the value. */
+function memberEntry(scanner: JsonScanner, e: number, seg: string | number, indexes: Map<number, Map<string, number>>): number {
+  const g = scanner.tables;
+  if (!g.isObject[e]) {
+    if (typeof seg !== 'number') return -1;
+    let m = g.first[e];
+    for (let i = 0; m >= 0 && i < seg; i++) m = g.next[m];
+    return m;
   }
   const key = String(seg);
-  if (node.count <= 16) {
-    for (let i = node.start + node.count - 1; i >= node.start; i--) if (g.keys[i] === key) return i;
-    return -1;
+  let index = indexes.get(e);
+  if (!index) {
+    index = new Map();
+    for (let m = g.first[e]; m >= 0; m = g.next[m]) index.set(scanner.keyAtOffset(g.keyAt[m]), m);
+    indexes.set(e, index);
   }
-  if (!node.index) {
-    const index = new Map<string, number>();
-    for (let i = node.start; i < node.start + node.count; i++) index.set(g.keys[i] as string, i);
-    node.index = index;
-  }
-  return node.index.get(key) ?? -1;
+  return index.get(key) ?? -1;
 }
 
 /** Builds a function from UTF-16 offset to 1-based line and column. */
@@ -115,33 +116,29 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
   const toLoc = lineLocator(text);
   const scanner = new JsonScanner(text, toLoc);
   const value = scanner.parseDocument();
-  const root = scanner.root;
   const g = scanner.tables;
-  /** Walks the path; returns the offsets of the deepest member reached and whether it is exact. */
-  const walk = (path: JsonPath): { valueAt: number; keyAt: number | null; exact: boolean } => {
-    if (!root) return { valueAt: 0, keyAt: null, exact: false };
-    let node: LocNode | null = root;
-    let valueAt = root.at;
-    let keyAt: number | null = null;
+  const indexes = new Map<number, Map<string, number>>();
+  /** Walks the path; returns the entry reached (the deepest existing one) and whether it is exact. */
+  const walk = (path: JsonPath): { entry: number; exact: boolean } => {
+    if (g.size === 0) return { entry: -1, exact: false };
+    let e = 0;
     for (const seg of path) {
-      if (!node) return { valueAt, keyAt, exact: false };
-      const i = memberIndex(node, seg, g);
-      if (i < 0) return { valueAt, keyAt, exact: false };
-      valueAt = g.valAt[i];
-      keyAt = node.object ? g.keyAt[i] : null;
-      node = g.kids[i];
+      const m = memberEntry(scanner, e, seg, indexes);
+      if (m < 0) return { entry: e, exact: false };
+      e = m;
     }
-    return { valueAt, keyAt, exact: true };
+    return { entry: e, exact: true };
   };
+  const valueAt = (e: number) => (e < 0 ? 0 : g.valAt[e]);
   return {
     value: scanner.fatal ? undefined : value,
     fatal: scanner.fatal,
     problems: scanner.problems,
     text,
-    locate: (path) => toLoc(walk(path).valueAt),
+    locate: (path) => toLoc(valueAt(walk(path).entry)),
     locateKey: (path) => {
       const w = walk(path);
-      return toLoc(w.exact && w.keyAt !== null ? w.keyAt : w.valueAt);
+      return toLoc(w.exact && g.keyAt[w.entry] >= 0 ? g.keyAt[w.entry] : valueAt(w.entry));
     },
     has: (path) => walk(path).exact,
   };

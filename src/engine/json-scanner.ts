@@ -37,6 +37,7 @@ const WORD_FIX: Record<string, { value: unknown; fix: string }> = {
 };
 
 /** The characters that end a plain run inside a string. */
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings; this finds them.
 const STRING_SPECIAL = /["\\\x00-\x1f]/g;
 const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
 
@@ -47,34 +48,28 @@ function isWordStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
 }
 /**
- * Where a container and its members stand: offsets of each member's key (objects) and value, and
- * the location node of each member that is itself a container.
+ * Where every value stands, as flat tables of entries (one entry per value; entry 0 is the root).
+ * A container's members are linked: `first[e]` is the first member of entry e (-1 when e is not
+ * a container or is empty) and `next[m]` the member after m (-1 at the end). Typed arrays, grown
+ * by doubling, keep this cheap; keys are not copied but read again from the text when looked up.
  */
-export interface LocNode {
-  /** Offset of the "{" or "[". */
-  at: number;
-  /** True for an object, false for a list. */
-  object: boolean;
-  /** Where this container's members start in the scanner's flat tables, and how many there are. */
-  start: number;
-  count: number;
-  /** Built on the first lookup in a large object: key to member index. */
-  index: Map<string, number> | null;
-}
-
-/** The flat tables of all members, container by container (members of one container are contiguous). */
 export interface LocTables {
-  keys: (string | null)[];
-  keyAt: number[];
-  valAt: number[];
-  kids: (LocNode | null)[];
+  /** How many entries are in use. */
+  size: number;
+  /** Offset of the member's key (objects) or -1. */
+  keyAt: Int32Array;
+  /** Offset of the value. */
+  valAt: Int32Array;
+  first: Int32Array;
+  next: Int32Array;
+  /** 1 when the entry is an object (members have keys). */
+  isObject: Uint8Array;
 }
 
-interface Scratch {
-  keys: (string | null)[];
-  keyAt: number[];
-  valAt: number[];
-  kids: (LocNode | null)[];
+function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }
 
 /** One-pass JSON scanner; see the module comment. */
@@ -82,19 +77,39 @@ export class JsonScanner {
   pos = 0;
   fatal = false;
   readonly problems: ParseProblem[] = [];
-  /** Where the root value and everything inside it stand. */
-  root: LocNode | null = null;
-  /** Member offsets of every container; see LocNode. */
-  readonly tables: LocTables = { keys: [], keyAt: [], valAt: [], kids: [] };
-  private readonly scratch: Scratch[] = [];
-  /** The location node of the container parsed last (null after a plain value). */
-  private last: LocNode | null = null;
+  /** Where every value stands; see LocTables. */
+  readonly tables: LocTables;
   private readonly path: JsonPath = [];
 
   constructor(
     private readonly text: string,
     private readonly toLoc: (offset: number) => JsonLocation,
-  ) {}
+  ) {
+    const n = Math.max(64, text.length >> 3);
+    this.tables = { size: 0, keyAt: new Int32Array(n), valAt: new Int32Array(n), first: new Int32Array(n), next: new Int32Array(n), isObject: new Uint8Array(n) };
+  }
+
+  /** Reads the key whose opening quote (or first letter) stands at `at` again, for lookups. */
+  keyAtOffset(at: number): string {
+    const saved = this.pos;
+    const savedProblems = this.problems.length;
+    this.pos = at;
+    const c = this.text.charCodeAt(at);
+    let key: string;
+    try {
+      if (c === 0x22) key = this.parseString();
+      else if (c === 0x27) key = this.parseSingleQuoted();
+      else {
+        while (this.pos < this.text.length && isWordChar(this.text.charCodeAt(this.pos))) this.pos++;
+        key = this.text.slice(at, this.pos);
+      }
+    } catch {
+      key = '';
+    }
+    this.problems.length = savedProblems;
+    this.pos = saved;
+    return key;
+  }
 
   /** Parses the whole text; check `fatal` and `problems` afterwards. */
   parseDocument(): unknown {
@@ -103,8 +118,7 @@ export class JsonScanner {
       if (this.pos >= this.text.length) {
         this.stop('json-empty', 'the file is empty: a scenario file starts with "{" and ends with "}".', 0);
       }
-      const value = this.parseValue(0);
-      this.root = this.last ?? { at: 0, object: false, start: 0, count: 0, index: null };
+      const value = this.parseValue(0, this.entry(-1));
       const end = this.pos;
       this.skipWs();
       if (this.pos < this.text.length) {
@@ -178,10 +192,29 @@ export class JsonScanner {
     }
   }
 
-  private parseValue(depth: number): unknown {
+  /** Adds an entry for a value about to be parsed at `pos`. */
+  private entry(keyAt: number): number {
+    const g = this.tables;
+    const e = g.size++;
+    if (e >= g.valAt.length) {
+      const n = g.valAt.length * 2;
+      g.keyAt = grow(g.keyAt, n);
+      g.valAt = grow(g.valAt, n);
+      g.first = grow(g.first, n);
+      g.next = grow(g.next, n);
+      g.isObject = grow(g.isObject, n);
+    }
+    g.keyAt[e] = keyAt;
+    g.valAt[e] = this.pos;
+    g.first[e] = -1;
+    g.next[e] = -1;
+    g.isObject[e] = 0;
+    return e;
+  }
+
+  private parseValue(depth: number, e: number): unknown {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
-    this.last = null;
     if (c === 0x7b || c === 0x5b) {
       if (depth >= MAX_JSON_DEPTH) {
         this.stop(
@@ -191,7 +224,7 @@ export class JsonScanner {
           this.pos,
         );
       }
-      return c === 0x7b ? this.parseObject(depth + 1) : this.parseArray(depth + 1);
+      return c === 0x7b ? this.parseObject(depth + 1, e) : this.parseArray(depth + 1, e);
     }
     if (c === 0x22) return this.parseString();
     if (c === 0x27) return this.parseSingleQuoted();
@@ -210,19 +243,18 @@ export class JsonScanner {
     return ' Text must be in straight double quotes, e.g. "hello".';
   }
 
-  private parseObject(depth: number): Record<string, unknown> {
+  private parseObject(depth: number, e: number): Record<string, unknown> {
     const t = this.text;
     const open = this.pos;
     const obj: Record<string, unknown> = {};
-    const sc = this.open(depth);
-    const { keys, keyAt, valAt, kids } = sc;
-    const node: LocNode = { at: open, object: true, start: 0, count: 0, index: null };
+    const g = this.tables;
+    g.isObject[e] = 1;
+    let prev = -1;
     this.pos++;
     this.skipWs();
     if (t.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
-      this.last = this.close(node, sc);
-      return obj;
+            return obj;
     }
     for (;;) {
       this.skipWs();
@@ -261,21 +293,20 @@ export class JsonScanner {
       } else if (Object.prototype.hasOwnProperty.call(obj, key)) {
         this.report(
           'duplicate-key',
-          `the field "${key}" appears twice in the same object (first on line ${this.lineOf(keyAt[keys.indexOf(key)] ?? at)}): only the last one would count. Remove or rename one of them.`,
+          `the field "${key}" appears twice in the same object (first on line ${this.lineOf(this.firstKeyAt(e, key) ?? at)}): only the last one would count. Remove or rename one of them.`,
           at,
         );
       }
-      const valueAt = this.pos;
-      this.path.push(key);
-      const value = this.parseValue(depth);
-      this.path.pop();
+      const m = this.entry(at);
       if (!forbidden) {
-        obj[key] = value;
-        keys.push(key);
-        keyAt.push(at);
-        valAt.push(valueAt);
-        kids.push(this.last);
+        if (prev < 0) g.first[e] = m;
+        else g.next[prev] = m;
+        prev = m;
       }
+      this.path.push(key);
+      const value = this.parseValue(depth, m);
+      this.path.pop();
+      if (!forbidden) obj[key] = value;
       const afterValue = this.pos;
       this.skipWs();
       const d = t.charCodeAt(this.pos);
@@ -286,13 +317,11 @@ export class JsonScanner {
         if (t.charCodeAt(this.pos) === 0x7d) {
           this.report('json-trailing-comma', `there is a comma after the last field on line ${this.lineOf(comma)}: remove it (JSON allows no comma before "}").`, comma);
           this.pos++;
-          this.last = this.close(node, sc);
-          return obj;
+                    return obj;
         }
       } else if (d === 0x7d) {
         this.pos++;
-        this.last = this.close(node, sc);
-        return obj;
+                return obj;
       } else if (d === 0x22 || d === 0x27 || isWordStart(d)) {
         this.report('json-missing-comma', `a comma is missing after the value on line ${this.lineOf(afterValue)}: put "," between the fields.`, afterValue);
       } else if (this.pos >= t.length) {
@@ -303,27 +332,27 @@ export class JsonScanner {
     }
   }
 
-  private parseArray(depth: number): unknown[] {
+  private parseArray(depth: number, e: number): unknown[] {
     const t = this.text;
     const open = this.pos;
     const arr: unknown[] = [];
-    const sc = this.open(depth);
-    const { valAt, kids } = sc;
-    const node: LocNode = { at: open, object: false, start: 0, count: 0, index: null };
+    const g = this.tables;
+    let prev = -1;
     this.pos++;
     this.skipWs();
     if (t.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
-      this.last = this.close(node, sc);
-      return arr;
+            return arr;
     }
     for (;;) {
       this.skipWs();
       const index = arr.length;
       this.path.push(index);
-      valAt.push(this.pos);
-      arr.push(this.parseValue(depth));
-      kids.push(this.last);
+      const m = this.entry(-1);
+      if (prev < 0) g.first[e] = m;
+      else g.next[prev] = m;
+      prev = m;
+      arr.push(this.parseValue(depth, m));
       this.path.pop();
       const afterValue = this.pos;
       this.skipWs();
@@ -335,13 +364,11 @@ export class JsonScanner {
         if (t.charCodeAt(this.pos) === 0x5d) {
           this.report('json-trailing-comma', `there is a comma after the last item of the list on line ${this.lineOf(comma)}: remove it (JSON allows no comma before "]").`, comma);
           this.pos++;
-          this.last = this.close(node, sc);
-          return arr;
+                    return arr;
         }
       } else if (d === 0x5d) {
         this.pos++;
-        this.last = this.close(node, sc);
-        return arr;
+                return arr;
       } else if (d === 0x22 || d === 0x7b || d === 0x5b || (d >= 0x30 && d <= 0x39) || d === 0x2d || isWordStart(d)) {
         this.report('json-missing-comma', `a comma is missing after the value on line ${this.lineOf(afterValue)}: put "," between the items of the list.`, afterValue);
       } else if (this.pos >= t.length) {
@@ -352,29 +379,11 @@ export class JsonScanner {
     }
   }
 
-  /** Scratch tables for a container at this depth, emptied. */
-  private open(depth: number): Scratch {
-    let sc = this.scratch[depth];
-    if (!sc) sc = this.scratch[depth] = { keys: [], keyAt: [], valAt: [], kids: [] };
-    sc.keys.length = 0;
-    sc.keyAt.length = 0;
-    sc.valAt.length = 0;
-    sc.kids.length = 0;
-    return sc;
-  }
-
-  /** Copies a closed container's members into the flat tables. */
-  private close(node: LocNode, sc: Scratch): LocNode {
+  /** Where the first occurrence of a key in object entry e stands. */
+  private firstKeyAt(e: number, key: string): number | undefined {
     const g = this.tables;
-    node.start = g.valAt.length;
-    node.count = sc.valAt.length;
-    for (let i = 0; i < node.count; i++) {
-      g.keys.push(node.object ? sc.keys[i] : null);
-      g.keyAt.push(node.object ? sc.keyAt[i] : -1);
-      g.valAt.push(sc.valAt[i]);
-      g.kids.push(sc.kids[i]);
-    }
-    return node;
+    for (let m = g.first[e]; m >= 0; m = g.next[m]) if (this.keyAtOffset(g.keyAt[m]) === key) return g.keyAt[m];
+    return undefined;
   }
 
   private parseString(): string {

@@ -65,6 +65,8 @@ export const ENDING_TONES: readonly EndingTone[] = ['fan', 'neutral', 'lost'];
 /**
  * Text shown to the player: either one plain string (used for every language) or one string per
  * language, e.g. `{"nl": "Goedemiddag!", "en": "Good afternoon!"}`.
+ * @property nl The Dutch text.
+ * @property en The English text.
  */
 export type Text = string | Partial<Record<Lang, string>>;
 
@@ -76,16 +78,35 @@ export type Text = string | Partial<Record<Lang, string>>;
 export interface Condition {
   /** Holds when the customer's mood is within these bounds (both inclusive). */
   mood?: {
-    /** The mood must be at least this (from -5 to 5). */
+    /**
+     * The mood must be at least this (from -5 to 5).
+     * @integer
+     * @minimum -5
+     * @maximum 5
+     */
     min?: number;
-    /** The mood must be at most this (from -5 to 5). */
+    /**
+     * The mood must be at most this (from -5 to 5).
+     * @integer
+     * @minimum -5
+     * @maximum 5
+     */
     max?: number;
   };
-  /** Holds when each named flag has the given value, e.g. `{"offeredHelp": true}`. Flags not yet set are false. */
+  /**
+   * Holds when each named flag has the given value, e.g. `{"offeredHelp": true}`. Flags not yet set are false.
+   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
+   */
   flags?: Record<string, boolean>;
-  /** Holds when every one of these conditions holds. */
+  /**
+   * Holds when every one of these conditions holds.
+   * @minItems 1
+   */
   all?: Condition[];
-  /** Holds when at least one of these conditions holds. */
+  /**
+   * Holds when at least one of these conditions holds.
+   * @minItems 1
+   */
   any?: Condition[];
   /** Holds when this condition does not hold. */
   not?: Condition;
@@ -97,15 +118,38 @@ export interface Condition {
  * stake. Omitted numbers count as 0.
  */
 export interface Effects {
-  /** Points for personal attention, empathy and tone (-3 to 3). */
+  /**
+   * Points for personal attention, empathy and tone (-3 to 3).
+   * @integer
+   * @minimum -3
+   * @maximum 3
+   */
   warmth?: number;
-  /** Points for helping beyond the literal question and owning the problem (-3 to 3). */
+  /**
+   * Points for helping beyond the literal question and owning the problem (-3 to 3).
+   * @integer
+   * @minimum -3
+   * @maximum 3
+   */
   initiative?: number;
-  /** Points for the customer's need met and the business served (-3 to 3). */
+  /**
+   * Points for the customer's need met and the business served (-3 to 3).
+   * @integer
+   * @minimum -3
+   * @maximum 3
+   */
   outcome?: number;
-  /** How the customer's mood changes (-3 to 3). Mood stays between -5 and 5. */
+  /**
+   * How the customer's mood changes (-3 to 3). Mood stays between -5 and 5.
+   * @integer
+   * @minimum -3
+   * @maximum 3
+   */
   mood?: number;
-  /** Flags to set (true) or clear (false), remembered for the rest of the story, e.g. `{"promisedCallBack": true}`. */
+  /**
+   * Flags to set (true) or clear (false), remembered for the rest of the story, e.g. `{"promisedCallBack": true}`.
+   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
+   */
   flags?: Record<string, boolean>;
 }
 
@@ -136,7 +180,10 @@ export interface CustomerLine {
 
 /** One thing the employee could say or do. */
 export interface Option {
-  /** A short id, unique within the node (e.g. "a", "greet-kids"); the run log refers to it. */
+  /**
+   * A short id, unique within the node (e.g. "a", "greet-kids"); the run log refers to it.
+   * @pattern ^[A-Za-z0-9_-]+$
+   */
   id: string;
   /** What the employee says or does, as the player reads it on the button. */
   text: Text;
@@ -152,7 +199,11 @@ export interface Option {
 
 /** What happens when a timed decision runs out: the customer keeps waiting. */
 export interface TimeLimit {
-  /** Seconds the player has at normal timer speed (5 to 300). Players can slow timers down or turn them off. */
+  /**
+   * Seconds the player has at normal timer speed (5 to 300). Players can slow timers down or turn them off.
+   * @minimum 5
+   * @maximum 300
+   */
   seconds: number;
   /** What the customer says or does when the time runs out. */
   customer?: CustomerLine;
@@ -170,7 +221,11 @@ export interface DecisionNode {
   situation: Text;
   /** What the customer says and does. */
   customer?: CustomerLine;
-  /** The options, 2 to 4 of them. */
+  /**
+   * The options, 2 to 4 of them.
+   * @minItems 2
+   * @maxItems 4
+   */
   options: Option[];
   /** Makes this a timed decision. */
   timeLimit?: TimeLimit;
@@ -194,25 +249,51 @@ export interface Ending {
 
 /** The weights of the three dimensions in the overall score. */
 export interface Scoring {
-  /** Weights of warmth, initiative and outcome in the overall score; 1 each when left out. */
+  /**
+   * Weights of warmth, initiative and outcome in the overall score; 1 each when left out.
+   * @minimum 0
+   * @maximum 10
+   * @property warmth The weight of warmth in the overall score (0 to 10, default 1).
+   * @property initiative The weight of initiative in the overall score (0 to 10, default 1).
+   * @property outcome The weight of outcome in the overall score (0 to 10, default 1).
+   */
   weights?: Partial<Record<Dimension, number>>;
 }
 
 /** Who the customer is. */
 export interface Customer {
-  /** The customer's name, e.g. "Sanne". */
+  /**
+   * The customer's name, e.g. "Sanne".
+   * @minLength 1
+   */
   name: string;
   /** A sentence about them (age, situation, personality). */
   description?: Text;
-  /** The customer's mood at the start (-5 to 5, default 0). */
+  /**
+   * The customer's mood at the start (-5 to 5, default 0).
+   * @integer
+   * @minimum -5
+   * @maximum 5
+   */
   initialMood?: number;
   /** Appearance hints for the drawing. */
   look?: {
-    /** Skin tone, 1 (light) to 6 (dark). */
+    /**
+     * Skin tone, 1 (light) to 6 (dark).
+     * @integer
+     * @minimum 1
+     * @maximum 6
+     */
     skin?: number;
-    /** Hair colour as #rrggbb. */
+    /**
+     * Hair colour as #rrggbb.
+     * @pattern ^#[0-9a-fA-F]{6}$
+     */
     hair?: string;
-    /** Clothing colour as #rrggbb. */
+    /**
+     * Clothing colour as #rrggbb.
+     * @pattern ^#[0-9a-fA-F]{6}$
+     */
     clothes?: string;
     /** Hair style. */
     hairStyle?: 'short' | 'long' | 'bun' | 'bald' | 'curly';
@@ -225,9 +306,15 @@ export interface Customer {
 export interface Scenario {
   /** The URL of the JSON Schema, for editors; ignored by the game. */
   $schema?: string;
-  /** The scenario format version this file is written in. Write 1. */
+  /**
+   * The scenario format version this file is written in. Write 1.
+   * @integer
+   */
   formatVersion: number;
-  /** A unique id of lowercase letters, digits and hyphens, e.g. "toy-shop-saturday". */
+  /**
+   * A unique id of lowercase letters, digits and hyphens, e.g. "toy-shop-saturday".
+   * @pattern ^[a-z0-9]+(-[a-z0-9]+)*$
+   */
   id: string;
   /** The title on the scenario card. */
   title: Text;
@@ -241,19 +328,41 @@ export interface Scenario {
   player: Text;
   /** Who the customer is. */
   customer: Customer;
-  /** The languages every text in this file provides, e.g. ["nl", "en"]. */
+  /**
+   * The languages every text in this file provides, e.g. ["nl", "en"].
+   * @minItems 1
+   * @uniqueItems
+   */
   languages: Lang[];
   /** Shown before the first decision: sets the scene. */
   intro?: Text;
-  /** Estimated playing time in minutes. */
+  /**
+   * Estimated playing time in minutes.
+   * @minimum 1
+   * @maximum 120
+   */
   estimatedMinutes?: number;
-  /** Free labels for filtering, e.g. ["retail", "busy"]. */
+  /**
+   * Free labels for filtering, e.g. ["retail", "busy"].
+   * @maxItems 20
+   * @uniqueItems
+   */
   tags?: string[];
   /** The id of the first decision node. */
   start: string;
-  /** The decision nodes, by id (letters, digits, hyphens and underscores). */
+  /**
+   * The decision nodes, by id (letters, digits, hyphens and underscores).
+   * @pattern ^[A-Za-z0-9_-]+$
+   * @minItems 1
+   * @maxItems 10000
+   */
   nodes: Record<string, DecisionNode>;
-  /** The endings, by id; they share the id space with the nodes. */
+  /**
+   * The endings, by id; they share the id space with the nodes.
+   * @pattern ^[A-Za-z0-9_-]+$
+   * @minItems 1
+   * @maxItems 10000
+   */
   endings: Record<string, Ending>;
   /** How the overall score is computed. */
   scoring?: Scoring;
