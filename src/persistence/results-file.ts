@@ -6,7 +6,8 @@
  * UI turns into a sentence. Scores in the file are for people reading it; importing recomputes
  * them by replay, so editing them changes nothing.
  */
-import { replayRun, validateScenario } from '../engine';
+import { replayRun } from '../engine';
+import { validateScenario } from '../engine/validate';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from './api';
+import { MemoryStore } from './memory';
+import { buildResultsFile, ImportError, MAX_RESULTS_BYTES, readResultsFile, type KnownVersion } from './results-file';
+import { scoreRun } from './scoring';
+import { profile, team } from './test/fixtures';
+import { builtIn, playThrough } from './test/play';
+
+const toy = builtIn('toy-shop-saturday');
+const fuel = builtIn('fuel-station-evening');
+
+async function deviceWithRuns(): Promise<Store> {
+  const store = new MemoryStore({ scorer: scoreRun });
+  await store.saveTeam(team('t1', 'Kassa'));
+  await store.saveTeam(team('t2', 'Bar'));
+  await store.saveProfile(profile('anna', 't1', 'Anna'));
+  await store.saveProfile(profile('bram', 't2', 'Bram'));
+  await store.saveScenario(toy);
+  await store.saveScenario(fuel);
+  await store.saveRun(playThrough(toy, 'r1', 'anna', () => 0));
+  await store.saveRun(playThrough(toy, 'r2', 'anna', (i) => i + 1));
+  await store.saveRun(playThrough(fuel, 'r3', 'bram', () => 1, 'coaching'));
+  const open = playThrough(toy, 'r4', 'bram', () => 2);
+  await store.saveRun({ ...open, events: open.events.slice(0, 2), finishedAt: undefined });
+  return store;
+}
+
+const nothingKnown: KnownVersion = async () => undefined;
+
+async function refused(text: string | Uint8Array, known: KnownVersion = nothingKnown): Promise<ImportError> {
+  try {
+    await readResultsFile(text, known);
+  } catch (e) {
+    if (e instanceof ImportError) return e;
+    throw e;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('results file', () => {
+  it('export then import on another device gives the same runs, people and scores', async () => {
+    const a = await deviceWithRuns();
+    const file = await buildResultsFile(a, { kind: 'all' }, 42);
+    expect(file.runs).toHaveLength(4);
+    expect(file.scenarios.map((s) => s.id).sort()).toEqual(['fuel-station-evening', 'toy-shop-saturday']);
+    const text = JSON.stringify(file);
+
+    const b = new MemoryStore({ scorer: scoreRun });
+    const outcome = await b.importBundle(await readResultsFile(text, nothingKnown));
+    expect(outcome).toMatchObject({ runsAdded: 4, profilesAdded: 2, teamsAdded: 2, scenariosAdded: 2 });
+    expect(await b.listRuns()).toEqual(await a.listRuns());
+    expect(await b.listResults()).toEqual(await a.listResults());
+    expect((await b.listResults()).length).toBe(3);
+    expect(await b.listProfiles()).toEqual(await a.listProfiles());
+
+    // Importing the same file again counts nothing twice.
+    const again = await b.importBundle(await readResultsFile(text, nothingKnown));
+    expect(again).toMatchObject({ runsAdded: 0, runsUpdated: 0, runsSkipped: 4 });
+    expect((await b.listRuns()).length).toBe(4);
+  });
+
+  it('exports one player or one team only', async () => {
+    const a = await deviceWithRuns();
+    const anna = await buildResultsFile(a, { kind: 'player', id: 'anna' });
+    expect(anna.runs.map((r) => r.id).sort()).toEqual(['r1', 'r2']);
+    expect(anna.profiles.map((p) => p.id)).toEqual(['anna']);
+    expect(anna.scenarios.map((s) => s.id)).toEqual(['toy-shop-saturday']);
+    const bar = await buildResultsFile(a, { kind: 'team', id: 't2' });
+    expect(bar.runs.map((r) => r.id).sort()).toEqual(['r3', 'r4']);
+    expect(bar.teams.map((t) => t.name)).toEqual(['Bar']);
+  });
+
+  it('recomputes scores by replay: a score edited by hand changes nothing', async () => {
+    const a = await deviceWithRuns();
+    const file = await buildResultsFile(a, { kind: 'all' });
+    const honest = (await a.listResults()).find((r) => r.runId === 'r1')!.scores;
+    for (const s of file.scores) s.scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
+    const b = new MemoryStore({ scorer: scoreRun });
+    await b.importBundle(await readResultsFile(JSON.stringify(file), nothingKnown));
+    expect((await b.listResults()).find((r) => r.runId === 'r1')!.scores).toEqual(honest);
+  });
+
+  it('refuses corrupted, truncated, foreign, newer, oversized and tampered files', async () => {
+    const a = await deviceWithRuns();
+    const file = await buildResultsFile(a, { kind: 'all' });
+    const text = JSON.stringify(file, null, 1);
+
+    expect((await refused(text.slice(0, Math.floor(text.length / 2)))).code).toBe('truncated');
+    expect((await refused('')).code).toBe('empty');
+    expect((await refused('not json at all')).code).toBe('not-json');
+    expect((await refused(new Uint8Array([0xff, 0xfe, 0x00, 0x7b]))).code).toBe('not-json');
+    expect((await refused(JSON.stringify({ hello: 'world' }))).code).toBe('foreign');
+    expect((await refused(JSON.stringify({ ...file, formatVersion: 99 }))).code).toBe('newer');
+    expect((await refused(JSON.stringify({ ...file, runs: 'nope' }))).code).toBe('invalid');
+    expect((await refused('x'.repeat(MAX_RESULTS_BYTES + 1))).code).toBe('too-large');
+
+    const badEvent = structuredClone(file);
+    (badEvent.runs[0].events[0] as { option: unknown }).option = { $gt: '' };
+    expect((await refused(JSON.stringify(badEvent))).code).toBe('bad-run');
+
+    const otherChoice = structuredClone(file);
+    const ev = otherChoice.runs[0].events[0] as { option: string };
+    ev.option = 'an-option-that-does-not-exist';
+    expect((await refused(JSON.stringify(otherChoice))).code).toBe('bad-log');
+
+    const editedScenario = structuredClone(file);
+    editedScenario.scenarios[0].source = editedScenario.scenarios[0].source.replace(/"warmth": 1\b/, '"warmth": 2');
+    expect(editedScenario.scenarios[0].source).not.toBe(file.scenarios[0].source);
+    expect((await refused(JSON.stringify(editedScenario))).code).toBe('tampered-scenario');
+
+    const noScenarios = { ...file, scenarios: [] };
+    expect((await refused(JSON.stringify(noScenarios))).code).toBe('missing-scenario');
+    // ... unless this device knows the exact versions (built-ins).
+    const known: KnownVersion = async (hash) => [toy, fuel].find((v) => v.hash === hash);
+    const bundle = await readResultsFile(JSON.stringify(noScenarios), known);
+    expect(bundle.scenarios.map((s) => s.hash).sort()).toEqual([toy.hash, fuel.hash].sort());
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from './api';
+import { debriefCounts, history, leaderboard, teamAverages } from './stats';
+import { scoresCsv } from './csv';
+import { profile, team } from './test/fixtures';
+
+function res(runId: string, playerId: string | null, overall: number, finishedAt: number, over: Partial<RunResult> = {}): RunResult {
+  return {
+    runId,
+    playerId,
+    scenarioId: 'mini',
+    scenarioHash: 'h',
+    mode: 'assessment',
+    startedAt: finishedAt - 1000,
+    finishedAt,
+    ending: 'end',
+    tone: 'fan',
+    scores: { warmth: overall, initiative: overall - 10, outcome: overall + 10, overall },
+    steps: [
+      { node: 'a', option: overall >= 50 ? 'good' : 'bad' },
+      { node: 'b', option: null },
+    ],
+    ...over,
+  };
+}
+
+const profiles = [profile('anna', 't1', 'Anna'), profile('bram', 't1', 'Bram'), profile('cem', 't2', 'Cem'), profile('dewi', null, 'Dewi')];
+const teams = [team('t1', 'Kassa'), team('t2', 'Bar')];
+const results = [
+  res('1', 'anna', 40, 100),
+  res('2', 'anna', 80, 200),
+  res('3', 'anna', 60, 300), // latest, not best
+  res('4', 'bram', 70, 150),
+  res('5', 'cem', 90, 160),
+  res('6', 'cem', 95, 170, { mode: 'coaching' }), // coaching: never compared
+  res('7', 'dewi', 99, 180, { startNode: 'b' }), // test run: never compared
+  res('8', 'ghost', 100, 190), // a player not on this device: not shown
+  res('9', 'bram', 70, 400, { scenarioId: 'other' }),
+];
+
+describe('leaderboard', () => {
+  it('takes each player’s best or latest assessment run of the scenario', () => {
+    expect(leaderboard(results, 'mini', 'best', profiles).map((r) => [r.name, r.scores.overall, r.attempts, r.rank])).toEqual([
+      ['Cem', 90, 1, 1],
+      ['Anna', 80, 3, 2],
+      ['Bram', 70, 1, 3],
+    ]);
+    expect(leaderboard(results, 'mini', 'latest', profiles).map((r) => [r.name, r.scores.overall])).toEqual([
+      ['Cem', 90],
+      ['Bram', 70],
+      ['Anna', 60],
+    ]);
+  });
+
+  it('shares a rank on equal scores', () => {
+    const tie = [res('1', 'anna', 50, 1), res('2', 'bram', 50, 2), res('3', 'cem', 40, 3)];
+    expect(leaderboard(tie, 'mini', 'best', profiles).map((r) => r.rank)).toEqual([1, 1, 3]);
+  });
+
+  it('averages teams per dimension, one row per player', () => {
+    const board = leaderboard(results, 'mini', 'best', profiles);
+    const avg = teamAverages(board, teams);
+    expect(avg.map((a) => [a.name, a.players, a.scores.overall, a.scores.warmth, a.scores.initiative])).toEqual([
+      ['Bar', 1, 90, 90, 80],
+      ['Kassa', 2, 75, 75, 65],
+    ]);
+  });
+});
+
+describe('history', () => {
+  it('gives per scenario the attempts in order, the best and the latest', () => {
+    const h = history(results, 'anna');
+    expect(h).toHaveLength(1);
+    expect(h[0].attempts.map((a) => a.runId)).toEqual(['1', '2', '3']);
+    expect(h[0].best.runId).toBe('2');
+    expect(h[0].latest.runId).toBe('3');
+  });
+});
+
+describe('debrief', () => {
+  it('counts each player once, per option, time-outs as null', () => {
+    const d = debriefCounts(results, 'mini', new Set(['anna', 'bram']), 'latest');
+    expect(d.runs).toBe(2);
+    expect(Object.fromEntries(d.counts.get('a')!)).toEqual({ good: 2 });
+    expect(d.counts.get('b')!.get(null)).toBe(2);
+    expect(d.who.get('a')!.get('good')!.sort()).toEqual(['anna', 'bram']);
+    expect(debriefCounts(results, 'mini', null, 'best').runs).toBe(4); // ghost counts when no team filter
+  });
+});
+
+describe('csv', () => {
+  const labels = {
+    header: ['Player', 'Team', 'Scenario', 'Id', 'Mode', 'Started', 'Finished', 'Ending', 'W', 'I', 'O', 'Overall', 'Run'],
+    mode: { coaching: 'Coaching', assessment: 'Assessment' },
+    scenarioTitle: (id: string) => (id === 'mini' ? 'Mini; "quoted"' : id),
+  };
+
+  it('writes one row per result with escaped cells and a BOM', () => {
+    const csv = scoresCsv([res('1', 'anna', 40, 1_700_000_000_000)], profiles, teams, labels, ';');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe('Anna;Kassa;"Mini; ""quoted""";mini;Assessment;2023-11-14 22:13:19;2023-11-14 22:13:20;end;40;30;50;40;1');
+  });
+
+  it('defuses cells a spreadsheet would run as a formula', () => {
+    const evil = [profile('x', null, '=HYPERLINK("http://evil")')];
+    const csv = scoresCsv([res('1', 'x', 40, 1)], evil, [], labels, ',');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});
