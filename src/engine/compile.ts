@@ -112,8 +112,23 @@ export const scenarioSetup = setup({
   },
 });
 
-/** A compiled scenario. */
-export type ScenarioMachine = ReturnType<typeof scenarioSetup.createMachine>;
+function initialContext({ input }: { input: RunInput }): RunContext {
+  return {
+    mood: clampMood(input.mood),
+    flags: {},
+    raw: { warmth: 0, initiative: 0, outcome: 0 },
+    steps: [],
+    enteredAt: input.startedAt,
+  };
+}
+
+/** Names the machine type (never called): the shape every compiled scenario has. */
+function _machineShape() {
+  return scenarioSetup.createMachine({ id: 'scenario', initial: '', context: initialContext, states: {} as never });
+}
+
+/** A compiled scenario: an XState machine with RunContext, RunMachineEvent and RunInput. */
+export type ScenarioMachine = ReturnType<typeof _machineShape>;
 
 /** The machine state key of a decision node (prefixed, so no id can clash with an object key). */
 export function nodeKey(id: string): string {
@@ -185,13 +200,7 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
   return scenarioSetup.createMachine({
     id: 'scenario',
     initial: nodeKey(scenario.start),
-    context: ({ input }) => ({
-      mood: clampMood(input.mood),
-      flags: {},
-      raw: { warmth: 0, initiative: 0, outcome: 0 },
-      steps: [],
-      enteredAt: input.startedAt,
-    }),
+    context: initialContext,
     states: states as never,
   });
 }

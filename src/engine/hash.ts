@@ -11,45 +11,46 @@ import type { Scenario } from './types';
  * key order or formatting of their files.
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts);
-  return parts.join('');
+  return write(value);
 }
 
-function write(value: unknown, out: string[]): void {
+function write(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number') out.push(Number.isFinite(value) ? JSON.stringify(value) : 'null');
-    else if (typeof value === 'string' || typeof value === 'boolean') out.push(JSON.stringify(value));
-    else out.push('null');
-    return;
+    if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+    return 'null';
   }
   if (Array.isArray(value)) {
-    out.push('[');
+    let out = '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
+      if (i > 0) out += ',';
       const item: unknown = value[i];
-      write(item === undefined || typeof item === 'function' ? null : item, out);
+      out += write(item === undefined || typeof item === 'function' ? null : item);
     }
-    out.push(']');
-    return;
+    return out + ']';
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
-  out.push('{');
+  let out = '{';
   let first = true;
   for (const key of keys) {
     const item = record[key];
     if (item === undefined || typeof item === 'function') continue;
-    if (!first) out.push(',');
+    if (!first) out += ',';
     first = false;
-    out.push(JSON.stringify(key), ':');
-    write(item, out);
+    out += JSON.stringify(key) + ':' + write(item);
   }
-  out.push('}');
+  return out + '}';
 }
 
 /** The UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8(text: string): Uint8Array {
+  if (typeof TextEncoder === 'function') return new TextEncoder().encode(text);
+  return utf8Own(text);
+}
+
+/** The UTF-8 encoder used where TextEncoder is missing (exported for tests). */
+export function utf8Own(text: string): Uint8Array {
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -89,12 +90,13 @@ export function sha256Hex(message: Uint8Array): string {
   const view = new DataView(padded.buffer);
   view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
   view.setUint32(padded.length - 4, bitLength >>> 0);
+  const p = padded;
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
   const w = new Uint32Array(64);
   for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 0, j = offset; i < 16; i++, j += 4) w[i] = (p[j] << 24) | (p[j + 1] << 16) | (p[j + 2] << 8) | p[j + 3];
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15];
       const b = w[i - 2];
@@ -102,7 +104,14 @@ export function sha256Hex(message: Uint8Array): string {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let hh = h[7];
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);

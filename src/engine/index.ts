@@ -4,6 +4,7 @@
  */
 export * from './types';
 export * from './contract';
+export { validateScenario } from './validate';
 export { analyseScenario, pathsToEndings } from './analyse';
 export type { AnalyseOptions } from './analyse';
 export { compileScenario, scenarioSetup, nodeKey, endingKey } from './compile';

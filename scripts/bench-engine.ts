@@ -1,0 +1,120 @@
+/**
+ * Engine speed figures (issue 2): for generated scenarios of 100, 1,000 and 10,000 decision nodes,
+ * the time to validate the file's text (parse, schema, references, graph analysis, content hash),
+ * to compile it to an XState machine, and — as a part of validation — the analysis alone.
+ * Median of several runs after a warm-up. Target: 1,000 nodes in under 50 ms, growing no faster
+ * than linearly. Run standalone with `npx tsx scripts/bench-engine.ts`; `scripts/bench.ts` imports
+ * `runEngineBench`.
+ */
+import { generateScenario } from '../src/engine/generate';
+import { validateScenario } from '../src/engine/validate';
+import { compileScenario } from '../src/engine/compile';
+import { analyseScenario } from '../src/engine/analyse';
+
+/** One line of the engine bench. */
+export interface BenchRow {
+  /** Decision nodes in the generated scenario. */
+  nodes: number;
+  /** Size of the file's text in bytes (compact JSON). */
+  bytes: number;
+  /** Reachable (node, mood, flags) states the analysis explored. */
+  states: number;
+  /** validateScenario(text): parse, schema, references, analysis and content hash (median ms). */
+  validateMs: number;
+  /** compileScenario(scenario) (median ms). */
+  compileMs: number;
+  /** analyseScenario(scenario) alone (median ms); already included in validateMs. */
+  analyseMs: number;
+  /** validateMs + compileMs: what loading a scenario costs. */
+  totalMs: number;
+  runs: number;
+}
+
+const SIZES = [100, 1_000, 10_000];
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** Runs the engine bench and returns one row per scenario size. */
+export async function runEngineBench(options: { sizes?: number[]; runs?: number } = {}): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const nodes of options.sizes ?? SIZES) {
+    const text = JSON.stringify(generateScenario({ nodes, seed: 7 }));
+    const runs = options.runs ?? (nodes >= 10_000 ? 5 : 15);
+    const first = validateScenario(text);
+    if (!first.ok || !first.scenario || !first.analysis) {
+      throw new Error(`the generated ${nodes}-node scenario does not validate: ${first.problems[0]?.message ?? 'unknown'}`);
+    }
+    const scenario = first.scenario;
+    for (let i = 0; i < 3; i++) {
+      validateScenario(text);
+      compileScenario(scenario);
+      analyseScenario(scenario);
+    }
+    const v: number[] = [];
+    const c: number[] = [];
+    const a: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      v.push(time(() => validateScenario(text)));
+      c.push(time(() => compileScenario(scenario)));
+      a.push(time(() => analyseScenario(scenario)));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const validateMs = median(v);
+    const compileMs = median(c);
+    rows.push({
+      nodes,
+      bytes: Buffer.byteLength(text),
+      states: first.analysis.stateCount,
+      validateMs,
+      compileMs,
+      analyseMs: median(a),
+      totalMs: validateMs + compileMs,
+      runs,
+    });
+  }
+  return rows;
+}
+
+/** The rows as a table, with the growth factor from one size to the next. */
+export function formatBench(rows: BenchRow[]): string {
+  const lines = ['nodes    file KB   states   validate  compile  (analyse)   total   growth'];
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    const growth = prev ? `×${(r.totalMs / prev.totalMs).toFixed(1)} for ×${(r.nodes / prev.nodes).toFixed(0)} nodes` : '';
+    lines.push(
+      [
+        r.nodes.toLocaleString('en').padStart(6),
+        (r.bytes / 1024).toFixed(0).padStart(9),
+        r.states.toLocaleString('en').padStart(8),
+        `${r.validateMs.toFixed(1)} ms`.padStart(10),
+        `${r.compileMs.toFixed(1)} ms`.padStart(9),
+        `(${r.analyseMs.toFixed(1)} ms)`.padStart(11),
+        `${r.totalMs.toFixed(1)} ms`.padStart(9),
+        '  ' + growth,
+      ].join(''),
+    );
+  });
+  const k = rows.find((r) => r.nodes === 1_000);
+  if (k) lines.push(`target: 1,000 nodes in under 50 ms — ${k.totalMs < 50 ? 'met' : 'NOT met'} (${k.totalMs.toFixed(1)} ms)`);
+  return lines.join('\n');
+}
+
+const standalone = typeof process !== 'undefined' && process.argv[1] && /bench-engine\.ts$/.test(process.argv[1]);
+if (standalone) {
+  runEngineBench()
+    .then((rows) => console.log(formatBench(rows)))
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+}

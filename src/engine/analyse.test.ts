@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { analyseScenario, pathsToEndings } from './analyse';
+import { replayRun } from './replay';
+import { scoreState } from './score';
+import type { Finding } from './contract';
+import type { DecisionNode, Run, Scenario } from './types';
+import { sampleScenario, variant } from './generate-samples';
+
+const codes = (s: Scenario): string[] => analyseScenario(s).findings.map((f) => f.code);
+const find = (s: Scenario, code: string): Finding => {
+  const f = analyseScenario(s).findings.find((x) => x.code === code);
+  if (!f) throw new Error(`no ${code} in ${JSON.stringify(analyseScenario(s).findings)}`);
+  return f;
+};
+
+function walk(s: Scenario, steps: { node: string; option: string | null }[]) {
+  let at = 1000;
+  const run: Run = {
+    formatVersion: 1, id: 'r', scenarioId: s.id, scenarioHash: '', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 0,
+    events: steps.map((st) => (st.option === null ? { type: 'timer.expire', node: st.node, at: (at += 1000) } : { type: 'choice.select', node: st.node, option: st.option, at: (at += 1000) })),
+  };
+  return replayRun(s, run);
+}
+
+describe('analyseScenario on a good scenario', () => {
+  const s = sampleScenario();
+  const a = analyseScenario(s);
+
+  it('has no findings', () => expect(a.findings).toEqual([]));
+
+  it('computes the score ranges over all complete paths, conditions included', () => {
+    expect(a.ranges).toEqual({ warmth: { min: -2, max: 3 }, initiative: { min: -1, max: 3 }, outcome: { min: -3, max: 4 } });
+  });
+
+  it('returns best paths that replay to 100 on their dimension and overall', () => {
+    for (const d of ['warmth', 'initiative', 'outcome'] as const) {
+      const end = walk(s, a.bestPaths[d].steps);
+      expect(end.ending).toBe(a.bestPaths[d].ending);
+      expect(scoreState(a, end)[d]).toBe(100);
+    }
+    expect(scoreState(a, walk(s, a.bestPath.steps)).overall).toBe(100);
+  });
+
+  it('summarises the scenario', () => {
+    expect(a.summary).toMatchObject({
+      id: 'sample-bakery', nodes: 6, decisions: 3, timedDecisions: 1, endings: 3, shortestPath: 2, longestPath: 3,
+      averageOptions: 2.67, conditionalBranches: 3, languages: ['nl', 'en'], estimatedMinutes: 3,
+    });
+    expect(a.stateCount).toBe(9);
+  });
+
+  it('finds a path to every ending', () => {
+    const paths = pathsToEndings(s);
+    expect(Object.keys(paths).sort()).toEqual(['fan', 'lost', 'neutral']);
+    for (const [ending, path] of Object.entries(paths)) expect(walk(s, path.steps).ending).toBe(ending);
+    expect(pathsToEndings(s, 'close').lost).toBeUndefined();
+  });
+
+  it('uses the scoring weights for the best path', () => {
+    const w = variant((x) => {
+      x.scoring = { weights: { warmth: 0, initiative: 0, outcome: 1 } };
+    });
+    expect(analyseScenario(w).bestPath.ending).toBe('fan');
+  });
+});
+
+describe('analyseScenario findings', () => {
+  it('reports unreachable nodes and endings', () => {
+    const s = variant((x) => {
+      x.nodes.orphan = { ...x.nodes.close };
+      x.endings.secret = { title: 'S', text: 'S', tone: 'neutral' };
+    });
+    expect(find(s, 'unreachable-node')).toMatchObject({ severity: 'error', path: ['nodes', 'orphan'] });
+    expect(find(s, 'unreachable-node').message).toMatch(/no option, route or time-out leads there/);
+    expect(find(s, 'unreachable-ending').path).toEqual(['endings', 'secret']);
+  });
+
+  it('reports a dead end with the mood and flags that cause it', () => {
+    const s = variant((x) => {
+      x.nodes.close.options[1].when = { mood: { min: 0 } };
+      x.nodes.close.options[2].when = { mood: { min: 0 } };
+    });
+    const f = find(s, 'dead-end');
+    expect(f.path).toEqual(['nodes', 'close']);
+    expect(f.message).toMatch(/stuck at node "close" when it is reached with mood -\d with no flags set/);
+  });
+
+  it('reports loops, naming their nodes, and score loops', () => {
+    const loop = variant((x) => {
+      x.nodes.l1 = { situation: 'a', options: [{ id: 'x', text: 'x', feedback: 'f', next: 'l2' }, { id: 'y', text: 'y', feedback: 'f', effects: { warmth: -1 }, next: 'l2' }] };
+      x.nodes.l2 = { situation: 'b', options: [{ id: 'x', text: 'x', feedback: 'f', next: 'l1' }, { id: 'y', text: 'y', feedback: 'f', effects: { warmth: -1 }, next: 'neutral' }] };
+      x.nodes.close.options[1].next = 'l1';
+    });
+    expect(find(loop, 'loop').message).toMatch(/nodes "l1" and "l2" lead back to each other/);
+    expect(codes(loop)).not.toContain('score-loop');
+    const gain = variant((x) => {
+      x.nodes.close.options[1].next = 'ask';
+    });
+    expect(find(gain, 'score-loop').message).toMatch(/pile up points/);
+    const self = variant((x) => {
+      x.nodes.ask.options[0].next = 'ask';
+    });
+    expect(find(self, 'score-loop').message).toMatch(/node "ask" leads back to itself, and option "order" of node "ask" adds initiative points/);
+  });
+
+  it('reports nodes from which no ending can be reached', () => {
+    const s = variant((x) => {
+      x.nodes.trap1 = { situation: 'a', options: [{ id: 'x', text: 'x', feedback: 'f', next: 'trap2' }, { id: 'y', text: 'y', feedback: 'f', effects: { warmth: 1 }, next: 'trap2' }] };
+      x.nodes.trap2 = { situation: 'b', options: [{ id: 'x', text: 'x', feedback: 'f', next: 'trap1' }, { id: 'y', text: 'y', feedback: 'f', effects: { warmth: 1 }, next: 'trap1' }] };
+      x.nodes.close.options[1].next = 'trap1';
+    });
+    expect(find(s, 'no-ending').path).toEqual(['nodes', 'trap1']);
+  });
+
+  it('reports conditions that never hold, and routes an earlier route always takes', () => {
+    const s = variant((x) => {
+      x.nodes.close.options[0].when = { flags: { ordered: true }, mood: { max: -5 } };
+      x.nodes.ask.options[1].next = [{ when: { mood: { min: 5 } }, to: 'fan' }, { to: 'close' }];
+      x.nodes.close.options[2].next = [{ when: { mood: { min: -5 } }, to: 'fan' }, { to: 'neutral' }];
+    });
+    const f = analyseScenario(s).findings;
+    expect(f.find((x) => x.path.join('/') === 'nodes/close/options/0/when')?.code).toBe('condition-never-holds');
+    expect(f.find((x) => x.path.join('/') === 'nodes/ask/options/1/next/0/when')?.code).toBe('condition-never-holds');
+    expect(f.find((x) => x.path.join('/') === 'nodes/close/options/2/next/1')).toMatchObject({ code: 'route-never-taken', severity: 'warning' });
+  });
+
+  it('reports a choice after which no route applies', () => {
+    const s = variant((x) => {
+      x.nodes.ask.options[1].next = [{ when: { mood: { max: -3 } }, to: 'lost' }];
+    });
+    expect(find(s, 'no-route').path).toEqual(['nodes', 'ask', 'options', 1, 'next']);
+  });
+
+  it('warns about weak content', () => {
+    const s = variant((x) => {
+      for (const o of x.nodes.greet.options) o.effects = { warmth: 1 };
+      delete x.nodes.ask.options[0].feedback;
+      x.nodes.greet.timeLimit!.feedback = { nl: ' ', en: '' };
+    });
+    const f = analyseScenario(s).findings;
+    expect(f.find((x) => x.code === 'same-scores')).toMatchObject({ severity: 'warning', path: ['nodes', 'greet', 'options'] });
+    expect(f.filter((x) => x.code === 'missing-feedback').map((x) => x.path)).toEqual([
+      ['nodes', 'greet', 'timeLimit'],
+      ['nodes', 'ask', 'options', 0],
+    ]);
+  });
+
+  it('warns about a dimension no path can score on', () => {
+    const s = variant((x) => {
+      for (const n of Object.values(x.nodes)) for (const o of n.options) delete o.effects?.initiative;
+    });
+    expect(find(s, 'flat-dimension').message).toMatch(/initiative/);
+  });
+
+  it('stops with an error instead of hanging when the states multiply', () => {
+    const s = variant(() => {});
+    const a = analyseScenario(s, { maxStates: 3 });
+    expect(a.findings.map((f) => f.code)).toEqual(['too-many-states']);
+    expect(a.ranges.warmth).toEqual({ min: 0, max: 0 });
+  });
+
+  it('handles a 10,000-node chain without recursion', () => {
+    const nodes: Record<string, DecisionNode> = {};
+    for (let i = 0; i < 10_000; i++) {
+      const next = i === 9_999 ? 'end' : `n${i + 1}`;
+      nodes[`n${i}`] = { situation: 's', options: [{ id: 'a', text: 'a', feedback: 'f', effects: { warmth: 1 }, next }, { id: 'b', text: 'b', feedback: 'f', next }] };
+    }
+    const s: Scenario = { ...sampleScenario(), start: 'n0', nodes, endings: { end: { title: 'e', text: 'e', tone: 'fan' } } };
+    const a = analyseScenario(s);
+    expect(a.ranges.warmth).toEqual({ min: 0, max: 10_000 });
+    expect(a.summary.longestPath).toBe(10_000);
+    expect(a.bestPaths.warmth.steps).toHaveLength(10_000);
+    const loop = { ...s, nodes: { ...nodes, n9999: { ...nodes.n9999, options: [nodes.n9999.options[0], { ...nodes.n9999.options[1], next: 'n0' }] } } };
+    expect(analyseScenario(loop).findings.map((f) => f.code)).toContain('score-loop');
+  });
+});

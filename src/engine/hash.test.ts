@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, contentHash, sha256Hex, utf8, utf8Own } from './hash';
+import { sampleScenario } from './generate-samples';
+
+describe('sha256Hex', () => {
+  it('matches the standard for empty, short, block-edge and non-ASCII input', () => {
+    for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), 'Één café — 😀 ok']) {
+      expect(sha256Hex(utf8(text))).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+  });
+
+  it('encodes UTF-8 like TextEncoder, lone surrogates included', () => {
+    for (const text of ['héllo', '😀', '\ud800x', 'x\udc00']) expect([...utf8Own(text)]).toEqual([...new TextEncoder().encode(text)]);
+  });
+});
+
+describe('contentHash', () => {
+  it('is 16 hex characters and ignores key order and undefined members', () => {
+    const a = sampleScenario();
+    const b = JSON.parse(JSON.stringify(a, Object.keys(a).reverse())) as typeof a;
+    const h = contentHash(a);
+    expect(h).toMatch(/^[0-9a-f]{16}$/);
+    expect(contentHash({ ...b, ...a, tags: undefined })).toBe(h);
+    expect(canonicalJson({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe('{"a":[1,{"d":2}],"b":1}');
+  });
+
+  it('changes with any change of content', () => {
+    const a = sampleScenario();
+    const b = sampleScenario();
+    b.nodes.greet.options[0].effects!.warmth = 1;
+    expect(contentHash(b)).not.toBe(contentHash(a));
+  });
+});
