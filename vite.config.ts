@@ -6,8 +6,24 @@ import { cspPlugin } from './scripts/vite-plugin-csp';
 export default defineConfig({
   plugins: [svelte(), scenariosPlugin(), cspPlugin()],
   build: { target: 'es2022', sourcemap: false },
+  // Unit tests get Svelte's browser runtime (effects, createSubscriber); the server build ignores them.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'scenarios/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'scenarios/**/*.test.ts'],
+          exclude: ['**/*.svelte.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // Runes in test files (`*.svelte.test.ts`) must be compiled for the client.
+        extends: true,
+        test: { name: 'runes', include: ['src/**/*.svelte.test.ts'], environment: './src/ui/test/runes-environment.ts' },
+      },
+    ],
   },
 });

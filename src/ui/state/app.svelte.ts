@@ -16,6 +16,15 @@ export function newId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** `?storage=memory` (or localStorage frontlijn-storage=memory) plays without IndexedDB: for tests. */
+function wantsMemoryStore(): boolean {
+  try {
+    return /[?&]storage=memory\b/.test(location.search + location.hash) || localStorage.getItem('frontlijn-storage') === 'memory';
+  } catch {
+    return false;
+  }
+}
+
 const systemReducedMotion = new MediaQuery('prefers-reduced-motion: reduce', false);
 
 export class AppState {
@@ -42,7 +51,7 @@ export class AppState {
   }
 
   async #open(): Promise<Store> {
-    const { store, issue } = await openStore();
+    const { store, issue } = await openStore({ memory: wantsMemoryStore() });
     if (issue) this.#report(issue);
     this.#unsubscribe?.();
     this.#unsubscribe = store.onIssue((i) => this.#report(i));

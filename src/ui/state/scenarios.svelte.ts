@@ -206,6 +206,11 @@ export class ScenarioLibrary {
     const store = await app.ready();
     const stored = await store.getScenario(hash);
     if (stored) return loaded(stored.scenario, stored.hash, stored.source, stored.custom);
+    // Not stored yet: it may be the current version of a built-in ("play from here" on the map).
+    for (const c of catalog) {
+      const s = await this.loadScenario(c.id).catch(() => null);
+      if (s?.hash === hash) return s;
+    }
     throw new ScenarioLoadError(hash, 'missing-version');
   }
 
@@ -227,8 +232,9 @@ export class ScenarioLibrary {
 export const scenarios = new ScenarioLibrary();
 
 if (import.meta.hot) {
-  import.meta.hot.on('frontlijn:scenario-update', (data: { file: string; text: string }) => {
-    const id = data.file.replace(/\.json$/, '');
-    scenarios.invalidate(id);
+  import.meta.hot.on('frontlijn:scenario-update', (data: { file: string; text: string; id?: string; ok?: boolean }) => {
+    // A half-typed file must not break the running game: only valid updates are taken.
+    if (data.ok === false) return;
+    scenarios.invalidate(data.id ?? data.file.replace(/\.json$/, ''));
   });
 }

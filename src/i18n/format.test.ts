@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from './format';
+import nl from './core.nl.json';
+import en from './core.en.json';
+
+describe('formatMessage', () => {
+  it('fills placeholders and keeps unknown ones visible', () => {
+    expect(formatMessage('Hallo {name}!', { name: 'Sanne' })).toBe('Hallo Sanne!');
+    expect(formatMessage('Hallo {name}!', {})).toBe('Hallo {name}!');
+  });
+
+  it('chooses the plural branch with Intl.PluralRules and fills #', () => {
+    const msg = '{n, plural, =0 {geen minuten} one {# minuut} other {# minuten}}';
+    expect(formatMessage(msg, { n: 0 }, 'nl')).toBe('geen minuten');
+    expect(formatMessage(msg, { n: 1 }, 'nl')).toBe('1 minuut');
+    expect(formatMessage(msg, { n: 12 }, 'nl')).toBe('12 minuten');
+  });
+
+  it('formats numbers for the language', () => {
+    expect(formatMessage('{n, plural, other {# runs}}', { n: 1500 }, 'en')).toBe('1,500 runs');
+    expect(formatMessage('{n, plural, other {# potjes}}', { n: 1500 }, 'nl')).toBe('1.500 potjes');
+  });
+
+  it('supports select and nesting', () => {
+    const msg = '{tone, select, fan {Fan met {n, plural, one {# ster} other {# sterren}}} other {Anders}}';
+    expect(formatMessage(msg, { tone: 'fan', n: 2 }, 'nl')).toBe('Fan met 2 sterren');
+    expect(formatMessage(msg, { tone: 'lost', n: 2 }, 'nl')).toBe('Anders');
+  });
+
+  it('leaves an unbalanced brace as text instead of throwing', () => {
+    expect(formatMessage('Open {brace', {})).toBe('Open {brace');
+  });
+});
+
+describe('core messages', () => {
+  const keys = (o: object, p = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${p}${k}.`) : [`${p}${k}`]));
+
+  it('Dutch and English have the same keys', () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+  });
+
+  it('keys are snake_case and carry no dots (dots separate the nesting)', () => {
+    for (const k of keys(nl)) for (const part of k.split('.')) expect(part).toMatch(/^[a-z0-9_-]+$/);
+  });
+
+  it('the report names the dimensions as agreed', () => {
+    expect([nl.report.warmth, nl.report.initiative, nl.report.outcome]).toEqual(['Warmte', 'Initiatief', 'Resultaat']);
+    expect([en.report.warmth, en.report.initiative, en.report.outcome]).toEqual(['Warmth', 'Initiative', 'Outcome']);
+  });
+});
