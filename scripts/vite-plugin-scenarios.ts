@@ -154,7 +154,8 @@ export function scenariosPlugin(options: { dir?: string } = {}): Plugin {
       srv.watcher.add(dir);
       srv.middlewares.use((req, res, next) => {
         const m = /^\/scenarios\/([A-Za-z0-9_.-]+\.json)(\?.*)?$/.exec(req.url ?? '');
-        if (!m) return next();
+        // Module imports (`?import`, e.g. the engine importing scenario.schema.json) are Vite's.
+        if (!m || /[?&](import|raw|url)\b/.test(m[2] ?? '')) return next();
         const path = join(dir, m[1]);
         if (!existsSync(path)) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -3,37 +3,74 @@
  * time limit. If the worker takes too long it is stopped (and a fresh one started), and the file is
  * refused with a reason, so no file can keep the page busy.
  */
-import type { ValidateRequest, ValidateResponse } from './validate.worker';
+import type { ReadyMessage, ValidateRequest, ValidateResponse } from './validate.worker';
 
 /** How long validation may take before the file is refused. */
 export const VALIDATE_TIMEOUT_MS = 3000;
+/** How long the worker may take to start (its code loads once, on a slow connection too). */
+export const START_TIMEOUT_MS = 20_000;
 
 export type ValidateOutcome =
   | ({ kind: 'done'; ms: number } & Omit<ValidateResponse, 'id'>)
   | { kind: 'timeout'; ms: number }
   | { kind: 'crashed'; ms: number; detail: string };
 
-let worker: Worker | null = null;
+interface Running {
+  worker: Worker;
+  /** Resolves true when the worker's code has loaded, false when it failed to start. */
+  ready: Promise<boolean>;
+}
+
+let running: Running | null = null;
 let nextId = 1;
 
-function spawn(): Worker {
-  return new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module', name: 'frontlijn-validate' });
+function spawn(): Running {
+  const worker = new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module', name: 'frontlijn-validate' });
+  const ready = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => done(false), START_TIMEOUT_MS);
+    const onMessage = (e: MessageEvent<ReadyMessage>) => {
+      if (e.data && (e.data as ReadyMessage).ready) done(true);
+    };
+    const onError = (e: Event) => {
+      e.preventDefault();
+      done(false);
+    };
+    function done(ok: boolean) {
+      clearTimeout(timer);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      resolve(ok);
+    }
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+  return { worker, ready };
+}
+
+function stop(r: Running): void {
+  r.worker.terminate();
+  if (running === r) running = null;
 }
 
 /** Starts the worker ahead of the first file, so the first validation is as quick as the rest. */
 export function warmUp(): void {
-  worker ??= spawn();
+  running ??= spawn();
 }
 
 /** Stops the worker (when the authoring screen closes). */
 export function shutDown(): void {
-  worker?.terminate();
-  worker = null;
+  if (running) stop(running);
 }
 
 /** Validates the bytes off the main thread. Never rejects. */
-export function validateBytes(bytes: Uint8Array, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
-  const w = (worker ??= spawn());
+export async function validateBytes(bytes: Uint8Array, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
+  const r = (running ??= spawn());
+  const t00 = performance.now();
+  if (!(await r.ready)) {
+    stop(r);
+    return { kind: 'crashed', ms: performance.now() - t00, detail: 'the checker could not start' };
+  }
+  const w = r.worker;
   const id = nextId++;
   const t0 = performance.now();
   // Copy into a buffer of our own and transfer it: no copying of megabytes across threads.
@@ -46,19 +83,17 @@ export function validateBytes(bytes: Uint8Array, timeoutMs = VALIDATE_TIMEOUT_MS
       resolve(o);
     };
     const onMessage = (e: MessageEvent<ValidateResponse>) => {
-      if (e.data.id !== id) return;
+      if (!e.data || e.data.id !== id) return;
       const { result, draft } = e.data;
       finish({ kind: 'done', ms: performance.now() - t0, result, draft });
     };
     const onError = (e: ErrorEvent) => {
       e.preventDefault();
-      if (worker === w) worker = null;
-      w.terminate();
+      stop(r);
       finish({ kind: 'crashed', ms: performance.now() - t0, detail: e.message || 'worker error' });
     };
     const timer = setTimeout(() => {
-      if (worker === w) worker = null;
-      w.terminate();
+      stop(r);
       finish({ kind: 'timeout', ms: performance.now() - t0 });
     }, timeoutMs);
     w.addEventListener('message', onMessage);

@@ -35,6 +35,11 @@ function draftOf(bytes: Uint8Array, result: ValidationResult): MapGraph | undefi
   }
 }
 
+/** Sent once when the worker's modules have loaded, so the page's time limit counts only validation. */
+export interface ReadyMessage {
+  ready: true;
+}
+
 self.onmessage = (e: MessageEvent<ValidateRequest>) => {
   const { id, bytes } = e.data;
   const view = new Uint8Array(bytes);
@@ -42,3 +47,5 @@ self.onmessage = (e: MessageEvent<ValidateRequest>) => {
   const response: ValidateResponse = { id, result, draft: draftOf(view, result) };
   self.postMessage(response);
 };
+
+self.postMessage({ ready: true } satisfies ReadyMessage);

@@ -1,0 +1,202 @@
+/**
+ * A manager's authoring work in the browser: import a valid file and play it, import a broken one
+ * and find each problem in the text, replace and delete, download a template, read the map with
+ * its best path and flags, and start a test run from a node.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ locale: 'en-US' });
+
+/** A small, valid, bilingual scenario. */
+function scenario(id: string, version = 1): Record<string, unknown> {
+  return {
+    formatVersion: 1,
+    id,
+    title: { nl: `Kiosk op het station v${version}`, en: `Station kiosk v${version}` },
+    description: { nl: 'Een reiziger zoekt een oplader.', en: 'A traveller looks for a charger.' },
+    setting: 'station',
+    player: { nl: 'Je staat achter de kassa van de kiosk.', en: 'You work the till of the kiosk.' },
+    customer: { name: 'Noor', initialMood: 0 },
+    languages: ['nl', 'en'],
+    start: 'greet',
+    nodes: {
+      greet: {
+        situation: { nl: 'Een reiziger kijkt zoekend rond.', en: 'A traveller looks around, searching.' },
+        customer: { says: { nl: 'Hebben jullie opladers?', en: 'Do you sell chargers?' } },
+        options: [
+          { id: 'show', text: { nl: 'Ik loop even met u mee.', en: "I'll walk you to them." }, effects: { warmth: 2, initiative: 2, outcome: 1, mood: 1 }, feedback: { nl: 'Meelopen toont eigenaarschap.', en: 'Walking along shows ownership.' }, next: 'pick' },
+          { id: 'point', text: { nl: 'Achterin.', en: 'At the back.' }, effects: { warmth: -1, initiative: 0, outcome: 0, mood: -1 }, feedback: { nl: 'Kortaf; de klant zoekt verder.', en: 'Curt; the customer keeps searching.' }, next: 'pick' },
+        ],
+      },
+      pick: {
+        situation: { nl: 'Er hangen twee soorten.', en: 'There are two kinds.' },
+        customer: { says: { nl: 'Welke past op mijn telefoon?', en: 'Which one fits my phone?' } },
+        options: [
+          { id: 'ask', text: { nl: 'Welke telefoon heeft u?', en: 'Which phone do you have?' }, effects: { warmth: 1, initiative: 2, outcome: 2, mood: 1 }, feedback: { nl: 'Doorvragen vindt de juiste.', en: 'Asking finds the right one.' }, next: 'fan' },
+          { id: 'guess', text: { nl: 'Deze vast wel.', en: 'This one, probably.' }, effects: { warmth: 0, initiative: -1, outcome: -1, mood: -1 }, feedback: { nl: 'Gokken kost vertrouwen.', en: 'Guessing costs trust.' }, next: 'meh' },
+        ],
+      },
+    },
+    endings: {
+      fan: { title: { nl: 'Blije reiziger', en: 'Happy traveller' }, text: { nl: 'Noor vertrekt met de juiste oplader.', en: 'Noor leaves with the right charger.' }, tone: 'fan', effects: { outcome: 2 } },
+      meh: { title: { nl: 'Twijfel', en: 'Doubt' }, text: { nl: 'Noor koopt hem, maar twijfelt.', en: 'Noor buys it, unsure.' }, tone: 'neutral' },
+    },
+  };
+}
+
+const file = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value, null, 2)) });
+
+async function importFile(page: Page, f: ReturnType<typeof file>) {
+  await page.getByLabel('Choose a file…').first().setInputFiles(f);
+}
+
+test('a valid file is stored as custom, listed among the scenarios and playable', async ({ page }) => {
+  await page.goto('/#/author');
+  await importFile(page, file('kiosk.json', scenario('e2e-kiosk')));
+  await expect(page.locator('.verdict')).toContainText('“Station kiosk v1” is valid and stored as your own scenario.');
+  const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Station kiosk v1/ }) });
+  await expect(mine.getByText('Custom', { exact: true })).toBeVisible();
+  await expect(mine.getByText('1 version')).toBeVisible();
+
+  await page.goto('/#/scenarios');
+  await expect(page.getByText('Station kiosk v1').first()).toBeVisible();
+
+  await page.goto('/#/author');
+  await page.getByRole('link', { name: 'Play Station kiosk v1' }).click();
+  await expect(page).toHaveURL(/#\/play\/e2e-kiosk/);
+  await expect(page.getByText('A traveller looks around, searching.')).toBeVisible({ timeout: 15_000 });
+});
+
+test('a broken file lists every problem with line:column and marks it in the text; the list survives a re-import', async ({ page }) => {
+  await page.goto('/#/author');
+  const broken = scenario('e2e-broken') as { nodes: Record<string, { options: { next: string }[] }> };
+  broken.nodes.greet.options[0].next = 'pik'; // typo for "pick"
+  const text = JSON.stringify(broken, null, 2);
+  const line = text.split('\n').findIndex((l) => l.includes('"next": "pik"')) + 1;
+  await importFile(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('.verdict')).toContainText('Not stored.');
+  const first = page.locator('.problem.error').first();
+  await expect(first).toContainText('pik');
+  await expect(first).toContainText(/did you mean "pick"/);
+  await expect(first.locator('.where')).toHaveText(new RegExp(`^${line}:\\d+$`));
+  await first.click();
+  const marked = page.locator('li[aria-current="location"]');
+  await expect(marked).toHaveAttribute('value', String(line));
+  await expect(marked.locator('mark')).toHaveCount(1);
+  await expect(page.getByText(new RegExp(`^Line ${line}, column \\d+:$`))).toBeVisible();
+
+  // The draft map shows what could be read.
+  await page.getByRole('link', { name: 'See the file as a map' }).click();
+  await expect(page.getByText('This file has errors and is not stored.')).toBeVisible();
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByText('pik (does not exist)').or(page.getByText(/→ pik \(does not exist\)/)).first()).toBeVisible();
+  await page.goBack();
+
+  // The report stays until a new import replaces it.
+  await expect(page.locator('.problem.error').first()).toContainText('pik');
+  await importFile(page, file('fixed.json', scenario('e2e-broken')));
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+  await expect(page.locator('.problem.error')).toHaveCount(0);
+});
+
+test('replace with a newer version, then delete after confirming', async ({ page }) => {
+  await page.goto('/#/author');
+  await importFile(page, file('kiosk.json', scenario('e2e-replace', 1)));
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+  await page.getByLabel('Replace Station kiosk v1 with a newer version').setInputFiles(file('kiosk-v2.json', scenario('e2e-replace', 2)));
+  await expect(page.locator('.verdict')).toContainText('New version of “Station kiosk v2” stored.');
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Station kiosk v2/ }) });
+  await expect(item.getByText('2 versions')).toBeVisible();
+
+  // Export gives back the exact text of the newest version.
+  const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Export Station kiosk v2 as a file' }).click()]);
+  expect(download.suggestedFilename()).toBe('e2e-replace.json');
+  expect(JSON.parse(await readFile((await download.path())!, 'utf8')).title.en).toBe('Station kiosk v2');
+
+  // Replacing with a file of another id is refused with a reason.
+  await item.getByLabel('Replace Station kiosk v2 with a newer version').setInputFiles(file('other.json', scenario('e2e-other')));
+  await expect(page.locator('.verdict')).toContainText('This file has the id “e2e-other”, but you were replacing “e2e-replace”.');
+
+  await item.getByRole('button', { name: 'Delete Station kiosk v2' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Station kiosk v2”?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(item).toBeVisible();
+  await item.getByRole('button', { name: 'Delete Station kiosk v2' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('“Station kiosk v2” was deleted.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Station kiosk v2/ })).toHaveCount(0);
+});
+
+test('a built-in scenario downloads as a template with a fresh id that imports as valid', async ({ page }) => {
+  await page.goto('/#/author');
+  const select = page.getByLabel('Built-in scenario');
+  const builtIn = await select.inputValue();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as template' }).click()]);
+  const text = await readFile((await download.path())!, 'utf8');
+  const data = JSON.parse(text);
+  expect(data.id).toMatch(new RegExp(`^${builtIn}-mine-[0-9a-f]{4}$`));
+  expect(download.suggestedFilename()).toBe(`${data.id}.json`);
+  expect(data.title.en).toMatch(/\(copy\)$/);
+  await importFile(page, { name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+});
+
+test('the map shows every node, the best path and flags; a node opens in a panel and plays from there', async ({ page }) => {
+  await page.goto('/#/author');
+  await importFile(page, file('kiosk.json', scenario('e2e-map')));
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+  await page.locator('.verdict').getByRole('link', { name: 'Map' }).click();
+  const map = page.getByRole('application', { name: /Scenario map/ });
+  await expect(map).toBeVisible();
+  await expect(map.locator('[data-node]')).toHaveCount(4);
+  await expect(map.locator('.edge.best')).toHaveCount(2);
+  await expect(map.locator('[data-node="greet"]')).toHaveAttribute('aria-label', /Decision\. greet\..*best path/);
+  await expect(map.getByText('W+2 I+2 O+1 ☺+1')).toBeVisible();
+
+  // Zoom, fit and keyboard panning change the view.
+  const g = map.locator(':scope > g');
+  const before = await g.getAttribute('transform');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  expect(await g.getAttribute('transform')).not.toBe(before);
+  await map.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('button', { name: 'Fit' }).click();
+
+  await map.locator('[data-node="pick"]').focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByRole('heading', { name: 'pick' })).toBeVisible();
+  await expect(panel.getByText('There are two kinds.')).toBeVisible();
+  await panel.getByLabel('Nederlands').check();
+  await expect(panel.getByText('Er hangen twee soorten.')).toBeVisible();
+  await panel.getByRole('link', { name: 'Play from here' }).click();
+  await expect(page).toHaveURL(/#\/play\/e2e-map\?from=pick&hash=[0-9a-f]+/);
+  await expect(page.getByText(/There are two kinds\.|Er hangen twee soorten\./)).toBeVisible({ timeout: 15_000 });
+});
+
+test('flags: a file with an unreachable node and a dead end shows both on its map', async ({ page }) => {
+  await page.goto('/#/author');
+  const s = scenario('e2e-flags') as { nodes: Record<string, unknown> };
+  s.nodes.island = { situation: 'Nobody comes here.', options: [{ id: 'a', text: 'x', next: 'loop' }, { id: 'b', text: 'y', next: 'loop' }] };
+  s.nodes.loop = { situation: 'Round and round.', options: [{ id: 'a', text: 'again', next: 'loop' }, { id: 'b', text: 'back', next: 'island' }] };
+  await importFile(page, file('flags.json', s));
+  await expect(page.locator('.verdict')).toContainText('Not stored.');
+  await page.getByRole('link', { name: 'See the file as a map' }).click();
+  const island = page.locator('[data-node="island"]');
+  await expect(island).toHaveAttribute('aria-label', /unreachable/);
+  await expect(island).toHaveAttribute('aria-label', /dead end/);
+  await expect(island.getByText(/⚠/)).toBeVisible();
+  await expect(page.locator('.edge.best')).toHaveCount(0);
+});
+
+test('the built-in scenario map renders with its best path, in the list view too', async ({ page }) => {
+  await page.goto('/#/author/map/toy-shop-saturday');
+  const map = page.getByRole('application', { name: /Scenario map/ });
+  await expect(map).toBeVisible();
+  expect(await map.locator('[data-node]').count()).toBeGreaterThan(5);
+  expect(await map.locator('.edge.best').count()).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByText(/★ best path/).first()).toBeVisible();
+});
