@@ -1,0 +1,116 @@
+/**
+ * Helpers for the persistence, teams and results specs: read Frontlijn's IndexedDB straight from
+ * the page (the real database, not the app's view of it), find a path through a built-in
+ * scenario with the engine, and make choices the way a player does.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import type { PlayState } from '../src/engine/contract';
+import type { Run, Scenario } from '../src/engine/types';
+
+export interface DbDump {
+  runs: Run[];
+  results: { runId: string; scores: Record<string, number> }[];
+  profiles: { id: string; name: string; teamId: string | null }[];
+  teams: { id: string; name: string }[];
+  scenarios: string[];
+}
+
+/** Everything in the 'frontlijn' database, sorted by key (the page must be on the app's origin). */
+export async function readDb(page: Page): Promise<DbDump> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('frontlijn');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const keys = (store: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const req = db.transaction(store).objectStore(store).getAllKeys();
+        req.onsuccess = () => resolve(req.result as string[]);
+        req.onerror = () => reject(req.error);
+      });
+    const out = {
+      runs: (await all('runs')) as never,
+      results: (await all('results')) as never,
+      profiles: (await all('profiles')) as never,
+      teams: (await all('teams')) as never,
+      scenarios: await keys('scenarios'),
+    };
+    db.close();
+    return out;
+  });
+}
+
+export function loadScenario(id: string): Scenario {
+  return JSON.parse(readFileSync(new URL(`../scenarios/${id}.json`, import.meta.url), 'utf8')) as Scenario;
+}
+
+/**
+ * The shortest list of option ids (always clicking, never waiting) from the start to a state
+ * that satisfies `goal`, found with the engine's own step function.
+ */
+export function pathTo(scenario: Scenario, goal: (s: PlayState) => boolean): string[] {
+  const run: Run = { formatVersion: 1, id: 'x', scenarioId: scenario.id, scenarioHash: 'x', playerId: null, mode: 'assessment', timerScale: 1, startedAt: 1e12, events: [] };
+  const start = initialPlayState(scenario, run);
+  const queue: { state: PlayState; path: string[] }[] = [{ state: start, path: [] }];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const { state, path } = queue.shift()!;
+    if (goal(state)) return path;
+    if (state.node === null) continue;
+    const key = `${state.node}|${state.mood}|${JSON.stringify(state.flags)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const o of state.available) {
+      const next = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: o.id, at: state.enteredAt + 1000 }, path.length);
+      queue.push({ state: next, path: [...path, o.id] });
+    }
+  }
+  throw new Error('no path to the goal');
+}
+
+/** The "Step n" number shown, or null at an ending. */
+export async function shownStep(page: Page): Promise<number | null> {
+  const heading = page.locator('#situation-heading');
+  if ((await heading.count()) === 0) return null;
+  const m = /(\d+)/.exec((await heading.textContent()) ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** Clicks an option and waits until the game shows it as made (the next step or the ending). */
+export async function choose(page: Page, option: string): Promise<void> {
+  const before = await shownStep(page);
+  const button = page.locator(`button[data-option="${option}"]`);
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect
+    .poll(async () => {
+      if ((await page.locator('#ending-heading').count()) > 0) return true;
+      const now = await shownStep(page);
+      return now !== null && before !== null && now > before;
+    })
+    .toBe(true);
+}
+
+/** Opens a scenario in assessment mode as a named player (creating them on the first visit). */
+export async function startAs(page: Page, name: string, scenarioId: string): Promise<void> {
+  await page.goto('/#/');
+  const existing = page.getByRole('button', { name: `Play as ${name}` });
+  if (await existing.count()) await existing.click();
+  else {
+    await page.getByLabel('Your name').fill(name);
+    await page.getByRole('button', { name: /start/i }).click();
+  }
+  await page.goto(`/#/play/${scenarioId}?mode=assessment`);
+  await expect(page.locator('#situation-heading, #ending-heading').first()).toBeVisible();
+}
