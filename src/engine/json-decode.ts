@@ -29,7 +29,8 @@ export function formatSize(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} kB`;
 }
 
-function tooLarge(bytes: number): DecodeProblem {
+/** The problem reported for a file over 5 MB (also used by the CLI before reading such a file). */
+export function tooLarge(bytes: number): DecodeProblem {
   return {
     code: 'file-too-large',
     message:

@@ -323,7 +323,7 @@ export class JsonScanner {
         this.pos++;
                 return obj;
       } else if (d === 0x22 || d === 0x27 || isWordStart(d)) {
-        this.report('json-missing-comma', `a comma is missing after the value on line ${this.lineOf(afterValue)}: put "," between the fields.`, afterValue);
+        this.report('json-missing-comma', `missing comma after the value on line ${this.lineOf(afterValue)}: put "," between the fields.`, afterValue);
       } else if (this.pos >= t.length) {
         this.stop('json-unexpected-end', `the file ends before the object that starts on line ${this.lineOf(open)} is closed with "}".`, this.pos);
       } else {
@@ -370,7 +370,7 @@ export class JsonScanner {
         this.pos++;
                 return arr;
       } else if (d === 0x22 || d === 0x7b || d === 0x5b || (d >= 0x30 && d <= 0x39) || d === 0x2d || isWordStart(d)) {
-        this.report('json-missing-comma', `a comma is missing after the value on line ${this.lineOf(afterValue)}: put "," between the items of the list.`, afterValue);
+        this.report('json-missing-comma', `missing comma after the value on line ${this.lineOf(afterValue)}: put "," between the items of the list.`, afterValue);
       } else if (this.pos >= t.length) {
         this.stop('json-unexpected-end', `the file ends before the list that starts on line ${this.lineOf(open)} is closed with "]".`, this.pos);
       } else {

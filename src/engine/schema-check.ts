@@ -80,7 +80,7 @@ function typeMatches(type: string, v: unknown): boolean {
 
 function firstSentence(description: string | undefined): string {
   if (!description) return '';
-  const s = description.replace(/`/g, '').split(/(?<=[.!?])\s/)[0].replace(/\.$/, '');
+  const s = description.replace(/`/g, '').split(/(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s/)[0].replace(/\.$/, '');
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
@@ -251,7 +251,7 @@ class Checker {
     for (const name of s.required ?? []) {
       if (!Object.prototype.hasOwnProperty.call(v, name)) {
         const what = firstSentence(props[name]?.description);
-        this.add('error', 'missing-field', `${this.where(path)} has no ${q(name)}: add it${what ? ` (${what})` : ''}.`, path);
+        this.add('error', 'missing-field', `${this.where(path)} has no ${q(name)}: add it${what ? ` — ${what}` : ''}.`, path);
       }
     }
     if (s.minProperties !== undefined && keys.length < s.minProperties) {

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseJson, pathToPointer } from './json-parse';
+import { findInvalidUtf8 } from './json-decode';
+import type { JsonPath } from './contract';
+
+/** Every path in a value, with the value there. */
+function paths(value: unknown, path: JsonPath = [], out: [JsonPath, unknown][] = []): [JsonPath, unknown][] {
+  out.push([path, value]);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...path, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...path, k], out);
+  return out;
+}
+
+describe('parseJson', () => {
+  it('reads any valid JSON exactly as JSON.parse does, and places every value', () => {
+    fc.assert(
+      fc.property(fc.json({ depthSize: 'small' }), fc.boolean(), (json, pretty) => {
+        const text = pretty ? JSON.stringify(JSON.parse(json), null, 2) : json;
+        const r = parseJson(text);
+        if (r.problems.some((p) => p.code === 'forbidden-key')) return;
+        expect(r.problems).toEqual([]);
+        expect(r.value).toEqual(JSON.parse(text));
+        for (const [path, v] of paths(r.value)) {
+          const at = r.locate(path);
+          expect(r.has(path)).toBe(true);
+          if (v === null || typeof v !== 'object') expect(text.slice(at.offset, at.offset + JSON.stringify(v).length)).toBe(JSON.stringify(v));
+          else expect(text[at.offset]).toBe(Array.isArray(v) ? '[' : '{');
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives 1-based lines and columns, for values and keys, and falls back to the nearest ancestor', () => {
+    const r = parseJson('{\n  "nodes": {\n    "greet": { "options": [1, 2] }\n  }\n}');
+    expect(r.locate(['nodes', 'greet', 'options', 1])).toMatchObject({ line: 3, column: 31 });
+    expect(r.locateKey(['nodes', 'greet'])).toMatchObject({ line: 3, column: 5 });
+    expect(r.locate(['nodes', 'greet', 'situation'])).toMatchObject({ line: 3, column: 14 });
+    expect(r.has(['nodes', 'greet', 'situation'])).toBe(false);
+  });
+
+  it('keeps the last of duplicate keys and reports the first place', () => {
+    const r = parseJson('{\n"a": 1,\n"a": 2\n}');
+    expect(r.value).toEqual({ a: 2 });
+    expect(r.locate(['a'])).toMatchObject({ line: 3 });
+    expect(r.problems).toMatchObject([{ code: 'duplicate-key', line: 3, column: 1 }]);
+    expect(r.problems[0].message).toContain('first on line 2');
+  });
+
+  it('drops __proto__, constructor and prototype without touching any prototype', () => {
+    const r = parseJson('{"__proto__": {"polluted": 1}, "a": {"constructor": {"prototype": {"x": 1}}}}');
+    expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+    expect(Object.keys(r.value as object)).toEqual(['a']);
+    expect((r.value as { a: object }).a).toEqual({});
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+    expect(r.problems.map((p) => p.code)).toEqual(['forbidden-key', 'forbidden-key', 'forbidden-key']);
+  });
+
+  it('refuses nesting deeper than 64 levels', () => {
+    expect(parseJson('['.repeat(64) + ']'.repeat(64)).problems).toEqual([]);
+    const r = parseJson('['.repeat(65) + ']'.repeat(65));
+    expect(r.fatal).toBe(true);
+    expect(r.problems).toMatchObject([{ code: 'json-too-deep', line: 1, column: 65 }]);
+    expect(parseJson('['.repeat(100_000)).problems[0].code).toBe('json-too-deep');
+  });
+
+  it('reports each invalid UTF-8 byte with its line, column and byte offset', () => {
+    const bytes = new Uint8Array([0x7b, 0x0a, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x43, 0x61, 0x66, 0xe9, 0x22, 0x0a, 0x7d, 0xff]);
+    const r = parseJson(bytes);
+    expect(r.value).toBeUndefined();
+    expect(r.problems).toMatchObject([
+      { code: 'invalid-utf8', line: 2, column: 9, offset: 10 },
+      { code: 'invalid-utf8', line: 3, column: 2, offset: 14 },
+    ]);
+    expect(r.problems[0].message).toContain('"é"');
+  });
+
+  it('finds exactly the bytes a strict decoder rejects', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        let strictOk = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          strictOk = false;
+        }
+        expect(findInvalidUtf8(bytes).length === 0).toBe(strictOk);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('recovers from a missing comma, a trailing comma and a comment, reporting each', () => {
+    const r = parseJson('{\n  "a": 1\n  "b": [1, 2,],\n  // note\n  "c": true,\n}');
+    expect(r.fatal).toBe(false);
+    expect(r.value).toEqual({ a: 1, b: [1, 2], c: true });
+    expect(r.problems.map((p) => `${p.code}@${p.line}`)).toEqual(['json-missing-comma@2', 'json-trailing-comma@3', 'json-comment@4', 'json-trailing-comma@5']);
+    expect(r.problems[0].message).toMatch(/missing comma after the value on line 2/);
+  });
+
+  it('stops at an unterminated string with its place', () => {
+    const r = parseJson('{\n  "a": "no end,\n  "b": 1\n}');
+    expect(r.fatal).toBe(true);
+    expect(r.problems).toMatchObject([{ code: 'json-unterminated-string', line: 2, column: 8 }]);
+  });
+
+  it('encodes paths as JSON Pointers', () => {
+    expect(pathToPointer(['nodes', 'a/b', 'options', 0, 'x~y'])).toBe('/nodes/a~1b/options/0/x~0y');
+  });
+
+  it('parses a 3 MB file in linear time', () => {
+    const node = (i: number) => ({ situation: { nl: 'Een klant komt binnen en kijkt rond.', en: 'A customer walks in.' }, options: [{ id: 'a', text: 'Hallo', effects: { warmth: 1, mood: 1 }, next: `n${i + 1}` }, { id: 'b', text: 'Zeg het maar', effects: { warmth: -1 }, next: `n${i + 1}` }] });
+    const make = (n: number) => JSON.stringify({ nodes: Object.fromEntries(Array.from({ length: n }, (_, i) => [`n${i}`, node(i)])) }, null, 2);
+    const small = make(1_500);
+    const big = make(12_000);
+    expect(big.length).toBeGreaterThan(3_000_000);
+    const time = (text: string) => {
+      parseJson(text);
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) parseJson(text);
+      return (performance.now() - t0) / 3;
+    };
+    const tSmall = time(small);
+    const tBig = time(big);
+    // Linear: 8x the input may not cost much more than 8x the time (generous for a busy machine).
+    expect(tBig).toBeLessThan(Math.max(tSmall, 1) * 8 * 2.5);
+    expect(tBig).toBeLessThan(1000);
+  });
+});

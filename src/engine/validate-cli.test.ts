@@ -1,0 +1,59 @@
+/** The command-line validator (scripts/validate.ts), run in-process with captured output. */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../scripts/validate';
+
+const FIX = 'src/engine/fixtures';
+
+function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run validate', () => {
+  it('prints a summary for a valid file and exits 0', () => {
+    const r = run(`${FIX}/tutorial-minimal.json`);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${FIX}/tutorial-minimal.json: valid — "The bakery, in the morning" (bakery-morning)`);
+    expect(r.out).toContain('5 nodes: 2 decisions (1 timed) and 3 endings');
+    expect(r.out).toContain('paths: always 2 decisions; about 2 minutes');
+    expect(r.out).toContain('languages: nl, en');
+    expect(r.out).toMatch(/warmth -?\d+ to \d+, initiative -?\d+ to \d+, outcome -?\d+ to \d+/);
+    expect(r.out.trim().split('\n').pop()).toBe('1 file: 1 valid, 0 errors, 0 warnings');
+  });
+
+  it('prints file:line:col: severity: message and exits 1 on errors', () => {
+    const r = run(`${FIX}/unknown-target.json`, `${FIX}/unknown-field.json`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${FIX}/unknown-target.json:90:19: error: Option "sold-out" of node "greet" goes to "advise", which does not exist — did you mean "advice"?`);
+    expect(r.out).toContain(`${FIX}/unknown-field.json:73:11: warning: Unknown field "feedbak"`);
+    expect(r.out.trim().split('\n').pop()).toBe('2 files: 1 valid, 3 errors, 4 warnings');
+  });
+
+  it('says clearly when a path does not exist', () => {
+    const r = run('no/such/scenario.json');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('no/such/scenario.json:1:1: error: No such file or folder');
+  });
+
+  it('scans folders for .json files, skipping schemas and expected results', () => {
+    const r = run('--json', FIX);
+    const report = JSON.parse(r.out);
+    const fixtures = readdirSync(FIX).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
+    expect(report.files).toHaveLength(fixtures.length);
+    expect(report.totals.valid).toBe(report.files.filter((f: { ok: boolean }) => f.ok).length);
+    const tutorial = report.files.find((f: { file: string }) => f.file.endsWith('tutorial-minimal.json'));
+    expect(tutorial.summary).toMatchObject({ id: 'bakery-morning', decisions: 2, endings: 3 });
+    expect(r.code).toBe(1);
+  });
+
+  it('explains its usage when called without files', () => {
+    const r = run();
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage: npm run validate -- <file or folder>');
+    expect(run('--help').code).toBe(0);
+    expect(run('--jsn', 'x.json').err).toContain('Unknown option --jsn');
+  });
+});

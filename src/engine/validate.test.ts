@@ -1,0 +1,153 @@
+/**
+ * Runs every fixture pair in src/engine/fixtures (`<name>.json` → `<name>.expected.json`: the
+ * problems with code, severity, line and column, and the words each message must contain, i.e.
+ * what a manager needs to see: the node or option, and the fix), then the checks that need
+ * generated input (size and node limits, prototype safety, never throwing).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { validateScenario } from './validate';
+import { generateScenario } from './generate';
+
+const DIR = new URL('./fixtures/', import.meta.url);
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+
+interface Expected {
+  about: string;
+  ok: boolean;
+  problems: { code: string; severity: string; line: number; column: number; mentions: string[] }[];
+}
+
+const tutorial = () => JSON.parse(readFileSync(new URL('tutorial-minimal.json', DIR), 'utf8'));
+
+describe('fixture pairs', () => {
+  it('has an expected file for every fixture, and covers every check', () => {
+    const expectedFiles = readdirSync(DIR).filter((f) => f.endsWith('.expected.json'));
+    expect(expectedFiles.length).toBe(names.length);
+    const codes = new Set(names.flatMap((n) => (JSON.parse(readFileSync(new URL(`${n}.expected.json`, DIR), 'utf8')) as Expected).problems.map((p) => p.code)));
+    for (const code of [
+      'json-syntax', 'json-trailing-comma', 'json-missing-comma', 'json-unterminated-string', 'duplicate-key', 'forbidden-key',
+      'json-too-deep', 'invalid-utf8', 'missing-field', 'wrong-type', 'unknown-target', 'missing-language', 'condition-as-text',
+      'unreachable-node', 'dead-end', 'loop', 'score-loop', 'condition-never-holds', 'same-scores', 'missing-feedback',
+      'flat-dimension', 'unknown-field', 'format-too-new', 'duplicate-option-id', 'duplicate-id', 'too-few-options',
+    ]) {
+      expect(codes, code).toContain(code);
+    }
+  });
+
+  for (const name of names) {
+    it(name, () => {
+      const expected = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), 'utf8')) as Expected;
+      const result = validateScenario(new Uint8Array(readFileSync(new URL(`${name}.json`, DIR))));
+      expect(result.ok, expected.about).toBe(expected.ok);
+      expect(result.problems.map(({ code, severity, line, column }) => ({ code, severity, line, column }))).toEqual(
+        expected.problems.map(({ code, severity, line, column }) => ({ code, severity, line, column })),
+      );
+      result.problems.forEach((p, i) => {
+        expect(p.message).toMatch(/^[A-Z"]/);
+        for (const words of expected.problems[i].mentions) expect(p.message.toLowerCase(), p.message).toContain(words.toLowerCase());
+      });
+      if (result.ok) {
+        expect(result.scenario).toBeDefined();
+        expect(result.analysis?.summary.decisions).toBeGreaterThan(0);
+        expect(result.hash).toMatch(/^[0-9a-f]+$/);
+      } else {
+        expect(result.scenario).toBeUndefined();
+      }
+    });
+  }
+});
+
+describe('validateScenario', () => {
+  it('gives the same result for text and bytes, and ignores a byte-order mark', () => {
+    const text = readFileSync(new URL('tutorial-minimal.json', DIR), 'utf8');
+    const bytes = new TextEncoder().encode('\uFEFF' + text);
+    const a = validateScenario(text);
+    const b = validateScenario(bytes);
+    expect(b.ok).toBe(true);
+    expect(b.hash).toBe(a.hash);
+    expect(validateScenario('\uFEFF' + text).hash).toBe(a.hash);
+  });
+
+  it('refuses a file over 5 MB before parsing it', () => {
+    const big = '{"notes": "' + 'x'.repeat(5 * 1024 * 1024) + '"}';
+    for (const input of [big, new TextEncoder().encode(big)]) {
+      const r = validateScenario(input);
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]).toMatchObject({ code: 'file-too-large', line: 1, column: 1 });
+      expect(r.problems[0].message).toContain('5 MB');
+    }
+  });
+
+  it('refuses more than 10,000 nodes with one clear problem', () => {
+    const s = tutorial();
+    const node = { situation: 's', options: [{ id: 'a', text: 'a', next: 'happy' }, { id: 'b', text: 'b', next: 'happy' }] };
+    for (let i = 0; i < 10_001; i++) s.nodes[`n${i}`] = node;
+    const r = validateScenario(JSON.stringify(s));
+    expect(r.problems.map((p) => p.code)).toEqual(['too-many-nodes']);
+    expect(r.problems[0].message).toMatch(/10,00\d nodes.*limit of 10,000/);
+  });
+
+  it('accepts a generated 10,000-node scenario', () => {
+    const r = validateScenario(JSON.stringify(generateScenario({ nodes: 10_000 })));
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('never lets __proto__ reach a prototype', () => {
+    const text = JSON.stringify(tutorial()).replace('{', '{"__proto__": {"polluted": true, "ok": true}, ');
+    const r = validateScenario(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(r.problems.map((p) => p.code)).toEqual(['forbidden-key']);
+  });
+
+  it('warns about a translation the file does not declare', () => {
+    const s = tutorial();
+    s.languages = ['nl'];
+    s.title = { nl: 'De bakker', en: 'The bakery' };
+    const r = validateScenario(JSON.stringify(s, null, 2));
+    const undeclared = r.problems.filter((p) => p.code === 'undeclared-language');
+    expect(undeclared.length).toBeGreaterThan(0);
+    expect(undeclared[0].message).toContain('"languages" lists only nl');
+    expect(r.ok).toBe(true);
+  });
+
+  it('puts errors first, then everything in file order', () => {
+    const s = tutorial();
+    s.titel = 'x';
+    s.nodes.greet.options[0].next = 'advise';
+    s.endings.happy.tone = 'glad';
+    const r = validateScenario(JSON.stringify(s, null, 2));
+    const severities = r.problems.map((p) => p.severity);
+    expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === 'error' ? -1 : 1)));
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.line)).toEqual([...errors.map((p) => p.line)].sort((a, b) => a - b));
+  });
+
+  it('never throws on arbitrary text or bytes', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.uint8Array({ maxLength: 200 })), (input) => {
+        const r = validateScenario(input);
+        expect(typeof r.ok).toBe('boolean');
+        for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on a valid scenario with random damage', () => {
+    const text = readFileSync(new URL('tutorial-minimal.json', DIR), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length - 1), fc.nat(40), fc.string({ maxLength: 3 }), (at, cut, insert) => {
+        const r = validateScenario(text.slice(0, at) + insert + text.slice(at + cut));
+        expect(Array.isArray(r.problems)).toBe(true);
+        if (!r.ok) expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
