@@ -30,35 +30,45 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Be
   const value = new Float64Array(n * K).fill(-Infinity);
   const edge = new Int32Array(n * K).fill(-1);
   const done = new Uint8Array(n);
-  const choiceValue = g.choices.map((list, node) => {
-    const a = new Float64Array(list.length * K);
-    for (let c = 0; c < list.length; c++) for (let k = 0; k < K; k++) a[c * K + k] = objectives[k].choice(g, node, c);
-    return a;
+  // Values of every choice of every node, flat: choice c of node v at (choiceBase[v] + c) * K.
+  const choiceBase = new Int32Array(g.choices.length);
+  let total = 0;
+  g.choices.forEach((list, v) => {
+    choiceBase[v] = total;
+    total += list.length;
   });
-  const endingValue = new Float64Array(g.endingIds.length * K);
-  for (let e = 0; e < g.endingIds.length; e++) for (let k = 0; k < K; k++) endingValue[e * K + k] = objectives[k].ending(g, e);
+  const cv = new Float64Array(total * K);
+  g.choices.forEach((list, v) => {
+    for (let c = 0; c < list.length; c++) for (let k = 0; k < K; k++) cv[(choiceBase[v] + c) * K + k] = objectives[k].choice(g, v, c);
+  });
+  const ev = new Float64Array(g.endingIds.length * K);
+  for (let e = 0; e < g.endingIds.length; e++) for (let k = 0; k < K; k++) ev[e * K + k] = objectives[k].ending(g, e);
   const { edgeStart, edgeTarget, edgeChoice, stateNode } = g;
+  const ord = order.order;
   for (let i = 0; i < n; i++) {
-    const s = order.order[i];
-    const own = choiceValue[stateNode[s]];
+    const s = ord[i];
+    const own = choiceBase[stateNode[s]];
     const base = s * K;
     for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
       const t = edgeTarget[e];
-      let from: Float64Array;
-      let at: number;
+      const c = (own + edgeChoice[e]) * K;
       if (t < 0) {
-        from = endingValue;
-        at = (-t - 1) * K;
-      } else if (t < n && done[t]) {
-        from = value;
-        at = t * K;
-      } else continue;
-      const c = edgeChoice[e] * K;
-      for (let k = 0; k < K; k++) {
-        const v = from[at + k] + own[c + k];
-        if (v > value[base + k]) {
-          value[base + k] = v;
-          edge[base + k] = e;
+        const at = (-t - 1) * K;
+        for (let k = 0; k < K; k++) {
+          const v = ev[at + k] + cv[c + k];
+          if (v > value[base + k]) {
+            value[base + k] = v;
+            edge[base + k] = e;
+          }
+        }
+      } else if (t < n && done[t] === 1) {
+        const at = t * K;
+        for (let k = 0; k < K; k++) {
+          const v = value[at + k] + cv[c + k];
+          if (v > value[base + k]) {
+            value[base + k] = v;
+            edge[base + k] = e;
+          }
         }
       }
     }

@@ -6,11 +6,16 @@
 import type { Condition, Dimension, Effects, Route, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
-import { clampMood, flagsAfter, holds, moodAfter, routesOf } from './compile-rules';
+import { clampMood, flagsAfter, holds, routesOf } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
-const MOODS = MOOD_MAX - MOOD_MIN + 1;
+const LO = MOOD_MIN;
+const HI = MOOD_MAX;
+const MOODS = HI - LO + 1;
+// Local references: the hot loop below should not go through module bindings on every call.
+const holdsFn = holds;
+const flagsAfterFn = flagsAfter;
 
 /** One way out of a node: an option (or the time-out, id null) with its routes. */
 export interface Choice {
@@ -21,6 +26,8 @@ export interface Choice {
   effects: Effects;
   /** Points per dimension, in DIMENSIONS order. */
   points: number[];
+  /** The change of mood (a whole number). */
+  mood: number;
   routes: Route[];
   /** Per route: node index (>= 0), ending as -(index + 1), or null when the id does not exist. */
   targets: (number | null)[];
@@ -102,6 +109,7 @@ function prepareChoices(scenario: Scenario, nodeIds: string[], resolve: (id: str
         when,
         effects: effects ?? {},
         points: pointsOf(effects),
+        mood: typeof effects?.mood === 'number' && Number.isFinite(effects.mood) ? Math.round(effects.mood) : 0,
         routes,
         targets: routes.map((r) => resolve(r.to)),
         available: false,
@@ -162,7 +170,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   let count = 0;
   const intern = (node: number, mood: number, flags: number): number => {
     const table = tables[flags];
-    const key = node * MOODS + mood - MOOD_MIN;
+    const key = node * MOODS + mood - LO;
     let s = table[key];
     if (s < 0) {
       s = count++;
@@ -209,22 +217,27 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     let any = false;
     for (let c = 0; c < list.length; c++) {
       const ch = list[c];
-      if (ch.when && !holds(ch.when, mood, flags)) continue;
+      if (ch.when && !holdsFn(ch.when, mood, flags)) continue;
       any = true;
       ch.available = true;
-      const m2 = moodAfter(mood, ch.effects);
+      let m2 = mood + ch.mood;
+      if (m2 < LO) m2 = LO;
+      else if (m2 > HI) m2 = HI;
       let f2 = fid;
       let flags2 = flags;
       if (ch.effects.flags) {
-        flags2 = flagsAfter(flags, ch.effects);
+        flags2 = flagsAfterFn(flags, ch.effects);
         if (flags2 !== flags) f2 = internFlags(flags2);
       }
       let taken = -1;
       const routes = ch.routes;
+      const held = ch.held;
       for (let r = 0; r < routes.length; r++) {
+        // Once a route is taken, later ones are only checked until each is known to hold somewhere.
+        if (taken >= 0 && held[r] === 1) continue;
         const when = routes[r].when;
-        if (!when || holds(when, m2, flags2)) {
-          ch.held[r] = 1;
+        if (!when || holdsFn(when, m2, flags2)) {
+          held[r] = 1;
           if (taken < 0) taken = r;
         }
       }

@@ -14,31 +14,63 @@ export function canonicalJson(value: unknown): string {
   return write(value);
 }
 
-function write(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-    return 'null';
+/** Whether JSON.stringify would escape something in the text (control characters, quotes, backslashes, surrogates). */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
   }
+  return false;
+}
+
+function quote(text: string): string {
+  return needsEscape(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+function write(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return 'null';
+  }
+  if (value === null) return 'null';
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ',';
       const item: unknown = value[i];
-      out += write(item === undefined || typeof item === 'function' ? null : item);
+      out += item === undefined || typeof item === 'function' ? 'null' : write(item);
     }
     return out + ']';
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  // Insertion sort: objects here have few keys, and are often nearly sorted.
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
   let out = '{';
   let first = true;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const item = record[key];
     if (item === undefined || typeof item === 'function') continue;
     if (!first) out += ',';
     first = false;
-    out += JSON.stringify(key) + ':' + write(item);
+    out += quote(key) + ':' + write(item);
   }
   return out + '}';
 }
