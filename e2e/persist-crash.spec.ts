@@ -1,0 +1,112 @@
+/**
+ * The browser is killed (SIGKILL on its main process, a persistent profile on disk) in the middle
+ * of writes, over and over. After every relaunch the database holds at least every choice the game
+ * had shown as made, the run replays cleanly (nothing doubled), and the game resumes there.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { replayRun } from '../src/engine/replay';
+import { chromiumExecutable, CHROMIUM_ARGS } from './browser';
+import { loadScenario, readDb, shownStep } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+const ROUNDS = 10;
+
+/** The main browser process of this profile (the one without --type=), by its user-data-dir. */
+function browserPid(dir: string): number {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const main = lines.find((l) => l.includes(`--user-data-dir=${dir}`) && !l.includes('--type='));
+  if (!main) throw new Error('browser process not found');
+  return Number(main.trim().split(/\s+/)[0]);
+}
+
+async function stepsShown(page: Page): Promise<number | 'ended'> {
+  if ((await page.locator('#ending-heading').count()) > 0) return 'ended';
+  const n = await shownStep(page);
+  return n === null ? 0 : n - 1;
+}
+
+const isStep = (e: { type: string }) => e.type !== 'timer.scale';
+
+test('killing the browser mid-write, many times over, loses no choice shown as made', async ({ baseURL }) => {
+  test.setTimeout(240_000);
+  const scenario = loadScenario(TOY);
+  const dir = mkdtempSync(join(tmpdir(), 'frontlijn-crash-'));
+  let shown = 0;
+  let runId: string | null = null;
+  let kills = 0;
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      const ctx: BrowserContext = await chromium.launchPersistentContext(dir, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, baseURL });
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      if (round === 0) {
+        await page.goto('/#/');
+        await page.getByLabel('Your name').fill('Crash Test');
+        await page.getByRole('button', { name: /^start$/i }).click();
+      }
+      await page.goto(`/#/play/${TOY}?mode=assessment`);
+      await expect(page.locator('#situation-heading, #ending-heading').first()).toBeVisible();
+
+      // What survived the last kill.
+      const db = await readDb(page);
+      if (runId) {
+        const run = db.runs.find((r) => r.id === runId)!;
+        expect(run, 'the run survived').toBeTruthy();
+        expect(run.events.filter(isStep).length, `round ${round}: every choice shown as made is stored`).toBeGreaterThanOrEqual(shown);
+        expect(() => replayRun(scenario, run)).not.toThrow();
+      }
+      const open = db.runs.filter((r) => r.finishedAt === undefined);
+      expect(open.length, 'one open run at most').toBeLessThanOrEqual(1);
+      const current = await stepsShown(page);
+      if (current === 'ended' || open.length === 0) {
+        // Finished: the next round plays a new run.
+        runId = null;
+        shown = 0;
+        await ctx.close();
+        continue;
+      }
+      runId = open[0].id;
+      // The screen shows exactly what is stored.
+      expect(current).toBe(open[0].events.filter(isStep).length);
+      shown = current;
+
+      // One choice all the way to "shown as made".
+      await page.locator('button[data-option]:enabled').first().click();
+      await expect.poll(() => stepsShown(page)).not.toBe(current);
+      const after = await stepsShown(page);
+      if (after !== 'ended') {
+        shown = after;
+        // Another choice, killed somewhere in the middle of its write.
+        const button = page.locator('button[data-option]:enabled').first();
+        await button.waitFor();
+        const delay = Math.floor(Math.random() * 25);
+        await button.click({ noWaitAfter: true });
+        await new Promise((r) => setTimeout(r, delay));
+        // Count it only if the game had already shown it as made before the kill.
+        const seen = await stepsShown(page).catch(() => shown);
+        if (typeof seen === 'number') shown = Math.max(shown, seen);
+      } else {
+        shown = Number.MAX_SAFE_INTEGER; // ended: checked through finishedAt below
+      }
+      process.kill(browserPid(dir), 'SIGKILL');
+      kills++;
+      await ctx.close().catch(() => undefined);
+      if (shown === Number.MAX_SAFE_INTEGER) {
+        const check = await chromium.launchPersistentContext(dir, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, baseURL });
+        const p = check.pages()[0] ?? (await check.newPage());
+        await p.goto('/#/players');
+        const run = (await readDb(p)).runs.find((r) => r.id === runId)!;
+        expect(run.finishedAt, 'a run shown as finished is stored as finished').toBeDefined();
+        await check.close();
+        runId = null;
+        shown = 0;
+      }
+    }
+    expect(kills).toBeGreaterThanOrEqual(ROUNDS / 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
