@@ -1,0 +1,39 @@
+/**
+ * scenarios/README.md stays true: its tutorial example is exactly the fixture that validates
+ * without warnings, and every problem code the validator can report is explained in it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from './validate';
+
+const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');
+const FIX = new URL('./fixtures/', import.meta.url);
+
+describe('scenarios/README.md', () => {
+  it('shows the complete tutorial scenario, identical to the fixture, and it validates cleanly', () => {
+    const after = readme.split('This is the complete file')[1];
+    const block = /```json\n([\s\S]*?)```/.exec(after)?.[1];
+    const fixture = readFileSync(new URL('tutorial-minimal.json', FIX), 'utf8');
+    expect(block).toBe(fixture);
+    const r = validateScenario(block as string);
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('explains every problem code the fixtures produce, and the other codes the validator knows', () => {
+    const codes = new Set<string>([
+      'file-too-large', 'too-many-nodes', 'json-missing-colon', 'json-trailing-text', 'json-invalid-escape',
+      'json-control-character', 'undeclared-language', 'empty-value', 'too-many-items', 'too-few-items', 'duplicate-item',
+      'no-route', 'no-ending', 'too-many-states', 'duplicate-scenario-id',
+    ]);
+    for (const f of readdirSync(FIX).filter((n) => n.endsWith('.expected.json'))) {
+      for (const p of JSON.parse(readFileSync(new URL(f, FIX), 'utf8')).problems) codes.add(p.code);
+    }
+    const missing = [...codes].filter((c) => !readme.includes(`\`${c}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it('tells authors to put the $schema line at the top', () => {
+    expect(readme).toContain('"$schema": "./scenario.schema.json",');
+  });
+});
