@@ -20,9 +20,10 @@ describe('compileScenario', () => {
       expect(t.guard.type).toBe('routeTaken');
       expect(t.actions.type).toBe('takeStep');
     }
-    // ask's "no" has two routes: two transitions, tried in order
+    // one transition per target: "order" and the default route of "no" go to close, "no" may go to lost
     const ask = states[nodeKey('ask')].on!['choice.select'];
-    expect(ask.map((t) => (t.guard.params as { option: string }).option)).toEqual(['order', 'no', 'no']);
+    expect(ask.map((t) => (t.guard.params as { to: string }).to)).toEqual(['close', 'lost']);
+    expect((ask[0].guard.params as { ways: { option: string }[] }).ways.map((w) => w.option)).toEqual(['order', 'no']);
     expect(JSON.stringify(machine.config)).not.toMatch(/after/);
   });
 

@@ -2,14 +2,15 @@
  * Compiles a valid scenario to an XState v5 machine. The machine config only references named
  * guards and actions with params; their implementations live in the one typed `setup` below.
  * One state per decision node, one final state per ending (its entry applies the ending's
- * effects). There are no `after` timers: a run's event log, with its timestamps, says when a
+ * effects); one transition per node and target, whose guard decides the route the chosen option
+ * takes after its effects. There are no `after` timers: a run's event log, with its timestamps, says when a
  * time limit ran out (XState does not restore delayed events from a persisted snapshot).
  */
 import { assign, setup } from 'xstate';
 import type { TakenStep } from './contract';
-import type { Condition, Dimension, Effects, Next, Scenario } from './types';
+import type { Condition, Dimension, Effects, Route, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { clampMood, flagsAfter, holds, moodAfter, routesOf } from './compile-rules';
+import { clampMood, flagsAfter, holds, moodAfter, routeIndex, routesOf } from './compile-rules';
 
 /** The machine's context: everything a run has built up so far. */
 export interface RunContext {
@@ -34,28 +35,39 @@ export interface RunInput {
   startedAt: number;
 }
 
-/** Params of the `routeTaken` guard: this option (null for the time-out), and this route of it. */
-export interface RouteParams {
+/** One way out of a node: an option, or the time-out (option null), with its routes. */
+export interface Way {
   option: string | null;
   /** The option's own condition (must hold before the choice). */
   when?: Condition;
-  /** The choice's effects: routes are decided on the state after them. */
-  effects?: Effects;
-  /** The route's condition. */
-  route?: Condition;
+  effects: Effects;
+  /** Tried in order on the mood and flags after the effects; the first that holds is taken. */
+  next: Route[];
+}
+
+/** Params of the `routeTaken` guard: the node's ways out, and the target of this transition. */
+export interface RouteParams {
+  to: string;
+  ways: Way[];
 }
 
 /** Params of the `takeStep` action. */
 export interface StepParams {
   node: string;
-  option: string | null;
-  effects: Effects;
+  ways: Way[];
 }
 
 /** Params of the `endWith` action. */
 export interface EndParams {
   ending: string;
   effects: Effects;
+}
+
+/** The way out an event takes: the chosen option, or the time-out. */
+function wayOf(ways: readonly Way[], event: RunMachineEvent): Way | undefined {
+  const option = event.type === 'choice.select' ? event.option : null;
+  for (const way of ways) if (way.option === option) return way;
+  return undefined;
 }
 
 const EMPTY: Effects = Object.freeze({}) as Effects;
@@ -73,32 +85,31 @@ function addPoints(raw: Record<Dimension, number>, effects: Effects): Record<Dim
 export const scenarioSetup = setup({
   types: {} as { context: RunContext; events: RunMachineEvent; input: RunInput },
   guards: {
-    /** This event is this option (or the time-out), the option is available, and this route is the one taken. */
+    /** The event's option (or time-out) is available, and its first route that holds after its effects goes to `to`. */
     routeTaken: ({ context, event }, p: RouteParams) => {
-      if (p.option === null) {
-        if (event.type !== 'timer.expire') return false;
-      } else if (event.type !== 'choice.select' || event.option !== p.option) return false;
-      if (!holds(p.when, context.mood, context.flags)) return false;
-      if (!p.route) return true;
-      return holds(p.route, moodAfter(context.mood, p.effects), flagsAfter(context.flags, p.effects));
+      const way = wayOf(p.ways, event);
+      if (!way || !holds(way.when, context.mood, context.flags)) return false;
+      const r = routeIndex(way.next, moodAfter(context.mood, way.effects), flagsAfter(context.flags, way.effects));
+      return r >= 0 && way.next[r].to === p.to;
     },
   },
   actions: {
     /** Records the step and applies its effects to mood, flags and points. */
     takeStep: assign(({ context, event }, p: StepParams) => {
-      const mood = moodAfter(context.mood, p.effects);
+      const effects = wayOf(p.ways, event)?.effects ?? EMPTY;
+      const mood = moodAfter(context.mood, effects);
       const step: TakenStep = {
         node: p.node,
-        option: p.option,
-        effects: p.effects,
+        option: event.type === 'choice.select' ? event.option : null,
+        effects,
         at: event.at,
         moodBefore: context.mood,
         moodAfter: mood,
       };
       return {
         mood,
-        flags: flagsAfter(context.flags, p.effects) as Record<string, boolean>,
-        raw: addPoints(context.raw, p.effects),
+        flags: flagsAfter(context.flags, effects) as Record<string, boolean>,
+        raw: addPoints(context.raw, effects),
         steps: [...context.steps, step],
         enteredAt: event.at,
       };
@@ -151,24 +162,16 @@ type Transition = {
   actions: { type: 'takeStep'; params: StepParams };
 };
 
-function transitionsFor(
-  scenario: Scenario,
-  node: string,
-  option: string | null,
-  when: Condition | undefined,
-  effects: Effects,
-  next: Next,
-  out: Transition[],
-): void {
-  const step: StepParams = { node, option, effects };
-  for (const route of routesOf(next)) {
-    const isEnding = Object.prototype.hasOwnProperty.call(scenario.endings, route.to);
-    out.push({
-      target: isEnding ? endingKey(route.to) : nodeKey(route.to),
-      guard: { type: 'routeTaken', params: { option, when, effects, route: route.when } },
-      actions: { type: 'takeStep', params: step },
-    });
-  }
+/** One transition per distinct target of these ways, all sharing the node's list of ways. */
+function transitionsTo(scenario: Scenario, node: string, ways: Way[]): Transition[] {
+  const targets: string[] = [];
+  for (const way of ways) for (const route of way.next) if (!targets.includes(route.to)) targets.push(route.to);
+  const step: StepParams = { node, ways };
+  return targets.map((to) => ({
+    target: Object.prototype.hasOwnProperty.call(scenario.endings, to) ? endingKey(to) : nodeKey(to),
+    guard: { type: 'routeTaken', params: { to, ways } },
+    actions: { type: 'takeStep', params: step },
+  }));
 }
 
 /**
@@ -181,15 +184,11 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
   const states: Record<string, object> = {};
   for (const id of Object.keys(scenario.nodes)) {
     const node = scenario.nodes[id];
-    const choices: Transition[] = [];
-    for (const option of node.options ?? []) {
-      transitionsFor(scenario, id, option.id, option.when, option.effects ?? EMPTY, option.next, choices);
-    }
-    const on: Record<string, Transition[]> = { 'choice.select': choices };
+    const options: Way[] = (node.options ?? []).map((o) => ({ option: o.id, when: o.when, effects: o.effects ?? EMPTY, next: routesOf(o.next) }));
+    const on: Record<string, Transition[]> = { 'choice.select': transitionsTo(scenario, id, options) };
     if (node.timeLimit) {
-      const expiries: Transition[] = [];
-      transitionsFor(scenario, id, null, undefined, node.timeLimit.effects ?? EMPTY, node.timeLimit.next, expiries);
-      on['timer.expire'] = expiries;
+      const timeout: Way = { option: null, effects: node.timeLimit.effects ?? EMPTY, next: routesOf(node.timeLimit.next) };
+      on['timer.expire'] = transitionsTo(scenario, id, [timeout]);
     }
     states[nodeKey(id)] = { on };
   }
