@@ -53,13 +53,14 @@ export interface LoadResult {
   error?: string;
 }
 
-/** Runs in the page before any of its scripts: watches the marks and the option buttons. */
-function pageProbe(selector: string): void {
-  const w = window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null } };
-  const probe = (w.__flbench = { markMs: null, domMs: null, buttonAtMark: null } as typeof w.__flbench);
-  const ready = (): boolean => {
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-      const b = el as HTMLButtonElement;
+/**
+ * Runs in the page before any of its scripts: watches the marks and the option buttons. Kept as
+ * plain JavaScript text: tsx would wrap a TypeScript function with helpers the page lacks.
+ */
+const PAGE_PROBE = String.raw`(selector) => {
+  const probe = (window.__flbench = { markMs: null, domMs: null, buttonAtMark: null });
+  const ready = () => {
+    for (const b of document.querySelectorAll(selector)) {
       if (b.disabled || b.getAttribute('aria-disabled') === 'true') continue;
       const r = b.getBoundingClientRect();
       if (r.width < 1 || r.height < 1) continue;
@@ -75,7 +76,8 @@ function pageProbe(selector: string): void {
       mo.disconnect();
     }
   });
-  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'style', 'aria-disabled'] });
+  mo.observe(document, { subtree: true, childList: true, attributes: true,
+    attributeFilter: ['disabled', 'hidden', 'class', 'style', 'aria-disabled'] });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name === 'frontlijn:first-choice-ready' && probe.markMs === null) {
@@ -84,7 +86,7 @@ function pageProbe(selector: string): void {
       }
     }
   }).observe({ type: 'mark', buffered: true });
-}
+}`;
 
 interface Raw {
   id: string;
@@ -205,7 +207,7 @@ export async function loadOnce(
     const cdp = await context.newCDPSession(page);
     const log = new NetLog(cdp);
     await throttle(cdp, opts.throttled, opts.throttled);
-    await page.addInitScript(pageProbe, OPTION_SELECTOR);
+    await page.addInitScript({ content: `(${PAGE_PROBE})(${JSON.stringify(OPTION_SELECTOR)});` });
     const origin = new URL(url).origin;
     let error: string | undefined;
     await page.goto(url, { waitUntil: 'commit' });

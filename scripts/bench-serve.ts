@@ -11,6 +11,8 @@ import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
 
 const RESERVED = new Set([4173, 5173]);
+/** The Vite config to build and serve with (BENCH_VITE_CONFIG for experiments). */
+const CONFIG = resolve(process.env.BENCH_VITE_CONFIG ?? 'vite.config.ts');
 
 /** A TCP port that is free now (asks the OS, skips the ports the project reserves). */
 export async function freePort(): Promise<number> {
@@ -30,7 +32,7 @@ export async function freePort(): Promise<number> {
 
 /** Runs `vite build` into outDir with the project's own vite.config.ts. */
 export async function buildGame(outDir: string): Promise<void> {
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
 
 export interface Served {
@@ -43,7 +45,7 @@ export async function serve(outDir: string): Promise<Served> {
   if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`No build in ${outDir}: run without --reuse-dist.`);
   const port = await freePort();
   const server: PreviewServer = await preview({
-    configFile: resolve('vite.config.ts'),
+    configFile: CONFIG,
     logLevel: 'warn',
     build: { outDir },
     preview: { port, strictPort: true, host: '127.0.0.1', open: false },

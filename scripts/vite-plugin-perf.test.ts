@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { addToHead, scenarioPage } from './vite-plugin-perf';
+import { addToHead, brotliMiddleware, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -29,5 +33,41 @@ describe('vite-plugin-perf', () => {
     const page = scenarioPage(html, '/game/', 'scenarios/a.0123abcd.json');
     expect(page).toMatch(/<title>x<\/title> {2}<link rel="preload"[^>]+href="\/game\/scenarios\/a\.0123abcd\.json">\n {2}<\/head>/);
     expect(() => addToHead('<html></html>', '<link>')).toThrow(/no <\/head>/);
+  });
+});
+
+describe('minifyJson and the preview Brotli middleware', () => {
+  it('minifies JSON and leaves anything else alone', () => {
+    expect(minifyJson('{\n  "a": [1, 2],\n  "b": "x y"\n}\n')).toBe('{"a":[1,2],"b":"x y"}');
+    expect(minifyJson('{ broken')).toBe('{ broken');
+  });
+
+  it('serves build files Brotli-compressed to browsers that accept it, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perf-'));
+    mkdirSync(join(dir, 'assets'));
+    mkdirSync(join(dir, 'play', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'assets', 'a.js'), 'console.log("hello hello hello hello");');
+    writeFileSync(join(dir, 'play', 'x', 'index.html'), '<!doctype html><title>x</title>');
+    const mw = brotliMiddleware(dir);
+    const call = (url: string, ae = 'gzip, deflate, br, zstd') => {
+      const headers: Record<string, string> = {};
+      let body: Buffer | undefined;
+      let nexted = false;
+      const res = { setHeader: (k: string, v: string) => (headers[k.toLowerCase()] = v), end: (b?: Buffer) => (body = b) };
+      mw({ method: 'GET', url, headers: { 'accept-encoding': ae } } as never, res as never, () => (nexted = true));
+      return { headers, body, nexted };
+    };
+    const js = call('/assets/a.js');
+    expect(js.headers['content-encoding']).toBe('br');
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(js.headers['cache-control']).toMatch(/immutable/);
+    expect(brotliDecompressSync(js.body!).toString()).toBe('console.log("hello hello hello hello");');
+    const page = call('/play/x/');
+    expect(brotliDecompressSync(page.body!).toString()).toContain('<title>x</title>');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(call('/assets/a.js', 'gzip').nexted).toBe(true);
+    expect(call('/missing.js').nexted).toBe(true);
+    expect(call('/../../etc/passwd.json').nexted).toBe(true);
+    expect(call('/%E0%A4%A').nexted).toBe(true);
   });
 });

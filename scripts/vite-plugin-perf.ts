@@ -1,5 +1,5 @@
 /**
- * Vite plugin (build only) that owns the build-time changes for the speed of a direct link.
+ * Vite plugin that owns the build-time changes for the speed of a direct link.
  *
  * A link straight to a scenario (what a facilitator shows as a QR code) must need exactly
  * HTML → one parallel wave: under "Slow 4G" every extra round trip costs 562.5 ms. A hash
@@ -13,8 +13,16 @@
  * same parse of the HTML. The router maps the path `/play/<id>/` to `#/play/<id>` (src/main.ts).
  * The preload is `crossorigin` (anonymous) so it matches the game's plain same-origin `fetch()`.
  * Nothing is inlined: the CSP forbids inline scripts.
+ *
+ * Also: the scenario JSON assets are minified (their content hash is computed on the parsed
+ * scenario, so ids and hashes do not change), and `vite preview` — which is also how a
+ * facilitator serves the game to the phones in a room — sends Brotli (quality 11, compressed
+ * once and kept in memory) to browsers that accept it, and long-lived caching for hashed assets.
  */
-import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import type { Connect, Plugin, ResolvedConfig, Rollup } from 'vite';
 
 type OutputAsset = Rollup.OutputAsset;
 type OutputBundle = Rollup.OutputBundle;
@@ -42,6 +50,56 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** Minified JSON text, or the input unchanged when it does not parse. */
+export function minifyJson(source: string): string {
+  try {
+    return JSON.stringify(JSON.parse(source));
+  } catch {
+    return source;
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Middleware for `vite preview`: Brotli for text files of the build, compressed once. */
+export function brotliMiddleware(distDir: string): Connect.NextHandleFunction {
+  const root = resolve(distDir);
+  const cache = new Map<string, { mtime: number; body: Buffer }>();
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) return next();
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return next();
+    }
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    const type = TYPES[extname(file)];
+    if (!type || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+    const mtime = statSync(file).mtimeMs;
+    let hit = cache.get(file);
+    if (!hit || hit.mtime !== mtime) {
+      const raw = readFileSync(file);
+      hit = { mtime, body: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }) };
+      cache.set(file, hit);
+    }
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Encoding', 'br');
+    res.setHeader('Content-Length', String(hit.body.length));
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', path.startsWith('/assets/') || path.startsWith('/scenarios/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : hit.body);
+  };
+}
+
 function text(asset: OutputAsset): string {
   return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
 }
@@ -50,9 +108,11 @@ export function perfPlugin(): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'frontlijn-perf',
-    apply: 'build',
     configResolved(c) {
       config = c;
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(brotliMiddleware(resolve(server.config.root, server.config.build.outDir)));
     },
     generateBundle: {
       order: 'post',
@@ -68,6 +128,8 @@ export function perfPlugin(): Plugin {
         for (const fileName of Object.keys(bundle)) {
           const m = SCENARIO_ASSET.exec(fileName);
           if (!m) continue;
+          const asset = bundle[fileName];
+          if (asset.type === 'asset') asset.source = minifyJson(text(asset));
           this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: scenarioPage(html, base, fileName) });
         }
       },
