@@ -4,11 +4,13 @@
  * and refuses each bad file within a second, and every refusal says why.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { hostileCorpus, type HostileFile } from './fixtures/hostile/generate';
+import { writeCorpus } from './fixtures/hostile/generate';
 
 test.use({ locale: 'en-US' });
 
-const corpus = hostileCorpus();
+/** Generated at test time (the large files are never committed) and written to a temporary folder. */
+const corpus = writeCorpus();
+type CorpusFile = (typeof corpus)[number];
 
 /** Installs the watchers before any page script runs. */
 async function watch(page: Page): Promise<string[]> {
@@ -28,7 +30,8 @@ async function watch(page: Page): Promise<string[]> {
     let last = performance.now();
     setInterval(() => {
       const now = performance.now();
-      if (w.__changeAt) w.__maxGap = Math.max(w.__maxGap, now - last);
+      // Only gaps that began after the file was chosen: the page's own work, not the picker's.
+      if (w.__changeAt && last >= w.__changeAt) w.__maxGap = Math.max(w.__maxGap, now - last);
       last = now;
     }, 20);
     new MutationObserver(() => {
@@ -53,8 +56,8 @@ async function pageState(page: Page) {
   });
 }
 
-async function importFile(page: Page, f: HostileFile) {
-  await page.getByLabel('Choose a file…').first().setInputFiles({ name: f.name, mimeType: 'application/json', buffer: f.bytes });
+async function importFile(page: Page, f: CorpusFile) {
+  await page.getByLabel('Choose a file…').first().setInputFiles(f.path);
 }
 
 test.describe('hostile scenario files', () => {
@@ -82,7 +85,9 @@ test.describe('hostile scenario files', () => {
         await page.getByRole('link', { name: 'Map', exact: true }).first().click();
         await expect(page.getByRole('application', { name: /Scenario map/ })).toBeVisible();
         await page.locator('[data-node="greet"]').press('Enter');
-        await expect(page.getByRole('complementary').getByText('<script>alert("xss-script")</script>', { exact: false }).first()).toBeVisible();
+        const panel = page.getByRole('complementary');
+        await expect(panel.getByText('<script>alert("xss-script")</script>', { exact: false }).first()).toBeVisible();
+        await expect(panel.getByText(`<img src=x onerror="alert('xss-img')">`, { exact: false }).first()).toBeVisible();
         await page.getByRole('button', { name: 'List' }).click();
         await expect(page.getByText(/<img src=x onerror=/).first()).toBeVisible();
       }
@@ -97,9 +102,11 @@ test.describe('hostile scenario files', () => {
       if (f.refused) {
         expect(s.refusalMs, 'refused within a second').toBeGreaterThan(0);
         expect(s.refusalMs, 'refused within a second').toBeLessThan(1000);
-        expect(s.maxGap, 'the page stayed responsive').toBeLessThan(400);
+        expect(s.maxGap, 'the page stayed responsive').toBeLessThan(500);
       }
-      test.info().annotations.push({ type: 'timing', description: `${f.name}: verdict after ${Math.round(s.refusalMs)} ms, longest main-thread gap ${Math.round(s.maxGap)} ms` });
+      const timing = `${f.name}: verdict after ${Math.round(s.refusalMs)} ms, longest main-thread gap ${Math.round(s.maxGap)} ms`;
+      test.info().annotations.push({ type: 'timing', description: timing });
+      console.log(timing);
     });
   }
 
