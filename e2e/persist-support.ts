@@ -98,7 +98,7 @@ export async function choose(page: Page, option: string): Promise<void> {
       if ((await page.locator('#ending-heading').count()) > 0) return true;
       const now = await shownStep(page);
       return now !== null && before !== null && now > before;
-    })
+    }, { timeout: 15_000 })
     .toBe(true);
 }
 
@@ -113,4 +113,31 @@ export async function startAs(page: Page, name: string, scenarioId: string): Pro
   }
   await page.goto(`/#/play/${scenarioId}?mode=assessment`);
   await expect(page.locator('#situation-heading, #ending-heading').first()).toBeVisible();
+}
+
+/** Plays on (first available option each time) until the ending; returns the run id. */
+export async function playToEnd(page: Page): Promise<string> {
+  for (let i = 0; i < 60; i++) {
+    if ((await page.locator('#ending-heading').count()) > 0) break;
+    const button = page.locator('button[data-option]:enabled').first();
+    if ((await button.count()) === 0) {
+      await page.waitForTimeout(100);
+      continue;
+    }
+    await choose(page, (await button.getAttribute('data-option'))!);
+  }
+  await expect(page.locator('#ending-heading')).toBeVisible();
+  return (await page.locator('[data-run-id]').getAttribute('data-run-id'))!;
+}
+
+/** Sorted, comparable view of a dump (order of keys in IndexedDB is not the point). */
+export function canonical(d: DbDump): DbDump {
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    runs: byId(d.runs).map((r) => ({ ...r, open: undefined }) as Run),
+    results: [...d.results].sort((a, b) => a.runId.localeCompare(b.runId)),
+    profiles: byId(d.profiles),
+    teams: byId(d.teams),
+    scenarios: [...d.scenarios].sort(),
+  };
 }

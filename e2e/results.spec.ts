@@ -1,0 +1,143 @@
+/**
+ * Results between devices, in Chromium with the real IndexedDB: export then import gives the same
+ * data; a handed-in run link imports once; tampered, corrupted, foreign and oversized files are
+ * refused with a clear message and the database unchanged.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { canonical, playToEnd, readDb, startAs } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+
+// Each device is its own browser context (its own IndexedDB); closed after each test.
+const opened: BrowserContext[] = [];
+async function device(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext();
+  opened.push(ctx);
+  return ctx.newPage();
+}
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+const CAFE = 'cafe-terrace-sun';
+
+async function deviceWithResults(browser: Browser): Promise<Page> {
+  const page = await device(browser);
+  await startAs(page, 'Anna', TOY);
+  await playToEnd(page);
+  await page.goto('/#/players');
+  await page.getByLabel('Team name').fill('Kassa');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('status')).toHaveText('Team Kassa created.');
+  await page.getByLabel('Team of Anna').selectOption({ label: 'Kassa' });
+  await expect(page.getByRole('status')).toHaveText('Anna is now in team Kassa.');
+  await startAs(page, 'Bram', CAFE);
+  await playToEnd(page);
+  return page;
+}
+
+async function exportAll(page: Page, path: string): Promise<string> {
+  await page.goto('/#/results');
+  await page.getByLabel('What to export').selectOption({ label: 'Everything on this device' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Results file (JSON)' }).click();
+  await (await download).saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+}
+
+test('export then import on another device gives the same data, and again counts nothing twice', async ({ browser }, info) => {
+  const a = await deviceWithResults(browser);
+  const file = info.outputPath('all.json');
+  const text = await exportAll(a, file);
+  expect(JSON.parse(text)).toMatchObject({ format: 'frontlijn-results', formatVersion: 1 });
+
+  const b = await device(browser);
+  await importFile(b, file);
+  await expect(b.getByRole('log')).toContainText('2 new runs');
+  const dumpA = canonical(await readDb(a));
+  expect(dumpA.runs).toHaveLength(2);
+  expect(dumpA.results).toHaveLength(2);
+  expect(canonical(await readDb(b))).toEqual(dumpA);
+
+  await b.getByLabel('Results file (.json)').setInputFiles(file);
+  await expect(b.getByRole('log')).toContainText('2 already here');
+  expect(canonical(await readDb(b))).toEqual(dumpA);
+
+  // The team board on the second device shows both players.
+  await b.goto(`/#/teams?scenario=${TOY}`);
+  await expect(b.getByRole('row', { name: /Anna/ })).toContainText('Kassa');
+});
+
+test('tampered, corrupted, foreign and oversized files are refused and nothing changes', async ({ browser }, info) => {
+  const a = await deviceWithResults(browser);
+  const good = await exportAll(a, info.outputPath('good.json'));
+  const data = JSON.parse(good);
+  const before = canonical(await readDb(a));
+
+  const cases: [string, string, RegExp][] = [
+    ['truncated.json', good.slice(0, Math.floor(good.length * 0.6)), /cut off/],
+    ['garbage.json', 'PK\u0003\u0004 this is a zip file', /not a Frontlijn results file/],
+    ['foreign.json', JSON.stringify({ name: 'a different app', items: [] }), /not exported by Frontlijn/],
+    ['newer.json', JSON.stringify({ ...data, formatVersion: 7 }), /newer version of Frontlijn/],
+    ['oversized.json', good.replace('{', '{' + ' '.repeat(16 * 1024 * 1024)), /larger than 15 MB/],
+  ];
+  const changedChoice = structuredClone(data);
+  changedChoice.runs[0].events[0].option = 'give-everything-away';
+  cases.push(['changed-choice.json', JSON.stringify(changedChoice), /does not fit its scenario/]);
+  const changedScenario = structuredClone(data);
+  changedScenario.scenarios[0].source = changedScenario.scenarios[0].source.replace(/"outcome": -?\d/, '"outcome": 3');
+  cases.push(['changed-scenario.json', JSON.stringify(changedScenario), /was changed after the runs were played/]);
+
+  // A fresh device, so a refused file would have had something to add.
+  const b = await device(browser);
+  await b.goto('/#/results');
+  const empty = canonical(await readDb(b));
+  for (const [name, content, message] of cases) {
+    const path = info.outputPath(name);
+    writeFileSync(path, content);
+    await b.getByLabel('Results file (.json)').setInputFiles(path);
+    await expect(b.getByRole('log').locator('p').first()).toContainText(`${name}: Refused`);
+    await expect(b.getByRole('log').locator('p').first()).toContainText(message);
+    await expect(b.getByRole('log').locator('p').first()).toContainText('Nothing was changed.');
+    expect(canonical(await readDb(b)), name).toEqual(empty);
+  }
+
+  // A score edited by hand is ignored: the import recomputes it from the choices.
+  const inflated = structuredClone(data);
+  for (const s of inflated.scores) s.scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
+  writeFileSync(info.outputPath('inflated.json'), JSON.stringify(inflated));
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('inflated.json'));
+  await expect(b.getByRole('log').locator('p').first()).toContainText('2 new runs');
+  expect(canonical(await readDb(b)).results).toEqual(before.results);
+});
+
+test('a finished run handed in by link imports once on the facilitator’s laptop', async ({ browser }) => {
+  const phone = await device(browser);
+  await startAs(phone, 'Cem', TOY);
+  const runId = await playToEnd(phone);
+  await phone.goto(`/#/report/${runId}`);
+  const handIn = phone.getByRole('region', { name: 'Hand in your run' }).or(phone.locator('section.hand-in'));
+  await expect(handIn.getByRole('img', { name: 'QR code with your run, to hand in' })).toBeVisible();
+  await handIn.getByText('Show the link').click();
+  const link = await handIn.getByLabel('Link to your run').inputValue();
+  expect(link).toMatch(/#\/import-run\/[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThan(1200);
+
+  const laptop = await device(browser);
+  await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(laptop.getByRole('log')).toContainText(/Run of Cem in “.+” added\./);
+  const once = canonical(await readDb(laptop));
+  expect(once.runs.map((r) => r.id)).toEqual([runId]);
+  expect(once.results).toHaveLength(1);
+  expect(once.profiles.map((p) => p.name)).toEqual(['Cem']);
+
+  await laptop.goto('/#/');
+  await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(laptop.getByRole('log')).toContainText('was already here: counted once');
+  expect(canonical(await readDb(laptop))).toEqual(once);
+});
