@@ -17,7 +17,7 @@ if (pathForm && !location.hash) history.replaceState(null, '', `/#/play/${pathFo
 
 const first = parseHash(location.hash);
 if (first.name === 'play' && !first.params.hash && scenarios.builtin(first.params.id)) {
-  void scenarios.loadScenario(first.params.id).catch(() => undefined);
+  void scenarios.playScenario(first.params.id).catch(() => undefined);
 }
 void app.ready();
 

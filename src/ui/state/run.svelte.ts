@@ -12,9 +12,12 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { createSubscriber } from 'svelte/reactivity';
-import { applyEvent, machineFor, nodeKey, endingKey, replayRun, initialPlayState } from '../../engine';
+// Direct module imports (not the engine's index) keep the validator and the analysis out of the
+// game's first bundle.
+import { applyEvent, machineFor, replayRun, initialPlayState } from '../../engine/replay';
+import { nodeKey, endingKey } from '../../engine/compile';
 import type { PlayState } from '../../engine/contract';
-import type { RunMachineEvent, ScenarioMachine } from '../../engine';
+import type { RunMachineEvent, ScenarioMachine } from '../../engine/compile';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
 import { newId } from './app.svelte';

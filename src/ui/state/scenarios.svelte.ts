@@ -4,7 +4,7 @@
  * Loads a scenario for play, or an exact stored version by its content hash.
  */
 import { catalog, type CatalogEntry } from 'virtual:scenario-catalog';
-import { analyseScenario, contentHash } from '../../engine';
+import { contentHash } from '../../engine/hash';
 import type { ValidationResult } from '../../engine/contract';
 import type { Analysis } from '../../engine/contract';
 import type { Ambience, Customer, Scenario, Setting, Text } from '../../engine/types';
@@ -26,7 +26,12 @@ export interface ScenarioEntry {
   hash?: string;
 }
 
-/** A scenario ready to play. `analysis` is computed on first use (only the report needs it). */
+/**
+ * A scenario ready to play. `analysis` is computed on first read. The analysis code is loaded
+ * apart from the game's first bundle: loadScenario/loadVersion wait for it; playScenario and
+ * playVersion (the play screen's fast path to the first decision) do not, so read `analysis`
+ * from those only after `await analysisReady()`.
+ */
 export interface LoadedScenario {
   scenario: Scenario;
   hash: string;
@@ -47,6 +52,17 @@ export class ScenarioLoadError extends Error {
   }
 }
 
+type Analyse = (scenario: Scenario) => Analysis;
+let analyse: Analyse | null = null;
+let analyseLoading: Promise<Analyse> | null = null;
+
+/** Loads the engine's analysis (a separate chunk); resolves once `loaded.analysis` can be read. */
+export function analysisReady(): Promise<Analyse> {
+  analyseLoading ??= import('../../engine/analyse').then((m) => (analyse = m.analyseScenario));
+  analyseLoading.catch(() => (analyseLoading = null));
+  return analyseLoading;
+}
+
 function loaded(scenario: Scenario, hash: string, source: string, custom: boolean): LoadedScenario {
   let analysis: Analysis | undefined;
   return {
@@ -55,7 +71,8 @@ function loaded(scenario: Scenario, hash: string, source: string, custom: boolea
     source,
     custom,
     get analysis() {
-      analysis ??= analyseScenario(scenario);
+      if (!analyse) throw new Error('The scenario analysis is not loaded yet: await analysisReady() first.');
+      analysis ??= analyse(scenario);
       return analysis;
     },
   };
@@ -138,9 +155,21 @@ export class ScenarioLibrary {
 
   /**
    * Loads a scenario by id: a built-in (fetched once, in parallel with the rest of the page) or
-   * the newest custom version in the store.
+   * the newest custom version in the store. Its `analysis` can be read at once.
    */
-  loadScenario(id: string): Promise<LoadedScenario> {
+  async loadScenario(id: string): Promise<LoadedScenario> {
+    const [s] = await Promise.all([this.playScenario(id), analysisReady()]);
+    return s;
+  }
+
+  /** Loads the exact version a run was played on; its `analysis` can be read at once. */
+  async loadVersion(hash: string): Promise<LoadedScenario> {
+    const [s] = await Promise.all([this.playVersion(hash), analysisReady()]);
+    return s;
+  }
+
+  /** The play screen's fast path: like loadScenario, without waiting for the analysis code. */
+  playScenario(id: string): Promise<LoadedScenario> {
     let p = this.#cache.get(id);
     if (!p) {
       p = this.#load(id);
@@ -191,8 +220,8 @@ export class ScenarioLibrary {
     return loaded(scenario, contentHash(scenario), text, false);
   }
 
-  /** Loads the exact version a run was played on, from the store (or the built-in if it matches). */
-  loadVersion(hash: string): Promise<LoadedScenario> {
+  /** The play screen's fast path: like loadVersion, without waiting for the analysis code. */
+  playVersion(hash: string): Promise<LoadedScenario> {
     let p = this.#byHash.get(hash);
     if (!p) {
       p = this.#loadVersion(hash);
@@ -208,7 +237,7 @@ export class ScenarioLibrary {
     if (stored) return loaded(stored.scenario, stored.hash, stored.source, stored.custom);
     // Not stored yet: it may be the current version of a built-in ("play from here" on the map).
     for (const c of catalog) {
-      const s = await this.loadScenario(c.id).catch(() => null);
+      const s = await this.playScenario(c.id).catch(() => null);
       if (s?.hash === hash) return s;
     }
     throw new ScenarioLoadError(hash, 'missing-version');

@@ -1,0 +1,142 @@
+/**
+ * Helpers for the game's e2e specs (play, a11y, i18n): a guard that fails a test on any
+ * Content-Security-Policy violation, axe with the WCAG 2.2 AA tags, screenshots at 360 and
+ * 1280 px attached to the report, and the engine's own view of a built-in scenario (its paths
+ * to every ending and the scores each path must get) so the specs check the UI against it.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { analyseScenario, pathsToEndings } from '../src/engine/analyse';
+import { replayRun, initialPlayState, applyEvent } from '../src/engine/replay';
+import { scoreState } from '../src/engine/score';
+import type { Scores, ScenarioPath } from '../src/engine/contract';
+import type { Run, RunEvent, Scenario } from '../src/engine/types';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The built-in scenario ids, from the files in scenarios/. */
+export function builtinIds(): string[] {
+  const dir = new URL('../scenarios/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+}
+
+export function readScenario(id: string): Scenario {
+  return JSON.parse(readFileSync(new URL(`../scenarios/${id}.json`, import.meta.url), 'utf8')) as Scenario;
+}
+
+export interface PlannedPath {
+  ending: string;
+  /** For each decision: the 1-based key that picks the option among those shown (0: wait for the time-out). */
+  keys: number[];
+  /** The option ids chosen (null: the time ran out). */
+  options: (string | null)[];
+  scores: Scores;
+  tone: string;
+}
+
+/**
+ * A path to each ending (the engine's pathsToEndings), with the key to press at each step (the
+ * option's place among the options shown then) and the scores the report must show.
+ */
+export function plannedPaths(scenario: Scenario): PlannedPath[] {
+  const analysis = analyseScenario(scenario);
+  const paths: Record<string, ScenarioPath> = pathsToEndings(scenario);
+  return Object.values(paths).map((path) => {
+    const run: Run = {
+      formatVersion: 1,
+      id: 'plan',
+      scenarioId: scenario.id,
+      scenarioHash: 'plan',
+      playerId: null,
+      mode: 'assessment',
+      timerScale: 1,
+      startedAt: 1_000_000,
+      events: [],
+    };
+    let state = initialPlayState(scenario, run);
+    const keys: number[] = [];
+    let at = run.startedAt;
+    for (const step of path.steps) {
+      at = step.option === null && state.deadline !== null ? state.deadline : at + 1000;
+      const event: RunEvent =
+        step.option === null ? { type: 'timer.expire', node: step.node, at } : { type: 'choice.select', node: step.node, option: step.option, at };
+      keys.push(step.option === null ? 0 : state.available.findIndex((o) => o.id === step.option) + 1);
+      state = applyEvent(scenario, state, event, run.events.length);
+      run.events.push(event);
+    }
+    const final = replayRun(scenario, run);
+    expect(final.ending).toBe(path.ending);
+    return {
+      ending: path.ending,
+      keys,
+      options: path.steps.map((s) => s.option),
+      scores: scoreState(analysis, final, scenario.scoring?.weights),
+      tone: scenario.endings[path.ending].tone,
+    };
+  });
+}
+
+/** Records CSP violations in the page; call before the first navigation. */
+export async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
+/** Fails when any CSP violation was recorded. */
+export async function expectNoCspViolations(page: Page): Promise<void> {
+  const found = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+  expect(found, 'Content-Security-Policy violations').toEqual([]);
+}
+
+/** Runs axe (WCAG 2.2 AA) on the page and fails on any violation, attaching the details. */
+export async function expectAccessible(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (results.violations.length > 0) {
+    await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  }
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe violations on ${name}`,
+  ).toEqual([]);
+}
+
+/** Screenshots at 360 and 1280 px wide, attached to the test as artefacts. */
+export async function attachScreens(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(50);
+    const body = await page.screenshot({ fullPage: true });
+    await testInfo.attach(`${name}-${width}.png`, { body, contentType: 'image/png' });
+  }
+  await page.setViewportSize(size);
+}
+
+/** The dimension labels of the report, per UI language. */
+export const DIMENSION_LABELS = {
+  nl: { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', overall: 'Totaal' },
+  en: { warmth: 'Warmth', initiative: 'Initiative', outcome: 'Outcome', overall: 'Overall' },
+} as const;
+
+/** Checks the report's four scores (each a labelled meter with its number). */
+export async function expectReportScores(page: Page, scores: Scores, lang: 'nl' | 'en'): Promise<void> {
+  for (const dim of ['warmth', 'initiative', 'outcome', 'overall'] as const) {
+    const meter = page.getByRole('meter', { name: DIMENSION_LABELS[lang][dim], exact: true });
+    await expect(meter).toHaveAttribute('aria-valuenow', String(scores[dim]));
+    await expect(meter.locator('xpath=..')).toContainText(String(scores[dim]));
+  }
+}
+
+/** Waits until the options of the current decision can be chosen. */
+export async function waitForOptions(page: Page): Promise<void> {
+  await expect(page.locator('button[data-option]').first()).toBeEnabled();
+}

@@ -1,0 +1,63 @@
+/**
+ * Coaching versus assessment: coaching shows after each choice what it did (the dimensions and
+ * the mood, with the option's feedback) and waits for Continue; assessment shows nothing until
+ * the report. The mode is chosen on the mode screen, by keyboard.
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoCspViolations, readScenario, waitForOptions, watchCsp } from './helpers';
+import type { Option } from '../src/engine/types';
+
+test.use({ locale: 'nl-NL' });
+
+const id = 'toy-shop-saturday';
+const scenario = readScenario(id);
+const first = scenario.nodes[scenario.start];
+const option: Option = first.options[0];
+const nl = (text: unknown) => (typeof text === 'string' ? text : (text as { nl: string }).nl);
+
+async function chooseMode(page: import('@playwright/test').Page, label: RegExp) {
+  await page.goto(`/#/mode/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hoe wil je spelen?' })).toBeVisible();
+  await page.getByRole('radio', { name: label }).check();
+  await page.getByRole('button', { name: /^Start/ }).click();
+}
+
+test('coaching shows what a choice did and why, then Continue moves on', async ({ page }) => {
+  await watchCsp(page);
+  await chooseMode(page, /Oefenen met coaching/);
+  await waitForOptions(page);
+  await expect(page.getByText('Coaching', { exact: true })).toBeVisible();
+  await page.keyboard.press('1');
+
+  const feedback = page.getByRole('region', { name: 'Wat dit deed' });
+  await expect(feedback).toBeVisible();
+  await expect(page.locator('#feedback-heading')).toBeFocused();
+  await expect(feedback).toContainText(nl(option.text));
+  if (option.feedback) await expect(feedback).toContainText(nl(option.feedback));
+  const labels: Record<string, string> = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', mood: 'Stemming' };
+  for (const [dim, label] of Object.entries(labels)) {
+    const v = option.effects?.[dim as 'warmth'] ?? 0;
+    if (v > 0) await expect(feedback.getByText(`${label} +${v}`)).toBeVisible();
+    if (v < 0) await expect(feedback.getByText(`${label} −${Math.abs(v)}`)).toBeVisible();
+  }
+  // The next situation waits for Continue (keyboard: Tab to it, Enter).
+  await expect(page.locator('#situation-heading')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Verder' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toBeFocused();
+  await expectNoCspViolations(page);
+});
+
+test('assessment shows no hints until the end', async ({ page }) => {
+  await watchCsp(page);
+  await chooseMode(page, /Toets/);
+  await waitForOptions(page);
+  await expect(page.getByText('Toets', { exact: true })).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.getByRole('region', { name: 'Wat dit deed' })).toHaveCount(0);
+  if (option.feedback) await expect(page.getByText(nl(option.feedback))).toHaveCount(0);
+  await expectNoCspViolations(page);
+});
