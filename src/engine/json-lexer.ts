@@ -1,0 +1,237 @@
+/**
+ * The token level of the JSON scanner: whitespace and comments, strings, numbers and bare words,
+ * with the problem reporting they share. Recoverable slips (single quotes, a comment, True, 02)
+ * are reported and read anyway; the rest stops the scan. Used only by json-scanner.ts.
+ */
+import type { JsonPath } from './contract';
+import type { JsonLocation } from './json-parse';
+
+/** A syntax or safety problem found while parsing. */
+export interface ParseProblem {
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+  path: JsonPath;
+}
+
+/** Thrown inside the scanner to stop at a fatal problem; never escapes parseJson. */
+export class Abort {}
+
+/** After this many syntax problems the scanner stops (the rest is probably one mistake repeated). */
+export const MAX_PROBLEMS = 100;
+
+/** A syntax or safety problem found while parsing. */
+export interface ParseProblem {
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+  path: JsonPath;
+}
+
+const WORD_FIX: Record<string, { value: unknown; fix: string }> = {
+  True: { value: true, fix: 'write true in lowercase' },
+  TRUE: { value: true, fix: 'write true in lowercase' },
+  False: { value: false, fix: 'write false in lowercase' },
+  FALSE: { value: false, fix: 'write false in lowercase' },
+  None: { value: null, fix: 'write null, or leave the field out' },
+  NULL: { value: null, fix: 'write null, or leave the field out' },
+  Null: { value: null, fix: 'write null, or leave the field out' },
+  undefined: { value: null, fix: 'leave the field out instead' },
+  NaN: { value: null, fix: 'write a number' },
+  Infinity: { value: null, fix: 'write a number' },
+};
+
+/** The characters that end a plain run inside a string. */
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings; this finds them.
+const STRING_SPECIAL = /["\\\x00-\x1f]/g;
+const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+
+/** A character that can continue a bare word (letters, digits, _ $ -). */
+export function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c === 0x2d;
+}
+/** A character that can start a bare word. */
+export function isWordStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
+}
+
+/** Scans tokens of a JSON text; JsonScanner builds the values on top of it. */
+export class JsonLexer {
+  pos = 0;
+  fatal = false;
+  readonly problems: ParseProblem[] = [];
+  protected readonly path: JsonPath = [];
+
+  constructor(
+    protected readonly text: string,
+    protected readonly toLoc: (offset: number) => JsonLocation,
+  ) {}
+
+  protected report(code: string, message: string, offset: number): void {
+    const { line, column } = this.toLoc(offset);
+    this.problems.push({ code, message, line, column, offset, path: [...this.path] });
+    if (this.problems.length >= MAX_PROBLEMS) {
+      this.stop('json-too-many-problems', `more than ${MAX_PROBLEMS} syntax problems: fix these first, then validate again.`, offset);
+    }
+  }
+
+  protected stop(code: string, message: string, offset: number): never {
+    if (code !== 'json-too-many-problems' || this.problems.length < MAX_PROBLEMS + 1) {
+      const { line, column } = this.toLoc(offset);
+      this.problems.push({ code, message, line, column, offset, path: [...this.path] });
+    }
+    throw new Abort();
+  }
+
+  protected lineOf(offset: number): number {
+    return this.toLoc(offset).line;
+  }
+
+  /** Describes what stands at an offset, for "found ..." in messages. */
+  protected found(i: number): string {
+    if (i >= this.text.length) return 'the end of the file';
+    let j = i;
+    while (j < this.text.length && j - i < 20 && isWordChar(this.text.charCodeAt(j))) j++;
+    if (j > i) return `"${this.text.slice(i, j)}"`;
+    return `"${this.text[i]}"`;
+  }
+
+  protected skipWs(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
+      else if (c === 0x2f && (t.charCodeAt(this.pos + 1) === 0x2f || t.charCodeAt(this.pos + 1) === 0x2a)) {
+        const start = this.pos;
+        if (t.charCodeAt(this.pos + 1) === 0x2f) {
+          const nl = t.indexOf('\n', this.pos);
+          this.pos = nl < 0 ? t.length : nl;
+        } else {
+          const close = t.indexOf('*/', this.pos + 2);
+          if (close < 0) this.stop('json-comment', 'a comment "/*" is never closed with "*/" (and JSON does not allow comments): remove it.', start);
+          this.pos = close + 2;
+        }
+        this.report(
+          'json-comment',
+          'JSON does not allow comments: remove this one. Notes for other authors can go in a node\'s "notes" field.',
+          start,
+        );
+      } else return;
+    }
+  }
+
+  protected hintFor(c: number): string {
+    if (c === 0x2c) return ' There may be a comma too many, or a value missing before it.';
+    if (c === 0x7d || c === 0x5d) return ' A value is missing after the ":" or ",".';
+    if (c === 0x201c || c === 0x201d) return ' Curly quotes (“ ”) are not JSON: use straight double quotes (").';
+    return ' Text must be in straight double quotes, e.g. "hello".';
+  }
+
+  protected parseString(): string {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    let chunk = i;
+    let out = '';
+    for (;;) {
+      if (i >= t.length) {
+        this.stop('json-unterminated-string', `unterminated string: the text that starts here (line ${this.lineOf(start)}) has no closing double quote (").`, start);
+      }
+      STRING_SPECIAL.lastIndex = i;
+      const m = STRING_SPECIAL.exec(t);
+      if (m === null) i = t.length;
+      else i = m.index;
+      if (i >= t.length) continue;
+      const c = t.charCodeAt(i);
+      if (c === 0x22) {
+        this.pos = i + 1;
+        return chunk === start + 1 ? t.slice(chunk, i) : out + t.slice(chunk, i);
+      }
+      if (c === 0x5c) {
+        out += t.slice(chunk, i);
+        const e = t.charCodeAt(i + 1);
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
+          i += 2;
+        } else if (e === 0x75 && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else {
+          this.report(
+            'json-invalid-escape',
+            `"\\${t[i + 1] ?? ''}" is not a valid escape in a JSON string: write "\\\\" for a backslash, "\\"" for a quote, "\\n" for a new line.`,
+            i,
+          );
+          out += '\\';
+          i += 1;
+        }
+        chunk = i;
+      } else if (c < 0x20) {
+        if (c === 0x0a || c === 0x0d) {
+          this.stop(
+            'json-unterminated-string',
+            `unterminated string: the text that starts on line ${this.lineOf(start)} has no closing double quote (") before the end of the line. Add the quote; write \\n for a line break inside a text.`,
+            start,
+          );
+        }
+        this.report('json-control-character', `a ${c === 0x09 ? 'tab' : 'control'} character inside a text is not allowed in JSON: ${c === 0x09 ? 'write \\t or a space' : 'remove it'}.`, i);
+        i++;
+      } else i++;
+    }
+  }
+
+  protected parseSingleQuoted(): string {
+    const t = this.text;
+    const start = this.pos;
+    const end = t.indexOf("'", start + 1);
+    const nl = t.indexOf('\n', start + 1);
+    if (end < 0 || (nl >= 0 && nl < end)) {
+      this.stop('json-single-quotes', `text must be in double quotes ("), not single quotes ('), and this one is not closed on line ${this.lineOf(start)}.`, start);
+    }
+    const value = t.slice(start + 1, end);
+    this.report('json-single-quotes', `text must be in double quotes, not single quotes: write "${value}".`, start);
+    this.pos = end + 1;
+    return value;
+  }
+
+  protected parseNumber(): number {
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45) i++;
+      else break;
+    }
+    const raw = t.slice(start, i);
+    this.pos = i;
+    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(raw)) {
+      const n = Number(raw);
+      this.report('json-invalid-number', `"${raw}" is not a valid JSON number: write numbers like 12, -3 or 0.5 (no leading "+" or zeros, digits on both sides of the point).`, start);
+      return Number.isFinite(n) ? n : 0;
+    }
+    return Number(raw);
+  }
+
+  protected parseWord(): unknown {
+    const t = this.text;
+    const start = this.pos;
+    while (this.pos < t.length && isWordChar(t.charCodeAt(this.pos))) this.pos++;
+    const word = t.slice(start, this.pos);
+    if (word === 'true') return true;
+    if (word === 'false') return false;
+    if (word === 'null') return null;
+    const fix = WORD_FIX[word];
+    if (fix) {
+      this.report('json-syntax', `"${word}" is not a JSON value: ${fix.fix}.`, start);
+      return fix.value;
+    }
+    this.report('json-syntax', `the text ${word} must be in double quotes: write "${word}".`, start);
+    return word;
+  }
+}
