@@ -22,16 +22,6 @@ export class Abort {}
 /** After this many syntax problems the scanner stops (the rest is probably one mistake repeated). */
 export const MAX_PROBLEMS = 100;
 
-/** A syntax or safety problem found while parsing. */
-export interface ParseProblem {
-  code: string;
-  message: string;
-  line: number;
-  column: number;
-  offset: number;
-  path: JsonPath;
-}
-
 const WORD_FIX: Record<string, { value: unknown; fix: string }> = {
   True: { value: true, fix: 'write true in lowercase' },
   TRUE: { value: true, fix: 'write true in lowercase' },
