@@ -1,0 +1,63 @@
+/**
+ * The camera path of handing in: a phone's run as a QR code, filmed by the laptop's camera.
+ * Chromium's fake camera plays a video of the code generated at test time
+ * (scripts/make-qr-video.ts); the results screen scans it with jsQR and imports the run once.
+ */
+import { readFileSync } from 'node:fs';
+import { chromium, expect, test } from '@playwright/test';
+import { contentHash } from '../src/engine/hash';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import type { Run, Scenario } from '../src/engine/types';
+import { encodeRunLink } from '../src/persistence/run-link';
+import { makeQrVideo } from '../scripts/make-qr-video';
+import { chromiumExecutable, CHROMIUM_ARGS } from './browser';
+import { canonical, readDb } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+
+/** A finished run of the built-in scenario, played with the engine as a phone would have. */
+function finishedRun(): Run {
+  const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
+  const t0 = Date.now() - 120_000;
+  const run: Run = { formatVersion: 1, id: 'cam-run-0001', scenarioId: TOY, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 2000;
+    const event = { type: 'choice.select' as const, node: state.node, option: state.available[state.available.length > 1 ? 1 : 0].id, at };
+    state = applyEvent(scenario, state, event, run.events.length);
+    run.events.push(event);
+  }
+  run.finishedAt = at;
+  return run;
+}
+
+test('a run shown as a QR code to the laptop camera is imported once', async ({ baseURL }, info) => {
+  const run = finishedRun();
+  const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
+  const video = makeQrVideo(`${baseURL}/#/import-run/${data}`, info.outputPath('qr.y4m'));
+
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, permissions: ['camera'] });
+    const page = await context.newPage();
+    await page.goto('/#/results');
+    await page.getByRole('button', { name: 'Start the camera' }).click();
+    await expect(page.getByRole('log')).toContainText(/Run of Dewi in “.+” added\./, { timeout: 20_000 });
+    // The video loops: the same code seen again is not imported twice.
+    await page.waitForTimeout(3000);
+    await expect(page.getByRole('log').locator('p')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Stop the camera' }).click();
+
+    const db = canonical(await readDb(page));
+    expect(db.runs).toEqual([run]);
+    expect(db.results.map((r) => r.runId)).toEqual([run.id]);
+    expect(db.profiles).toEqual([{ id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }]);
+    expect(db.teams.map((t) => t.name)).toEqual(['Bar']);
+  } finally {
+    await browser.close();
+  }
+});
