@@ -49,21 +49,20 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   let best: string | null = null;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
-  let checked = 0;
   for (const c of candidates) {
-    if (++checked > 20000) break;
     const cl = c.toLowerCase();
-    if (Math.abs(cl.length - lower.length) > Math.max(3, lower.length)) continue;
+    const limit = Math.max(1, Math.floor(Math.max(lower.length, cl.length) / 3));
+    const prefix = cl.startsWith(lower) || lower.startsWith(cl);
+    // The edit distance is at least the difference in length: skip hopeless candidates cheaply.
+    if (!prefix && Math.abs(cl.length - lower.length) > limit) continue;
     let d = levenshtein(lower, cl);
-    if (d > 0 && (cl.startsWith(lower) || lower.startsWith(cl))) d = Math.min(d, 1.5);
-    if (d < bestScore) {
+    if (d > 0 && prefix) d = Math.min(d, 1.5);
+    if (d <= limit && d < bestScore) {
       best = c;
       bestScore = d;
     }
   }
-  if (best === null) return null;
-  const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestScore <= limit ? best : null;
+  return best;
 }
 
 /** " — did you mean "x"?" or "". */

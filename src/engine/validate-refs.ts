@@ -75,9 +75,14 @@ function textName(root: Obj, path: JsonPath): string {
   return describePath(root, path);
 }
 
+/** Suggestions compare against every id; after this many, big broken files skip them to stay fast. */
+const MAX_SUGGESTIONS = 200;
+let suggestionsLeft = MAX_SUGGESTIONS;
+
 function checkTarget(target: unknown, path: JsonPath, owner: JsonPath, ids: string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
   if (typeof target !== 'string' || exists(target)) return;
-  const hint = didYouMean(target, ids) || ': add a node or ending with that id, or point to one that exists';
+  const suggestion = suggestionsLeft-- > 0 ? didYouMean(target, ids) : '';
+  const hint = suggestion || ': add a node or ending with that id, or point to one that exists';
   out.push({ severity: 'error', code: 'unknown-target', message: `${describePath(root, owner)} goes to ${q(target)}, which does not exist${hint}`.replace(/([^?])$/, '$1.'), path });
 }
 
@@ -96,6 +101,7 @@ function checkNext(next: unknown, path: JsonPath, ids: string[], exists: (id: st
 export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): Issue[] {
   const out: Issue[] = [];
   if (!isObj(value)) return out;
+  suggestionsLeft = MAX_SUGGESTIONS;
   const nodes = isObj(value.nodes) ? value.nodes : {};
   const endings = isObj(value.endings) ? value.endings : {};
   const nodeIds = Object.keys(nodes);
