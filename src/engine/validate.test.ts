@@ -90,12 +90,12 @@ describe('validateScenario', () => {
     const r = validateScenario(JSON.stringify(s));
     expect(r.problems.map((p) => p.code)).toEqual(['too-many-nodes']);
     expect(r.problems[0].message).toMatch(/10,00\d nodes.*limit of 10,000/);
-  });
+  }, 30_000);
 
   it('accepts a generated 10,000-node scenario', () => {
     const r = validateScenario(JSON.stringify(generateScenario({ nodes: 10_000 })));
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  });
+  }, 60_000);
 
   it('never lets __proto__ reach a prototype', () => {
     const text = JSON.stringify(tutorial()).replace('{', '{"__proto__": {"polluted": true, "ok": true}, ');
