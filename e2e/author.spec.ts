@@ -201,3 +201,33 @@ test('the built-in scenario map renders with its best path, in the list view too
   await page.getByRole('button', { name: 'List' }).click();
   await expect(page.getByText(/★ best path/).first()).toBeVisible();
 });
+
+test('the heatmap shows how often players took each option of the version they played', async ({ page }) => {
+  await page.goto('/#/author');
+  await importFile(page, file('kiosk.json', scenario('e2e-heat')));
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+  // One real run: walk along, then ask which phone.
+  await page.locator('.verdict').getByRole('link', { name: 'Play' }).click();
+  await page.locator('[data-option="show"]').click();
+  // Coaching mode may show feedback with a button to go on; either way the next decision comes.
+  const next = page.locator('[data-option="ask"]');
+  for (let i = 0; i < 5 && !(await next.isVisible()); i++) {
+    const goOn = page.getByRole('button', { name: /continue|next|verder|volgende/i }).first();
+    if (await goOn.isVisible()) await goOn.click();
+    else await page.waitForTimeout(300);
+  }
+  await next.click();
+  const goOn = page.getByRole('button', { name: 'Continue' });
+  if (await goOn.isVisible().catch(() => false)) await goOn.click();
+  await expect(page.getByText(/Happy traveller|Noor leaves with the right charger/).first()).toBeVisible({ timeout: 15_000 });
+
+  await page.goto('/#/author/map/e2e-heat');
+  await expect(page.getByText('1 run counted')).toBeVisible();
+  const map = page.getByRole('application', { name: /Scenario map/ });
+  await expect(map.locator('.elabel').filter({ hasText: 'show ·' })).toContainText('100% · 1×');
+  await expect(map.locator('.elabel').filter({ hasText: 'point ·' })).toContainText('0% · 0×');
+  await expect(map.locator('path.heat')).toHaveCount(2);
+  // Per team: this guest is in no team, so "No team" counts the run and a team filter would not.
+  await page.getByLabel('Team').selectOption('none');
+  await expect(page.getByText('1 run counted')).toBeVisible();
+});
