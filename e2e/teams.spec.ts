@@ -1,0 +1,182 @@
+/**
+ * Teams in a room: a facilitator's laptop with the runs of two teams (imported from a results
+ * file made with the engine) shows the leaderboard, averages and comparisons, the debrief counts,
+ * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import { contentHash } from '../src/engine/hash';
+import type { Run, Scenario } from '../src/engine/types';
+import { readDb } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
+const hash = contentHash(scenario);
+
+function play(id: string, playerId: string, pick: (i: number, n: number) => number, t0: number): Run {
+  const run: Run = { formatVersion: 1, id, scenarioId: TOY, scenarioHash: hash, playerId, mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 3000;
+    const o = state.available[pick(run.events.length, state.available.length) % state.available.length];
+    const e = { type: 'choice.select' as const, node: state.node, option: o.id, at };
+    state = applyEvent(scenario, state, e, run.events.length);
+    run.events.push(e);
+  }
+  run.finishedAt = at;
+  return run;
+}
+
+const DAY = 86_400_000;
+const t0 = Date.UTC(2026, 10, 20, 9);
+const people = [
+  { id: 'anna', name: 'Anna', teamId: 'kassa' },
+  { id: 'bram', name: 'Bram', teamId: 'kassa' },
+  { id: 'cem', name: 'Cem', teamId: 'kassa' },
+  { id: 'dewi', name: 'Dewi', teamId: 'bar' },
+  { id: 'eva', name: 'Eva', teamId: 'bar' },
+];
+const runs = [
+  play('r-anna-1', 'anna', () => 2, t0),
+  play('r-anna-2', 'anna', () => 0, t0 + DAY),
+  play('r-anna-3', 'anna', (i) => i, t0 + 2 * DAY),
+  play('r-bram-1', 'bram', () => 1, t0),
+  play('r-cem-1', 'cem', (i) => i + 1, t0),
+  play('r-dewi-1', 'dewi', () => 0, t0),
+  play('r-eva-1', 'eva', (i, n) => n - 1, t0),
+];
+
+async function seed(page: Page, path: string) {
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'frontlijn-results',
+      formatVersion: 1,
+      exportedAt: t0 + 3 * DAY,
+      scope: { kind: 'all' },
+      teams: [
+        { id: 'kassa', name: 'Kassa', createdAt: t0 },
+        { id: 'bar', name: 'Bar', createdAt: t0 },
+      ],
+      profiles: people.map((p) => ({ ...p, createdAt: t0 })),
+      scenarios: [], // built-in: the laptop knows this exact version
+      runs,
+      scores: [],
+    }),
+  );
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+  await expect(page.getByRole('log')).toContainText('7 new runs');
+}
+
+test('leaderboard, averages, comparisons and the projector view', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  const db = await readDb(page);
+  const overall = new Map(db.results.map((r) => [r.runId, r.scores.overall]));
+
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  const rows = page.getByRole('table', { name: /^Leaderboard/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  const best = Math.max(...['r-anna-1', 'r-anna-2', 'r-anna-3'].map((id) => overall.get(id)!));
+  const anna = page.getByRole('table', { name: /^Leaderboard/ }).getByRole('row', { name: /Anna/ });
+  await expect(anna).toContainText(String(best));
+  const scores = await rows.locator('td.overall').allTextContents();
+  expect(scores.map(Number)).toEqual([...scores.map(Number)].sort((a, b) => b - a));
+
+  await page.getByLabel('Latest run').check();
+  await expect(anna.locator('td.overall')).toHaveText(String(overall.get('r-anna-3')));
+  await expect(anna.locator('td').last()).toHaveText('3'); // attempts
+
+  await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: /Kassa/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^(Kassa and Bar|Bar and Kassa), per dimension/ })).toBeVisible();
+  await page.getByLabel('Player', { exact: true }).selectOption({ label: 'Dewi (Bar)' });
+  await expect(page.getByRole('img', { name: 'Dewi and the average of Bar (0–100)' })).toBeVisible();
+
+  await page.getByLabel('Projector (large)').check();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
+    await page.screenshot({ path: info.outputPath(`teams-projector-${width}.png`), fullPage: true });
+  }
+});
+
+test('debrief counts one run per player and hides names unless asked', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  await page.goto(`/#/debrief?scenario=${TOY}`);
+  await page.getByLabel('Team').selectOption({ label: 'Kassa' });
+  await expect(page.getByText('Based on 3 players (one run each).')).toBeVisible();
+  await expect(page.getByText('Decision 1 of')).toBeVisible();
+  // The first decision: counts over the options add up to the three players.
+  const counts = await page.locator('.option .count').allTextContents();
+  const total = counts.map((c) => (/^nobody/.test(c) ? 0 : Number(/(\d+)/.exec(c)![1]))).reduce((a, b) => a + b, 0);
+  expect(total).toBe(3);
+  await expect(page.locator('.names')).toHaveCount(0);
+  await page.getByLabel('Show names').check();
+  await expect(page.locator('.names').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Next decision' }).click();
+  await expect(page.getByText('Decision 2 of')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: info.outputPath('debrief-1280.png'), fullPage: true });
+});
+
+test('room mode shows a scannable code of a link straight to the scenario and team', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  await page.goto('/#/room');
+  await page.getByLabel('Scenario').selectOption(TOY);
+  await page.getByLabel('Team to join').selectOption({ label: 'Bar' });
+  await page.getByRole('button', { name: 'Show the code' }).click();
+  const svg = page.getByRole('img', { name: /QR code: open/ });
+  await expect(svg).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: info.outputPath('room-1280.png') });
+
+  // Decode the drawn code: rasterise the SVG path's modules and read them with jsQR.
+  const [viewBox, d] = await Promise.all([svg.getAttribute('viewBox'), svg.locator('path').getAttribute('d')]);
+  const n = Number(viewBox!.split(' ')[2]);
+  const scale = 6;
+  const size = n * scale;
+  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
+  for (const m of d!.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+    const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let py = y * scale; py < (y + 1) * scale; py++) {
+      for (let px = x * scale; px < (x + w) * scale; px++) {
+        const i = (py * size + px) * 4;
+        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+      }
+    }
+  }
+  const decoded = jsQR(pixels, size, size);
+  expect(decoded?.data).toMatch(new RegExp(`/#/play/${TOY}\\?mode=assessment&team=bar&teamName=Bar$`));
+  await expect(page.getByText(decoded!.data)).toBeVisible();
+});
+
+test('players can be renamed, moved, and deleted with all their runs; history shows progress', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  await page.goto('/#/history?player=anna');
+  await expect(page.getByText('Anna: 3 finished runs in 1 scenario.')).toBeVisible();
+  await expect(page.getByRole('img', { name: /Overall score per attempt, oldest first/ })).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: info.outputPath('history-360.png'), fullPage: true });
+
+  await page.goto('/#/players');
+  await page.getByRole('button', { name: 'Rename Eva' }).click();
+  await page.getByLabel('New name for Eva').fill('Eva K.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Renamed to Eva K..');
+  await page.getByLabel('Team of Cem').selectOption({ label: 'Bar' });
+  await expect(page.getByRole('status')).toHaveText('Cem is now in team Bar.');
+  await page.getByRole('button', { name: 'Delete Bram' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('status')).toHaveText('Bram and their results were deleted.');
+  await page.screenshot({ path: info.outputPath('players-360.png'), fullPage: true });
+
+  const db = await readDb(page);
+  expect(db.profiles.map((p) => p.name).sort()).toEqual(['Anna', 'Cem', 'Dewi', 'Eva K.']);
+  expect(db.profiles.find((p) => p.id === 'cem')!.teamId).toBe('bar');
+  expect(db.runs.some((r) => r.playerId === 'bram')).toBe(false);
+  expect(db.results.some((r) => r.runId === 'r-bram-1')).toBe(false);
+  expect(db.runs).toHaveLength(6);
+});
