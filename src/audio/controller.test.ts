@@ -72,7 +72,9 @@ function setup(opts: { hidden?: boolean; failLoad?: boolean } = {}) {
   let visibility: (hidden: boolean) => void = () => {};
   let clock = 0;
   const warnings: string[] = [];
+  const timers: (() => void)[] = [];
   const audio = createAudio({
+    defer: (fn) => timers.push(fn),
     load: () => {
       loads++;
       return opts.failLoad ? Promise.reject(new Error('offline')) : Promise.resolve(lib);
@@ -94,7 +96,12 @@ function setup(opts: { hidden?: boolean; failLoad?: boolean } = {}) {
     loads: () => loads,
     setHidden: (h: boolean) => visibility(h),
     tick: (ms: number) => (clock += ms),
-    flush: () => new Promise((r) => setTimeout(r, 0)),
+    /** Lets the library load and the unlock settle. */
+    flush: async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      while (timers.length) timers.shift()!();
+    },
+    pendingTimers: () => timers.length,
   };
 }
 
@@ -201,6 +208,19 @@ describe('audio controller', () => {
     t.audio.configure({ enabled: true, volume: 0.7 });
     expect(t.master.muted).toBe(false);
     expect(t.howl('ambience-tram')!.playing()).toBe(true);
+  });
+
+  it('starts the ambience only once the unlocking interaction has settled (a press on mute mutes first)', async () => {
+    const t = setup();
+    t.audio.ambience('shop');
+    t.audio.unlock();
+    await new Promise((r) => setTimeout(r, 0)); // library loaded, settle timer pending
+    expect(t.pendingTimers()).toBe(1);
+    t.audio.configure({ enabled: false, volume: 0.7 }); // the click of that same press
+    await t.flush();
+    expect(FakeHowl.all).toHaveLength(0); // nothing requested
+    t.audio.configure({ enabled: true, volume: 0.7 });
+    expect(t.howl('ambience-shop')!.playing()).toBe(true);
   });
 
   it('plays cues once per activation, ignores unknown names, and clamps the volume', async () => {

@@ -55,6 +55,8 @@ export interface AudioDeps {
   /** Milliseconds now (tests pass a fake clock). */
   now?(): number;
   warn?(message: string, error: unknown): void;
+  /** Runs fn after ms (default setTimeout; tests pass a fake). */
+  defer?(fn: () => void, ms: number): void;
 }
 
 /** Length of each ambience loop in the files (scripts/make-audio.sh: LOOP). */
@@ -64,6 +66,12 @@ export const AMBIENCE_LEVEL = 0.55;
 export const CUE_LEVEL = 1;
 export const FADE_IN_MS = 1200;
 export const FADE_OUT_MS = 900;
+/**
+ * The ambience starts this long after the unlocking interaction, so that when that interaction
+ * is a press on the mute button, its click (which follows the pointerdown) mutes first and no
+ * file is downloaded. Far below what anyone notices under a 1.2 s fade-in.
+ */
+export const UNLOCK_SETTLE_MS = 300;
 /** A cue asked for while the library is still loading plays only if it is not stale by then. */
 const CUE_STALE_MS = 700;
 
@@ -93,7 +101,10 @@ export interface AudioState {
 export function createAudio(deps: AudioDeps): AudioApi & { state(): AudioState } {
   const now = deps.now ?? (() => Date.now());
   const warn = deps.warn ?? ((m: string, e: unknown) => console.warn(m, e));
+  const defer = deps.defer ?? ((fn: () => void, ms: number) => void setTimeout(fn, ms));
   let unlocked = false;
+  /** Ambience may start (UNLOCK_SETTLE_MS after unlock); cues may play from unlock on. */
+  let settled = false;
   let enabled = true;
   let volume = 0.7;
   let hidden = false;
@@ -188,7 +199,7 @@ export function createAudio(deps: AudioDeps): AudioApi & { state(): AudioState }
 
   /** Brings the playing loop in line with what is wanted and allowed. */
   function reconcile(): void {
-    const target = lib && unlocked && enabled && !hidden ? wanted : null;
+    const target = lib && settled && enabled && !hidden ? wanted : null;
     if (target === current) return;
     const previous = current;
     current = target;
@@ -213,7 +224,10 @@ export function createAudio(deps: AudioDeps): AudioApi & { state(): AudioState }
       unlocked = true;
       start();
       applyMaster();
-      reconcile();
+      defer(() => {
+        settled = true;
+        reconcile();
+      }, UNLOCK_SETTLE_MS);
     },
     cue(name) {
       if (!(CUES as readonly string[]).includes(name)) return;

@@ -1,0 +1,92 @@
+/**
+ * Sound in Chromium, as a player meets it: nothing is downloaded or played before the player
+ * interacts; the first click starts the setting's ambience (its file is requested and howler
+ * reports it playing); a choice plays its cue; the visible mute stops everything and is
+ * remembered; with sound off, no audio file is downloaded at all.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ locale: 'en-US' });
+
+interface HowlerProbe {
+  loaded: boolean;
+  muted: boolean;
+  playing: string[];
+}
+
+/** What howler (which sets window.Howler when it loads) is doing right now. */
+function howler(page: Page): Promise<HowlerProbe> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { Howler?: { _muted: boolean; _howls: { _src: string | string[]; playing(): boolean }[] } }).Howler;
+    if (!h) return { loaded: false, muted: false, playing: [] };
+    const src = (s: string | string[]) => (Array.isArray(s) ? s[0] : s).replace(/^.*\//, '');
+    return { loaded: true, muted: h._muted, playing: h._howls.filter((x) => x.playing()).map((x) => src(x._src)) };
+  });
+}
+
+function audioRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/audio/')) seen.push(u.pathname);
+  });
+  return seen;
+}
+
+async function openToyShop(page: Page): Promise<void> {
+  await page.goto('/#/play/toy-shop-saturday?mode=coaching');
+  await expect(page.locator('[data-option]').first()).toBeVisible();
+  await expect(page.locator('[data-option]').first()).toBeEnabled();
+}
+
+test('silent until the player interacts, then the ambience plays; a choice plays its cue; mute stops it', async ({ page }) => {
+  const requested = audioRequests(page);
+  await openToyShop(page);
+  // Give the idle-time preloading every chance to misbehave.
+  await page.waitForTimeout(2500);
+  expect(requested, 'no audio file before any interaction').toEqual([]);
+  expect((await howler(page)).playing).toEqual([]);
+
+  // The first interaction: a click anywhere in the game (not a choice yet).
+  const ambienceFile = page.waitForResponse((r) => /\/audio\/ambience-shop\.(webm|mp3)$/.test(new URL(r.url()).pathname));
+  await page.locator('#situation-heading').click();
+  const response = await ambienceFile;
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^(audio|video)\/(webm|mpeg)/);
+  await expect.poll(async () => (await howler(page)).playing, { message: 'the shop ambience plays' }).toContain('ambience-shop.webm');
+
+  // A choice plays the "confirm" cue.
+  const confirm = page.waitForRequest((r) => /\/audio\/cue-confirm\.(webm|mp3)$/.test(r.url()));
+  await page.keyboard.press('1');
+  await confirm;
+
+  // The visible mute stops everything at once.
+  const mute = page.getByRole('button', { name: 'Mute sound' });
+  await expect(mute).toHaveAttribute('aria-pressed', 'false');
+  await mute.click();
+  await expect(mute).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await howler(page)).playing, { message: 'nothing plays after mute' }).toEqual([]);
+  expect((await howler(page)).muted).toBe(true);
+
+  // Muting is remembered: after a reload the game stays silent, even after a click.
+  await page.reload();
+  await expect(page.locator('[data-option]').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mute sound' })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('#situation-heading').click();
+  await page.waitForTimeout(1500);
+  expect((await howler(page)).playing).toEqual([]);
+
+  // Sound back on: the ambience fades in again.
+  await page.getByRole('button', { name: 'Mute sound' }).click();
+  await expect.poll(async () => (await howler(page)).playing).toContain('ambience-shop.webm');
+});
+
+test('with sound switched off before the first interaction, no audio file is ever downloaded', async ({ page }) => {
+  const requested = audioRequests(page);
+  await openToyShop(page);
+  await page.getByRole('button', { name: 'Mute sound' }).click(); // also the first interaction
+  await page.keyboard.press('1');
+  await page.waitForTimeout(2000);
+  expect(requested).toEqual([]);
+  expect((await howler(page)).playing).toEqual([]);
+});
