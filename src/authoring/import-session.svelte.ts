@@ -16,6 +16,7 @@ export type ImportStatus = 'idle' | 'checking' | 'done';
 export type Refusal =
   | { kind: 'timeout'; ms: number }
   | { kind: 'crashed'; detail: string }
+  | { kind: 'unavailable' }
   | { kind: 'built-in-id'; id: string }
   | { kind: 'wrong-id'; id: string; expected: string }
   | { kind: 'store-failed'; detail: string };
@@ -65,6 +66,7 @@ export class ImportSession {
     const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0 };
     if (outcome.kind === 'timeout') report.refusal = { kind: 'timeout', ms: outcome.ms };
     else if (outcome.kind === 'crashed') report.refusal = { kind: 'crashed', detail: outcome.detail };
+    else if (outcome.kind === 'unavailable') report.refusal = { kind: 'unavailable' };
     else {
       report.result = outcome.result;
       report.draft = outcome.draft;

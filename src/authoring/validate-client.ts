@@ -13,7 +13,9 @@ export const START_TIMEOUT_MS = 20_000;
 export type ValidateOutcome =
   | ({ kind: 'done'; ms: number } & Omit<ValidateResponse, 'id'>)
   | { kind: 'timeout'; ms: number }
-  | { kind: 'crashed'; ms: number; detail: string };
+  | { kind: 'crashed'; ms: number; detail: string }
+  /** The worker could not start (blocked, or its code failed to load). */
+  | { kind: 'unavailable'; ms: number };
 
 interface Running {
   worker: Worker;
@@ -68,7 +70,7 @@ export async function validateBytes(bytes: Uint8Array, timeoutMs = VALIDATE_TIME
   const t00 = performance.now();
   if (!(await r.ready)) {
     stop(r);
-    return { kind: 'crashed', ms: performance.now() - t00, detail: 'the checker could not start' };
+    return { kind: 'unavailable', ms: performance.now() - t00 };
   }
   const w = r.worker;
   const id = nextId++;
