@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { scenariosPlugin } from './scripts/vite-plugin-scenarios';
 import { cspPlugin } from './scripts/vite-plugin-csp';
+import { perfPlugin } from './scripts/vite-plugin-perf';
 
 export default defineConfig({
-  plugins: [svelte(), scenariosPlugin(), cspPlugin()],
+  plugins: [svelte(), scenariosPlugin(), cspPlugin(), perfPlugin()],
   build: { target: 'es2022', sourcemap: false },
   // Unit tests get Svelte's browser runtime (effects, createSubscriber); the server build ignores them.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
