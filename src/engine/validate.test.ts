@@ -34,6 +34,7 @@ describe('fixture pairs', () => {
       'json-too-deep', 'invalid-utf8', 'missing-field', 'wrong-type', 'unknown-target', 'missing-language', 'condition-as-text',
       'unreachable-node', 'dead-end', 'loop', 'score-loop', 'condition-never-holds', 'same-scores', 'missing-feedback',
       'flat-dimension', 'unknown-field', 'format-too-new', 'duplicate-option-id', 'duplicate-id', 'too-few-options',
+      'no-route', 'no-ending', 'unreachable-ending', 'route-never-taken', 'json-trailing-text', 'json-missing-colon', 'empty-value',
     ]) {
       expect(codes, code).toContain(code);
     }
