@@ -24,12 +24,36 @@ interface Best {
   edge: Int32Array;
 }
 
-function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best {
+/**
+ * Working memory reused from one analysis to the next: big typed arrays are allocated outside the
+ * JavaScript heap, and allocating them afresh for every analysis costs more in garbage collection
+ * than the work itself. Safe because a Best never leaves `optimum` (everything is synchronous).
+ */
+const scratch = {
+  f: [] as Float64Array[],
+  i: [] as Int32Array[],
+  b: [] as Uint8Array[],
+  floats(slot: number, n: number): Float64Array {
+    if (!this.f[slot] || this.f[slot].length < n) this.f[slot] = new Float64Array(Math.max(n, 1024));
+    return this.f[slot].subarray(0, n);
+  },
+  ints(slot: number, n: number): Int32Array {
+    if (!this.i[slot] || this.i[slot].length < n) this.i[slot] = new Int32Array(Math.max(n, 1024));
+    return this.i[slot].subarray(0, n);
+  },
+  bytes(slot: number, n: number): Uint8Array {
+    if (!this.b[slot] || this.b[slot].length < n) this.b[slot] = new Uint8Array(Math.max(n, 1024));
+    return this.b[slot].subarray(0, n);
+  },
+};
+
+/** Optimises K objectives at once; `slot` picks the working memory (results of different slots coexist). */
+function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], slot: number): Best {
   const n = stateCount(g);
   const K = objectives.length;
-  const value = new Float64Array(n * K).fill(-Infinity);
-  const edge = new Int32Array(n * K).fill(-1);
-  const done = new Uint8Array(n);
+  const value = scratch.floats(slot, n * K).fill(-Infinity);
+  const edge = scratch.ints(slot, n * K).fill(-1);
+  const done = scratch.bytes(slot, n).fill(0);
   // Values of every choice of every node, flat: choice c of node v at (choiceBase[v] + c) * K.
   const choiceBase = new Int32Array(g.choices.length);
   let total = 0;
@@ -133,7 +157,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     decisions(1),
     decisions(-1),
   ];
-  const best = optimise(g, order, objectives);
+  const best = optimise(g, order, objectives, 0);
   const at = g.start * best.k;
   DIMENSIONS.forEach((d, i) => {
     const max = best.value[at + i];
@@ -150,7 +174,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
       choice: (g2, node, c) => dot(coef, g2.choices[node][c].points),
       ending: (g2, e) => dot(coef, g2.endingPoints[e]),
     },
-  ]);
+  ], 1);
   const longest = best.value[at + 6];
   const shortest = -best.value[at + 7];
   return {

@@ -124,6 +124,8 @@ function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Co
     out.add('error', 'no-route', `After ${choiceName(ch, node)} (reached with mood ${g.stateMood[s]} and ${flagsText(g.flagSets[g.stateFlags[s]])}) none of its routes applies. Leave the condition off the last route, so it catches every other case.`, [...choicePath(ch, node), 'next']);
   }
   loops(g, order, out);
+  // Without loops, and with a way on from every state, every way leads to an ending: skip the search.
+  if (order.loops.length === 0 && g.deadEnds.length === 0 && g.noRoute.length === 0 && g.droppedEdges === 0) return;
   const reaches = statesReachingEnding(g);
   const nodeReaches = new Uint8Array(g.nodeIds.length);
   for (let s = 0; s < stateCount(g); s++) if (reaches[s]) nodeReaches[g.stateNode[s]] = 1;
@@ -165,19 +167,26 @@ function loops(g: StateGraph, order: GraphOrder, out: Collector): void {
 }
 
 function conditions(scenario: Scenario, g: StateGraph, out: Collector): void {
-  const lo = new Array<number>(g.nodeIds.length).fill(99);
-  const hi = new Array<number>(g.nodeIds.length).fill(-99);
-  for (let s = 0; s < stateCount(g); s++) {
-    const n = g.stateNode[s];
-    lo[n] = Math.min(lo[n], g.stateMood[s]);
-    hi[n] = Math.max(hi[n], g.stateMood[s]);
-  }
+  let lo: Int8Array | null = null;
+  let hi: Int8Array | null = null;
+  const moodsAt = (n: number): string => {
+    if (!lo || !hi) {
+      // Only needed for a message: computed once, when the first one is written.
+      lo = new Int8Array(g.nodeIds.length).fill(99);
+      hi = new Int8Array(g.nodeIds.length).fill(-99);
+      for (let s = 0; s < stateCount(g); s++) {
+        const v = g.stateNode[s];
+        if (g.stateMood[s] < lo[v]) lo[v] = g.stateMood[s];
+        if (g.stateMood[s] > hi[v]) hi[v] = g.stateMood[s];
+      }
+    }
+    return lo[n] === hi[n] ? `the mood here is always ${lo[n]}` : `the mood here is between ${lo[n]} and ${hi[n]}`;
+  };
   g.nodeIds.forEach((id, n) => {
     if (!g.nodeReached[n]) return;
-    const moods = lo[n] === hi[n] ? `the mood here is always ${lo[n]}` : `the mood here is between ${lo[n]} and ${hi[n]}`;
     for (const ch of g.choices[n]) {
       if (!ch.available) {
-        out.add('error', 'condition-never-holds', `${cap(choiceName(ch, id))} is never shown: its condition never holds in any way the story reaches this node (${moods}). Change the condition, or remove the option.`, [...choicePath(ch, id), 'when']);
+        out.add('error', 'condition-never-holds', `${cap(choiceName(ch, id))} is never shown: its condition never holds in any way the story reaches this node (${moodsAt(n)}). Change the condition, or remove the option.`, [...choicePath(ch, id), 'when']);
         continue;
       }
       ch.routes.forEach((route, r) => {

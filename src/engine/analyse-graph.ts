@@ -71,6 +71,8 @@ export interface StateGraph {
   deadEnds: number[];
   /** (state, choice) pairs where no route applied. */
   noRoute: [number, number][];
+  /** Choices left out because their route leads to an id that does not exist (the validator reports those). */
+  droppedEdges: number;
 }
 
 function pointsOf(effects: Effects | undefined): number[] {
@@ -163,6 +165,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     endingReached: new Uint8Array(endingIds.length),
     deadEnds: [],
     noRoute: [],
+    droppedEdges: 0,
   };
   // Dense lookup of (flag set, node, mood) -> state, one table per flag set.
   const tables: Int32Array[] = [new Int32Array(n * MOODS).fill(-1)];
@@ -247,7 +250,10 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       }
       ch.taken[taken] = 1;
       const target = ch.targets[taken];
-      if (target === null) continue;
+      if (target === null) {
+        g.droppedEdges++;
+        continue;
+      }
       if (edges >= g.edgeChoice.length) {
         g.edgeChoice = grow(g.edgeChoice, edges + 1);
         g.edgeTarget = grow(g.edgeTarget, edges + 1);

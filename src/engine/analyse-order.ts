@@ -16,13 +16,23 @@ export interface GraphOrder {
   loops: number[][];
 }
 
+/** Working arrays reused between calls (allocating big typed arrays each time costs more in GC than the search). */
+const work = { index: new Int32Array(0), low: new Int32Array(0), edgePtr: new Int32Array(0), onStack: new Uint8Array(0) };
+
 /** Finds the loops of the state graph (iteratively: no recursion, so 10,000-node chains are fine). */
 export function orderStates(g: StateGraph): GraphOrder {
   const n = stateCount(g);
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const edgePtr = new Int32Array(n);
+  if (work.index.length < n) {
+    const size = Math.max(n, work.index.length * 2, 1024);
+    work.index = new Int32Array(size);
+    work.low = new Int32Array(size);
+    work.edgePtr = new Int32Array(size);
+    work.onStack = new Uint8Array(size);
+  }
+  const index = work.index.subarray(0, n).fill(-1);
+  const low = work.low;
+  const edgePtr = work.edgePtr;
+  const onStack = work.onStack.subarray(0, n).fill(0);
   const component = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
   const loops: number[][] = [];
