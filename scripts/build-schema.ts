@@ -173,7 +173,6 @@ export function buildSchema(typesSource: string): SchemaNode {
   const sorted = Object.fromEntries(Object.keys(defs).sort().map((k) => [k, defs[k]]));
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://frontlijn.app/scenario.schema.json',
     title: 'Frontlijn scenario (format version 1)',
     ...root,
     $defs: sorted,
