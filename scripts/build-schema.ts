@@ -9,6 +9,7 @@
  * Usage: `npm run schema` writes the file; `buildSchema(source)` is used by the drift test.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
@@ -191,5 +192,5 @@ export const SCHEMA_PATH = `${here}../scenarios/scenario.schema.json`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   writeFileSync(SCHEMA_PATH, schemaText(readFileSync(TYPES_PATH, 'utf8')));
-  console.log(`wrote ${SCHEMA_PATH}`);
+  console.log(`wrote ${resolve(SCHEMA_PATH)}`);
 }
