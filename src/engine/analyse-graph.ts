@@ -34,9 +34,11 @@ export interface Choice {
   /** Whether the option was available in some reachable state. */
   available: boolean;
   /** Per route: whether its condition held in some reachable state after this choice. */
-  held: Uint8Array;
+  held: number[];
   /** Per route: whether it was taken at least once. */
-  taken: Uint8Array;
+  taken: number[];
+  /** Per flag set id: the flag set id after this choice's effects (filled as met). */
+  flagTo: number[];
 }
 
 /** The explored state graph; edges are stored flat (CSR) for speed on big scenarios. */
@@ -115,8 +117,9 @@ function prepareChoices(scenario: Scenario, nodeIds: string[], resolve: (id: str
         routes,
         targets: routes.map((r) => resolve(r.to)),
         available: false,
-        held: new Uint8Array(routes.length),
-        taken: new Uint8Array(routes.length),
+        held: routes.map(() => 0),
+        taken: routes.map(() => 0),
+        flagTo: [],
       };
     };
     const options = Array.isArray(node.options) ? node.options : [];
@@ -144,7 +147,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   const endingIndex = new Map(endingIds.map((id, i) => [id, i]));
   const choices = prepareChoices(scenario, nodeIds, resolver(nodeIndex, endingIndex));
   const n = nodeIds.length;
-  const guess = Math.min(maxStates + 1, 64 + n * 4);
+  const guess = Math.min(maxStates + 1, 64 + n * 12);
   const g: StateGraph = {
     nodeIds,
     endingIds,
@@ -229,8 +232,14 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       let f2 = fid;
       let flags2 = flags;
       if (ch.effects.flags) {
-        flags2 = flagsAfterFn(flags, ch.effects);
-        if (flags2 !== flags) f2 = internFlags(flags2);
+        let to = ch.flagTo[fid];
+        if (to === undefined) {
+          const after = flagsAfterFn(flags, ch.effects);
+          to = after === flags ? fid : internFlags(after);
+          ch.flagTo[fid] = to;
+        }
+        f2 = to;
+        flags2 = g.flagSets[to];
       }
       let taken = -1;
       const routes = ch.routes;
@@ -262,7 +271,10 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       if (target < 0) {
         g.endingReached[-target - 1] = 1;
         g.edgeTarget[edges] = target;
-      } else g.edgeTarget[edges] = intern(target, m2, f2);
+      } else {
+        const known = tables[f2][target * MOODS + m2 - LO];
+        g.edgeTarget[edges] = known >= 0 ? known : intern(target, m2, f2);
+      }
       edges++;
     }
     if (!any) g.deadEnds.push(s);
