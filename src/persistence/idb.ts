@@ -46,6 +46,12 @@ export class IdbStore implements Store {
   readonly kind = 'idb' as const;
   /** Runs the disk had no room for: kept here and written on the next chance. */
   private unsaved = new Map<string, Run>();
+  /**
+   * The unfinished runs this tab last wrote or read, so a choice is one put without a read first
+   * (the per-choice write is on the player's critical path). Only one tab writes a run at a time
+   * (tab-guard.ts), and taking a run over re-reads it with getRun, which refreshes this.
+   */
+  private open = new Map<string, Run>();
   private backfilling: Promise<void>;
 
   constructor(
@@ -86,6 +92,7 @@ export class IdbStore implements Store {
       if (settings.currentPlayerId === id) await tx.objectStore('settings').put({ ...settings, currentPlayerId: null }, SETTINGS_KEY);
       await tx.done;
       for (const [rid, run] of this.unsaved) if (run.playerId === id) this.unsaved.delete(rid);
+      for (const [rid, run] of this.open) if (run.playerId === id) this.open.delete(rid);
     });
   }
 
@@ -143,13 +150,14 @@ export class IdbStore implements Store {
   // ---- runs ---------------------------------------------------------------------------------
 
   async saveRun(run: Run): Promise<void> {
-    await measureSaveAsync(async () => {
+    await measureSaveAsync('run', async () => {
       const copy = structuredClone(run);
       this.unsaved.delete(run.id);
       await this.guardRun(copy, async () => {
         await this.flushUnsaved();
         const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
         await tx.objectStore('runs').put(toRecord(copy));
+        this.remember(copy);
         if (copy.finishedAt !== undefined && this.scorer) {
           const version = restoreStoredScenario(await tx.objectStore('scenarios').get(copy.scenarioHash));
           const result = version ? this.scorer(copy, version) : null;
@@ -161,7 +169,7 @@ export class IdbStore implements Store {
   }
 
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
-    await measureSaveAsync(async () => {
+    await measureSaveAsync('append', async () => {
       const pending = this.unsaved.get(runId);
       if (pending) {
         const next = withEvent(pending, structuredClone(event));
@@ -169,21 +177,27 @@ export class IdbStore implements Store {
         await this.guardRun(this.unsaved.get(runId)!, () => this.flushUnsaved());
         return;
       }
-      let base: Run | undefined;
       let next: Run | null = null;
       let txError: () => unknown = () => undefined;
       try {
         const tx = this.db.transaction('runs', 'readwrite');
         tx.done.catch(() => undefined); // awaited below
         txError = () => tx.error;
-        const rec = await tx.store.get(runId);
-        if (!rec) throw new Error(`No run ${runId} to append to`);
-        base = restoreRun(rec) ?? undefined;
-        if (!base) throw new Error(`Run ${runId} could not be read`);
+        let base = this.open.get(runId);
+        if (!base) {
+          const rec = await tx.store.get(runId);
+          if (!rec) throw new Error(`No run ${runId} to append to`);
+          base = restoreRun(rec) ?? undefined;
+          if (!base) throw new Error(`Run ${runId} could not be read`);
+        }
         next = withEvent(base, structuredClone(event));
-        if (next) await tx.store.put(toRecord(next));
-        await tx.done;
+        if (next) {
+          void tx.store.put(toRecord(next));
+          await tx.done;
+          this.remember(next);
+        }
       } catch (e) {
+        this.open.delete(runId);
         if ((isQuotaError(e) || isQuotaError(txError())) && next) {
           this.keepUnsaved(next);
           return;
@@ -201,7 +215,9 @@ export class IdbStore implements Store {
     const r = new Repairs();
     const run = restoreRun(rec, r);
     r.log(`run ${id}`);
-    return run ?? undefined;
+    if (run) this.remember(run);
+    else this.open.delete(id);
+    return run ? structuredClone(run) : undefined;
   }
 
   async listRuns(filter: Filter = {}): Promise<Run[]> {
@@ -225,6 +241,7 @@ export class IdbStore implements Store {
 
   async deleteRun(id: string): Promise<void> {
     this.unsaved.delete(id);
+    this.open.delete(id);
     await this.guard(async () => {
       const tx = this.db.transaction(['runs', 'results'], 'readwrite');
       await Promise.all([tx.objectStore('runs').delete(id), tx.objectStore('results').delete(id), tx.done]);
@@ -282,6 +299,7 @@ export class IdbStore implements Store {
           continue;
         }
         await tx.objectStore('runs').put(toRecord(structuredClone(run)));
+        this.open.delete(run.id);
         let version = versions.get(run.scenarioHash);
         if (!version) {
           version = restoreStoredScenario(await tx.objectStore('scenarios').get(run.scenarioHash)) ?? undefined;
@@ -333,6 +351,12 @@ export class IdbStore implements Store {
       if (!isQuotaError(e)) throw e;
       this.keepUnsaved(run);
     }
+  }
+
+  /** Keeps an unfinished run for the next append; forgets a finished one. */
+  private remember(run: Run): void {
+    if (run.finishedAt === undefined) this.open.set(run.id, structuredClone(run));
+    else this.open.delete(run.id);
   }
 
   private keepUnsaved(run: Run): void {

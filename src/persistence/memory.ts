@@ -105,13 +105,13 @@ export class MemoryStore implements Store {
   }
 
   async saveRun(run: Run): Promise<void> {
-    measureSave(() => {
+    measureSave('run', () => {
       this.runs.set(run.id, copy(run));
       this.score(run);
     });
   }
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
-    measureSave(() => {
+    measureSave('append', () => {
       const run = this.runs.get(runId);
       if (!run) throw new Error(`No run ${runId} to append to`);
       const next = withEvent(run, copy(event));
