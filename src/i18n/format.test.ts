@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from './format';
-import nl from './core.nl.json';
-import en from './core.en.json';
+import coreNl from './core.nl.json';
+import coreEn from './core.en.json';
+import screensNl from './screens.nl.json';
+import screensEn from './screens.en.json';
+
+const nl = { ...coreNl, ...screensNl };
+const en = { ...coreEn, ...screensEn };
 
 describe('formatMessage', () => {
   it('fills placeholders and keeps unknown ones visible', () => {
@@ -35,6 +40,10 @@ describe('formatMessage', () => {
 describe('core messages', () => {
   const keys = (o: object, p = ''): string[] =>
     Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${p}${k}.`) : [`${p}${k}`]));
+
+  it('the first bundle and the lazily loaded screens never define the same area', () => {
+    for (const area of Object.keys(screensNl)) expect(Object.keys(coreNl)).not.toContain(area);
+  });
 
   it('Dutch and English have the same keys', () => {
     expect(keys(nl).sort()).toEqual(keys(en).sort());

@@ -109,6 +109,17 @@ export class AppState {
     return team;
   }
 
+  /** Makes sure a team with this id exists here (a room link names the facilitator's team). */
+  async ensureTeam(id: string, name: string): Promise<Team> {
+    const store = await this.ready();
+    const known = this.teams.find((t) => t.id === id);
+    if (known) return known;
+    const team: Team = { id, name: name.trim().slice(0, 60) || '?', createdAt: Date.now() };
+    await store.saveTeam(team);
+    this.teams = [...this.teams, team];
+    return team;
+  }
+
   /** Creates a player profile and makes it the current player. */
   async createProfile(name: string, teamId: string | null, guest = false): Promise<Profile> {
     const store = await this.ready();

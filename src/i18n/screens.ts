@@ -1,0 +1,13 @@
+/**
+ * Messages of the screens that are loaded when opened (mode, report, settings), kept out of the
+ * first bundle. Importing this module registers them (top-level keys `mode.*`, `report.*`,
+ * `settings.*`).
+ */
+import { locale } from './index';
+import nl from './screens.nl.json';
+import en from './screens.en.json';
+
+if (!locale.has('screens')) {
+  locale.register('', { nl, en });
+  locale.register('screens', { nl: {}, en: {} });
+}

@@ -1,0 +1,191 @@
+/**
+ * What the play screen plays: finds the run to show for a `#/play/<id>` address (resumes an
+ * unfinished one, or starts a new one after storing the scenario version), keeps one tab at a
+ * time on a run (persistence/tab-guard), follows room links into a team, and on the dev server
+ * moves a run to an edited scenario file when all its steps still exist there.
+ */
+import { t } from '../../i18n';
+import { ReplayError } from '../../engine/contract';
+import { replayRun } from '../../engine/replay';
+import type { Mode, Run } from '../../engine/types';
+import { claimRun, takeOverRun, type RunClaim } from '../../persistence/tab-guard';
+import { app } from './app.svelte';
+import { LiveRun, newRun } from './run.svelte';
+import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.svelte';
+import { href } from '../router';
+
+export class PlaySession {
+  loaded = $state.raw<LoadedScenario | null>(null);
+  live = $state.raw<LiveRun | null>(null);
+  /** Why nothing can be played, in words. */
+  failure = $state<string | null>(null);
+  /** True when an earlier, unfinished run was taken up again. */
+  resumed = $state(false);
+  /** This run is being played in another tab (at opening, or taken over since). */
+  blocked = $state<'other-tab' | 'lost' | null>(null);
+  /** A note after the scenario file changed on the dev server. */
+  hotNote = $state<string | null>(null);
+
+  #params: Record<string, string>;
+  #claim: RunClaim | null = null;
+  #blockedRunId: string | null = null;
+  #closed = false;
+
+  constructor(params: Record<string, string>) {
+    this.#params = params;
+  }
+
+  #describe(e: unknown): string {
+    if (e instanceof ScenarioLoadError && e.kind === 'unknown') return t('play.unknown_scenario', { id: this.#params.id });
+    const detail = e instanceof ScenarioLoadError || e instanceof ReplayError || e instanceof Error ? e.message : String(e);
+    return t('play.load_failed', { detail });
+  }
+
+  /** Opens the run this address asks for. Resolves when the first decision can be shown (or not). */
+  async start(): Promise<void> {
+    const params = this.#params;
+    try {
+      const wanted = params.hash ? scenarios.playVersion(params.hash) : scenarios.playScenario(params.id);
+      const store = await app.ready();
+      if (params.team && !(await this.#joinTeam(params.team, params.teamName ?? ''))) return;
+      const player = await app.ensurePlayer(t('app.guest'));
+      const testRun = params.from !== undefined && params.from !== '';
+
+      // Resume an unfinished run of this scenario (a reload, a crash, or "continue").
+      let open: Run | undefined;
+      if (params.run) open = await store.getRun(params.run);
+      else if (!testRun) open = await store.unfinishedRun(player.id);
+      if (open && (open.scenarioId !== params.id || open.finishedAt !== undefined || (!params.run && open.startNode))) open = undefined;
+
+      if (open) {
+        const version = await scenarios.playVersion(open.scenarioHash);
+        this.loaded = version;
+        await this.#attach(version, open, false);
+        return;
+      }
+      const s = await wanted;
+      if (testRun && !Object.prototype.hasOwnProperty.call(s.scenario.nodes, params.from)) {
+        this.failure = t('play.unknown_node', { node: params.from });
+        return;
+      }
+      const mode: Mode = params.mode === 'assessment' ? 'assessment' : 'coaching';
+      const fresh = newRun({
+        scenario: s.scenario,
+        hash: s.hash,
+        playerId: player.id,
+        mode,
+        timerScale: app.settings.timerScale,
+        startNode: testRun ? params.from : undefined,
+      });
+      // The version is stored before the run, so the store can score the run when it ends.
+      await scenarios.remember(s);
+      const claimed = await claimRun(fresh.id, { onLost: () => this.#onLost() });
+      this.#claim = claimed.ok ? claimed.claim : null;
+      this.live = await LiveRun.start(store, s.scenario, fresh);
+      this.loaded = s;
+    } catch (e) {
+      this.failure = this.#describe(e);
+    }
+  }
+
+  /**
+   * A room link: join the facilitator's team, with a name the leaderboard can show. Returns
+   * false when the player is sent to "who is playing" first.
+   */
+  async #joinTeam(teamId: string, teamName: string): Promise<boolean> {
+    await app.ensureTeam(teamId, teamName);
+    const current = app.currentPlayer;
+    if (!current || current.guest) {
+      app.navigate(href('', { next: location.hash, team: teamId }), true);
+      return false;
+    }
+    if (!current.teamId) await app.renameProfile(current.id, current.name, teamId);
+    return true;
+  }
+
+  /** Takes a stored run into this tab: claims it first, then replays it and catches up on time-outs. */
+  async #attach(version: LoadedScenario, stored: Run, takeOver: boolean): Promise<void> {
+    const store = await app.ready();
+    this.#claim?.release();
+    this.#claim = null;
+    const onLost = () => this.#onLost();
+    if (takeOver) this.#claim = await takeOverRun(stored.id, { onLost });
+    else {
+      const r = await claimRun(stored.id, { onLost });
+      if (!r.ok) {
+        this.#blockedRunId = stored.id;
+        this.blocked = 'other-tab';
+        return;
+      }
+      this.#claim = r.claim;
+    }
+    if (this.#closed) return this.#claim?.release();
+    this.blocked = null;
+    const resumedRun = await LiveRun.resume(store, version.scenario, stored);
+    this.live?.stop();
+    this.live = resumedRun;
+    this.resumed = stored.events.length > 0;
+    const wantScale = app.settings.timerScale;
+    if (!resumedRun.finished && resumedRun.state.timerScale !== wantScale) await resumedRun.setTimerScale(wantScale);
+    if (resumedRun.finished) this.release();
+  }
+
+  /** Another tab took this run over: stop writing here. */
+  #onLost(): void {
+    this.#blockedRunId = this.live?.run.id ?? this.#blockedRunId;
+    this.blocked = 'lost';
+  }
+
+  /** "Continue here": take the run back, re-read what the other tab wrote, and replay it. */
+  async continueHere(): Promise<void> {
+    try {
+      const store = await app.ready();
+      const stored = this.#blockedRunId ? await store.getRun(this.#blockedRunId) : undefined;
+      if (!stored) return;
+      const version = await scenarios.playVersion(stored.scenarioHash);
+      this.loaded = version;
+      await this.#attach(version, stored, true);
+    } catch (e) {
+      this.failure = this.#describe(e);
+    }
+  }
+
+  /**
+   * Dev server: the built-in file of this scenario changed. Replay the run on the new version
+   * when every step still exists there; otherwise keep playing the version it started on.
+   */
+  async hotSwap(): Promise<void> {
+    const { live, loaded } = this;
+    if (!live || !loaded || loaded.custom || this.#params.hash || live.finished) return;
+    const next = await scenarios.playScenario(loaded.scenario.id).catch(() => null);
+    if (!next || next.hash === loaded.hash) return;
+    const moved: Run = { ...live.run, scenarioHash: next.hash };
+    try {
+      replayRun(next.scenario, moved);
+    } catch {
+      this.hotNote = t('play.hot_kept');
+      return;
+    }
+    const store = await app.ready();
+    await scenarios.remember(next);
+    await store.saveRun(moved);
+    const swapped = await LiveRun.resume(store, next.scenario, moved);
+    live.stop();
+    this.live = swapped;
+    this.loaded = next;
+    this.hotNote = t('play.hot_reloaded');
+  }
+
+  /** Lets go of the run (it ended, or the screen closes). */
+  release(): void {
+    this.#claim?.release();
+    this.#claim = null;
+  }
+
+  /** The screen closes. */
+  close(): void {
+    this.#closed = true;
+    this.release();
+    this.live?.stop();
+  }
+}
