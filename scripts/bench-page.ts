@@ -22,8 +22,8 @@ export const SLOW_4G = {
 };
 export const CPU_SLOWDOWN = 4;
 
-/** Option buttons: GAME-UI puts data-option="<id>" on each (fallbacks for older builds). */
-export const OPTION_SELECTOR = '[data-option], .options button, [role="group"][aria-label] button';
+/** Option buttons: GAME-UI puts data-option="<option id>" on each. */
+export const OPTION_SELECTOR = 'button[data-option]';
 
 export interface RequestRecord {
   url: string;
@@ -155,6 +155,7 @@ class NetLog {
     for (const r of list) {
       let wave: number;
       if (r.type === 'Document' && waveOf.size === 0) wave = 0;
+      else if (isBrowserChrome(r.url)) wave = 1; // the tab's icon: fetched by the browser, never awaited
       else if (r.parent && waveOf.has(stripHash(r.parent))) wave = waveOf.get(stripHash(r.parent))! + 1;
       else {
         // no attributable initiator: one more than the latest wave finished before it started
@@ -178,6 +179,10 @@ class NetLog {
     }
     return out;
   }
+}
+
+function isBrowserChrome(u: string): boolean {
+  return /\/favicon\.(ico|svg|png)$/.test(new URL(u).pathname);
 }
 
 function stripHash(u: string): string {

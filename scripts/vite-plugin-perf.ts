@@ -19,7 +19,7 @@
  * facilitator serves the game to the phones in a room — sends Brotli (quality 11, compressed
  * once and kept in memory) to browsers that accept it, and long-lived caching for hashed assets.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { Connect, Plugin, ResolvedConfig, Rollup } from 'vite';
@@ -68,10 +68,31 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Middleware for `vite preview`: Brotli for text files of the build, compressed once. */
+function brotli(raw: Buffer): Buffer {
+  return brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+}
+
+/** Every servable text file below dir. */
+function textFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...textFiles(p));
+    else if (TYPES[extname(e.name)]) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Middleware for `vite preview`: Brotli for text files of the build. Everything is compressed
+ * once when the server starts (quality 11 costs ~1 s for the whole build), never per request.
+ */
 export function brotliMiddleware(distDir: string): Connect.NextHandleFunction {
   const root = resolve(distDir);
   const cache = new Map<string, { mtime: number; body: Buffer }>();
+  if (existsSync(root)) {
+    for (const file of textFiles(root)) cache.set(file, { mtime: statSync(file).mtimeMs, body: brotli(readFileSync(file)) });
+  }
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) return next();
     let path: string;
@@ -87,8 +108,7 @@ export function brotliMiddleware(distDir: string): Connect.NextHandleFunction {
     const mtime = statSync(file).mtimeMs;
     let hit = cache.get(file);
     if (!hit || hit.mtime !== mtime) {
-      const raw = readFileSync(file);
-      hit = { mtime, body: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }) };
+      hit = { mtime, body: brotli(readFileSync(file)) };
       cache.set(file, hit);
     }
     res.setHeader('Content-Type', type);
