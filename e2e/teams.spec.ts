@@ -149,8 +149,21 @@ test('room mode shows a scannable code of a link straight to the scenario and te
     }
   }
   const decoded = jsQR(pixels, size, size);
-  expect(decoded?.data).toMatch(new RegExp(`/#/play/${TOY}\\?mode=assessment&team=bar&teamName=Bar$`));
+  expect(decoded?.data).toMatch(new RegExp(`/play/${TOY}/\\?mode=assessment&team=bar&teamName=Bar$`));
   await expect(page.getByText(decoded!.data)).toBeVisible();
+  // The link opens the scenario on a phone, in assessment mode.
+  const phone = await page.context().browser()!.newPage();
+  await phone.goto(decoded!.data);
+  // A new phone: who is playing first (in the room's team), then straight into the scenario.
+  await phone.getByLabel('Your name').fill('Fien');
+  await phone.getByRole('button', { name: /^start$/i }).click();
+  await expect(phone).toHaveURL(new RegExp(`/#/play/${TOY}\\?mode=assessment&team=bar&teamName=Bar$`));
+  await expect(phone.locator('button[data-option]').first()).toBeVisible();
+  await expect(phone.getByText('Assessment', { exact: true })).toBeVisible();
+  const phoneDb = await readDb(phone);
+  expect(phoneDb.teams.map((t) => [t.id, t.name])).toEqual([['bar', 'Bar']]);
+  expect(phoneDb.profiles.map((p) => [p.name, p.teamId])).toEqual([['Fien', 'bar']]);
+  await phone.close();
 });
 
 test('players can be renamed, moved, and deleted with all their runs; history shows progress', async ({ page }, info) => {
