@@ -10,11 +10,9 @@ import type { Lang } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 
-/** A random id for profiles, teams and runs. */
-export function newId(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
+import { newId } from './ids';
+
+export { newId };
 
 /** `?storage=memory` (or localStorage frontlijn-storage=memory) plays without IndexedDB: for tests. */
 function wantsMemoryStore(): boolean {

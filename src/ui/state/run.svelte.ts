@@ -20,7 +20,7 @@ import type { PlayState } from '../../engine/contract';
 import type { RunMachineEvent, ScenarioMachine } from '../../engine/compile';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
-import { newId } from './app.svelte';
+import { newId } from './ids';
 
 export interface NewRunOptions {
   scenario: Scenario;

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { LiveRun, newRun } from './run.svelte';
+import { MemoryStore } from '../../persistence/memory';
+import { replayRun } from '../../engine/replay';
+import type { Run, RunEvent, Scenario } from '../../engine/types';
+import toyShop from '../../../scenarios/toy-shop-saturday.json';
+
+
+const scenario = toyShop as unknown as Scenario;
+const T0 = 1_700_000_000_000;
+
+function fresh(overrides: Partial<Run> = {}): Run {
+  return { ...newRun({ scenario, hash: 'h1', playerId: 'p1', mode: 'assessment', timerScale: 1, now: T0 }), ...overrides };
+}
+
+/** A store whose appendEvent waits until the test lets it go (or fails it). */
+class SlowStore extends MemoryStore {
+  pending: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  override async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
+    return super.appendEvent(runId, event);
+  }
+}
+
+describe('LiveRun', () => {
+  it('saves the run before the first decision', async () => {
+    const store = new MemoryStore();
+    const run = fresh();
+    const live = await LiveRun.start(store, scenario, run);
+    expect(await store.getRun(run.id)).toMatchObject({ id: run.id, events: [] });
+    expect(live.state.node).toBe(scenario.start);
+    live.stop();
+  });
+
+  it('shows a choice as made only after the store has written it', async () => {
+    const store = new SlowStore();
+    const live = await LiveRun.start(store, scenario, fresh());
+    const option = live.state.available[0];
+    const choosing = live.choose(option.id, T0 + 2000);
+    await Promise.resolve();
+    expect(live.busy).toBe(true);
+    expect(live.state.node).toBe(scenario.start);
+    expect(live.state.steps).toHaveLength(0);
+    store.pending[0].resolve();
+    expect(await choosing).toBe(true);
+    expect(live.busy).toBe(false);
+    expect(live.state.steps).toHaveLength(1);
+    expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: option.id });
+    const saved = (await store.getRun(live.run.id))!;
+    expect(saved.events).toEqual([{ type: 'choice.select', node: scenario.start, option: option.id, at: T0 + 2000 }]);
+    live.stop();
+  });
+
+  it('a failed write changes nothing and says why', async () => {
+    const store = new SlowStore();
+    const live = await LiveRun.start(store, scenario, fresh());
+    const choosing = live.choose(live.state.available[0].id, T0 + 1000);
+    await Promise.resolve();
+    store.pending[0].reject(new Error('QuotaExceededError'));
+    expect(await choosing).toBe(false);
+    expect(live.state.steps).toHaveLength(0);
+    expect(live.run.events).toHaveLength(0);
+    expect(live.error).toContain('QuotaExceededError');
+    live.stop();
+  });
+
+  it('ignores an option the current decision does not have (a double click)', async () => {
+    const live = await LiveRun.start(new MemoryStore(), scenario, fresh());
+    expect(await live.choose('no-such-option', T0 + 1000)).toBe(false);
+    expect(live.run.events).toHaveLength(0);
+    live.stop();
+  });
+
+  it('is reactive through createSubscriber: an effect re-runs after each saved event', async () => {
+    const live = await LiveRun.start(new MemoryStore(), scenario, fresh());
+    const seen: (string | null)[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        seen.push(live.state.node);
+      });
+    });
+    flushSync();
+    await live.choose(live.state.available[0].id, T0 + 1000);
+    flushSync();
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]).toBe(scenario.start);
+    expect(seen.at(-1)).toBe(live.state.node);
+    stop();
+    live.stop();
+  });
+
+  it('on resume past a deadline, appends the time-out at the deadline before anything is shown', async () => {
+    const limit = scenario.nodes[scenario.start].timeLimit;
+    expect(limit, 'the first decision of the toy shop is timed').toBeTruthy();
+    const store = new MemoryStore();
+    const run = fresh();
+    await store.saveRun(run);
+    const deadline = T0 + limit!.seconds * 1000;
+    const live = await LiveRun.resume(store, scenario, run, deadline + 60_000);
+    const saved = (await store.getRun(run.id))!;
+    expect(saved.events[0]).toEqual({ type: 'timer.expire', node: scenario.start, at: deadline });
+    expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: null });
+    // What the player sees is exactly the replay of what was stored.
+    expect(replayRun(scenario, saved)).toEqual(live.state);
+    live.stop();
+  });
+
+  it('"more time" moves the deadline tenfold; timers off removes it', async () => {
+    const live = await LiveRun.start(new MemoryStore(), scenario, fresh());
+    const seconds = scenario.nodes[scenario.start].timeLimit!.seconds;
+    expect(live.state.deadline).toBe(T0 + seconds * 1000);
+    await live.setTimerScale(10, T0 + 1000);
+    expect(live.state.deadline).toBe(T0 + seconds * 10_000);
+    await live.setTimerScale(0, T0 + 2000);
+    expect(live.state.deadline).toBeNull();
+    live.stop();
+  });
+
+  it('an ending stamps finishedAt, and the live state equals the replay of the stored run', async () => {
+    const store = new MemoryStore();
+    const live = await LiveRun.start(store, scenario, fresh());
+    let at = T0;
+    for (let i = 0; i < 40 && !live.finished; i++) await live.choose(live.state.available[0].id, (at += 1000));
+    expect(live.finished).toBe(true);
+    const saved = (await store.getRun(live.run.id))!;
+    expect(saved.finishedAt).toBe(at);
+    expect(replayRun(scenario, saved)).toEqual(live.state);
+    await live.reflect('Tijd om te oefenen.');
+    expect((await store.getRun(live.run.id))!.reflection).toBe('Tijd om te oefenen.');
+    live.stop();
+  });
+});
