@@ -246,3 +246,26 @@ test('a file dropped on the import area is checked like a picked one', async ({ 
   await expect(page.locator('.verdict')).toContainText('“Station kiosk v1” is valid and stored');
   await expect(page.getByText(/^dropped\.json · \d+ kB · checked in/)).toBeVisible();
 });
+
+test('the authoring screen, a report with problems and the map pass axe', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const check = async () => {
+    const r = await new AxeBuilder({ page }).include('main').analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  };
+  await page.goto('/#/author');
+  await expect(page.getByRole('heading', { name: 'Write scenarios', level: 1 })).toBeVisible();
+  await check();
+  const broken = scenario('e2e-axe') as { nodes: Record<string, { options: { next: string }[] }> };
+  broken.nodes.greet.options[0].next = 'pik';
+  await importFile(page, file('broken.json', broken));
+  await expect(page.locator('.problem').first()).toBeVisible();
+  await check();
+  await page.goto('/#/author/map/toy-shop-saturday');
+  await expect(page.locator('[data-node]').first()).toBeAttached();
+  await page.locator('[data-node]').first().press('Enter');
+  await expect(page.getByRole('complementary')).toBeVisible();
+  await check();
+  await page.getByRole('button', { name: 'List' }).click();
+  await check();
+});
