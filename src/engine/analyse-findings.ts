@@ -7,7 +7,7 @@ import type { Finding, JsonPath } from './contract';
 import type { Scenario } from './types';
 import { DIMENSIONS } from './types';
 import type { Choice, StateGraph } from './analyse-graph';
-import { MAX_STATES, stateCount } from './analyse-graph';
+import { MAX_FLAG_SETS, stateCount } from './analyse-graph';
 import type { GraphOrder } from './analyse-order';
 import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
@@ -78,8 +78,10 @@ export function findingsOf(
   perCode: number = PER_CODE,
 ): Finding[] {
   const out = new Collector(perCode);
-  if (g.truncated) {
-    out.add('error', 'too-many-states', `This story has more than ${MAX_STATES.toLocaleString('en')} combinations of node, mood and flags, too many to check. Use fewer flags, or fewer conditions that depend on them.`, []);
+  if (g.truncated === 'flags') {
+    out.add('error', 'too-many-states', `The flags of this story can be combined in more than ${MAX_FLAG_SETS.toLocaleString('en')} ways, too many to check. Use fewer flags: set a flag only when a later condition needs it, and clear flags that are no longer needed.`, []);
+  } else if (g.truncated) {
+    out.add('error', 'too-many-states', `This story has more than ${g.maxStates.toLocaleString('en')} combinations of node, mood and flags, too many to check. Use fewer flags, or fewer conditions that depend on them.`, []);
   } else if (g.start >= 0 && order) {
     structure(scenario, g, order, out);
     conditions(scenario, g, out);

@@ -10,6 +10,10 @@ import { clampMood, flagsAfter, holds, routesOf } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
+/** The cap on distinct combinations of flags (each one multiplies the states). */
+export const MAX_FLAG_SETS = 4096;
+/** Entries of the dense (flag set, node, mood) lookup tables, in all (4 bytes each). */
+const DENSE_ENTRIES = 4_000_000;
 const LO = MOOD_MIN;
 const HI = MOOD_MAX;
 const MOODS = HI - LO + 1;
@@ -66,7 +70,9 @@ export interface StateGraph {
   edges: number;
   start: number;
   /** Whether the cap on states was hit (then the graph is incomplete). */
-  truncated: boolean;
+  truncated: false | 'states' | 'flags';
+  /** The cap on states this graph was explored with. */
+  maxStates: number;
   nodeReached: Uint8Array;
   endingReached: Uint8Array;
   /** States where nothing can happen: no option available and no time limit. */
@@ -138,7 +144,7 @@ function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
 
 /**
  * Explores every (node, mood, flags) state a player can reach from the start (or `startNode`),
- * breadth-first. Stops with `truncated` after `maxStates` states.
+ * breadth-first. Stops with `truncated` after `maxStates` states or MAX_FLAG_SETS flag combinations.
  */
 export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, startNode?: string): StateGraph {
   const nodeIds = Object.keys(scenario.nodes ?? {});
@@ -164,23 +170,32 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     edges: 0,
     start: -1,
     truncated: false,
+    maxStates,
     nodeReached: new Uint8Array(n),
     endingReached: new Uint8Array(endingIds.length),
     deadEnds: [],
     noRoute: [],
     droppedEdges: 0,
   };
-  // Dense lookup of (flag set, node, mood) -> state, one table per flag set.
-  const tables: Int32Array[] = [new Int32Array(n * MOODS).fill(-1)];
+  // Lookup of (flag set, node, mood) -> state: a dense table per flag set while they fit in
+  // DENSE_ENTRIES, then a map (many flag combinations on a big graph must not exhaust memory).
+  const width = n * MOODS;
+  const tables: (Int32Array | null)[] = [new Int32Array(width).fill(-1)];
+  const spill = new Map<number, number>();
+  const find = (flags: number, key: number): number => {
+    const table = tables[flags];
+    return table ? table[key] : (spill.get(flags * width + key) ?? -1);
+  };
   const flagIds = new Map<string, number>([['', 0]]);
   let count = 0;
   const intern = (node: number, mood: number, flags: number): number => {
-    const table = tables[flags];
     const key = node * MOODS + mood - LO;
-    let s = table[key];
+    let s = find(flags, key);
     if (s < 0) {
       s = count++;
-      table[key] = s;
+      const table = tables[flags];
+      if (table) table[key] = s;
+      else spill.set(flags * width + key, s);
       if (count > g.stateNode.length) {
         g.stateNode = grow(g.stateNode, count);
         g.stateMood = grow(g.stateMood, count);
@@ -200,7 +215,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       f = g.flagSets.length;
       flagIds.set(key, f);
       g.flagSets.push(flags);
-      tables.push(new Int32Array(n * MOODS).fill(-1));
+      tables.push(tables.length * width < DENSE_ENTRIES ? new Int32Array(width).fill(-1) : null);
     }
     return f;
   };
@@ -211,8 +226,8 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   let edges = 0;
   let s = 0;
   for (; s < count; s++) {
-    if (count > maxStates) {
-      g.truncated = true;
+    if (count > maxStates || g.flagSets.length > MAX_FLAG_SETS) {
+      g.truncated = count > maxStates ? 'states' : 'flags';
       break;
     }
     const node = g.stateNode[s];
@@ -272,7 +287,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
         g.endingReached[-target - 1] = 1;
         g.edgeTarget[edges] = target;
       } else {
-        const known = tables[f2][target * MOODS + m2 - LO];
+        const known = find(f2, target * MOODS + m2 - LO);
         g.edgeTarget[edges] = known >= 0 ? known : intern(target, m2, f2);
       }
       edges++;

@@ -156,7 +156,20 @@ describe('analyseScenario findings', () => {
     const s = variant(() => {});
     const a = analyseScenario(s, { maxStates: 3 });
     expect(a.findings.map((f) => f.code)).toEqual(['too-many-states']);
+    expect(a.findings[0].message).toMatch(/more than 3 combinations of node, mood and flags/);
     expect(a.ranges.warmth).toEqual({ min: 0, max: 0 });
+  });
+
+  it('stops at the cap when flags multiply (2^20 combinations), without exhausting memory', () => {
+    const nodes: Record<string, DecisionNode> = {};
+    for (let i = 0; i < 20; i++) {
+      const next = i === 19 ? 'end' : `n${i + 1}`;
+      nodes[`n${i}`] = { situation: 's', options: [{ id: 'a', text: 'a', feedback: 'f', effects: { warmth: 1, flags: { [`f${i}`]: true } }, next }, { id: 'b', text: 'b', feedback: 'f', next }] };
+    }
+    const s: Scenario = { ...sampleScenario(), start: 'n0', nodes, endings: { end: { title: 'e', text: 'e', tone: 'fan' } } };
+    const a = analyseScenario(s);
+    expect(a.findings.map((f) => f.code)).toEqual(['too-many-states']);
+    expect(a.findings[0].message).toMatch(/flags of this story can be combined in more than 4,096 ways/);
   });
 
   it('handles a 10,000-node chain without recursion', () => {
