@@ -111,6 +111,8 @@ export async function startAs(page: Page, name: string, scenarioId: string): Pro
     await page.getByLabel('Your name').fill(name);
     await page.getByRole('button', { name: /start/i }).click();
   }
+  // The who-screen moves on by itself: let it, before going to the scenario.
+  await expect(page).toHaveURL(/#\/scenarios/);
   await page.goto(`/#/play/${scenarioId}?mode=assessment`);
   await expect(page.locator('#situation-heading, #ending-heading').first()).toBeVisible();
 }

@@ -90,7 +90,12 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
   changedChoice.runs[0].events[0].option = 'give-everything-away';
   cases.push(['changed-choice.json', JSON.stringify(changedChoice), /does not fit its scenario/]);
   const changedScenario = structuredClone(data);
-  changedScenario.scenarios[0].source = changedScenario.scenarios[0].source.replace(/"outcome": -?\d/, '"outcome": 3');
+  // Make the worst option of the first decision look good, without touching the runs.
+  const edited = JSON.parse(changedScenario.scenarios[0].source);
+  const firstNode = edited.nodes[edited.start];
+  firstNode.options[0].effects = { ...firstNode.options[0].effects, outcome: 2, warmth: 2 };
+  firstNode.options[0].text = { nl: 'Aangepast', en: 'Edited' };
+  changedScenario.scenarios[0].source = JSON.stringify(edited, null, 2);
   cases.push(['changed-scenario.json', JSON.stringify(changedScenario), /was changed after the runs were played/]);
 
   // A fresh device, so a refused file would have had something to add.
