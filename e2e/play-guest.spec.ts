@@ -1,0 +1,48 @@
+/**
+ * A link straight to a scenario plays at once, as a guest who can be named afterwards; "next
+ * player" is one step; a storage problem is told in plain words and play goes on.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectNoCspViolations, plannedPaths, readScenario, waitForOptions, watchCsp } from './helpers';
+
+test.use({ locale: 'nl-NL' });
+
+const id = 'tram-card-reader';
+
+test('a direct link plays at once as a guest, who adds a name on the report', async ({ page }) => {
+  await watchCsp(page);
+  const plan = plannedPaths(readScenario(id))
+    .filter((p) => !p.keys.includes(0))
+    .sort((a, b) => a.keys.length - b.keys.length)[0];
+  await page.goto(`/#/play/${id}`);
+  await waitForOptions(page);
+  await expect(page.getByText('Speler: Gast')).toBeVisible();
+  for (const key of plan.keys) {
+    await waitForOptions(page);
+    await page.keyboard.press(String(key));
+    await page.getByRole('button', { name: 'Verder' }).click();
+  }
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(page.getByRole('heading', { name: 'Voeg je naam toe' })).toBeVisible();
+  await page.getByLabel('Je naam', { exact: true }).fill('Noor');
+  await page.getByRole('button', { name: 'Naam bewaren' }).click();
+  await expect(page.getByText('Speler: Noor')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Voeg je naam toe' })).toHaveCount(0);
+
+  // Next player: one step back to "who is playing", where Noor is listed with her run.
+  await page.getByRole('link', { name: 'Volgende speler' }).click();
+  await expect(page.getByRole('button', { name: 'Speel als Noor' })).toBeVisible();
+  await page.getByRole('button', { name: 'Speel als Noor' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kies een scenario' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Tram' }).getByText(/Jouw beste: \d+/)).toBeVisible();
+  await expectNoCspViolations(page);
+});
+
+test('without storage the player is told in plain words and plays on', async ({ page }, testInfo) => {
+  await page.goto(`/?storage=memory#/play/${id}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Deze browser laat Frontlijn niets bewaren' })).toBeVisible();
+  await waitForOptions(page);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('region', { name: 'Wat dit deed' })).toBeVisible();
+  await expectAccessible(page, testInfo, 'storage-banner');
+});
