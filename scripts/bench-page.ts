@@ -252,9 +252,13 @@ export function percentile(values: number[], p: number): number {
 export const median = (v: number[]): number => percentile(v, 50);
 
 /** Choice → next situation painted, in ms, for about `count` choices with the CPU slowed 4×. */
-export async function choiceLatencies(browser: Browser, url: string, count: number): Promise<{ samples: number[]; error?: string }> {
+export async function choiceLatencies(browser: Browser, url: string, count: number): Promise<{ samples: number[]; saves: number[]; error?: string }> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const samples: number[] = [];
+  const saves: number[] = [];
+  const collectSaves = async (page: Page) => {
+    saves.push(...(await page.evaluate(() => performance.getEntriesByName('frontlijn:save').map((e) => e.duration))));
+  };
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -264,15 +268,16 @@ export async function choiceLatencies(browser: Browser, url: string, count: numb
       runs++;
       await page.goto(url);
       const ok = await page.locator(OPTION_SELECTOR).first().waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false);
-      if (!ok) return { samples, error: 'no option button appeared' };
+      if (!ok) return { samples, saves, error: 'no option button appeared' };
       for (let step = 0; step < 40 && samples.length < count; step++) {
         const got = await oneChoice(page, step + runs);
         if (got === 'ended') break;
-        if (got === 'stuck') return { samples, error: 'a choice did not lead to a painted situation' };
+        if (got === 'stuck') return { samples, saves, error: 'a choice did not lead to a painted situation' };
         samples.push(got);
       }
+      await collectSaves(page);
     }
-    return { samples };
+    return { samples, saves };
   } finally {
     await context.close();
   }
