@@ -54,6 +54,8 @@ function branches(body: string): Map<string, string> {
  * missing parameter is noticed rather than silently dropped.
  */
 export function formatMessage(message: string, params: Params = {}, lang = 'nl', hash?: string): string {
+  // Most UI strings have nothing to fill in.
+  if (hash === undefined && message.indexOf('{') < 0) return message;
   let out = '';
   let i = 0;
   while (i < message.length) {
@@ -105,6 +107,13 @@ export function formatMessage(message: string, params: Params = {}, lang = 'nl',
   return out;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function formatValue(v: string | number, lang: string): string {
-  return typeof v === 'number' ? new Intl.NumberFormat(lang).format(v) : v;
+  if (typeof v !== 'number') return v;
+  // Small integers print the same in Dutch and English; Intl constructors are slow on phones.
+  if (Number.isInteger(v) && Math.abs(v) < 1000) return String(v);
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang)));
+  return f.format(v);
 }

@@ -13,6 +13,8 @@ declare module 'virtual:scenario-catalog' {
     languages: Lang[];
     customer: { name: string; look: Customer['look'] | null } | null;
     tags: string[];
+    /** contentHash of the scenario, when the build computed it (saves hashing on the phone). */
+    hash?: string;
   }
   export const catalog: CatalogEntry[];
   export default catalog;

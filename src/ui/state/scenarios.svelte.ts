@@ -190,7 +190,7 @@ export class ScenarioLibrary {
       } catch (e) {
         throw new ScenarioLoadError(e instanceof Error ? e.message : String(e), 'network');
       }
-      return this.#parseBuiltin(text);
+      return this.#parseBuiltin(text, entry.hash);
     }
     const store = await app.ready();
     const versions = (await store.listScenarios()).filter((s) => s.id === id && !s.hidden);
@@ -199,7 +199,7 @@ export class ScenarioLibrary {
     return loaded(newest.scenario, newest.hash, newest.source, newest.custom);
   }
 
-  async #parseBuiltin(text: string): Promise<LoadedScenario> {
+  async #parseBuiltin(text: string, buildHash?: string): Promise<LoadedScenario> {
     const validator = Object.values(devValidator)[0];
     if (validator) {
       const { validateScenario } = await validator();
@@ -217,7 +217,8 @@ export class ScenarioLibrary {
     } catch (e) {
       throw new ScenarioLoadError(e instanceof Error ? e.message : String(e), 'invalid');
     }
-    return loaded(scenario, contentHash(scenario), text, false);
+    // The build may have hashed it already (the same contentHash, computed once on the server).
+    return loaded(scenario, buildHash ?? contentHash(scenario), text, false);
   }
 
   /** The play screen's fast path: like loadVersion, without waiting for the analysis code. */
