@@ -99,17 +99,28 @@ export function findingsOf(
 }
 
 function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Collector): void {
-  const targeted = new Set<string>();
-  g.choices.forEach((list) => list.forEach((c) => c.routes.forEach((r) => targeted.add(r.to))));
+  // Who mentions each id: reached nodes (then their conditions keep it out) or only unreached ones.
+  const fromReached = new Set<string>();
+  const fromUnreached = new Map<string, string>();
+  g.choices.forEach((list, n) =>
+    list.forEach((c) =>
+      c.routes.forEach((r) => {
+        if (g.nodeReached[n]) fromReached.add(r.to);
+        else if (!fromUnreached.has(r.to)) fromUnreached.set(r.to, g.nodeIds[n]);
+      }),
+    ),
+  );
+  const why = (id: string): string =>
+    fromReached.has(id)
+      ? 'the options and routes that lead there never apply in any way through the story (check their conditions)'
+      : fromUnreached.has(id)
+        ? `only node ${q(fromUnreached.get(id) as string)} leads there, and that node cannot be reached itself`
+        : 'no option, route or time-out leads there';
   g.nodeIds.forEach((id, i) => {
-    if (g.nodeReached[i]) return;
-    const why = targeted.has(id) ? 'the options and routes that lead there never apply in any way through the story' : 'no option, route or time-out leads there';
-    out.add('error', 'unreachable-node', `Node ${q(id)} can never be reached: ${why}. Link it from an option, or delete it.`, ['nodes', id]);
+    if (!g.nodeReached[i]) out.add('error', 'unreachable-node', `Node ${q(id)} can never be reached: ${why(id)}. Link it from an option, or delete it.`, ['nodes', id]);
   });
   g.endingIds.forEach((id, i) => {
-    if (g.endingReached[i]) return;
-    const why = targeted.has(id) ? 'the options and routes that lead there never apply in any way through the story' : 'no option, route or time-out leads there';
-    out.add('error', 'unreachable-ending', `Ending ${q(id)} can never be reached: ${why}. Link it from an option, or delete it.`, ['endings', id]);
+    if (!g.endingReached[i]) out.add('error', 'unreachable-ending', `Ending ${q(id)} can never be reached: ${why(id)}. Link it from an option, or delete it.`, ['endings', id]);
   });
   const stuck = new Set<number>();
   const byNode = new Map<number, number[]>();

@@ -73,6 +73,16 @@ describe('analyseScenario findings', () => {
     expect(find(s, 'unreachable-node')).toMatchObject({ severity: 'error', path: ['nodes', 'orphan'] });
     expect(find(s, 'unreachable-node').message).toMatch(/no option, route or time-out leads there/);
     expect(find(s, 'unreachable-ending').path).toEqual(['endings', 'secret']);
+    const chained = variant((x) => {
+      x.nodes.orphan = { ...x.nodes.close };
+      x.nodes.orphan2 = { ...x.nodes.close, options: x.nodes.close.options.map((o) => ({ ...o, next: 'orphan' })) };
+      x.nodes.ask.options[1].next = [{ when: { mood: { min: 9 } }, to: 'orphan2' }, { to: 'close' }];
+    });
+    const f = analyseScenario(chained).findings.filter((x) => x.code === 'unreachable-node');
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringMatching(/"orphan" can never be reached: only node "orphan2" leads there/),
+      expect.stringMatching(/"orphan2" can never be reached: the options and routes that lead there never apply/),
+    ]);
   });
 
   it('reports a dead end with the mood and flags that cause it', () => {

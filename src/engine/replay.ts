@@ -10,7 +10,7 @@ import type { PlayState } from './contract';
 import type { Expression, Run, RunEvent, Scenario } from './types';
 import { TIMER_SCALES } from './types';
 import { availableOptions, clampMood } from './compile-rules';
-import { compileScenario, endingKey, nodeKey, parseKey } from './compile';
+import { compileScenario, nodeKey, parseKey } from './compile';
 import type { RunContext, RunMachineEvent, ScenarioMachine } from './compile';
 
 /** How far (ms) an event's time may be off its deadline: clocks and timers are not exact. */
@@ -186,4 +186,3 @@ export function isFinished(state: PlayState): boolean {
   return state.ending !== null;
 }
 
-export { endingKey, nodeKey };
