@@ -60,7 +60,9 @@ test('a valid file is stored as custom, listed among the scenarios and playable'
   await expect(mine.getByText('1 version')).toBeVisible();
 
   await page.goto('/#/scenarios');
-  await expect(page.getByText('Station kiosk v1').first()).toBeVisible();
+  const card = page.getByRole('listitem').filter({ hasText: 'Station kiosk v1' });
+  await expect(card).toBeVisible();
+  await expect(card.getByText('Custom', { exact: true })).toBeVisible();
 
   await page.goto('/#/author');
   await page.getByRole('link', { name: 'Play Station kiosk v1' }).click();
