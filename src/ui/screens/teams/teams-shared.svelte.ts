@@ -66,3 +66,13 @@ export function measureSince(name: string, start: number): void {
     /* measuring never breaks a screen */
   }
 }
+
+/** Copies text to the clipboard; true when it worked (the browser may refuse). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
