@@ -87,11 +87,12 @@ export function findingsOf(
     conditions(scenario, g, out);
   }
   content(scenario, g, out);
-  if (opt && g.start >= 0 && !g.truncated) {
+  // Score ranges are only meaningful once the graph itself is sound.
+  if (opt && g.start >= 0 && !g.truncated && !out.findings.some((f) => f.severity === 'error')) {
     for (const d of DIMENSIONS) {
       const r = opt.ranges[d];
       if (r.min === r.max) {
-        out.add('warning', 'flat-dimension', `No path scores differently on ${d}: every way through the story gives ${r.min} points, so every player gets 100 on it. Give some options ${d} points (see the scoring rubric in scenarios/README.md).`, []);
+        out.add('warning', 'flat-dimension', `No path scores differently on ${d}: every way through the story gives ${r.min} point${Math.abs(r.min) === 1 ? '' : 's'}, so every player gets 100 on it. Give some options ${d} points (see the scoring rubric in scenarios/README.md).`, []);
       }
     }
   }
@@ -128,7 +129,7 @@ function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Co
   for (const [node, states] of byNode) {
     stuck.add(node);
     const id = g.nodeIds[node];
-    const when = states.slice(0, 3).map((s) => `mood ${g.stateMood[s]} with ${flagsText(g.flagSets[g.stateFlags[s]])}`);
+    const when = states.slice(0, 3).map((s) => `mood ${g.stateMood[s]} and ${flagsText(g.flagSets[g.stateFlags[s]])}`);
     out.add('error', 'dead-end', `The player gets stuck at node ${q(id)} when it is reached with ${when.join('; or ')}${states.length > 3 ? ` (and ${states.length - 3} more combinations)` : ''}: none of its options is available then, and it has no time limit. Give one option no condition, or add a time limit.`, ['nodes', id]);
   }
   for (const [s, c] of g.noRoute.slice(0, 200)) {

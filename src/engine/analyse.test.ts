@@ -92,7 +92,7 @@ describe('analyseScenario findings', () => {
     });
     const f = find(s, 'dead-end');
     expect(f.path).toEqual(['nodes', 'close']);
-    expect(f.message).toMatch(/stuck at node "close" when it is reached with mood -\d with no flags set/);
+    expect(f.message).toMatch(/stuck at node "close" when it is reached with mood -\d and no flags set/);
   });
 
   it('reports loops, naming their nodes, and score loops', () => {
