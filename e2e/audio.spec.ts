@@ -1,7 +1,7 @@
 /**
  * Sound in Chromium, as a player meets it: nothing is downloaded or played before the player
  * interacts; the first click starts the setting's ambience (its file is requested and howler
- * reports it playing); a choice plays its cue; the visible mute stops everything and is
+ * reports it playing); a choice plays its cue; a hidden tab pauses it; the visible mute stops everything and is
  * remembered; with sound off, no audio file is downloaded at all.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -59,6 +59,17 @@ test('silent until the player interacts, then the ambience plays; a choice plays
   const confirm = page.waitForRequest((r) => /\/audio\/cue-confirm\.(webm|mp3)$/.test(r.url()));
   await page.keyboard.press('1');
   await confirm;
+
+  // A hidden tab (another app in front on a phone) pauses the ambience; back in front, it resumes.
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await expect.poll(async () => (await howler(page)).playing, { message: 'paused while hidden' }).toEqual([]);
+  await setVisibility('visible');
+  await expect.poll(async () => (await howler(page)).playing, { message: 'resumes when visible' }).toContain('ambience-shop.webm');
 
   // The visible mute stops everything at once.
   const mute = page.getByRole('button', { name: 'Mute sound' });
