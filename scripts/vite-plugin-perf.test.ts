@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { addToHead, brotliMiddleware, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { contentHash } from '../src/engine/hash';
+import type { Scenario } from '../src/engine/types';
+import { addCatalogHashes, addToHead, brotliMiddleware, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -69,5 +72,20 @@ describe('minifyJson and the preview Brotli middleware', () => {
     expect(call('/missing.js').nexted).toBe(true);
     expect(call('/../../etc/passwd.json').nexted).toBe(true);
     expect(call('/%E0%A4%A').nexted).toBe(true);
+  });
+});
+
+describe('addCatalogHashes', () => {
+  it('adds the engine contentHash of the exact emitted file to each catalog entry', () => {
+    const text = '{\n  "id": "a",\n  "title": "A"\n}\n';
+    const sha = createHash('sha256').update(text).digest('hex').slice(0, 8);
+    const code = `export const catalog = ${JSON.stringify([{ id: 'a', url: `/scenarios/a.${sha}.json` }, { id: 'b', url: '/scenarios/b.00000000.json' }])};\nexport default catalog;\n`;
+    const out = addCatalogHashes(code, [text, '{"id":"b"}'])!;
+    const entries = JSON.parse(/^export const catalog = (.*);\n/.exec(out)![1]) as { id: string; hash?: string }[];
+    expect(entries[0].hash).toBe(contentHash(JSON.parse(text) as Scenario));
+    expect(entries[0].hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(entries[1].hash).toBeUndefined(); // no file with that text
+    expect(out.endsWith('export default catalog;\n')).toBe(true);
+    expect(addCatalogHashes('export default 1;', [])).toBeNull();
   });
 });

@@ -14,6 +14,9 @@
  * The preload is `crossorigin` (anonymous) so it matches the game's plain same-origin `fetch()`.
  * Nothing is inlined: the CSP forbids inline scripts.
  *
+ * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
+ * computed once here, so the device does not hash the scenario on the way to the first choice.
+ *
  * Also: the scenario JSON assets are minified (their content hash is computed on the parsed
  * scenario, so ids and hashes do not change), and `vite preview` — which is also how a
  * facilitator serves the game to the phones in a room — sends Brotli (quality 11, compressed
@@ -22,7 +25,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import type { Connect, Plugin, ResolvedConfig, Rollup } from 'vite';
+import { contentHash } from '../src/engine/hash';
+import type { Scenario } from '../src/engine/types';
 
 type OutputAsset = Rollup.OutputAsset;
 type OutputBundle = Rollup.OutputBundle;
@@ -48,6 +54,33 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+const CATALOG_ID = '\0virtual:scenario-catalog';
+
+/**
+ * Adds `hash` (the engine's contentHash of the parsed file) to each entry of the catalog module
+ * that scripts/vite-plugin-scenarios.ts generates. Entries are matched to files by the 8-hex
+ * SHA-256 prefix in their URL, i.e. to the exact text that was emitted. Returns null when the
+ * module does not have the expected shape (then nothing is changed).
+ */
+export function addCatalogHashes(code: string, scenarioTexts: string[]): string | null {
+  const m = /^export const catalog = (\[[\s\S]*\]);\n/.exec(code);
+  if (!m) return null;
+  const bySha = new Map<string, string>();
+  for (const text of scenarioTexts) bySha.set(createHash('sha256').update(text).digest('hex').slice(0, 8), text);
+  const entries = JSON.parse(m[1]) as { url?: string; hash?: string }[];
+  for (const e of entries) {
+    const sha = /\.([0-9a-f]{8})\.json$/.exec(e.url ?? '')?.[1];
+    const text = sha ? bySha.get(sha) : undefined;
+    if (!text) continue;
+    try {
+      e.hash = contentHash(JSON.parse(text) as Scenario);
+    } catch {
+      /* an unparsable file keeps no hash; the device reports it */
+    }
+  }
+  return `export const catalog = ${JSON.stringify(entries)};\n` + code.slice(m[0].length);
 }
 
 /** Minified JSON text, or the input unchanged when it does not parse. */
@@ -130,6 +163,18 @@ export function perfPlugin(): Plugin {
     name: 'frontlijn-perf',
     configResolved(c) {
       config = c;
+    },
+    transform(code, id) {
+      if (id !== CATALOG_ID || config.command !== 'build') return null;
+      const dir = resolve(config.root, 'scenarios');
+      const texts = existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+            .map((f) => readFileSync(join(dir, f), 'utf8'))
+        : [];
+      const out = addCatalogHashes(code, texts);
+      if (out === null) this.warn('virtual:scenario-catalog has an unexpected shape: no build-time hashes');
+      return out === null ? null : { code: out, map: null };
     },
     configurePreviewServer(server) {
       server.middlewares.use(brotliMiddleware(resolve(server.config.root, server.config.build.outDir)));
