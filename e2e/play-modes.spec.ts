@@ -61,3 +61,13 @@ test('assessment shows no hints until the end', async ({ page }) => {
   if (option.feedback) await expect(page.getByText(nl(option.feedback))).toHaveCount(0);
   await expectNoCspViolations(page);
 });
+
+test('"play from here" (?from=<node>) starts a test run at that node that is never compared', async ({ page }) => {
+  const from = Object.keys(scenario.nodes).find((n) => n !== scenario.start)!;
+  await page.goto(`/#/play/${id}?from=${from}&mode=coaching`);
+  await waitForOptions(page);
+  await expect(page.getByText(`Testrun vanaf ‘${from}’: telt niet mee`)).toBeVisible();
+  await expect(page.getByText(nl(scenario.nodes[from].situation))).toBeVisible();
+  await page.goto(`/#/play/${id}?from=no-such-node`);
+  await expect(page.getByRole('alert')).toContainText('no-such-node');
+});
