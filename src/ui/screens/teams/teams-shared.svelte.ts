@@ -41,6 +41,35 @@ export function scenarioIds(results: RunResult[]): string[] {
   return ids;
 }
 
+const LAST_SCENARIO = 'frontlijn-teams-scenario';
+
+/**
+ * The scenarios to choose from (built-in and custom, without reading any results) and the one to
+ * show first: the route's, else the one last looked at or shown in the room, else the first.
+ */
+export async function scenarioChoice(wanted: string | undefined): Promise<{ ids: string[]; first: string }> {
+  await app.ready();
+  await scenarios.refresh().catch(() => undefined);
+  const ids = scenarioIds([]);
+  let last: string | null = null;
+  try {
+    last = localStorage.getItem(LAST_SCENARIO);
+  } catch {
+    /* storage refused: no memory of the last choice */
+  }
+  const first = [wanted, last].find((id): id is string => !!id && ids.includes(id)) ?? ids[0] ?? '';
+  return { ids, first };
+}
+
+/** Remembers the scenario a teams view shows, for the next one opened. */
+export function rememberScenario(id: string): void {
+  try {
+    if (id) localStorage.setItem(LAST_SCENARIO, id);
+  } catch {
+    /* not remembered: harmless */
+  }
+}
+
 export function playerName(id: string | null): string {
   const p = app.profiles.find((x) => x.id === id);
   if (!p) return t('teams.unknown_player');
@@ -54,7 +83,6 @@ export function formatDate(ms: number): string {
 /** Loads result rows (all, or one scenario's) and measures the time to 'frontlijn:leaderboard'. */
 export async function loadResults(filter: { scenarioId?: string; playerId?: string } = {}): Promise<RunResult[]> {
   const store = await app.ready();
-  await scenarios.refresh().catch(() => undefined);
   return store.listResults(filter);
 }
 
