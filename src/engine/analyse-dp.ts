@@ -161,7 +161,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
   const at = g.start * best.k;
   DIMENSIONS.forEach((d, i) => {
     const max = best.value[at + i];
-    const min = -best.value[at + 3 + i];
+    const min = 0 - best.value[at + 3 + i]; // 0 - x, not -x: no -0
     ranges[d] = Number.isFinite(max) && Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
     bestPaths[d] = Number.isFinite(max) ? followPath(g, best, i) : empty;
   });
@@ -176,7 +176,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     },
   ], 1);
   const longest = best.value[at + 6];
-  const shortest = -best.value[at + 7];
+  const shortest = 0 - best.value[at + 7];
   return {
     ranges,
     bestPaths,
