@@ -1,6 +1,6 @@
 /**
- * Messages of the screens that are loaded when opened (mode, report, settings), kept out of the
- * first bundle. Importing this module registers them (top-level keys `mode.*`, `report.*`,
+ * Messages of the screens that are loaded when opened (who, mode, report, settings), kept out of the
+ * first bundle. Importing this module registers them (top-level keys `who.*`, `mode.*`, `report.*`,
  * `settings.*`).
  */
 import { locale } from './index';
