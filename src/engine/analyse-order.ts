@@ -19,9 +19,45 @@ export interface GraphOrder {
 /** Working arrays reused between calls (allocating big typed arrays each time costs more in GC than the search). */
 const work = { index: new Int32Array(0), low: new Int32Array(0), edgePtr: new Int32Array(0), onStack: new Uint8Array(0) };
 
+/**
+ * The nodes in topological order (each before the nodes its options lead to), or null when the
+ * nodes themselves form a loop somewhere (Kahn's algorithm over every route of every option).
+ */
+function nodeTopology(g: StateGraph): Int32Array | null {
+  const count = g.nodeIds.length;
+  const indegree = new Int32Array(count);
+  for (const list of g.choices) for (const c of list) for (const t of c.targets) if (t !== null && t >= 0) indegree[t]++;
+  const rank = new Int32Array(count);
+  const queue: number[] = [];
+  for (let v = 0; v < count; v++) if (indegree[v] === 0) queue.push(v);
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q];
+    rank[v] = q;
+    for (const c of g.choices[v]) for (const t of c.targets) if (t !== null && t >= 0 && --indegree[t] === 0) queue.push(t);
+  }
+  return queue.length === count ? rank : null;
+}
+
+/**
+ * The evaluation order when the nodes form no loop: then no state can repeat, and sorting the
+ * states by their node's topological rank, last first, puts every state after its successors.
+ */
+function orderByNodes(g: StateGraph, rank: Int32Array, n: number): GraphOrder {
+  const buckets = new Int32Array(g.nodeIds.length + 1);
+  for (let s = 0; s < n; s++) buckets[g.nodeIds.length - rank[g.stateNode[s]]]++;
+  for (let i = 1; i <= g.nodeIds.length; i++) buckets[i] += buckets[i - 1];
+  const order = new Int32Array(n);
+  for (let s = n - 1; s >= 0; s--) order[--buckets[g.nodeIds.length - rank[g.stateNode[s]]]] = s;
+  const component = new Int32Array(n);
+  for (let s = 0; s < n; s++) component[s] = s;
+  return { order, component, loops: [] };
+}
+
 /** Finds the loops of the state graph (iteratively: no recursion, so 10,000-node chains are fine). */
 export function orderStates(g: StateGraph): GraphOrder {
   const n = stateCount(g);
+  const rank = nodeTopology(g);
+  if (rank) return orderByNodes(g, rank, n);
   if (work.index.length < n) {
     const size = Math.max(n, work.index.length * 2, 1024);
     work.index = new Int32Array(size);

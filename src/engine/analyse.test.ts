@@ -113,6 +113,23 @@ describe('analyseScenario findings', () => {
     expect(find(self, 'score-loop').message).toMatch(/node "ask" leads back to itself, and option "order" of node "ask" adds initiative points/);
   });
 
+  it('accepts a loop that a flag lets players take only once', () => {
+    const s = variant((x) => {
+      x.nodes.again = {
+        situation: 'Again?',
+        options: [
+          { id: 'retry', text: 'Try again', feedback: 'f', effects: { warmth: 1, flags: { retried: true } }, next: 'close', when: { flags: { retried: false } } },
+          { id: 'stop', text: 'Stop', feedback: 'f', effects: { outcome: -1 }, next: 'neutral' },
+        ],
+      };
+      x.nodes.close.options[1].next = 'again';
+    });
+    const a = analyseScenario(s);
+    expect(a.findings).toEqual([]);
+    expect(a.summary.longestPath).toBe(6);
+    expect(a.ranges.warmth.max).toBe(4);
+  });
+
   it('reports nodes from which no ending can be reached', () => {
     const s = variant((x) => {
       x.nodes.trap1 = { situation: 'a', options: [{ id: 'x', text: 'x', feedback: 'f', next: 'trap2' }, { id: 'y', text: 'y', feedback: 'f', effects: { warmth: 1 }, next: 'trap2' }] };
