@@ -144,6 +144,9 @@ describe('replayRun', () => {
   it('rejects runs of another scenario or from an unknown node', () => {
     expect(replayError(() => replayRun(scenario, run([], { scenarioId: 'other' }))).eventIndex).toBe(-1);
     expect(replayError(() => replayRun(scenario, run([], { startNode: 'nowhere' }))).message).toMatch(/"nowhere"/);
+    expect(replayError(() => replayRun(scenario, run([], { startedAt: Number.NaN }))).message).toMatch(/start time/);
+    expect(replayError(() => replayRun(scenario, run([null as unknown as RunEvent]))).message).toMatch(/Event 1 has no valid time/);
+    expect(replayError(() => replayRun(scenario, run([{ type: 'hack', at: T0 } as unknown as RunEvent]))).message).toMatch(/unknown type "hack"/);
   });
 
   it('gives the live game (event by event) exactly the replayed state, and never mutates states', () => {

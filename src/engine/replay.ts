@@ -80,6 +80,9 @@ export function initialPlayState(scenario: Scenario, run: Run, machine: Scenario
   if (run.scenarioId !== scenario.id) {
     throw new ReplayError(`This run belongs to scenario "${run.scenarioId}", not to "${scenario.id}".`, -1);
   }
+  if (typeof run.startedAt !== 'number' || !Number.isFinite(run.startedAt)) {
+    throw new ReplayError('The run has no valid start time.', -1);
+  }
   if (!(TIMER_SCALES as readonly number[]).includes(run.timerScale)) {
     throw new ReplayError(`The run's timer setting ${String(run.timerScale)} is not one of 1, 1.5, 10 or 0 (off).`, -1);
   }
