@@ -3,11 +3,12 @@
  * the page (the real database, not the app's view of it), find a path through a built-in
  * scenario with the engine, and make choices the way a player does.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { PlayState } from '../src/engine/contract';
 import type { Run, Scenario } from '../src/engine/types';
+import { contentHash } from '../src/engine/hash';
 
 export interface DbDump {
   runs: Run[];
@@ -142,4 +143,71 @@ export function canonical(d: DbDump): DbDump {
     teams: byId(d.teams),
     scenarios: [...d.scenarios].sort(),
   };
+}
+
+// ---- a room's worth of results -------------------------------------------------------------
+
+const ROOM_SCENARIO = 'toy-shop-saturday';
+const roomScenario = loadScenario(ROOM_SCENARIO);
+const roomHash = contentHash(roomScenario);
+
+function roomRun(id: string, playerId: string, pick: (i: number, n: number) => number, t0: number): Run {
+  const run: Run = { formatVersion: 1, id, scenarioId: ROOM_SCENARIO, scenarioHash: roomHash, playerId, mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(roomScenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 3000;
+    const o = state.available[pick(run.events.length, state.available.length) % state.available.length];
+    const e = { type: 'choice.select' as const, node: state.node, option: o.id, at };
+    state = applyEvent(roomScenario, state, e, run.events.length);
+    run.events.push(e);
+  }
+  run.finishedAt = at;
+  return run;
+}
+
+const DAY = 86_400_000;
+const t0 = Date.UTC(2026, 10, 20, 9);
+const people = [
+  { id: 'anna', name: 'Anna', teamId: 'kassa' },
+  { id: 'bram', name: 'Bram', teamId: 'kassa' },
+  { id: 'cem', name: 'Cem', teamId: 'kassa' },
+  { id: 'dewi', name: 'Dewi', teamId: 'bar' },
+  { id: 'eva', name: 'Eva', teamId: 'bar' },
+];
+const runs = [
+  roomRun('r-anna-1', 'anna', () => 2, t0),
+  roomRun('r-anna-2', 'anna', () => 0, t0 + DAY),
+  roomRun('r-anna-3', 'anna', (i) => i, t0 + 2 * DAY),
+  roomRun('r-bram-1', 'bram', () => 1, t0),
+  roomRun('r-cem-1', 'cem', (i) => i + 1, t0),
+  roomRun('r-dewi-1', 'dewi', () => 0, t0),
+  roomRun('r-eva-1', 'eva', (i, n) => n - 1, t0),
+];
+
+/**
+ * A facilitator's laptop after a session: two teams (Kassa: Anna ×3, Bram, Cem; Bar: Dewi, Eva),
+ * seven assessment runs of the toy shop played with the engine, imported as a results file.
+ */
+export async function seedRoom(page: Page, path: string): Promise<void> {
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'frontlijn-results',
+      formatVersion: 1,
+      exportedAt: t0 + 3 * DAY,
+      scope: { kind: 'all' },
+      teams: [
+        { id: 'kassa', name: 'Kassa', createdAt: t0 },
+        { id: 'bar', name: 'Bar', createdAt: t0 },
+      ],
+      profiles: people.map((p) => ({ ...p, createdAt: t0 })),
+      scenarios: [], // built-in: the laptop knows this exact version
+      runs,
+      scores: [],
+    }),
+  );
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+  await expect(page.getByRole('log')).toContainText('7 new runs');
 }

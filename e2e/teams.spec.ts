@@ -3,74 +3,11 @@
  * file made with the engine) shows the leaderboard, averages and comparisons, the debrief counts,
  * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import jsQR from 'jsqr';
-import { applyEvent, initialPlayState } from '../src/engine/replay';
-import { contentHash } from '../src/engine/hash';
-import type { Run, Scenario } from '../src/engine/types';
-import { readDb } from './persist-support';
+import { readDb, seedRoom as seed } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
-const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
-const hash = contentHash(scenario);
-
-function play(id: string, playerId: string, pick: (i: number, n: number) => number, t0: number): Run {
-  const run: Run = { formatVersion: 1, id, scenarioId: TOY, scenarioHash: hash, playerId, mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
-  let state = initialPlayState(scenario, run);
-  let at = t0;
-  while (state.node !== null) {
-    at += 3000;
-    const o = state.available[pick(run.events.length, state.available.length) % state.available.length];
-    const e = { type: 'choice.select' as const, node: state.node, option: o.id, at };
-    state = applyEvent(scenario, state, e, run.events.length);
-    run.events.push(e);
-  }
-  run.finishedAt = at;
-  return run;
-}
-
-const DAY = 86_400_000;
-const t0 = Date.UTC(2026, 10, 20, 9);
-const people = [
-  { id: 'anna', name: 'Anna', teamId: 'kassa' },
-  { id: 'bram', name: 'Bram', teamId: 'kassa' },
-  { id: 'cem', name: 'Cem', teamId: 'kassa' },
-  { id: 'dewi', name: 'Dewi', teamId: 'bar' },
-  { id: 'eva', name: 'Eva', teamId: 'bar' },
-];
-const runs = [
-  play('r-anna-1', 'anna', () => 2, t0),
-  play('r-anna-2', 'anna', () => 0, t0 + DAY),
-  play('r-anna-3', 'anna', (i) => i, t0 + 2 * DAY),
-  play('r-bram-1', 'bram', () => 1, t0),
-  play('r-cem-1', 'cem', (i) => i + 1, t0),
-  play('r-dewi-1', 'dewi', () => 0, t0),
-  play('r-eva-1', 'eva', (i, n) => n - 1, t0),
-];
-
-async function seed(page: Page, path: string) {
-  writeFileSync(
-    path,
-    JSON.stringify({
-      format: 'frontlijn-results',
-      formatVersion: 1,
-      exportedAt: t0 + 3 * DAY,
-      scope: { kind: 'all' },
-      teams: [
-        { id: 'kassa', name: 'Kassa', createdAt: t0 },
-        { id: 'bar', name: 'Bar', createdAt: t0 },
-      ],
-      profiles: people.map((p) => ({ ...p, createdAt: t0 })),
-      scenarios: [], // built-in: the laptop knows this exact version
-      runs,
-      scores: [],
-    }),
-  );
-  await page.goto('/#/results');
-  await page.getByLabel('Results file (.json)').setInputFiles(path);
-  await expect(page.getByRole('log')).toContainText('7 new runs');
-}
 
 test('leaderboard, averages, comparisons and the projector view', async ({ page }, info) => {
   await seed(page, info.outputPath('room.json'));

@@ -1,0 +1,27 @@
+/**
+ * The teams, results and room screens pass axe (WCAG 2.2 AA rules) with real data, in both
+ * languages, on a phone and on a projector-sized screen.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { seedRoom } from './persist-support';
+
+const SCREENS = ['#/teams?scenario=toy-shop-saturday', '#/players', '#/history?player=anna', '#/debrief?scenario=toy-shop-saturday', '#/room', '#/results'];
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`teams screens have no axe violations (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const hash of SCREENS) {
+        await page.goto(`/${hash}`);
+        await expect(page.locator('#main h1')).toBeVisible();
+        await page.waitForTimeout(300);
+        const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const found = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        expect(found, `${hash} at ${width}px`).toEqual([]);
+      }
+    }
+  });
+}
