@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash, sha256Hex, utf8, utf8Own } from './hash';
+import { canonicalJson, contentHash, sha256Hex, utf8 } from './hash';
 import { sampleScenario } from './generate-samples';
+import { generateScenario } from './generate';
 
 describe('sha256Hex', () => {
   it('matches the standard for empty, short, block-edge and non-ASCII input', () => {
@@ -11,7 +12,7 @@ describe('sha256Hex', () => {
   });
 
   it('encodes UTF-8 like TextEncoder, lone surrogates included', () => {
-    for (const text of ['héllo', '😀', '\ud800x', 'x\udc00']) expect([...utf8Own(text)]).toEqual([...new TextEncoder().encode(text)]);
+    for (const text of ['héllo', '😀', '\ud800x', 'x\udc00']) expect([...utf8(text)]).toEqual([...new TextEncoder().encode(text)]);
   });
 });
 
@@ -39,5 +40,18 @@ describe('canonicalJson', () => {
     const sorted = { b: tricky.b, n: tricky.n, 'q"k': tricky['q"k'] };
     expect(canonicalJson(tricky)).toBe(JSON.stringify(sorted));
     expect(canonicalJson({ ['__proto__']: 1, a: undefined, c: [undefined] })).toBe('{"__proto__":1,"c":[null]}');
+  });
+});
+
+describe('contentHash against the standard', () => {
+  const sortDeep = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sortDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])])) : v;
+
+  it('is the SHA-256 of the key-sorted JSON, for small and big scenarios', () => {
+    for (const s of [sampleScenario(), generateScenario({ nodes: 400, seed: 5, bilingual: true })]) {
+      const json = JSON.stringify(sortDeep(s));
+      expect(canonicalJson(s)).toBe(json);
+      expect(contentHash(s)).toBe(createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 16));
+    }
   });
 });

@@ -1,54 +1,112 @@
 /**
  * Content hashes of scenarios: a run records the hash of the exact version played, so a report
- * can tell when a scenario changed since. Synchronous and pure (own SHA-256), so it runs the same
- * in the browser, in tests and in the CLI.
+ * can tell when a scenario changed since. Synchronous and pure (own SHA-256, no Web Crypto), so it
+ * runs the same in the browser, in tests and in the CLI. The canonical JSON is written straight
+ * into UTF-8 bytes (no giant intermediate string), so hashing stays linear for big scenarios.
  */
 import type { Scenario } from './types';
 
-/**
- * The canonical JSON of a value: object keys sorted, no whitespace, `undefined` members left out
- * (as JSON.stringify does). Two scenarios with the same content give the same text whatever the
- * key order or formatting of their files.
- */
-export function canonicalJson(value: unknown): string {
-  return write(value);
-}
+/** Appends UTF-8 bytes to a growing buffer (reused between calls: everything here is synchronous). */
+class ByteWriter {
+  buf = new Uint8Array(1 << 16);
+  len = 0;
 
-/** Whether JSON.stringify would escape something in the text (control characters, quotes, backslashes, surrogates). */
-function needsEscape(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
   }
-  return false;
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.len++] = b;
+  }
+
+  /** Writes text as UTF-8 (surrogate pairs joined; a lone surrogate becomes U+FFFD, as TextEncoder does). */
+  text(s: string): void {
+    this.room(s.length * 3);
+    const buf = this.buf;
+    let len = this.len;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        buf[len++] = c;
+        continue;
+      }
+      if (c < 0x800) {
+        buf[len++] = 0xc0 | (c >> 6);
+        buf[len++] = 0x80 | (c & 63);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          buf[len++] = 0xf0 | (c >> 18);
+          buf[len++] = 0x80 | ((c >> 12) & 63);
+          buf[len++] = 0x80 | ((c >> 6) & 63);
+          buf[len++] = 0x80 | (c & 63);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buf[len++] = 0xe0 | (c >> 12);
+      buf[len++] = 0x80 | ((c >> 6) & 63);
+      buf[len++] = 0x80 | (c & 63);
+    }
+    this.len = len;
+  }
+
+  /** Writes a JSON string literal exactly as JSON.stringify would. */
+  quoted(s: string): void {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+        this.text(JSON.stringify(s));
+        return;
+      }
+    }
+    this.byte(0x22);
+    this.text(s);
+    this.byte(0x22);
+  }
 }
 
-function quote(text: string): string {
-  return needsEscape(text) ? JSON.stringify(text) : '"' + text + '"';
-}
+const writer = new ByteWriter();
 
-function write(value: unknown): string {
+function write(value: unknown, out: ByteWriter): void {
   switch (typeof value) {
     case 'string':
-      return quote(value);
+      out.quoted(value);
+      return;
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      out.text(Number.isFinite(value) ? String(value) : 'null');
+      return;
     case 'boolean':
-      return value ? 'true' : 'false';
+      out.text(value ? 'true' : 'false');
+      return;
     case 'object':
       break;
     default:
-      return 'null';
+      out.text('null');
+      return;
   }
-  if (value === null) return 'null';
+  if (value === null) {
+    out.text('null');
+    return;
+  }
   if (Array.isArray(value)) {
-    let out = '[';
+    out.byte(0x5b);
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ',';
+      if (i > 0) out.byte(0x2c);
       const item: unknown = value[i];
-      out += item === undefined || typeof item === 'function' ? 'null' : write(item);
+      if (item === undefined || typeof item === 'function') out.text('null');
+      else write(item, out);
     }
-    return out + ']';
+    out.byte(0x5d);
+    return;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
@@ -62,44 +120,43 @@ function write(value: unknown): string {
     }
     keys[j + 1] = k;
   }
-  let out = '{';
+  out.byte(0x7b);
   let first = true;
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const item = record[key];
+    const item = record[keys[i]];
     if (item === undefined || typeof item === 'function') continue;
-    if (!first) out += ',';
+    if (!first) out.byte(0x2c);
     first = false;
-    out += quote(key) + ':' + write(item);
+    out.quoted(keys[i]);
+    out.byte(0x3a);
+    write(item, out);
   }
-  return out + '}';
+  out.byte(0x7d);
+}
+
+/**
+ * The canonical JSON of a value as UTF-8 bytes: object keys sorted, no whitespace, `undefined`
+ * members left out (as JSON.stringify does). The bytes are valid until the next call.
+ */
+export function canonicalBytes(value: unknown): Uint8Array {
+  writer.len = 0;
+  write(value, writer);
+  return writer.buf.subarray(0, writer.len);
+}
+
+/**
+ * The canonical JSON of a value as text. Two scenarios with the same content give the same text
+ * whatever the key order or formatting of their files.
+ */
+export function canonicalJson(value: unknown): string {
+  return new TextDecoder().decode(canonicalBytes(value));
 }
 
 /** The UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8(text: string): Uint8Array {
-  if (typeof TextEncoder === 'function') return new TextEncoder().encode(text);
-  return utf8Own(text);
-}
-
-/** The UTF-8 encoder used where TextEncoder is missing (exported for tests). */
-export function utf8Own(text: string): Uint8Array {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) bytes.push(c);
-    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(bytes);
+  const w = new ByteWriter();
+  w.text(text);
+  return w.buf.slice(0, w.len);
 }
 
 const K = new Uint32Array([
@@ -113,62 +170,68 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+/** One SHA-256 compression of the 64-byte block at `offset` of `p` into `h`, using `w` as schedule. */
+function compress(h: Uint32Array, w: Uint32Array, p: Uint8Array, offset: number): void {
+  for (let i = 0, j = offset; i < 16; i++, j += 4) w[i] = (p[j] << 24) | (p[j + 1] << 16) | (p[j + 2] << 8) | p[j + 3];
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15];
+    const b = w[i - 2];
+    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+    w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+  }
+  let a = h[0];
+  let b = h[1];
+  let c = h[2];
+  let d = h[3];
+  let e = h[4];
+  let f = h[5];
+  let g = h[6];
+  let hh = h[7];
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (hh + S1 + ch + K[i] + w[i]) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += hh;
+}
+
 /** The SHA-256 digest of bytes, as 64 lowercase hex characters (FIPS 180-4). */
 export function sha256Hex(message: Uint8Array): string {
-  const bitLength = message.length * 8;
-  const padded = new Uint8Array(((message.length + 9 + 63) >> 6) << 6);
-  padded.set(message);
-  padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const p = padded;
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
   const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0, j = offset; i < 16; i++, j += 4) w[i] = (p[j] << 24) | (p[j + 1] << 16) | (p[j + 2] << 8) | p[j + 3];
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15];
-      const b = w[i - 2];
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
-    }
-    let a = h[0];
-    let b = h[1];
-    let c = h[2];
-    let d = h[3];
-    let e = h[4];
-    let f = h[5];
-    let g = h[6];
-    let hh = h[7];
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i] + w[i]) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
-  }
+  const full = message.length & ~63;
+  for (let offset = 0; offset < full; offset += 64) compress(h, w, message, offset);
+  // The tail: the last partial block, the 0x80 marker and the length in bits, in one or two blocks.
+  const rest = message.length - full;
+  const tail = new Uint8Array(rest + 9 > 64 ? 128 : 64);
+  tail.set(message.subarray(full));
+  tail[rest] = 0x80;
+  const bits = message.length * 8;
+  const view = new DataView(tail.buffer);
+  view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
+  view.setUint32(tail.length - 4, bits >>> 0);
+  for (let offset = 0; offset < tail.length; offset += 64) compress(h, w, tail, offset);
   let hex = '';
   for (let i = 0; i < 8; i++) hex += h[i].toString(16).padStart(8, '0');
   return hex;
@@ -180,5 +243,5 @@ export function sha256Hex(message: Uint8Array): string {
  * content does.
  */
 export function contentHash(scenario: Scenario): string {
-  return sha256Hex(utf8(canonicalJson(scenario))).slice(0, 16);
+  return sha256Hex(canonicalBytes(scenario)).slice(0, 16);
 }
