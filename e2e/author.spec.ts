@@ -4,7 +4,7 @@
  * its best path and flags, and start a test run from a node.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 test.use({ locale: 'en-US' });
 
@@ -46,6 +46,17 @@ function scenario(id: string, version = 1): Record<string, unknown> {
 }
 
 const file = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value, null, 2)) });
+
+/** Coaching mode shows feedback with "Continue" after a choice: press it until `target` shows. */
+async function goOnUntil(page: Page, target: Locator) {
+  const goOn = page.getByRole('button', { name: 'Continue' });
+  for (let i = 0; i < 6; i++) {
+    await expect(target.or(goOn).first()).toBeVisible({ timeout: 15_000 });
+    if (await target.isVisible()) return;
+    await goOn.click();
+  }
+  await expect(target).toBeVisible();
+}
 
 async function importFile(page: Page, f: ReturnType<typeof file>) {
   await page.getByLabel('Choose a file…').first().setInputFiles(f);
@@ -211,17 +222,9 @@ test('the heatmap shows how often players took each option of the version they p
   // One real run: walk along, then ask which phone.
   await page.locator('.verdict').getByRole('link', { name: 'Play' }).click();
   await page.locator('[data-option="show"]').click();
-  // Coaching mode may show feedback with a button to go on; either way the next decision comes.
-  const next = page.locator('[data-option="ask"]');
-  for (let i = 0; i < 5 && !(await next.isVisible()); i++) {
-    const goOn = page.getByRole('button', { name: /continue|next|verder|volgende/i }).first();
-    if (await goOn.isVisible()) await goOn.click();
-    else await page.waitForTimeout(300);
-  }
-  await next.click();
-  const goOn = page.getByRole('button', { name: 'Continue' });
-  if (await goOn.isVisible().catch(() => false)) await goOn.click();
-  await expect(page.getByText(/Happy traveller|Noor leaves with the right charger/).first()).toBeVisible({ timeout: 15_000 });
+  await goOnUntil(page, page.locator('[data-option="ask"]'));
+  await page.locator('[data-option="ask"]').click();
+  await goOnUntil(page, page.getByText(/Happy traveller|Noor leaves with the right charger/).first());
 
   await page.goto('/#/author/map/e2e-heat');
   await expect(page.getByText('1 run counted')).toBeVisible();
