@@ -6,7 +6,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -87,5 +87,23 @@ describe('addCatalogHashes', () => {
     expect(entries[1].hash).toBeUndefined(); // no file with that text
     expect(out.endsWith('export default catalog;\n')).toBe(true);
     expect(addCatalogHashes('export default 1;', [])).toBeNull();
+  });
+});
+
+describe('lazyChunkFiles', () => {
+  it('lists the JS and CSS a lazy screen needs beyond what the entry loads', () => {
+    const chunk = (fileName: string, imports: string[], extra: Record<string, unknown> = {}) => ({ type: 'chunk', fileName, imports, isEntry: false, facadeModuleId: null, ...extra });
+    const bundle = {
+      'assets/index.js': chunk('assets/index.js', ['assets/runtime.js'], { isEntry: true, facadeModuleId: '/p/index.html' }),
+      'assets/runtime.js': chunk('assets/runtime.js', []),
+      'assets/Who.js': chunk('assets/Who.js', ['assets/runtime.js', 'assets/shared.js'], {
+        facadeModuleId: '/p/src/ui/screens/WhoScreen.svelte',
+        viteMetadata: { importedCss: new Set(['assets/Who.css']) },
+      }),
+      'assets/shared.js': chunk('assets/shared.js', []),
+      'assets/Other.js': chunk('assets/Other.js', [], { facadeModuleId: '/p/src/ui/screens/Other.svelte' }),
+    } as never;
+    expect(lazyChunkFiles(bundle, (id) => id.endsWith('WhoScreen.svelte'))).toEqual({ js: ['assets/Who.js', 'assets/shared.js'], css: ['assets/Who.css'] });
+    expect(lazyChunkFiles(bundle, () => false)).toEqual({ js: [], css: [] });
   });
 });

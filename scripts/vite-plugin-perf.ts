@@ -14,6 +14,10 @@
  * The preload is `crossorigin` (anonymous) so it matches the game's plain same-origin `fetch()`.
  * Nothing is inlined: the CSP forbids inline scripts.
  *
+ * index.html itself (the "who is playing" first screen) gets `modulepreload` + stylesheet links for
+ * that lazily loaded screen's chunk, so `/` is also HTML → one wave (the per-scenario pages do
+ * not get them: they show the game, which is in the entry).
+ *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
  *
@@ -81,6 +85,35 @@ export function addCatalogHashes(code: string, scenarioTexts: string[]): string 
     }
   }
   return `export const catalog = ${JSON.stringify(entries)};\n` + code.slice(m[0].length);
+}
+
+/** The screen `/` shows first (App.svelte's lazily loaded route ''). */
+const FIRST_SCREEN = /\/src\/ui\/screens\/WhoScreen\.svelte$/;
+
+type OutputChunk = Rollup.OutputChunk;
+
+/** The files a lazily loaded chunk needs that the entry does not already load: JS and CSS. */
+export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string) => boolean): { js: string[]; css: string[] } {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const target = chunks.find((c) => c.facadeModuleId && isTarget(c.facadeModuleId));
+  if (!target) return { js: [], css: [] };
+  const inEntry = new Set<string>();
+  const walk = (name: string, into: Set<string>) => {
+    if (into.has(name)) return;
+    into.add(name);
+    const c = bundle[name];
+    if (c?.type === 'chunk') for (const i of c.imports) walk(i, into);
+  };
+  for (const c of chunks) if (c.isEntry) walk(c.fileName, inEntry);
+  const needed = new Set<string>();
+  walk(target.fileName, needed);
+  const js = [...needed].filter((f) => !inEntry.has(f));
+  const css = js.flatMap((f) => {
+    const c = bundle[f];
+    const meta = c?.type === 'chunk' ? (c as OutputChunk & { viteMetadata?: { importedCss: Set<string> } }).viteMetadata : undefined;
+    return meta ? [...meta.importedCss] : [];
+  });
+  return { js, css };
 }
 
 /** Minified JSON text, or the input unchanged when it does not parse. */
@@ -197,6 +230,12 @@ export function perfPlugin(): Plugin {
           if (asset.type === 'asset') asset.source = minifyJson(text(asset));
           this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: scenarioPage(html, base, fileName) });
         }
+        const first = lazyChunkFiles(bundle, (id) => FIRST_SCREEN.test(id.replace(/\\/g, '/')));
+        const links = [
+          ...first.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(base + f)}">`),
+          ...first.js.map((f) => `<link rel="modulepreload" crossorigin href="${escapeAttr(base + f)}">`),
+        ];
+        if (links.length) index.source = html.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
       },
     },
   };
