@@ -60,6 +60,8 @@ test('play: a timed decision, coaching feedback, the ending and the report', asy
   await check(page, testInfo, 'play-ending');
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
   await expect(page.getByRole('meter', { name: 'Warmte' })).toBeVisible();
+  // A new screen puts the focus on its heading (also after its loading state).
+  await expect(page.locator('#main h1')).toBeFocused();
   await check(page, testInfo, 'report');
   await page.getByLabel('Wat zou je op je werk nodig hebben om zo te handelen?').fill('Een collega die meekijkt.');
   await page.getByRole('button', { name: 'Antwoord bewaren' }).click();
