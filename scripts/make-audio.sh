@@ -132,19 +132,19 @@ make_shop() {
 
 make_station() {
   local hum50 hum100 hum150 neon1 neon2 air fridge car engine swoosh bed
-  hum50=$(tmp);  s -n -r $SR -c 1 -b 16 "$hum50" synth $BED sine 50 gain -14
-  hum100=$(tmp); s -n -r $SR -c 1 -b 16 "$hum100" synth $BED sine 100 tremolo 0.3 20 gain -12
-  hum150=$(tmp); s -n -r $SR -c 1 -b 16 "$hum150" synth $BED sine 150 gain -24
+  hum50=$(tmp);  s -n -r $SR -c 1 -b 16 "$hum50" synth $BED sine 50 gain -26
+  hum100=$(tmp); s -n -r $SR -c 1 -b 16 "$hum100" synth $BED sine 100 tremolo 0.3 20 gain -22
+  hum150=$(tmp); s -n -r $SR -c 1 -b 16 "$hum150" synth $BED sine 150 gain -30
   neon1=$(tmp);  s -n -r $SR -c 1 -b 16 "$neon1" synth $BED sine 200 gain -30
   neon2=$(tmp);  s -n -r $SR -c 1 -b 16 "$neon2" synth $BED sine 300 tremolo 0.2 30 gain -34
-  air=$(tmp);    noise "$air" $BED pinknoise highpass 200 lowpass 2200 gain -34
+  air=$(tmp);    noise "$air" $BED pinknoise highpass 200 lowpass 2200 gain -27
   fridge=$(tmp); mix "$fridge" "$hum50" "$hum100" "$hum150" "$neon1" "$neon2" "$air"
   # a car passing outside: tyre noise and a low engine swelling in and out, heard through glass
-  swoosh=$(tmp); noise "$swoosh" 5.5 brownnoise lowpass 700 highpass 60 gain -8 fade q 2.6 5.5 2.9
+  swoosh=$(tmp); noise "$swoosh" 5.5 brownnoise lowpass 1400 highpass 80 gain 0 fade q 2.6 5.5 2.9
   engine=$(tmp); s -n -r $SR -c 1 -b 16 "$engine" synth 5.5 sawtooth 95-70 lowpass 300 gain -22 fade q 2.6 5.5 2.9
   car=$(tmp); mix "$car" "$swoosh" "$engine"
   local carat; carat=$(tmp); place "$carat" $BED "$car@2.6"
-  local carsoft; carsoft=$(tmp); s "$carat" "$carsoft" lowpass 900 gain -4
+  local carsoft; carsoft=$(tmp); s "$carat" "$carsoft" lowpass 1500 gain 0
   bed=$(tmp); mix "$bed" "$fridge" "$carsoft"
   local normal; normal=$(tmp); s "$bed" "$normal" highpass 40 gain -n -19
   loopify "$normal" "$1"
