@@ -249,9 +249,9 @@ make_cues() {
 # ---------------------------------------------------------------------------------------------
 encode() {
   local wav=$1 name=$2 kbps_opus=$3 kbps_mp3=$4
-  ffmpeg -nostdin -loglevel error -y -i "$wav" -map_metadata -1 -ac 1 -c:a libopus -b:a "${kbps_opus}k" \
+  ffmpeg -nostdin -loglevel error -y -i "$wav" -fflags +bitexact -flags:a +bitexact -map_metadata -1 -ac 1 -c:a libopus -b:a "${kbps_opus}k" \
     -application audio -f webm "$OUT/$name.webm"
-  ffmpeg -nostdin -loglevel error -y -i "$wav" -map_metadata -1 -ac 1 -ar 44100 -c:a libmp3lame \
+  ffmpeg -nostdin -loglevel error -y -i "$wav" -fflags +bitexact -flags:a +bitexact -map_metadata -1 -ac 1 -ar 44100 -c:a libmp3lame \
     -b:a "${kbps_mp3}k" -write_xing 0 -id3v2_version 0 "$OUT/$name.mp3"
 }
 
