@@ -4,7 +4,6 @@
  * Loads a scenario for play, or an exact stored version by its content hash.
  */
 import { catalog, type CatalogEntry } from 'virtual:scenario-catalog';
-import { contentHash } from '../../engine/hash';
 import type { ValidationResult } from '../../engine/contract';
 import type { Analysis } from '../../engine/contract';
 import type { Ambience, Customer, Scenario, Setting, Text } from '../../engine/types';
@@ -218,7 +217,7 @@ export class ScenarioLibrary {
       throw new ScenarioLoadError(e instanceof Error ? e.message : String(e), 'invalid');
     }
     // The build may have hashed it already (the same contentHash, computed once on the server).
-    return loaded(scenario, buildHash ?? contentHash(scenario), text, false);
+    return loaded(scenario, buildHash ?? (await import('../../engine/hash')).contentHash(scenario), text, false);
   }
 
   /** The play screen's fast path: like loadVersion, without waiting for the analysis code. */
