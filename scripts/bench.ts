@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { buildGame, launchChromium, serve, type Served } from './bench-serve';
-import { choiceLatencies, loadOnce, median, percentile, type LoadResult, type RequestRecord } from './bench-page';
+import { SLOW_4G, choiceLatencies, loadOnce, median, percentile, type LoadResult, type RequestRecord } from './bench-page';
 
 const SCENARIO = 'toy-shop-saturday';
 const BUDGET_BYTES = 50 * 1024;
@@ -144,6 +144,10 @@ async function firstChoice(browser: Browser, url: string, label: string, runs: n
     }
     row('c', `first choice clickable, ${key} (median of ${runs})`, ms(m), targets ? `< ${target} ms` : '—', targets ? m < target && domOk && errors.length === 0 : null, note);
     if (throttled) {
+      // What the network alone costs for these bytes: two round trips plus the transfer, no CPU.
+      const bytesOnWire = median(results.map((r) => r.requests.filter((q) => q.beforeFirstChoice && !/favicon/.test(q.path)).reduce((n, q) => n + q.transferBytes, 0)));
+      const floor = 2 * SLOW_4G.latency + (bytesOnWire / SLOW_4G.downloadThroughput) * 1000;
+      row('c', `Slow 4G floor for ${label}: 2 × ${SLOW_4G.latency} ms + ${kib(bytesOnWire)} on the wire at ${Math.round(SLOW_4G.downloadThroughput).toLocaleString('en')} B/s`, ms(floor), '—', null, 'the best any CPU could do with these bytes; the rest of the median is main-thread work at 4×');
       const d = Math.max(...results.map(depth));
       const waves = results[0].requests.filter((r) => r.beforeFirstChoice).map((r) => `${r.wave}:${r.path}`).join(' ');
       row('c', `request waterfall depth, ${label}`, `HTML + ${d} wave${d === 1 ? '' : 's'}`, targets ? 'HTML + 1 wave' : '—', targets ? d <= 1 : null, waves);
