@@ -7,7 +7,7 @@ import type { Finding, JsonPath } from './contract';
 import type { Scenario } from './types';
 import { DIMENSIONS } from './types';
 import type { Choice, StateGraph } from './analyse-graph';
-import { MAX_FLAG_SETS, stateCount } from './analyse-graph';
+import { MAX_FLAG_SETS, routeOf, stateCount } from './analyse-graph';
 import type { GraphOrder } from './analyse-order';
 import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
@@ -103,14 +103,16 @@ function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Co
   // Who mentions each id: reached nodes (then their conditions keep it out) or only unreached ones.
   const fromReached = new Set<string>();
   const fromUnreached = new Map<string, string>();
-  g.choices.forEach((list, n) =>
-    list.forEach((c) =>
-      c.routes.forEach((r) => {
-        if (g.nodeReached[n]) fromReached.add(r.to);
-        else if (!fromUnreached.has(r.to)) fromUnreached.set(r.to, g.nodeIds[n]);
-      }),
-    ),
-  );
+  g.choices.forEach((list, n) => {
+    for (const c of list) {
+      for (let r = 0; r < c.routeCount; r++) {
+        const to = routeOf(c, r)?.to;
+        if (to === undefined) continue;
+        if (g.nodeReached[n]) fromReached.add(to);
+        else if (!fromUnreached.has(to)) fromUnreached.set(to, g.nodeIds[n]);
+      }
+    }
+  });
   const why = (id: string): string =>
     fromReached.has(id)
       ? 'the options and routes that lead there never apply in any way through the story (check their conditions)'
@@ -203,15 +205,16 @@ function conditions(scenario: Scenario, g: StateGraph, out: Collector): void {
         out.add('error', 'condition-never-holds', `${cap(choiceName(ch, id))} is never shown: its condition never holds in any way the story reaches this node (${moodsAt(n)}). Change the condition, or remove the option.`, [...choicePath(ch, id), 'when']);
         continue;
       }
-      ch.routes.forEach((route, r) => {
-        if (ch.taken[r]) return;
+      for (let r = 0; r < ch.routeCount; r++) {
+        const route = routeOf(ch, r);
+        if (!route || g.routeTaken[ch.base + r]) continue;
         const path = routePath(ch, id, r, scenario);
-        if (route.when && !ch.held[r]) {
+        if (route.when && !g.routeHeld[ch.base + r]) {
           out.add('error', 'condition-never-holds', `The route to ${q(route.to)} after ${choiceName(ch, id)} is never taken: its condition never holds after this choice. Change the condition, or remove the route.`, [...path, 'when']);
         } else {
           out.add('warning', 'route-never-taken', `The route to ${q(route.to)} after ${choiceName(ch, id)} is never taken: an earlier route always applies first. Change the order of the routes or their conditions.`, path);
         }
-      });
+      }
     }
   });
 }

@@ -3,10 +3,10 @@
  * breadth-first without recursion, with a cap on the number of states so that a scenario whose
  * flags and moods multiply out of hand yields a finding instead of a hung browser.
  */
-import type { Condition, Dimension, Effects, Route, Scenario } from './types';
-import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
+import type { Condition, Effects, Next, Route, Scenario } from './types';
+import { MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
-import { clampMood, flagsAfter, holds, routesOf } from './compile-rules';
+import { clampMood, flagsAfter, holds } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -32,18 +32,27 @@ export interface Choice {
   points: number[];
   /** The change of mood (a whole number). */
   mood: number;
-  routes: Route[];
-  /** Per route: node index (>= 0), ending as -(index + 1), or null when the id does not exist. */
-  targets: (number | null)[];
+  /** Where it goes: as written in the scenario (an id, or routes). */
+  next: Next;
+  /** How many routes `next` has (1 for a plain id). */
+  routeCount: number;
+  /** Where this choice's routes start in the graph's flat route arrays. */
+  base: number;
   /** Whether the option was available in some reachable state. */
   available: boolean;
-  /** Per route: whether its condition held in some reachable state after this choice. */
-  held: number[];
-  /** Per route: whether it was taken at least once. */
-  taken: number[];
-  /** Per flag set id: the flag set id after this choice's effects (filled as met). */
-  flagTo: number[];
+  /** Per flag set id: the flag set id after this choice's effects (only for choices that set flags). */
+  flagTo?: number[];
 }
+
+/** Route r of a choice's `next` (a plain id is one route without a condition); undefined when malformed. */
+export function routeOf(ch: Choice, r: number): Route | undefined {
+  if (typeof ch.next === 'string') return r === 0 ? { to: ch.next } : undefined;
+  const route = ch.next[r];
+  return route && typeof route.to === 'string' ? route : undefined;
+}
+
+/** Marks a route target that does not exist (the validator reports those). */
+export const NO_TARGET = -0x7fffffff;
 
 /** The explored state graph; edges are stored flat (CSR) for speed on big scenarios. */
 export interface StateGraph {
@@ -53,6 +62,12 @@ export interface StateGraph {
   choices: Choice[][];
   /** Per ending: its points per dimension. */
   endingPoints: number[][];
+  /** Per route of every choice (at choice.base + r): its target, node >= 0 or ending -(index + 1), or NO_TARGET. */
+  routeTarget: Int32Array;
+  /** Per route: whether its condition held in some reachable state after its choice. */
+  routeHeld: Uint8Array;
+  /** Per route: whether it was taken at least once. */
+  routeTaken: Uint8Array;
   /** Per state: its node, mood and flag set (typed arrays, possibly longer than the state count). */
   stateNode: Int32Array;
   stateMood: Int8Array;
@@ -83,11 +98,12 @@ export interface StateGraph {
   droppedEdges: number;
 }
 
+function num(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
 function pointsOf(effects: Effects | undefined): number[] {
-  return DIMENSIONS.map((d: Dimension) => {
-    const v = effects?.[d];
-    return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-  });
+  return effects ? [num(effects.warmth), num(effects.initiative), num(effects.outcome)] : [0, 0, 0];
 }
 
 function flagKey(flags: FlagSet): string {
@@ -97,42 +113,54 @@ function flagKey(flags: FlagSet): string {
     .join('\u0001');
 }
 
-/** The index of a node or ending id (endings as -(index + 1)), or null when it does not exist. */
-function resolver(nodeIndex: Map<string, number>, endingIndex: Map<string, number>) {
-  return (id: string): number | null => {
-    const n = nodeIndex.get(id);
-    if (n !== undefined) return n;
-    const e = endingIndex.get(id);
-    return e !== undefined ? -(e + 1) : null;
-  };
-}
+const NO_EFFECTS: Effects = Object.freeze({}) as Effects;
 
-function prepareChoices(scenario: Scenario, nodeIds: string[], resolve: (id: string) => number | null): Choice[][] {
-  return nodeIds.map((id) => {
-    const node = scenario.nodes[id];
-    const out: Choice[] = [];
-    const make = (index: number, cid: string | null, when: Condition | undefined, effects: Effects | undefined, next: unknown): Choice => {
-      const routes = routesOf(next as Route[] | string).filter((r) => r && typeof r.to === 'string');
-      return {
-        index,
-        id: cid,
-        when,
-        effects: effects ?? {},
-        points: pointsOf(effects),
-        mood: typeof effects?.mood === 'number' && Number.isFinite(effects.mood) ? Math.round(effects.mood) : 0,
-        routes,
-        targets: routes.map((r) => resolve(r.to)),
-        available: false,
-        held: routes.map(() => 0),
-        taken: routes.map(() => 0),
-        flagTo: [],
-      };
+/** The choices of every node, and the targets of their routes in one flat array. */
+function prepareChoices(
+  scenario: Scenario,
+  nodeIds: string[],
+  nodeIndex: Map<string, number>,
+  endingIndex: Map<string, number>,
+): { choices: Choice[][]; targets: number[] } {
+  const targets: number[] = [];
+  const resolve = (route: unknown): number => {
+    const to = route && typeof (route as Route).to === 'string' ? (route as Route).to : null;
+    if (to === null) return NO_TARGET;
+    const n = nodeIndex.get(to);
+    if (n !== undefined) return n;
+    const e = endingIndex.get(to);
+    return e !== undefined ? -(e + 1) : NO_TARGET;
+  };
+  const make = (index: number, id: string | null, when: Condition | undefined, effects: Effects | undefined, next: Next): Choice => {
+    const base = targets.length;
+    if (typeof next === 'string') targets.push(resolve({ to: next }));
+    else if (Array.isArray(next)) for (const r of next) targets.push(resolve(r));
+    return {
+      index,
+      id,
+      when,
+      effects: effects ?? NO_EFFECTS,
+      points: pointsOf(effects),
+      mood: Math.round(num(effects?.mood)),
+      next: typeof next === 'string' || Array.isArray(next) ? next : [],
+      routeCount: targets.length - base,
+      base,
+      available: false,
     };
+  };
+  const choices: Choice[][] = new Array<Choice[]>(nodeIds.length);
+  for (let n = 0; n < nodeIds.length; n++) {
+    const node = scenario.nodes[nodeIds[n]];
+    const out: Choice[] = [];
     const options = Array.isArray(node.options) ? node.options : [];
-    options.forEach((o, i) => out.push(make(i, o.id, o.when, o.effects, o.next)));
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i];
+      out.push(make(i, o.id, o.when, o.effects, o.next));
+    }
     if (node.timeLimit) out.push(make(-1, null, undefined, node.timeLimit.effects, node.timeLimit.next));
-    return out;
-  });
+    choices[n] = out;
+  }
+  return { choices, targets };
 }
 
 function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
@@ -151,7 +179,10 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   const endingIds = Object.keys(scenario.endings ?? {});
   const nodeIndex = new Map(nodeIds.map((id, i) => [id, i]));
   const endingIndex = new Map(endingIds.map((id, i) => [id, i]));
-  const choices = prepareChoices(scenario, nodeIds, resolver(nodeIndex, endingIndex));
+  const { choices, targets } = prepareChoices(scenario, nodeIds, nodeIndex, endingIndex);
+  const routeTarget = Int32Array.from(targets);
+  const routeHeld = new Uint8Array(targets.length);
+  const routeTaken = new Uint8Array(targets.length);
   const n = nodeIds.length;
   const guess = Math.min(maxStates + 1, 64 + n * 12);
   const g: StateGraph = {
@@ -159,6 +190,9 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     endingIds,
     choices,
     endingPoints: endingIds.map((id) => pointsOf(scenario.endings[id]?.effects)),
+    routeTarget,
+    routeHeld,
+    routeTaken,
     stateNode: new Int32Array(guess),
     stateMood: new Int8Array(guess),
     stateFlags: new Int32Array(guess),
@@ -247,34 +281,39 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       let f2 = fid;
       let flags2 = flags;
       if (ch.effects.flags) {
-        let to = ch.flagTo[fid];
+        const flagTo = (ch.flagTo ??= []);
+        let to = flagTo[fid];
         if (to === undefined) {
           const after = flagsAfterFn(flags, ch.effects);
           to = after === flags ? fid : internFlags(after);
-          ch.flagTo[fid] = to;
+          flagTo[fid] = to;
         }
         f2 = to;
         flags2 = g.flagSets[to];
       }
       let taken = -1;
-      const routes = ch.routes;
-      const held = ch.held;
-      for (let r = 0; r < routes.length; r++) {
-        // Once a route is taken, later ones are only checked until each is known to hold somewhere.
-        if (taken >= 0 && held[r] === 1) continue;
-        const when = routes[r].when;
-        if (!when || holdsFn(when, m2, flags2)) {
-          held[r] = 1;
-          if (taken < 0) taken = r;
+      const next = ch.next;
+      const base = ch.base;
+      if (typeof next === 'string') taken = 0;
+      else {
+        for (let r = 0; r < ch.routeCount; r++) {
+          // Once a route is taken, later ones are only checked until each is known to hold somewhere.
+          if (taken >= 0 && routeHeld[base + r] === 1) continue;
+          const when = next[r]?.when;
+          if (!when || holdsFn(when, m2, flags2)) {
+            routeHeld[base + r] = 1;
+            if (taken < 0) taken = r;
+          }
         }
       }
       if (taken < 0) {
         g.noRoute.push([s, c]);
         continue;
       }
-      ch.taken[taken] = 1;
-      const target = ch.targets[taken];
-      if (target === null) {
+      routeHeld[base + taken] = 1;
+      routeTaken[base + taken] = 1;
+      const target = routeTarget[base + taken];
+      if (target === NO_TARGET) {
         g.droppedEdges++;
         continue;
       }

@@ -26,14 +26,20 @@ const work = { index: new Int32Array(0), low: new Int32Array(0), edgePtr: new In
 function nodeTopology(g: StateGraph): Int32Array | null {
   const count = g.nodeIds.length;
   const indegree = new Int32Array(count);
-  for (const list of g.choices) for (const c of list) for (const t of c.targets) if (t !== null && t >= 0) indegree[t]++;
+  const targets = g.routeTarget;
+  for (let i = 0; i < targets.length; i++) if (targets[i] >= 0) indegree[targets[i]]++;
   const rank = new Int32Array(count);
   const queue: number[] = [];
   for (let v = 0; v < count; v++) if (indegree[v] === 0) queue.push(v);
   for (let q = 0; q < queue.length; q++) {
     const v = queue[q];
     rank[v] = q;
-    for (const c of g.choices[v]) for (const t of c.targets) if (t !== null && t >= 0 && --indegree[t] === 0) queue.push(t);
+    for (const c of g.choices[v]) {
+      for (let r = c.base; r < c.base + c.routeCount; r++) {
+        const t = targets[r];
+        if (t >= 0 && --indegree[t] === 0) queue.push(t);
+      }
+    }
   }
   return queue.length === count ? rank : null;
 }
