@@ -23,7 +23,7 @@ function wantsMemoryStore(): boolean {
   }
 }
 
-const systemReducedMotion = new MediaQuery('prefers-reduced-motion: reduce', false);
+const systemReducedMotion = typeof window !== 'undefined' ? new MediaQuery('prefers-reduced-motion: reduce', false) : null;
 
 export class AppState {
   /** Null until the store has opened (a few milliseconds after start). */
@@ -36,7 +36,7 @@ export class AppState {
 
   currentPlayer = $derived(this.profiles.find((p) => p.id === this.settings.currentPlayerId) ?? null);
   reducedMotion = $derived(
-    this.settings.reducedMotion === 'on' || (this.settings.reducedMotion === 'system' && systemReducedMotion.current),
+    this.settings.reducedMotion === 'on' || (this.settings.reducedMotion === 'system' && (systemReducedMotion?.current ?? false)),
   );
 
   #ready: Promise<Store> | null = null;
@@ -62,7 +62,7 @@ export class AppState {
     this.profiles = profiles;
     this.teams = teams;
     this.store = store;
-    const lang = settings.lang ?? locale.cached() ?? detectLang(navigator.languages);
+    const lang = settings.lang ?? locale.cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined);
     if (lang !== locale.lang) locale.set(lang);
     return store;
   }
