@@ -55,10 +55,19 @@ test('silent until the player interacts, then the ambience plays; a choice plays
   expect(response.headers()['content-type']).toMatch(/^(audio|video)\/(webm|mpeg)/);
   await expect.poll(async () => (await howler(page)).playing, { message: 'the shop ambience plays' }).toContain('ambience-shop.webm');
 
-  // A choice plays the "confirm" cue.
-  const confirm = page.waitForRequest((r) => /\/audio\/cue-confirm\.(webm|mp3)$/.test(r.url()));
+  // The cues are fetched in idle time after the first interaction; a choice plays "confirm".
+  await expect.poll(() => requested).toContain('/audio/cue-confirm.webm');
+  await page.evaluate(() => {
+    const w = window as unknown as { __played: string[]; Howl: { prototype: { play: (...a: unknown[]) => unknown; _src: string | string[] } } };
+    w.__played = [];
+    const play = w.Howl.prototype.play;
+    w.Howl.prototype.play = function (this: { _src: string | string[] }, ...a: unknown[]) {
+      w.__played.push(String(Array.isArray(this._src) ? this._src[0] : this._src).replace(/^.*\//, ''));
+      return play.apply(this, a);
+    };
+  });
   await page.keyboard.press('1');
-  await confirm;
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played)).toContain('cue-confirm.webm');
 
   // A hidden tab (another app in front on a phone) pauses the ambience; back in front, it resumes.
   const setVisibility = (state: 'hidden' | 'visible') =>

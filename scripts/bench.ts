@@ -246,7 +246,8 @@ async function main(): Promise<void> {
         await firstChoice(browser, direct.url, direct.kind === 'path' ? `/play/${SCENARIO}/` : `#/play/${SCENARIO}`, opt.runs, true);
         if (direct.kind === 'path') await firstChoice(browser, `${served.baseUrl}/#/play/${SCENARIO}`, `#/play/${SCENARIO}`, opt.runs, false);
       }
-      if (opt.only.has('e')) await choices(browser, direct.url, opt.choices);
+      // assessment mode: each choice leads straight to the next situation (coaching shows feedback first)
+      if (opt.only.has('e')) await choices(browser, `${direct.url}?mode=assessment`, opt.choices);
       if (opt.only.has('f')) await storage(browser, served);
       await browser.close();
       browser = undefined;

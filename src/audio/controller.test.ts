@@ -73,8 +73,11 @@ function setup(opts: { hidden?: boolean; failLoad?: boolean } = {}) {
   let clock = 0;
   const warnings: string[] = [];
   const timers: (() => void)[] = [];
+  const idles: (() => void)[] = [];
   const audio = createAudio({
     defer: (fn) => timers.push(fn),
+    afterPaint: (fn) => fn(),
+    idle: (fn) => idles.push(fn),
     load: () => {
       loads++;
       return opts.failLoad ? Promise.reject(new Error('offline')) : Promise.resolve(lib);
@@ -102,6 +105,9 @@ function setup(opts: { hidden?: boolean; failLoad?: boolean } = {}) {
       while (timers.length) timers.shift()!();
     },
     pendingTimers: () => timers.length,
+    runIdle: () => {
+      while (idles.length) idles.shift()!();
+    },
   };
 }
 
@@ -253,6 +259,27 @@ describe('audio controller', () => {
     late.tick(5000);
     await late.flush();
     expect(late.howl('cue-ending-fan')).toBeUndefined();
+  });
+
+  it('fetches the cues in idle time after unlock (not when muted), so a later cue is cheap', async () => {
+    const t = setup();
+    t.audio.unlock();
+    await t.flush();
+    expect(FakeHowl.all).toHaveLength(0);
+    t.runIdle();
+    expect(FakeHowl.all.map((h) => h.name).sort()).toEqual(
+      ['arrive', 'confirm', 'doorbell', 'ending-fan', 'ending-lost', 'ending-neutral', 'timeout'].map((c) => `cue-${c}`),
+    );
+    t.audio.cue('timeout');
+    expect(FakeHowl.all).toHaveLength(7);
+    expect(t.howl('cue-timeout')!.playing()).toBe(true);
+
+    const muted = setup();
+    muted.audio.configure({ enabled: false, volume: 0.5 });
+    muted.audio.unlock();
+    await muted.flush();
+    muted.runIdle();
+    expect(FakeHowl.all).toHaveLength(0);
   });
 
   it('goes on silently when the library cannot load', async () => {

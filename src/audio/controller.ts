@@ -10,7 +10,8 @@
  * - The library itself may be fetched earlier (any first call starts the dynamic import), so
  *   the first interaction only waits for the audio files.
  * - Sound never blocks or throws into the game: a library or file that fails to load is logged
- *   once and the game goes on silently.
+ *   once and the game goes on silently. A cue plays after the next frame is painted, and the
+ *   cues are fetched and decoded in idle time after unlock, so a choice never waits for sound.
  */
 import type { Ambience } from '../engine/types';
 
@@ -57,6 +58,10 @@ export interface AudioDeps {
   warn?(message: string, error: unknown): void;
   /** Runs fn after ms (default setTimeout; tests pass a fake). */
   defer?(fn: () => void, ms: number): void;
+  /** Runs fn after the next frame is painted (default rAF + setTimeout 0): sound yields to play. */
+  afterPaint?(fn: () => void): void;
+  /** Runs fn when the browser is idle (default requestIdleCallback). */
+  idle?(fn: () => void): void;
 }
 
 /** Length of each ambience loop in the files (scripts/make-audio.sh: LOOP). */
@@ -102,6 +107,11 @@ export function createAudio(deps: AudioDeps): AudioApi & { state(): AudioState }
   const now = deps.now ?? (() => Date.now());
   const warn = deps.warn ?? ((m: string, e: unknown) => console.warn(m, e));
   const defer = deps.defer ?? ((fn: () => void, ms: number) => void setTimeout(fn, ms));
+  const afterPaint =
+    deps.afterPaint ??
+    ((fn: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(fn, 0)) : setTimeout(fn, 16)));
+  const idle =
+    deps.idle ?? ((fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500)));
   let unlocked = false;
   /** Ambience may start (UNLOCK_SETTLE_MS after unlock); cues may play from unlock on. */
   let settled = false;
@@ -208,14 +218,27 @@ export function createAudio(deps: AudioDeps): AudioApi & { state(): AudioState }
     if (target) fadeIn(target);
   }
 
-  function playCue(name: CueName): void {
-    if (!lib) return;
+  function cueHowl(name: CueName): HowlLike {
     let howl = cues.get(name);
     if (!howl) {
       howl = makeHowl(`cue-${name}`, { volume: CUE_LEVEL });
       cues.set(name, howl);
     }
-    howl.play();
+    return howl;
+  }
+
+  /** Plays a cue once the next frame is painted: a choice's next situation never waits for sound. */
+  function playCue(name: CueName): void {
+    afterPaint(() => {
+      if (lib && unlocked && enabled && !hidden) cueHowl(name).play();
+    });
+  }
+
+  /** Fetches and decodes the cues while the browser is idle, so playing one later is cheap. */
+  function preloadCues(): void {
+    idle(() => {
+      if (lib && enabled) for (const c of CUES) cueHowl(c);
+    });
   }
 
   return {
@@ -227,6 +250,7 @@ export function createAudio(deps: AudioDeps): AudioApi & { state(): AudioState }
       defer(() => {
         settled = true;
         reconcile();
+        preloadCues();
       }, UNLOCK_SETTLE_MS);
     },
     cue(name) {
