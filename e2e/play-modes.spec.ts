@@ -71,3 +71,14 @@ test('"play from here" (?from=<node>) starts a test run at that node that is nev
   await page.goto(`/#/play/${id}?from=no-such-node`);
   await expect(page.getByRole('alert')).toContainText('no-such-node');
 });
+
+test('the agreed performance marks are set: first choice ready, choice, situation painted', async ({ page }) => {
+  await page.goto(`/#/play/${id}?mode=assessment`);
+  await waitForOptions(page);
+  const marks = (name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
+  await expect.poll(() => marks('frontlijn:first-choice-ready')).toBe(1);
+  await page.keyboard.press('1');
+  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect.poll(() => marks('frontlijn:choice')).toBe(1);
+  await expect.poll(() => marks('frontlijn:situation-painted')).toBe(1);
+});
