@@ -153,6 +153,7 @@ export class IdbStore implements Store {
     await measureSaveAsync('run', async () => {
       const copy = structuredClone(run);
       this.unsaved.delete(run.id);
+      if (copy.finishedAt !== undefined) await this.scorer?.prepare?.();
       await this.guardRun(copy, async () => {
         await this.flushUnsaved();
         const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
@@ -266,6 +267,7 @@ export class IdbStore implements Store {
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
+    await this.scorer?.prepare?.();
     const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
     try {
@@ -375,6 +377,7 @@ export class IdbStore implements Store {
   /** Fills in result rows for finished runs that have none (runs from before v3, late scenarios). */
   private async backfillResults(): Promise<void> {
     if (!this.scorer) return;
+    await this.scorer.prepare?.();
     const finished = await this.db.getAllKeysFromIndex('runs', 'by-finished');
     if (finished.length === 0) return;
     const have = new Set(await this.db.getAllKeys('results'));

@@ -6,12 +6,12 @@ import type { Store, StorageIssue } from './api';
 import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { MemoryStore } from './memory';
-import { scoreRun } from './scoring';
+import { lazyScorer, warmUpScorer } from './lazy-scorer';
 
 export type * from './api';
 export { DEFAULT_SETTINGS } from './api';
 export { createMemoryStore, MemoryStore } from './memory';
-export { scoreRun } from './scoring';
+export { lazyScorer, prepareScorer } from './lazy-scorer';
 
 /** How long to wait for another tab to let go before playing in memory. */
 const BLOCKED_GRACE_MS = 2500;
@@ -30,7 +30,8 @@ function describe(e: unknown): string {
 
 /** Opens the best store this browser allows. Never rejects. */
 export async function openStore(opts: OpenStoreOptions = {}): Promise<{ store: Store; issue?: StorageIssue }> {
-  if (opts.memory) return { store: new MemoryStore({ scorer: scoreRun }), issue: { kind: 'unavailable', detail: 'memory requested' } };
+  warmUpScorer();
+  if (opts.memory) return { store: new MemoryStore({ scorer: lazyScorer }), issue: { kind: 'unavailable', detail: 'memory requested' } };
   const hub = new IssueHub();
   let blockedTimer: ReturnType<typeof setTimeout> | undefined;
   let opening!: Promise<Awaited<ReturnType<typeof openIdb>>>;
@@ -46,9 +47,9 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<{ store: S
     if (winner === 'blocked') {
       // Keep playing in memory; if the other tab lets go later, do not hold the database open.
       opening.then((db) => db.close()).catch(() => undefined);
-      return { store: new MemoryStore({ scorer: scoreRun }), issue: { kind: 'blocked' } };
+      return { store: new MemoryStore({ scorer: lazyScorer }), issue: { kind: 'blocked' } };
     }
-    return { store: new IdbStore(winner, hub, scoreRun) };
+    return { store: new IdbStore(winner, hub, lazyScorer) };
   } catch (e) {
     clearTimeout(blockedTimer);
     const noIdb = typeof indexedDB === 'undefined' || (e instanceof Error && e.name === 'NoIndexedDB');
@@ -58,6 +59,6 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<{ store: S
         ? { kind: 'unavailable', detail: describe(e) }
         : { kind: 'failed', detail: describe(e) };
     console.warn('[frontlijn] storage: playing in memory', e);
-    return { store: new MemoryStore({ scorer: scoreRun }), issue };
+    return { store: new MemoryStore({ scorer: lazyScorer }), issue };
   }
 }

@@ -105,6 +105,7 @@ export class MemoryStore implements Store {
   }
 
   async saveRun(run: Run): Promise<void> {
+    if (run.finishedAt !== undefined) await this.opts.scorer?.prepare?.();
     measureSave('run', () => {
       this.runs.set(run.id, copy(run));
       this.score(run);
@@ -149,6 +150,7 @@ export class MemoryStore implements Store {
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
+    await this.opts.scorer?.prepare?.();
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
       if (!this.scenarios.has(s.hash)) {

@@ -6,7 +6,7 @@
  * UI turns into a sentence. Scores in the file are for people reading it; importing recomputes
  * them by replay, so editing them changes nothing.
  */
-import { replayRun } from '../engine';
+import { replayRun } from '../engine/replay';
 import { validateScenario } from '../engine/validate';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';

@@ -2,13 +2,18 @@
  * Turns a finished run into its result row by replaying its log against the exact scenario
  * version it was played on. Replay is the source of truth: a score is never taken from a file.
  */
-import { analyseScenario, replayRun, scoreState } from '../engine';
+import { analyseScenario } from '../engine/analyse';
+import { replayRun } from '../engine/replay';
+import { scoreState } from '../engine/score';
 import type { Analysis } from '../engine/contract';
 import type { Run } from '../engine/types';
 import type { RunResult, StoredScenario } from './api';
 
 /** Computes a finished run's result, or null when it cannot be replayed (or is not finished). */
-export type Scorer = (run: Run, version: StoredScenario) => RunResult | null;
+export type Scorer = ((run: Run, version: StoredScenario) => RunResult | null) & {
+  /** Loads what the scorer needs; stores await it before opening a transaction that scores. */
+  prepare?: () => Promise<void>;
+};
 
 const analyses = new Map<string, Analysis>();
 
