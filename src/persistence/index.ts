@@ -6,7 +6,7 @@ import type { Store, StorageIssue } from './api';
 import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { MemoryStore } from './memory';
-import { lazyScorer, warmUpScorer } from './lazy-scorer';
+import { lazyScorer } from './lazy-scorer';
 
 export type * from './api';
 export { DEFAULT_SETTINGS } from './api';
@@ -30,7 +30,6 @@ function describe(e: unknown): string {
 
 /** Opens the best store this browser allows. Never rejects. */
 export async function openStore(opts: OpenStoreOptions = {}): Promise<{ store: Store; issue?: StorageIssue }> {
-  warmUpScorer();
   if (opts.memory) return { store: new MemoryStore({ scorer: lazyScorer }), issue: { kind: 'unavailable', detail: 'memory requested' } };
   const hub = new IssueHub();
   let blockedTimer: ReturnType<typeof setTimeout> | undefined;

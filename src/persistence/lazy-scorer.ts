@@ -2,7 +2,8 @@
  * The scorer the app's stores use, loaded on demand: replaying and scoring a finished run needs the
  * engine's graph analysis, which is not needed to show the first screen or play the first decision.
  * Stores call `prepare()` before they open a transaction that scores, so no await ever falls inside
- * an IndexedDB transaction. If the code cannot be fetched (the network went away mid-session), the
+ * an IndexedDB transaction; the code is fetched when the first run finishes, never before the
+ * first choice. If the code cannot be fetched (the network went away mid-session), the
  * run is still saved; its result row is filled in later (the store backfills missing results).
  */
 import type { Scorer } from './scoring';
@@ -22,16 +23,6 @@ export function prepareScorer(): Promise<void> {
     },
   );
   return loading;
-}
-
-/** Loads the scorer when the browser is idle, well after the first screen. */
-export function warmUpScorer(delayMs = 3000): void {
-  if (typeof window === 'undefined') return;
-  setTimeout(() => {
-    const idle = (window as Window & { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (idle) idle(() => void prepareScorer());
-    else void prepareScorer();
-  }, delayMs);
 }
 
 /** Scores with the real scorer once `prepareScorer()` has resolved; null before that. */
