@@ -115,56 +115,54 @@ export async function runEngineBench(options: { sizes?: number[]; runs?: number 
 }
 
 async function benchSize(nodes: number, runsOption: number | undefined, gcEntries: PerformanceEntry[]): Promise<BenchRow> {
-  {
-    const text = JSON.stringify(generateScenario({ nodes, seed: 7 }));
-    const runs = runsOption ?? (nodes >= 10_000 ? 5 : 15);
-    const first = validateScenario(text);
-    if (!first.ok || !first.scenario || !first.analysis) {
-      throw new Error(`the generated ${nodes}-node scenario does not validate: ${first.problems[0]?.message ?? 'unknown'}`);
-    }
-    const scenario = first.scenario;
-    for (let i = 0; i < 3; i++) {
-      validateScenario(text);
-      compileScenario(scenario);
-      analyseScenario(scenario);
-    }
-    const v: number[] = [];
-    const c: number[] = [];
-    const a: number[] = [];
-    const cpu: number[] = [];
-    const w: number[] = [];
-    const whole: { from: number; to: number }[] = [];
-    for (let i = 0; i < runs; i++) {
-      v.push(await time(() => validateScenario(text)));
-      c.push(await time(() => compileScenario(scenario)));
-      a.push(await time(() => analyseScenario(scenario)));
-      w.push(await time(() => walk(scenario)));
-      cpu.push(await cpuTime(() => compileScenario(validateScenario(text).scenario!)));
-      await settle();
-      const from = performance.now();
-      compileScenario(validateScenario(text).scenario!);
-      whole.push({ from, to: performance.now() });
-    }
-    await new Promise((r) => setTimeout(r, 20));
-    const gc = whole.map((x) => gcWithin(gcEntries, x.from, x.to));
-    const validateMs = median(v);
-    const compileMs = median(c);
-    return {
-      nodes,
-      bytes: Buffer.byteLength(text),
-      states: first.analysis.stateCount,
-      validateMs,
-      compileMs,
-      analyseMs: median(a),
-      totalMs: validateMs + compileMs,
-      totalCpuMs: median(cpu),
-      gcMs: median(gc),
-      totalNoGcMs: median(whole.map((x, i) => x.to - x.from - gc[i])),
-      walkMs: median(w),
-      runs,
-      load: loadavg()[0],
-    };
+  const text = JSON.stringify(generateScenario({ nodes, seed: 7 }));
+  const runs = runsOption ?? (nodes >= 10_000 ? 5 : 15);
+  const first = validateScenario(text);
+  if (!first.ok || !first.scenario || !first.analysis) {
+    throw new Error(`the generated ${nodes}-node scenario does not validate: ${first.problems[0]?.message ?? 'unknown'}`);
   }
+  const scenario = first.scenario;
+  for (let i = 0; i < 3; i++) {
+    validateScenario(text);
+    compileScenario(scenario);
+    analyseScenario(scenario);
+  }
+  const v: number[] = [];
+  const c: number[] = [];
+  const a: number[] = [];
+  const cpu: number[] = [];
+  const w: number[] = [];
+  const whole: { from: number; to: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    v.push(await time(() => validateScenario(text)));
+    c.push(await time(() => compileScenario(scenario)));
+    a.push(await time(() => analyseScenario(scenario)));
+    w.push(await time(() => walk(scenario)));
+    cpu.push(await cpuTime(() => compileScenario(validateScenario(text).scenario!)));
+    await settle();
+    const from = performance.now();
+    compileScenario(validateScenario(text).scenario!);
+    whole.push({ from, to: performance.now() });
+  }
+  await new Promise((r) => setTimeout(r, 20));
+  const gc = whole.map((x) => gcWithin(gcEntries, x.from, x.to));
+  const validateMs = median(v);
+  const compileMs = median(c);
+  return {
+    nodes,
+    bytes: Buffer.byteLength(text),
+    states: first.analysis.stateCount,
+    validateMs,
+    compileMs,
+    analyseMs: median(a),
+    totalMs: validateMs + compileMs,
+    totalCpuMs: median(cpu),
+    gcMs: median(gc),
+    totalNoGcMs: median(whole.map((x, i) => x.to - x.from - gc[i])),
+    walkMs: median(w),
+    runs,
+    load: loadavg()[0],
+  };
 }
 
 /** Growth allowed from one size to the next ten times bigger: linear, with 10 % slack for timing noise. */
