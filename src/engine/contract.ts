@@ -128,6 +128,11 @@ export interface PlayState {
   steps: TakenStep[];
   /** When the current node was entered (ms since epoch). */
   enteredAt: number;
+  /**
+   * When the countdown of the current timed node started (a `timer.start` event: coaching mode
+   * starts it when the feedback is dismissed); undefined when it runs from `enteredAt`.
+   */
+  timerStartedAt?: number;
   /** When the current timed decision runs out (ms since epoch), or null when untimed or timers are off. */
   deadline: number | null;
   timerScale: number;

@@ -165,3 +165,69 @@ describe('replayRun', () => {
     expect(live).toEqual(replayRun(scenario, run(events)));
   });
 });
+
+describe('timer.start (coaching: the countdown starts when the feedback is dismissed)', () => {
+  /** The sample with the second decision timed too (20 s), reached by a choice. */
+  function timedAsk() {
+    const s = sampleScenario();
+    s.nodes.ask.timeLimit = { seconds: 20, effects: { warmth: -1, mood: -1 }, feedback: 'Waiting.', next: 'close' };
+    return s;
+  }
+  const start = (node: string, at: number): RunEvent => ({ type: 'timer.start', node, at });
+
+  it('without a timer.start the deadline counts from entering the node (assessment, old runs)', () => {
+    const s = replayRun(timedAsk(), run([choose('greet', 'warm', T0 + 2000)]));
+    expect(s.node).toBe('ask');
+    expect(s.timerStartedAt).toBeUndefined();
+    expect(s.deadline).toBe(T0 + 2000 + 20_000);
+  });
+
+  it('moves the deadline to the start, and changes neither node nor scores', () => {
+    const scenario = timedAsk();
+    const before = replayRun(scenario, run([choose('greet', 'warm', T0 + 2000)]));
+    const after = replayRun(scenario, run([choose('greet', 'warm', T0 + 2000), start('ask', T0 + 30_000)]));
+    expect(after.deadline).toBe(T0 + 30_000 + 20_000);
+    expect(after.timerStartedAt).toBe(T0 + 30_000);
+    expect({ ...after, deadline: before.deadline, timerStartedAt: undefined }).toEqual(before);
+  });
+
+  it('a choice after the old deadline but before the new one is fine; a time-out waits for the new one', () => {
+    const scenario = timedAsk();
+    const base = [choose('greet', 'warm', T0 + 2000), start('ask', T0 + 30_000)];
+    expect(replayRun(scenario, run([...base, choose('ask', 'order', T0 + 45_000)])).node).toBe('close');
+    const early = replayError(() => replayRun(scenario, run([...base, { type: 'timer.expire', node: 'ask', at: T0 + 22_000 }])));
+    expect(early.eventIndex).toBe(2);
+    expect(replayRun(scenario, run([...base, { type: 'timer.expire', node: 'ask', at: T0 + 50_000 }])).node).toBe('close');
+  });
+
+  it('timer.scale afterwards keeps counting from the start', () => {
+    const s = replayRun(timedAsk(), run([choose('greet', 'warm', T0 + 2000), start('ask', T0 + 30_000), { type: 'timer.scale', scale: 10, at: T0 + 31_000 }]));
+    expect(s.deadline).toBe(T0 + 30_000 + 200_000);
+    expect(s.timerStartedAt).toBe(T0 + 30_000);
+  });
+
+  it('refuses a start for another node, a second start, a start on an untimed node or before the node was reached', () => {
+    const scenario = timedAsk();
+    const first = choose('greet', 'warm', T0 + 2000);
+    const other = replayError(() => replayRun(scenario, run([first, start('greet', T0 + 3000)])));
+    expect(other.eventIndex).toBe(1);
+    expect(other.message).toContain('run is at node "ask"');
+    const twice = replayError(() => replayRun(scenario, run([first, start('ask', T0 + 3000), start('ask', T0 + 4000)])));
+    expect(twice.eventIndex).toBe(2);
+    expect(twice.message).toContain('a second time');
+    const untimed = replayError(() => replayRun(sampleScenario(), run([first, start('ask', T0 + 3000)])));
+    expect(untimed.message).toContain('no time limit');
+    const early = replayError(() => replayRun(scenario, run([first, start('ask', T0 + 1000)])));
+    expect(early.message).toContain('before the run got there');
+  });
+
+  it('a new visit of a node may start its countdown again; live stepping equals the replay', () => {
+    const scenario = timedAsk();
+    const events: RunEvent[] = [choose('greet', 'warm', T0 + 2000), start('ask', T0 + 9000), choose('ask', 'order', T0 + 12_000)];
+    let live: PlayState = initialPlayState(scenario, run([]));
+    events.forEach((e, i) => (live = applyEvent(scenario, live, e, i)));
+    expect(live.node).toBe('close');
+    expect(live.timerStartedAt).toBeUndefined();
+    expect(live).toEqual(replayRun(scenario, run(events)));
+  });
+});

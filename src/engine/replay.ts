@@ -120,13 +120,23 @@ function check(scenario: Scenario, state: PlayState, event: RunEvent, index: num
     }
     return;
   }
-  if (event.type !== 'choice.select' && event.type !== 'timer.expire') {
+  if (event.type !== 'choice.select' && event.type !== 'timer.expire' && event.type !== 'timer.start') {
     throw new ReplayError(`${n} has an unknown type "${String((event as { type: unknown }).type)}".`, index);
   }
   if (event.node !== state.node) {
     throw new ReplayError(`${n} happened at node "${String(event.node)}", but the run is at node "${state.node}".`, index);
   }
   const node = scenario.nodes[state.node];
+  if (event.type === 'timer.start') {
+    if (!node.timeLimit) throw new ReplayError(`${n} starts a countdown at node "${state.node}", which has no time limit.`, index);
+    if (state.timerStartedAt !== undefined) {
+      throw new ReplayError(`${n} starts the countdown at node "${state.node}" a second time; it already started with an earlier event.`, index);
+    }
+    if (event.at < state.enteredAt) {
+      throw new ReplayError(`${n} starts the countdown at node "${state.node}" ${seconds(state.enteredAt - event.at)} s before the run got there.`, index);
+    }
+    return;
+  }
   if (event.type === 'timer.expire') {
     if (!node.timeLimit) throw new ReplayError(`${n} says the time ran out at node "${state.node}", which has no time limit.`, index);
     if (state.deadline === null) throw new ReplayError(`${n} says the time ran out at node "${state.node}" while timers were off.`, index);
@@ -149,7 +159,9 @@ function check(scenario: Scenario, state: PlayState, event: RunEvent, index: num
  * The state after one more event: the one step function of the live game and the replay.
  * `index` is the event's position in the log (for error messages). Throws ReplayError when the
  * event cannot happen in this state (wrong node, unknown or unavailable option, a time-out
- * before its deadline or on an untimed node, a choice after the deadline, anything after the end).
+ * before its deadline or on an untimed node, a choice after the deadline, anything after the end,
+ * a `timer.start` on another or an untimed node or a second one in the same visit). A `timer.start`
+ * changes neither the node nor the scores: only the deadline, which then counts from its time.
  */
 export function applyEvent(
   scenario: Scenario,
@@ -160,7 +172,10 @@ export function applyEvent(
 ): PlayState {
   check(scenario, state, event, index);
   if (event.type === 'timer.scale') {
-    return { ...state, timerScale: event.scale, deadline: deadlineOf(scenario, state.node, state.enteredAt, event.scale) };
+    return { ...state, timerScale: event.scale, deadline: deadlineOf(scenario, state.node, state.timerStartedAt ?? state.enteredAt, event.scale) };
+  }
+  if (event.type === 'timer.start') {
+    return { ...state, timerStartedAt: event.at, deadline: deadlineOf(scenario, state.node, event.at, state.timerScale) };
   }
   const snapshot = machine.resolveState({ value: nodeKey(state.node as string), context: contextOf(state) });
   const machineEvent: RunMachineEvent =

@@ -385,7 +385,12 @@ export type Mode = 'coaching' | 'assessment';
 export type RunEvent =
   | { type: 'choice.select'; node: string; option: string; at: number }
   | { type: 'timer.expire'; node: string; at: number }
-  | { type: 'timer.scale'; scale: TimerScale; at: number };
+  | { type: 'timer.scale'; scale: TimerScale; at: number }
+  /**
+   * The player saw the timed situation; its countdown starts now — coaching mode logs it when the
+   * feedback is dismissed. The deadline of this node visit becomes `at + seconds × 1000 × scale`.
+   */
+  | { type: 'timer.start'; node: string; at: number };
 
 /** A run: everything needed to replay and score one play-through. */
 export interface Run {
