@@ -33,7 +33,7 @@ export function buildHeatmap(runs: readonly Run[], profiles: readonly Profile[],
     if (team === 'none' ? t !== null : team !== 'all' && t !== team) continue;
     n++;
     for (const ev of run.events) {
-      if (ev.type === 'timer.scale') continue;
+      if (ev.type === 'timer.scale' || ev.type === 'timer.start') continue;
       const key = choiceKey(ev.node, ev.type === 'choice.select' ? ev.option : null);
       counts.set(key, (counts.get(key) ?? 0) + 1);
       visits.set(ev.node, (visits.get(ev.node) ?? 0) + 1);

@@ -8,6 +8,7 @@ export function sameEvent(a: RunEvent, b: RunEvent): boolean {
   if (a.type !== b.type || a.at !== b.at) return false;
   if (a.type === 'choice.select' && b.type === 'choice.select') return a.node === b.node && a.option === b.option;
   if (a.type === 'timer.expire' && b.type === 'timer.expire') return a.node === b.node;
+  if (a.type === 'timer.start' && b.type === 'timer.start') return a.node === b.node;
   if (a.type === 'timer.scale' && b.type === 'timer.scale') return a.scale === b.scale;
   return false;
 }

@@ -118,6 +118,8 @@ export function restoreEvent(value: unknown): RunEvent | null {
         : null;
     case 'timer.expire':
       return isNodeId(value.node) ? { type: 'timer.expire', node: value.node, at: value.at } : null;
+    case 'timer.start':
+      return isNodeId(value.node) ? { type: 'timer.start', node: value.node, at: value.at } : null;
     case 'timer.scale':
       return isTimerScale(value.scale) ? { type: 'timer.scale', scale: value.scale, at: value.at } : null;
     default:

@@ -5,6 +5,8 @@ import { buildResultsFile, ImportError, MAX_RESULTS_BYTES, readResultsFile, type
 import { scoreRun } from './scoring';
 import { profile, team } from './test/fixtures';
 import { builtIn, playThrough } from './test/play';
+import { applyEvent, initialPlayState } from '../engine';
+import type { Run, RunEvent } from '../engine/types';
 
 const toy = builtIn('toy-shop-saturday');
 const fuel = builtIn('fuel-station-evening');
@@ -114,5 +116,39 @@ describe('results file', () => {
     const known: KnownVersion = async (hash) => [toy, fuel].find((v) => v.hash === hash);
     const bundle = await readResultsFile(JSON.stringify(noScenarios), known);
     expect(bundle.scenarios.map((s) => s.hash).sort()).toEqual([toy.hash, fuel.hash].sort());
+  });
+
+  it('keeps coaching runs whose countdowns started after the feedback (timer.start)', async () => {
+    // Coaching: after each choice that leads to a timed decision, the player reads the feedback
+    // for 4 s and the countdown starts when it is dismissed.
+    function coachingRun(id: string, pick: number): Run {
+      const t0 = 1_700_000_000_000;
+      const run: Run = { formatVersion: 1, id, scenarioId: toy.id, scenarioHash: toy.hash, playerId: 'anna', mode: 'coaching', timerScale: 1, startedAt: t0, events: [] };
+      let state = initialPlayState(toy.scenario, run);
+      let at = t0;
+      const add = (e: RunEvent) => {
+        state = applyEvent(toy.scenario, state, e, run.events.length);
+        run.events.push(e);
+      };
+      for (let i = 0; state.node !== null && i < 50; i++) {
+        at += 1500;
+        add({ type: 'choice.select', node: state.node, option: state.available[(pick + i) % state.available.length].id, at });
+        if (state.node !== null && toy.scenario.nodes[state.node].timeLimit) add({ type: 'timer.start', node: state.node, at: (at += 4000) });
+      }
+      run.finishedAt = at;
+      return run;
+    }
+    const runs = [0, 1, 2, 3].map((p) => coachingRun(`c${p}`, p)).filter((r) => r.events.some((e) => e.type === 'timer.start'));
+    expect(runs.length).toBeGreaterThan(0);
+    const a = new MemoryStore({ scorer: scoreRun });
+    await a.saveProfile(profile('anna', null, 'Anna'));
+    await a.saveScenario(toy);
+    for (const r of runs) await a.saveRun(r);
+    const text = JSON.stringify(await buildResultsFile(a, { kind: 'all' }, 42));
+    const b = new MemoryStore({ scorer: scoreRun });
+    const outcome = await b.importBundle(await readResultsFile(text, nothingKnown));
+    expect(outcome).toMatchObject({ runsAdded: runs.length });
+    expect(await b.listRuns()).toEqual(await a.listRuns());
+    expect((await b.listResults()).length).toBe(runs.length);
   });
 });

@@ -9,6 +9,7 @@ describe('run link', () => {
       events: [
         { type: 'timer.scale', scale: 1.5, at: 1_700_000_000_500 },
         { type: 'choice.select', node: 'a', option: 'good', at: 1_700_000_001_000 },
+        { type: 'timer.start', node: 'b', at: 1_700_000_005_000 },
         { type: 'timer.expire', node: 'b', at: 1_700_000_031_000 },
       ],
       finishedAt: 1_700_000_031_000,

@@ -19,11 +19,12 @@ export interface HandedInRun {
   team: Team | null;
 }
 
-type CompactEvent = [0, string, string, number] | [1, string, number] | [2, TimerScale, number];
+type CompactEvent = [0, string, string, number] | [1, string, number] | [2, TimerScale, number] | [3, string, number];
 
 function compactEvent(e: RunEvent, t0: number): CompactEvent {
   if (e.type === 'choice.select') return [0, e.node, e.option, e.at - t0];
   if (e.type === 'timer.expire') return [1, e.node, e.at - t0];
+  if (e.type === 'timer.start') return [3, e.node, e.at - t0];
   return [2, e.scale, e.at - t0];
 }
 
@@ -32,6 +33,7 @@ function expandEvent(c: unknown, t0: number): unknown {
   if (c[0] === 0) return { type: 'choice.select', node: c[1], option: c[2], at: t0 + Number(c[3]) };
   if (c[0] === 1) return { type: 'timer.expire', node: c[1], at: t0 + Number(c[2]) };
   if (c[0] === 2) return { type: 'timer.scale', scale: c[1], at: t0 + Number(c[2]) };
+  if (c[0] === 3) return { type: 'timer.start', node: c[1], at: t0 + Number(c[2]) };
   return null;
 }
 

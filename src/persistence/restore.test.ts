@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { restoreEvent, restoreRun, Repairs } from './restore';
+
+describe('restoreEvent', () => {
+  it('keeps every kind of run event, timer.start included', () => {
+    for (const e of [
+      { type: 'choice.select', node: 'door', option: 'greet', at: 1 },
+      { type: 'timer.expire', node: 'door', at: 2 },
+      { type: 'timer.scale', scale: 10, at: 3 },
+      { type: 'timer.start', node: 'kids', at: 4 },
+    ]) {
+      expect(restoreEvent({ ...e, extra: 'dropped' })).toEqual(e);
+    }
+  });
+
+  it('refuses a timer.start without a valid node or time', () => {
+    expect(restoreEvent({ type: 'timer.start', at: 4 })).toBeNull();
+    expect(restoreEvent({ type: 'timer.start', node: '<script>', at: 4 })).toBeNull();
+    expect(restoreEvent({ type: 'timer.start', node: 'kids', at: 'soon' })).toBeNull();
+  });
+
+  it('a stored run with a timer.start keeps all its events (strict, as an import)', () => {
+    const run = {
+      formatVersion: 1,
+      id: 'run-1',
+      scenarioId: 'toy-shop-saturday',
+      scenarioHash: 'hash1234',
+      playerId: null,
+      mode: 'coaching',
+      timerScale: 1,
+      startedAt: 1_700_000_000_000,
+      events: [
+        { type: 'choice.select', node: 'sold-out', option: 'plan', at: 1_700_000_002_000 },
+        { type: 'timer.start', node: 'kids', at: 1_700_000_009_000 },
+        { type: 'choice.select', node: 'kids', option: 'x', at: 1_700_000_012_000 },
+      ],
+    };
+    const r = new Repairs();
+    expect(restoreRun(run, r, { strict: true })?.events).toEqual(run.events);
+  });
+});
