@@ -2,7 +2,7 @@
  * Timed decisions (WCAG 2.2.1): a calm countdown with "more time" from the start, a time-out that
  * happens at the deadline and is shown as such, and timers that are off never run out.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoCspViolations, readScenario, waitForOptions, watchCsp } from './helpers';
 
 test.use({ locale: 'nl-NL' });
@@ -52,4 +52,69 @@ test('timers switched off in the settings never run out', async ({ page }) => {
   await page.clock.fastForward(30 * 60 * 1000);
   await expect(page.locator('#situation-heading')).toContainText('Stap 1');
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
+});
+
+// Coaching: the feedback after a choice comes first; the next timed decision's countdown starts
+// only when "Verder" is pressed (and after a reload during the feedback, the feedback comes back).
+const kidsSeconds = scenario.nodes.kids?.timeLimit?.seconds ?? 0;
+const toKids: [string, string][] = [
+  ['door', 'greet'],
+  ['wish', 'kids-along'],
+  ['sold-out', 'plan'],
+];
+
+function optionName(node: string, option: string): string {
+  const text = scenario.nodes[node]?.options.find((o) => o.id === option)?.text;
+  const nl = typeof text === 'string' ? text : (text?.nl ?? '');
+  return nl.slice(0, 40);
+}
+
+async function chooseToKids(page: Page): Promise<void> {
+  for (const [i, [node, option]] of toKids.entries()) {
+    await waitForOptions(page);
+    await page.getByRole('button', { name: optionName(node, option) }).click();
+    await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+    if (i < toKids.length - 1) await page.getByRole('button', { name: 'Verder' }).click();
+  }
+  // Reading the feedback: no countdown shows or runs.
+  await expect(page.getByRole('timer')).toHaveCount(0);
+}
+
+async function expectFullTimeAfterContinue(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await waitForOptions(page);
+  await expect(page.getByText('De klant wacht')).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(new RegExp(`nog (${kidsSeconds}|${kidsSeconds - 1}) seconden`));
+  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toHaveCount(0);
+}
+
+test('coaching: the next countdown starts with the full time when the feedback is dismissed', async ({ page }) => {
+  test.skip(!kidsSeconds, 'the kids decision of this scenario is not timed');
+  await watchCsp(page);
+  await page.clock.install();
+  await page.goto(`/#/play/${id}?mode=coaching`);
+  await chooseToKids(page);
+  // Read the feedback for longer than the whole time limit.
+  await page.clock.fastForward((kidsSeconds + 5) * 1000);
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toHaveCount(0);
+  await expectFullTimeAfterContinue(page);
+  // It then runs as usual.
+  await page.clock.fastForward((kidsSeconds + 1) * 1000);
+  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toBeVisible();
+  await expectNoCspViolations(page);
+});
+
+test('coaching: a reload during the feedback shows it again, and the countdown starts on "Verder"', async ({ page }) => {
+  test.skip(!kidsSeconds, 'the kids decision of this scenario is not timed');
+  await page.clock.install();
+  await page.goto(`/#/play/${id}?mode=coaching`);
+  await chooseToKids(page);
+  await page.clock.fastForward(4000);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveCount(0);
+  await page.clock.fastForward((kidsSeconds + 5) * 1000);
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  await expectFullTimeAfterContinue(page);
 });

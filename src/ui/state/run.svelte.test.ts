@@ -130,4 +130,61 @@ describe('LiveRun', () => {
     expect((await store.getRun(live.run.id))!.reflection).toBe('Tijd om te oefenen.');
     live.stop();
   });
+
+  describe('coaching: a timed decision reached by a step starts when the feedback is dismissed', () => {
+    // door --greet--> wish --kids-along--> sold-out --plan--> kids (timed)
+    const path = [
+      ['door', 'greet'],
+      ['wish', 'kids-along'],
+      ['sold-out', 'plan'],
+    ] as const;
+    const kids = scenario.nodes.kids.timeLimit!.seconds * 1000;
+
+    async function toKids(store: MemoryStore, mode: 'coaching' | 'assessment' = 'coaching'): Promise<LiveRun> {
+      const live = await LiveRun.start(store, scenario, fresh({ mode }));
+      let at = T0;
+      for (const [node, option] of path) {
+        expect(live.state.node).toBe(node);
+        expect(await live.choose(option, (at += 1000))).toBe(true);
+      }
+      expect(live.state.node).toBe('kids');
+      return live;
+    }
+
+    it('is pending until startTimer, which saves timer.start and gives the full time', async () => {
+      const store = new MemoryStore();
+      const live = await toKids(store);
+      expect(live.timerPending).toBe(true);
+      expect(await live.expire(T0 + 3000 + kids + 5000)).toBe(false);
+      const start = T0 + 3000 + kids + 60_000; // read the feedback for over a minute
+      expect(await live.startTimer(start)).toBe(true);
+      expect(live.timerPending).toBe(false);
+      expect(live.state.deadline).toBe(start + kids);
+      const saved = (await store.getRun(live.run.id))!;
+      expect(saved.events.at(-1)).toEqual({ type: 'timer.start', node: 'kids', at: start });
+      expect(replayRun(scenario, saved)).toEqual(live.state);
+      expect(await live.startTimer(start + 1000)).toBe(false);
+      live.stop();
+    });
+
+    it('a reload during the feedback does not expire the decision; it stays pending', async () => {
+      const store = new MemoryStore();
+      (await toKids(store)).stop();
+      const stored = (await store.getRun((await store.listRuns())[0].id))!;
+      const live = await LiveRun.resume(store, scenario, stored, T0 + 3000 + kids + 600_000);
+      expect(live.state.node).toBe('kids');
+      expect(live.timerPending).toBe(true);
+      expect((await store.getRun(stored.id))!.events).toHaveLength(3);
+      live.stop();
+    });
+
+    it('assessment mode is unchanged: no pending start, the countdown runs from the choice', async () => {
+      const live = await toKids(new MemoryStore(), 'assessment');
+      expect(live.timerPending).toBe(false);
+      expect(live.state.deadline).toBe(T0 + 3000 + kids);
+      expect(await live.startTimer()).toBe(false);
+      live.stop();
+    });
+  });
 });
+

@@ -9,6 +9,8 @@
  *
  * Time limits are absolute deadlines (the customer keeps waiting through a reload): on resume
  * past a deadline, `timer.expire` is appended with `at = deadline` before anything is shown.
+ * Coaching mode is the exception while its feedback is read: a timed decision reached by a step
+ * waits (`timerPending`) until the feedback is dismissed, which appends `timer.start`.
  */
 import { createActor, type Actor } from 'xstate';
 import { createSubscriber } from 'svelte/reactivity';
@@ -47,6 +49,17 @@ export function newRun(o: NewRunOptions): Run {
   };
   if (o.startNode && o.startNode !== o.scenario.start) run.startNode = o.startNode;
   return run;
+}
+
+/** See LiveRun.timerPending. */
+function pendingTimer(scenario: Scenario, run: Run, state: PlayState): boolean {
+  return (
+    run.mode === 'coaching' &&
+    state.node !== null &&
+    state.steps.length > 0 &&
+    state.timerStartedAt === undefined &&
+    !!scenario.nodes[state.node]?.timeLimit
+  );
 }
 
 export class LiveRun {
@@ -126,6 +139,23 @@ export class LiveRun {
     return this.state.ending !== null;
   }
 
+  /**
+   * Coaching: the current timed decision was reached by a step whose feedback is (or, after a
+   * reload, will again be) shown, and its countdown has not started yet (no `timer.start`).
+   * Meanwhile no countdown runs and nothing expires; `startTimer` starts it.
+   */
+  get timerPending(): boolean {
+    const st = this.state;
+    return pendingTimer(this.scenario, this.run, st);
+  }
+
+  /** Coaching: the feedback was dismissed, so the pending countdown starts now (saved first). */
+  startTimer(at = Date.now()): Promise<boolean> {
+    const { node } = this.#state;
+    if (node === null || !pendingTimer(this.scenario, this.#run, this.#state)) return Promise.resolve(false);
+    return this.#append({ type: 'timer.start', node, at });
+  }
+
   /** Chooses an option of the current decision. Resolves once it is saved and shown. */
   choose(option: string, at = Date.now()): Promise<boolean> {
     const node = this.#state.node;
@@ -136,7 +166,7 @@ export class LiveRun {
   /** The time of the current decision ran out (at its deadline). */
   expire(at?: number): Promise<boolean> {
     const { node, deadline } = this.#state;
-    if (node === null || deadline === null) return Promise.resolve(false);
+    if (node === null || deadline === null || pendingTimer(this.scenario, this.#run, this.#state)) return Promise.resolve(false);
     return this.#append({ type: 'timer.expire', node, at: at ?? deadline });
   }
 
@@ -151,6 +181,8 @@ export class LiveRun {
     for (let guard = 0; guard < 1000; guard++) {
       const { node, deadline } = this.#state;
       if (node === null || deadline === null || deadline > now) break;
+      // Coaching: the player has not seen this decision yet (the feedback comes first).
+      if (pendingTimer(this.scenario, this.#run, this.#state)) break;
       if (!(await this.#append({ type: 'timer.expire', node, at: deadline }))) break;
     }
     if (this.#state.ending !== null && this.#run.finishedAt === undefined) await this.#finish();
