@@ -377,11 +377,13 @@ export class IdbStore implements Store {
   /** Fills in result rows for finished runs that have none (runs from before v3, late scenarios). */
   private async backfillResults(): Promise<void> {
     if (!this.scorer) return;
-    await this.scorer.prepare?.();
     const finished = await this.db.getAllKeysFromIndex('runs', 'by-finished');
     if (finished.length === 0) return;
     const have = new Set(await this.db.getAllKeys('results'));
     const missing = finished.filter((k) => !have.has(k));
+    if (missing.length === 0) return;
+    // Only now fetch the scoring code: a device with nothing to backfill never loads it at start.
+    await this.scorer.prepare?.();
     for (const id of missing) {
       const run = restoreRun(await this.db.get('runs', id));
       if (!run) continue;
