@@ -1,19 +1,30 @@
 /**
- * Compiles a valid scenario to an XState v5 machine. The machine config only references named
- * guards and actions with params; their implementations live in the one typed `setup` below.
- * One state per decision node, one final state per ending (its entry applies the ending's
- * effects); one transition per node and target, whose guard decides the route the chosen option
- * takes after its effects. There are no `after` timers: a run's event log, with its timestamps, says when a
- * time limit ran out (XState does not restore delayed events from a persisted snapshot).
+ * Compiles a valid scenario to an XState v5 machine of constant size, whatever the scenario's
+ * size: one `playing` state, whose context holds the current node, and one final `ended` state,
+ * whose entry applies the ending's effects. The config only references named guards and actions
+ * with params; their implementations live in the one typed `setup` below, and read the node's
+ * options from the scenario itself (its `nodes` and `endings` are already lookups by id).
+ *
+ * Why not one XState state per node: a 10,000-node scenario then became 10,000 StateNode objects
+ * with their transitions, built on every compile and kept alive with the machine, and that
+ * allocation (and the garbage collection it caused) made loading big scenarios grow faster than
+ * their size. Now compiling costs the same for every scenario.
+ *
+ * There are no `after` timers: a run's event log, with its timestamps, says when a time limit ran
+ * out (XState does not restore delayed events from a persisted snapshot).
  */
 import { assign, setup } from 'xstate';
 import type { TakenStep } from './contract';
-import type { Condition, Dimension, Effects, Route, Scenario } from './types';
+import type { Condition, Dimension, Effects, Next, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { clampMood, flagsAfter, holds, moodAfter, routeIndex, routesOf } from './compile-rules';
+import { clampMood, flagsAfter, holds, moodAfter, routeIndex } from './compile-rules';
 
-/** The machine's context: everything a run has built up so far. */
+/** The machine's context: everything a run has built up so far, and where it stands. */
 export interface RunContext {
+  /** The current decision node; null once an ending is reached. */
+  node: string | null;
+  /** The ending reached; null while playing. */
+  ending: string | null;
   mood: number;
   /** The flags that are true. */
   flags: Record<string, boolean>;
@@ -29,48 +40,54 @@ export type RunMachineEvent =
   | { type: 'choice.select'; option: string; at: number }
   | { type: 'timer.expire'; at: number };
 
-/** The machine's input: the customer's mood at the start and when the run started. */
+/**
+ * The machine's input: the customer's mood at the start, when the run started, and — for a
+ * "play from here" test run — the node to start at instead of the scenario's start.
+ */
 export interface RunInput {
   mood: number;
   startedAt: number;
+  startNode?: string;
 }
 
-/** One way out of a node: an option, or the time-out (option null), with its routes. */
-export interface Way {
-  option: string | null;
-  /** The option's own condition (must hold before the choice). */
+/** Params of every guard and action: the scenario's nodes and endings, looked up by id. */
+export interface StoryParams {
+  nodes: Scenario['nodes'];
+  endings: Scenario['endings'];
+}
+
+/** The machine state of a run that is still being played. */
+export const PLAYING = 'playing';
+/** The machine state of a run that reached an ending (final). */
+export const ENDED = 'ended';
+
+/** One way out of a node: an option, or the time-out, as the event names it. */
+interface Way {
   when?: Condition;
   effects: Effects;
-  /** Tried in order on the mood and flags after the effects; the first that holds is taken. */
-  next: Route[];
-}
-
-/** Params of the `routeTaken` guard: the node's ways out, and the target of this transition. */
-export interface RouteParams {
-  to: string;
-  ways: Way[];
-}
-
-/** Params of the `takeStep` action. */
-export interface StepParams {
-  node: string;
-  ways: Way[];
-}
-
-/** Params of the `endWith` action. */
-export interface EndParams {
-  ending: string;
-  effects: Effects;
-}
-
-/** The way out an event takes: the chosen option, or the time-out. */
-function wayOf(ways: readonly Way[], event: RunMachineEvent): Way | undefined {
-  const option = event.type === 'choice.select' ? event.option : null;
-  for (const way of ways) if (way.option === option) return way;
-  return undefined;
+  next: Next;
 }
 
 const EMPTY: Effects = Object.freeze({}) as Effects;
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The way out of the current node that an event takes: the chosen option, or the time-out. */
+function wayOf(p: StoryParams, node: string | null, event: RunMachineEvent): Way | undefined {
+  if (node === null || !hasOwn(p.nodes, node)) return undefined;
+  const n = p.nodes[node];
+  if (event.type === 'timer.expire') {
+    return n.timeLimit ? { effects: n.timeLimit.effects ?? EMPTY, next: n.timeLimit.next } : undefined;
+  }
+  for (const o of n.options ?? []) if (o.id === event.option) return { when: o.when, effects: o.effects ?? EMPTY, next: o.next };
+  return undefined;
+}
+
+/** Where a way leads with this mood and these flags (its effects applied first); undefined when no route holds. */
+function targetOf(way: Way, mood: number, flags: Record<string, boolean>): string | undefined {
+  const r = routeIndex(way.next, moodAfter(mood, way.effects), flagsAfter(flags, way.effects));
+  if (r < 0) return undefined;
+  return typeof way.next === 'string' ? way.next : way.next[r].to;
+}
 
 function addPoints(raw: Record<Dimension, number>, effects: Effects): Record<Dimension, number> {
   const out = { ...raw };
@@ -85,121 +102,92 @@ function addPoints(raw: Record<Dimension, number>, effects: Effects): Record<Dim
 export const scenarioSetup = setup({
   types: {} as { context: RunContext; events: RunMachineEvent; input: RunInput },
   guards: {
-    /** The event's option (or time-out) is available, and its first route that holds after its effects goes to `to`. */
-    routeTaken: ({ context, event }, p: RouteParams) => {
-      const way = wayOf(p.ways, event);
-      if (!way || !holds(way.when, context.mood, context.flags)) return false;
-      const r = routeIndex(way.next, moodAfter(context.mood, way.effects), flagsAfter(context.flags, way.effects));
-      return r >= 0 && way.next[r].to === p.to;
+    /** The event's option (or time-out) exists at the current node, is available, and one of its routes holds after its effects. */
+    wayOpen: ({ context, event }, p: StoryParams) => {
+      const way = wayOf(p, context.node, event);
+      return !!way && holds(way.when, context.mood, context.flags) && targetOf(way, context.mood, context.flags) !== undefined;
     },
+    /** The run has reached an ending. */
+    reachedEnding: ({ context }) => context.ending !== null,
   },
   actions: {
-    /** Records the step and applies its effects to mood, flags and points. */
-    takeStep: assign(({ context, event }, p: StepParams) => {
-      const effects = wayOf(p.ways, event)?.effects ?? EMPTY;
-      const mood = moodAfter(context.mood, effects);
+    /** Records the step, applies its effects to mood, flags and points, and moves to the route's node or ending. */
+    takeStep: assign(({ context, event }, p: StoryParams) => {
+      const node = context.node as string;
+      const way = wayOf(p, node, event) as Way;
+      const to = targetOf(way, context.mood, context.flags) as string;
+      const mood = moodAfter(context.mood, way.effects);
       const step: TakenStep = {
-        node: p.node,
+        node,
         option: event.type === 'choice.select' ? event.option : null,
-        effects,
+        effects: way.effects,
         at: event.at,
         moodBefore: context.mood,
         moodAfter: mood,
       };
+      const ending = hasOwn(p.endings, to);
       return {
+        node: ending ? null : to,
+        ending: ending ? to : null,
         mood,
-        flags: flagsAfter(context.flags, effects) as Record<string, boolean>,
-        raw: addPoints(context.raw, effects),
+        flags: flagsAfter(context.flags, way.effects) as Record<string, boolean>,
+        raw: addPoints(context.raw, way.effects),
         steps: [...context.steps, step],
         enteredAt: event.at,
       };
     }),
-    /** Applies an ending's effects once, on entering it. */
-    endWith: assign(({ context }, p: EndParams) => ({
-      mood: moodAfter(context.mood, p.effects),
-      flags: flagsAfter(context.flags, p.effects) as Record<string, boolean>,
-      raw: addPoints(context.raw, p.effects),
-    })),
+    /** Applies the reached ending's effects once, on entering `ended`. */
+    endWith: assign(({ context }, p: StoryParams) => {
+      const effects = (context.ending !== null && hasOwn(p.endings, context.ending) ? p.endings[context.ending].effects : undefined) ?? EMPTY;
+      return {
+        mood: moodAfter(context.mood, effects),
+        flags: flagsAfter(context.flags, effects) as Record<string, boolean>,
+        raw: addPoints(context.raw, effects),
+      };
+    }),
   },
 });
 
-function initialContext({ input }: { input: RunInput }): RunContext {
+/** The machine config for a scenario: two states, whatever the scenario's size. */
+function machineConfig(scenario: Scenario) {
+  const params: StoryParams = { nodes: scenario.nodes, endings: scenario.endings };
+  const step = {
+    guard: { type: 'wayOpen', params },
+    actions: { type: 'takeStep', params },
+  } as const;
   return {
-    mood: clampMood(input.mood),
-    flags: {},
-    raw: { warmth: 0, initiative: 0, outcome: 0 },
-    steps: [],
-    enteredAt: input.startedAt,
-  };
-}
-
-/** Names the machine type (never called): the shape every compiled scenario has. */
-function _machineShape() {
-  return scenarioSetup.createMachine({ id: 'scenario', initial: '', context: initialContext, states: {} as never });
-}
-
-/** A compiled scenario: an XState machine with RunContext, RunMachineEvent and RunInput. */
-export type ScenarioMachine = ReturnType<typeof _machineShape>;
-
-/** The machine state key of a decision node (prefixed, so no id can clash with an object key). */
-export function nodeKey(id: string): string {
-  return 'node:' + id;
-}
-
-/** The machine state key of an ending. */
-export function endingKey(id: string): string {
-  return 'end:' + id;
-}
-
-/** The node or ending id of a machine state key, with whether it is an ending. */
-export function parseKey(key: string): { id: string; ending: boolean } {
-  return key.startsWith('end:') ? { id: key.slice(4), ending: true } : { id: key.slice(5), ending: false };
-}
-
-type Transition = {
-  target: string;
-  guard: { type: 'routeTaken'; params: RouteParams };
-  actions: { type: 'takeStep'; params: StepParams };
-};
-
-/** One transition per distinct target of these ways, all sharing the node's list of ways. */
-function transitionsTo(scenario: Scenario, node: string, ways: Way[]): Transition[] {
-  const targets: string[] = [];
-  for (const way of ways) for (const route of way.next) if (!targets.includes(route.to)) targets.push(route.to);
-  const step: StepParams = { node, ways };
-  return targets.map((to) => ({
-    target: Object.prototype.hasOwnProperty.call(scenario.endings, to) ? endingKey(to) : nodeKey(to),
-    guard: { type: 'routeTaken', params: { to, ways } },
-    actions: { type: 'takeStep', params: step },
-  }));
+    id: 'scenario',
+    initial: PLAYING,
+    context: ({ input }: { input: RunInput }): RunContext => ({
+      node: input.startNode ?? scenario.start,
+      ending: null,
+      mood: clampMood(input.mood),
+      flags: {},
+      raw: { warmth: 0, initiative: 0, outcome: 0 },
+      steps: [],
+      enteredAt: input.startedAt,
+    }),
+    states: {
+      [PLAYING]: {
+        always: { guard: 'reachedEnding', target: ENDED },
+        on: { 'choice.select': step, 'timer.expire': step },
+      },
+      [ENDED]: { type: 'final', entry: { type: 'endWith', params } },
+    },
+  } as const;
 }
 
 /**
- * Compiles a valid scenario (one that validateScenario accepted) to an XState v5 machine.
- * Events: `{ type: 'choice.select', option, at }` and `{ type: 'timer.expire', at }`.
- * Input: `{ mood, startedAt }`. Use it with XState's pure `initialTransition`/`transition`
- * (see replay.ts) or with `createActor`.
+ * Compiles a valid scenario (one that validateScenario accepted) to an XState v5 machine with
+ * the states `playing` and `ended`; the context says which node or ending. Takes the same time
+ * for any scenario: the guards and actions read the scenario's nodes and endings when an event
+ * comes. Events: `{ type: 'choice.select', option, at }` and `{ type: 'timer.expire', at }`.
+ * Input: `{ mood, startedAt, startNode? }`. Use it with XState's pure
+ * `initialTransition`/`transition` (see replay.ts) or with `createActor`.
  */
-export function compileScenario(scenario: Scenario): ScenarioMachine {
-  const states: Record<string, object> = {};
-  for (const id of Object.keys(scenario.nodes)) {
-    const node = scenario.nodes[id];
-    const options: Way[] = (node.options ?? []).map((o) => ({ option: o.id, when: o.when, effects: o.effects ?? EMPTY, next: routesOf(o.next) }));
-    const on: Record<string, Transition[]> = { 'choice.select': transitionsTo(scenario, id, options) };
-    if (node.timeLimit) {
-      const timeout: Way = { option: null, effects: node.timeLimit.effects ?? EMPTY, next: routesOf(node.timeLimit.next) };
-      on['timer.expire'] = transitionsTo(scenario, id, [timeout]);
-    }
-    states[nodeKey(id)] = { on };
-  }
-  for (const id of Object.keys(scenario.endings)) {
-    const effects = scenario.endings[id].effects ?? EMPTY;
-    states[endingKey(id)] = { type: 'final', entry: { type: 'endWith', params: { ending: id, effects } } };
-  }
-  return scenarioSetup.createMachine({
-    id: 'scenario',
-    initial: nodeKey(scenario.start),
-    context: initialContext,
-    states: states as never,
-  });
+export function compileScenario(scenario: Scenario) {
+  return scenarioSetup.createMachine(machineConfig(scenario));
 }
+
+/** A compiled scenario: an XState machine with RunContext, RunMachineEvent and RunInput. */
+export type ScenarioMachine = ReturnType<typeof compileScenario>;

@@ -10,8 +10,8 @@ import type { PlayState } from './contract';
 import type { Expression, Run, RunEvent, Scenario } from './types';
 import { TIMER_SCALES } from './types';
 import { availableOptions, clampMood } from './compile-rules';
-import { compileScenario, nodeKey, parseKey } from './compile';
-import type { RunContext, RunMachineEvent, ScenarioMachine } from './compile';
+import { compileScenario, PLAYING } from './compile';
+import type { RunContext, RunInput, RunMachineEvent, ScenarioMachine } from './compile';
 
 /** How far (ms) an event's time may be off its deadline: clocks and timers are not exact. */
 export const DEADLINE_TOLERANCE_MS = 1000;
@@ -48,13 +48,12 @@ export function deadlineOf(scenario: Scenario, node: string | null, enteredAt: n
   return limit ? enteredAt + limit.seconds * 1000 * scale : null;
 }
 
-function toPlayState(scenario: Scenario, value: string, context: RunContext, timerScale: number): PlayState {
-  const { id, ending } = parseKey(value);
-  const node = ending ? null : id;
-  const customer = ending ? scenario.endings[id]?.customer : scenario.nodes[id]?.customer;
+function toPlayState(scenario: Scenario, context: RunContext, timerScale: number): PlayState {
+  const { node, ending } = context;
+  const customer = node === null ? scenario.endings[ending as string]?.customer : scenario.nodes[node]?.customer;
   return {
     node,
-    ending: ending ? id : null,
+    ending,
     mood: context.mood,
     flags: context.flags,
     raw: context.raw,
@@ -62,13 +61,14 @@ function toPlayState(scenario: Scenario, value: string, context: RunContext, tim
     enteredAt: context.enteredAt,
     deadline: deadlineOf(scenario, node, context.enteredAt, timerScale),
     timerScale,
-    available: node === null ? [] : availableOptions(scenario.nodes[id].options ?? [], context.mood, context.flags),
+    available: node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context.mood, context.flags),
     expression: customer?.expression ?? expressionForMood(context.mood),
   };
 }
 
-function contextOf(state: PlayState): RunContext {
-  return { mood: state.mood, flags: state.flags, raw: state.raw, steps: state.steps, enteredAt: state.enteredAt };
+/** The machine context of a play state (the machine does not model timer.scale and timer.start). */
+export function contextOf(state: PlayState): RunContext {
+  return { node: state.node, ending: state.ending, mood: state.mood, flags: state.flags, raw: state.raw, steps: state.steps, enteredAt: state.enteredAt };
 }
 
 /**
@@ -86,17 +86,15 @@ export function initialPlayState(scenario: Scenario, run: Run, machine: Scenario
   if (!(TIMER_SCALES as readonly number[]).includes(run.timerScale)) {
     throw new ReplayError(`The run's timer setting ${String(run.timerScale)} is not one of 1, 1.5, 10 or 0 (off).`, -1);
   }
-  const input = { mood: clampMood(scenario.customer.initialMood ?? 0), startedAt: run.startedAt };
+  const input: RunInput = { mood: clampMood(scenario.customer.initialMood ?? 0), startedAt: run.startedAt };
   if (run.startNode !== undefined && run.startNode !== scenario.start) {
     if (!Object.prototype.hasOwnProperty.call(scenario.nodes, run.startNode)) {
       throw new ReplayError(`The run starts at node "${run.startNode}", which this scenario does not have.`, -1);
     }
-    const [initial] = initialTransition(machine, input);
-    const snapshot = machine.resolveState({ value: nodeKey(run.startNode), context: initial.context });
-    return toPlayState(scenario, snapshot.value as string, snapshot.context, run.timerScale);
+    input.startNode = run.startNode;
   }
   const [snapshot] = initialTransition(machine, input);
-  return toPlayState(scenario, snapshot.value as string, snapshot.context, run.timerScale);
+  return toPlayState(scenario, snapshot.context, run.timerScale);
 }
 
 /** A shorter name for initialPlayState, for the live game. */
@@ -177,14 +175,14 @@ export function applyEvent(
   if (event.type === 'timer.start') {
     return { ...state, timerStartedAt: event.at, deadline: deadlineOf(scenario, state.node, event.at, state.timerScale) };
   }
-  const snapshot = machine.resolveState({ value: nodeKey(state.node as string), context: contextOf(state) });
+  const snapshot = machine.resolveState({ value: PLAYING, context: contextOf(state) });
   const machineEvent: RunMachineEvent =
     event.type === 'choice.select' ? { type: 'choice.select', option: event.option, at: event.at } : { type: 'timer.expire', at: event.at };
   const [next] = transition(machine, snapshot, machineEvent);
   if (next.context.steps.length === state.steps.length) {
     throw new ReplayError(`Event ${index + 1}: no route of node "${state.node}" applies after this choice (the scenario needs a route without a condition last).`, index);
   }
-  return toPlayState(scenario, next.value as string, next.context, state.timerScale);
+  return toPlayState(scenario, next.context, state.timerScale);
 }
 
 /**

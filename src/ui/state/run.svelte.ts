@@ -16,8 +16,8 @@ import { createActor, type Actor } from 'xstate';
 import { createSubscriber } from 'svelte/reactivity';
 // Direct module imports (not the engine's index) keep the validator and the analysis out of the
 // game's first bundle.
-import { applyEvent, machineFor, replayRun, initialPlayState } from '../../engine/replay';
-import { nodeKey, endingKey } from '../../engine/compile';
+import { applyEvent, contextOf, machineFor, replayRun, initialPlayState } from '../../engine/replay';
+import { ENDED, PLAYING } from '../../engine/compile';
 import type { PlayState } from '../../engine/contract';
 import type { RunMachineEvent, ScenarioMachine } from '../../engine/compile';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
@@ -115,9 +115,7 @@ export class LiveRun {
   }
 
   #actorAt(state: PlayState): Actor<ScenarioMachine> {
-    const value = state.node !== null ? nodeKey(state.node) : endingKey(state.ending!);
-    const context = { mood: state.mood, flags: state.flags, raw: state.raw, steps: state.steps, enteredAt: state.enteredAt };
-    const snapshot = this.machine.resolveState({ value, context });
+    const snapshot = this.machine.resolveState({ value: state.node !== null ? PLAYING : ENDED, context: contextOf(state) });
     const actor = createActor(this.machine, { snapshot, input: { mood: state.mood, startedAt: this.#run.startedAt } });
     actor.start();
     return actor;
