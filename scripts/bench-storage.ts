@@ -3,7 +3,16 @@
  * the production build), measured inside the page with the real IndexedDB:
  *
  * - saveP95Ms: the per-choice write (store.appendEvent, measured by the store itself as
- *   'frontlijn:save' with detail.op 'append') while a player plays the built-in scenarios.
+ *   'frontlijn:save' with detail.op 'append', from the call until the transaction's `complete`)
+ *   while a player plays the built-in scenarios. The options are chosen with the button's own
+ *   `click()` in the page: the same handler, run state and store as a tap, without an OS input
+ *   event.
+ * - saveAfterMouseP95Ms (a second, shorter play-through with real mouse clicks): the same
+ *   measure when the choice comes from a real input event. Chromium holds EVERY task after a
+ *   discrete input (IndexedDB replies, setTimeout 0, postMessage, fetch) until the next frame
+ *   has been produced (the scheduler's DeferRendererTasksAfterInput), so this figure is mostly
+ *   that wait: frameHoldMs measures it beside the saves, as a bare setTimeout(0) started by the
+ *   same clicks. The player sees it in choice → next situation painted (bench part e).
  * - leaderboardMs: opening the team scores of a scenario with 10,000 runs stored (load the
  *   result rows + rank + draw: the screen's 'frontlijn:leaderboard' measure).
  * - teamCompareMs: picking another team for "two teams side by side" ('frontlijn:team-compare').
@@ -17,6 +26,10 @@ import type { Page } from '@playwright/test';
 
 export interface StorageBenchResult {
   saveP95Ms: number;
+  /** The per-choice save when the choice is a real mouse click (includes the wait for the next frame). */
+  saveAfterMouseP95Ms: number;
+  /** A bare setTimeout(0) started by the same mouse clicks: how long the browser holds tasks after input. */
+  frameHoldMs: { median: number; p95: number };
   leaderboardMs: number;
   teamCompareMs: number;
   notes?: string[];
@@ -30,20 +43,48 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 }
 
-async function playThrough(page: Page, baseUrl: string, scenarioId: string): Promise<void> {
+const SAVES = `performance.getEntriesByName('frontlijn:save').filter((e) => e.detail && e.detail.op === 'append').map((e) => e.duration)`;
+
+/** How an option is chosen: the button's click() in the page, or a real mouse click (OS input). */
+type Press = 'dom' | 'mouse';
+
+async function playThrough(page: Page, baseUrl: string, scenarioId: string, press: Press): Promise<void> {
   await page.goto(`${baseUrl}/#/play/${scenarioId}?mode=assessment`);
   await page.locator('#situation-heading, #ending-heading, .notice.error').first().waitFor({ timeout: 15_000 });
+  const ended = async () => (await page.locator('#ending-heading').count()) > 0;
   for (let i = 0; i < 40; i++) {
-    if ((await page.locator('#ending-heading').count()) > 0) return;
+    if (await ended()) return;
     const button = page.locator('button[data-option]:enabled').first();
     try {
-      await button.click({ timeout: 5000 });
-    } catch {
-      if ((await page.locator('#ending-heading').count()) > 0) return;
-      throw new Error(`could not play ${scenarioId}`);
+      if (press === 'mouse') {
+        await button.click({ timeout: 5000 });
+        continue;
+      }
+      await button.waitFor({ timeout: 5000 });
+      const before = await page.evaluate(() => performance.getEntriesByName('frontlijn:save').length);
+      await button.evaluate((el) => (el as HTMLButtonElement).click());
+      // The choice is made once its save resolved (the UI shows nothing before).
+      await page.waitForFunction((n) => performance.getEntriesByName('frontlijn:save').length > n, before, { timeout: 5000 });
+    } catch (e) {
+      if (await ended()) return;
+      throw new Error(`could not play ${scenarioId}: ${String(e).slice(0, 300)}`);
     }
   }
 }
+
+/**
+ * Records, for every real click, how long a bare setTimeout(0) started in that click waits: the
+ * time Chromium holds ordinary tasks after an input event, with no storage involved.
+ */
+const FRAME_HOLD_PROBE = `(() => {
+  if (window.__frontlijnHold) return;
+  window.__frontlijnHold = [];
+  document.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    const t = performance.now();
+    setTimeout(() => window.__frontlijnHold.push(performance.now() - t), 0);
+  }, true);
+})()`;
 
 /**
  * Writes `RUNS` finished runs with their result rows, 240 players in 12 teams. Plain JavaScript
@@ -108,12 +149,24 @@ export async function runStorageBench(ctx: { page: Page; baseUrl: string }): Pro
   await page.locator('#who-name').fill('Bench');
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL(/#\/scenarios/);
-  for (const id of [...SCENARIOS, ...SCENARIOS]) await playThrough(page, baseUrl, id);
-  const saves = (await page.evaluate(
-    `performance.getEntriesByName('frontlijn:save').filter((e) => e.detail && e.detail.op === 'append').map((e) => e.duration)`,
-  )) as number[];
+  for (const id of [...SCENARIOS, ...SCENARIOS]) await playThrough(page, baseUrl, id, 'dom');
+  const saves = (await page.evaluate(SAVES)) as number[];
   const saveP95Ms = percentile(saves, 95);
   notes.push(`save: ${saves.length} choices, median ${percentile(saves, 50).toFixed(2)} ms, max ${Math.max(...saves).toFixed(2)} ms`);
+
+  // 1b. The same with real mouse clicks, beside a bare setTimeout(0) per click.
+  // (The play links differ only in their hash: the window, its probe and its measures stay.)
+  await page.evaluate(FRAME_HOLD_PROBE);
+  for (const id of SCENARIOS) await playThrough(page, baseUrl, id, 'mouse');
+  const mouse = ((await page.evaluate(SAVES)) as number[]).slice(saves.length);
+  const hold = (await page.evaluate('window.__frontlijnHold ?? []')) as number[];
+  const saveAfterMouseP95Ms = percentile(mouse, 95);
+  const frameHoldMs = { median: percentile(hold, 50), p95: percentile(hold, 95) };
+  notes.push(
+    `save after a real mouse click: ${mouse.length} choices, median ${percentile(mouse, 50).toFixed(2)} ms, p95 ${saveAfterMouseP95Ms.toFixed(2)} ms; ` +
+      `a bare setTimeout(0) after such clicks: median ${frameHoldMs.median.toFixed(2)} ms, p95 ${frameHoldMs.p95.toFixed(2)} ms ` +
+      '(Chromium holds every task after an input until the next frame)',
+  );
 
   // 2. 10,000 runs on the facilitator's laptop; open the team scores.
   const t = Date.now();
@@ -134,7 +187,8 @@ export async function runStorageBench(ctx: { page: Page; baseUrl: string }): Pro
   await page.locator('#team-b').selectOption({ label: options.find((v) => v !== currentLabel) ?? currentLabel });
   const teamCompareMs = await lastMeasure(page, 'frontlijn:team-compare');
 
-  return { saveP95Ms, leaderboardMs, teamCompareMs, notes };
+  for (const n of notes) console.log(`  storage: ${n}`);
+  return { saveP95Ms, saveAfterMouseP95Ms, frameHoldMs, leaderboardMs, teamCompareMs, notes };
 }
 
 if (process.argv[1] && /bench-storage\.ts$/.test(process.argv[1])) {
