@@ -11,7 +11,7 @@ import { MAX_FLAG_SETS, routeOf, stateCount } from './analyse-graph';
 import type { GraphOrder } from './analyse-order';
 import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
-import { t } from './text';
+import { isBlank, t } from './text';
 
 /** By default at most this many findings with the same code are listed; then one that says how many more. */
 const PER_CODE = 40;
@@ -44,8 +44,8 @@ function routePath(c: Choice, node: string, r: number, scenario: Scenario): Json
 }
 
 function hasText(text: unknown): boolean {
-  if (typeof text === 'string') return text.trim() !== '';
-  return !!text && typeof text === 'object' && Object.values(text).some((v) => typeof v === 'string' && v.trim() !== '');
+  if (typeof text === 'string') return !isBlank(text);
+  return !!text && typeof text === 'object' && Object.values(text).some((v) => typeof v === 'string' && !isBlank(v));
 }
 
 /** Collects findings, at most PER_CODE per code. */
@@ -226,14 +226,14 @@ function cap(s: string): string {
 function content(scenario: Scenario, g: StateGraph, out: Collector): void {
   g.nodeIds.forEach((id, n) => {
     const node = scenario.nodes[id];
-    const options = g.choices[n].filter((c) => c.index >= 0);
-    if (options.length >= 2) {
-      const sig = (c: Choice): string => [...c.points, c.effects.mood ?? 0].join(',');
-      if (options.every((c) => sig(c) === sig(options[0]))) {
+    const options = g.choices[n];
+    if (countOptions(options) >= 2) {
+      if (options.every((c) => c.index < 0 || sameEffects(c, options[0]))) {
         out.add('warning', 'same-scores', `All options of node ${q(id)} have the same effects on warmth, initiative, outcome and mood, so this decision makes no difference. Let the options differ the way their behaviour differs.`, ['nodes', id, 'options']);
       }
     }
     for (const c of options) {
+      if (c.index < 0) continue;
       if (!hasText(node.options[c.index]?.feedback)) {
         out.add('warning', 'missing-feedback', `Option ${q(c.id ?? '')} of node ${q(id)} ("${short(t(node.options[c.index]?.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`, ['nodes', id, 'options', c.index]);
       }
@@ -242,6 +242,19 @@ function content(scenario: Scenario, g: StateGraph, out: Collector): void {
       out.add('warning', 'missing-feedback', `The time-out of node ${q(id)} has no feedback. Add a sentence on what letting the customer wait does.`, ['nodes', id, 'timeLimit']);
     }
   });
+}
+
+/** How many options (not the time-out) a node's choices hold. */
+function countOptions(choices: Choice[]): number {
+  let n = 0;
+  for (const c of choices) if (c.index >= 0) n++;
+  return n;
+}
+
+/** Whether two choices move warmth, initiative, outcome and mood alike (compared without building strings: this runs for every node). */
+function sameEffects(a: Choice, b: Choice): boolean {
+  for (let i = 0; i < a.points.length; i++) if (a.points[i] !== b.points[i]) return false;
+  return (a.effects.mood ?? 0) === (b.effects.mood ?? 0);
 }
 
 function short(text: string): string {

@@ -4,14 +4,13 @@
  * (conditions included) and the best paths. Pure and linear in the number of reachable states.
  */
 import type { Analysis, ScenarioPath, ScenarioSummary } from './contract';
-import type { Scenario } from './types';
+import type { Next, Scenario } from './types';
 import { exploreStates, MAX_STATES, stateCount } from './analyse-graph';
 import type { StateGraph } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { optimum } from './analyse-dp';
 import { findingsOf } from './analyse-findings';
 import { resolveWeights } from './score';
-import { routesOf } from './compile-rules';
 
 /** Options of the analysis. */
 export interface AnalyseOptions {
@@ -55,38 +54,50 @@ function summarise(
   shortestPath: number,
   longestPath: number,
 ): ScenarioSummary {
-  const nodes = Object.values(scenario.nodes ?? {});
+  // Plain loops that build nothing: this runs over every option of a big scenario.
+  const all = scenario.nodes ?? {};
+  const ids = Object.keys(all);
   let options = 0;
   let conditional = 0;
   let timed = 0;
-  for (const node of nodes) {
+  for (let n = 0; n < ids.length; n++) {
+    const node = all[ids[n]];
     const list = Array.isArray(node.options) ? node.options : [];
     options += list.length;
-    for (const option of list) {
-      if (option.when) conditional++;
-      conditional += routesOf(option.next).filter((r) => r && r.when).length;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].when) conditional++;
+      conditional += conditionalRoutes(list[i].next);
     }
     if (node.timeLimit) {
       timed++;
-      conditional += routesOf(node.timeLimit.next).filter((r) => r && r.when).length;
+      conditional += conditionalRoutes(node.timeLimit.next);
     }
   }
+  const decisions = ids.length;
   const endings = Object.keys(scenario.endings ?? {}).length;
   const summary: ScenarioSummary = {
     id: scenario.id,
-    nodes: nodes.length + endings,
-    decisions: nodes.length,
+    nodes: decisions + endings,
+    decisions,
     timedDecisions: timed,
     endings,
     shortestPath,
     longestPath,
-    averageOptions: nodes.length ? Math.round((options / nodes.length) * 100) / 100 : 0,
+    averageOptions: decisions ? Math.round((options / decisions) * 100) / 100 : 0,
     conditionalBranches: conditional,
     languages: [...(scenario.languages ?? [])],
     ranges,
   };
   if (typeof scenario.estimatedMinutes === 'number') summary.estimatedMinutes = scenario.estimatedMinutes;
   return summary;
+}
+
+/** How many routes of a `next` have a condition. */
+function conditionalRoutes(next: Next): number {
+  if (!Array.isArray(next)) return 0;
+  let n = 0;
+  for (let i = 0; i < next.length; i++) if (next[i] && next[i].when) n++;
+  return n;
 }
 
 /**

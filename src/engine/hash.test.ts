@@ -48,7 +48,10 @@ describe('contentHash against the standard', () => {
     Array.isArray(v) ? v.map(sortDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])])) : v;
 
   it('is the SHA-256 of the key-sorted JSON, for small and big scenarios', () => {
-    for (const s of [sampleScenario(), generateScenario({ nodes: 400, seed: 5, bilingual: true })]) {
+    // The hash streams through a 64 KiB buffer: cover block and buffer edges, and one text bigger than the buffer.
+    const huge = sampleScenario();
+    huge.description = 'é😀 a long text '.repeat(9000);
+    for (const s of [sampleScenario(), generateScenario({ nodes: 400, seed: 5, bilingual: true }), generateScenario({ nodes: 1500, seed: 9 }), huge]) {
       const json = JSON.stringify(sortDeep(s));
       expect(canonicalJson(s)).toBe(json);
       expect(contentHash(s)).toBe(createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 16));

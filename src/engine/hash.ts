@@ -2,17 +2,30 @@
  * Content hashes of scenarios: a run records the hash of the exact version played, so a report
  * can tell when a scenario changed since. Synchronous and pure (own SHA-256, no Web Crypto), so it
  * runs the same in the browser, in tests and in the CLI. The canonical JSON is written straight
- * into UTF-8 bytes (no giant intermediate string), so hashing stays linear for big scenarios.
+ * into UTF-8 bytes (no giant intermediate string) and hashed 64 KiB at a time as it is written,
+ * so hashing stays linear for big scenarios.
  */
 import type { Scenario } from './types';
 
-/** Appends UTF-8 bytes to a growing buffer (reused between calls: everything here is synchronous). */
+/**
+ * Appends UTF-8 bytes to a buffer (reused between calls: everything here is synchronous). With a
+ * `drain`, a full buffer is handed to it first (it returns how many leading bytes it consumed), so
+ * hashing streams through 64 KiB that stay in the processor's cache instead of writing and then
+ * re-reading megabytes; without one, the buffer grows.
+ */
 class ByteWriter {
   buf = new Uint8Array(1 << 16);
   len = 0;
+  drain: ((buf: Uint8Array, len: number) => number) | null = null;
 
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
+    if (this.drain) {
+      const used = this.drain(this.buf, this.len);
+      this.buf.copyWithin(0, used, this.len);
+      this.len -= used;
+      if (this.len + n <= this.buf.length) return;
+    }
     const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
@@ -75,6 +88,7 @@ class ByteWriter {
 }
 
 const writer = new ByteWriter();
+const hashWriter = new ByteWriter();
 
 function write(value: unknown, out: ByteWriter): void {
   switch (typeof value) {
@@ -214,34 +228,59 @@ function compress(h: Uint32Array, w: Uint32Array, p: Uint8Array, offset: number)
   h[7] += hh;
 }
 
-/** The SHA-256 digest of bytes, as 64 lowercase hex characters (FIPS 180-4). */
-export function sha256Hex(message: Uint8Array): string {
-  const h = new Uint32Array([
+/** A SHA-256 computation fed in pieces (FIPS 180-4). */
+class Sha256 {
+  private readonly h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
-  const w = new Uint32Array(64);
-  const full = message.length & ~63;
-  for (let offset = 0; offset < full; offset += 64) compress(h, w, message, offset);
-  // The tail: the last partial block, the 0x80 marker and the length in bits, in one or two blocks.
-  const rest = message.length - full;
-  const tail = new Uint8Array(rest + 9 > 64 ? 128 : 64);
-  tail.set(message.subarray(full));
-  tail[rest] = 0x80;
-  const bits = message.length * 8;
-  const view = new DataView(tail.buffer);
-  view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
-  view.setUint32(tail.length - 4, bits >>> 0);
-  for (let offset = 0; offset < tail.length; offset += 64) compress(h, w, tail, offset);
-  let hex = '';
-  for (let i = 0; i < 8; i++) hex += h[i].toString(16).padStart(8, '0');
-  return hex;
+  private readonly w = new Uint32Array(64);
+  private bytes = 0;
+
+  /** Hashes the whole 64-byte blocks of p[0, len); returns how many bytes that was. */
+  update(p: Uint8Array, len: number): number {
+    const full = len & ~63;
+    for (let offset = 0; offset < full; offset += 64) compress(this.h, this.w, p, offset);
+    this.bytes += full;
+    return full;
+  }
+
+  /** Hashes the last bytes (any number), the 0x80 marker and the length; returns the hex digest. */
+  finish(rest: Uint8Array): string {
+    const used = this.update(rest, rest.length);
+    const left = rest.length - used;
+    const total = this.bytes + left;
+    const tail = new Uint8Array(left + 9 > 64 ? 128 : 64);
+    tail.set(rest.subarray(used));
+    tail[left] = 0x80;
+    const bits = total * 8;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
+    view.setUint32(tail.length - 4, bits >>> 0);
+    for (let offset = 0; offset < tail.length; offset += 64) compress(this.h, this.w, tail, offset);
+    let hex = '';
+    for (let i = 0; i < 8; i++) hex += this.h[i].toString(16).padStart(8, '0');
+    return hex;
+  }
+}
+
+/** The SHA-256 digest of bytes, as 64 lowercase hex characters (FIPS 180-4). */
+export function sha256Hex(message: Uint8Array): string {
+  return new Sha256().finish(message);
 }
 
 /**
  * The content hash of a scenario: the first 16 hex characters of the SHA-256 of its canonical
  * JSON (sorted keys, no whitespace). Formatting and key order do not change it; any change of
- * content does.
+ * content does. The canonical bytes are hashed as they are written (never held all at once).
  */
 export function contentHash(scenario: Scenario): string {
-  return sha256Hex(canonicalBytes(scenario)).slice(0, 16);
+  const sha = new Sha256();
+  hashWriter.len = 0;
+  hashWriter.drain = (buf, len) => sha.update(buf, len);
+  try {
+    write(scenario, hashWriter);
+    return sha.finish(hashWriter.buf.subarray(0, hashWriter.len)).slice(0, 16);
+  } finally {
+    hashWriter.drain = null;
+  }
 }

@@ -35,10 +35,15 @@ const WORD_FIX: Record<string, { value: unknown; fix: string }> = {
   Infinity: { value: null, fix: 'write a number' },
 };
 
-/** The characters that end a plain run inside a string. */
-// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings; this finds them.
-const STRING_SPECIAL = /["\\\x00-\x1f]/g;
 const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+/** A character the number scanner below reads as part of a number. */
+function isNumberChar(c: number): boolean {
+  return isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+}
 
 /** A character that can continue a bare word (letters, digits, _ $ -). */
 export function isWordChar(c: number): boolean {
@@ -131,12 +136,11 @@ export class JsonLexer {
       if (i >= t.length) {
         this.stop('json-unterminated-string', `unterminated string: the text that starts here (line ${this.lineOf(start)}) has no closing double quote (").`, start);
       }
-      STRING_SPECIAL.lastIndex = i;
-      const m = STRING_SPECIAL.exec(t);
-      if (m === null) i = t.length;
-      else i = m.index;
+      // A plain loop rather than a regular expression: exec() allocates a match per call, and
+      // at one call per string that was most of the parser's garbage on big files.
+      let c = t.charCodeAt(i);
+      while (c !== 0x22 && c !== 0x5c && c >= 0x20) c = t.charCodeAt(++i);
       if (i >= t.length) continue;
-      const c = t.charCodeAt(i);
       if (c === 0x22) {
         this.pos = i + 1;
         return chunk === start + 1 ? t.slice(chunk, i) : out + t.slice(chunk, i);
@@ -192,6 +196,23 @@ export class JsonLexer {
   protected parseNumber(): number {
     const t = this.text;
     const start = this.pos;
+    // Fast path for the usual small integers (-2, 0, 15): read the digits directly, without
+    // slicing a string and testing it with a regular expression for every number.
+    let k = start;
+    const negative = t.charCodeAt(k) === 0x2d;
+    if (negative) k++;
+    let d = t.charCodeAt(k);
+    if (d >= 0x30 && d <= 0x39 && !(d === 0x30 && isDigit(t.charCodeAt(k + 1)))) {
+      let n = 0;
+      while (d >= 0x30 && d <= 0x39 && k - start < 15) {
+        n = n * 10 + (d - 0x30);
+        d = t.charCodeAt(++k);
+      }
+      if (!isNumberChar(d)) {
+        this.pos = k;
+        return negative ? -n : n;
+      }
+    }
     let i = start;
     for (;;) {
       const c = t.charCodeAt(i);

@@ -32,6 +32,27 @@ describe('parseJson', () => {
     );
   });
 
+  it('reads numbers exactly as JSON.parse does (small integers take a fast path) and reports the invalid ones', () => {
+    for (const n of ['0', '-0', '7', '-2', '15', '100', '1.5', '-0.25', '1e3', '2E-2', '123456789012345', '1234567890123456789', '-99999999999999']) {
+      const r = parseJson(`{"a":[${n}, ${n}],"b":${n}}`);
+      expect(r.problems).toEqual([]);
+      expect(Object.is((r.value as { b: number }).b, JSON.parse(n))).toBe(true);
+      expect((r.value as { a: number[] }).a).toEqual([JSON.parse(n), JSON.parse(n)]);
+    }
+    for (const [text, value] of [['01', 1], ['+1', 1], ['1.', 1], ['-', 0], ['.5', 0.5]] as const) {
+      const r = parseJson(`{"b":${text}}`);
+      expect(r.problems.map((p) => p.code)).toEqual(['json-invalid-number']);
+      expect((r.value as { b: number }).b).toBe(value);
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => {
+        const text = JSON.stringify({ n, list: [n, -n] });
+        expect(parseJson(text).value).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives 1-based lines and columns, for values and keys, and falls back to the nearest ancestor', () => {
     const r = parseJson('{\n  "nodes": {\n    "greet": { "options": [1, 2] }\n  }\n}');
     expect(r.locate(['nodes', 'greet', 'options', 1])).toMatchObject({ line: 3, column: 31 });

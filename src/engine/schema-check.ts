@@ -8,6 +8,7 @@ import schemaJson from '../../scenarios/scenario.schema.json';
 import type { JsonPath, Severity } from './contract';
 import { describePath, describeValue, didYouMean, listOf, q } from './messages';
 import { patternHint, TYPE_NOUNS, REF_NOUNS, typeFix } from './schema-words';
+import { isBlank, trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
 export type SchemaNode = {
@@ -84,6 +85,9 @@ function firstSentence(description: string | undefined): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+const NO_PROPERTIES: Record<string, SchemaNode> = Object.freeze({}) as Record<string, SchemaNode>;
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 const anyOfCache = new WeakMap<SchemaNode, (string | undefined)[]>();
 
 class Checker {
@@ -124,9 +128,22 @@ class Checker {
 
   /** The JSON type of each anyOf branch, cached. */
   private branchTypes(s: SchemaNode): (string | undefined)[] {
-    let types = anyOfCache.get(s);
-    if (!types) anyOfCache.set(s, (types = (s.anyOf ?? []).map((b) => this.resolve(b).type)));
+    return anyOfCache.get(s) ?? this.newBranchTypes(s);
+  }
+
+  // The methods that run for every value (check, checkObject, checkArray, branchTypes) hold no
+  // closures: a closure that captures `this` makes V8 allocate a context on every call, which on a
+  // big file was most of the validator's garbage. The rare paths that need one are methods of their own.
+
+  private newBranchTypes(s: SchemaNode): (string | undefined)[] {
+    const types = (s.anyOf ?? []).map((b) => this.resolve(b).type);
+    anyOfCache.set(s, types);
     return types;
+  }
+
+  /** "text or a list of routes": what the branches of an anyOf expect, for a message. */
+  private branchNouns(s: SchemaNode): string {
+    return listOf((s.anyOf ?? []).map((b) => TYPE_NOUNS[this.resolve(b).type ?? ''] ?? 'something else'), 'or');
   }
 
   /** Checks a value against a schema node; `noun` names what was expected for type errors. */
@@ -145,7 +162,7 @@ class Checker {
       }
       this.check(value, def, path, REF_NOUNS[name] ?? noun);
       // Only the texts the semantic checks need to see again: per-language objects and blanks.
-      if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && value.trim() === ''))) {
+      if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) {
         let list = this.refs.get(name);
         if (!list) this.refs.set(name, (list = []));
         list.push({ value, path: [...path] });
@@ -160,7 +177,7 @@ class Checker {
         if (t !== undefined && typeMatches(t, value)) branch = schema.anyOf[i];
       }
       if (!branch) {
-        const expected = noun ?? listOf(schema.anyOf.map((b) => TYPE_NOUNS[this.resolve(b).type ?? ''] ?? 'something else'), 'or');
+        const expected = noun ?? this.branchNouns(schema);
         this.add('error', 'wrong-type', `${this.where(path)} should be ${expected}, but it is ${describeValue(value)}.`, path);
         return;
       }
@@ -205,7 +222,7 @@ class Checker {
   }
 
   private checkString(v: string, s: SchemaNode, path: JsonPath): void {
-    if (s.minLength !== undefined && v.trim().length < s.minLength) {
+    if (s.minLength !== undefined && trimmedLength(v) < s.minLength) {
       this.add('error', 'empty-value', `${this.where(path)} is empty: write ${firstSentence(s.description) || 'a value'}.`, path);
     } else if (s.pattern && !regex(s.pattern).test(v)) {
       this.add('error', 'invalid-format', `${this.where(path)} is ${q(v)}, which is not valid: it ${patternHint(s.pattern)}.`, path);
@@ -228,14 +245,7 @@ class Checker {
       const fix = isOptions ? ': remove the weakest, or split the decision into two nodes' : ': remove some';
       this.add('error', code, `${owner} has ${v.length} ${isOptions ? 'options' : 'items'}, but at most ${s.maxItems} are allowed${fix}.`, path);
     }
-    if (s.uniqueItems) {
-      const seen = new Set<string>();
-      v.forEach((item, i) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key)) this.add('error', 'duplicate-item', `${this.where(path)} lists ${describeValue(item)} twice: remove one.`, [...path, i]);
-        seen.add(key);
-      });
-    }
+    if (s.uniqueItems) this.checkUnique(v, path);
     if (s.items) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
@@ -245,10 +255,23 @@ class Checker {
     }
   }
 
+  private checkUnique(v: unknown[], path: JsonPath): void {
+    const seen = new Set<string>();
+    v.forEach((item, i) => {
+      const key = JSON.stringify(item);
+      if (seen.has(key)) this.add('error', 'duplicate-item', `${this.where(path)} lists ${describeValue(item)} twice: remove one.`, [...path, i]);
+      seen.add(key);
+    });
+  }
+
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
-    const props = s.properties ?? {};
+    // Indexed loops and no `?? []` / `?? {}`: this runs for every object of a big file, and
+    // iterators and throw-away defaults were a large share of the validator's garbage.
+    const props = s.properties ?? NO_PROPERTIES;
     const keys = Object.keys(v);
-    for (const name of s.required ?? []) {
+    const required = s.required ?? NO_NAMES;
+    for (let i = 0; i < required.length; i++) {
+      const name = required[i];
       if (!Object.prototype.hasOwnProperty.call(v, name)) {
         const what = firstSentence(props[name]?.description);
         this.add('error', 'missing-field', `${this.where(path)} has no ${q(name)}: add it${what ? ` — ${what}` : ''}.`, path);
@@ -257,7 +280,8 @@ class Checker {
     if (s.minProperties !== undefined && keys.length < s.minProperties) {
       this.add('error', 'too-few-items', `${this.where(path)} ${keys.length ? 'has too few entries' : 'is empty'}: add at least ${s.minProperties} (${firstSentence(s.description)}).`, path);
     }
-    for (const key of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (Object.prototype.hasOwnProperty.call(props, key)) {
         path.push(key);
         this.check(v[key], props[key], path);

@@ -31,3 +31,27 @@ export function textLangs(text: Text | undefined | null): Lang[] {
   if (typeof text === 'string') return [...LANGS];
   return LANGS.filter((lang) => typeof text[lang] === 'string');
 }
+
+/** Whether a character is white space as String.prototype.trim sees it (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The length `s.trim()` would have, without building the trimmed string (the validator asks this
+ * for every text of a file, and usually the first character already decides).
+ */
+export function trimmedLength(s: string): number {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
+/** Whether a string is empty or only white space (as `s.trim() === ''`, without the copy). */
+export function isBlank(s: string): boolean {
+  return trimmedLength(s) === 0;
+}

@@ -7,6 +7,7 @@
 import type { JsonPath } from './contract';
 import { describePath, didYouMean, langName, listOf, q } from './messages';
 import type { Issue, RefMatch } from './schema-check';
+import { isBlank } from './text';
 import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION } from './types';
 
 /** The most decision nodes (and, separately, endings) a scenario may have. */
@@ -49,14 +50,14 @@ function checkTexts(root: Obj, texts: RefMatch[], out: Issue[]): void {
   const declaredText = listOf(declared);
   for (const { value, path } of texts) {
     if (typeof value === 'string') {
-      if (value.trim() === '') out.push({ severity: 'warning', code: 'empty-text', message: `${textName(root, path)} is empty: write the text players should see.`, path });
+      if (isBlank(value)) out.push({ severity: 'warning', code: 'empty-text', message: `${textName(root, path)} is empty: write the text players should see.`, path });
       continue;
     }
     if (!isObj(value)) continue;
     for (const lang of declared) {
       if (!has(value, lang)) {
         out.push({ severity: 'error', code: 'missing-language', message: `the ${langName(lang)} ${textName(root, path)} is missing (the file declares ${declaredText}): add "${lang}": "…".`, path });
-      } else if (typeof value[lang] === 'string' && (value[lang] as string).trim() === '') {
+      } else if (typeof value[lang] === 'string' && isBlank(value[lang] as string)) {
         out.push({ severity: 'warning', code: 'empty-text', message: `the ${langName(lang)} ${textName(root, path)} is empty: write the text players should see.`, path: [...path, lang] });
       }
     }
@@ -79,14 +80,25 @@ function textName(root: Obj, path: JsonPath): string {
 const MAX_SUGGESTIONS = 200;
 let suggestionsLeft = MAX_SUGGESTIONS;
 
-function checkTarget(target: unknown, path: JsonPath, owner: JsonPath, ids: string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
+function checkTarget(target: unknown, path: JsonPath, owner: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
   if (typeof target !== 'string' || exists(target)) return;
-  const suggestion = suggestionsLeft-- > 0 ? didYouMean(target, ids) : '';
+  const suggestion = suggestionsLeft-- > 0 ? didYouMean(target, ids()) : '';
   const hint = suggestion || ': add a node or ending with that id, or point to one that exists';
   out.push({ severity: 'error', code: 'unknown-target', message: `${describePath(root, owner)} goes to ${q(target)}, which does not exist${hint}`.replace(/([^?])$/, '$1.'), path });
 }
 
-function checkNext(next: unknown, path: JsonPath, ids: string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
+/** Whether a `next` is fine as far as these checks go: every target a string that exists (checked without building paths). */
+function nextIsSound(next: unknown, exists: (id: string) => boolean): boolean {
+  if (typeof next === 'string') return exists(next);
+  if (!Array.isArray(next) || next.length === 0) return false;
+  for (let i = 0; i < next.length; i++) {
+    const route: unknown = next[i];
+    if (isObj(route) && typeof route.to === 'string' && !exists(route.to)) return false;
+  }
+  return true;
+}
+
+function checkNext(next: unknown, path: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
   if (typeof next === 'string') return checkTarget(next, path, path.slice(0, -1), ids, exists, root, out);
   if (!Array.isArray(next)) return;
   if (next.length === 0) {
@@ -95,6 +107,15 @@ function checkNext(next: unknown, path: JsonPath, ids: string[], exists: (id: st
   next.forEach((route, i) => {
     if (isObj(route)) checkTarget(route.to, [...path, i, 'to'], [...path, i], ids, exists, root, out);
   });
+}
+
+/** The index of the first option before `before` with this id, or -1 (a node has at most a few options). */
+function firstOptionWithId(options: unknown[], id: string, before: number): number {
+  for (let j = 0; j < before; j++) {
+    const o = options[j];
+    if (isObj(o) && o.id === id) return j;
+  }
+  return -1;
 }
 
 /** The semantic checks listed in the module comment; `refs` comes from the schema check. */
@@ -106,7 +127,9 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
   const endings = isObj(value.endings) ? value.endings : {};
   const nodeIds = Object.keys(nodes);
   const endingIds = Object.keys(endings);
-  const ids = [...nodeIds, ...endingIds];
+  // Only for "did you mean" suggestions, so only built when a target is unknown.
+  let allIds: string[] | null = null;
+  const ids = () => (allIds ??= [...nodeIds, ...endingIds]);
   const exists = (id: string) => has(nodes, id) || has(endings, id);
 
   for (const id of endingIds) {
@@ -122,21 +145,29 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
       out.push({ severity: 'error', code: 'unknown-start', message: `"start" is ${q(value.start)}, but there is no node with that id${hint}`.replace(/([^?])$/, '$1.'), path: ['start'] });
     }
   }
-  for (const id of nodeIds) {
+  // Runs for every node of a big file: paths and messages are only built for a problem.
+  for (let n = 0; n < nodeIds.length; n++) {
+    const id = nodeIds[n];
     const node = nodes[id];
     if (!isObj(node)) continue;
-    const options = Array.isArray(node.options) ? node.options : [];
-    const seen = new Map<string, number>();
-    options.forEach((opt, i) => {
-      if (!isObj(opt)) return;
+    const options: unknown[] = Array.isArray(node.options) ? node.options : [];
+    // A node has a few options; a broken file may have thousands, and then a map keeps this linear.
+    const seen = options.length > 8 ? new Map<string, number>() : null;
+    for (let i = 0; i < options.length; i++) {
+      const opt = options[i];
+      if (!isObj(opt)) continue;
       if (typeof opt.id === 'string') {
-        if (seen.has(opt.id)) {
-          out.push({ severity: 'error', code: 'duplicate-option-id', message: `node ${q(id)} has two options with the id ${q(opt.id)} (options ${(seen.get(opt.id) as number) + 1} and ${i + 1}): give each option its own id.`, path: ['nodes', id, 'options', i, 'id'] });
-        } else seen.set(opt.id, i);
+        const first = seen ? (seen.get(opt.id) ?? -1) : firstOptionWithId(options, opt.id, i);
+        if (seen && first < 0) seen.set(opt.id, i);
+        if (first >= 0) {
+          out.push({ severity: 'error', code: 'duplicate-option-id', message: `node ${q(id)} has two options with the id ${q(opt.id)} (options ${first + 1} and ${i + 1}): give each option its own id.`, path: ['nodes', id, 'options', i, 'id'] });
+        }
       }
-      if (has(opt, 'next')) checkNext(opt.next, ['nodes', id, 'options', i, 'next'], ids, exists, value, out);
-    });
-    if (isObj(node.timeLimit) && has(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next'], ids, exists, value, out);
+      if (has(opt, 'next') && !nextIsSound(opt.next, exists)) checkNext(opt.next, ['nodes', id, 'options', i, 'next'], ids, exists, value, out);
+    }
+    if (isObj(node.timeLimit) && has(node.timeLimit, 'next') && !nextIsSound(node.timeLimit.next, exists)) {
+      checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next'], ids, exists, value, out);
+    }
   }
   const weights = isObj(value.scoring) && isObj(value.scoring.weights) ? value.scoring.weights : null;
   if (weights && DIMENSIONS.every((d) => has(weights, d) && weights[d] === 0)) {
