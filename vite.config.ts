@@ -6,7 +6,12 @@ import { perfPlugin } from './scripts/vite-plugin-perf';
 
 export default defineConfig({
   plugins: [svelte(), scenariosPlugin(), cspPlugin(), perfPlugin()],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // The boot script of a link straight to a scenario (src/boot/boot.ts): its own tiny entry.
+    rollupOptions: { input: { index: 'index.html', boot: 'src/boot/boot.ts' } },
+  },
   // Unit tests get Svelte's browser runtime (effects, createSubscriber); the server build ignores them.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {

@@ -204,7 +204,18 @@ export async function throttle(cdp: CDPSession, network: boolean, cpu: boolean):
 export async function loadOnce(
   browser: Browser,
   url: string,
-  opts: { throttled: boolean; timeoutMs?: number; playFirst?: boolean },
+  opts: {
+    throttled: boolean;
+    timeoutMs?: number;
+    /** Click the first option and wait until the next situation is painted. */
+    playFirst?: boolean;
+    /** Click the first option and wait until it shows as chosen (aria-pressed), nothing more. */
+    takeFirst?: boolean;
+    /** Refuse these requests (by path): what the first decision must do without. */
+    refuse?: (path: string) => boolean;
+    /** A page without a decision (e.g. `/`): ready when this is visible and the network is idle. */
+    readySelector?: string;
+  },
 ): Promise<LoadResult> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
   try {
@@ -214,8 +225,21 @@ export async function loadOnce(
     await throttle(cdp, opts.throttled, opts.throttled);
     await page.addInitScript({ content: `(${PAGE_PROBE})(${JSON.stringify(OPTION_SELECTOR)});` });
     const origin = new URL(url).origin;
+    const refuse = opts.refuse;
+    if (refuse) await page.route('**/*', (r) => (refuse(new URL(r.request().url()).pathname) ? r.abort() : r.continue()));
     let error: string | undefined;
     await page.goto(url, { waitUntil: 'commit' });
+    if (opts.readySelector) {
+      try {
+        await page.locator(opts.readySelector).first().waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 30_000 });
+        await page.waitForLoadState('networkidle');
+      } catch {
+        error = `${opts.readySelector} never became visible`;
+      }
+      log.frozen = true;
+      await page.waitForTimeout(300);
+      return { url, markMs: null, domMs: null, buttonAtMark: null, requests: log.records(origin), error };
+    }
     try {
       await page.waitForFunction(() => {
         const p = (window as unknown as { __flbench?: { markMs: number | null; domMs: number | null } }).__flbench;
@@ -226,6 +250,13 @@ export async function loadOnce(
     }
     log.frozen = true;
     const probe = await page.evaluate(() => (window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null } }).__flbench);
+    if (opts.takeFirst && !error) {
+      const first = page.locator(OPTION_SELECTOR).first();
+      await first.click();
+      await page
+        .waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true', OPTION_SELECTOR, { timeout: 5_000 })
+        .catch(() => (error = 'the first choice was not taken (the option never showed as chosen)'));
+    }
     if (opts.playFirst && !error) {
       // play the first decision: whatever it fetches counts as "needed to play the first decision"
       log.frozen = false;

@@ -6,7 +6,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -29,6 +29,38 @@ describe('vite-plugin-perf', () => {
     expect(page.indexOf(link)).toBeLessThan(page.indexOf('<script'));
     // everything else is unchanged
     expect(page.replace(link + '\n    ', '')).toBe(INDEX);
+  });
+
+  it('with a pre-rendered first decision: boot script first, one version per language, CSS inlined under its CSP hash', () => {
+    const index = INDEX.replace(`content="default-src 'self'"`, 'content="default-src &#39;self&#39;; style-src &#39;self&#39;"');
+    const css = 'body{color:#123}';
+    const page = scenarioPage(index, '/', 'scenarios/s.0123abcd.json', {
+      script: '/assets/boot-x.js',
+      scenarioId: 's',
+      start: 'door',
+      seconds: 30,
+      css: { href: '/assets/index-def.css', text: css },
+      variants: [
+        { lang: 'nl', title: 'Winkel · Frontlijn', modeLabels: { coaching: 'Coaching', assessment: 'Toets' }, html: '<main>nl "<b>"</main>', secondsOne: 'nog 1 seconde', secondsOther: 'nog {n} seconden' },
+        { lang: 'en', title: 'Shop · Frontlijn', modeLabels: { coaching: 'Coaching', assessment: 'Assessment' }, html: '<main>en</main>' },
+      ],
+    });
+    expect(page.indexOf('src="/assets/boot-x.js"')).toBeLessThan(page.indexOf('src="/assets/index-abc.js"'));
+    expect(page).toContain('<div id="boot" data-scenario="s" data-start="door" data-seconds="30">');
+    expect(page).toContain('<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Coaching" data-mode-assessment="Toets" data-seconds-one="nog 1 seconde" data-seconds-other="nog {n} seconden"><main>nl "<b>"</main></div>');
+    expect(page).toContain('<div lang="en" data-lang="en"');
+    expect(page).toMatch(/<\/div>\n {4}<div id="app"><\/div>/);
+    expect(page).toContain('<title>Winkel · Frontlijn</title>');
+    const hash = createHash('sha256').update(css).digest('base64');
+    expect(page).toContain(`style-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
+    expect(page).toContain(`<style>${css}</style>`);
+    expect(page).not.toContain('index-def.css');
+  });
+
+  it('leaves the stylesheet linked when the page has no CSP style-src to extend or the CSS could close the tag', () => {
+    expect(inlineStylesheet(INDEX, '/assets/index-def.css', 'a{}')).toBe(INDEX);
+    const strict = INDEX.replace(`content="default-src 'self'"`, 'content="style-src &#39;self&#39;"');
+    expect(inlineStylesheet(strict, '/assets/index-def.css', 'a{}</style><script>')).toBe(strict);
   });
 
   it('honours an absolute base and adds before </head> when there is no script or link', () => {

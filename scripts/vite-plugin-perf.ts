@@ -28,6 +28,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { Connect, Plugin, ResolvedConfig, Rollup } from 'vite';
@@ -49,11 +50,93 @@ export function addToHead(html: string, tags: string): string {
   return html.slice(0, close) + '  ' + tags + '\n  ' + html.slice(close);
 }
 
-/** The page for a direct link to one scenario. */
-export function scenarioPage(indexHtml: string, base: string, scenarioFile: string): string {
+/** One pre-rendered variant of a scenario's first decision (src/prerender/render.ts). */
+export interface PageVariant {
+  lang: string;
+  title: string;
+  /** The mode badge's words in each mode. */
+  modeLabels: Record<string, string>;
+  html: string;
+  /** The countdown's words (see FirstDecision in src/prerender/render.ts). */
+  secondsOne?: string;
+  secondsOther?: string;
+  warning?: string;
+}
+
+/** What makes the first decision of a direct link playable before the app has loaded. */
+export interface PageBoot {
+  /** URL of the boot script (src/boot/boot.ts). */
+  script: string;
+  scenarioId: string;
+  start: string;
+  /** The first decision's time limit in seconds, if any. */
+  seconds?: number;
+  variants: PageVariant[];
+  /** The app's stylesheet (its `<link>` is replaced by this text, allowed by its CSP hash). */
+  css?: { href: string; text: string };
+}
+
+/**
+ * The page for a direct link to one scenario: index.html with the scenario's JSON preloaded and,
+ * when `boot` is given, its first decision pre-rendered in each language (laid out but invisible
+ * until src/boot/boot.ts shows the right one, see #boot in global.css) with the boot script ahead
+ * of the app's.
+ */
+export function scenarioPage(indexHtml: string, base: string, scenarioFile: string, boot?: PageBoot): string {
   const href = `${base}${scenarioFile}`;
-  const link = `<link rel="preload" as="fetch" type="application/json" crossorigin href="${escapeAttr(href)}">`;
-  return addToHead(indexHtml, link);
+  let tags = `<link rel="preload" as="fetch" type="application/json" crossorigin href="${escapeAttr(href)}">`;
+  if (!boot) return addToHead(indexHtml, tags);
+  tags = `<script type="module" crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
+  const variants = boot.variants
+    .map((v) => {
+      const attrs: [string, string | undefined][] = [
+        ['lang', v.lang],
+        ['title', v.title],
+        ['mode-coaching', v.modeLabels.coaching],
+        ['mode-assessment', v.modeLabels.assessment],
+        ['seconds-one', v.secondsOne],
+        ['seconds-other', v.secondsOther],
+        ['warning', v.warning],
+      ];
+      return `<div lang="${escapeAttr(v.lang)}" ${dataAttrs(attrs)}>${v.html}</div>`;
+    })
+    .join('');
+  const rootAttrs = dataAttrs([
+    ['scenario', boot.scenarioId],
+    ['start', boot.start],
+    ['seconds', boot.seconds === undefined ? undefined : String(boot.seconds)],
+  ]);
+  const root = `<div id="boot" ${rootAttrs}>${variants}</div>`;
+  const app = /<div id="app"><\/div>/;
+  if (!app.test(indexHtml)) throw new Error('vite-plugin-perf: index.html has no <div id="app"></div>');
+  const nl = boot.variants.find((v) => v.lang === 'nl');
+  let page = nl ? indexHtml.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(nl.title)}</title>`) : indexHtml;
+  if (boot.css) page = inlineStylesheet(page, boot.css.href, boot.css.text);
+  return addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>`), tags);
+}
+
+/**
+ * Replaces the `<link rel="stylesheet">` of `href` by a `<style>` with the same text, and allows
+ * exactly that text in the page's Content-Security-Policy (`style-src … 'sha256-…'`): the first
+ * decision then paints with the HTML, without waiting for a second download.
+ */
+export function inlineStylesheet(html: string, href: string, css: string): string {
+  const link = new RegExp(`<link rel="stylesheet"[^>]*href="${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
+  const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*style-src &#39;self&#39;)/;
+  if (!link.test(html) || !csp.test(html) || /<\/style/i.test(css)) return html;
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  return html.replace(csp, (m) => `${m} &#39;sha256-${hash}&#39;`).replace(link, () => `<style>${css}</style>`);
+}
+
+function dataAttrs(attrs: [string, string | undefined][]): string {
+  return attrs
+    .filter((a): a is [string, string] => a[1] !== undefined)
+    .map(([k, v]) => `data-${k}="${escapeAttr(v)}"`)
+    .join(' ');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 function escapeAttr(s: string): string {
@@ -190,6 +273,38 @@ function text(asset: OutputAsset): string {
   return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
 }
 
+/** The boot script's entry (added to the build's inputs in vite.config.ts). */
+const BOOT_ENTRY = /\/src\/boot\/boot\.ts$/;
+
+type Renderer = typeof import('../src/prerender/render');
+
+/**
+ * Bundles src/prerender/render.ts for Node with the app's Svelte setup (a second, server-side
+ * Vite build into node_modules/.cache, where its imports of svelte and idb resolve) and loads it.
+ */
+async function loadRenderer(root: string): Promise<Renderer> {
+  const [{ build }, { svelte }] = await Promise.all([import('vite'), import('@sveltejs/vite-plugin-svelte')]);
+  const outDir = resolve(root, 'node_modules/.cache/frontlijn-prerender');
+  await build({
+    configFile: false,
+    root,
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [svelte()],
+    build: {
+      ssr: resolve(root, 'src/prerender/render.ts'),
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: false,
+      rollupOptions: { output: { entryFileNames: 'render-[hash].mjs' } },
+    },
+  });
+  const file = readdirSync(outDir).find((f) => /^render-.*\.mjs$/.test(f));
+  if (!file) throw new Error('vite-plugin-perf: the pre-render build wrote no render module');
+  return (await import(pathToFileURL(join(outDir, file)).href)) as Renderer;
+}
+
 export function perfPlugin(): Plugin {
   let config: ResolvedConfig;
   return {
@@ -214,7 +329,7 @@ export function perfPlugin(): Plugin {
     },
     generateBundle: {
       order: 'post',
-      handler(_options, bundle: OutputBundle) {
+      async handler(_options, bundle: OutputBundle) {
         const index = bundle['index.html'];
         if (!index || index.type !== 'asset') return;
         const base = config.base.endsWith('/') ? config.base : config.base + '/';
@@ -223,12 +338,31 @@ export function perfPlugin(): Plugin {
           return;
         }
         const html = text(index);
+        const bootChunk = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && BOOT_ENTRY.test((c.facadeModuleId ?? '').replace(/\\/g, '/')));
+        const renderer = bootChunk ? await loadRenderer(config.root) : null;
+        if (!bootChunk) this.warn('no src/boot/boot.ts entry: direct links are not pre-rendered');
+        const cssHref = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1];
+        const cssAsset = cssHref ? bundle[cssHref.slice(base.length)] : undefined;
+        const css = cssHref && cssAsset?.type === 'asset' ? { href: cssHref, text: text(cssAsset) } : undefined;
         for (const fileName of Object.keys(bundle)) {
           const m = SCENARIO_ASSET.exec(fileName);
           if (!m) continue;
           const asset = bundle[fileName];
           if (asset.type === 'asset') asset.source = minifyJson(text(asset));
-          this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: scenarioPage(html, base, fileName) });
+          let boot: PageBoot | undefined;
+          if (renderer && bootChunk && asset.type === 'asset') {
+            const scenario = JSON.parse(text(asset)) as Scenario;
+            const variants: PageVariant[] = [];
+            let seconds: number | undefined;
+            for (const lang of scenario.languages ?? ['nl', 'en']) {
+              const r = renderer.renderFirstDecision(scenario, lang);
+              if (!r) continue;
+              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning });
+              seconds = r.seconds;
+            }
+            if (variants.length) boot = { script: base + bootChunk.fileName, scenarioId: scenario.id, start: scenario.start, seconds, variants, css };
+          }
+          this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: scenarioPage(html, base, fileName, boot) });
         }
         const first = lazyChunkFiles(bundle, (id) => FIRST_SCREEN.test(id.replace(/\\/g, '/')));
         const links = [

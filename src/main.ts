@@ -18,6 +18,9 @@ if (first.name === 'play' && !first.params.hash && scenarios.builtin(first.param
 }
 void app.ready();
 
+// A direct link's pre-rendered first decision stays until PlayScreen takes over from the boot
+// script (src/boot/boot.ts); when that script did not show it, it goes now.
+if (!window.__frontlijnBoot) document.getElementById('boot')?.remove();
 mount(App, { target: document.getElementById('app')! });
 
 installUnlock();

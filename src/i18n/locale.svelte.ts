@@ -5,11 +5,11 @@
  */
 import type { Lang } from '../engine/types';
 import { formatMessage, type Params } from './format';
+import { LANG_KEY as LANG_CACHE_KEY } from '../boot/protocol';
 
 export type MessageTree = { [key: string]: string | MessageTree };
 export type Messages = Record<Lang, MessageTree>;
 
-const LANG_CACHE_KEY = 'frontlijn.lang';
 
 /** Picks nl or en from the browser's preferred languages, else Dutch. */
 export function detectLang(languages: readonly string[] | undefined): Lang {

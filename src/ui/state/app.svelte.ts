@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Profile, type Settings, type StorageIssue, type 
 import type { Lang } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
+import { writeBootHint } from './boot-hint';
 
 import { newId } from './ids';
 
@@ -64,7 +65,20 @@ export class AppState {
     this.store = store;
     const lang = settings.lang ?? locale.cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined);
     if (lang !== locale.lang) locale.set(lang);
+    // Off the way to the first decision: the hint only matters for the next visit.
+    setTimeout(() => void this.refreshBootHint(), 2000);
     return store;
+  }
+
+  /**
+   * Tells the boot script of direct links (src/boot/boot.ts) which scenario a link would resume
+   * for the current player and the timer speed, so it never shows a first decision the app
+   * would not show.
+   */
+  async refreshBootHint(): Promise<void> {
+    const store = await this.ready();
+    const run = await store.unfinishedRun(this.settings.currentPlayerId ?? null).catch(() => undefined);
+    writeBootHint({ open: run && !run.startNode ? run.scenarioId : null, timerScale: this.settings.timerScale });
   }
 
   #report(issue: StorageIssue): void {
@@ -80,6 +94,7 @@ export class AppState {
     this.settings = { ...this.settings, ...patch };
     const store = await this.ready();
     await store.saveSettings(this.settings).catch((e) => console.warn('settings not saved', e));
+    if ('currentPlayerId' in patch || 'timerScale' in patch) void this.refreshBootHint();
   }
 
   /** Switches the UI language at once and remembers it. */

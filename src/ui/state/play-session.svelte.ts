@@ -7,12 +7,13 @@
 import { t } from '../../i18n';
 import { ReplayError } from '../../engine/contract';
 import { replayRun } from '../../engine/replay';
-import type { Mode, Run } from '../../engine/types';
+import type { Mode, Run, TimerScale } from '../../engine/types';
 import { claimRun, takeOverRun, type RunClaim } from '../../persistence/tab-guard';
 import { app } from './app.svelte';
 import { LiveRun, newRun } from './run.svelte';
 import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.svelte';
 import { href } from '../router';
+import { bootShown } from './boot-hint';
 
 export class PlaySession {
   loaded = $state.raw<LoadedScenario | null>(null);
@@ -69,13 +70,18 @@ export class PlaySession {
         return;
       }
       const mode: Mode = params.mode === 'assessment' ? 'assessment' : 'coaching';
+      // The page showed this first decision before the app had loaded (src/boot/boot.ts): the run
+      // started then, with the countdown the player saw.
+      const boot = bootShown();
+      const fromBoot = !!boot && !testRun && boot.scenarioId === s.scenario.id && boot.mode === mode;
       const fresh = newRun({
         scenario: s.scenario,
         hash: s.hash,
         playerId: player.id,
         mode,
-        timerScale: app.settings.timerScale,
+        timerScale: fromBoot ? (boot.timerScale as TimerScale) : app.settings.timerScale,
         startNode: testRun ? params.from : undefined,
+        now: fromBoot ? boot.shownAt : undefined,
       });
       // The version is stored before the run, so the store can score the run when it ends.
       await scenarios.remember(s);
@@ -83,6 +89,7 @@ export class PlaySession {
       this.#claim = claimed.ok ? claimed.claim : null;
       this.live = await LiveRun.start(store, s.scenario, fresh);
       this.loaded = s;
+      void app.refreshBootHint();
     } catch (e) {
       this.failure = this.#describe(e);
     }
@@ -180,6 +187,7 @@ export class PlaySession {
   release(): void {
     this.#claim?.release();
     this.#claim = null;
+    if (this.live?.finished) void app.refreshBootHint();
   }
 
   /** The screen closes. */

@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { attachScreens, expectAccessible, expectNoCspViolations, readScenario, watchCsp } from './helpers';
+
+/**
+ * A link straight to a scenario (`/play/<id>/`) shows its first decision from the page itself,
+ * before the app's code has arrived (src/boot/boot.ts), and the app plays what happened there.
+ * The app's code is held back here to stand for a slow phone network.
+ */
+const TOY = 'toy-shop-saturday';
+const toy = readScenario(TOY);
+const first = toy.nodes[toy.start];
+const text = (v: unknown, lang: 'nl' | 'en') => (typeof v === 'string' ? v : (v as Record<string, string>)[lang]);
+
+test.use({ locale: 'en-GB' });
+
+/** Holds the app's entry script until the returned function is called. */
+async function holdApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The app has taken over from the pre-rendered page. */
+async function appTookOver(page: Page): Promise<void> {
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('#app')).toBeVisible();
+}
+
+test('a direct link shows its first decision before the app has loaded, and plays the choice made there', async ({ page }, testInfo) => {
+  await watchCsp(page);
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+
+  await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'en') })).toBeVisible();
+  await expect(page.getByText(text(first.situation, 'en'))).toBeVisible();
+  const options = page.getByRole('list', { name: 'What do you do?' }).getByRole('button');
+  await expect(options).toHaveCount(first.options.length);
+  // the customer is waiting: the countdown runs before the app is there
+  await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
+  await expect.poll(async () => Number((await page.getByRole('timer').textContent())?.split(' ')[0])).toBeLessThan(first.timeLimit!.seconds);
+  await expectAccessible(page, testInfo, 'boot-first-decision');
+  await attachScreens(page, testInfo, 'boot-first-decision');
+
+  // key 2 picks the second option: it shows as chosen, the others can no longer be picked
+  await page.keyboard.press('2');
+  const chosen = page.getByRole('button', { name: text(first.options[1].text, 'en') });
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+  await expect(options.first()).toBeDisabled();
+
+  release();
+  await appTookOver(page);
+  // coaching (the default): the app shows what the choice did
+  await expect(page.getByRole('heading', { name: 'What this did' })).toBeVisible();
+  await expect(page.getByText(`You chose: ${text(first.options[1].text, 'en')}`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What this did' })).toBeFocused();
+  await expectNoCspViolations(page);
+});
+
+test('an assessment link shows its mode, and a pre-rendered page can switch language; the app keeps it', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/?mode=assessment`, { waitUntil: 'commit' });
+  await expect(page.getByText('Assessment', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toBeVisible();
+  await expect(page.getByText('Toets', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nederlands' })).toBeFocused();
+
+  release();
+  await appTookOver(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nederlands' })).toBeFocused();
+  // the choice is the app's setting now, not just the page's
+  await page.evaluate(() => localStorage.removeItem('frontlijn.lang'));
+  await page.goto('/#/scenarios');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+});
+
+test('"more time" on the pre-rendered decision carries over to the app', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'More time' }).click();
+  const seconds = first.timeLimit!.seconds * 10;
+  await expect(page.getByRole('timer')).toHaveText(new RegExp(`^(${seconds}|${seconds - 1}|${seconds - 2}) seconds left$`));
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('timer')).toHaveText(/^(\d{3}) seconds left$/);
+});
+
+test('a reload in the middle of a run resumes it: the first decision is not shown again', async ({ page }) => {
+  await page.goto(`/play/${TOY}/`);
+  await appTookOver(page);
+  await page.getByRole('button', { name: text(first.options[0].text, 'en') }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('Step 2', { exact: true })).toBeVisible();
+
+  await page.addInitScript(() => {
+    const w = window as unknown as { __bootShown?: boolean };
+    let handle: unknown;
+    Object.defineProperty(window, '__frontlijnBoot', {
+      configurable: true,
+      get: () => handle,
+      set: (v) => {
+        if (v) w.__bootShown = true;
+        handle = v;
+      },
+    });
+  });
+  await page.goto(`/play/${TOY}/`);
+  await expect(page.getByText('Step 2', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __bootShown?: boolean }).__bootShown ?? false)).toBe(false);
+});
+
+test('with timers off in the settings, the pre-rendered decision has no countdown', async ({ page }) => {
+  await page.goto('/#/settings');
+  await page.getByRole('radio', { name: 'Off: no time limits' }).check();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot') ?? '')).toContain('"timerScale":0');
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('list', { name: 'What do you do?' }).getByRole('button').first()).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveCount(0);
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('timer')).toHaveCount(0);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, bootLang, bootMode, readHint } from './boot';
+import { HINT_KEY, LANG_KEY } from './protocol';
+
+const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
+const ID = 'toy-shop-saturday';
+
+describe('bootMode: when the pre-rendered first decision may be shown', () => {
+  it('shows it for the scenario page itself, in coaching mode by default', () => {
+    expect(bootMode(at(`/play/${ID}/`), ID, null)).toBe('coaching');
+    expect(bootMode(at(`/play/${ID}`), ID, null)).toBe('coaching');
+    expect(bootMode(at(`/play/${ID}/index.html`), ID, null)).toBe('coaching');
+  });
+
+  it('follows the link’s mode, from the query or from the hash route', () => {
+    expect(bootMode(at(`/play/${ID}/`, '?mode=assessment'), ID, null)).toBe('assessment');
+    expect(bootMode(at(`/play/${ID}/`, '', `#/play/${ID}?mode=assessment`), ID, null)).toBe('assessment');
+    expect(bootMode(at(`/play/${ID}/`, '', `#/play/${ID}`), ID, null)).toBe('coaching');
+  });
+
+  it('leaves every other address to the app', () => {
+    expect(bootMode(at('/'), ID, null)).toBeNull();
+    expect(bootMode(at('/play/other/'), ID, null)).toBeNull();
+    expect(bootMode(at(`/play/${ID}/`, '', '#/scenarios'), ID, null)).toBeNull();
+    expect(bootMode(at(`/play/${ID}/`, '', '#/play/other'), ID, null)).toBeNull();
+  });
+
+  it('leaves links with anything but a mode to the app (a team to join, a test run, a version)', () => {
+    expect(bootMode(at(`/play/${ID}/`, '?team=t1'), ID, null)).toBeNull();
+    expect(bootMode(at(`/play/${ID}/`, '', `#/play/${ID}?from=greet`), ID, null)).toBeNull();
+    expect(bootMode(at(`/play/${ID}/`, '?mode=assessment&hash=abc'), ID, null)).toBeNull();
+    expect(bootMode(at(`/play/${ID}/`, '?mode=quiz'), ID, null)).toBeNull();
+  });
+
+  it('stays away when the app will resume an unfinished run of this scenario', () => {
+    expect(bootMode(at(`/play/${ID}/`), ID, JSON.stringify({ open: ID, timerScale: 1 }))).toBeNull();
+    expect(bootMode(at(`/play/${ID}/`), ID, JSON.stringify({ open: 'tram-card-reader', timerScale: 1 }))).toBe('coaching');
+    expect(bootMode(at(`/play/${ID}/`), ID, '{not json')).toBe('coaching');
+  });
+});
+
+describe('bootLang and readHint', () => {
+  it('uses the saved language, else the browser’s first nl/en, else Dutch — like the app', () => {
+    expect(bootLang('en', ['nl-NL'])).toBe('en');
+    expect(bootLang(null, ['de-DE', 'en-GB', 'nl'])).toBe('en');
+    expect(bootLang('fr', ['nl-BE'])).toBe('nl');
+    expect(bootLang(null, ['fr'])).toBe('nl');
+  });
+
+  it('reads the timer speed, falling back to normal speed on anything odd', () => {
+    expect(readHint(JSON.stringify({ open: null, timerScale: 0 }))).toEqual({ open: null, timerScale: 0 });
+    expect(readHint(JSON.stringify({ open: 'x', timerScale: 10 }))).toEqual({ open: 'x', timerScale: 10 });
+    expect(readHint(JSON.stringify({ timerScale: 7 }))).toEqual({ open: null, timerScale: 1 });
+    expect(readHint(null)).toEqual({ open: null, timerScale: 1 });
+    expect(readHint('[')).toEqual({ open: null, timerScale: 1 });
+  });
+
+  it('uses the same storage keys as the app', () => {
+    expect(BOOT_LANG_KEY).toBe(LANG_KEY);
+    expect(BOOT_HINT_KEY).toBe(HINT_KEY);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The first decision of a link straight to a scenario (`/play/<id>/`), playable before the app
+ * has loaded.
+ *
+ * The page for such a link (scripts/vite-plugin-perf.ts) carries the scenario's first decision
+ * already rendered by the app's own components (src/prerender), in each language, laid out but
+ * invisible (#boot in global.css). This script — a separate, dependency-free entry of about 1 KB — picks the variant the
+ * app would show (the saved language, else the browser's; the link's mode), shows it and makes
+ * it work: the options (click, Tab + Enter, keys 1–4) and the language buttons. A choice made
+ * now is kept and handed to the app, which plays it when it takes over (PlayScreen calls
+ * `window.__frontlijnBoot.takeOver()` once its own first decision is ready, in the same frame it
+ * removes this page). Until then the chosen option is marked and the others are disabled.
+ *
+ * It stays out of the way whenever the app might show something else: another address, any
+ * parameter but `mode`, or an unfinished run of this scenario that the app will resume (the app
+ * keeps a hint in localStorage, see src/ui/state/boot-hint.ts).
+ */
+import type { BootCapture, BootChoice, BootHandle } from './protocol';
+
+type Lang = 'nl' | 'en';
+type Mode = 'coaching' | 'assessment';
+
+/** The same keys as src/boot/protocol.ts (checked by boot.test.ts). */
+export const LANG_KEY = 'frontlijn.lang';
+export const HINT_KEY = 'frontlijn.boot';
+
+/** The saved hint (see BootHint), tolerating a damaged or missing one. */
+export function readHint(raw: string | null): { open: string | null; timerScale: number } {
+  try {
+    const h = JSON.parse(raw ?? 'null') as { open?: unknown; timerScale?: unknown } | null;
+    const scale = h?.timerScale;
+    return {
+      open: typeof h?.open === 'string' ? h.open : null,
+      timerScale: scale === 0 || scale === 1 || scale === 1.5 || scale === 10 ? scale : 1,
+    };
+  } catch {
+    return { open: null, timerScale: 1 };
+  }
+}
+
+/**
+ * The mode in which the pre-rendered first decision of `scenarioId` may be shown at this address,
+ * or null when the app must decide alone.
+ */
+export function bootMode(address: { pathname: string; search: string; hash: string }, scenarioId: string, hint: string | null): Mode | null {
+  const path = /^\/play\/([A-Za-z0-9_-]+)\/?(?:index\.html)?$/.exec(address.pathname);
+  if (!path || path[1] !== scenarioId) return null;
+  let query = address.search.replace(/^\?/, '');
+  if (address.hash !== '' && address.hash !== '#') {
+    const m = /^#\/play\/([^/?]+)\/?(?:\?(.*))?$/.exec(address.hash);
+    if (!m || m[1] !== scenarioId) return null;
+    query = [query, m[2] ?? ''].filter(Boolean).join('&');
+  }
+  let mode: Mode = 'coaching';
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (key !== 'mode' || (value !== 'coaching' && value !== 'assessment')) return null;
+    mode = value;
+  }
+  return readHint(hint).open === scenarioId ? null : mode;
+}
+
+/** The saved UI language, else the first of the browser's that the game speaks, else Dutch. */
+export function bootLang(saved: string | null, languages: readonly string[]): Lang {
+  if (saved === 'nl' || saved === 'en') return saved;
+  for (const l of languages) {
+    const base = l.toLowerCase().split('-')[0];
+    if (base === 'nl' || base === 'en') return base;
+  }
+  return 'nl';
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function start(root: HTMLElement): void {
+  const scenarioId = root.dataset.scenario ?? '';
+  const hint = read(HINT_KEY);
+  const mode = bootMode(location, scenarioId, hint);
+  if (!mode) return root.remove();
+  const limit = Number(root.dataset.seconds ?? 0) * 1000;
+  let scale = readHint(hint).timerScale;
+  const scales: { scale: number; at: number }[] = [];
+  const shownAt = Date.now();
+  let timer = 0;
+  const app = document.getElementById('app');
+  const variants = new Map<string, HTMLElement>();
+  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) {
+    const badge = v.querySelector('[data-mode-badge]');
+    const label = mode === 'assessment' ? v.dataset.modeAssessment : v.dataset.modeCoaching;
+    if (badge && label) badge.textContent = label;
+    variants.set(v.dataset.lang ?? '', v);
+  }
+  let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
+  let langChosen = false;
+  let choice: BootChoice | null = null;
+  let shown: HTMLElement | undefined;
+
+  /** Takes the versions not shown out of the page (they repeat its ids). */
+  const prune = () => {
+    for (const v of variants.values()) if (v !== shown) v.remove();
+  };
+  const show = (l: Lang) => {
+    const next = variants.get(l);
+    if (!next) return;
+    if (shown) {
+      shown.remove();
+      shown.classList.remove('shown');
+    }
+    if (!next.isConnected) root.append(next);
+    next.classList.add('shown');
+    const first = shown === undefined;
+    shown = next;
+    lang = l;
+    // Each version carries its own lang; the page's follows after the first paint (changing it
+    // restyles the whole page).
+    if (first) requestAnimationFrame(() => setTimeout(() => (document.documentElement.lang = lang), 0));
+    else document.documentElement.lang = l;
+    if (next.dataset.title) document.title = next.dataset.title;
+    if (choice) markChoice();
+    tick();
+  };
+  const options = () => [...(shown?.querySelectorAll<HTMLButtonElement>('button[data-option]') ?? [])];
+
+  // The countdown of a timed first decision: the same figures as Countdown.svelte.
+  const deadline = () => (limit && scale ? shownAt + limit * scale : null);
+  const tick = () => {
+    const box = shown?.querySelector<HTMLElement>('.countdown');
+    const end = deadline();
+    if (!box || end === null) return;
+    const v = shown!.dataset;
+    const left = Math.max(0, end - Date.now());
+    const n = Math.ceil(left / 1000);
+    const total = Math.max(1, end - shownAt);
+    const warning = left > 0 && left <= Math.max(20_000, total / 2) && n <= 20;
+    // Only what changed is written (on the first paint, nothing has).
+    const set = (el: Element | null | undefined, text: string) => {
+      if (el && el.textContent !== text) el.textContent = text;
+    };
+    set(box.querySelector('[role="timer"]'), n === 1 ? (v.secondsOne ?? '') : (v.secondsOther ?? '').replace('{n}', String(n)));
+    const bar = box.querySelector('.bar rect:last-child');
+    const width = String(Math.round(Math.min(1, left / total) * 1000) / 10);
+    if (bar && bar.getAttribute('width') !== width) bar.setAttribute('width', width);
+    if (box.classList.contains('warning') !== warning) box.classList.toggle('warning', warning);
+    set(box.querySelector('[aria-live="polite"]'), warning ? (v.warning ?? '') : '');
+    if (left === 0) {
+      // The customer stopped waiting: the app records the time-out when it takes over.
+      clearInterval(timer);
+      for (const b of options()) if (b.dataset.option !== choice?.option) b.disabled = true;
+    }
+  };
+  const noCountdown = () => {
+    for (const v of variants.values()) v.querySelector('.countdown')?.remove();
+  };
+  const moreTime = () => {
+    scale = scale !== 0 && scale < 10 ? 10 : 0;
+    scales.push({ scale, at: Date.now() });
+    if (scale === 0) noCountdown();
+    tick();
+  };
+  const markChoice = () => {
+    for (const b of options()) {
+      const chosen = b.dataset.option === choice?.option;
+      b.disabled = !chosen;
+      if (chosen) b.setAttribute('aria-pressed', 'true');
+    }
+    shown?.querySelector('ol')?.setAttribute('aria-busy', 'true');
+  };
+  const pick = (option: string | undefined) => {
+    const end = deadline();
+    if (choice || !option || (end !== null && Date.now() >= end)) return;
+    choice = { option, at: Date.now() };
+    markChoice();
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const b = (e.target as Element | null)?.closest('button');
+    if (!b || !root.contains(b)) return;
+    if (b.dataset.option) pick(b.dataset.option);
+    else if (b.closest('.countdown')) moreTime();
+    else if (b.classList.contains('lang') && (b.lang === 'nl' || b.lang === 'en')) {
+      langChosen = true;
+      try {
+        localStorage.setItem(LANG_KEY, b.lang);
+      } catch {
+        /* the app saves it in its store as well */
+      }
+      const was = document.activeElement === b;
+      show(b.lang);
+      if (was) shown?.querySelector<HTMLElement>(`button.lang[lang="${b.lang}"]`)?.focus();
+    }
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const n = Number(e.key);
+    if (!Number.isInteger(n) || n < 1 || n > 4) return;
+    const b = options()[n - 1];
+    if (b) {
+      e.preventDefault();
+      pick(b.dataset.option);
+    }
+  };
+  const onHash = () => {
+    if (bootMode(location, scenarioId, null) === null) handle.takeOver();
+  };
+
+  const handle: BootHandle = {
+    scenarioId,
+    mode,
+    shownAt,
+    timerScale: scale,
+    takeOver(): BootCapture {
+      const active = document.activeElement as HTMLElement | null;
+      let focus: string | null = null;
+      if (active && root.contains(active)) {
+        if (active.dataset.option) focus = `button[data-option="${CSS.escape(active.dataset.option)}"]`;
+        else if (active.classList.contains('lang')) focus = `button.lang[lang="${active.lang}"]`;
+        else focus = '#situation-heading';
+      }
+      clearInterval(timer);
+      root.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('hashchange', onHash);
+      root.remove();
+      if (app) app.hidden = false;
+      if (focus) app?.querySelector<HTMLElement>(focus)?.focus();
+      if (window.__frontlijnBoot === handle) window.__frontlijnBoot = undefined;
+      const timerScale = scales.length ? readHint(hint).timerScale : scale;
+      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, shownAt, timerScale, scales, choice };
+    },
+  };
+
+  if (!deadline()) noCountdown();
+  show(lang);
+  if (!shown) return root.remove();
+  if (deadline()) timer = window.setInterval(tick, 250);
+  root.addEventListener('click', onClick);
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('hashchange', onHash);
+  window.__frontlijnBoot = handle;
+  if (app) app.hidden = true;
+  performance.mark('frontlijn:first-choice-ready');
+  // After the first paint: the shown version was laid out while this script loaded.
+  requestAnimationFrame(() => setTimeout(prune, 0));
+}
+
+if (typeof document !== 'undefined') {
+  const root = document.getElementById('boot');
+  if (root) start(root);
+}

@@ -1,0 +1,66 @@
+/**
+ * What the first-decision boot script (src/boot/boot.ts) and the app agree on. Types only: the
+ * boot script must stay one tiny file with no imports at run time, so the two constants below
+ * are repeated there (a unit test checks they are the same).
+ */
+import type { Lang, Mode } from '../engine/types';
+
+/** localStorage key of the UI language (src/i18n/locale.svelte.ts keeps it up to date). */
+export const LANG_KEY = 'frontlijn.lang';
+/**
+ * localStorage key of what the app last knew that the boot script needs (a BootHint as JSON).
+ */
+export const HINT_KEY = 'frontlijn.boot';
+
+/** Kept up to date by the app (src/ui/state/boot-hint.ts). */
+export interface BootHint {
+  /**
+   * The scenario id of the current player's unfinished run: a direct link to that scenario
+   * resumes the run, so the boot script must not show its first decision.
+   */
+  open: string | null;
+  /** The timer speed of the settings (1, 1.5, 10, or 0 for off). */
+  timerScale: number;
+}
+
+/** A choice made on the pre-rendered first decision, before the app had loaded. */
+export interface BootChoice {
+  option: string;
+  /** When it was made (ms since the epoch). */
+  at: number;
+}
+
+/** What the app receives when it takes over from the boot script. */
+export interface BootCapture {
+  scenarioId: string;
+  startNode: string;
+  mode: Mode;
+  /** The language shown; `langChosen` when the player switched it before the app loaded. */
+  lang: Lang;
+  langChosen: boolean;
+  /** When the first decision was shown: the run starts then (its countdown counted from then). */
+  shownAt: number;
+  /** The timer speed the countdown was shown with. */
+  timerScale: number;
+  /** "More time" pressed meanwhile: the new speed and when. */
+  scales: { scale: number; at: number }[];
+  choice: BootChoice | null;
+}
+
+/** `window.__frontlijnBoot` while the pre-rendered first decision is shown. */
+export interface BootHandle {
+  scenarioId: string;
+  mode: Mode;
+  /** When the first decision was shown: a run started from it starts then. */
+  shownAt: number;
+  /** The timer speed it was shown with. */
+  timerScale: number;
+  /** Removes the pre-rendered page (showing #app) and says what happened on it. */
+  takeOver(): BootCapture;
+}
+
+declare global {
+  interface Window {
+    __frontlijnBoot?: BootHandle;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Build time only (scripts/vite-plugin-perf.ts bundles this for Node): the first decision of a
+ * built-in scenario rendered to HTML by the app's own components, in one language and mode.
+ */
+import { render } from 'svelte/server';
+import PrerenderedPlay from './PrerenderedPlay.svelte';
+import { locale, t } from '../i18n';
+import { route } from '../ui/state/route.svelte';
+import { parseHash } from '../ui/router';
+import { initialPlayState } from '../engine/replay';
+import { t as text } from '../engine/text';
+import { RUN_FORMAT_VERSION, type Lang, type Mode, type Scenario } from '../engine/types';
+
+export interface FirstDecision {
+  /** The markup of `#app` at the first decision. */
+  html: string;
+  /** The page title the app sets there. */
+  title: string;
+  /** The first decision's node. */
+  start: string;
+  /** Its time limit in seconds (at normal speed), if it has one. */
+  seconds?: number;
+  /** The countdown's words, for the boot script to update: "{n} seconds left" for 1 and for n. */
+  secondsOne?: string;
+  secondsOther?: string;
+  /** What a screen reader hears when the time is nearly up. */
+  warning?: string;
+  /** The mode badge's words in each mode (the markup is rendered in coaching mode). */
+  modeLabels: Record<Mode, string>;
+}
+
+/** A number no message contains, written without digit grouping. */
+const N = 97;
+
+/** The first decision as the app renders it (a time limit shows its full time). */
+export function renderFirstDecision(scenario: Scenario, lang: Lang, mode: Mode = 'coaching'): FirstDecision | null {
+  const node = scenario.nodes[scenario.start];
+  if (!node) return null;
+  locale.set(lang);
+  route.current = parseHash(`#/play/${scenario.id}`);
+  const play = initialPlayState(scenario, {
+    formatVersion: RUN_FORMAT_VERSION,
+    id: 'prerender',
+    scenarioId: scenario.id,
+    scenarioHash: '',
+    playerId: null,
+    mode,
+    timerScale: 1,
+    startedAt: Date.now(),
+    events: [],
+  });
+  const { body } = render(PrerenderedPlay, { props: { scenario, play, mode } });
+  const out: FirstDecision = {
+    html: body,
+    title: `${text(scenario.title, lang)} · Frontlijn`,
+    start: scenario.start,
+    modeLabels: { coaching: t('play.mode_coaching'), assessment: t('play.mode_assessment') },
+  };
+  if (node.timeLimit) {
+    out.seconds = node.timeLimit.seconds;
+    out.secondsOne = t('play.seconds_left', { n: 1 });
+    out.secondsOther = t('play.seconds_left', { n: N }).replace(String(N), '{n}');
+    out.warning = t('play.waiting_warning');
+  }
+  return out;
+}
