@@ -155,9 +155,8 @@ function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Co
 function loops(g: StateGraph, order: GraphOrder, out: Collector): void {
   const seen = new Set<string>();
   for (const members of order.loops) {
-    const nodes: number[] = [];
-    for (const s of members) if (!nodes.includes(g.stateNode[s])) nodes.push(g.stateNode[s]);
-    nodes.sort((a, b) => a - b);
+    // A set, not includes(): a loop may span thousands of states and nodes.
+    const nodes = [...new Set(members.map((s) => g.stateNode[s]))].sort((a, b) => a - b);
     const key = nodes.join(',');
     if (seen.has(key)) continue;
     seen.add(key);

@@ -123,8 +123,8 @@ function prepareChoices(
   endingIndex: Map<string, number>,
 ): { choices: Choice[][]; targets: number[] } {
   const targets: number[] = [];
-  const resolve = (route: unknown): number => {
-    const to = route && typeof (route as Route).to === 'string' ? (route as Route).to : null;
+  const resolve = (route: unknown): number => resolveId(route && typeof (route as Route).to === 'string' ? (route as Route).to : null);
+  const resolveId = (to: string | null): number => {
     if (to === null) return NO_TARGET;
     const n = nodeIndex.get(to);
     if (n !== undefined) return n;
@@ -133,7 +133,7 @@ function prepareChoices(
   };
   const make = (index: number, id: string | null, when: Condition | undefined, effects: Effects | undefined, next: Next): Choice => {
     const base = targets.length;
-    if (typeof next === 'string') targets.push(resolve({ to: next }));
+    if (typeof next === 'string') targets.push(resolveId(next));
     else if (Array.isArray(next)) for (const r of next) targets.push(resolve(r));
     return {
       index,

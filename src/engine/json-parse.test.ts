@@ -53,6 +53,16 @@ describe('parseJson', () => {
     );
   });
 
+  it('reads field names right when thousands of them share the name cache (collisions, escapes, long names)', () => {
+    const names = [...Array.from({ length: 3000 }, (_, i) => `k${i}`), 'a\\"b', 'x'.repeat(40), 'é😀', 'tab\there', ''];
+    const objects = [0, 1, 2].map((n) => Object.fromEntries(names.map((k, i) => [k, i * n])));
+    const text = JSON.stringify(objects);
+    const r = parseJson(text);
+    expect(r.problems).toEqual([]);
+    expect(r.value).toEqual(JSON.parse(text));
+    expect(r.locateKey([2, 'k2999']).offset).toBe(text.lastIndexOf('"k2999"'));
+  });
+
   it('gives 1-based lines and columns, for values and keys, and falls back to the nearest ancestor', () => {
     const r = parseJson('{\n  "nodes": {\n    "greet": { "options": [1, 2] }\n  }\n}');
     expect(r.locate(['nodes', 'greet', 'options', 1])).toMatchObject({ line: 3, column: 31 });

@@ -15,15 +15,49 @@ export type { LocTables } from './json-tables';
 export const MAX_JSON_DEPTH = 64;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Field names up to this long are cached by parseKey (longer ones are rare and read as strings). */
+const MAX_CACHED_KEY = 32;
+/** Slots of the field-name cache (a power of two). */
+const KEY_CACHE_SIZE = 512;
 
 /** One-pass JSON scanner; see the module comment. */
 export class JsonScanner extends JsonLexer {
   /** Where every value stands; see LocTables. */
   readonly tables: LocTables;
+  /** Recently read field names, by a hash of their characters (see parseKey). */
+  private readonly keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE);
 
   constructor(text: string, toLoc: (offset: number) => JsonLocation) {
     super(text, toLoc);
     this.tables = createTables(Math.max(64, text.length >> 3));
+  }
+
+  /**
+   * Reads a field name in double quotes. A file repeats the same few names ("id", "text",
+   * "effects", …) hundreds of thousands of times: a plain short name is looked up in a small cache
+   * by its characters and the string made the first time is reused, so no new string is made (and
+   * V8 need not look each new copy up in its table of property names). Anything else: parseString.
+   */
+  private parseKey(): string {
+    const t = this.text;
+    const start = this.pos + 1;
+    let h = 0;
+    let i = start;
+    for (; i - start < MAX_CACHED_KEY; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c === 0x5c || !(c >= 0x20)) return this.parseString();
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    if (t.charCodeAt(i) !== 0x22) return this.parseString();
+    const len = i - start;
+    const slot = (h ^ (h >>> 10) ^ len) & (KEY_CACHE_SIZE - 1);
+    const cached = this.keyCache[slot];
+    this.pos = i + 1;
+    if (cached !== undefined && cached.length === len && t.startsWith(cached, start)) return cached;
+    const key = t.slice(start, i);
+    this.keyCache[slot] = key;
+    return key;
   }
 
   /** Reads the key whose opening quote (or first letter) stands at `at` again, for lookups. */
@@ -123,7 +157,7 @@ export class JsonScanner extends JsonLexer {
       const at = this.pos;
       const c = t.charCodeAt(at);
       let key: string;
-      if (c === 0x22) key = this.parseString();
+      if (c === 0x22) key = this.parseKey();
       else if (c === 0x27) key = this.parseSingleQuoted();
       else if (isWordStart(c)) {
         while (this.pos < t.length && isWordChar(t.charCodeAt(this.pos))) this.pos++;
