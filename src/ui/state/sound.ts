@@ -61,8 +61,14 @@ export function configureSound(enabled: boolean, volume: number): void {
   api?.configure(config);
 }
 
+/**
+ * Plays a short cue just after the next frame is painted: starting a sound costs a few
+ * milliseconds of main thread (more on a slow phone) that must not delay showing what the
+ * player's choice did; a frame later is not audible.
+ */
 export function cue(name: Cue): void {
-  if (unlocked) api?.cue(name);
+  if (!unlocked || !api) return;
+  requestAnimationFrame(() => setTimeout(() => api?.cue(name), 0));
 }
 
 export function ambience(name: Ambience | null): void {
