@@ -11,7 +11,7 @@ import { MAX_FLAG_SETS, routeOf, stateCount } from './analyse-graph';
 import type { GraphOrder } from './analyse-order';
 import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
-import { isBlank, t } from './text';
+import { t } from './text';
 
 /** By default at most this many findings with the same code are listed; then one that says how many more. */
 const PER_CODE = 40;
@@ -41,11 +41,6 @@ function choicePath(c: Choice, node: string): JsonPath {
 function routePath(c: Choice, node: string, r: number, scenario: Scenario): JsonPath {
   const next = c.index < 0 ? scenario.nodes[node].timeLimit?.next : scenario.nodes[node].options[c.index]?.next;
   return typeof next === 'string' ? [...choicePath(c, node), 'next'] : [...choicePath(c, node), 'next', r];
-}
-
-function hasText(text: unknown): boolean {
-  if (typeof text === 'string') return !isBlank(text);
-  return !!text && typeof text === 'object' && Object.values(text).some((v) => typeof v === 'string' && !isBlank(v));
 }
 
 /** Collects findings, at most PER_CODE per code. */
@@ -222,25 +217,25 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Content findings, from what prepareChoices read (the scenario's objects are only visited again for a message). */
 function content(scenario: Scenario, g: StateGraph, out: Collector): void {
-  g.nodeIds.forEach((id, n) => {
-    const node = scenario.nodes[id];
+  for (let n = 0; n < g.nodeIds.length; n++) {
+    const id = g.nodeIds[n];
     const options = g.choices[n];
     if (countOptions(options) >= 2) {
-      if (options.every((c) => c.index < 0 || sameEffects(c, options[0]))) {
+      if (allSameEffects(options)) {
         out.add('warning', 'same-scores', `All options of node ${q(id)} have the same effects on warmth, initiative, outcome and mood, so this decision makes no difference. Let the options differ the way their behaviour differs.`, ['nodes', id, 'options']);
       }
     }
     for (const c of options) {
-      if (c.index < 0) continue;
-      if (!hasText(node.options[c.index]?.feedback)) {
-        out.add('warning', 'missing-feedback', `Option ${q(c.id ?? '')} of node ${q(id)} ("${short(t(node.options[c.index]?.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`, ['nodes', id, 'options', c.index]);
+      if (c.feedback) continue;
+      if (c.index >= 0) {
+        out.add('warning', 'missing-feedback', `Option ${q(c.id ?? '')} of node ${q(id)} ("${short(t(scenario.nodes[id].options[c.index]?.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`, ['nodes', id, 'options', c.index]);
+      } else {
+        out.add('warning', 'missing-feedback', `The time-out of node ${q(id)} has no feedback. Add a sentence on what letting the customer wait does.`, ['nodes', id, 'timeLimit']);
       }
     }
-    if (node.timeLimit && !hasText(node.timeLimit.feedback)) {
-      out.add('warning', 'missing-feedback', `The time-out of node ${q(id)} has no feedback. Add a sentence on what letting the customer wait does.`, ['nodes', id, 'timeLimit']);
-    }
-  });
+  }
 }
 
 /** How many options (not the time-out) a node's choices hold. */
@@ -248,6 +243,12 @@ function countOptions(choices: Choice[]): number {
   let n = 0;
   for (const c of choices) if (c.index >= 0) n++;
   return n;
+}
+
+/** Whether every option (not the time-out) of a node moves the scores and mood like the first. */
+function allSameEffects(choices: Choice[]): boolean {
+  for (const c of choices) if (c.index >= 0 && !sameEffects(c, choices[0])) return false;
+  return true;
 }
 
 /** Whether two choices move warmth, initiative, outcome and mood alike (compared without building strings: this runs for every node). */

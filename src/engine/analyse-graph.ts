@@ -7,6 +7,7 @@ import type { Condition, Effects, Next, Route, Scenario } from './types';
 import { MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
 import { clampMood, flagsAfter, holds } from './compile-rules';
+import { isBlank } from './text';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -36,6 +37,10 @@ export interface Choice {
   next: Next;
   /** How many routes `next` has (1 for a plain id). */
   routeCount: number;
+  /** How many of those routes have a condition (for the summary). */
+  conditionalRoutes: number;
+  /** Whether the option or time-out has feedback text (for the content findings). */
+  feedback: boolean;
   /** Where this choice's routes start in the graph's flat route arrays. */
   base: number;
   /** Whether the option was available in some reachable state. */
@@ -115,6 +120,14 @@ function flagKey(flags: FlagSet): string {
 
 const NO_EFFECTS: Effects = Object.freeze({}) as Effects;
 
+/** Whether a Text holds some words (in any language). */
+function hasText(text: unknown): boolean {
+  if (typeof text === 'string') return !isBlank(text);
+  if (!text || typeof text !== 'object') return false;
+  for (const v of Object.values(text)) if (typeof v === 'string' && !isBlank(v)) return true;
+  return false;
+}
+
 /** The choices of every node, and the targets of their routes in one flat array. */
 function prepareChoices(
   scenario: Scenario,
@@ -131,10 +144,18 @@ function prepareChoices(
     const e = endingIndex.get(to);
     return e !== undefined ? -(e + 1) : NO_TARGET;
   };
-  const make = (index: number, id: string | null, when: Condition | undefined, effects: Effects | undefined, next: Next): Choice => {
+  // Everything the summary and the content findings need from an option is read here too, so
+  // that on a big file its object is visited once (each pass over 10,000 nodes costs cache misses).
+  const make = (index: number, id: string | null, when: Condition | undefined, effects: Effects | undefined, next: Next, feedback: unknown): Choice => {
     const base = targets.length;
+    let conditionalRoutes = 0;
     if (typeof next === 'string') targets.push(resolveId(next));
-    else if (Array.isArray(next)) for (const r of next) targets.push(resolve(r));
+    else if (Array.isArray(next)) {
+      for (const r of next) {
+        targets.push(resolve(r));
+        if (r && r.when) conditionalRoutes++;
+      }
+    }
     return {
       index,
       id,
@@ -144,6 +165,8 @@ function prepareChoices(
       mood: Math.round(num(effects?.mood)),
       next: typeof next === 'string' || Array.isArray(next) ? next : [],
       routeCount: targets.length - base,
+      conditionalRoutes,
+      feedback: hasText(feedback),
       base,
       available: false,
     };
@@ -155,9 +178,9 @@ function prepareChoices(
     const options = Array.isArray(node.options) ? node.options : [];
     for (let i = 0; i < options.length; i++) {
       const o = options[i];
-      out.push(make(i, o.id, o.when, o.effects, o.next));
+      out.push(make(i, o.id, o.when, o.effects, o.next, o.feedback));
     }
-    if (node.timeLimit) out.push(make(-1, null, undefined, node.timeLimit.effects, node.timeLimit.next));
+    if (node.timeLimit) out.push(make(-1, null, undefined, node.timeLimit.effects, node.timeLimit.next, node.timeLimit.feedback));
     choices[n] = out;
   }
   return { choices, targets };

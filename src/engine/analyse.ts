@@ -4,7 +4,7 @@
  * (conditions included) and the best paths. Pure and linear in the number of reachable states.
  */
 import type { Analysis, ScenarioPath, ScenarioSummary } from './contract';
-import type { Next, Scenario } from './types';
+import type { Scenario } from './types';
 import { exploreStates, MAX_STATES, stateCount } from './analyse-graph';
 import type { StateGraph } from './analyse-graph';
 import { orderStates } from './analyse-order';
@@ -43,37 +43,32 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
     bestPath: opt?.bestPath ?? empty,
     bestPaths: opt?.bestPaths ?? { warmth: empty, initiative: empty, outcome: empty },
     findings: findingsOf(scenario, g, order, opt, options.findingsPerCode),
-    summary: summarise(scenario, ranges, opt?.shortestPath ?? 0, opt?.longestPath ?? 0),
+    summary: summarise(scenario, g, ranges, opt?.shortestPath ?? 0, opt?.longestPath ?? 0),
     stateCount: stateCount(g),
   };
 }
 
 function summarise(
   scenario: Scenario,
+  g: StateGraph,
   ranges: Analysis['ranges'],
   shortestPath: number,
   longestPath: number,
 ): ScenarioSummary {
-  // Plain loops that build nothing: this runs over every option of a big scenario.
-  const all = scenario.nodes ?? {};
-  const ids = Object.keys(all);
+  // From the choices the graph already read (a plain loop, nothing built, no second visit of the options).
   let options = 0;
   let conditional = 0;
   let timed = 0;
-  for (let n = 0; n < ids.length; n++) {
-    const node = all[ids[n]];
-    const list = Array.isArray(node.options) ? node.options : [];
-    options += list.length;
-    for (let i = 0; i < list.length; i++) {
-      if (list[i].when) conditional++;
-      conditional += conditionalRoutes(list[i].next);
-    }
-    if (node.timeLimit) {
-      timed++;
-      conditional += conditionalRoutes(node.timeLimit.next);
+  for (const list of g.choices) {
+    for (const c of list) {
+      if (c.index >= 0) {
+        options++;
+        if (c.when) conditional++;
+      } else timed++;
+      conditional += c.conditionalRoutes;
     }
   }
-  const decisions = ids.length;
+  const decisions = g.nodeIds.length;
   const endings = Object.keys(scenario.endings ?? {}).length;
   const summary: ScenarioSummary = {
     id: scenario.id,
@@ -90,14 +85,6 @@ function summarise(
   };
   if (typeof scenario.estimatedMinutes === 'number') summary.estimatedMinutes = scenario.estimatedMinutes;
   return summary;
-}
-
-/** How many routes of a `next` have a condition. */
-function conditionalRoutes(next: Next): number {
-  if (!Array.isArray(next)) return 0;
-  let n = 0;
-  for (let i = 0; i < next.length; i++) if (next[i] && next[i].when) n++;
-  return n;
 }
 
 /**
