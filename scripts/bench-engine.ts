@@ -3,7 +3,7 @@
  * the time to validate the file's text (parse, schema, references, graph analysis, content hash),
  * to compile it to an XState machine, and — as a part of validation — the analysis alone.
  * Median of several runs after a warm-up. Target: 1,000 nodes in under 50 ms, growing no faster
- * than linearly (at most ×11 for ×10 nodes). Run standalone with `npx tsx scripts/bench-engine.ts`;
+ * than linearly (at most MAX_GROWTH = ×11 for ×10 nodes, for every step; bench.ts uses the same). Run standalone with `npx tsx scripts/bench-engine.ts`;
  * `scripts/bench.ts` imports `runEngineBench`.
  *
  * The garbage collection that happens inside a measured validate + compile is recorded separately
@@ -165,8 +165,36 @@ async function benchSize(nodes: number, runsOption: number | undefined, gcEntrie
   };
 }
 
-/** Growth allowed from one size to the next ten times bigger: linear, with 10 % slack for timing noise. */
+/**
+ * The growth of the total time allowed from one size to the next ten times bigger, for every such
+ * step (100 → 1,000 and 1,000 → 10,000), in this table and in `npm run bench` alike. Linear is ×10;
+ * the 10 % on top is for timing noise only: the medians of repeated runs on this shared 2-core
+ * machine move by about ±5 % from one bench run to the next, so their ratio moves by up to ~10 %.
+ * Anything above ×11 is real superlinear work (or a machine too busy to measure: see the load).
+ */
 export const MAX_GROWTH = 11;
+
+/** One step to a size ten times bigger, judged on total time (validate + compile). */
+export interface GrowthStep {
+  from: number;
+  to: number;
+  /** to.totalMs / from.totalMs */
+  ratio: number;
+  /** ratio ≤ MAX_GROWTH */
+  ok: boolean;
+}
+
+/** Every step from one row to a row with ten times the nodes, judged against MAX_GROWTH. */
+export function growthSteps(rows: readonly Pick<BenchRow, 'nodes' | 'totalMs'>[]): GrowthStep[] {
+  const steps: GrowthStep[] = [];
+  for (const a of rows) {
+    const b = rows.find((r) => r.nodes === a.nodes * 10);
+    if (!b) continue;
+    const ratio = b.totalMs / a.totalMs;
+    steps.push({ from: a.nodes, to: b.nodes, ratio, ok: ratio <= MAX_GROWTH });
+  }
+  return steps;
+}
 
 function ratio(a: number, b: number): string {
   return `×${(b / a).toFixed(1)}`;
@@ -201,13 +229,13 @@ export function formatBench(rows: BenchRow[]): string {
   });
   const k = rows.find((r) => r.nodes === 1_000);
   if (k) lines.push(`target: 1,000 nodes in under 50 ms — ${k.totalMs < 50 ? 'met' : 'NOT met'} (${k.totalMs.toFixed(1)} ms wall, ${k.totalCpuMs.toFixed(1)} ms CPU)`);
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1], rows[i]];
-    if (b.nodes !== a.nodes * 10) continue;
-    const g = b.totalMs / a.totalMs;
+  for (const step of growthSteps(rows)) {
+    const a = rows.find((r) => r.nodes === step.from) as BenchRow;
+    const b = rows.find((r) => r.nodes === step.to) as BenchRow;
+    const g = step.ratio;
     const ng = b.totalNoGcMs / a.totalNoGcMs;
     lines.push(
-      `growth ${a.nodes.toLocaleString('en')} → ${b.nodes.toLocaleString('en')} nodes: ×${g.toFixed(1)} (target ≤ ×${MAX_GROWTH}) — ${g <= MAX_GROWTH ? 'met' : 'NOT met'}; ` +
+      `growth ${a.nodes.toLocaleString('en')} → ${b.nodes.toLocaleString('en')} nodes: ×${g.toFixed(1)} (target ≤ ×${MAX_GROWTH}) — ${step.ok ? 'met' : 'NOT met'}; ` +
         `without the garbage collection inside the runs ×${ng.toFixed(1)} — ${ng <= MAX_GROWTH ? 'met' : 'NOT met'}; ` +
         `a bare walk over the same data grows ×${(b.walkMs / a.walkMs).toFixed(1)} (cache effects of the bigger data).`,
     );

@@ -67,7 +67,7 @@ function optional(file: string): string {
 
 // ---------------------------------------------------------------------------------------------
 async function engine(): Promise<void> {
-  let mod: { runEngineBench?: () => unknown };
+  let mod: { runEngineBench?: () => unknown; growthSteps?: (rows: Record<string, unknown>[]) => { from: number; to: number; ratio: number; ok: boolean }[]; MAX_GROWTH?: number };
   try {
     mod = (await import(optional('bench-engine.ts'))) as typeof mod;
   } catch (e) {
@@ -87,10 +87,9 @@ async function engine(): Promise<void> {
     const t = total(r);
     row('a', `engine, ${n.toLocaleString('en')} nodes${parts.length ? ` (${parts.join(', ')})` : ''}`, ms(t), n === 1000 ? '< 50 ms' : '—', n === 1000 ? t < 50 : null);
   }
-  const t1 = byNodes.get(1000), t10 = byNodes.get(10000);
-  if (t1 && t10) {
-    const ratio = total(t10) / total(t1);
-    row('a', 'engine growth, 10,000 vs 1,000 nodes', `×${ratio.toFixed(1)}`, '≤ ×12 (linear)', ratio <= 12);
+  // Judged by bench-engine's own rule (one threshold, MAX_GROWTH, for every ×10 step).
+  for (const s of mod.growthSteps?.(list) ?? []) {
+    row('a', `engine growth, ${s.to.toLocaleString('en')} vs ${s.from.toLocaleString('en')} nodes`, `×${s.ratio.toFixed(1)}`, `≤ ×${mod.MAX_GROWTH} (linear ×10)`, s.ok);
   }
   if (byNodes.size === 0) skip('a', 'engine', `unrecognised result: ${JSON.stringify(result).slice(0, 120)}`);
 }
