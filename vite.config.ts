@@ -10,7 +10,24 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // The boot script of a link straight to a scenario (src/boot/boot.ts): its own tiny entry.
-    rollupOptions: { input: { index: 'index.html', boot: 'src/boot/boot.ts' } },
+    rolldownOptions: {
+      input: { index: 'index.html', boot: 'src/boot/boot.ts' },
+      preserveEntrySignatures: false,
+      output: {
+        codeSplitting: {
+          // Only the modules named: their dependencies stay where they are (the entry's in the entry).
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              // The play screen with everything only it needs, in one file: a direct link's page
+              // preloads it in the same wave as the boot script, so fewer files share the network.
+              name: 'play',
+              test: /src[\\/]ui[\\/](screens[\\/]PlayScreen|components[\\/](play|scene)[\\/]|state[\\/](play-session|run)\.svelte)|src[\\/]engine[\\/](replay|compile|compile-rules|contract|text)\.ts|src[\\/]persistence[\\/]tab-guard\.ts|node_modules[\\/]xstate[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   // Unit tests get Svelte's browser runtime (effects, createSubscriber); the server build ignores them.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

@@ -72,8 +72,13 @@ export interface PageBoot {
   /** The first decision's time limit in seconds, if any. */
   seconds?: number;
   variants: PageVariant[];
-  /** The app's stylesheet (its `<link>` is replaced by this text, allowed by its CSP hash). */
-  css?: { href: string; text: string };
+  /**
+   * The app's stylesheet (its `<link>` is replaced by this text, allowed by its CSP hash), which
+   * also holds the text of the lazily loaded stylesheets `alsoInlined` (the play screen's).
+   */
+  css?: { href: string; text: string; alsoInlined?: string[] };
+  /** Code the play screen needs beyond the entry: modulepreloaded in the same wave. */
+  preload?: string[];
 }
 
 /**
@@ -111,7 +116,14 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   if (!app.test(indexHtml)) throw new Error('vite-plugin-perf: index.html has no <div id="app"></div>');
   const nl = boot.variants.find((v) => v.lang === 'nl');
   let page = nl ? indexHtml.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(nl.title)}</title>`) : indexHtml;
-  if (boot.css) page = inlineStylesheet(page, boot.css.href, boot.css.text);
+  if (boot.css) {
+    const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
+    // Their text is in the <style>: these disabled links (never fetched) tell Vite's loader of
+    // the lazy play screen that its stylesheet is already there.
+    if (inlined !== page) tags += (boot.css.alsoInlined ?? []).map((f) => `\n    <link rel="stylesheet" crossorigin href="${escapeAttr(f)}" disabled>`).join('');
+    page = inlined;
+  }
+  tags += (boot.preload ?? []).map((f) => `\n    <link rel="modulepreload" crossorigin href="${escapeAttr(f)}">`).join('');
   return addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>`), tags);
 }
 
@@ -172,13 +184,17 @@ export function addCatalogHashes(code: string, scenarioTexts: string[]): string 
 
 /** The screen `/` shows first (App.svelte's lazily loaded route ''). */
 const FIRST_SCREEN = /\/src\/ui\/screens\/WhoScreen\.svelte$/;
+/** The screen a direct link shows (loaded lazily by App.svelte, preloaded by its page). */
+const PLAY_SCREEN = /\/src\/ui\/screens\/PlayScreen\.svelte$/;
 
 type OutputChunk = Rollup.OutputChunk;
 
 /** The files a lazily loaded chunk needs that the entry does not already load: JS and CSS. */
 export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string) => boolean): { js: string[]; css: string[] } {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
-  const target = chunks.find((c) => c.facadeModuleId && isTarget(c.facadeModuleId));
+  // the chunk the module starts, else the one it was grouped into (vite.config.ts codeSplitting)
+  const target =
+    chunks.find((c) => c.facadeModuleId && isTarget(c.facadeModuleId)) ?? chunks.find((c) => (c.moduleIds ?? Object.keys(c.modules)).some(isTarget));
   if (!target) return { js: [], css: [] };
   const inEntry = new Set<string>();
   const walk = (name: string, into: Set<string>) => {
@@ -343,7 +359,13 @@ export function perfPlugin(): Plugin {
         if (!bootChunk) this.warn('no src/boot/boot.ts entry: direct links are not pre-rendered');
         const cssHref = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1];
         const cssAsset = cssHref ? bundle[cssHref.slice(base.length)] : undefined;
-        const css = cssHref && cssAsset?.type === 'asset' ? { href: cssHref, text: text(cssAsset) } : undefined;
+        const play = lazyChunkFiles(bundle, (id) => PLAY_SCREEN.test(id.replace(/\\/g, '/')));
+        const playCss = play.css.map((f) => bundle[f]).filter((a): a is OutputAsset => a?.type === 'asset');
+        const css =
+          cssHref && cssAsset?.type === 'asset'
+            ? { href: cssHref, text: [cssAsset, ...playCss].map(text).join('\n'), alsoInlined: playCss.map((a) => base + a.fileName) }
+            : undefined;
+        const preload = play.js.map((f) => base + f);
         for (const fileName of Object.keys(bundle)) {
           const m = SCENARIO_ASSET.exec(fileName);
           if (!m) continue;
@@ -360,7 +382,7 @@ export function perfPlugin(): Plugin {
               variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning });
               seconds = r.seconds;
             }
-            if (variants.length) boot = { script: base + bootChunk.fileName, scenarioId: scenario.id, start: scenario.start, seconds, variants, css };
+            if (variants.length) boot = { script: base + bootChunk.fileName, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };
           }
           this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: scenarioPage(html, base, fileName, boot) });
         }
