@@ -8,6 +8,7 @@ import { MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
 import { clampMood, flagsAfter, holds } from './compile-rules';
 import { isBlank } from './text';
+import { keysOf } from './shared-keys';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -198,8 +199,8 @@ function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
  * breadth-first. Stops with `truncated` after `maxStates` states or MAX_FLAG_SETS flag combinations.
  */
 export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, startNode?: string): StateGraph {
-  const nodeIds = Object.keys(scenario.nodes ?? {});
-  const endingIds = Object.keys(scenario.endings ?? {});
+  const nodeIds = keysOf(scenario.nodes ?? {});
+  const endingIds = keysOf(scenario.endings ?? {});
   const nodeIndex = new Map(nodeIds.map((id, i) => [id, i]));
   const endingIndex = new Map(endingIds.map((id, i) => [id, i]));
   const { choices, targets } = prepareChoices(scenario, nodeIds, nodeIndex, endingIndex);

@@ -9,6 +9,7 @@ import type { JsonPath, Severity } from './contract';
 import { describePath, describeValue, didYouMean, listOf, q } from './messages';
 import { patternHint, TYPE_NOUNS, REF_NOUNS, typeFix } from './schema-words';
 import { isBlank, trimmedLength } from './text';
+import { keysOf } from './shared-keys';
 
 /** A JSON Schema node as the generator emits it. */
 export type SchemaNode = {
@@ -268,7 +269,8 @@ class Checker {
     // Indexed loops and no `?? []` / `?? {}`: this runs for every object of a big file, and
     // iterators and throw-away defaults were a large share of the validator's garbage.
     const props = s.properties ?? NO_PROPERTIES;
-    const keys = Object.keys(v);
+    // The scenario's own maps (nodes, endings) are big: their key list is shared with the other checks.
+    const keys = path.length === 1 ? keysOf(v) : Object.keys(v);
     const required = s.required ?? NO_NAMES;
     for (let i = 0; i < required.length; i++) {
       const name = required[i];

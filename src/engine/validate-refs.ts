@@ -8,6 +8,7 @@ import type { JsonPath } from './contract';
 import { describePath, didYouMean, langName, listOf, q } from './messages';
 import type { Issue, RefMatch } from './schema-check';
 import { isBlank } from './text';
+import { keysOf } from './shared-keys';
 import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION } from './types';
 
 /** The most decision nodes (and, separately, endings) a scenario may have. */
@@ -36,8 +37,7 @@ export function checkPreconditions(value: unknown): Issue[] {
   for (const field of ['nodes', 'endings'] as const) {
     const map = value[field];
     if (!isObj(map)) continue;
-    let n = 0;
-    for (const k in map) if (has(map, k)) n++;
+    const n = keysOf(map).length;
     if (n > MAX_NODES) {
       issues.push({ severity: 'error', code: 'too-many-nodes', message: `the scenario has ${n.toLocaleString('en')} ${field}, more than the limit of ${MAX_NODES.toLocaleString('en')}, so it was not checked further. Split it into several scenarios.`, path: [field] });
     }
@@ -125,8 +125,8 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
   suggestionsLeft = MAX_SUGGESTIONS;
   const nodes = isObj(value.nodes) ? value.nodes : {};
   const endings = isObj(value.endings) ? value.endings : {};
-  const nodeIds = Object.keys(nodes);
-  const endingIds = Object.keys(endings);
+  const nodeIds = keysOf(nodes);
+  const endingIds = keysOf(endings);
   // Only for "did you mean" suggestions, so only built when a target is unknown.
   let allIds: string[] | null = null;
   const ids = () => (allIds ??= [...nodeIds, ...endingIds]);

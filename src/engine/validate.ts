@@ -11,6 +11,7 @@ import { checkPreconditions, checkReferences } from './validate-refs';
 import { sentence } from './messages';
 import { analyseScenario } from './analyse';
 import { contentHash } from './hash';
+import { withSharedKeys } from './shared-keys';
 
 function place(parsed: ParsedJson, issue: Issue | Finding): Problem {
   const at = 'atKey' in issue && issue.atKey ? parsed.locateKey(issue.path) : parsed.locate(issue.path);
@@ -48,6 +49,11 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  * Never throws. When there are no errors, `scenario`, `analysis` and `hash` are filled in.
  */
 export function validateScenario(input: string | Uint8Array): ValidationResult {
+  // The checks below share the key lists of the scenario's big maps (see shared-keys.ts).
+  return withSharedKeys(() => validateText(input));
+}
+
+function validateText(input: string | Uint8Array): ValidationResult {
   const parsed = parseJson(input);
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
