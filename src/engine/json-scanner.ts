@@ -15,8 +15,14 @@ export type { LocTables } from './json-tables';
 export const MAX_JSON_DEPTH = 64;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Field names up to this long are cached by parseKey (longer ones are rare and read as strings). */
+/** Field names up to this long are cached by parseCached (longer ones are rare and read as strings). */
 const MAX_CACHED_KEY = 32;
+/**
+ * String values up to this long are cached too: ids (an option's "a", a route's "checkout"), flag
+ * names, expressions. V8 copies strings this short anyway; shared, a route's target is the very
+ * string the node's key is (so looking it up is a pointer compare) and repeated ids make no garbage.
+ */
+const MAX_CACHED_VALUE = 12;
 /** Slots of the field-name cache (a power of two). */
 const KEY_CACHE_SIZE = 512;
 
@@ -24,7 +30,7 @@ const KEY_CACHE_SIZE = 512;
 export class JsonScanner extends JsonLexer {
   /** Where every value stands; see LocTables. */
   readonly tables: LocTables;
-  /** Recently read field names, by a hash of their characters (see parseKey). */
+  /** Recently read field names and short values, by a hash of their characters (see parseCached). */
   private readonly keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE);
 
   constructor(text: string, toLoc: (offset: number) => JsonLocation) {
@@ -33,17 +39,18 @@ export class JsonScanner extends JsonLexer {
   }
 
   /**
-   * Reads a field name in double quotes. A file repeats the same few names ("id", "text",
-   * "effects", …) hundreds of thousands of times: a plain short name is looked up in a small cache
-   * by its characters and the string made the first time is reused, so no new string is made (and
-   * V8 need not look each new copy up in its table of property names). Anything else: parseString.
+   * Reads a string in double quotes (a field name, or a short value). A file repeats the same few
+   * names ("id", "text", "effects", …) hundreds of thousands of times, and the same ids: a plain
+   * string of at most `max` characters is looked up in a small cache by its characters and the
+   * string made the first time is reused, so no new string is made (and V8 need not look each new
+   * copy up in its table of property names). Anything else: parseString.
    */
-  private parseKey(): string {
+  private parseCached(max: number): string {
     const t = this.text;
     const start = this.pos + 1;
     let h = 0;
     let i = start;
-    for (; i - start < MAX_CACHED_KEY; i++) {
+    for (; i - start < max; i++) {
       const c = t.charCodeAt(i);
       if (c === 0x22) break;
       if (c === 0x5c || !(c >= 0x20)) return this.parseString();
@@ -129,7 +136,7 @@ export class JsonScanner extends JsonLexer {
       }
       return c === 0x7b ? this.parseObject(depth + 1, e) : this.parseArray(depth + 1, e);
     }
-    if (c === 0x22) return this.parseString();
+    if (c === 0x22) return this.parseCached(MAX_CACHED_VALUE);
     if (c === 0x27) return this.parseSingleQuoted();
     if (c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39)) return this.parseNumber();
     if (isWordStart(c)) return this.parseWord();
@@ -157,7 +164,7 @@ export class JsonScanner extends JsonLexer {
       const at = this.pos;
       const c = t.charCodeAt(at);
       let key: string;
-      if (c === 0x22) key = this.parseKey();
+      if (c === 0x22) key = this.parseCached(MAX_CACHED_KEY);
       else if (c === 0x27) key = this.parseSingleQuoted();
       else if (isWordStart(c)) {
         while (this.pos < t.length && isWordChar(t.charCodeAt(this.pos))) this.pos++;
