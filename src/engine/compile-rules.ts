@@ -22,8 +22,9 @@ export function holds(condition: Condition | undefined, mood: number, flags: Fla
   }
   const f = condition.flags;
   if (f) {
-    for (const name of Object.keys(f)) {
-      if ((flags[name] === true) !== (f[name] === true)) return false;
+    // for-in, not Object.keys: the analysis asks this for every state, and a key array each time was garbage.
+    for (const name in f) {
+      if (Object.prototype.hasOwnProperty.call(f, name) && (flags[name] === true) !== (f[name] === true)) return false;
     }
   }
   if (condition.all) {
@@ -62,8 +63,8 @@ export function flagsAfter(flags: FlagSet, effects: Effects | undefined): FlagSe
   const set = effects?.flags;
   if (!set) return flags;
   let changed = false;
-  for (const name of Object.keys(set)) {
-    if ((flags[name] === true) !== (set[name] === true)) {
+  for (const name in set) {
+    if (Object.prototype.hasOwnProperty.call(set, name) && (flags[name] === true) !== (set[name] === true)) {
       changed = true;
       break;
     }

@@ -90,7 +90,14 @@ class ByteWriter {
 const writer = new ByteWriter();
 const hashWriter = new ByteWriter();
 
-function write(value: unknown, out: ByteWriter): void {
+/**
+ * Key lists per nesting depth, reused: listing an object's keys with Object.keys made a new array
+ * for every object of the file (on 10,000 nodes, 8 MB of garbage per hash). A list is in use only
+ * while its object is written, and a deeper object uses the next one.
+ */
+const keyLists: string[][] = [];
+
+function write(value: unknown, out: ByteWriter, depth = 0): void {
   switch (typeof value) {
     case 'string':
       out.quoted(value);
@@ -117,18 +124,24 @@ function write(value: unknown, out: ByteWriter): void {
       if (i > 0) out.byte(0x2c);
       const item: unknown = value[i];
       if (item === undefined || typeof item === 'function') out.text('null');
-      else write(item, out);
+      else write(item, out, depth + 1);
     }
     out.byte(0x5d);
     return;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
+  const keys = (keyLists[depth] ??= []);
+  let count = 0;
+  // The own enumerable keys, as Object.keys lists them (for-in over a plain object allocates nothing).
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) keys[count++] = key;
   // Most objects have a few keys: insertion sort. A big map (the 10,000 "nodes" of a large file,
   // whose ids n0, n1, … n9999 are far from sorted) would make that quadratic: the built-in sort
   // (the same UTF-16 order as `>`) is O(k log k).
-  if (keys.length > 16) keys.sort();
-  else for (let i = 1; i < keys.length; i++) {
+  if (count > 16) {
+    keys.length = count;
+    keys.sort();
+  }
+  else for (let i = 1; i < count; i++) {
     const k = keys[i];
     let j = i - 1;
     while (j >= 0 && keys[j] > k) {
@@ -139,15 +152,17 @@ function write(value: unknown, out: ByteWriter): void {
   }
   out.byte(0x7b);
   let first = true;
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0; i < count; i++) {
     const item = record[keys[i]];
     if (item === undefined || typeof item === 'function') continue;
     if (!first) out.byte(0x2c);
     first = false;
     out.quoted(keys[i]);
     out.byte(0x3a);
-    write(item, out);
+    write(item, out, depth + 1);
   }
+  // A big map's list is dropped, not kept alive until the next hash.
+  if (count > 16) keys.length = 0;
   out.byte(0x7d);
 }
 

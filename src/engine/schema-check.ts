@@ -6,8 +6,9 @@
  */
 import schemaJson from '../../scenarios/scenario.schema.json';
 import type { JsonPath, Severity } from './contract';
-import { describePath, describeValue, didYouMean, listOf, q } from './messages';
-import { patternHint, TYPE_NOUNS, REF_NOUNS, typeFix } from './schema-words';
+import { REF_NOUNS } from './schema-words';
+import type { Expected, MessageRef } from './message-args';
+import { messageText, msg } from './message-catalog';
 import { isBlank, trimmedLength } from './text';
 import { keysOf } from './shared-keys';
 
@@ -42,7 +43,10 @@ export const SCENARIO_SCHEMA = schemaJson as unknown as SchemaNode;
 export interface Issue {
   severity: Severity;
   code: string;
+  /** The English sentence. */
   message: string;
+  /** The message's key and facts, to put it into words in any language (message-catalog.ts). */
+  ref: MessageRef;
   path: JsonPath;
   /** Place it at the object key rather than at the value. */
   atKey?: boolean;
@@ -91,6 +95,12 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 
 const anyOfCache = new WeakMap<SchemaNode, (string | undefined)[]>();
 
+/** What a value of a named definition is called in a message (one object per name: this runs for every value). */
+const REF_EXPECTED = new Map<string, Expected>(Object.keys(REF_NOUNS).map((name) => [name, { ref: name }]));
+function refNoun(name: string): Expected | undefined {
+  return REF_EXPECTED.get(name);
+}
+
 class Checker {
   readonly issues: Issue[] = [];
   readonly refs = new Map<string, RefMatch[]>();
@@ -104,12 +114,9 @@ class Checker {
     this.defs = schema.$defs ?? {};
   }
 
-  private add(severity: Severity, code: string, message: string, path: JsonPath, atKey = false): void {
-    this.issues.push({ severity, code, message, path: [...path], atKey });
-  }
-
-  private where(path: JsonPath): string {
-    return describePath(this.root, path);
+  /** Records an issue; the args' paths must be copies (the checker's path array is shared). */
+  private add(severity: Severity, ref: MessageRef, path: JsonPath, atKey = false): void {
+    this.issues.push({ severity, code: ref.key, message: messageText('en', ref, this.root), ref, path: [...path], atKey });
   }
 
   private resolve(s: SchemaNode): SchemaNode {
@@ -143,25 +150,19 @@ class Checker {
   }
 
   /** "text or a list of routes": what the branches of an anyOf expect, for a message. */
-  private branchNouns(s: SchemaNode): string {
-    return listOf((s.anyOf ?? []).map((b) => TYPE_NOUNS[this.resolve(b).type ?? ''] ?? 'something else'), 'or');
+  private branchNouns(s: SchemaNode): Expected {
+    return { anyOf: (s.anyOf ?? []).map((b) => this.resolve(b).type) };
   }
 
   /** Checks a value against a schema node; `noun` names what was expected for type errors. */
-  check(value: unknown, schema: SchemaNode, path: JsonPath, noun?: string): void {
+  check(value: unknown, schema: SchemaNode, path: JsonPath, noun?: Expected): void {
     if (schema.$ref) {
       const { name, def } = this.ref(schema.$ref);
       if (name === 'Condition' && typeof value === 'string') {
-        this.add(
-          'error',
-          'condition-as-text',
-          `${this.where(path)} is written as text (${q(value)}), but conditions are structured data, never code or expressions. ` +
-            'Write for example {"mood": {"max": -3}} (mood -3 or lower) or {"flags": {"offeredHelp": true}}.',
-          path,
-        );
+        this.add('error', msg('condition-as-text', { at: [...path], value }), path);
         return;
       }
-      this.check(value, def, path, REF_NOUNS[name] ?? noun);
+      this.check(value, def, path, refNoun(name) ?? noun);
       // Only the texts the semantic checks need to see again: per-language objects and blanks.
       if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) {
         let list = this.refs.get(name);
@@ -179,24 +180,19 @@ class Checker {
       }
       if (!branch) {
         const expected = noun ?? this.branchNouns(schema);
-        this.add('error', 'wrong-type', `${this.where(path)} should be ${expected}, but it is ${describeValue(value)}.`, path);
+        this.add('error', msg('wrong-type', { at: [...path], expected, value, type: null }), path);
         return;
       }
       this.check(value, branch, path, noun);
       return;
     }
     if (schema.type && !typeMatches(schema.type, value)) {
-      const expected = noun ?? TYPE_NOUNS[schema.type] ?? schema.type;
-      this.add('error', 'wrong-type', `${this.where(path)} should be ${expected}, but it is ${describeValue(value)}.${typeFix(schema.type, value)}`, path);
+      const expected = noun ?? { type: schema.type };
+      this.add('error', msg('wrong-type', { at: [...path], expected, value, type: schema.type }), path);
       return;
     }
     if (schema.enum && !schema.enum.includes(value as string)) {
-      this.add(
-        'error',
-        'invalid-value',
-        `${this.where(path)} is ${describeValue(value)}, which is not allowed: use ${listOf(schema.enum.map(q), 'or')}${didYouMean(String(value), schema.enum) || '.'}`,
-        path,
-      );
+      this.add('error', msg('invalid-value', { at: [...path], value, allowed: schema.enum }), path);
       return;
     }
     switch (jsonType(value)) {
@@ -213,20 +209,19 @@ class Checker {
 
   private checkNumber(v: number, s: SchemaNode, path: JsonPath): void {
     if (s.type === 'integer' && !Number.isInteger(v)) {
-      this.add('error', 'not-whole-number', `${this.where(path)} is ${v}, but must be a whole number (like ${Math.round(v)}).`, path);
+      this.add('error', msg('not-whole-number', { at: [...path], value: v }), path);
     }
     if ((s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum)) {
-      const range = s.maximum === undefined ? `at least ${s.minimum}` : s.minimum === undefined ? `at most ${s.maximum}` : `from ${s.minimum} to ${s.maximum}`;
-      const rubric = path.includes('effects') && path[path.length - 1] !== 'mood' ? ' The scoring rubric in scenarios/README.md uses -2 to +2.' : '';
-      this.add('error', 'out-of-range', `${this.where(path)} is ${v}, but must be ${range}.${rubric}`, path);
+      const rubric = path.includes('effects') && path[path.length - 1] !== 'mood';
+      this.add('error', msg('out-of-range', { at: [...path], value: v, min: s.minimum, max: s.maximum, rubric }), path);
     }
   }
 
   private checkString(v: string, s: SchemaNode, path: JsonPath): void {
     if (s.minLength !== undefined && trimmedLength(v) < s.minLength) {
-      this.add('error', 'empty-value', `${this.where(path)} is empty: write ${firstSentence(s.description) || 'a value'}.`, path);
+      this.add('error', msg('empty-value', { at: [...path], what: firstSentence(s.description) }), path);
     } else if (s.pattern && !regex(s.pattern).test(v)) {
-      this.add('error', 'invalid-format', `${this.where(path)} is ${q(v)}, which is not valid: it ${patternHint(s.pattern)}.`, path);
+      this.add('error', msg('invalid-format', { at: [...path], value: v, pattern: s.pattern }), path);
     }
   }
 
@@ -234,17 +229,14 @@ class Checker {
     const isOptions = path[path.length - 1] === 'options';
     if (s.minItems !== undefined && v.length < s.minItems) {
       if (isOptions) {
-        const owner = this.where(path.slice(0, -1));
-        this.add('error', 'too-few-options', `${owner} has ${v.length === 1 ? '1 option' : `${v.length} options`}, but a decision needs ${s.minItems} to ${s.maxItems}: add ${s.minItems - v.length === 1 ? 'another one' : 'more'}.`, path);
+        this.add('error', msg('too-few-options', { at: [...path], count: v.length, min: s.minItems, max: s.maxItems }), path);
       } else {
-        this.add('error', 'too-few-items', `${this.where(path)} has ${v.length} item${v.length === 1 ? '' : 's'}, but needs at least ${s.minItems}.`, path);
+        this.add('error', msg('too-few-items', { at: [...path], count: v.length, min: s.minItems, map: false }), path);
       }
     }
     if (s.maxItems !== undefined && v.length > s.maxItems) {
-      const code = isOptions ? 'too-many-options' : 'too-many-items';
-      const owner = isOptions ? this.where(path.slice(0, -1)) : this.where(path);
-      const fix = isOptions ? ': remove the weakest, or split the decision into two nodes' : ': remove some';
-      this.add('error', code, `${owner} has ${v.length} ${isOptions ? 'options' : 'items'}, but at most ${s.maxItems} are allowed${fix}.`, path);
+      const args = { at: [...path], count: v.length, max: s.maxItems };
+      this.add('error', isOptions ? msg('too-many-options', args) : msg('too-many-items', args), path);
     }
     if (s.uniqueItems) this.checkUnique(v, path);
     if (s.items) {
@@ -260,7 +252,7 @@ class Checker {
     const seen = new Set<string>();
     v.forEach((item, i) => {
       const key = JSON.stringify(item);
-      if (seen.has(key)) this.add('error', 'duplicate-item', `${this.where(path)} lists ${describeValue(item)} twice: remove one.`, [...path, i]);
+      if (seen.has(key)) this.add('error', msg('duplicate-item', { at: [...path, i], value: item }), [...path, i]);
       seen.add(key);
     });
   }
@@ -269,48 +261,69 @@ class Checker {
     // Indexed loops and no `?? []` / `?? {}`: this runs for every object of a big file, and
     // iterators and throw-away defaults were a large share of the validator's garbage.
     const props = s.properties ?? NO_PROPERTIES;
-    // The scenario's own maps (nodes, endings) are big: their key list is shared with the other checks.
-    const keys = path.length === 1 ? keysOf(v) : Object.keys(v);
+    // The scenario's own maps (nodes, endings) are big: their key list is shared with the other
+    // checks. Every other object is walked with for-in, which makes no key array per object.
+    if (path.length === 1) this.checkMembers(v, s, props, path, keysOf(v));
+    else this.checkMembers(v, s, props, path, null);
+  }
+
+  /** checkObject's work, on the listed keys, or (keys null) on the object's own keys found with for-in. */
+  private checkMembers(v: Record<string, unknown>, s: SchemaNode, props: Record<string, SchemaNode>, path: JsonPath, keys: string[] | null): void {
     const required = s.required ?? NO_NAMES;
     for (let i = 0; i < required.length; i++) {
       const name = required[i];
       if (!Object.prototype.hasOwnProperty.call(v, name)) {
-        const what = firstSentence(props[name]?.description);
-        this.add('error', 'missing-field', `${this.where(path)} has no ${q(name)}: add it${what ? ` — ${what}` : ''}.`, path);
+        this.add('error', msg('missing-field', { at: [...path], name, what: firstSentence(props[name]?.description) }), path);
       }
     }
-    if (s.minProperties !== undefined && keys.length < s.minProperties) {
-      this.add('error', 'too-few-items', `${this.where(path)} ${keys.length ? 'has too few entries' : 'is empty'}: add at least ${s.minProperties} (${firstSentence(s.description)}).`, path);
+    const size = keys ? keys.length : s.minProperties !== undefined ? ownKeyCount(v) : 0;
+    if (s.minProperties !== undefined && size < s.minProperties) {
+      this.add('error', msg('too-few-items', { at: [...path], count: size, min: s.minProperties, map: true, what: firstSentence(s.description) }), path);
     }
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (Object.prototype.hasOwnProperty.call(props, key)) {
-        path.push(key);
-        this.check(v[key], props[key], path);
-        path.pop();
-        continue;
-      }
-      const child = [...path, key];
-      if (s.additionalProperties === false) {
-        const allowed = Object.keys(props);
-        const suggestion = didYouMean(key, allowed);
-        const fix = suggestion ? `${suggestion} Fields with an unknown name are ignored.` : `: it is ignored. The fields allowed here are ${listOf(allowed.map(q))}.`;
-        this.add('warning', 'unknown-field', `unknown field ${q(key)} in ${this.where(path)}${fix}`, child, true);
-        continue;
-      }
-      if (s.propertyNames && !regex(s.propertyNames.pattern).test(key)) {
-        const kind = path[path.length - 1] === 'nodes' ? 'node id' : path[path.length - 1] === 'endings' ? 'ending id' : 'name';
-        const where = path.length > 1 || kind === 'name' ? ` in ${this.where(path)}` : '';
-        this.add('error', 'invalid-id', `the ${kind} ${q(key)}${where} is not valid: it ${patternHint(s.propertyNames.pattern)}.`, child, true);
-      }
-      if (typeof s.additionalProperties === 'object') this.check(v[key], s.additionalProperties, child);
+    if (keys) {
+      for (let i = 0; i < keys.length; i++) this.checkMember(v, s, props, path, keys[i]);
+    } else {
+      for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) this.checkMember(v, s, props, path, key);
     }
   }
+
+  /** Checks the member `key` of object v (schema s). */
+  private checkMember(v: Record<string, unknown>, s: SchemaNode, props: Record<string, SchemaNode>, path: JsonPath, key: string): void {
+    if (Object.prototype.hasOwnProperty.call(props, key)) {
+      path.push(key);
+      this.check(v[key], props[key], path);
+      path.pop();
+      return;
+    }
+    if (s.additionalProperties === false) {
+      const child = [...path, key];
+      this.add('warning', msg('unknown-field', { at: child, key, allowed: Object.keys(props) }), child, true);
+      return;
+    }
+    if (s.propertyNames && !regex(s.propertyNames.pattern).test(key)) {
+      const child = [...path, key];
+      const kind = path[path.length - 1] === 'nodes' ? 'node' : path[path.length - 1] === 'endings' ? 'ending' : 'name';
+      this.add('error', msg('invalid-id', { at: child, kind, key, pattern: s.propertyNames.pattern, inside: path.length > 1 || kind === 'name' }), child, true);
+    }
+    if (typeof s.additionalProperties === 'object') {
+      // The shared path, as for the named fields (add() copies it when an issue is kept).
+      path.push(key);
+      this.check(v[key], s.additionalProperties, path);
+      path.pop();
+    }
+  }
+}
+
+/** How many own enumerable keys an object has (Object.keys(v).length without the array). */
+function ownKeyCount(v: object): number {
+  let n = 0;
+  for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) n++;
+  return n;
 }
 
 /** Checks a parsed scenario against the generated schema; every issue, in no particular order. */
 export function checkSchema(value: unknown, schema: SchemaNode = SCENARIO_SCHEMA): SchemaReport {
   const c = new Checker(value, schema);
-  c.check(value, schema, [], 'a scenario object { … }'); // the path array is shared and copied when kept
+  c.check(value, schema, [], { scenario: true }); // the path array is shared and copied when kept
   return { issues: c.issues, refs: c.refs };
 }
