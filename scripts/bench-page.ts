@@ -298,7 +298,11 @@ export async function choiceLatencies(browser: Browser, url: string, count: numb
     while (samples.length < count && runs < 30) {
       runs++;
       await page.goto(url);
-      const ok = await page.locator(OPTION_SELECTOR).first().waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false);
+      // The app's own choices: wait until it has taken over from a pre-rendered first decision
+      // (a choice made there is played when the app arrives; part c measures that page).
+      const ok = await page
+        .waitForFunction((sel) => !document.getElementById('boot') && !!document.querySelector(sel), OPTION_SELECTOR, { timeout: 20_000 })
+        .then(() => true, () => false);
       if (!ok) return { samples, saves, error: 'no option button appeared' };
       for (let step = 0; step < 40 && samples.length < count; step++) {
         const got = await oneChoice(page, step + runs);

@@ -63,6 +63,14 @@ function commitNow(tx: { commit?: () => void }): void {
   }
 }
 
+/** Resolves when the page is next idle (soon, in any case), or at once outside a browser. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
 export class IdbStore implements Store {
   readonly kind = 'idb' as const;
   /** Runs the disk had no room for: kept here and written on the next chance. */
@@ -74,6 +82,8 @@ export class IdbStore implements Store {
    */
   private open = new Map<string, Run>();
   private backfilling: Promise<void>;
+  /** Result rows still being computed for runs that just finished (see saveRun). */
+  private scoring: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: DB,
@@ -170,25 +180,41 @@ export class IdbStore implements Store {
 
   // ---- runs ---------------------------------------------------------------------------------
 
+  /**
+   * Saves a run. A finished run's result row (its scores, for the leaderboards) is computed just
+   * after, once the page is idle: replaying a run costs tens of milliseconds on a slow phone, which
+   * must not hold up showing the ending. Readers of results wait for it (listResults), and a crash
+   * in between leaves a finished run without a row, which the next start fills in (backfill).
+   */
   async saveRun(run: Run): Promise<void> {
     await measureSaveAsync('run', async () => {
       const copy = structuredClone(run);
       this.unsaved.delete(run.id);
-      if (copy.finishedAt !== undefined) await this.scorer?.prepare?.();
       await this.guardRun(copy, async () => {
         await this.flushUnsaved();
-        const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
-        await tx.objectStore('runs').put(toRecord(copy));
-        this.remember(copy);
-        if (copy.finishedAt !== undefined && this.scorer) {
-          const version = restoreStoredScenario(await tx.objectStore('scenarios').get(copy.scenarioHash));
-          const result = version ? this.scorer(copy, version) : null;
-          if (result) await tx.objectStore('results').put(result);
-        }
+        const tx = this.db.transaction('runs', 'readwrite');
+        void tx.store.put(toRecord(copy));
         commitNow(tx);
         await tx.done;
+        this.remember(copy);
       });
     });
+    if (run.finishedAt !== undefined && this.scorer && !this.unsaved.has(run.id)) {
+      const copy = structuredClone(run);
+      this.scoring = this.scoring
+        .then(whenIdle)
+        .then(() => this.scoreRun(copy))
+        .catch((e) => console.warn('[frontlijn] scoring a finished run failed; it is retried at the next start', e));
+    }
+  }
+
+  /** Writes the result row of a finished run (replaying it against its scenario version). */
+  private async scoreRun(run: Run): Promise<void> {
+    if (!this.scorer) return;
+    await this.scorer.prepare?.();
+    const version = await this.getScenario(run.scenarioHash);
+    const result = version ? this.scorer(run, version) : null;
+    if (result) await this.guard(() => this.db.put('results', result));
   }
 
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
@@ -276,6 +302,7 @@ export class IdbStore implements Store {
 
   async listResults(filter: Filter = {}): Promise<RunResult[]> {
     await this.backfilling;
+    await this.scoring;
     let rows: unknown[];
     if (filter.scenarioId !== undefined) rows = await this.db.getAllFromIndex('results', 'by-scenario', filter.scenarioId);
     else if (filter.playerId !== undefined) rows = await this.db.getAllFromIndex('results', 'by-player', filter.playerId);

@@ -76,6 +76,8 @@ export class AppState {
    * would not show.
    */
   async refreshBootHint(): Promise<void> {
+    // Off the player's way: when the page is next idle.
+    await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0)));
     const store = await this.ready();
     const run = await store.unfinishedRun(this.settings.currentPlayerId ?? null).catch(() => undefined);
     writeBootHint({ open: run && !run.startNode ? run.scenarioId : null, timerScale: this.settings.timerScale });

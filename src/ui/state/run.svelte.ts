@@ -209,9 +209,13 @@ export class LiveRun {
       if (import.meta.env.DEV) console.warn('event refused', e);
       return false;
     }
+    // The event that reaches an ending is written together with the run's end: one write.
+    const finishing = next.ending !== null && this.#run.finishedAt === undefined;
+    const run: Run = { ...this.#run, events: [...this.#run.events, event], ...(finishing ? { finishedAt: event.at } : {}) };
     this.busy = true;
     try {
-      await this.#store.appendEvent(this.#run.id, event);
+      if (finishing) await this.#store.saveRun(run);
+      else await this.#store.appendEvent(this.#run.id, event);
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       return false;
@@ -219,13 +223,12 @@ export class LiveRun {
       this.busy = false;
     }
     this.error = null;
-    this.#run = { ...this.#run, events: [...this.#run.events, event] };
+    this.#run = run;
     this.#state = next;
     const send = this.#actor.send as (e: RunMachineEvent) => void;
     if (event.type === 'choice.select') send.call(this.#actor, { type: 'choice.select', option: event.option, at: event.at });
     else if (event.type === 'timer.expire') send.call(this.#actor, { type: 'timer.expire', at: event.at });
     this.#changed();
-    if (next.ending !== null) await this.#finish();
     return true;
   }
 

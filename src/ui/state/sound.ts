@@ -47,10 +47,16 @@ export function installUnlock(): void {
     unlocked = true;
     window.removeEventListener('pointerdown', unlock, true);
     window.removeEventListener('keydown', unlock, true);
-    void load().then((a) => {
-      a?.unlock();
-      a?.ambience(wantedAmbience);
-    });
+    // Starting audio (an AudioContext, the ambience's decoding) costs tens of milliseconds on a
+    // slow phone: not while this interaction's own work is shown (the first choice), but when the
+    // page is next idle — well within the time browsers let a page start sound after a tap.
+    const start = () =>
+      void load().then((a) => {
+        a?.unlock();
+        a?.ambience(wantedAmbience);
+      });
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 600 });
+    else setTimeout(start, 200);
   };
   window.addEventListener('pointerdown', unlock, true);
   window.addEventListener('keydown', unlock, true);
