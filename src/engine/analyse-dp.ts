@@ -9,11 +9,13 @@ import type { Dimension } from './types';
 import { DIMENSIONS } from './types';
 import type { StateGraph } from './analyse-graph';
 import { stateCount } from './analyse-graph';
+import { choiceId } from './analyse-choices';
 import type { GraphOrder } from './analyse-order';
 
 /** A linear objective: a value per choice of each node and per ending, summed along a path. */
 interface Objective {
-  choice: (g: StateGraph, node: number, choice: number) => number;
+  /** The value of a choice (by its id in the graph's choice table). */
+  choice: (g: StateGraph, choice: number) => number;
   ending: (g: StateGraph, ending: number) => number;
 }
 
@@ -54,28 +56,19 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], slo
   const value = scratch.floats(slot, n * K).fill(-Infinity);
   const edge = scratch.ints(slot, n * K).fill(-1);
   const done = scratch.bytes(slot, n).fill(0);
-  // Values of every choice of every node, flat: choice c of node v at (choiceBase[v] + c) * K.
-  const choiceBase = new Int32Array(g.choices.length);
-  let total = 0;
-  g.choices.forEach((list, v) => {
-    choiceBase[v] = total;
-    total += list.length;
-  });
-  const cv = new Float64Array(total * K);
-  g.choices.forEach((list, v) => {
-    for (let c = 0; c < list.length; c++) for (let k = 0; k < K; k++) cv[(choiceBase[v] + c) * K + k] = objectives[k].choice(g, v, c);
-  });
+  // Values of every choice, flat: choice c at c * K (reused memory, like the values).
+  const cv = scratch.floats(2 + slot, g.choiceCount * K);
+  for (let c = 0; c < g.choiceCount; c++) for (let k = 0; k < K; k++) cv[c * K + k] = objectives[k].choice(g, c);
   const ev = new Float64Array(g.endingIds.length * K);
   for (let e = 0; e < g.endingIds.length; e++) for (let k = 0; k < K; k++) ev[e * K + k] = objectives[k].ending(g, e);
-  const { edgeStart, edgeTarget, edgeChoice, stateNode } = g;
+  const { edgeStart, edgeTarget, edgeChoice } = g;
   const ord = order.order;
   for (let i = 0; i < n; i++) {
     const s = ord[i];
-    const own = choiceBase[stateNode[s]];
     const base = s * K;
     for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
       const t = edgeTarget[e];
-      const c = (own + edgeChoice[e]) * K;
+      const c = edgeChoice[e] * K;
       if (t < 0) {
         const at = (-t - 1) * K;
         for (let k = 0; k < K; k++) {
@@ -110,7 +103,7 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
     const e = best.edge[s * best.k + k];
     if (e < 0) break;
     const node = g.stateNode[s];
-    steps.push({ node: g.nodeIds[node], option: g.choices[node][g.edgeChoice[e]].id });
+    steps.push({ node: g.nodeIds[node], option: choiceId(g, g.edgeChoice[e]) });
     const t = g.edgeTarget[e];
     if (t < 0) return { steps, ending: g.endingIds[-t - 1] };
     s = t;
@@ -121,7 +114,7 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
 /** Points on dimension d (index i), times sign. */
 function points(i: number, sign: number): Objective {
   return {
-    choice: (g, node, c) => sign * g.choices[node][c].points[i],
+    choice: (g, c) => sign * g.choicePoints[c * 3 + i],
     ending: (g, e) => sign * g.endingPoints[e][i],
   };
 }
@@ -171,7 +164,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
   });
   const weighted = optimise(g, order, [
     {
-      choice: (g2, node, c) => dot(coef, g2.choices[node][c].points),
+      choice: (g2, c) => coef[0] * g2.choicePoints[c * 3] + coef[1] * g2.choicePoints[c * 3 + 1] + coef[2] * g2.choicePoints[c * 3 + 2],
       ending: (g2, e) => dot(coef, g2.endingPoints[e]),
     },
   ], 1);

@@ -8,30 +8,24 @@ import type { Scenario } from './types';
 import { DIMENSIONS } from './types';
 import type { Choice, StateGraph } from './analyse-graph';
 import { MAX_FLAG_SETS, routeOf, stateCount } from './analyse-graph';
+import { AVAILABLE, choiceAt, HAS_FEEDBACK, routeTo, sameEffects } from './analyse-choices';
 import type { GraphOrder } from './analyse-order';
 import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
-import { t } from './text';
+import type { ChoiceRef, MessageRef, StateRef, Why } from './message-args';
+import { messageText, msg } from './message-catalog';
 
 /** By default at most this many findings with the same code are listed; then one that says how many more. */
 const PER_CODE = 40;
 
-const q = (id: string): string => `"${id}"`;
-
-function list(items: string[]): string {
-  const quoted = items.map(q);
-  if (quoted.length <= 1) return quoted.join('');
-  const shown = quoted.length > 6 ? [...quoted.slice(0, 6), `${quoted.length - 6} more`] : quoted;
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+/** A (mood, flags) state for a message. */
+function stateRef(mood: number, flags: Readonly<Record<string, boolean>>): StateRef {
+  return { mood, flags: Object.keys(flags).filter((k) => flags[k]) };
 }
 
-function flagsText(flags: Readonly<Record<string, boolean>>): string {
-  const set = Object.keys(flags).filter((k) => flags[k]);
-  return set.length ? `flag${set.length > 1 ? 's' : ''} ${list(set)} set` : 'no flags set';
-}
-
-function choiceName(c: Choice, node: string): string {
-  return c.id === null ? `the time-out of node ${q(node)}` : `option ${q(c.id)} of node ${q(node)}`;
+/** An option (or the time-out) of a node, for a message. */
+function choiceRef(c: Choice, node: string): ChoiceRef {
+  return { node, option: c.id };
 }
 
 function choicePath(c: Choice, node: string): JsonPath {
@@ -48,16 +42,18 @@ class Collector {
   readonly findings: Finding[] = [];
   private counts = new Map<string, number>();
   constructor(private readonly perCode: number) {}
-  add(severity: Finding['severity'], code: string, message: string, path: JsonPath): void {
+  add(severity: Finding['severity'], ref: MessageRef, path: JsonPath): void {
+    const code = ref.key;
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
-    if (n <= this.perCode) this.findings.push({ severity, code, message, path });
+    if (n <= this.perCode) this.findings.push({ severity, code, message: messageText('en', ref), ref, path });
   }
   close(): Finding[] {
     for (const [code, n] of this.counts) {
       if (n > this.perCode) {
         const first = this.findings.find((f) => f.code === code) as Finding;
-        this.findings.push({ ...first, path: [], message: `…and ${n - this.perCode} more problems like this (${code}).` });
+        const ref = msg('more-like-this', { more: n - this.perCode, code });
+        this.findings.push({ ...first, path: [], message: messageText('en', ref), ref });
       }
     }
     return this.findings;
@@ -74,9 +70,9 @@ export function findingsOf(
 ): Finding[] {
   const out = new Collector(perCode);
   if (g.truncated === 'flags') {
-    out.add('error', 'too-many-states', `The flags of this story can be combined in more than ${MAX_FLAG_SETS.toLocaleString('en')} ways, too many to check. Use fewer flags: set a flag only when a later condition needs it, and clear flags that are no longer needed.`, []);
+    out.add('error', msg('too-many-states', { flags: true, max: MAX_FLAG_SETS }), []);
   } else if (g.truncated) {
-    out.add('error', 'too-many-states', `This story has more than ${g.maxStates.toLocaleString('en')} combinations of node, mood and flags, too many to check. Use fewer flags, or fewer conditions that depend on them.`, []);
+    out.add('error', msg('too-many-states', { flags: false, max: g.maxStates }), []);
   } else if (g.start >= 0 && order) {
     structure(scenario, g, order, out);
     conditions(scenario, g, out);
@@ -87,7 +83,7 @@ export function findingsOf(
     for (const d of DIMENSIONS) {
       const r = opt.ranges[d];
       if (r.min === r.max) {
-        out.add('warning', 'flat-dimension', `No path scores differently on ${d}: every way through the story gives ${r.min} point${Math.abs(r.min) === 1 ? '' : 's'}, so every player gets 100 on it. Give some options ${d} points (see the scoring rubric in scenarios/README.md).`, []);
+        out.add('warning', msg('flat-dimension', { dimension: d, points: r.min }), []);
       }
     }
   }
@@ -96,29 +92,31 @@ export function findingsOf(
 
 function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Collector): void {
   // Who mentions each id: reached nodes (then their conditions keep it out) or only unreached ones.
-  const fromReached = new Set<string>();
+  // Only needed for a message: worked out when the first one is written.
+  let fromReached: Set<string> | null = null;
   const fromUnreached = new Map<string, string>();
-  g.choices.forEach((list, n) => {
-    for (const c of list) {
-      for (let r = 0; r < c.routeCount; r++) {
-        const to = routeOf(c, r)?.to;
-        if (to === undefined) continue;
-        if (g.nodeReached[n]) fromReached.add(to);
-        else if (!fromUnreached.has(to)) fromUnreached.set(to, g.nodeIds[n]);
+  const mentioned = (): Set<string> => {
+    if (fromReached) return fromReached;
+    fromReached = new Set<string>();
+    for (let n = 0; n < g.nodeIds.length; n++) {
+      for (let c = g.choiceStart[n]; c < g.choiceStart[n + 1]; c++) {
+        for (let r = 0; r < g.routeStart[c + 1] - g.routeStart[c]; r++) {
+          const to = routeTo(g, c, r);
+          if (to === undefined) continue;
+          if (g.nodeReached[n]) fromReached.add(to);
+          else if (!fromUnreached.has(to)) fromUnreached.set(to, g.nodeIds[n]);
+        }
       }
     }
-  });
-  const why = (id: string): string =>
-    fromReached.has(id)
-      ? 'the options and routes that lead there never apply in any way through the story (check their conditions)'
-      : fromUnreached.has(id)
-        ? `only node ${q(fromUnreached.get(id) as string)} leads there, and that node cannot be reached itself`
-        : 'no option, route or time-out leads there';
+    return fromReached;
+  };
+  const why = (id: string): Why =>
+    mentioned().has(id) ? { kind: 'conditions' } : fromUnreached.has(id) ? { kind: 'via', node: fromUnreached.get(id) as string } : { kind: 'none' };
   g.nodeIds.forEach((id, i) => {
-    if (!g.nodeReached[i]) out.add('error', 'unreachable-node', `Node ${q(id)} can never be reached: ${why(id)}. Link it from an option, or delete it.`, ['nodes', id]);
+    if (!g.nodeReached[i]) out.add('error', msg('unreachable-node', { id, why: why(id) }), ['nodes', id]);
   });
   g.endingIds.forEach((id, i) => {
-    if (!g.endingReached[i]) out.add('error', 'unreachable-ending', `Ending ${q(id)} can never be reached: ${why(id)}. Link it from an option, or delete it.`, ['endings', id]);
+    if (!g.endingReached[i]) out.add('error', msg('unreachable-ending', { id, why: why(id) }), ['endings', id]);
   });
   const stuck = new Set<number>();
   const byNode = new Map<number, number[]>();
@@ -126,13 +124,13 @@ function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Co
   for (const [node, states] of byNode) {
     stuck.add(node);
     const id = g.nodeIds[node];
-    const when = states.slice(0, 3).map((s) => `mood ${g.stateMood[s]} and ${flagsText(g.flagSets[g.stateFlags[s]])}`);
-    out.add('error', 'dead-end', `The player gets stuck at node ${q(id)} when it is reached with ${when.join('; or ')}${states.length > 3 ? ` (and ${states.length - 3} more combinations)` : ''}: none of its options is available then, and it has no time limit. Give one option no condition, or add a time limit.`, ['nodes', id]);
+    const when = states.slice(0, 3).map((s) => stateRef(g.stateMood[s], g.flagSets[g.stateFlags[s]]));
+    out.add('error', msg('dead-end', { id, states: when, more: Math.max(0, states.length - 3) }), ['nodes', id]);
   }
   for (const [s, c] of g.noRoute.slice(0, 200)) {
     const node = g.nodeIds[g.stateNode[s]];
-    const ch = g.choices[g.stateNode[s]][c];
-    out.add('error', 'no-route', `After ${choiceName(ch, node)} (reached with mood ${g.stateMood[s]} and ${flagsText(g.flagSets[g.stateFlags[s]])}) none of its routes applies. Leave the condition off the last route, so it catches every other case.`, [...choicePath(ch, node), 'next']);
+    const ch = choiceAt(g, c);
+    out.add('error', msg('no-route', { choice: choiceRef(ch, node), state: stateRef(g.stateMood[s], g.flagSets[g.stateFlags[s]]) }), [...choicePath(ch, node), 'next']);
   }
   loops(g, order, out);
   // Without loops, and with a way on from every state, every way leads to an ending: skip the search.
@@ -142,7 +140,7 @@ function structure(scenario: Scenario, g: StateGraph, order: GraphOrder, out: Co
   for (let s = 0; s < stateCount(g); s++) if (reaches[s]) nodeReaches[g.stateNode[s]] = 1;
   g.nodeIds.forEach((id, i) => {
     if (g.nodeReached[i] && !nodeReaches[i] && !stuck.has(i)) {
-      out.add('error', 'no-ending', `From node ${q(id)} no ending can be reached: every way on runs into a dead end or goes round in a loop. Make sure one of its options leads on towards an ending.`, ['nodes', id]);
+      out.add('error', msg('no-ending', { id }), ['nodes', id]);
     }
   });
 }
@@ -157,29 +155,25 @@ function loops(g: StateGraph, order: GraphOrder, out: Collector): void {
     seen.add(key);
     const names = nodes.map((n) => g.nodeIds[n]);
     const comp = order.component[members[0]];
-    let gain: string | null = null;
+    let gain: { choice: ChoiceRef; dimension: string } | null = null;
     for (const s of members) {
       for (let e = g.edgeStart[s]; e < g.edgeStart[s + 1] && !gain; e++) {
         const t = g.edgeTarget[e];
         if (t < 0 || order.component[t] !== comp) continue;
-        const ch = g.choices[g.stateNode[s]][g.edgeChoice[e]];
+        const ch = choiceAt(g, g.edgeChoice[e]);
         const d = DIMENSIONS.find((_, i) => ch.points[i] > 0);
-        if (d) gain = `${choiceName(ch, g.nodeIds[g.stateNode[s]])} adds ${d} points each time round`;
+        if (d) gain = { choice: choiceRef(ch, g.nodeIds[g.stateNode[s]]), dimension: d };
       }
     }
-    const where = names.length === 1 ? `node ${q(names[0])} leads back to itself` : `nodes ${list(names)} lead back to each other`;
-    if (gain) {
-      out.add('error', 'score-loop', `Players can pile up points in a loop: ${where}, and ${gain}. Make the loop impossible to repeat (for example with a flag set the first time round and a condition on it), or lead it on to an ending.`, ['nodes', names[0]]);
-    } else {
-      out.add('error', 'loop', `Players can go round in a loop forever: ${where} with nothing that stops it. Make the loop impossible to repeat (for example with a flag set the first time round and a condition on it), or lead it on to an ending.`, ['nodes', names[0]]);
-    }
+    if (gain) out.add('error', msg('score-loop', { nodes: names, ...gain }), ['nodes', names[0]]);
+    else out.add('error', msg('loop', { nodes: names }), ['nodes', names[0]]);
   }
 }
 
 function conditions(scenario: Scenario, g: StateGraph, out: Collector): void {
   let lo: Int8Array | null = null;
   let hi: Int8Array | null = null;
-  const moodsAt = (n: number): string => {
+  const moodsAt = (n: number): { low: number; high: number } => {
     if (!lo || !hi) {
       // Only needed for a message: computed once, when the first one is written.
       lo = new Int8Array(g.nodeIds.length).fill(99);
@@ -190,13 +184,16 @@ function conditions(scenario: Scenario, g: StateGraph, out: Collector): void {
         if (g.stateMood[s] > hi[v]) hi[v] = g.stateMood[s];
       }
     }
-    return lo[n] === hi[n] ? `the mood here is always ${lo[n]}` : `the mood here is between ${lo[n]} and ${hi[n]}`;
+    return { low: lo[n], high: hi[n] };
   };
   g.nodeIds.forEach((id, n) => {
     if (!g.nodeReached[n]) return;
-    for (const ch of g.choices[n]) {
+    for (let c = g.choiceStart[n]; c < g.choiceStart[n + 1]; c++) {
+      // Most choices have nothing to report: a choice object is built only for the others.
+      if (g.choiceBits[c] & AVAILABLE && routesTaken(g, c)) continue;
+      const ch = choiceAt(g, c);
       if (!ch.available) {
-        out.add('error', 'condition-never-holds', `${cap(choiceName(ch, id))} is never shown: its condition never holds in any way the story reaches this node (${moodsAt(n)}). Change the condition, or remove the option.`, [...choicePath(ch, id), 'when']);
+        out.add('error', msg('condition-never-holds', { choice: choiceRef(ch, id), route: null, ...moodsAt(n) }), [...choicePath(ch, id), 'when']);
         continue;
       }
       for (let r = 0; r < ch.routeCount; r++) {
@@ -204,59 +201,53 @@ function conditions(scenario: Scenario, g: StateGraph, out: Collector): void {
         if (!route || g.routeTaken[ch.base + r]) continue;
         const path = routePath(ch, id, r, scenario);
         if (route.when && !g.routeHeld[ch.base + r]) {
-          out.add('error', 'condition-never-holds', `The route to ${q(route.to)} after ${choiceName(ch, id)} is never taken: its condition never holds after this choice. Change the condition, or remove the route.`, [...path, 'when']);
+          out.add('error', msg('condition-never-holds', { choice: choiceRef(ch, id), route: route.to }), [...path, 'when']);
         } else {
-          out.add('warning', 'route-never-taken', `The route to ${q(route.to)} after ${choiceName(ch, id)} is never taken: an earlier route always applies first. Change the order of the routes or their conditions.`, path);
+          out.add('warning', msg('route-never-taken', { choice: choiceRef(ch, id), route: route.to }), path);
         }
       }
     }
   });
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** Content findings, from what prepareChoices read (the scenario's objects are only visited again for a message). */
 function content(scenario: Scenario, g: StateGraph, out: Collector): void {
   for (let n = 0; n < g.nodeIds.length; n++) {
     const id = g.nodeIds[n];
-    const options = g.choices[n];
-    if (countOptions(options) >= 2) {
-      if (allSameEffects(options)) {
-        out.add('warning', 'same-scores', `All options of node ${q(id)} have the same effects on warmth, initiative, outcome and mood, so this decision makes no difference. Let the options differ the way their behaviour differs.`, ['nodes', id, 'options']);
+    const first = g.choiceStart[n];
+    const last = g.choiceStart[n + 1];
+    if (countOptions(g, first, last) >= 2) {
+      if (allSameEffects(g, first, last)) {
+        out.add('warning', msg('same-scores', { id }), ['nodes', id, 'options']);
       }
     }
-    for (const c of options) {
-      if (c.feedback) continue;
+    for (let k = first; k < last; k++) {
+      if (g.choiceBits[k] & HAS_FEEDBACK) continue;
+      const c = choiceAt(g, k);
       if (c.index >= 0) {
-        out.add('warning', 'missing-feedback', `Option ${q(c.id ?? '')} of node ${q(id)} ("${short(t(scenario.nodes[id].options[c.index]?.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`, ['nodes', id, 'options', c.index]);
+        out.add('warning', msg('missing-feedback', { choice: { node: id, option: c.id ?? '' }, text: scenario.nodes[id].options[c.index]?.text ?? null }), ['nodes', id, 'options', c.index]);
       } else {
-        out.add('warning', 'missing-feedback', `The time-out of node ${q(id)} has no feedback. Add a sentence on what letting the customer wait does.`, ['nodes', id, 'timeLimit']);
+        out.add('warning', msg('missing-feedback', { choice: { node: id, option: null }, text: null }), ['nodes', id, 'timeLimit']);
       }
     }
   }
 }
 
-/** How many options (not the time-out) a node's choices hold. */
-function countOptions(choices: Choice[]): number {
-  let n = 0;
-  for (const c of choices) if (c.index >= 0) n++;
-  return n;
-}
-
-/** Whether every option (not the time-out) of a node moves the scores and mood like the first. */
-function allSameEffects(choices: Choice[]): boolean {
-  for (const c of choices) if (c.index >= 0 && !sameEffects(c, choices[0])) return false;
+/** Whether every route of choice c was taken at least once. */
+function routesTaken(g: StateGraph, c: number): boolean {
+  for (let r = g.routeStart[c]; r < g.routeStart[c + 1]; r++) if (!g.routeTaken[r]) return false;
   return true;
 }
 
-/** Whether two choices move warmth, initiative, outcome and mood alike (compared without building strings: this runs for every node). */
-function sameEffects(a: Choice, b: Choice): boolean {
-  for (let i = 0; i < a.points.length; i++) if (a.points[i] !== b.points[i]) return false;
-  return (a.effects.mood ?? 0) === (b.effects.mood ?? 0);
+/** How many options (not the time-out) the choices first .. last - 1 of a node hold. */
+function countOptions(g: StateGraph, first: number, last: number): number {
+  let n = 0;
+  for (let c = first; c < last; c++) if (g.choiceIndex[c] >= 0) n++;
+  return n;
 }
 
-function short(text: string): string {
-  return text.length > 40 ? text.slice(0, 39) + '…' : text;
+/** Whether every option (not the time-out) of a node moves the scores and mood like the first (compared in the choice table: this runs for every node). */
+function allSameEffects(g: StateGraph, first: number, last: number): boolean {
+  for (let c = first; c < last; c++) if (g.choiceIndex[c] >= 0 && !sameEffects(g, c, first)) return false;
+  return true;
 }

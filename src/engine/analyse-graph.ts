@@ -3,17 +3,23 @@
  * breadth-first without recursion, with a cap on the number of states so that a scenario whose
  * flags and moods multiply out of hand yields a finding instead of a hung browser.
  */
-import type { Condition, Effects, Next, Route, Scenario } from './types';
+import type { Effects, Option, Route, Scenario } from './types';
 import { MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
 import { clampMood, flagsAfter, holds } from './compile-rules';
-import { isBlank } from './text';
 import { keysOf } from './shared-keys';
+import type { ChoiceTable } from './analyse-choices';
+import { AVAILABLE, HAS_ROUTES, HAS_WHEN, NO_TARGET, readChoices, SETS_FLAGS } from './analyse-choices';
+
+export type { Choice, ChoiceTable } from './analyse-choices';
+export { NO_TARGET, routeOf } from './analyse-choices';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
 /** The cap on distinct combinations of flags (each one multiplies the states). */
 export const MAX_FLAG_SETS = 4096;
+/** Flag set ids stay below this (the exploration stops soon after MAX_FLAG_SETS). */
+const MAX_FLAG_SETS_1 = 1 << 20;
 /** Entries of the dense (flag set, node, mood) lookup tables, in all (4 bytes each). */
 const DENSE_ENTRIES = 4_000_000;
 const LO = MOOD_MIN;
@@ -23,53 +29,12 @@ const MOODS = HI - LO + 1;
 const holdsFn = holds;
 const flagsAfterFn = flagsAfter;
 
-/** One way out of a node: an option (or the time-out, id null) with its routes. */
-export interface Choice {
-  /** Position in the node's options; -1 for the time-out. */
-  index: number;
-  id: string | null;
-  when?: Condition;
-  effects: Effects;
-  /** Points per dimension, in DIMENSIONS order. */
-  points: number[];
-  /** The change of mood (a whole number). */
-  mood: number;
-  /** Where it goes: as written in the scenario (an id, or routes). */
-  next: Next;
-  /** How many routes `next` has (1 for a plain id). */
-  routeCount: number;
-  /** How many of those routes have a condition (for the summary). */
-  conditionalRoutes: number;
-  /** Whether the option or time-out has feedback text (for the content findings). */
-  feedback: boolean;
-  /** Where this choice's routes start in the graph's flat route arrays. */
-  base: number;
-  /** Whether the option was available in some reachable state. */
-  available: boolean;
-  /** Per flag set id: the flag set id after this choice's effects (only for choices that set flags). */
-  flagTo?: number[];
-}
-
-/** Route r of a choice's `next` (a plain id is one route without a condition); undefined when malformed. */
-export function routeOf(ch: Choice, r: number): Route | undefined {
-  if (typeof ch.next === 'string') return r === 0 ? { to: ch.next } : undefined;
-  const route = ch.next[r];
-  return route && typeof route.to === 'string' ? route : undefined;
-}
-
-/** Marks a route target that does not exist (the validator reports those). */
-export const NO_TARGET = -0x7fffffff;
-
 /** The explored state graph; edges are stored flat (CSR) for speed on big scenarios. */
-export interface StateGraph {
+export interface StateGraph extends ChoiceTable {
   nodeIds: string[];
   endingIds: string[];
-  /** Per node: its choices (options in order, then the time-out if any). */
-  choices: Choice[][];
   /** Per ending: its points per dimension. */
   endingPoints: number[][];
-  /** Per route of every choice (at choice.base + r): its target, node >= 0 or ending -(index + 1), or NO_TARGET. */
-  routeTarget: Int32Array;
   /** Per route: whether its condition held in some reachable state after its choice. */
   routeHeld: Uint8Array;
   /** Per route: whether it was taken at least once. */
@@ -81,7 +46,7 @@ export interface StateGraph {
   flagSets: FlagSet[];
   /** Edges of state s are edgeStart[s] .. edgeStart[s + 1] - 1 (for s below the state count). */
   edgeStart: Int32Array;
-  /** The choice (position in choices[node]) of each edge. */
+  /** The choice (its id in the choice table) of each edge. */
   edgeChoice: Int32Array;
   /** The target: a state (>= 0) or an ending -(index + 1). */
   edgeTarget: Int32Array;
@@ -98,7 +63,7 @@ export interface StateGraph {
   endingReached: Uint8Array;
   /** States where nothing can happen: no option available and no time limit. */
   deadEnds: number[];
-  /** (state, choice) pairs where no route applied. */
+  /** (state, choice id) pairs where no route applied. */
   noRoute: [number, number][];
   /** Choices left out because their route leads to an id that does not exist (the validator reports those). */
   droppedEdges: number;
@@ -119,74 +84,6 @@ function flagKey(flags: FlagSet): string {
     .join('\u0001');
 }
 
-const NO_EFFECTS: Effects = Object.freeze({}) as Effects;
-
-/** Whether a Text holds some words (in any language). */
-function hasText(text: unknown): boolean {
-  if (typeof text === 'string') return !isBlank(text);
-  if (!text || typeof text !== 'object') return false;
-  for (const v of Object.values(text)) if (typeof v === 'string' && !isBlank(v)) return true;
-  return false;
-}
-
-/** The choices of every node, and the targets of their routes in one flat array. */
-function prepareChoices(
-  scenario: Scenario,
-  nodeIds: string[],
-  nodeIndex: Map<string, number>,
-  endingIndex: Map<string, number>,
-): { choices: Choice[][]; targets: number[] } {
-  const targets: number[] = [];
-  const resolve = (route: unknown): number => resolveId(route && typeof (route as Route).to === 'string' ? (route as Route).to : null);
-  const resolveId = (to: string | null): number => {
-    if (to === null) return NO_TARGET;
-    const n = nodeIndex.get(to);
-    if (n !== undefined) return n;
-    const e = endingIndex.get(to);
-    return e !== undefined ? -(e + 1) : NO_TARGET;
-  };
-  // Everything the summary and the content findings need from an option is read here too, so
-  // that on a big file its object is visited once (each pass over 10,000 nodes costs cache misses).
-  const make = (index: number, id: string | null, when: Condition | undefined, effects: Effects | undefined, next: Next, feedback: unknown): Choice => {
-    const base = targets.length;
-    let conditionalRoutes = 0;
-    if (typeof next === 'string') targets.push(resolveId(next));
-    else if (Array.isArray(next)) {
-      for (const r of next) {
-        targets.push(resolve(r));
-        if (r && r.when) conditionalRoutes++;
-      }
-    }
-    return {
-      index,
-      id,
-      when,
-      effects: effects ?? NO_EFFECTS,
-      points: pointsOf(effects),
-      mood: Math.round(num(effects?.mood)),
-      next: typeof next === 'string' || Array.isArray(next) ? next : [],
-      routeCount: targets.length - base,
-      conditionalRoutes,
-      feedback: hasText(feedback),
-      base,
-      available: false,
-    };
-  };
-  const choices: Choice[][] = new Array<Choice[]>(nodeIds.length);
-  for (let n = 0; n < nodeIds.length; n++) {
-    const node = scenario.nodes[nodeIds[n]];
-    const out: Choice[] = [];
-    const options = Array.isArray(node.options) ? node.options : [];
-    for (let i = 0; i < options.length; i++) {
-      const o = options[i];
-      out.push(make(i, o.id, o.when, o.effects, o.next, o.feedback));
-    }
-    if (node.timeLimit) out.push(make(-1, null, undefined, node.timeLimit.effects, node.timeLimit.next, node.timeLimit.feedback));
-    choices[n] = out;
-  }
-  return { choices, targets };
-}
-
 function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
@@ -201,20 +98,25 @@ function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
 export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, startNode?: string): StateGraph {
   const nodeIds = keysOf(scenario.nodes ?? {});
   const endingIds = keysOf(scenario.endings ?? {});
-  const nodeIndex = new Map(nodeIds.map((id, i) => [id, i]));
-  const endingIndex = new Map(endingIds.map((id, i) => [id, i]));
-  const { choices, targets } = prepareChoices(scenario, nodeIds, nodeIndex, endingIndex);
-  const routeTarget = Int32Array.from(targets);
-  const routeHeld = new Uint8Array(targets.length);
-  const routeTaken = new Uint8Array(targets.length);
+  const nodeIndex = new Map<string, number>();
+  for (let i = 0; i < nodeIds.length; i++) nodeIndex.set(nodeIds[i], i);
+  const endingIndex = new Map<string, number>();
+  for (let i = 0; i < endingIds.length; i++) endingIndex.set(endingIds[i], i);
+  const table = readChoices(scenario, nodeIds, (to) => {
+    const v = nodeIndex.get(to);
+    if (v !== undefined) return v;
+    const e = endingIndex.get(to);
+    return e !== undefined ? -(e + 1) : NO_TARGET;
+  });
+  const routeHeld = new Uint8Array(table.routeCount);
+  const routeTaken = new Uint8Array(table.routeCount);
   const n = nodeIds.length;
   const guess = Math.min(maxStates + 1, 64 + n * 12);
   const g: StateGraph = {
+    ...table,
     nodeIds,
     endingIds,
-    choices,
     endingPoints: endingIds.map((id) => pointsOf(scenario.endings[id]?.effects)),
-    routeTarget,
     routeHeld,
     routeTaken,
     stateNode: new Int32Array(guess),
@@ -281,6 +183,10 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   if (startIdx === undefined) return g;
   g.start = intern(startIdx, clampMood(scenario.customer?.initialMood ?? 0), 0);
 
+  const { choiceStart, choiceBits, choiceMood, routeStart, routeTarget } = table;
+  const sources = table.choiceSource;
+  /** (choice id, flag set id) -> the flag set id after the choice's effects (for choices that set flags). */
+  const flagTo = new Map<number, number>();
   let edges = 0;
   let s = 0;
   for (; s < count; s++) {
@@ -292,35 +198,34 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     const mood = g.stateMood[s];
     const fid = g.stateFlags[s];
     const flags = g.flagSets[fid];
-    const list = choices[node];
     let any = false;
-    for (let c = 0; c < list.length; c++) {
-      const ch = list[c];
-      if (ch.when && !holdsFn(ch.when, mood, flags)) continue;
+    // The scenario's own objects are read only for a condition, flags or routes (bits say which).
+    for (let c = choiceStart[node], last = choiceStart[node + 1]; c < last; c++) {
+      const bits = choiceBits[c];
+      if (bits & HAS_WHEN && !holdsFn((sources[c] as Option).when, mood, flags)) continue;
       any = true;
-      ch.available = true;
-      let m2 = mood + ch.mood;
+      choiceBits[c] = bits | AVAILABLE;
+      let m2 = mood + choiceMood[c];
       if (m2 < LO) m2 = LO;
       else if (m2 > HI) m2 = HI;
       let f2 = fid;
       let flags2 = flags;
-      if (ch.effects.flags) {
-        const flagTo = (ch.flagTo ??= []);
-        let to = flagTo[fid];
+      if (bits & SETS_FLAGS) {
+        let to = flagTo.get(c * MAX_FLAG_SETS_1 + fid);
         if (to === undefined) {
-          const after = flagsAfterFn(flags, ch.effects);
+          const after = flagsAfterFn(flags, sources[c].effects);
           to = after === flags ? fid : internFlags(after);
-          flagTo[fid] = to;
+          flagTo.set(c * MAX_FLAG_SETS_1 + fid, to);
         }
         f2 = to;
         flags2 = g.flagSets[to];
       }
       let taken = -1;
-      const next = ch.next;
-      const base = ch.base;
-      if (typeof next === 'string') taken = 0;
+      const base = routeStart[c];
+      if (!(bits & HAS_ROUTES)) taken = 0;
       else {
-        for (let r = 0; r < ch.routeCount; r++) {
+        const next = sources[c].next as Route[];
+        for (let r = 0, routes = routeStart[c + 1] - base; r < routes; r++) {
           // Once a route is taken, later ones are only checked until each is known to hold somewhere.
           if (taken >= 0 && routeHeld[base + r] === 1) continue;
           const when = next[r]?.when;

@@ -27,18 +27,17 @@ function nodeTopology(g: StateGraph): Int32Array | null {
   const count = g.nodeIds.length;
   const indegree = new Int32Array(count);
   const targets = g.routeTarget;
-  for (let i = 0; i < targets.length; i++) if (targets[i] >= 0) indegree[targets[i]]++;
+  for (let i = 0; i < g.routeCount; i++) if (targets[i] >= 0) indegree[targets[i]]++;
   const rank = new Int32Array(count);
   const queue: number[] = [];
   for (let v = 0; v < count; v++) if (indegree[v] === 0) queue.push(v);
   for (let q = 0; q < queue.length; q++) {
     const v = queue[q];
     rank[v] = q;
-    for (const c of g.choices[v]) {
-      for (let r = c.base; r < c.base + c.routeCount; r++) {
-        const t = targets[r];
-        if (t >= 0 && --indegree[t] === 0) queue.push(t);
-      }
+    // The routes of the node's choices are one run of the route arrays.
+    for (let r = g.routeStart[g.choiceStart[v]], end = g.routeStart[g.choiceStart[v + 1]]; r < end; r++) {
+      const t = targets[r];
+      if (t >= 0 && --indegree[t] === 0) queue.push(t);
     }
   }
   return queue.length === count ? rank : null;

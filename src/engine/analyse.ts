@@ -6,6 +6,7 @@
 import type { Analysis, ScenarioPath, ScenarioSummary } from './contract';
 import type { Scenario } from './types';
 import { exploreStates, MAX_STATES, stateCount } from './analyse-graph';
+import { choiceId } from './analyse-choices';
 import type { StateGraph } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { optimum } from './analyse-dp';
@@ -55,19 +56,10 @@ function summarise(
   shortestPath: number,
   longestPath: number,
 ): ScenarioSummary {
-  // From the choices the graph already read (a plain loop, nothing built, no second visit of the options).
-  let options = 0;
-  let conditional = 0;
-  let timed = 0;
-  for (const list of g.choices) {
-    for (const c of list) {
-      if (c.index >= 0) {
-        options++;
-        if (c.when) conditional++;
-      } else timed++;
-      conditional += c.conditionalRoutes;
-    }
-  }
+  // Counted when the graph read the choices (no second visit of the options).
+  const options = g.optionCount;
+  const conditional = g.conditionalCount;
+  const timed = g.timedCount;
   const decisions = g.nodeIds.length;
   const endings = Object.keys(scenario.endings ?? {}).length;
   const summary: ScenarioSummary = {
@@ -125,7 +117,7 @@ function trace(g: StateGraph, parentEdge: Int32Array, parentState: Int32Array, l
   let s = last;
   for (;;) {
     const node = g.stateNode[s];
-    steps.push({ node: g.nodeIds[node], option: g.choices[node][g.edgeChoice[e]].id });
+    steps.push({ node: g.nodeIds[node], option: choiceId(g, g.edgeChoice[e]) });
     if (parentEdge[s] < 0) break;
     e = parentEdge[s];
     s = parentState[s];
