@@ -11,6 +11,7 @@
  *   text.ts      t(text: Text | undefined, lang: Lang, fallback?: Lang[]): string
  */
 import type { Dimension, Effects, Lang, Scenario, Expression, Option } from './types';
+import type { MessageRef } from './message-args';
 
 /** How bad a problem is: errors stop a scenario from being played; warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -36,8 +37,11 @@ export interface Problem {
 export interface Finding {
   severity: Severity;
   code: string;
+  /** The English sentence. */
   message: string;
   path: JsonPath;
+  /** The message's key and facts, to put it into words in another language (message-catalog.ts's messageText). */
+  ref?: MessageRef;
 }
 
 /** The low and high raw score a dimension can reach over all paths (conditions included). */

@@ -2,6 +2,9 @@
  * Turning a scenario file's bytes into text, refusing what is too large and reporting invalid
  * UTF-8 with its place instead of replacing it. Pure: no I/O.
  */
+import type { MessageRef } from './message-args';
+import { messageText, msg } from './message-catalog';
+import { formatSize } from './messages-en';
 
 /** The largest scenario file accepted, in bytes (5 MB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -9,7 +12,10 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** A problem found while decoding, with a 1-based line and column and the byte offset. */
 export interface DecodeProblem {
   code: 'file-too-large' | 'invalid-utf8' | 'empty-file';
+  /** The English sentence. */
   message: string;
+  /** The message's key and facts, to put it into words in any language (message-catalog.ts). */
+  ref: MessageRef;
   line: number;
   column: number;
   offset: number;
@@ -23,19 +29,15 @@ export interface DecodeResult {
 
 const MAX_REPORTED_BAD_BYTES = 20;
 
-/** Formats a byte count as "6.2 MB" or "812 kB". */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} kB`;
-}
+export { formatSize };
 
 /** The problem reported for a file over 5 MB (also used by the CLI before reading such a file). */
 export function tooLarge(bytes: number): DecodeProblem {
+  const ref = msg('file-too-large', { bytes });
   return {
     code: 'file-too-large',
-    message:
-      `the file is ${formatSize(bytes)}, more than the limit of 5 MB, so it was not read. ` +
-      'A scenario is normally far smaller: split it into several scenarios, or check that no image or other data was pasted into it.',
+    message: messageText('en', ref),
+    ref,
     line: 1,
     column: 1,
     offset: 0,
@@ -119,10 +121,6 @@ function placeOfByte(bytes: Uint8Array, offset: number, lenient: TextDecoder): {
   return { line, column };
 }
 
-function hex(b: number | undefined): string {
-  return b === undefined ? '' : `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
-}
-
 /**
  * Decodes a scenario file: a string is taken as is, bytes are decoded as strict UTF-8. A leading
  * byte-order mark is removed. Files over 5 MB are refused before any decoding; invalid UTF-8 is
@@ -145,22 +143,20 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
     const problems: DecodeProblem[] = bad.map((offset) => {
       const { line, column } = placeOfByte(input, offset, lenient);
       const b = input[offset];
-      const guess =
-        b >= 0x80 && b <= 0xff
-          ? ` In Windows-1252 (ANSI) this byte is "${new TextDecoder('windows-1252').decode(input.subarray(offset, offset + 1))}", so the file was probably saved in that encoding.`
-          : '';
+      const ansi = b >= 0x80 && b <= 0xff ? new TextDecoder('windows-1252').decode(input.subarray(offset, offset + 1)) : null;
+      const ref = msg('invalid-utf8', { byte: b, offset, ansi });
       return {
         code: 'invalid-utf8',
-        message:
-          `invalid UTF-8: byte ${hex(b)} at byte offset ${offset} is not valid UTF-8 text.${guess} ` +
-          'Save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8) and check the characters around this place.',
+        message: messageText('en', ref),
+        ref,
         line,
         column,
         offset,
       };
     });
     if (problems.length === 0) {
-      problems.push({ code: 'invalid-utf8', message: 'the file is not valid UTF-8 text: save it as UTF-8.', line: 1, column: 1, offset: 0 });
+      const ref = msg('invalid-utf8', { byte: null });
+      problems.push({ code: 'invalid-utf8', message: messageText('en', ref), ref, line: 1, column: 1, offset: 0 });
     }
     return { text: null, problems };
   }

@@ -5,11 +5,16 @@
  */
 import type { JsonPath } from './contract';
 import type { JsonLocation } from './json-parse';
+import type { Found, FoundHint, MessageRef } from './message-args';
+import { messageText, msg } from './message-catalog';
 
 /** A syntax or safety problem found while parsing. */
 export interface ParseProblem {
   code: string;
+  /** The English sentence. */
   message: string;
+  /** The message's key and facts, to put it into words in any language (message-catalog.ts). */
+  ref: MessageRef;
   line: number;
   column: number;
   offset: number;
@@ -22,17 +27,18 @@ export class Abort {}
 /** After this many syntax problems the scanner stops (the rest is probably one mistake repeated). */
 export const MAX_PROBLEMS = 100;
 
-const WORD_FIX: Record<string, { value: unknown; fix: string }> = {
-  True: { value: true, fix: 'write true in lowercase' },
-  TRUE: { value: true, fix: 'write true in lowercase' },
-  False: { value: false, fix: 'write false in lowercase' },
-  FALSE: { value: false, fix: 'write false in lowercase' },
-  None: { value: null, fix: 'write null, or leave the field out' },
-  NULL: { value: null, fix: 'write null, or leave the field out' },
-  Null: { value: null, fix: 'write null, or leave the field out' },
-  undefined: { value: null, fix: 'leave the field out instead' },
-  NaN: { value: null, fix: 'write a number' },
-  Infinity: { value: null, fix: 'write a number' },
+type WordFix = 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number';
+const WORD_FIX: Record<string, { value: unknown; fix: WordFix }> = {
+  True: { value: true, fix: 'lowercase-true' },
+  TRUE: { value: true, fix: 'lowercase-true' },
+  False: { value: false, fix: 'lowercase-false' },
+  FALSE: { value: false, fix: 'lowercase-false' },
+  None: { value: null, fix: 'null' },
+  NULL: { value: null, fix: 'null' },
+  Null: { value: null, fix: 'null' },
+  undefined: { value: null, fix: 'leave-out' },
+  NaN: { value: null, fix: 'number' },
+  Infinity: { value: null, fix: 'number' },
 };
 
 const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
@@ -66,18 +72,18 @@ export class JsonLexer {
     protected readonly toLoc: (offset: number) => JsonLocation,
   ) {}
 
-  protected report(code: string, message: string, offset: number): void {
+  protected report(ref: MessageRef, offset: number): void {
     const { line, column } = this.toLoc(offset);
-    this.problems.push({ code, message, line, column, offset, path: [...this.path] });
+    this.problems.push({ code: ref.key, message: messageText('en', ref), ref, line, column, offset, path: [...this.path] });
     if (this.problems.length >= MAX_PROBLEMS) {
-      this.stop('json-too-many-problems', `more than ${MAX_PROBLEMS} syntax problems: fix these first, then validate again.`, offset);
+      this.stop(msg('json-too-many-problems', { max: MAX_PROBLEMS }), offset);
     }
   }
 
-  protected stop(code: string, message: string, offset: number): never {
-    if (code !== 'json-too-many-problems' || this.problems.length < MAX_PROBLEMS + 1) {
+  protected stop(ref: MessageRef, offset: number): never {
+    if (ref.key !== 'json-too-many-problems' || this.problems.length < MAX_PROBLEMS + 1) {
       const { line, column } = this.toLoc(offset);
-      this.problems.push({ code, message, line, column, offset, path: [...this.path] });
+      this.problems.push({ code: ref.key, message: messageText('en', ref), ref, line, column, offset, path: [...this.path] });
     }
     throw new Abort();
   }
@@ -86,9 +92,9 @@ export class JsonLexer {
     return this.toLoc(offset).line;
   }
 
-  /** Describes what stands at an offset, for "found ..." in messages. */
-  protected found(i: number): string {
-    if (i >= this.text.length) return 'the end of the file';
+  /** Describes what stands at an offset, for "found ..." in messages (null: the end of the file). */
+  protected found(i: number): Found {
+    if (i >= this.text.length) return null;
     let j = i;
     while (j < this.text.length && j - i < 20 && isWordChar(this.text.charCodeAt(j))) j++;
     if (j > i) return `"${this.text.slice(i, j)}"`;
@@ -107,23 +113,19 @@ export class JsonLexer {
           this.pos = nl < 0 ? t.length : nl;
         } else {
           const close = t.indexOf('*/', this.pos + 2);
-          if (close < 0) this.stop('json-comment', 'a comment "/*" is never closed with "*/" (and JSON does not allow comments): remove it.', start);
+          if (close < 0) this.stop(msg('json-comment', { unclosed: true }), start);
           this.pos = close + 2;
         }
-        this.report(
-          'json-comment',
-          'JSON does not allow comments: remove this one. Notes for other authors can go in a node\'s "notes" field.',
-          start,
-        );
+        this.report(msg('json-comment', { unclosed: false }), start);
       } else return;
     }
   }
 
-  protected hintFor(c: number): string {
-    if (c === 0x2c) return ' There may be a comma too many, or a value missing before it.';
-    if (c === 0x7d || c === 0x5d) return ' A value is missing after the ":" or ",".';
-    if (c === 0x201c || c === 0x201d) return ' Curly quotes (“ ”) are not JSON: use straight double quotes (").';
-    return ' Text must be in straight double quotes, e.g. "hello".';
+  protected hintFor(c: number): FoundHint {
+    if (c === 0x2c) return 'comma';
+    if (c === 0x7d || c === 0x5d) return 'close';
+    if (c === 0x201c || c === 0x201d) return 'curly';
+    return 'quotes';
   }
 
   protected parseString(): string {
@@ -134,7 +136,7 @@ export class JsonLexer {
     let out = '';
     for (;;) {
       if (i >= t.length) {
-        this.stop('json-unterminated-string', `unterminated string: the text that starts here (line ${this.lineOf(start)}) has no closing double quote (").`, start);
+        this.stop(msg('json-unterminated-string', { line: this.lineOf(start), atLineEnd: false }), start);
       }
       // A plain loop rather than a regular expression: exec() allocates a match per call, and
       // at one call per string that was most of the parser's garbage on big files.
@@ -156,24 +158,16 @@ export class JsonLexer {
           out += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
           i += 6;
         } else {
-          this.report(
-            'json-invalid-escape',
-            `"\\${t[i + 1] ?? ''}" is not a valid escape in a JSON string: write "\\\\" for a backslash, "\\"" for a quote, "\\n" for a new line.`,
-            i,
-          );
+          this.report(msg('json-invalid-escape', { char: t[i + 1] ?? '' }), i);
           out += '\\';
           i += 1;
         }
         chunk = i;
       } else if (c < 0x20) {
         if (c === 0x0a || c === 0x0d) {
-          this.stop(
-            'json-unterminated-string',
-            `unterminated string: the text that starts on line ${this.lineOf(start)} has no closing double quote (") before the end of the line. Add the quote; write \\n for a line break inside a text.`,
-            start,
-          );
+          this.stop(msg('json-unterminated-string', { line: this.lineOf(start), atLineEnd: true }), start);
         }
-        this.report('json-control-character', `a ${c === 0x09 ? 'tab' : 'control'} character inside a text is not allowed in JSON: ${c === 0x09 ? 'write \\t or a space' : 'remove it'}.`, i);
+        this.report(msg('json-control-character', { tab: c === 0x09 }), i);
         i++;
       } else i++;
     }
@@ -185,10 +179,10 @@ export class JsonLexer {
     const end = t.indexOf("'", start + 1);
     const nl = t.indexOf('\n', start + 1);
     if (end < 0 || (nl >= 0 && nl < end)) {
-      this.stop('json-single-quotes', `text must be in double quotes ("), not single quotes ('), and this one is not closed on line ${this.lineOf(start)}.`, start);
+      this.stop(msg('json-single-quotes', { line: this.lineOf(start), value: null }), start);
     }
     const value = t.slice(start + 1, end);
-    this.report('json-single-quotes', `text must be in double quotes, not single quotes: write "${value}".`, start);
+    this.report(msg('json-single-quotes', { line: this.lineOf(start), value }), start);
     this.pos = end + 1;
     return value;
   }
@@ -223,7 +217,7 @@ export class JsonLexer {
     this.pos = i;
     if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(raw)) {
       const n = Number(raw);
-      this.report('json-invalid-number', `"${raw}" is not a valid JSON number: write numbers like 12, -3 or 0.5 (no leading "+" or zeros, digits on both sides of the point).`, start);
+      this.report(msg('json-invalid-number', { raw }), start);
       return Number.isFinite(n) ? n : 0;
     }
     return Number(raw);
@@ -239,10 +233,10 @@ export class JsonLexer {
     if (word === 'null') return null;
     const fix = WORD_FIX[word];
     if (fix) {
-      this.report('json-syntax', `"${word}" is not a JSON value: ${fix.fix}.`, start);
+      this.report(msg('json-syntax', { kind: 'word', word, fix: fix.fix }), start);
       return fix.value;
     }
-    this.report('json-syntax', `the text ${word} must be in double quotes: write "${word}".`, start);
+    this.report(msg('json-syntax', { kind: 'bare-word', word }), start);
     return word;
   }
 }

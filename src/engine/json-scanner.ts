@@ -7,6 +7,7 @@
 import type { JsonLocation } from './json-parse';
 import { Abort, isWordChar, isWordStart, JsonLexer } from './json-lexer';
 import { addEntry, createTables, type LocTables } from './json-tables';
+import { msg } from './message-catalog';
 
 export type { ParseProblem } from './json-lexer';
 export type { LocTables } from './json-tables';
@@ -94,16 +95,14 @@ export class JsonScanner extends JsonLexer {
     try {
       this.skipWs();
       if (this.pos >= this.text.length) {
-        this.stop('json-empty', 'the file is empty: a scenario file starts with "{" and ends with "}".', 0);
+        this.stop(msg('json-empty', {}), 0);
       }
       const value = this.parseValue(0, this.entry(-1));
       const end = this.pos;
       this.skipWs();
       if (this.pos < this.text.length) {
         this.report(
-          'json-trailing-text',
-          `there is more text after the end of the scenario (after line ${this.toLoc(end).line}): ` +
-            'the whole scenario must be one object between "{" and "}". Remove the extra text or check for a "}" too many.',
+          msg('json-trailing-text', { line: this.toLoc(end).line }),
           this.pos,
         );
       }
@@ -128,9 +127,7 @@ export class JsonScanner extends JsonLexer {
     if (c === 0x7b || c === 0x5b) {
       if (depth >= MAX_JSON_DEPTH) {
         this.stop(
-          'json-too-deep',
-          `the file nests objects and lists more than ${MAX_JSON_DEPTH} levels deep here, so it was not read further. ` +
-            'A scenario never needs that much nesting: check for brackets that are opened but never closed, or simplify the conditions.',
+          msg('json-too-deep', { max: MAX_JSON_DEPTH }),
           this.pos,
         );
       }
@@ -141,9 +138,9 @@ export class JsonScanner extends JsonLexer {
     if (c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39)) return this.parseNumber();
     if (isWordStart(c)) return this.parseWord();
     if (this.pos >= t.length) {
-      this.stop('json-unexpected-end', 'the file ends where a value was expected: it looks cut off, or a closing "}" or "]" is missing.', this.pos);
+      this.stop(msg('json-unexpected-end', { list: null, line: 0 }), this.pos);
     }
-    this.stop('json-syntax', `a value was expected here, but found ${this.found(this.pos)}.${this.hintFor(c)}`, this.pos);
+    this.stop(msg('json-syntax', { kind: 'value-expected', found: this.found(this.pos), hint: this.hintFor(c) }), this.pos);
   }
 
   private parseObject(depth: number, e: number): Record<string, unknown> {
@@ -169,34 +166,32 @@ export class JsonScanner extends JsonLexer {
       else if (isWordStart(c)) {
         while (this.pos < t.length && isWordChar(t.charCodeAt(this.pos))) this.pos++;
         key = t.slice(at, this.pos);
-        this.report('json-unquoted-key', `the field name ${key} must be in double quotes: write "${key}".`, at);
+        this.report(msg('json-unquoted-key', { key }), at);
       } else if (this.pos >= t.length) {
-        this.stop('json-unexpected-end', `the file ends before the object that starts on line ${this.lineOf(open)} is closed with "}".`, this.pos);
+        this.stop(msg('json-unexpected-end', { list: false, line: this.lineOf(open) }), this.pos);
       } else {
-        this.stop('json-syntax', `a field name in double quotes was expected here, but found ${this.found(at)}.${this.hintFor(c)}`, at);
+        this.stop(msg('json-syntax', { kind: 'key-expected', found: this.found(at), hint: this.hintFor(c) }), at);
       }
       this.skipWs();
       if (t.charCodeAt(this.pos) === 0x3a) this.pos++;
       else {
         const n = t.charCodeAt(this.pos);
         if (n === 0x22 || n === 0x7b || n === 0x5b || (n >= 0x30 && n <= 0x39) || n === 0x2d || isWordStart(n)) {
-          this.report('json-missing-colon', `a colon ":" is missing after the field name "${key}".`, this.pos);
+          this.report(msg('json-missing-colon', { key }), this.pos);
         } else {
-          this.stop('json-syntax', `a colon ":" was expected after the field name "${key}", but found ${this.found(this.pos)}.`, this.pos);
+          this.stop(msg('json-syntax', { kind: 'colon-expected', key, found: this.found(this.pos) }), this.pos);
         }
       }
       this.skipWs();
       const forbidden = FORBIDDEN_KEYS.has(key);
       if (forbidden) {
         this.report(
-          'forbidden-key',
-          `the field name "${key}" is not allowed (it could change how the program works) and was ignored: rename or remove it.`,
+          msg('forbidden-key', { key }),
           at,
         );
       } else if (Object.prototype.hasOwnProperty.call(obj, key)) {
         this.report(
-          'duplicate-key',
-          `the field "${key}" appears twice in the same object (first on line ${this.lineOf(this.firstKeyAt(e, key) ?? at)}): only the last one would count. Remove or rename one of them.`,
+          msg('duplicate-key', { key, line: this.lineOf(this.firstKeyAt(e, key) ?? at) }),
           at,
         );
       }
@@ -218,7 +213,7 @@ export class JsonScanner extends JsonLexer {
         this.pos++;
         this.skipWs();
         if (t.charCodeAt(this.pos) === 0x7d) {
-          this.report('json-trailing-comma', `there is a comma after the last field on line ${this.lineOf(comma)}: remove it (JSON allows no comma before "}").`, comma);
+          this.report(msg('json-trailing-comma', { list: false, line: this.lineOf(comma) }), comma);
           this.pos++;
                     return obj;
         }
@@ -226,11 +221,11 @@ export class JsonScanner extends JsonLexer {
         this.pos++;
                 return obj;
       } else if (d === 0x22 || d === 0x27 || isWordStart(d)) {
-        this.report('json-missing-comma', `missing comma after the value on line ${this.lineOf(afterValue)}: put "," between the fields.`, afterValue);
+        this.report(msg('json-missing-comma', { list: false, line: this.lineOf(afterValue) }), afterValue);
       } else if (this.pos >= t.length) {
-        this.stop('json-unexpected-end', `the file ends before the object that starts on line ${this.lineOf(open)} is closed with "}".`, this.pos);
+        this.stop(msg('json-unexpected-end', { list: false, line: this.lineOf(open) }), this.pos);
       } else {
-        this.stop('json-syntax', `a comma or "}" was expected after the value on line ${this.lineOf(afterValue)}, but found ${this.found(this.pos)}.`, this.pos);
+        this.stop(msg('json-syntax', { kind: 'comma-expected', list: false, line: this.lineOf(afterValue), found: this.found(this.pos) }), this.pos);
       }
     }
   }
@@ -265,7 +260,7 @@ export class JsonScanner extends JsonLexer {
         this.pos++;
         this.skipWs();
         if (t.charCodeAt(this.pos) === 0x5d) {
-          this.report('json-trailing-comma', `there is a comma after the last item of the list on line ${this.lineOf(comma)}: remove it (JSON allows no comma before "]").`, comma);
+          this.report(msg('json-trailing-comma', { list: true, line: this.lineOf(comma) }), comma);
           this.pos++;
                     return arr;
         }
@@ -273,11 +268,11 @@ export class JsonScanner extends JsonLexer {
         this.pos++;
                 return arr;
       } else if (d === 0x22 || d === 0x7b || d === 0x5b || (d >= 0x30 && d <= 0x39) || d === 0x2d || isWordStart(d)) {
-        this.report('json-missing-comma', `missing comma after the value on line ${this.lineOf(afterValue)}: put "," between the items of the list.`, afterValue);
+        this.report(msg('json-missing-comma', { list: true, line: this.lineOf(afterValue) }), afterValue);
       } else if (this.pos >= t.length) {
-        this.stop('json-unexpected-end', `the file ends before the list that starts on line ${this.lineOf(open)} is closed with "]".`, this.pos);
+        this.stop(msg('json-unexpected-end', { list: true, line: this.lineOf(open) }), this.pos);
       } else {
-        this.stop('json-syntax', `a comma or "]" was expected after the value on line ${this.lineOf(afterValue)}, but found ${this.found(this.pos)}.`, this.pos);
+        this.stop(msg('json-syntax', { kind: 'comma-expected', list: true, line: this.lineOf(afterValue), found: this.found(this.pos) }), this.pos);
       }
     }
   }

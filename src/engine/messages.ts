@@ -71,21 +71,75 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return c !== null && c !== name ? ` — did you mean ${q(c)}?` : '';
 }
 
+/** The words one language uses to describe values and name places (English below; Dutch in words-nl.ts). */
+export interface PlaceWords {
+  null: string;
+  list(length: number): string;
+  emptyList: string;
+  /** A (possibly shortened) text, quotes included. */
+  text(quoted: string): string;
+  number(n: number): string;
+  object: string;
+  nothing: string;
+  node(quotedId: string): string;
+  option(quotedId: string, node: string): string;
+  nthOption(n: number, node: string): string;
+  route(n: number, owner: string): string;
+  timeLimit(node: string): string;
+  ending(quotedId: string): string;
+  nodes: string;
+  endings: string;
+  customer: string;
+  scoring: string;
+  scenario: string;
+  /** A field below an owner: `"effects.warmth" of option "b"`. */
+  field(quotedField: string, owner: string): string;
+}
+
+function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return n + (s[(v - 20) % 10] || s[v] || s[0]);
+}
+
+/** The English place words. */
+export const EN_PLACES: PlaceWords = {
+  null: 'null',
+  list: (n) => `a list of ${n}`,
+  emptyList: 'an empty list',
+  text: (quoted) => `the text ${quoted}`,
+  number: (n) => `the number ${n}`,
+  object: 'an object { … }',
+  nothing: 'nothing',
+  node: (id) => `node ${id}`,
+  option: (id, node) => `option ${id} of ${node}`,
+  nthOption: (n, node) => `the ${ordinal(n)} option of ${node}`,
+  route: (n, owner) => `route ${n} of ${owner}`,
+  timeLimit: (node) => `the time limit of ${node}`,
+  ending: (id) => `ending ${id}`,
+  nodes: 'the nodes',
+  endings: 'the endings',
+  customer: 'the customer',
+  scoring: 'the scoring settings',
+  scenario: 'the scenario',
+  field: (field, owner) => `${field} of ${owner}`,
+};
+
 /** Describes a JSON value for "but it is ...". */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return value.length ? `a list of ${value.length}` : 'an empty list';
+export function describeValue(value: unknown, w: PlaceWords = EN_PLACES): string {
+  if (value === null) return w.null;
+  if (Array.isArray(value)) return value.length ? w.list(value.length) : w.emptyList;
   switch (typeof value) {
     case 'string':
-      return value.length > 40 ? `the text "${value.slice(0, 37)}…"` : `the text "${value}"`;
+      return w.text(value.length > 40 ? `"${value.slice(0, 37)}…"` : `"${value}"`);
     case 'number':
-      return `the number ${value}`;
+      return w.number(value);
     case 'boolean':
       return `${value}`;
     case 'object':
-      return 'an object { … }';
+      return w.object;
     default:
-      return 'nothing';
+      return w.nothing;
   }
 }
 
@@ -99,35 +153,29 @@ function get(root: unknown, path: JsonPath): unknown {
   return v;
 }
 
-function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return n + (s[(v - 20) % 10] || s[v] || s[0]);
-}
-
 /** How many leading path segments form the "owner" (node, option, ending, ...) and its name. */
-function ownerOf(root: unknown, path: JsonPath): { length: number; name: string } {
+function ownerOf(root: unknown, path: JsonPath, w: PlaceWords): { length: number; name: string } {
   const [a, b, c, d, e, f] = path;
   if (a === 'nodes' && b !== undefined) {
-    const node = `node ${q(b)}`;
+    const node = w.node(q(b));
     if (c === 'options' && typeof d === 'number') {
       const id = get(root, ['nodes', b, 'options', d, 'id']);
-      const option = typeof id === 'string' ? `option ${q(id)} of ${node}` : `the ${ordinal(d + 1)} option of ${node}`;
-      if (e === 'next' && typeof f === 'number') return { length: 6, name: `route ${f + 1} of ${option}` };
+      const option = typeof id === 'string' ? w.option(q(id), node) : w.nthOption(d + 1, node);
+      if (e === 'next' && typeof f === 'number') return { length: 6, name: w.route(f + 1, option) };
       return { length: 4, name: option };
     }
     if (c === 'timeLimit') {
-      if (d === 'next' && typeof e === 'number') return { length: 5, name: `route ${e + 1} of the time limit of ${node}` };
-      return { length: 3, name: `the time limit of ${node}` };
+      if (d === 'next' && typeof e === 'number') return { length: 5, name: w.route(e + 1, w.timeLimit(node)) };
+      return { length: 3, name: w.timeLimit(node) };
     }
     return { length: 2, name: node };
   }
-  if (a === 'endings' && b !== undefined) return { length: 2, name: `ending ${q(b)}` };
-  if (a === 'nodes') return { length: 1, name: 'the nodes' };
-  if (a === 'endings') return { length: 1, name: 'the endings' };
-  if (a === 'customer') return { length: 1, name: 'the customer' };
-  if (a === 'scoring') return { length: 1, name: 'the scoring settings' };
-  return { length: 0, name: 'the scenario' };
+  if (a === 'endings' && b !== undefined) return { length: 2, name: w.ending(q(b)) };
+  if (a === 'nodes') return { length: 1, name: w.nodes };
+  if (a === 'endings') return { length: 1, name: w.endings };
+  if (a === 'customer') return { length: 1, name: w.customer };
+  if (a === 'scoring') return { length: 1, name: w.scoring };
+  return { length: 0, name: w.scenario };
 }
 
 /** The dotted field path below an owner, e.g. "effects.warmth" or "options[2]". */
@@ -138,15 +186,15 @@ export function fieldPath(path: JsonPath): string {
 }
 
 /** Names the thing a path points at: `option "b" of node "greet"`, `"effects.warmth" of option "b" of node "greet"`. */
-export function describePath(root: unknown, path: JsonPath): string {
-  const owner = ownerOf(root, path);
+export function describePath(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): string {
+  const owner = ownerOf(root, path, w);
   const rest = path.slice(owner.length);
-  return rest.length ? `${q(fieldPath(rest))} of ${owner.name}` : owner.name;
+  return rest.length ? w.field(q(fieldPath(rest)), owner.name) : owner.name;
 }
 
 /** Names the owner of a path and the field below it separately. */
-export function splitPath(root: unknown, path: JsonPath): { owner: string; field: string } {
-  const owner = ownerOf(root, path);
+export function splitPath(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): { owner: string; field: string } {
+  const owner = ownerOf(root, path, w);
   return { owner: owner.name, field: fieldPath(path.slice(owner.length)) };
 }
 

@@ -5,7 +5,9 @@
  * mean"). Defensive: runs on a scenario that may still have structural errors. Pure.
  */
 import type { JsonPath } from './contract';
-import { describePath, didYouMean, langName, listOf, q } from './messages';
+import { closest } from './messages';
+import { messageText, msg } from './message-catalog';
+import type { MessageRef } from './message-args';
 import type { Issue, RefMatch } from './schema-check';
 import { isBlank } from './text';
 import { keysOf } from './shared-keys';
@@ -18,20 +20,31 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/** An issue with its message recorded (and its English sentence, for callers of the checks). */
+function issue(severity: Issue['severity'], ref: MessageRef, path: JsonPath, root: unknown, atKey = false): Issue {
+  return { severity, code: ref.key, message: messageText('en', ref, root), ref, path, ...(atKey ? { atKey } : {}) };
+}
+
+/** The closest other id for "did you mean", or null. */
+function suggest(name: string, candidates: Iterable<string>): string | null {
+  const c = closest(name, candidates);
+  return c !== null && c !== name ? c : null;
+}
+
 /**
  * Checks that must pass before anything else is worth doing: a supported format version and the
  * node limits. Returns the issues; when any is returned, validation stops there.
  */
 export function checkPreconditions(value: unknown): Issue[] {
   if (!isObj(value)) {
-    return [{ severity: 'error', code: 'not-a-scenario', message: `the file holds ${Array.isArray(value) ? 'a list' : 'a single value'}, but a scenario is one object between "{" and "}" with fields like "id", "title", "start", "nodes" and "endings".`, path: [] }];
+    return [issue('error', msg('not-a-scenario', { list: Array.isArray(value) }), [], value)];
   }
   const v = value.formatVersion;
   if (typeof v === 'number' && Number.isInteger(v) && v > SCENARIO_FORMAT_VERSION) {
-    return [{ severity: 'error', code: 'format-too-new', message: `this file is written in scenario format version ${v}, but this version of Frontlijn reads format version ${SCENARIO_FORMAT_VERSION} only. Update Frontlijn, or ask whoever made the file for a version ${SCENARIO_FORMAT_VERSION} copy.`, path: ['formatVersion'] }];
+    return [issue('error', msg('format-too-new', { version: v, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'], value)];
   }
   if (typeof v === 'number' && Number.isInteger(v) && v < MIN_SCENARIO_FORMAT_VERSION) {
-    return [{ severity: 'error', code: 'format-too-old', message: `this file is written in scenario format version ${v}, which is older than this version of Frontlijn can read (version ${MIN_SCENARIO_FORMAT_VERSION} to ${SCENARIO_FORMAT_VERSION}). Rewrite it following scenarios/README.md and set "formatVersion" to ${SCENARIO_FORMAT_VERSION}.`, path: ['formatVersion'] }];
+    return [issue('error', msg('format-too-old', { version: v, min: MIN_SCENARIO_FORMAT_VERSION, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'], value)];
   }
   const issues: Issue[] = [];
   for (const field of ['nodes', 'endings'] as const) {
@@ -39,7 +52,7 @@ export function checkPreconditions(value: unknown): Issue[] {
     if (!isObj(map)) continue;
     const n = keysOf(map).length;
     if (n > MAX_NODES) {
-      issues.push({ severity: 'error', code: 'too-many-nodes', message: `the scenario has ${n.toLocaleString('en')} ${field}, more than the limit of ${MAX_NODES.toLocaleString('en')}, so it was not checked further. Split it into several scenarios.`, path: [field] });
+      issues.push(issue('error', msg('too-many-nodes', { count: n, endings: field === 'endings', max: MAX_NODES }), [field], value));
     }
   }
   return issues;
@@ -47,44 +60,35 @@ export function checkPreconditions(value: unknown): Issue[] {
 
 function checkTexts(root: Obj, texts: RefMatch[], out: Issue[]): void {
   const declared = Array.isArray(root.languages) ? root.languages.filter((l): l is string => typeof l === 'string' && (LANGS as readonly string[]).includes(l)) : [];
-  const declaredText = listOf(declared);
   for (const { value, path } of texts) {
     if (typeof value === 'string') {
-      if (isBlank(value)) out.push({ severity: 'warning', code: 'empty-text', message: `${textName(root, path)} is empty: write the text players should see.`, path });
+      if (isBlank(value)) out.push(issue('warning', msg('empty-text', { at: path, lang: null }), path, root));
       continue;
     }
     if (!isObj(value)) continue;
     for (const lang of declared) {
       if (!has(value, lang)) {
-        out.push({ severity: 'error', code: 'missing-language', message: `the ${langName(lang)} ${textName(root, path)} is missing (the file declares ${declaredText}): add "${lang}": "…".`, path });
+        out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path, root));
       } else if (typeof value[lang] === 'string' && isBlank(value[lang] as string)) {
-        out.push({ severity: 'warning', code: 'empty-text', message: `the ${langName(lang)} ${textName(root, path)} is empty: write the text players should see.`, path: [...path, lang] });
+        out.push(issue('warning', msg('empty-text', { at: [...path, lang], lang }), [...path, lang], root));
       }
     }
     for (const lang of Object.keys(value)) {
       if (declared.length && !declared.includes(lang) && (LANGS as readonly string[]).includes(lang)) {
-        out.push({ severity: 'warning', code: 'undeclared-language', message: `the ${langName(lang)} ${textName(root, path)} is never shown, because "languages" lists only ${declaredText}: add "${lang}" to "languages" (and to every text), or remove it here.`, path: [...path, lang] });
+        out.push(issue('warning', msg('undeclared-language', { at: [...path, lang], lang, declared }), [...path, lang], root));
       }
     }
   }
-}
-
-/** "text of option "b" of node "greet"", or ""situation" of node "greet"". */
-function textName(root: Obj, path: JsonPath): string {
-  const last = path[path.length - 1];
-  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return `text of ${describePath(root, path.slice(0, -1))}`;
-  return describePath(root, path);
 }
 
 /** Suggestions compare against every id; after this many, big broken files skip them to stay fast. */
 const MAX_SUGGESTIONS = 200;
 let suggestionsLeft = MAX_SUGGESTIONS;
 
-function checkTarget(target: unknown, path: JsonPath, owner: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
+function checkTarget(target: unknown, path: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
   if (typeof target !== 'string' || exists(target)) return;
-  const suggestion = suggestionsLeft-- > 0 ? didYouMean(target, ids()) : '';
-  const hint = suggestion || ': add a node or ending with that id, or point to one that exists';
-  out.push({ severity: 'error', code: 'unknown-target', message: `${describePath(root, owner)} goes to ${q(target)}, which does not exist${hint}`.replace(/([^?])$/, '$1.'), path });
+  const suggestion = suggestionsLeft-- > 0 ? suggest(target, ids()) : null;
+  out.push(issue('error', msg('unknown-target', { at: path, target, suggestion }), path, root));
 }
 
 /** Whether a `next` is fine as far as these checks go: every target a string that exists (checked without building paths). */
@@ -99,13 +103,13 @@ function nextIsSound(next: unknown, exists: (id: string) => boolean): boolean {
 }
 
 function checkNext(next: unknown, path: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
-  if (typeof next === 'string') return checkTarget(next, path, path.slice(0, -1), ids, exists, root, out);
+  if (typeof next === 'string') return checkTarget(next, path, ids, exists, root, out);
   if (!Array.isArray(next)) return;
   if (next.length === 0) {
-    out.push({ severity: 'error', code: 'empty-routes', message: `${describePath(root, path.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`, path });
+    out.push(issue('error', msg('empty-routes', { at: path }), path, root));
   }
   next.forEach((route, i) => {
-    if (isObj(route)) checkTarget(route.to, [...path, i, 'to'], [...path, i], ids, exists, root, out);
+    if (isObj(route)) checkTarget(route.to, [...path, i, 'to'], ids, exists, root, out);
   });
 }
 
@@ -134,15 +138,15 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
 
   for (const id of endingIds) {
     if (has(nodes, id)) {
-      out.push({ severity: 'error', code: 'duplicate-id', message: `${q(id)} is both a node and an ending, but nodes and endings share one set of ids: rename one of them (and the "next" that should lead to it).`, path: ['endings', id], atKey: true });
+      out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], value, true));
     }
   }
   if (typeof value.start === 'string') {
     if (has(endings, value.start) && !has(nodes, value.start)) {
-      out.push({ severity: 'error', code: 'start-is-ending', message: `"start" is ${q(value.start)}, which is an ending: the story must start at a decision node.`, path: ['start'] });
+      out.push(issue('error', msg('start-is-ending', { start: value.start }), ['start'], value));
     } else if (!has(nodes, value.start)) {
-      const hint = didYouMean(value.start, nodeIds) || `: use the id of one of the nodes${nodeIds.length ? `, e.g. ${q(nodeIds[0])}` : ''}`;
-      out.push({ severity: 'error', code: 'unknown-start', message: `"start" is ${q(value.start)}, but there is no node with that id${hint}`.replace(/([^?])$/, '$1.'), path: ['start'] });
+      const args = { start: value.start, suggestion: suggest(value.start, nodeIds), example: nodeIds.length ? nodeIds[0] : null };
+      out.push(issue('error', msg('unknown-start', args), ['start'], value));
     }
   }
   // Runs for every node of a big file: paths and messages are only built for a problem.
@@ -160,7 +164,7 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
         const first = seen ? (seen.get(opt.id) ?? -1) : firstOptionWithId(options, opt.id, i);
         if (seen && first < 0) seen.set(opt.id, i);
         if (first >= 0) {
-          out.push({ severity: 'error', code: 'duplicate-option-id', message: `node ${q(id)} has two options with the id ${q(opt.id)} (options ${first + 1} and ${i + 1}): give each option its own id.`, path: ['nodes', id, 'options', i, 'id'] });
+          out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), ['nodes', id, 'options', i, 'id'], value));
         }
       }
       if (has(opt, 'next') && !nextIsSound(opt.next, exists)) checkNext(opt.next, ['nodes', id, 'options', i, 'next'], ids, exists, value, out);
@@ -171,7 +175,7 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
   }
   const weights = isObj(value.scoring) && isObj(value.scoring.weights) ? value.scoring.weights : null;
   if (weights && DIMENSIONS.every((d) => has(weights, d) && weights[d] === 0)) {
-    out.push({ severity: 'error', code: 'weights-all-zero', message: 'all three scoring weights are 0, so there is no overall score: give at least one dimension a weight above 0 (or leave "weights" out for equal weights).', path: ['scoring', 'weights'] });
+    out.push(issue('error', msg('weights-all-zero', {}), ['scoring', 'weights'], value));
   }
   checkTexts(value, refs.get('Text') ?? [], out);
   return out;

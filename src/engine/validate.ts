@@ -4,21 +4,28 @@
  * once, each placed at a line and column with a sentence a manager understands. Never throws.
  */
 import type { Finding, Problem, ValidationResult } from './contract';
-import type { Scenario } from './types';
+import type { Lang, Scenario } from './types';
 import { parseJson, type ParsedJson } from './json-parse';
 import { checkSchema, type Issue } from './schema-check';
 import { checkPreconditions, checkReferences } from './validate-refs';
 import { sentence } from './messages';
+import { messageText, msg } from './message-catalog';
 import { analyseScenario } from './analyse';
 import { contentHash } from './hash';
 import { withSharedKeys } from './shared-keys';
 
-function place(parsed: ParsedJson, issue: Issue | Finding): Problem {
+/** Options of validateScenario. */
+export interface ValidateOptions {
+  /** The language of the messages (default English). */
+  lang?: Lang;
+}
+
+function place(parsed: ParsedJson, issue: Issue | Finding, lang: Lang): Problem {
   const at = 'atKey' in issue && issue.atKey ? parsed.locateKey(issue.path) : parsed.locate(issue.path);
   return {
     severity: issue.severity,
     code: issue.code,
-    message: sentence(issue.message),
+    message: sentence(issue.ref && lang !== 'en' ? messageText(lang, issue.ref, parsed.value) : issue.message),
     path: issue.path,
     line: at.line,
     column: at.column,
@@ -47,18 +54,20 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  * scenarios/scenario.schema.json), languages and references, then, when all that is sound, the
  * graph analysis (unreachable nodes, dead ends, loops, conditions that never hold, weak content).
  * Never throws. When there are no errors, `scenario`, `analysis` and `hash` are filled in.
+ * Messages are in `options.lang` (default English); everything else is the same in every language.
  */
-export function validateScenario(input: string | Uint8Array): ValidationResult {
+export function validateScenario(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult {
+  const lang = options.lang === 'nl' ? 'nl' : 'en';
   // The checks below share the key lists of the scenario's big maps (see shared-keys.ts).
-  return withSharedKeys(() => validateText(input));
+  return withSharedKeys(() => validateText(input, lang));
 }
 
-function validateText(input: string | Uint8Array): ValidationResult {
+function validateText(input: string | Uint8Array, lang: Lang): ValidationResult {
   const parsed = parseJson(input);
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
     code: p.code,
-    message: sentence(p.message),
+    message: sentence(lang === 'en' ? p.message : messageText(lang, p.ref)),
     path: p.path,
     line: p.line,
     column: p.column,
@@ -67,11 +76,11 @@ function validateText(input: string | Uint8Array): ValidationResult {
   const value = parsed.value;
 
   const pre = checkPreconditions(value);
-  if (pre.length) return result([...problems, ...pre.map((i) => place(parsed, i))]);
+  if (pre.length) return result([...problems, ...pre.map((i) => place(parsed, i, lang))]);
 
   const schema = checkSchema(value);
-  for (const issue of schema.issues) problems.push(place(parsed, issue));
-  for (const issue of checkReferences(value, schema.refs)) problems.push(place(parsed, issue));
+  for (const issue of schema.issues) problems.push(place(parsed, issue, lang));
+  for (const issue of checkReferences(value, schema.refs)) problems.push(place(parsed, issue, lang));
   if (problems.some((p) => p.severity === 'error')) return result(problems);
 
   const scenario = value as Scenario;
@@ -82,14 +91,14 @@ function validateText(input: string | Uint8Array): ValidationResult {
     problems.push({
       severity: 'error',
       code: 'analysis-failed',
-      message: `The scenario could not be analysed (${e instanceof Error ? e.message : String(e)}). This is a bug in Frontlijn: please report it with the file.`,
+      message: messageText(lang, msg('analysis-failed', { detail: e instanceof Error ? e.message : String(e) })),
       path: [],
       line: 1,
       column: 1,
     });
     return result(problems);
   }
-  for (const finding of analysis.findings) problems.push(place(parsed, finding));
+  for (const finding of analysis.findings) problems.push(place(parsed, finding, lang));
   const out = result(problems);
   if (!out.ok) return out;
   return { ...out, scenario, analysis, hash: contentHash(scenario) };

@@ -1,0 +1,237 @@
+/**
+ * The English validation messages: one sentence per problem code, built from the facts the checks
+ * recorded (message-args.ts) with the English place-naming words of messages.ts and
+ * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
+ */
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why } from './message-args';
+import { describePath, describeValue, didYouMean, langName, listOf, q } from './messages';
+import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
+import { t } from './text';
+
+const WORD_FIXES = {
+  'lowercase-true': 'write true in lowercase',
+  'lowercase-false': 'write false in lowercase',
+  null: 'write null, or leave the field out',
+  'leave-out': 'leave the field out instead',
+  number: 'write a number',
+};
+
+const HINTS: Record<FoundHint, string> = {
+  comma: ' There may be a comma too many, or a value missing before it.',
+  close: ' A value is missing after the ":" or ",".',
+  curly: ' Curly quotes (“ ”) are not JSON: use straight double quotes (").',
+  quotes: ' Text must be in straight double quotes, e.g. "hello".',
+};
+
+const found = (f: Found): string => f ?? 'the end of the file';
+
+/** "text of option "b" of node "greet"", or ""situation" of node "greet"". */
+function textName(root: unknown, path: (string | number)[]): string {
+  const last = path[path.length - 1];
+  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return `text of ${describePath(root, path.slice(0, -1))}`;
+  return describePath(root, path);
+}
+
+function expected(e: Expected): string {
+  if ('ref' in e) return REF_NOUNS[e.ref];
+  if ('type' in e) return TYPE_NOUNS[e.type] ?? e.type;
+  if ('anyOf' in e) return listOf(e.anyOf.map((t) => TYPE_NOUNS[t ?? ''] ?? 'something else'), 'or');
+  return 'a scenario object { … }';
+}
+
+/** The analysis's lists of ids: quoted, at most 6 then "n more". */
+function ids(items: string[]): string {
+  const quoted = items.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  const shown = quoted.length > 6 ? [...quoted.slice(0, 6), `${quoted.length - 6} more`] : quoted;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+const flagsText = (s: StateRef): string => (s.flags.length ? `flag${s.flags.length > 1 ? 's' : ''} ${ids(s.flags)} set` : 'no flags set');
+const choiceName = (c: ChoiceRef): string => (c.option === null ? `the time-out of node ${q(c.node)}` : `option ${q(c.option)} of node ${q(c.node)}`);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const short = (text: string): string => (text.length > 40 ? text.slice(0, 39) + '…' : text);
+const period = (s: string): string => s.replace(/([^?])$/, '$1.');
+
+function why(w: Why): string {
+  if (w.kind === 'conditions') return 'the options and routes that lead there never apply in any way through the story (check their conditions)';
+  if (w.kind === 'via') return `only node ${q(w.node)} leads there, and that node cannot be reached itself`;
+  return 'no option, route or time-out leads there';
+}
+
+const LOOP_FIX = 'Make the loop impossible to repeat (for example with a flag set the first time round and a condition on it), or lead it on to an ending.';
+const loopWhere = (nodes: string[]): string => (nodes.length === 1 ? `node ${q(nodes[0])} leads back to itself` : `nodes ${ids(nodes)} lead back to each other`);
+
+/** The English sentence for every message key. */
+export const en: Catalog = {
+  'json-too-many-problems': (a) => `more than ${a.max} syntax problems: fix these first, then validate again.`,
+  'json-comment': (a) =>
+    a.unclosed
+      ? 'a comment "/*" is never closed with "*/" (and JSON does not allow comments): remove it.'
+      : 'JSON does not allow comments: remove this one. Notes for other authors can go in a node\'s "notes" field.',
+  'json-unterminated-string': (a) =>
+    a.atLineEnd
+      ? `unterminated string: the text that starts on line ${a.line} has no closing double quote (") before the end of the line. Add the quote; write \\n for a line break inside a text.`
+      : `unterminated string: the text that starts here (line ${a.line}) has no closing double quote (").`,
+  'json-invalid-escape': (a) => `"\\${a.char}" is not a valid escape in a JSON string: write "\\\\" for a backslash, "\\"" for a quote, "\\n" for a new line.`,
+  'json-control-character': (a) => `a ${a.tab ? 'tab' : 'control'} character inside a text is not allowed in JSON: ${a.tab ? 'write \\t or a space' : 'remove it'}.`,
+  'json-single-quotes': (a) =>
+    a.value === null
+      ? `text must be in double quotes ("), not single quotes ('), and this one is not closed on line ${a.line}.`
+      : `text must be in double quotes, not single quotes: write "${a.value}".`,
+  'json-invalid-number': (a) => `"${a.raw}" is not a valid JSON number: write numbers like 12, -3 or 0.5 (no leading "+" or zeros, digits on both sides of the point).`,
+  'json-syntax': (a) => {
+    switch (a.kind) {
+      case 'word':
+        return `"${a.word}" is not a JSON value: ${WORD_FIXES[a.fix]}.`;
+      case 'bare-word':
+        return `the text ${a.word} must be in double quotes: write "${a.word}".`;
+      case 'value-expected':
+        return `a value was expected here, but found ${found(a.found)}.${HINTS[a.hint]}`;
+      case 'key-expected':
+        return `a field name in double quotes was expected here, but found ${found(a.found)}.${HINTS[a.hint]}`;
+      case 'colon-expected':
+        return `a colon ":" was expected after the field name "${a.key}", but found ${found(a.found)}.`;
+      case 'comma-expected':
+        return `a comma or "${a.list ? ']' : '}'}" was expected after the value on line ${a.line}, but found ${found(a.found)}.`;
+    }
+  },
+  'json-empty': () => 'the file is empty: a scenario file starts with "{" and ends with "}".',
+  'json-trailing-text': (a) =>
+    `there is more text after the end of the scenario (after line ${a.line}): ` +
+    'the whole scenario must be one object between "{" and "}". Remove the extra text or check for a "}" too many.',
+  'json-too-deep': (a) =>
+    `the file nests objects and lists more than ${a.max} levels deep here, so it was not read further. ` +
+    'A scenario never needs that much nesting: check for brackets that are opened but never closed, or simplify the conditions.',
+  'json-unexpected-end': (a) =>
+    a.list === null
+      ? 'the file ends where a value was expected: it looks cut off, or a closing "}" or "]" is missing.'
+      : `the file ends before the ${a.list ? 'list' : 'object'} that starts on line ${a.line} is closed with "${a.list ? ']' : '}'}".`,
+  'json-unquoted-key': (a) => `the field name ${a.key} must be in double quotes: write "${a.key}".`,
+  'json-missing-colon': (a) => `a colon ":" is missing after the field name "${a.key}".`,
+  'forbidden-key': (a) => `the field name "${a.key}" is not allowed (it could change how the program works) and was ignored: rename or remove it.`,
+  'duplicate-key': (a) => `the field "${a.key}" appears twice in the same object (first on line ${a.line}): only the last one would count. Remove or rename one of them.`,
+  'json-trailing-comma': (a) =>
+    a.list
+      ? `there is a comma after the last item of the list on line ${a.line}: remove it (JSON allows no comma before "]").`
+      : `there is a comma after the last field on line ${a.line}: remove it (JSON allows no comma before "}").`,
+  'json-missing-comma': (a) => `missing comma after the value on line ${a.line}: put "," between the ${a.list ? 'items of the list' : 'fields'}.`,
+  'file-too-large': (a) =>
+    `the file is ${formatSize(a.bytes)}, more than the limit of 5 MB, so it was not read. ` +
+    'A scenario is normally far smaller: split it into several scenarios, or check that no image or other data was pasted into it.',
+  'invalid-utf8': (a) =>
+    a.byte === null
+      ? 'the file is not valid UTF-8 text: save it as UTF-8.'
+      : `invalid UTF-8: byte ${hex(a.byte)} at byte offset ${a.offset} is not valid UTF-8 text.` +
+        (a.ansi === null ? '' : ` In Windows-1252 (ANSI) this byte is "${a.ansi}", so the file was probably saved in that encoding.`) +
+        ' Save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8) and check the characters around this place.',
+
+  'condition-as-text': (a, root) =>
+    `${describePath(root, a.at)} is written as text (${q(a.value)}), but conditions are structured data, never code or expressions. ` +
+    'Write for example {"mood": {"max": -3}} (mood -3 or lower) or {"flags": {"offeredHelp": true}}.',
+  'wrong-type': (a, root) => `${describePath(root, a.at)} should be ${expected(a.expected)}, but it is ${describeValue(a.value)}.${a.type ? typeFix(a.type, a.value) : ''}`,
+  'invalid-value': (a, root) =>
+    `${describePath(root, a.at)} is ${describeValue(a.value)}, which is not allowed: use ${listOf(a.allowed.map(q), 'or')}${didYouMean(String(a.value), a.allowed) || '.'}`,
+  'not-whole-number': (a, root) => `${describePath(root, a.at)} is ${a.value}, but must be a whole number (like ${Math.round(a.value)}).`,
+  'out-of-range': (a, root) => {
+    const range = a.max === undefined ? `at least ${a.min}` : a.min === undefined ? `at most ${a.max}` : `from ${a.min} to ${a.max}`;
+    return `${describePath(root, a.at)} is ${a.value}, but must be ${range}.${a.rubric ? ' The scoring rubric in scenarios/README.md uses -2 to +2.' : ''}`;
+  },
+  'empty-value': (a, root) => `${describePath(root, a.at)} is empty: write ${a.what || 'a value'}.`,
+  'invalid-format': (a, root) => `${describePath(root, a.at)} is ${q(a.value)}, which is not valid: it ${patternHint(a.pattern)}.`,
+  'too-few-options': (a, root) =>
+    `${describePath(root, a.at.slice(0, -1))} has ${a.count === 1 ? '1 option' : `${a.count} options`}, but a decision needs ${a.min} to ${a.max}: add ${a.min - a.count === 1 ? 'another one' : 'more'}.`,
+  'too-few-items': (a, root) =>
+    a.map
+      ? `${describePath(root, a.at)} ${a.count ? 'has too few entries' : 'is empty'}: add at least ${a.min} (${a.what}).`
+      : `${describePath(root, a.at)} has ${a.count} item${a.count === 1 ? '' : 's'}, but needs at least ${a.min}.`,
+  'too-many-options': (a, root) => `${describePath(root, a.at.slice(0, -1))} has ${a.count} options, but at most ${a.max} are allowed: remove the weakest, or split the decision into two nodes.`,
+  'too-many-items': (a, root) => `${describePath(root, a.at)} has ${a.count} items, but at most ${a.max} are allowed: remove some.`,
+  'duplicate-item': (a, root) => `${describePath(root, a.at.slice(0, -1))} lists ${describeValue(a.value)} twice: remove one.`,
+  'missing-field': (a, root) => `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
+  'unknown-field': (a, root) => {
+    const suggestion = didYouMean(a.key, a.allowed);
+    const fix = suggestion ? `${suggestion} Fields with an unknown name are ignored.` : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
+    return `unknown field ${q(a.key)} in ${describePath(root, a.at.slice(0, -1))}${fix}`;
+  },
+  'invalid-id': (a, root) => {
+    const kind = a.kind === 'name' ? 'name' : `${a.kind} id`;
+    const where = a.inside ? ` in ${describePath(root, a.at.slice(0, -1))}` : '';
+    return `the ${kind} ${q(a.key)}${where} is not valid: it ${patternHint(a.pattern)}.`;
+  },
+
+  'not-a-scenario': (a) =>
+    `the file holds ${a.list ? 'a list' : 'a single value'}, but a scenario is one object between "{" and "}" with fields like "id", "title", "start", "nodes" and "endings".`,
+  'format-too-new': (a) =>
+    `this file is written in scenario format version ${a.version}, but this version of Frontlijn reads format version ${a.current} only. Update Frontlijn, or ask whoever made the file for a version ${a.current} copy.`,
+  'format-too-old': (a) =>
+    `this file is written in scenario format version ${a.version}, which is older than this version of Frontlijn can read (version ${a.min} to ${a.current}). Rewrite it following scenarios/README.md and set "formatVersion" to ${a.current}.`,
+  'too-many-nodes': (a) =>
+    `the scenario has ${a.count.toLocaleString('en')} ${a.endings ? 'endings' : 'nodes'}, more than the limit of ${a.max.toLocaleString('en')}, so it was not checked further. Split it into several scenarios.`,
+  'empty-text': (a, root) =>
+    a.lang === null
+      ? `${textName(root, a.at)} is empty: write the text players should see.`
+      : `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is empty: write the text players should see.`,
+  'missing-language': (a, root) => `the ${langName(a.lang)} ${textName(root, a.at)} is missing (the file declares ${listOf(a.declared)}): add "${a.lang}": "…".`,
+  'undeclared-language': (a, root) =>
+    `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is never shown, because "languages" lists only ${listOf(a.declared)}: add "${a.lang}" to "languages" (and to every text), or remove it here.`,
+  'unknown-target': (a, root) =>
+    period(
+      `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
+        (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists'),
+    ),
+  'empty-routes': (a, root) =>
+    `${describePath(root, a.at.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`,
+  'duplicate-id': (a) => `${q(a.id)} is both a node and an ending, but nodes and endings share one set of ids: rename one of them (and the "next" that should lead to it).`,
+  'start-is-ending': (a) => `"start" is ${q(a.start)}, which is an ending: the story must start at a decision node.`,
+  'unknown-start': (a) =>
+    period(
+      `"start" is ${q(a.start)}, but there is no node with that id` +
+        (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : `: use the id of one of the nodes${a.example !== null ? `, e.g. ${q(a.example)}` : ''}`),
+    ),
+  'duplicate-option-id': (a) => `node ${q(a.node)} has two options with the id ${q(a.id)} (options ${a.first} and ${a.second}): give each option its own id.`,
+  'weights-all-zero': () =>
+    'all three scoring weights are 0, so there is no overall score: give at least one dimension a weight above 0 (or leave "weights" out for equal weights).',
+  'analysis-failed': (a) => `The scenario could not be analysed (${a.detail}). This is a bug in Frontlijn: please report it with the file.`,
+
+  'too-many-states': (a) =>
+    a.flags
+      ? `The flags of this story can be combined in more than ${a.max.toLocaleString('en')} ways, too many to check. Use fewer flags: set a flag only when a later condition needs it, and clear flags that are no longer needed.`
+      : `This story has more than ${a.max.toLocaleString('en')} combinations of node, mood and flags, too many to check. Use fewer flags, or fewer conditions that depend on them.`,
+  'flat-dimension': (a) =>
+    `No path scores differently on ${a.dimension}: every way through the story gives ${a.points} point${Math.abs(a.points) === 1 ? '' : 's'}, so every player gets 100 on it. Give some options ${a.dimension} points (see the scoring rubric in scenarios/README.md).`,
+  'unreachable-node': (a) => `Node ${q(a.id)} can never be reached: ${why(a.why)}. Link it from an option, or delete it.`,
+  'unreachable-ending': (a) => `Ending ${q(a.id)} can never be reached: ${why(a.why)}. Link it from an option, or delete it.`,
+  'dead-end': (a) =>
+    `The player gets stuck at node ${q(a.id)} when it is reached with ${a.states.map((s) => `mood ${s.mood} and ${flagsText(s)}`).join('; or ')}${a.more > 0 ? ` (and ${a.more} more combinations)` : ''}: none of its options is available then, and it has no time limit. Give one option no condition, or add a time limit.`,
+  'no-route': (a) =>
+    `After ${choiceName(a.choice)} (reached with mood ${a.state.mood} and ${flagsText(a.state)}) none of its routes applies. Leave the condition off the last route, so it catches every other case.`,
+  'no-ending': (a) =>
+    `From node ${q(a.id)} no ending can be reached: every way on runs into a dead end or goes round in a loop. Make sure one of its options leads on towards an ending.`,
+  'score-loop': (a) => `Players can pile up points in a loop: ${loopWhere(a.nodes)}, and ${choiceName(a.choice)} adds ${a.dimension} points each time round. ${LOOP_FIX}`,
+  loop: (a) => `Players can go round in a loop forever: ${loopWhere(a.nodes)} with nothing that stops it. ${LOOP_FIX}`,
+  'condition-never-holds': (a) =>
+    a.route === null
+      ? `${cap(choiceName(a.choice))} is never shown: its condition never holds in any way the story reaches this node (${a.low === a.high ? `the mood here is always ${a.low}` : `the mood here is between ${a.low} and ${a.high}`}). Change the condition, or remove the option.`
+      : `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: its condition never holds after this choice. Change the condition, or remove the route.`,
+  'route-never-taken': (a) =>
+    `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: an earlier route always applies first. Change the order of the routes or their conditions.`,
+  'same-scores': (a) =>
+    `All options of node ${q(a.id)} have the same effects on warmth, initiative, outcome and mood, so this decision makes no difference. Let the options differ the way their behaviour differs.`,
+  'missing-feedback': (a) =>
+    a.choice.option === null
+      ? `The time-out of node ${q(a.choice.node)} has no feedback. Add a sentence on what letting the customer wait does.`
+      : `Option ${q(a.choice.option)} of node ${q(a.choice.node)} ("${short(t(a.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`,
+  'more-like-this': (a) => `…and ${a.more} more problems like this (${a.code}).`,
+};
+
+/** Formats a byte count as "6.2 MB" or "812 kB". */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} kB`;
+}
+
+/** A byte as 0x hex ("0xE9"). */
+export function hex(b: number): string {
+  return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+}

@@ -1,0 +1,250 @@
+/**
+ * De Nederlandse validatiemeldingen: per probleemcode één zin voor een winkelmanager, met
+ * dezelfde informatie als de Engelse (messages-en.ts): wat er mis is, waar, en hoe je het
+ * oplost. Gebouwd uit de feiten die de controles vastleggen (message-args.ts) en de Nederlandse
+ * plaatswoorden van words-nl.ts. Pure.
+ */
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why } from './message-args';
+import { q } from './messages';
+import { formatSize, hex } from './messages-en';
+import {
+  describePathNl as place,
+  describeValueNl as value,
+  didYouMeanNl,
+  fieldWordsNl,
+  langAdjNl,
+  listNl,
+  patternHintNl,
+  REF_NOUNS_NL,
+  textNameNl,
+  TYPE_NOUNS_NL,
+  typeFixNl,
+} from './words-nl';
+import { t } from './text';
+
+const WORD_FIXES = {
+  'lowercase-true': 'schrijf true in kleine letters',
+  'lowercase-false': 'schrijf false in kleine letters',
+  null: 'schrijf null, of laat het veld weg',
+  'leave-out': 'laat het veld dan weg',
+  number: 'schrijf een getal',
+};
+
+const HINTS: Record<FoundHint, string> = {
+  comma: ' Misschien staat er een komma te veel, of ontbreekt er een waarde vóór de komma.',
+  close: ' Er ontbreekt een waarde na de ":" of ",".',
+  curly: ' Krulletjes-aanhalingstekens (“ ”) zijn geen JSON: gebruik rechte dubbele aanhalingstekens (").',
+  quotes: ' Tekst moet tussen rechte dubbele aanhalingstekens staan, bijvoorbeeld "hallo".',
+};
+
+const found = (f: Found): string => f ?? 'het einde van het bestand';
+const nl = (n: number): string => n.toLocaleString('nl');
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const short = (text: string): string => (text.length > 40 ? text.slice(0, 39) + '…' : text);
+const period = (s: string): string => s.replace(/([^?])$/, '$1.');
+const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'uitkomst' };
+const dim = (d: string): string => DIMENSIONS_NL[d] ?? d;
+
+function expected(e: Expected): string {
+  if ('ref' in e) return REF_NOUNS_NL[e.ref];
+  if ('type' in e) return TYPE_NOUNS_NL[e.type] ?? e.type;
+  if ('anyOf' in e) return listNl(e.anyOf.map((t) => TYPE_NOUNS_NL[t ?? ''] ?? 'iets anders'), 'of');
+  return 'een scenario-object { … }';
+}
+
+/** Lists of ids: quoted, at most 6 then "nog n". */
+function ids(items: string[]): string {
+  const quoted = items.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  const shown = quoted.length > 6 ? [...quoted.slice(0, 6), `nog ${quoted.length - 6}`] : quoted;
+  return listNl(shown);
+}
+
+const state = (s: StateRef): string =>
+  s.flags.length ? `stemming ${s.mood} en ${s.flags.length > 1 ? 'de vlaggen' : 'de vlag'} ${ids(s.flags)} aan` : `stemming ${s.mood}, zonder vlaggen`;
+const choiceName = (c: ChoiceRef): string => (c.option === null ? `de time-out van knooppunt ${q(c.node)}` : `optie ${q(c.option)} van knooppunt ${q(c.node)}`);
+
+function why(w: Why): string {
+  if (w.kind === 'conditions') return 'de opties en routes die erheen leiden gelden op geen enkele weg door het verhaal (kijk hun voorwaarden na)';
+  if (w.kind === 'via') return `alleen knooppunt ${q(w.node)} leidt erheen, en dat is zelf ook onbereikbaar`;
+  return 'geen enkele optie, route of time-out leidt erheen';
+}
+
+const LOOP_FIX = 'Zorg dat de lus niet herhaald kan worden (bijvoorbeeld met een vlag die je de eerste keer zet en een voorwaarde daarop), of laat hem doorlopen naar een einde.';
+const loopWhere = (nodes: string[]): string => (nodes.length === 1 ? `knooppunt ${q(nodes[0])} leidt terug naar zichzelf` : `de knooppunten ${ids(nodes)} leiden naar elkaar terug`);
+const bracket = (list: boolean): string => (list ? ']' : '}');
+
+/** De Nederlandse zin voor elke meldingssleutel. */
+export const nlCatalog: Catalog = {
+  'json-too-many-problems': (a) => `meer dan ${a.max} schrijffouten in de JSON: los deze eerst op en controleer het bestand dan opnieuw.`,
+  'json-comment': (a) =>
+    a.unclosed
+      ? 'een opmerking "/*" wordt nooit afgesloten met "*/" (en JSON staat geen opmerkingen toe): haal hem weg.'
+      : 'JSON staat geen opmerkingen toe: haal deze weg. Aantekeningen voor andere schrijvers kun je in het veld "notes" van een knooppunt zetten.',
+  'json-unterminated-string': (a) =>
+    a.atLineEnd
+      ? `niet afgesloten tekst: de tekst die op regel ${a.line} begint, heeft vóór het einde van de regel geen sluitend dubbel aanhalingsteken ("). Zet het aanhalingsteken erbij; schrijf \\n voor een nieuwe regel binnen een tekst.`
+      : `niet afgesloten tekst: de tekst die hier begint (regel ${a.line}) heeft geen sluitend dubbel aanhalingsteken (").`,
+  'json-invalid-escape': (a) =>
+    `"\\${a.char}" is geen geldige escape in een JSON-tekst: schrijf "\\\\" voor een backslash, "\\"" voor een aanhalingsteken en "\\n" voor een nieuwe regel.`,
+  'json-control-character': (a) =>
+    a.tab ? 'een tab binnen een tekst mag niet in JSON: schrijf \\t of een spatie.' : 'een onzichtbaar stuurteken binnen een tekst mag niet in JSON: haal het weg.',
+  'json-single-quotes': (a) =>
+    a.value === null
+      ? `tekst moet tussen dubbele aanhalingstekens (") staan, niet tussen enkele ('), en deze wordt op regel ${a.line} niet afgesloten.`
+      : `tekst moet tussen dubbele aanhalingstekens staan, niet tussen enkele: schrijf "${a.value}".`,
+  'json-invalid-number': (a) =>
+    `"${a.raw}" is geen geldig JSON-getal: schrijf getallen zoals 12, -3 of 0.5 (met een punt, geen "+" of nullen vooraan, en cijfers aan beide kanten van de punt).`,
+  'json-syntax': (a) => {
+    switch (a.kind) {
+      case 'word':
+        return `"${a.word}" is geen JSON-waarde: ${WORD_FIXES[a.fix]}.`;
+      case 'bare-word':
+        return `de tekst ${a.word} moet tussen dubbele aanhalingstekens staan: schrijf "${a.word}".`;
+      case 'value-expected':
+        return `hier hoort een waarde te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}`;
+      case 'key-expected':
+        return `hier hoort een veldnaam tussen dubbele aanhalingstekens te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}`;
+      case 'colon-expected':
+        return `na de veldnaam "${a.key}" hoort een dubbele punt ":" te staan, maar er staat ${found(a.found)}.`;
+      case 'comma-expected':
+        return `na de waarde op regel ${a.line} hoort een komma of "${bracket(a.list)}" te staan, maar er staat ${found(a.found)}.`;
+    }
+  },
+  'json-empty': () => 'het bestand is leeg: een scenariobestand begint met "{" en eindigt met "}".',
+  'json-trailing-text': (a) =>
+    `er staat nog tekst na het einde van het scenario (na regel ${a.line}): ` +
+    'het hele scenario moet één object tussen "{" en "}" zijn. Haal de extra tekst weg, of kijk of er een "}" te veel staat.',
+  'json-too-deep': (a) =>
+    `in het bestand zitten objecten en lijsten hier meer dan ${a.max} niveaus diep in elkaar, dus het is niet verder gelezen. ` +
+    'Zo diep nesten is in een scenario nooit nodig: kijk of er haakjes geopend maar nooit gesloten worden, of maak de voorwaarden eenvoudiger.',
+  'json-unexpected-end': (a) =>
+    a.list === null
+      ? 'het bestand houdt op waar een waarde hoort te staan: het lijkt afgebroken, of er ontbreekt een sluitende "}" of "]".'
+      : `het bestand houdt op voordat ${a.list ? 'de lijst' : 'het object'} dat op regel ${a.line} begint, is afgesloten met "${bracket(a.list)}".`,
+  'json-unquoted-key': (a) => `de veldnaam ${a.key} moet tussen dubbele aanhalingstekens staan: schrijf "${a.key}".`,
+  'json-missing-colon': (a) => `na de veldnaam "${a.key}" ontbreekt een dubbele punt ":".`,
+  'forbidden-key': (a) => `de veldnaam "${a.key}" is niet toegestaan (die kan de werking van het programma veranderen) en is genegeerd: geef hem een andere naam of haal hem weg.`,
+  'duplicate-key': (a) =>
+    `het veld "${a.key}" staat twee keer in hetzelfde object (de eerste keer op regel ${a.line}): alleen de laatste zou tellen. Haal er één weg, of geef één van beide een andere naam.`,
+  'json-trailing-comma': (a) =>
+    a.list
+      ? `er staat een komma na het laatste onderdeel van de lijst op regel ${a.line}: haal hem weg (JSON staat geen komma vóór "]" toe).`
+      : `er staat een komma na het laatste veld op regel ${a.line}: haal hem weg (JSON staat geen komma vóór "}" toe).`,
+  'json-missing-comma': (a) => `na de waarde op regel ${a.line} ontbreekt een komma: zet een "," tussen de ${a.list ? 'onderdelen van de lijst' : 'velden'}.`,
+  'file-too-large': (a) =>
+    `het bestand is ${formatSize(a.bytes).replace('.', ',')}, meer dan de grens van 5 MB, dus het is niet gelezen. ` +
+    'Een scenario is normaal veel kleiner: verdeel het over meerdere scenario’s, of kijk of er per ongeluk een afbeelding of andere gegevens in geplakt zijn.',
+  'invalid-utf8': (a) =>
+    a.byte === null
+      ? 'het bestand is geen geldige UTF-8-tekst: sla het op als UTF-8.'
+      : `ongeldige UTF-8: byte ${hex(a.byte)} op byte-positie ${a.offset} is geen geldige UTF-8-tekst.` +
+        (a.ansi === null ? '' : ` In Windows-1252 (ANSI) is deze byte "${a.ansi}", dus het bestand is waarschijnlijk in die codering opgeslagen.`) +
+        ' Sla het bestand op als UTF-8 (in VS Code: "Save with Encoding" → UTF-8) en kijk de tekens rond deze plek na.',
+
+  'condition-as-text': (a, root) =>
+    `${place(root, a.at)} is als tekst geschreven (${q(a.value)}), maar voorwaarden zijn gestructureerde gegevens, nooit code of formules. ` +
+    'Schrijf bijvoorbeeld {"mood": {"max": -3}} (stemming -3 of lager) of {"flags": {"offeredHelp": true}}.',
+  'wrong-type': (a, root) => `${place(root, a.at)} moet ${expected(a.expected)} zijn, maar het is ${value(a.value)}.${a.type ? typeFixNl(a.type, a.value) : ''}`,
+  'invalid-value': (a, root) =>
+    `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listNl(a.allowed.map(q), 'of')}${didYouMeanNl(String(a.value), a.allowed) || '.'}`,
+  'not-whole-number': (a, root) => `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`,
+  'out-of-range': (a, root) => {
+    const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
+    return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels in scenarios/README.md gebruiken -2 tot en met +2.' : ''}`;
+  },
+  'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${fieldWordsNl(a.what) || 'een waarde'}.`,
+  'invalid-format': (a, root) => `${place(root, a.at)} is ${q(a.value)}, en dat is niet geldig: het ${patternHintNl(a.pattern)}.`,
+  'too-few-options': (a, root) =>
+    `${place(root, a.at.slice(0, -1))} heeft ${a.count === 1 ? '1 optie' : `${a.count} opties`}, maar een beslissing heeft er ${a.min} tot ${a.max} nodig: voeg er ${a.min - a.count === 1 ? 'nog een' : 'meer'} toe.`,
+  'too-few-items': (a, root) =>
+    a.map
+      ? `${place(root, a.at)} ${a.count ? 'heeft te weinig onderdelen' : 'is leeg'}: voeg er minstens ${a.min} toe (${fieldWordsNl(a.what) || a.what}).`
+      : `${place(root, a.at)} heeft ${a.count} ${a.count === 1 ? 'onderdeel' : 'onderdelen'}, maar er zijn er minstens ${a.min} nodig.`,
+  'too-many-options': (a, root) =>
+    `${place(root, a.at.slice(0, -1))} heeft ${a.count} opties, maar er mogen er hoogstens ${a.max} zijn: haal de zwakste weg, of verdeel de beslissing over twee knooppunten.`,
+  'too-many-items': (a, root) => `${place(root, a.at)} heeft ${a.count} onderdelen, maar er mogen er hoogstens ${a.max} zijn: haal er een paar weg.`,
+  'duplicate-item': (a, root) => `${place(root, a.at.slice(0, -1))} noemt ${value(a.value)} twee keer: haal er een weg.`,
+  'missing-field': (a, root) => {
+    const what = fieldWordsNl(a.what);
+    return `${place(root, a.at)} heeft geen ${q(a.name)}: voeg het toe${what ? ` — ${what}` : ''}.`;
+  },
+  'unknown-field': (a, root) => {
+    const suggestion = didYouMeanNl(a.key, a.allowed);
+    const fix = suggestion
+      ? `${suggestion} Velden met een onbekende naam worden genegeerd.`
+      : `: het wordt genegeerd. De velden die hier mogen, zijn ${listNl(a.allowed.map(q))}.`;
+    return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
+  },
+  'invalid-id': (a, root) => {
+    const kind = a.kind === 'node' ? 'de knooppunt-id' : a.kind === 'ending' ? 'de einde-id' : 'de naam';
+    const where = a.inside ? ` in ${place(root, a.at.slice(0, -1))}` : '';
+    return `${kind} ${q(a.key)}${where} is niet geldig: die ${patternHintNl(a.pattern)}.`;
+  },
+
+  'not-a-scenario': (a) =>
+    `het bestand bevat ${a.list ? 'een lijst' : 'één losse waarde'}, maar een scenario is één object tussen "{" en "}" met velden zoals "id", "title", "start", "nodes" en "endings".`,
+  'format-too-new': (a) =>
+    `dit bestand is geschreven in versie ${a.version} van het scenarioformaat, maar deze versie van Frontlijn leest alleen formaatversie ${a.current}. Werk Frontlijn bij, of vraag degene die het bestand maakte om een exemplaar in versie ${a.current}.`,
+  'format-too-old': (a) =>
+    `dit bestand is geschreven in versie ${a.version} van het scenarioformaat, en die is ouder dan deze versie van Frontlijn kan lezen (versie ${a.min} tot en met ${a.current}). Herschrijf het volgens scenarios/README.md en zet "formatVersion" op ${a.current}.`,
+  'too-many-nodes': (a) =>
+    `het scenario heeft ${nl(a.count)} ${a.endings ? 'eindes' : 'knooppunten'}, meer dan de grens van ${nl(a.max)}, dus het is niet verder gecontroleerd. Verdeel het over meerdere scenario’s.`,
+  'empty-text': (a, root) =>
+    a.lang === null
+      ? `${textNameNl(root, a.at)} is leeg: schrijf de tekst die spelers moeten zien.`
+      : `de ${langAdjNl(a.lang)} ${textNameNl(root, a.at.slice(0, -1))} is leeg: schrijf de tekst die spelers moeten zien.`,
+  'missing-language': (a, root) =>
+    `de ${langAdjNl(a.lang)} ${textNameNl(root, a.at)} ontbreekt (het bestand noemt als talen ${listNl(a.declared)}): voeg "${a.lang}": "…" toe.`,
+  'undeclared-language': (a, root) =>
+    `de ${langAdjNl(a.lang)} ${textNameNl(root, a.at.slice(0, -1))} wordt nooit getoond, want "languages" noemt alleen ${listNl(a.declared)}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
+  'unknown-target': (a, root) =>
+    period(
+      `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
+        (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat'),
+    ),
+  'empty-routes': (a, root) =>
+    `${place(root, a.at.slice(0, -1))} heeft een lege lijst routes in "next": schrijf de id van een knooppunt of einde, of voeg routes toe zoals {"to": "checkout"}.`,
+  'duplicate-id': (a) =>
+    `${q(a.id)} is zowel een knooppunt als een einde, maar knooppunten en eindes delen één set ids: geef een van beide een andere naam (en pas de "next" aan die ernaar moet leiden).`,
+  'start-is-ending': (a) => `"start" is ${q(a.start)}, en dat is een einde: het verhaal moet bij een beslismoment (knooppunt) beginnen.`,
+  'unknown-start': (a) =>
+    period(
+      `"start" is ${q(a.start)}, maar er is geen knooppunt met die id` +
+        (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : `: gebruik de id van een van de knooppunten${a.example !== null ? `, bijvoorbeeld ${q(a.example)}` : ''}`),
+    ),
+  'duplicate-option-id': (a) => `knooppunt ${q(a.node)} heeft twee opties met de id ${q(a.id)} (optie ${a.first} en ${a.second}): geef elke optie een eigen id.`,
+  'weights-all-zero': () =>
+    'alle drie de scoregewichten zijn 0, dus er is geen totaalscore: geef minstens één dimensie een gewicht boven 0 (of laat "weights" weg voor gelijke gewichten).',
+  'analysis-failed': (a) => `Het scenario kon niet worden geanalyseerd (${a.detail}). Dit is een fout in Frontlijn: meld het graag, met het bestand erbij.`,
+
+  'too-many-states': (a) =>
+    a.flags
+      ? `De vlaggen van dit verhaal zijn op meer dan ${nl(a.max)} manieren te combineren, te veel om na te gaan. Gebruik minder vlaggen: zet een vlag alleen als een latere voorwaarde hem nodig heeft, en zet vlaggen uit die niet meer nodig zijn.`
+      : `Dit verhaal heeft meer dan ${nl(a.max)} combinaties van knooppunt, stemming en vlaggen, te veel om na te gaan. Gebruik minder vlaggen, of minder voorwaarden die ervan afhangen.`,
+  'flat-dimension': (a) =>
+    `Geen enkele weg scoort anders op ${dim(a.dimension)}: elke weg door het verhaal geeft ${a.points} ${Math.abs(a.points) === 1 ? 'punt' : 'punten'}, dus elke speler krijgt daar 100. Geef een paar opties punten voor ${dim(a.dimension)} (zie de scoringsregels in scenarios/README.md).`,
+  'unreachable-node': (a) => `Knooppunt ${q(a.id)} is nooit te bereiken: ${why(a.why)}. Verwijs ernaar vanuit een optie, of verwijder het.`,
+  'unreachable-ending': (a) => `Einde ${q(a.id)} is nooit te bereiken: ${why(a.why)}. Verwijs ernaar vanuit een optie, of verwijder het.`,
+  'dead-end': (a) =>
+    `De speler loopt vast bij knooppunt ${q(a.id)} als dat bereikt wordt met ${a.states.map(state).join('; of ')}${a.more > 0 ? ` (en nog ${a.more} combinaties)` : ''}: dan is geen van de opties beschikbaar, en er is geen tijdslimiet. Geef één optie geen voorwaarde, of voeg een tijdslimiet toe.`,
+  'no-route': (a) =>
+    `Na ${choiceName(a.choice)} (bereikt met ${state(a.state)}) geldt geen van de routes. Laat de voorwaarde weg bij de laatste route, zodat die alle andere gevallen opvangt.`,
+  'no-ending': (a) =>
+    `Vanaf knooppunt ${q(a.id)} is geen einde te bereiken: elke weg verder loopt vast of gaat in een kringetje rond. Zorg dat een van de opties verder leidt naar een einde.`,
+  'score-loop': (a) => `Spelers kunnen in een lus punten blijven verzamelen: ${loopWhere(a.nodes)}, en ${choiceName(a.choice)} geeft elke ronde punten voor ${dim(a.dimension)}. ${LOOP_FIX}`,
+  loop: (a) => `Spelers kunnen eindeloos in een lus blijven rondgaan: ${loopWhere(a.nodes)}, en niets houdt dat tegen. ${LOOP_FIX}`,
+  'condition-never-holds': (a) =>
+    a.route === null
+      ? `${cap(choiceName(a.choice))} wordt nooit getoond: de voorwaarde geldt op geen enkele weg waarop het verhaal hier komt (${a.low === a.high ? `de stemming is hier altijd ${a.low}` : `de stemming is hier tussen ${a.low} en ${a.high}`}). Pas de voorwaarde aan, of verwijder de optie.`
+      : `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: de voorwaarde geldt nooit na deze keuze. Pas de voorwaarde aan, of verwijder de route.`,
+  'route-never-taken': (a) =>
+    `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: een eerdere route gaat altijd voor. Verander de volgorde van de routes of hun voorwaarden.`,
+  'same-scores': (a) =>
+    `Alle opties van knooppunt ${q(a.id)} hebben hetzelfde effect op warmte, initiatief, uitkomst en stemming, dus deze keuze maakt niets uit. Laat de effecten verschillen zoals het gedrag verschilt.`,
+  'missing-feedback': (a) =>
+    a.choice.option === null
+      ? `De time-out van knooppunt ${q(a.choice.node)} heeft geen feedback. Schrijf een zin over wat het met de klant doet als die moet wachten.`
+      : `Optie ${q(a.choice.option)} van knooppunt ${q(a.choice.node)} ("${short(t(a.text, 'nl'))}") heeft geen feedback. Schrijf een of twee zinnen die het gedrag benoemen en wat het met de klant doet.`,
+  'more-like-this': (a) => `…en nog ${a.more} problemen zoals dit (${a.code}).`,
+};

@@ -1,0 +1,154 @@
+/**
+ * Dutch words for validation messages: how to name a place in a scenario ("optie "b" van
+ * knooppunt "greet""), lists with "en"/"of", value descriptions, "bedoel je …?", what a field
+ * should be, the id patterns and the fields' descriptions. The Dutch side of messages.ts and
+ * schema-words.ts. Pure.
+ */
+import type { JsonPath } from './contract';
+import { closest, describePath, describeValue, q, type PlaceWords } from './messages';
+
+/** Dutch names of the languages, as used in "de Engelse tekst". */
+const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
+
+/** "de Engelse" / "de taal "fr"" before a noun. */
+export function langAdjNl(code: string): string {
+  return LANG_ADJ[code] ?? `${q(code)}-`;
+}
+
+/** A list for a sentence: "a, b en c" (or "of"). */
+export function listNl(items: readonly string[], last: 'en' | 'of' = 'en'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** " — bedoel je "x"?" or "". */
+export function didYouMeanNl(name: string, candidates: Iterable<string>): string {
+  const c = closest(name, candidates);
+  return c !== null && c !== name ? ` — bedoel je ${q(c)}?` : '';
+}
+
+/** The Dutch place and value words (see PlaceWords in messages.ts). */
+export const NL_PLACES: PlaceWords = {
+  null: 'null (leeg)',
+  list: (n) => `een lijst van ${n}`,
+  emptyList: 'een lege lijst',
+  text: (quoted) => `de tekst ${quoted}`,
+  number: (n) => `het getal ${n}`,
+  object: 'een object { … }',
+  nothing: 'niets',
+  node: (id) => `knooppunt ${id}`,
+  option: (id, node) => `optie ${id} van ${node}`,
+  nthOption: (n, node) => `de ${n}e optie van ${node}`,
+  route: (n, owner) => `route ${n} van ${owner}`,
+  timeLimit: (node) => `de tijdslimiet van ${node}`,
+  ending: (id) => `einde ${id}`,
+  nodes: 'de knooppunten ("nodes")',
+  endings: 'de eindes ("endings")',
+  customer: 'de klant ("customer")',
+  scoring: 'de score-instellingen ("scoring")',
+  scenario: 'het scenario',
+  field: (field, owner) => `${field} van ${owner}`,
+};
+
+/** Describes a JSON value for "maar het is …". */
+export function describeValueNl(value: unknown): string {
+  return describeValue(value, NL_PLACES);
+}
+
+/** Names the thing a path points at: `optie "b" van knooppunt "greet"`, `"effects.warmth" van optie "b" van knooppunt "greet"`. */
+export function describePathNl(root: unknown, path: JsonPath): string {
+  return describePath(root, path, NL_PLACES);
+}
+
+/** "de tekst van optie "b" van knooppunt "greet"", or ""situation" van knooppunt "greet"". */
+export function textNameNl(root: unknown, path: JsonPath): string {
+  const last = path[path.length - 1];
+  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return `tekst van ${describePathNl(root, path.slice(0, -1))}`;
+  return describePathNl(root, path);
+}
+
+/** What a JSON type is called ("moet een getal zijn"). */
+export const TYPE_NOUNS_NL: Record<string, string> = {
+  string: 'een tekst tussen dubbele aanhalingstekens',
+  number: 'een getal',
+  integer: 'een heel getal',
+  boolean: 'true of false',
+  object: 'een object { … }',
+  array: 'een lijst [ … ]',
+};
+
+/** What a value of a named schema definition is called. */
+export const REF_NOUNS_NL: Record<string, string> = {
+  Text: 'een tekst: één tekst tussen dubbele aanhalingstekens, of één tekst per taal zoals {"nl": "…", "en": "…"}',
+  Next: 'de id van een knooppunt of einde tussen dubbele aanhalingstekens, of een lijst routes zoals [{"when": {"mood": {"max": -3}}, "to": "walks-out"}, {"to": "checkout"}]',
+  Condition: 'een voorwaarde-object zoals {"mood": {"max": -3}} of {"flags": {"offeredHelp": true}}',
+  Effects: 'een object met effecten zoals {"warmth": 1, "outcome": 1, "mood": 1}',
+  Route: 'een route-object zoals {"when": {"mood": {"max": -3}}, "to": "walks-out"}',
+  Option: 'een optie-object met "id", "text", "effects", "feedback" en "next"',
+  DecisionNode: 'een knooppunt-object met "situation" en "options"',
+  Ending: 'een einde-object met "title", "text" en "tone"',
+  CustomerLine: 'een object met wat de klant zegt ("says"), doet ("does") en hoe die kijkt ("expression")',
+  TimeLimit: 'een tijdslimiet-object met "seconds" en "next"',
+  Customer: 'een object dat de klant beschrijft, met minstens een "name"',
+  Scoring: 'een object met "weights"',
+  Lang: 'een taalcode: "nl" of "en"',
+};
+
+const PATTERN_HINTS_NL: Record<string, string> = {
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'mag alleen kleine letters, cijfers en losse streepjes daartussen bevatten (geen spaties), bijvoorbeeld "toy-shop-saturday"',
+  '^[A-Za-z0-9_-]+$': 'mag alleen letters, cijfers, streepjes en liggende streepjes bevatten (geen spaties of accenten), bijvoorbeeld "greet-customer"',
+  '^[A-Za-z][A-Za-z0-9_-]*$': 'moet met een letter beginnen en mag verder alleen letters, cijfers, streepjes en liggende streepjes bevatten, bijvoorbeeld "offeredHelp"',
+  '^#[0-9a-fA-F]{6}$': 'moet een kleur zijn: # en zes hexadecimale tekens, bijvoorbeeld "#8a5a2b"',
+};
+
+/** Explains an id pattern in Dutch ("mag alleen …"). */
+export function patternHintNl(pattern: string): string {
+  return PATTERN_HINTS_NL[pattern] ?? `moet voldoen aan het patroon ${pattern}`;
+}
+
+/** A short Dutch fix for a value of the wrong type, e.g. a number written in quotes. */
+export function typeFixNl(expected: string, value: unknown): string {
+  if ((expected === 'number' || expected === 'integer') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return ` Schrijf ${Number(value)} zonder aanhalingstekens.`;
+  }
+  if (expected === 'boolean' && (value === 'true' || value === 'false')) return ` Schrijf ${value} zonder aanhalingstekens.`;
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return ` Zet het tussen dubbele aanhalingstekens: "${value}".`;
+  if (expected === 'array' && value !== null && typeof value === 'object') return ' Zet de onderdelen tussen [ en ].';
+  return '';
+}
+
+/**
+ * The fields' descriptions (the first sentence of the schema's English description, as the
+ * schema check quotes it) in Dutch. Keyed by the English sentence, so a field added to the schema
+ * without a Dutch line is caught by messages.test.ts.
+ */
+export const FIELD_WORDS_NL: Record<string, string> = {
+  'the scenario format version this file is written in': 'de versie van het scenarioformaat waarin dit bestand is geschreven',
+  'a unique id of lowercase letters, digits and hyphens, e.g. "toy-shop-saturday"': 'een unieke id van kleine letters, cijfers en streepjes, bijvoorbeeld "toy-shop-saturday"',
+  'the title on the scenario card': 'de titel op de scenariokaart',
+  'one or two sentences on the scenario card': 'een of twee zinnen op de scenariokaart',
+  'where it takes place: shop, station, terrace, tram or other': 'waar het zich afspeelt: shop, station, terrace, tram of other',
+  'who the player is, e.g. "You work at the till of a toy shop."': 'wie de speler is, bijvoorbeeld "Je staat achter de kassa van een speelgoedwinkel."',
+  'who the customer is': 'wie de klant is',
+  'the languages every text in this file provides, e.g. ["nl", "en"]': 'de talen waarin elke tekst in dit bestand staat, bijvoorbeeld ["nl", "en"]',
+  'the id of the first decision node': 'de id van het eerste beslismoment (knooppunt)',
+  'the decision nodes, by id (letters, digits, hyphens and underscores)': 'de beslismomenten (knooppunten), op id (letters, cijfers, streepjes en liggende streepjes)',
+  'the endings, by id; they share the id space with the nodes': 'de eindes, op id; ze delen hun ids met de knooppunten',
+  'the customer\'s name, e.g. "Sanne"': 'de naam van de klant, bijvoorbeeld "Sanne"',
+  'what the player sees happening (the scene, in the second person or neutral)': 'wat de speler ziet gebeuren (de scène, in de je-vorm of neutraal)',
+  'the options, 2 to 4 of them': 'de opties, 2 tot 4 stuks',
+  'a short title for the ending ("A customer for life")': 'een korte titel voor het einde ("Een klant voor het leven")',
+  'what happens, told as the close of the story': 'wat er gebeurt, verteld als afsluiting van het verhaal',
+  'how it feels: "fan", "neutral" or "lost"': 'hoe het voelt: "fan", "neutral" of "lost"',
+  'a short id, unique within the node (e.g. "a", "greet-kids"); the run log refers to it': 'een korte id, uniek binnen het knooppunt (bijvoorbeeld "a", "greet-kids"); het spelverslag verwijst ernaar',
+  'what the employee says or does, as the player reads it on the button': 'wat de medewerker zegt of doet, zoals de speler het op de knop leest',
+  'where the story goes after this choice': 'waar het verhaal na deze keuze heen gaat',
+  'the id of the node or ending to go to': 'de id van het knooppunt of einde waar het heen gaat',
+  'seconds the player has at normal timer speed (5 to 300)': 'het aantal seconden dat de speler heeft bij normale timersnelheid (5 tot 300)',
+  'where the story goes when the time runs out': 'waar het verhaal heen gaat als de tijd om is',
+};
+
+/** A field's description in Dutch; an unknown one is named only by its field. */
+export function fieldWordsNl(english: string): string {
+  return FIELD_WORDS_NL[english] ?? '';
+}
