@@ -7,6 +7,7 @@
  */
 import type { Condition, Effects, Next, Option, Route, Scenario, TimeLimit } from './types';
 import { isBlank } from './text';
+import { growScratch, scratch } from './analyse-scratch';
 
 /** choiceBits: the choice has a condition (`when`). */
 export const HAS_WHEN = 1;
@@ -96,14 +97,6 @@ function nextOf(source: Option | TimeLimit): Next {
   return typeof next === 'string' || Array.isArray(next) ? next : NO_ROUTES;
 }
 
-/** A typed array of the same kind with room for `need` entries (doubling). */
-function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /**
  * Reads the choices of the nodes `nodeIds` (in that order) and resolves their routes with
  * `resolve` (an id to a node >= 0, an ending -(index + 1), or NO_TARGET). Everything the summary
@@ -111,17 +104,18 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: numb
  */
 export function readChoices(scenario: Scenario, nodeIds: readonly string[], resolve: (to: string) => number): ChoiceTable {
   const n = nodeIds.length;
-  let cap = n * 4 + 16;
-  let rcap = cap;
-  const choiceStart = new Int32Array(n + 1);
-  let choiceIndex = new Int32Array(cap);
-  const choiceSource: (Option | TimeLimit)[] = [];
-  let choicePoints = new Float64Array(cap * 3);
-  let choiceMood = new Int32Array(cap);
-  let choiceRawMood = new Float64Array(cap);
-  let choiceBits = new Uint8Array(cap);
-  let routeStart = new Int32Array(cap + 1);
-  let routeTarget = new Int32Array(rcap);
+  // Working memory reused between analyses (analyse-scratch.ts), written before it is read; room
+  // for four options and a time-out per node at first (the schema's most), grown when needed.
+  let cap = n * 5 + 16;
+  const choiceStart = scratch('choices.start', Int32Array, n + 1);
+  let choiceIndex = scratch('choices.index', Int32Array, cap);
+  const choiceSource: (Option | TimeLimit)[] = new Array<Option | TimeLimit>(cap);
+  let choicePoints = scratch('choices.points', Float64Array, cap * 3);
+  let choiceMood = scratch('choices.mood', Int32Array, cap);
+  let choiceRawMood = scratch('choices.rawMood', Float64Array, cap);
+  let choiceBits = scratch('choices.bits', Uint8Array, cap);
+  let routeStart = scratch('choices.routeStart', Int32Array, cap + 1);
+  let routeTarget = scratch('choices.routeTarget', Int32Array, cap);
   let c = 0;
   let r = 0;
   let optionCount = 0;
@@ -130,12 +124,12 @@ export function readChoices(scenario: Scenario, nodeIds: readonly string[], reso
   const add = (index: number, source: Option | TimeLimit): void => {
     if (c + 1 >= cap) {
       cap *= 2;
-      choiceIndex = grow(choiceIndex, cap);
-      choicePoints = grow(choicePoints, cap * 3);
-      choiceMood = grow(choiceMood, cap);
-      choiceRawMood = grow(choiceRawMood, cap);
-      choiceBits = grow(choiceBits, cap);
-      routeStart = grow(routeStart, cap + 1);
+      choiceIndex = growScratch('choices.index', choiceIndex, cap);
+      choicePoints = growScratch('choices.points', choicePoints, cap * 3);
+      choiceMood = growScratch('choices.mood', choiceMood, cap);
+      choiceRawMood = growScratch('choices.rawMood', choiceRawMood, cap);
+      choiceBits = growScratch('choices.bits', choiceBits, cap);
+      routeStart = growScratch('choices.routeStart', routeStart, cap + 1);
     }
     const effects = source.effects;
     const next = source.next;
@@ -151,12 +145,12 @@ export function readChoices(scenario: Scenario, nodeIds: readonly string[], reso
     if (hasText(source.feedback)) bits |= HAS_FEEDBACK;
     routeStart[c] = r;
     if (typeof next === 'string') {
-      if (r + 1 > rcap) routeTarget = grow(routeTarget, (rcap = Math.max(r + 1, rcap * 2)));
+      if (r + 1 > routeTarget.length) routeTarget = growScratch('choices.routeTarget', routeTarget, r + 1);
       routeTarget[r++] = resolve(next);
     } else {
       bits |= HAS_ROUTES;
       if (Array.isArray(next)) {
-        if (r + next.length > rcap) routeTarget = grow(routeTarget, (rcap = Math.max(r + next.length, rcap * 2)));
+        if (r + next.length > routeTarget.length) routeTarget = growScratch('choices.routeTarget', routeTarget, r + next.length);
         for (let i = 0; i < next.length; i++) {
           const route = next[i];
           routeTarget[r++] = route && typeof route.to === 'string' ? resolve(route.to) : NO_TARGET;

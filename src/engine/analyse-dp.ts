@@ -10,6 +10,7 @@ import { DIMENSIONS } from './types';
 import type { StateGraph } from './analyse-graph';
 import { stateCount } from './analyse-graph';
 import { choiceId } from './analyse-choices';
+import { scratch, zeroed } from './analyse-scratch';
 import type { GraphOrder } from './analyse-order';
 
 /** A linear objective: a value per choice of each node and per ending, summed along a path. */
@@ -26,38 +27,16 @@ interface Best {
   edge: Int32Array;
 }
 
-/**
- * Working memory reused from one analysis to the next: big typed arrays are allocated outside the
- * JavaScript heap, and allocating them afresh for every analysis costs more in garbage collection
- * than the work itself. Safe because a Best never leaves `optimum` (everything is synchronous).
- */
-const scratch = {
-  f: [] as Float64Array[],
-  i: [] as Int32Array[],
-  b: [] as Uint8Array[],
-  floats(slot: number, n: number): Float64Array {
-    if (!this.f[slot] || this.f[slot].length < n) this.f[slot] = new Float64Array(Math.max(n, 1024));
-    return this.f[slot].subarray(0, n);
-  },
-  ints(slot: number, n: number): Int32Array {
-    if (!this.i[slot] || this.i[slot].length < n) this.i[slot] = new Int32Array(Math.max(n, 1024));
-    return this.i[slot].subarray(0, n);
-  },
-  bytes(slot: number, n: number): Uint8Array {
-    if (!this.b[slot] || this.b[slot].length < n) this.b[slot] = new Uint8Array(Math.max(n, 1024));
-    return this.b[slot].subarray(0, n);
-  },
-};
-
 /** Optimises K objectives at once; `slot` picks the working memory (results of different slots coexist). */
 function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], slot: number): Best {
   const n = stateCount(g);
   const K = objectives.length;
-  const value = scratch.floats(slot, n * K).fill(-Infinity);
-  const edge = scratch.ints(slot, n * K).fill(-1);
-  const done = scratch.bytes(slot, n).fill(0);
+  // Working memory reused between analyses (analyse-scratch.ts): a Best never leaves `optimum`.
+  const value = scratch(`dp.value${slot}`, Float64Array, n * K).fill(-Infinity, 0, n * K);
+  const edge = scratch(`dp.edge${slot}`, Int32Array, n * K).fill(-1, 0, n * K);
+  const done = zeroed(`dp.done${slot}`, Uint8Array, n);
   // Values of every choice, flat: choice c at c * K (reused memory, like the values).
-  const cv = scratch.floats(2 + slot, g.choiceCount * K);
+  const cv = scratch(`dp.choices${slot}`, Float64Array, g.choiceCount * K);
   for (let c = 0; c < g.choiceCount; c++) for (let k = 0; k < K; k++) cv[c * K + k] = objectives[k].choice(g, c);
   const ev = new Float64Array(g.endingIds.length * K);
   for (let e = 0; e < g.endingIds.length; e++) for (let k = 0; k < K; k++) ev[e * K + k] = objectives[k].ending(g, e);

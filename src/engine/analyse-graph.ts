@@ -8,6 +8,7 @@ import { MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
 import { clampMood, flagsAfter, holds } from './compile-rules';
 import { keysOf } from './shared-keys';
+import { growScratch, scratch, zeroed } from './analyse-scratch';
 import type { ChoiceTable } from './analyse-choices';
 import { AVAILABLE, HAS_ROUTES, HAS_WHEN, NO_TARGET, readChoices, SETS_FLAGS } from './analyse-choices';
 
@@ -84,11 +85,13 @@ function flagKey(flags: FlagSet): string {
     .join('\u0001');
 }
 
-function grow<T extends Int32Array | Int8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
+/** Dense lookup tables of the first flag sets kept between analyses (more are allocated each time). */
+const POOLED_TABLES = 4;
+
+/** The dense (node, mood) -> state table of flag set f, all -1. */
+function denseTable(f: number, width: number): Int32Array {
+  const table = f < POOLED_TABLES ? scratch(`graph.dense${f}`, Int32Array, width) : new Int32Array(width);
+  return table.fill(-1, 0, width);
 }
 
 /**
@@ -108,10 +111,14 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     const e = endingIndex.get(to);
     return e !== undefined ? -(e + 1) : NO_TARGET;
   });
-  const routeHeld = new Uint8Array(table.routeCount);
-  const routeTaken = new Uint8Array(table.routeCount);
+  const routeHeld = zeroed('graph.routeHeld', Uint8Array, table.routeCount);
+  const routeTaken = zeroed('graph.routeTaken', Uint8Array, table.routeCount);
   const n = nodeIds.length;
   const guess = Math.min(maxStates + 1, 64 + n * 12);
+  // The graph's arrays are working memory reused between analyses (analyse-scratch.ts): they are
+  // only read before the analysis returns. Their contents are written before they are read.
+  const edgeStart = scratch('graph.edgeStart', Int32Array, guess + 1);
+  edgeStart[0] = 0;
   const g: StateGraph = {
     ...table,
     nodeIds,
@@ -119,20 +126,20 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     endingPoints: endingIds.map((id) => pointsOf(scenario.endings[id]?.effects)),
     routeHeld,
     routeTaken,
-    stateNode: new Int32Array(guess),
-    stateMood: new Int8Array(guess),
-    stateFlags: new Int32Array(guess),
+    stateNode: scratch('graph.stateNode', Int32Array, guess),
+    stateMood: scratch('graph.stateMood', Int8Array, guess),
+    stateFlags: scratch('graph.stateFlags', Int32Array, guess),
     flagSets: [Object.freeze({})],
-    edgeStart: new Int32Array(guess + 1),
-    edgeChoice: new Int32Array(guess * 3),
-    edgeTarget: new Int32Array(guess * 3),
+    edgeStart,
+    edgeChoice: scratch('graph.edgeChoice', Int32Array, guess * 3),
+    edgeTarget: scratch('graph.edgeTarget', Int32Array, guess * 3),
     states: 0,
     edges: 0,
     start: -1,
     truncated: false,
     maxStates,
-    nodeReached: new Uint8Array(n),
-    endingReached: new Uint8Array(endingIds.length),
+    nodeReached: zeroed('graph.nodeReached', Uint8Array, n),
+    endingReached: zeroed('graph.endingReached', Uint8Array, endingIds.length),
     deadEnds: [],
     noRoute: [],
     droppedEdges: 0,
@@ -140,7 +147,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   // Lookup of (flag set, node, mood) -> state: a dense table per flag set while they fit in
   // DENSE_ENTRIES, then a map (many flag combinations on a big graph must not exhaust memory).
   const width = n * MOODS;
-  const tables: (Int32Array | null)[] = [new Int32Array(width).fill(-1)];
+  const tables: (Int32Array | null)[] = [denseTable(0, width)];
   const spill = new Map<number, number>();
   const find = (flags: number, key: number): number => {
     const table = tables[flags];
@@ -157,9 +164,9 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       if (table) table[key] = s;
       else spill.set(flags * width + key, s);
       if (count > g.stateNode.length) {
-        g.stateNode = grow(g.stateNode, count);
-        g.stateMood = grow(g.stateMood, count);
-        g.stateFlags = grow(g.stateFlags, count);
+        g.stateNode = growScratch('graph.stateNode', g.stateNode, count);
+        g.stateMood = growScratch('graph.stateMood', g.stateMood, count);
+        g.stateFlags = growScratch('graph.stateFlags', g.stateFlags, count);
       }
       g.stateNode[s] = node;
       g.stateMood[s] = mood;
@@ -175,7 +182,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       f = g.flagSets.length;
       flagIds.set(key, f);
       g.flagSets.push(flags);
-      tables.push(tables.length * width < DENSE_ENTRIES ? new Int32Array(width).fill(-1) : null);
+      tables.push(tables.length * width < DENSE_ENTRIES ? denseTable(tables.length, width) : null);
     }
     return f;
   };
@@ -247,8 +254,8 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
         continue;
       }
       if (edges >= g.edgeChoice.length) {
-        g.edgeChoice = grow(g.edgeChoice, edges + 1);
-        g.edgeTarget = grow(g.edgeTarget, edges + 1);
+        g.edgeChoice = growScratch('graph.edgeChoice', g.edgeChoice, edges + 1);
+        g.edgeTarget = growScratch('graph.edgeTarget', g.edgeTarget, edges + 1);
       }
       g.edgeChoice[edges] = c;
       if (target < 0) {
@@ -261,7 +268,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       edges++;
     }
     if (!any) g.deadEnds.push(s);
-    if (s + 2 > g.edgeStart.length) g.edgeStart = grow(g.edgeStart, s + 2);
+    if (s + 2 > g.edgeStart.length) g.edgeStart = growScratch('graph.edgeStart', g.edgeStart, s + 2);
     g.edgeStart[s + 1] = edges;
   }
   g.states = s;

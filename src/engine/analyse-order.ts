@@ -5,19 +5,18 @@
  */
 import type { StateGraph } from './analyse-graph';
 import { stateCount } from './analyse-graph';
+import { scratch, zeroed } from './analyse-scratch';
 
 /** The components of the state graph and an evaluation order. */
 export interface GraphOrder {
   /** Every explored state, successors first (within a loop: in the order Tarjan closes it). */
   order: Int32Array;
-  /** The component of each state. */
+  /** The component of each state. Both arrays are working memory (analyse-scratch.ts), maybe longer than the state count. */
   component: Int32Array;
   /** Components that contain a loop (more than one state, or a state leading to itself), as lists of states. */
   loops: number[][];
 }
 
-/** Working arrays reused between calls (allocating big typed arrays each time costs more in GC than the search). */
-const work = { index: new Int32Array(0), low: new Int32Array(0), edgePtr: new Int32Array(0), onStack: new Uint8Array(0) };
 
 /**
  * The nodes in topological order (each before the nodes its options lead to), or null when the
@@ -25,10 +24,10 @@ const work = { index: new Int32Array(0), low: new Int32Array(0), edgePtr: new In
  */
 function nodeTopology(g: StateGraph): Int32Array | null {
   const count = g.nodeIds.length;
-  const indegree = new Int32Array(count);
+  const indegree = zeroed('order.indegree', Int32Array, count);
   const targets = g.routeTarget;
   for (let i = 0; i < g.routeCount; i++) if (targets[i] >= 0) indegree[targets[i]]++;
-  const rank = new Int32Array(count);
+  const rank = scratch('order.rank', Int32Array, count);
   const queue: number[] = [];
   for (let v = 0; v < count; v++) if (indegree[v] === 0) queue.push(v);
   for (let q = 0; q < queue.length; q++) {
@@ -48,12 +47,12 @@ function nodeTopology(g: StateGraph): Int32Array | null {
  * states by their node's topological rank, last first, puts every state after its successors.
  */
 function orderByNodes(g: StateGraph, rank: Int32Array, n: number): GraphOrder {
-  const buckets = new Int32Array(g.nodeIds.length + 1);
+  const buckets = zeroed('order.buckets', Int32Array, g.nodeIds.length + 1);
   for (let s = 0; s < n; s++) buckets[g.nodeIds.length - rank[g.stateNode[s]]]++;
   for (let i = 1; i <= g.nodeIds.length; i++) buckets[i] += buckets[i - 1];
-  const order = new Int32Array(n);
+  const order = scratch('order.order', Int32Array, n);
   for (let s = n - 1; s >= 0; s--) order[--buckets[g.nodeIds.length - rank[g.stateNode[s]]]] = s;
-  const component = new Int32Array(n);
+  const component = scratch('order.component', Int32Array, n);
   for (let s = 0; s < n; s++) component[s] = s;
   return { order, component, loops: [] };
 }
@@ -63,19 +62,12 @@ export function orderStates(g: StateGraph): GraphOrder {
   const n = stateCount(g);
   const rank = nodeTopology(g);
   if (rank) return orderByNodes(g, rank, n);
-  if (work.index.length < n) {
-    const size = Math.max(n, work.index.length * 2, 1024);
-    work.index = new Int32Array(size);
-    work.low = new Int32Array(size);
-    work.edgePtr = new Int32Array(size);
-    work.onStack = new Uint8Array(size);
-  }
-  const index = work.index.subarray(0, n).fill(-1);
-  const low = work.low;
-  const edgePtr = work.edgePtr;
-  const onStack = work.onStack.subarray(0, n).fill(0);
-  const component = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
+  const index = scratch('order.index', Int32Array, n).fill(-1, 0, n);
+  const low = scratch('order.low', Int32Array, n);
+  const edgePtr = scratch('order.edgePtr', Int32Array, n);
+  const onStack = zeroed('order.onStack', Uint8Array, n);
+  const component = scratch('order.component', Int32Array, n).fill(-1, 0, n);
+  const order = scratch('order.order', Int32Array, n);
   const loops: number[][] = [];
   const stack: number[] = [];
   const calls: number[] = [];
