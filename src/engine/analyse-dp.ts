@@ -20,20 +20,31 @@ interface Objective {
   ending: (g: StateGraph, ending: number) => number;
 }
 
-/** For K objectives: the highest sum from each state to an ending (value[s*K+k]) and the edge achieving it. */
+/**
+ * For K objectives: the highest sum from each state to an ending (value[s*K+k]) and, for the
+ * first P objectives (those whose path is followed), the edge achieving it (edge[s*P+k]).
+ */
 interface Best {
   k: number;
+  p: number;
   value: Float64Array;
   edge: Int32Array;
 }
 
-/** Optimises K objectives at once; `slot` picks the working memory (results of different slots coexist). */
-function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], slot: number): Best {
+/**
+ * Optimises K objectives at once, keeping best edges for the first `paths` of them; `slot` picks
+ * the working memory (results of different slots coexist). On a big graph the values and edges
+ * are tens of megabytes, so they are written once per state (no separate pass to fill them) and
+ * edges are kept only where a path is followed.
+ */
+function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], paths: number, slot: number): Best {
   const n = stateCount(g);
   const K = objectives.length;
+  const P = paths;
   // Working memory reused between analyses (analyse-scratch.ts): a Best never leaves `optimum`.
-  const value = scratch(`dp.value${slot}`, Float64Array, n * K).fill(-Infinity, 0, n * K);
-  const edge = scratch(`dp.edge${slot}`, Int32Array, n * K).fill(-1, 0, n * K);
+  // A state's entries are set when it is evaluated, before anything reads them (done[] guards the rest).
+  const value = scratch(`dp.value${slot}`, Float64Array, n * K);
+  const edge = scratch(`dp.edge${slot}`, Int32Array, n * P);
   const done = zeroed(`dp.done${slot}`, Uint8Array, n);
   // Values of every choice, flat: choice c at c * K (reused memory, like the values).
   const cv = scratch(`dp.choices${slot}`, Float64Array, g.choiceCount * K);
@@ -45,32 +56,32 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], slo
   for (let i = 0; i < n; i++) {
     const s = ord[i];
     const base = s * K;
+    const pbase = s * P;
+    for (let k = 0; k < K; k++) value[base + k] = -Infinity;
+    for (let k = 0; k < P; k++) edge[pbase + k] = -1;
     for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
       const t = edgeTarget[e];
       const c = edgeChoice[e] * K;
+      let from: Float64Array;
+      let at: number;
       if (t < 0) {
-        const at = (-t - 1) * K;
-        for (let k = 0; k < K; k++) {
-          const v = ev[at + k] + cv[c + k];
-          if (v > value[base + k]) {
-            value[base + k] = v;
-            edge[base + k] = e;
-          }
-        }
+        from = ev;
+        at = (-t - 1) * K;
       } else if (t < n && done[t] === 1) {
-        const at = t * K;
-        for (let k = 0; k < K; k++) {
-          const v = value[at + k] + cv[c + k];
-          if (v > value[base + k]) {
-            value[base + k] = v;
-            edge[base + k] = e;
-          }
+        from = value;
+        at = t * K;
+      } else continue;
+      for (let k = 0; k < K; k++) {
+        const v = from[at + k] + cv[c + k];
+        if (v > value[base + k]) {
+          value[base + k] = v;
+          if (k < P) edge[pbase + k] = e;
         }
       }
     }
     done[s] = 1;
   }
-  return { k: K, value, edge };
+  return { k: K, p: P, value, edge };
 }
 
 /** Follows the best edges of objective k from the start to an ending. */
@@ -79,7 +90,7 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
   const n = stateCount(g);
   let s = g.start;
   while (s >= 0 && s < n && steps.length <= n) {
-    const e = best.edge[s * best.k + k];
+    const e = best.edge[s * best.p + k];
     if (e < 0) break;
     const node = g.stateNode[s];
     steps.push({ node: g.nodeIds[node], option: choiceId(g, g.edgeChoice[e]) });
@@ -129,7 +140,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     decisions(1),
     decisions(-1),
   ];
-  const best = optimise(g, order, objectives, 0);
+  const best = optimise(g, order, objectives, 3, 0);
   const at = g.start * best.k;
   DIMENSIONS.forEach((d, i) => {
     const max = best.value[at + i];
@@ -146,7 +157,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
       choice: (g2, c) => coef[0] * g2.choicePoints[c * 3] + coef[1] * g2.choicePoints[c * 3 + 1] + coef[2] * g2.choicePoints[c * 3 + 2],
       ending: (g2, e) => dot(coef, g2.endingPoints[e]),
     },
-  ], 1);
+  ], 1, 1);
   const longest = best.value[at + 6];
   const shortest = 0 - best.value[at + 7];
   return {
