@@ -34,7 +34,10 @@ export interface CatalogEntryOut {
 export interface HotProblem {
   severity: 'error' | 'warning';
   code: string;
+  /** The English sentence. */
   message: string;
+  /** The sentence in Dutch (the panel shows the UI's language). */
+  messageNl?: string;
   line: number;
   column: number;
 }
@@ -54,7 +57,7 @@ export interface ScenarioUpdate {
 /** At most this many problems travel to the page (the CLI lists them all). */
 const MAX_HOT_PROBLEMS = 200;
 
-type Validate = (input: string | Uint8Array) => {
+type Validate = (input: string | Uint8Array, options?: { lang?: 'nl' | 'en' }) => {
   ok: boolean;
   problems: HotProblem[];
   scenario?: { id: string };
@@ -66,10 +69,14 @@ async function checkFile(server: ViteDevServer | undefined, bytes: Uint8Array, f
     if (!server) throw new Error('no dev server');
     const mod = (await server.ssrLoadModule('/src/engine/validate.ts')) as { validateScenario: Validate };
     const r = mod.validateScenario(bytes);
+    // The same problems in Dutch, in the same order (only for a file that has any).
+    const nl = r.problems.length ? mod.validateScenario(bytes, { lang: 'nl' }).problems : [];
     return {
       id: r.scenario?.id ?? fallbackId,
       ok: r.ok,
-      problems: r.problems.slice(0, MAX_HOT_PROBLEMS).map((p) => ({ severity: p.severity, code: p.code, message: p.message, line: p.line, column: p.column })),
+      problems: r.problems
+        .slice(0, MAX_HOT_PROBLEMS)
+        .map((p, i) => ({ severity: p.severity, code: p.code, message: p.message, messageNl: nl[i]?.message, line: p.line, column: p.column })),
     };
   } catch (e) {
     const message = `The validator could not run: ${e instanceof Error ? e.message : String(e)}`;

@@ -3,8 +3,10 @@
  * scenario (valid or not), with the analysis's findings (or the validator's problems) attached to
  * the nodes they concern, and the best path marked. Pure: no DOM, no layout.
  */
-import type { EndingTone, Effects, Text } from '../engine/types';
+import type { EndingTone, Effects, Lang, Text } from '../engine/types';
 import type { Finding, ScenarioPath } from '../engine/contract';
+import { messageText } from '../engine/message-catalog';
+import { sentence } from '../engine/messages';
 import { arr, keys, num, own, rec, str, text } from './loose';
 
 export type MapNodeKind = 'decision' | 'timed' | 'ending';
@@ -103,10 +105,12 @@ export interface GraphInput {
   /** Analysis findings or validation problems; those whose path points at a node flag it. */
   findings?: readonly Finding[];
   bestPath?: ScenarioPath;
+  /** The language of the findings' sentences (the UI's); without it, their English (or as given). */
+  lang?: Lang;
 }
 
 /** Builds the map model. Never throws; draws what it can of a broken scenario. */
-export function buildGraph({ scenario, findings = [], bestPath }: GraphInput): MapGraph {
+export function buildGraph({ scenario, findings = [], bestPath, lang }: GraphInput): MapGraph {
   const s = rec(scenario);
   const nodesObj = rec(own(s, 'nodes'));
   const endingsObj = rec(own(s, 'endings'));
@@ -194,7 +198,7 @@ export function buildGraph({ scenario, findings = [], bestPath }: GraphInput): M
   }
 
   markBestPath(byId, edges, bestPath);
-  attachFindings(byId, findings);
+  attachFindings(byId, findings, (f) => (lang && f.ref ? sentence(messageText(lang, f.ref, scenario)) : f.message));
   structuralFlags(byId, edges, start);
   return { start, nodes: [...byId.values()], edges, truncated };
 }
@@ -213,14 +217,15 @@ function markBestPath(byId: Map<string, MapNode>, edges: MapEdge[], bestPath?: S
   if (end) end.onBestPath = true;
 }
 
-function attachFindings(byId: Map<string, MapNode>, findings: readonly Finding[]): void {
+function attachFindings(byId: Map<string, MapNode>, findings: readonly Finding[], words: (f: Finding) => string): void {
   for (const f of findings) {
     if ((f.path[0] !== 'nodes' && f.path[0] !== 'endings') || typeof f.path[1] !== 'string') continue;
     const node = byId.get(f.path[1]);
     if (!node) continue;
     const flag = flagOf(f.code, f.severity);
     if (!node.flags.includes(flag)) node.flags.push(flag);
-    if (!node.messages.includes(f.message)) node.messages.push(f.message);
+    const message = words(f);
+    if (!node.messages.includes(message)) node.messages.push(message);
   }
 }
 

@@ -5,6 +5,7 @@
  * module-level instance so it survives a trip to the map and back.
  */
 import type { Problem, ValidationResult } from '../engine/contract';
+import type { Lang } from '../engine/types';
 import type { Store, StoredScenario } from '../persistence/api';
 import type { MapGraph } from './graph';
 import { decodeForView, type SourceText } from './source-text';
@@ -31,6 +32,8 @@ export interface ImportReport {
   refusal?: Refusal;
   /** Set when the scenario was stored. */
   stored?: { id: string; hash: string; replaced: boolean; unchanged: boolean };
+  /** The language of the problems' messages. */
+  lang: Lang;
 }
 
 export interface ImportOptions {
@@ -39,6 +42,8 @@ export interface ImportOptions {
   /** Ids of built-in scenarios, which custom ones may not take. */
   builtInIds: readonly string[];
   store: Pick<Store, 'saveScenario' | 'listScenarios'>;
+  /** The language of the problems' messages (the UI's). */
+  lang: Lang;
 }
 
 export class ImportSession {
@@ -49,6 +54,10 @@ export class ImportSession {
   selected = $state(0);
   /** The name of the file being checked. */
   pending = $state('');
+  /** The bytes of the last report's file, to word its problems again in another language. */
+  #bytes: Uint8Array | null = null;
+  /** The language the UI asked for last. */
+  #wanted: Lang | null = null;
 
   errors = $derived(this.report?.result?.problems.filter((p) => p.severity === 'error') ?? []);
   warnings = $derived(this.report?.result?.problems.filter((p) => p.severity === 'warning') ?? []);
@@ -62,8 +71,8 @@ export class ImportSession {
     this.status = 'checking';
     this.pending = fileName;
     const t0 = performance.now();
-    const outcome = await validateBytes(bytes);
-    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0 };
+    const outcome = await validateBytes(bytes, opts.lang);
+    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0, lang: opts.lang };
     if (outcome.kind === 'timeout') report.refusal = { kind: 'timeout', ms: outcome.ms };
     else if (outcome.kind === 'crashed') report.refusal = { kind: 'crashed', detail: outcome.detail };
     else if (outcome.kind === 'unavailable') report.refusal = { kind: 'unavailable' };
@@ -73,10 +82,14 @@ export class ImportSession {
       if (outcome.result.ok) await this.#store(report, outcome.result, opts);
     }
     report.ms = performance.now() - t0;
+    this.#bytes = bytes;
     this.report = report;
     this.selected = 0;
     this.status = 'done';
     this.pending = '';
+    // The language was switched while the file was being checked.
+    const wanted = this.#wanted;
+    if (wanted && wanted !== report.lang) void this.relocalise(wanted);
     return report;
   }
 
@@ -111,6 +124,24 @@ export class ImportSession {
 
   select(index: number): void {
     this.selected = index;
+  }
+
+  /**
+   * Words the last report's problems in `lang` (after the UI language was switched): the file is
+   * validated again, and only the problems' sentences change; nothing is stored again. Does
+   * nothing while a file is being checked (that report will be in the new language already).
+   */
+  async relocalise(lang: Lang): Promise<void> {
+    this.#wanted = lang;
+    const report = this.report;
+    const bytes = this.#bytes;
+    if (!report?.result || !bytes || report.lang === lang || this.status === 'checking') return;
+    const outcome = await validateBytes(bytes, lang);
+    // A newer report, or another switch, came first: keep that one.
+    if (this.report !== report || outcome.kind !== 'done' || outcome.result.problems.length !== report.result.problems.length) return;
+    this.report = { ...report, lang, result: { ...report.result, problems: outcome.result.problems }, draft: outcome.draft ?? report.draft };
+    const wanted = this.#wanted;
+    if (wanted !== lang) void this.relocalise(wanted);
   }
 }
 

@@ -4,6 +4,7 @@
  * refused with a reason, so no file can keep the page busy.
  */
 import type { ReadyMessage, ValidateRequest, ValidateResponse } from './validate.worker';
+import type { Lang } from '../engine/types';
 
 /** How long validation may take before the file is refused. */
 export const VALIDATE_TIMEOUT_MS = 3000;
@@ -64,8 +65,8 @@ export function shutDown(): void {
   if (running) stop(running);
 }
 
-/** Validates the bytes off the main thread. Never rejects. */
-export async function validateBytes(bytes: Uint8Array, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
+/** Validates the bytes off the main thread, with the problems' messages in `lang`. Never rejects. */
+export async function validateBytes(bytes: Uint8Array, lang: Lang, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
   const r = (running ??= spawn());
   const t00 = performance.now();
   if (!(await r.ready)) {
@@ -100,7 +101,7 @@ export async function validateBytes(bytes: Uint8Array, timeoutMs = VALIDATE_TIME
     }, timeoutMs);
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
-    const req: ValidateRequest = { id, bytes: buffer };
+    const req: ValidateRequest = { id, bytes: buffer, lang };
     w.postMessage(req, [buffer]);
   });
 }

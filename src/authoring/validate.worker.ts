@@ -6,10 +6,13 @@
 import { validateScenario } from '../engine/validate';
 import { buildGraph, type MapGraph } from './graph';
 import type { ValidationResult } from '../engine/contract';
+import type { Lang } from '../engine/types';
 
 export interface ValidateRequest {
   id: number;
   bytes: ArrayBuffer;
+  /** The language of the problems' messages (the UI's). */
+  lang: Lang;
 }
 export interface ValidateResponse {
   id: number;
@@ -41,9 +44,9 @@ export interface ReadyMessage {
 }
 
 self.onmessage = (e: MessageEvent<ValidateRequest>) => {
-  const { id, bytes } = e.data;
+  const { id, bytes, lang } = e.data;
   const view = new Uint8Array(bytes);
-  const result = validateScenario(view);
+  const result = validateScenario(view, { lang });
   const response: ValidateResponse = { id, result, draft: draftOf(view, result) };
   self.postMessage(response);
 };

@@ -13,7 +13,8 @@ import type { GraphOrder } from './analyse-order';
 import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
 import type { ChoiceRef, MessageRef, StateRef, Why } from './message-args';
-import { messageText, msg } from './message-catalog';
+import { msg } from './message-args';
+import { englishText } from './messages-en';
 
 /** By default at most this many findings with the same code are listed; then one that says how many more. */
 const PER_CODE = 40;
@@ -46,14 +47,14 @@ class Collector {
     const code = ref.key;
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
-    if (n <= this.perCode) this.findings.push({ severity, code, message: messageText('en', ref), ref, path });
+    if (n <= this.perCode) this.findings.push({ severity, code, message: englishText(ref), ref, path });
   }
   close(): Finding[] {
     for (const [code, n] of this.counts) {
       if (n > this.perCode) {
         const first = this.findings.find((f) => f.code === code) as Finding;
         const ref = msg('more-like-this', { more: n - this.perCode, code });
-        this.findings.push({ ...first, path: [], message: messageText('en', ref), ref });
+        this.findings.push({ ...first, path: [], message: englishText(ref), ref });
       }
     }
     return this.findings;

@@ -1,7 +1,8 @@
 /**
  * The data behind every validation message: for each problem code, the facts its sentence needs
  * (places as JSON paths, ids, values, counts), never words. The checks record these; the catalog
- * of a language (messages-en.ts, messages-nl.ts) turns them into a sentence. Pure types.
+ * of a language (messages-en.ts, messages-nl.ts) turns them into a sentence. Pure: types and
+ * the one constructor, msg().
  */
 import type { JsonPath } from './contract';
 import type { Text } from './types';
@@ -117,3 +118,8 @@ export type MessageRef = { [K in MessageKey]: { key: K; args: MessageArgs[K] } }
 
 /** The catalog of one language: a sentence per message key. `root` is the parsed file, for naming options by their id. */
 export type Catalog = { [K in MessageKey]: (args: MessageArgs[K], root: unknown) => string };
+
+/** Records a message: its key and facts, typed per key. */
+export function msg<K extends MessageKey>(key: K, args: MessageArgs[K]): MessageRef {
+  return { key, args } as MessageRef;
+}

@@ -3,7 +3,7 @@
  * picks a catalog. Every check records facts; validateScenario renders them in the language asked
  * for, and the English sentence is also kept on Findings and parse problems. Pure.
  */
-import type { Catalog, MessageArgs, MessageKey, MessageRef } from './message-args';
+import type { Catalog, MessageRef } from './message-args';
 import type { Lang } from './types';
 import { en } from './messages-en';
 import { nlCatalog } from './messages-nl';
@@ -17,7 +17,4 @@ export function messageText(lang: Lang, ref: MessageRef, root: unknown = null): 
   return render(ref.args, root);
 }
 
-/** Records a message: its key and facts, typed per key. */
-export function msg<K extends MessageKey>(key: K, args: MessageArgs[K]): MessageRef {
-  return { key, args } as MessageRef;
-}
+export { msg } from './message-args';

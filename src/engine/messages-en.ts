@@ -3,7 +3,7 @@
  * recorded (message-args.ts) with the English place-naming words of messages.ts and
  * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why } from './message-args';
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why } from './message-args';
 import { describePath, describeValue, didYouMean, langName, listOf, q } from './messages';
 import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
 import { t } from './text';
@@ -224,6 +224,15 @@ export const en: Catalog = {
       : `Option ${q(a.choice.option)} of node ${q(a.choice.node)} ("${short(t(a.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`,
   'more-like-this': (a) => `…and ${a.more} more problems like this (${a.code}).`,
 };
+
+/**
+ * A recorded message in English. The checks keep this sentence on what they return; the analysis
+ * (loaded on the play path) uses this rather than message-catalog.ts, so the Dutch catalog loads
+ * only where validation runs.
+ */
+export function englishText(ref: MessageRef, root: unknown = null): string {
+  return (en[ref.key] as (args: unknown, root: unknown) => string)(ref.args, root);
+}
 
 /** Formats a byte count as "6.2 MB" or "812 kB". */
 export function formatSize(bytes: number): string {

@@ -56,4 +56,19 @@ describe('npm run validate', () => {
     expect(run('--help').code).toBe(0);
     expect(run('--jsn', 'x.json').err).toContain('Unknown option --jsn');
   });
+
+  it('speaks Dutch with --lang nl: the same places and exit code, Dutch messages, summary and totals', () => {
+    const broken = run(`${FIX}/unknown-target.json`, '--lang', 'nl');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`${FIX}/unknown-target.json:90:19: fout: Optie "sold-out" van knooppunt "greet" gaat naar "advise", maar dat bestaat niet — bedoel je "advice"?`);
+    const valid = run(`--lang=nl`, `${FIX}/tutorial-minimal.json`);
+    expect(valid.code).toBe(0);
+    expect(valid.out).toContain(`${FIX}/tutorial-minimal.json: in orde — "De bakker, 's ochtends" (bakery-morning)`);
+    expect(valid.out).toContain('5 knooppunten: 2 beslissingen (1 met tijdslimiet) en 3 eindes');
+    expect(valid.out.trim().split('\n').pop()).toBe('1 bestand: 1 in orde, 0 fouten, 0 waarschuwingen');
+    const json = JSON.parse(run(`${FIX}/unknown-target.json`, '--json', '--lang', 'nl').out);
+    expect(json.files[0].problems[0]).toMatchObject({ code: 'unknown-target', line: 90, column: 19 });
+    expect(run('--lang', 'fr', 'x.json')).toMatchObject({ code: 2 });
+    expect(run('--lang', 'fr', 'x.json').err).toContain('--lang takes nl or en');
+  });
 });

@@ -1,0 +1,93 @@
+/**
+ * A Dutch manager checks a scenario: the authoring screen validates in the UI's language, so a
+ * pasted broken file shows Dutch sentences at their line:column; switching the UI to English
+ * words the same problems in English at the same places (and back).
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ locale: 'nl-NL' });
+
+/** A small scenario with one typo in a "next" ("pik" for "pick") and one misspelt field ("feedbak"). */
+function brokenText(): string {
+  const option = (id: string, next: string) => ({
+    id,
+    text: { nl: `Optie ${id}`, en: `Option ${id}` },
+    effects: { warmth: id === 'a' ? 1 : 0, initiative: 1, outcome: 1, mood: 0 },
+    feedback: { nl: 'Goed gezien.', en: 'Well spotted.' },
+    next,
+  });
+  const scenario = {
+    formatVersion: 1,
+    id: 'e2e-nl-broken',
+    title: { nl: 'Kiosk', en: 'Kiosk' },
+    description: { nl: 'Een reiziger zoekt een oplader.', en: 'A traveller looks for a charger.' },
+    setting: 'station',
+    player: { nl: 'Je staat achter de kassa.', en: 'You work the till.' },
+    customer: { name: 'Noor' },
+    languages: ['nl', 'en'],
+    start: 'greet',
+    nodes: {
+      greet: { situation: { nl: 'Een reiziger kijkt rond.', en: 'A traveller looks around.' }, options: [option('a', 'pik'), option('b', 'pick')] },
+      pick: { situation: { nl: 'Er hangen er twee.', en: 'There are two.' }, options: [option('c', 'fan'), { ...option('d', 'fan'), feedbak: 'x' }] },
+    },
+    endings: { fan: { title: { nl: 'Blij', en: 'Happy' }, text: { nl: 'Noor is blij.', en: 'Noor is happy.' }, tone: 'fan' } },
+  };
+  return JSON.stringify(scenario, null, 2);
+}
+
+/** The 1-based line and column where `needle` starts in `text`. */
+function placeOf(text: string, needle: string): string {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return `${line + 1}:${lines[line].indexOf(needle) + 1}`;
+}
+
+async function paste(page: Page, text: string) {
+  await page.getByText('Of plak de tekst').click();
+  await page.getByLabel('Scenario-JSON').fill(text);
+  await page.getByRole('button', { name: 'Controleer deze tekst' }).click();
+}
+
+test('a pasted broken scenario: Dutch problems at their line:column, English after switching, Dutch again after switching back', async ({ page }) => {
+  const text = brokenText();
+  const target = placeOf(text, '"pik"');
+  const field = placeOf(text, '"feedbak"');
+  await page.goto('/#/author');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await paste(page, text);
+
+  const error = page.locator('.problem.error').first();
+  await expect(error).toContainText('Optie "a" van knooppunt "greet" gaat naar "pik", maar dat bestaat niet — bedoel je "pick"?');
+  await expect(error.locator('.where')).toHaveText(target);
+  const warning = page.locator('.problem.warning').first();
+  await expect(warning).toContainText('Onbekend veld "feedbak" in optie "d" van knooppunt "pick" — bedoel je "feedback"? Velden met een onbekende naam worden genegeerd.');
+  await expect(warning.locator('.where')).toHaveText(field);
+  // The source view shows the selected (first) problem in Dutch too.
+  await expect(page.getByText(`Regel ${target.split(':')[0]}, kolom ${target.split(':')[1]}:`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(error).toContainText('Option "a" of node "greet" goes to "pik", which does not exist — did you mean "pick"?');
+  await expect(error.locator('.where')).toHaveText(target);
+  await expect(warning).toContainText('Unknown field "feedbak" in option "d" of node "pick" — did you mean "feedback"? Fields with an unknown name are ignored.');
+  await expect(warning.locator('.where')).toHaveText(field);
+  await expect(page.getByText(/maar dat bestaat niet/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(error).toContainText('maar dat bestaat niet — bedoel je "pick"?');
+  await expect(error.locator('.where')).toHaveText(target);
+});
+
+test('a syntax error in Dutch names its line, and the same place in English', async ({ page }) => {
+  const text = brokenText().replace('"setting": "station",', '"setting": "station",,');
+  const line = text.split('\n').findIndex((l) => l.includes('"station",,')) + 1;
+  await page.goto('/#/author');
+  await paste(page, text);
+  const error = page.locator('.problem.error').first();
+  await expect(error).toContainText('Hier hoort een veldnaam tussen dubbele aanhalingstekens te staan, maar er staat ",".');
+  await expect(error.locator('.where')).toHaveText(new RegExp(`^${line}:\\d+$`));
+  const where = await error.locator('.where').textContent();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(error).toContainText('A field name in double quotes was expected here, but found ",".');
+  await expect(error.locator('.where')).toHaveText(where ?? '');
+});
