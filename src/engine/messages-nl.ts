@@ -145,7 +145,7 @@ export const nlCatalog: Catalog = {
   'condition-as-text': (a, root) =>
     `${place(root, a.at)} is als tekst geschreven (${q(a.value)}), maar voorwaarden zijn gestructureerde gegevens, nooit code of formules. ` +
     'Schrijf bijvoorbeeld {"mood": {"max": -3}} (stemming -3 of lager) of {"flags": {"offeredHelp": true}}.',
-  'wrong-type': (a, root) => `${place(root, a.at)} moet ${expected(a.expected)} zijn, maar het is ${value(a.value)}.${a.type ? typeFixNl(a.type, a.value) : ''}`,
+  'wrong-type': (a, root) => `${place(root, a.at)} is ${value(a.value)}, maar hier hoort ${expected(a.expected)} te staan.${a.type ? typeFixNl(a.type, a.value) : ''}`,
   'invalid-value': (a, root) =>
     `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listNl(a.allowed.map(q), 'of')}${didYouMeanNl(String(a.value), a.allowed) || '.'}`,
   'not-whole-number': (a, root) => `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`,
@@ -159,7 +159,7 @@ export const nlCatalog: Catalog = {
     `${place(root, a.at.slice(0, -1))} heeft ${a.count === 1 ? '1 optie' : `${a.count} opties`}, maar een beslissing heeft er ${a.min} tot ${a.max} nodig: voeg er ${a.min - a.count === 1 ? 'nog een' : 'meer'} toe.`,
   'too-few-items': (a, root) =>
     a.map
-      ? `${place(root, a.at)} ${a.count ? 'heeft te weinig onderdelen' : 'is leeg'}: voeg er minstens ${a.min} toe (${fieldWordsNl(a.what) || a.what}).`
+      ? `in ${place(root, a.at)} staat ${a.count ? 'te weinig' : 'niets'}: voeg er minstens ${a.min} toe (${fieldWordsNl(a.what) || a.what}).`
       : `${place(root, a.at)} heeft ${a.count} ${a.count === 1 ? 'onderdeel' : 'onderdelen'}, maar er zijn er minstens ${a.min} nodig.`,
   'too-many-options': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft ${a.count} opties, maar er mogen er hoogstens ${a.max} zijn: haal de zwakste weg, of verdeel de beslissing over twee knooppunten.`,

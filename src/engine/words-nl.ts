@@ -42,10 +42,10 @@ export const NL_PLACES: PlaceWords = {
   route: (n, owner) => `route ${n} van ${owner}`,
   timeLimit: (node) => `de tijdslimiet van ${node}`,
   ending: (id) => `einde ${id}`,
-  nodes: 'de knooppunten ("nodes")',
-  endings: 'de eindes ("endings")',
+  nodes: 'het veld "nodes" (de knooppunten)',
+  endings: 'het veld "endings" (de eindes)',
   customer: 'de klant ("customer")',
-  scoring: 'de score-instellingen ("scoring")',
+  scoring: 'het veld "scoring" (de score-instellingen)',
   scenario: 'het scenario',
   field: (field, owner) => `${field} van ${owner}`,
 };
@@ -79,7 +79,7 @@ export const TYPE_NOUNS_NL: Record<string, string> = {
 
 /** What a value of a named schema definition is called. */
 export const REF_NOUNS_NL: Record<string, string> = {
-  Text: 'een tekst: één tekst tussen dubbele aanhalingstekens, of één tekst per taal zoals {"nl": "…", "en": "…"}',
+  Text: 'een tekst (één tekst tussen dubbele aanhalingstekens, of één tekst per taal zoals {"nl": "…", "en": "…"})',
   Next: 'de id van een knooppunt of einde tussen dubbele aanhalingstekens, of een lijst routes zoals [{"when": {"mood": {"max": -3}}, "to": "walks-out"}, {"to": "checkout"}]',
   Condition: 'een voorwaarde-object zoals {"mood": {"max": -3}} of {"flags": {"offeredHelp": true}}',
   Effects: 'een object met effecten zoals {"warmth": 1, "outcome": 1, "mood": 1}',
@@ -91,7 +91,7 @@ export const REF_NOUNS_NL: Record<string, string> = {
   TimeLimit: 'een tijdslimiet-object met "seconds" en "next"',
   Customer: 'een object dat de klant beschrijft, met minstens een "name"',
   Scoring: 'een object met "weights"',
-  Lang: 'een taalcode: "nl" of "en"',
+  Lang: 'een taalcode ("nl" of "en")',
 };
 
 const PATTERN_HINTS_NL: Record<string, string> = {
