@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, flagOf } from './graph';
 import { layoutGraph } from './layout';
+import { msg } from '../engine/message-args';
 
 const scenario = {
   start: 'greet',
@@ -97,5 +98,19 @@ describe('flagOf', () => {
     expect(flagOf('no-ending', 'error')).toBe('dead-end');
     expect(flagOf('score-loop', 'error')).toBe('loop');
     expect(flagOf('missing-feedback', 'warning')).toBe('warning');
+  });
+});
+
+describe('buildGraph in the UI language', () => {
+  const ref = msg('missing-feedback', { choice: { node: 'greet', option: 'b' }, text: 'Wait.' });
+  const finding = { severity: 'warning' as const, code: 'missing-feedback', message: 'Option "b" of node "greet" ("Wait.") has no feedback.', ref, path: ['nodes', 'greet', 'options', 1] };
+  const messages = (lang?: 'nl' | 'en') => buildGraph({ scenario, findings: [finding], lang }).nodes.find((n) => n.id === 'greet')!.messages;
+
+  it('words an analysis finding in Dutch or English, and keeps a problem without facts as it is', () => {
+    expect(messages('nl')).toEqual(['Optie "b" van knooppunt "greet" ("Wait.") heeft geen feedback. Schrijf een of twee zinnen die het gedrag benoemen en wat het met de klant doet.']);
+    expect(messages('en')[0]).toMatch(/^Option "b" of node "greet" \("Wait\."\) has no feedback\. Add one or two sentences/);
+    expect(messages()).toEqual([finding.message]);
+    const { ref: _ref, ...plain } = finding;
+    expect(buildGraph({ scenario, findings: [plain], lang: 'nl' }).nodes.find((n) => n.id === 'greet')!.messages).toEqual([finding.message]);
   });
 });
