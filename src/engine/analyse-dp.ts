@@ -13,11 +13,37 @@ import { choiceId } from './analyse-choices';
 import { scratch, zeroed } from './analyse-scratch';
 import type { GraphOrder } from './analyse-order';
 
-/** A linear objective: a value per choice of each node and per ending, summed along a path. */
-interface Objective {
-  /** The value of a choice (by its id in the graph's choice table). */
-  choice: (g: StateGraph, choice: number) => number;
-  ending: (g: StateGraph, ending: number) => number;
+/**
+ * A linear objective: a value per choice and per ending, summed along a path. Data, not
+ * functions: the values of every choice are written in one loop per objective (a function call
+ * per choice returned each value as a new heap number on a big file).
+ */
+type Objective =
+  /** Points on dimension i, times sign. */
+  | { kind: 'points'; i: number; sign: number }
+  /** `sign` per decision (ending effects count nothing). */
+  | { kind: 'decisions'; sign: number }
+  /** The weighted sum of the dimensions' points. */
+  | { kind: 'weighted'; coef: number[] };
+
+/** Writes objective k's value of every choice (cv[c * K + k]) and every ending (ev[e * K + k]). */
+function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: Float64Array, ev: Float64Array): void {
+  const p = g.choicePoints;
+  const n = g.choiceCount;
+  // One plain loop per kind, its numbers read before it.
+  if (o.kind === 'points') {
+    const { i, sign } = o;
+    for (let c = 0; c < n; c++) cv[c * K + k] = sign * p[c * 3 + i];
+    for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = sign * g.endingPoints[e][i];
+  } else if (o.kind === 'decisions') {
+    const sign = o.sign;
+    for (let c = 0; c < n; c++) cv[c * K + k] = sign;
+    for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = 0;
+  } else {
+    const [a, b, d] = o.coef;
+    for (let c = 0; c < n; c++) cv[c * K + k] = 0 + a * p[c * 3] + b * p[c * 3 + 1] + d * p[c * 3 + 2];
+    for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = dot(o.coef, g.endingPoints[e]);
+  }
 }
 
 /**
@@ -48,9 +74,8 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], pat
   const done = zeroed(`dp.done${slot}`, Uint8Array, n);
   // Values of every choice, flat: choice c at c * K (reused memory, like the values).
   const cv = scratch(`dp.choices${slot}`, Float64Array, g.choiceCount * K);
-  for (let c = 0; c < g.choiceCount; c++) for (let k = 0; k < K; k++) cv[c * K + k] = objectives[k].choice(g, c);
   const ev = new Float64Array(g.endingIds.length * K);
-  for (let e = 0; e < g.endingIds.length; e++) for (let k = 0; k < K; k++) ev[e * K + k] = objectives[k].ending(g, e);
+  for (let k = 0; k < K; k++) objectiveValues(g, objectives[k], k, K, cv, ev);
   const { edgeStart, edgeTarget, edgeChoice } = g;
   const ord = order.order;
   for (let i = 0; i < n; i++) {
@@ -103,15 +128,12 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
 
 /** Points on dimension d (index i), times sign. */
 function points(i: number, sign: number): Objective {
-  return {
-    choice: (g, c) => sign * g.choicePoints[c * 3 + i],
-    ending: (g, e) => sign * g.endingPoints[e][i],
-  };
+  return { kind: 'points', i, sign };
 }
 
 /** One per decision, times sign (ending effects count nothing). */
 function decisions(sign: number): Objective {
-  return { choice: () => sign, ending: () => 0 };
+  return { kind: 'decisions', sign };
 }
 
 /** What the dynamic programme gives the analysis. */
@@ -152,12 +174,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     const span = ranges[d].max - ranges[d].min;
     return span > 0 ? weights[d] / span : 0;
   });
-  const weighted = optimise(g, order, [
-    {
-      choice: (g2, c) => coef[0] * g2.choicePoints[c * 3] + coef[1] * g2.choicePoints[c * 3 + 1] + coef[2] * g2.choicePoints[c * 3 + 2],
-      ending: (g2, e) => dot(coef, g2.endingPoints[e]),
-    },
-  ], 1, 1);
+  const weighted = optimise(g, order, [{ kind: 'weighted', coef }], 1, 1);
   const longest = best.value[at + 6];
   const shortest = 0 - best.value[at + 7];
   return {

@@ -19,8 +19,8 @@ export { NO_TARGET, routeOf } from './analyse-choices';
 export const MAX_STATES = 250_000;
 /** The cap on distinct combinations of flags (each one multiplies the states). */
 export const MAX_FLAG_SETS = 4096;
-/** Flag set ids stay below this (the exploration stops soon after MAX_FLAG_SETS). */
-const MAX_FLAG_SETS_1 = 1 << 20;
+/** Flag set ids below this have a dense (choice, flag set) -> flag set table. */
+const DENSE_FLAG_TO = 8;
 /** Entries of the dense (flag set, node, mood) lookup tables, in all (4 bytes each). */
 const DENSE_ENTRIES = 4_000_000;
 const LO = MOOD_MIN;
@@ -192,7 +192,10 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
 
   const { choiceStart, choiceBits, choiceMood, routeStart, routeTarget } = table;
   const sources = table.choiceSource;
-  /** (choice id, flag set id) -> the flag set id after the choice's effects (for choices that set flags). */
+  // (choice id, flag set id) -> the flag set id after the choice's effects (for choices that set
+  // flags): a table for the first flag sets, a map (small-integer keys) beyond.
+  const choiceCount = table.choiceCount;
+  const flagToDense = scratch('graph.flagTo', Int32Array, choiceCount * DENSE_FLAG_TO).fill(-1, 0, choiceCount * DENSE_FLAG_TO);
   const flagTo = new Map<number, number>();
   let edges = 0;
   let s = 0;
@@ -218,11 +221,13 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       let f2 = fid;
       let flags2 = flags;
       if (bits & SETS_FLAGS) {
-        let to = flagTo.get(c * MAX_FLAG_SETS_1 + fid);
-        if (to === undefined) {
+        const slot = fid < DENSE_FLAG_TO ? c * DENSE_FLAG_TO + fid : -1;
+        let to = slot >= 0 ? flagToDense[slot] : (flagTo.get(fid * choiceCount + c) ?? -1);
+        if (to < 0) {
           const after = flagsAfterFn(flags, sources[c].effects);
           to = after === flags ? fid : internFlags(after);
-          flagTo.set(c * MAX_FLAG_SETS_1 + fid, to);
+          if (slot >= 0) flagToDense[slot] = to;
+          else flagTo.set(fid * choiceCount + c, to);
         }
         f2 = to;
         flags2 = g.flagSets[to];
