@@ -31,6 +31,9 @@ const KEY_CACHE_SIZE = 512;
 export class JsonScanner extends JsonLexer {
   /** Where every value stands; see LocTables. */
   readonly tables: LocTables;
+  /** The items of the lists being read, innermost last (see endArray); `top` is the first free slot. */
+  private readonly items: unknown[] = [];
+  private top = 0;
   /** Recently read field names and short values, by a hash of their characters (see parseCached). */
   private readonly keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE);
 
@@ -113,6 +116,10 @@ export class JsonScanner extends JsonLexer {
         return undefined;
       }
       throw e;
+    } finally {
+      // The item stack's slots still point at values: let them go with the parse.
+      this.items.length = 0;
+      this.top = 0;
     }
   }
 
@@ -233,24 +240,26 @@ export class JsonScanner extends JsonLexer {
   private parseArray(depth: number, e: number): unknown[] {
     const t = this.text;
     const open = this.pos;
-    const arr: unknown[] = [];
+    const base = this.top;
     const g = this.tables;
     let prev = -1;
     this.pos++;
     this.skipWs();
     if (t.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
-            return arr;
+      return [];
     }
     for (;;) {
       this.skipWs();
-      const index = arr.length;
+      const index = this.top - base;
       this.path.push(index);
       const m = this.entry(-1);
       if (prev < 0) g.first[e] = m;
       else g.next[prev] = m;
       prev = m;
-      arr.push(this.parseValue(depth, m));
+      // Nested lists use the stack above this one's items and leave it as they found it.
+      const item = this.parseValue(depth, m);
+      this.items[this.top++] = item;
       this.path.pop();
       const afterValue = this.pos;
       this.skipWs();
@@ -262,11 +271,11 @@ export class JsonScanner extends JsonLexer {
         if (t.charCodeAt(this.pos) === 0x5d) {
           this.report(msg('json-trailing-comma', { list: true, line: this.lineOf(comma) }), comma);
           this.pos++;
-                    return arr;
+          return this.endArray(base);
         }
       } else if (d === 0x5d) {
         this.pos++;
-                return arr;
+        return this.endArray(base);
       } else if (d === 0x22 || d === 0x7b || d === 0x5b || (d >= 0x30 && d <= 0x39) || d === 0x2d || isWordStart(d)) {
         this.report(msg('json-missing-comma', { list: true, line: this.lineOf(afterValue) }), afterValue);
       } else if (this.pos >= t.length) {
@@ -275,6 +284,16 @@ export class JsonScanner extends JsonLexer {
         this.stop(msg('json-syntax', { kind: 'comma-expected', list: true, line: this.lineOf(afterValue), found: this.found(this.pos) }), this.pos);
       }
     }
+  }
+
+  /**
+   * The list whose items stand on the item stack from `base` up, as an array of exactly that
+   * length (one allocation; pushing onto a new array left room for 17 items in each small list).
+   */
+  private endArray(base: number): unknown[] {
+    const arr = this.items.slice(base, this.top);
+    this.top = base;
+    return arr;
   }
 
   /** Where the first occurrence of a key in object entry e stands. */
