@@ -79,6 +79,23 @@ describe('parseJson', () => {
     expect(r.problems[0].message).toContain('first on line 2');
   });
 
+  it('makes plain objects with the fields in JSON.parse order, small and big, duplicates included', () => {
+    const strict = JSON.stringify;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'id', 'next', '0', '10', 'x y'), { maxLength: 14 }), fc.boolean(), (names, nested) => {
+        const text = `{${names.map((k, i) => `"${k}": ${nested ? `{"v": ${i}, "w": [${i}]}` : i}`).join(', ')}}`;
+        const r = parseJson(text);
+        const expected: unknown = JSON.parse(text);
+        expect(strict(r.value)).toBe(strict(expected));
+        expect(Object.keys(r.value as object)).toEqual(Object.keys(expected as object));
+        expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+        expect((r.value as object).constructor).toBe(Object);
+        expect(r.value).toStrictEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('drops __proto__, constructor and prototype without touching any prototype', () => {
     const r = parseJson('{"__proto__": {"polluted": 1}, "a": {"constructor": {"prototype": {"x": 1}}}}');
     expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
