@@ -6,6 +6,7 @@
  * so hashing stays linear for big scenarios.
  */
 import type { Scenario } from './types';
+import { keysOf } from './shared-keys';
 
 /**
  * Appends UTF-8 bytes to a buffer (reused between calls: everything here is synchronous). With a
@@ -132,8 +133,15 @@ function write(value: unknown, out: ByteWriter, depth = 0): void {
   const record = value as Record<string, unknown>;
   const keys = (keyLists[depth] ??= []);
   let count = 0;
-  // The own enumerable keys, as Object.keys lists them (for-in over a plain object allocates nothing).
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) keys[count++] = key;
+  if (depth === 1) {
+    // The scenario's own maps (nodes, endings) may hold thousands of keys: for-in over such a map
+    // costs more than listing it, and validateScenario has listed it already (shared-keys.ts).
+    const listed = keysOf(record);
+    for (; count < listed.length; count++) keys[count] = listed[count];
+  } else {
+    // The own enumerable keys, as Object.keys lists them (for-in over a plain object allocates nothing).
+    for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) keys[count++] = key;
+  }
   // Most objects have a few keys: insertion sort. A big map (the 10,000 "nodes" of a large file,
   // whose ids n0, n1, … n9999 are far from sorted) would make that quadratic: the built-in sort
   // (the same UTF-16 order as `>`) is O(k log k).
