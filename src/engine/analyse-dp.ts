@@ -27,7 +27,7 @@ type Objective =
   | { kind: 'weighted'; coef: number[] };
 
 /** Writes objective k's value of every choice (cv[c * K + k]) and every ending (ev[e * K + k]). */
-function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: Float64Array, ev: Float64Array): void {
+function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: Values, ev: Values): void {
   const p = g.choicePoints;
   const n = g.choiceCount;
   // One plain loop per kind, its numbers read before it.
@@ -53,8 +53,28 @@ function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: 
 interface Best {
   k: number;
   p: number;
-  value: Float64Array;
+  value: Values;
   edge: Int32Array;
+}
+
+/** Values of the DP: 32-bit floats where every sum is a whole number they hold exactly (see narrowEnough). */
+type Values = Float64Array | Float32Array;
+
+/** The largest points of one choice or ending for which sums are kept in 32-bit floats. */
+const NARROW_POINTS = 64;
+
+/**
+ * Whether every sum along a path is a whole number of at most 2^24 in size (exact in a 32-bit
+ * float): all points are whole and small, and a path has fewer decisions than there are states.
+ * Then the eight objectives take half the memory, which on a 10,000-node graph (13 MB of values)
+ * is what the DP mostly waits for.
+ */
+function narrowEnough(g: StateGraph): boolean {
+  if ((stateCount(g) + 2) * NARROW_POINTS >= 2 ** 24) return false;
+  const small = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= NARROW_POINTS;
+  for (let i = 0; i < g.choiceCount * 3; i++) if (!small(g.choicePoints[i])) return false;
+  for (const points of g.endingPoints) for (const x of points) if (!small(x)) return false;
+  return true;
 }
 
 /**
@@ -63,18 +83,18 @@ interface Best {
  * are tens of megabytes, so they are written once per state (no separate pass to fill them) and
  * edges are kept only where a path is followed.
  */
-function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], paths: number, slot: number): Best {
+function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], paths: number, narrow: boolean): Best {
   const n = stateCount(g);
   const K = objectives.length;
   const P = paths;
   // Working memory reused between analyses (analyse-scratch.ts): a Best never leaves `optimum`.
   // A state's entries are set when it is evaluated, before anything reads them (done[] guards the rest).
-  const value = scratch(`dp.value${slot}`, Float64Array, n * K);
-  const edge = scratch(`dp.edge${slot}`, Int32Array, n * P);
-  const done = zeroed(`dp.done${slot}`, Uint8Array, n);
+  const value: Values = narrow ? scratch('dp.value32', Float32Array, n * K) : scratch('dp.value', Float64Array, n * K);
+  const edge = scratch('dp.edge', Int32Array, n * P);
+  const done = zeroed('dp.done', Uint8Array, n);
   // Values of every choice, flat: choice c at c * K (reused memory, like the values).
-  const cv = scratch(`dp.choices${slot}`, Float64Array, g.choiceCount * K);
-  const ev = new Float64Array(g.endingIds.length * K);
+  const cv: Values = narrow ? scratch('dp.choices32', Float32Array, g.choiceCount * K) : scratch('dp.choices', Float64Array, g.choiceCount * K);
+  const ev: Values = narrow ? new Float32Array(g.endingIds.length * K) : new Float64Array(g.endingIds.length * K);
   for (let k = 0; k < K; k++) objectiveValues(g, objectives[k], k, K, cv, ev);
   const { edgeStart, edgeTarget, edgeChoice } = g;
   const ord = order.order;
@@ -87,7 +107,7 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], pat
     for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
       const t = edgeTarget[e];
       const c = edgeChoice[e] * K;
-      let from: Float64Array;
+      let from: Values;
       let at: number;
       if (t < 0) {
         from = ev;
@@ -107,6 +127,41 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], pat
     done[s] = 1;
   }
   return { k: K, p: P, value, edge };
+}
+
+/**
+ * The best weighted sum of the normalised dimensions from each state, and the edge achieving it:
+ * the same evaluation as optimise for one objective whose values are fractions (always 64-bit
+ * floats; a function of its own, so that optimise's array accesses see one kind of array).
+ */
+function optimiseWeighted(g: StateGraph, order: GraphOrder, coef: number[]): Best {
+  const n = stateCount(g);
+  const value = scratch('dp.weighted', Float64Array, n);
+  const edge = scratch('dp.weightedEdge', Int32Array, n);
+  const done = zeroed('dp.weightedDone', Uint8Array, n);
+  const cv = scratch('dp.weightedChoices', Float64Array, g.choiceCount);
+  const ev = new Float64Array(g.endingIds.length);
+  objectiveValues(g, { kind: 'weighted', coef }, 0, 1, cv, ev);
+  const { edgeStart, edgeTarget, edgeChoice } = g;
+  const ord = order.order;
+  for (let i = 0; i < n; i++) {
+    const s = ord[i];
+    let best = -Infinity;
+    let bestEdge = -1;
+    for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+      const t = edgeTarget[e];
+      // An edge into a state not evaluated yet (inside a loop) does not count.
+      const v = t < 0 ? ev[-t - 1] + cv[edgeChoice[e]] : t < n && done[t] === 1 ? value[t] + cv[edgeChoice[e]] : -Infinity;
+      if (v > best) {
+        best = v;
+        bestEdge = e;
+      }
+    }
+    value[s] = best;
+    edge[s] = bestEdge;
+    done[s] = 1;
+  }
+  return { k: 1, p: 1, value, edge };
 }
 
 /** Follows the best edges of objective k from the start to an ending. */
@@ -162,7 +217,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     decisions(1),
     decisions(-1),
   ];
-  const best = optimise(g, order, objectives, 3, 0);
+  const best = optimise(g, order, objectives, 3, narrowEnough(g));
   const at = g.start * best.k;
   DIMENSIONS.forEach((d, i) => {
     const max = best.value[at + i];
@@ -174,7 +229,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     const span = ranges[d].max - ranges[d].min;
     return span > 0 ? weights[d] / span : 0;
   });
-  const weighted = optimise(g, order, [{ kind: 'weighted', coef }], 1, 1);
+  const weighted = optimiseWeighted(g, order, coef);
   const longest = best.value[at + 6];
   const shortest = 0 - best.value[at + 7];
   return {

@@ -7,7 +7,7 @@
  * that asked for it: `analyseScenario` and `pathsToEndings` keep only plain results.
  */
 
-type Typed = Int32Array | Int8Array | Uint8Array | Float64Array;
+type Typed = Int32Array | Int8Array | Uint8Array | Float32Array | Float64Array;
 type Kind<T extends Typed> = new (n: number) => T;
 
 const pool = new Map<string, Typed>();

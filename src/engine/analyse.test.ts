@@ -5,6 +5,7 @@ import { scoreState } from './score';
 import type { Finding } from './contract';
 import type { DecisionNode, Run, Scenario } from './types';
 import { sampleScenario, variant } from './generate-samples';
+import { generateScenario } from './generate';
 
 const codes = (s: Scenario): string[] => analyseScenario(s).findings.map((f) => f.code);
 const find = (s: Scenario, code: string): Finding => {
@@ -212,5 +213,38 @@ describe('analyseScenario findings', () => {
     expect(a.bestPaths.warmth.steps).toHaveLength(10_000);
     const loop = { ...s, nodes: { ...nodes, n9999: { ...nodes.n9999, options: [nodes.n9999.options[0], { ...nodes.n9999.options[1], next: 'n0' }] } } };
     expect(analyseScenario(loop).findings.map((f) => f.code)).toContain('score-loop');
+  });
+});
+
+describe('analyseScenario with points the DP cannot keep in 32-bit floats', () => {
+  /** The same scenario with every score multiplied by `factor` (the mood left as it is). */
+  function scaled(s: Scenario, factor: number): Scenario {
+    const copy = structuredClone(s);
+    const scale = (e: { warmth?: number; initiative?: number; outcome?: number } | undefined) => {
+      if (!e) return;
+      for (const d of ['warmth', 'initiative', 'outcome'] as const) if (typeof e[d] === 'number') e[d] = e[d] * factor;
+    };
+    for (const node of Object.values(copy.nodes)) {
+      for (const o of node.options) scale(o.effects);
+      scale(node.timeLimit?.effects);
+    }
+    for (const ending of Object.values(copy.endings)) scale(ending.effects);
+    return copy;
+  }
+
+  it('gives the same paths and proportional ranges for fractional and large points', () => {
+    const s = generateScenario({ nodes: 60, seed: 11, flags: 2 });
+    const a = analyseScenario(s);
+    for (const factor of [0.5, 1000]) {
+      const b = analyseScenario(scaled(s, factor));
+      expect(b.bestPath).toEqual(a.bestPath);
+      expect(b.bestPaths).toEqual(a.bestPaths);
+      expect(b.summary.shortestPath).toBe(a.summary.shortestPath);
+      expect(b.summary.longestPath).toBe(a.summary.longestPath);
+      for (const d of ['warmth', 'initiative', 'outcome'] as const) {
+        expect(b.ranges[d].min).toBe(a.ranges[d].min * factor);
+        expect(b.ranges[d].max).toBe(a.ranges[d].max * factor);
+      }
+    }
   });
 });
