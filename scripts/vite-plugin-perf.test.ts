@@ -46,6 +46,10 @@ describe('vite-plugin-perf', () => {
       ],
     });
     expect(page.indexOf('src="/assets/boot-x.js"')).toBeLessThan(page.indexOf('src="/assets/index-abc.js"'));
+    // the boot script first in line for the network; the app and the scenario behind it
+    expect(page).toContain('<script type="module" crossorigin fetchpriority="high" src="/assets/boot-x.js">');
+    expect(page).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
+    expect(page).toMatch(/<link rel="preload" fetchpriority="low" as="fetch"[^>]+scenarios\/s\.0123abcd\.json">/);
     expect(page).toContain('<div id="boot" data-scenario="s" data-start="door" data-seconds="30">');
     expect(page).toContain('<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Coaching" data-mode-assessment="Toets" data-seconds-one="nog 1 seconde" data-seconds-other="nog {n} seconden"><main>nl "<b>"</main></div>');
     expect(page).toContain('<div lang="en" data-lang="en"');

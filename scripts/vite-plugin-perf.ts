@@ -124,7 +124,18 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
     page = inlined;
   }
   tags += (boot.preload ?? []).map((f) => `\n    <link rel="modulepreload" crossorigin href="${escapeAttr(f)}">`).join('');
-  return addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>`), tags);
+  return lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>`), tags), boot.script);
+}
+
+/**
+ * Everything the page fetches besides the boot script — the app, the play screen, the scenario —
+ * comes in the same wave but at low priority, so on a slow network the boot script is not
+ * slowed down by sharing the bandwidth with them (Chromium serves higher priorities first).
+ */
+export function lowerPriority(html: string, bootScript: string): string {
+  return html.replace(/<(script type="module"|link rel="modulepreload"|link rel="preload")( crossorigin)?( [^>]*)>/g, (tag, kind: string, cors = '', rest: string) =>
+    tag.includes(`src="${bootScript}"`) || tag.includes('fetchpriority=') ? tag : `<${kind}${cors} fetchpriority="low"${rest}>`,
+  );
 }
 
 /**
@@ -194,7 +205,7 @@ export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
   // the chunk the module starts, else the one it was grouped into (vite.config.ts codeSplitting)
   const target =
-    chunks.find((c) => c.facadeModuleId && isTarget(c.facadeModuleId)) ?? chunks.find((c) => (c.moduleIds ?? Object.keys(c.modules)).some(isTarget));
+    chunks.find((c) => c.facadeModuleId && isTarget(c.facadeModuleId)) ?? chunks.find((c) => (c.moduleIds ?? Object.keys(c.modules ?? {})).some(isTarget));
   if (!target) return { js: [], css: [] };
   const inEntry = new Set<string>();
   const walk = (name: string, into: Set<string>) => {
