@@ -18,13 +18,14 @@ import type { GraphOrder } from './analyse-order';
  * functions: the values of every choice are written in one loop per objective (a function call
  * per choice returned each value as a new heap number on a big file).
  */
-type Objective =
-  /** Points on dimension i, times sign. */
-  | { kind: 'points'; i: number; sign: number }
-  /** `sign` per decision (ending effects count nothing). */
-  | { kind: 'decisions'; sign: number }
-  /** The weighted sum of the dimensions' points. */
-  | { kind: 'weighted'; coef: number[] };
+interface Objective {
+  /** 'points': points on dimension i, times sign; 'decisions': sign per decision (ending effects count nothing); 'weighted': the sum of the dimensions' points times coef. */
+  kind: 'points' | 'decisions' | 'weighted';
+  // Every objective has every field (one object shape: the code reading them is not recompiled for each kind).
+  i: number;
+  sign: number;
+  coef: readonly number[];
+}
 
 /** Writes objective k's value of every choice (cv[c * K + k]) and every ending (ev[e * K + k]). */
 function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: Values, ev: Values): void {
@@ -40,7 +41,9 @@ function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: 
     for (let c = 0; c < n; c++) cv[c * K + k] = sign;
     for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = 0;
   } else {
-    const [a, b, d] = o.coef;
+    const a = o.coef[0];
+    const b = o.coef[1];
+    const d = o.coef[2];
     for (let c = 0; c < n; c++) cv[c * K + k] = 0 + a * p[c * 3] + b * p[c * 3 + 1] + d * p[c * 3 + 2];
     for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = dot(o.coef, g.endingPoints[e]);
   }
@@ -73,7 +76,7 @@ function narrowEnough(g: StateGraph): boolean {
   if ((stateCount(g) + 2) * NARROW_POINTS >= 2 ** 24) return false;
   const small = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= NARROW_POINTS;
   for (let i = 0; i < g.choiceCount * 3; i++) if (!small(g.choicePoints[i])) return false;
-  for (const points of g.endingPoints) for (const x of points) if (!small(x)) return false;
+  for (let e = 0; e < g.endingPoints.length; e++) for (let d = 0; d < 3; d++) if (!small(g.endingPoints[e][d])) return false;
   return true;
 }
 
@@ -141,7 +144,7 @@ function optimiseWeighted(g: StateGraph, order: GraphOrder, coef: number[]): Bes
   const done = zeroed('dp.weightedDone', Uint8Array, n);
   const cv = scratch('dp.weightedChoices', Float64Array, g.choiceCount);
   const ev = new Float64Array(g.endingIds.length);
-  objectiveValues(g, { kind: 'weighted', coef }, 0, 1, cv, ev);
+  objectiveValues(g, { kind: 'weighted', i: 0, sign: 1, coef }, 0, 1, cv, ev);
   const { edgeStart, edgeTarget, edgeChoice } = g;
   const ord = order.order;
   for (let i = 0; i < n; i++) {
@@ -181,14 +184,16 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
   return { steps, ending: '' };
 }
 
+const NO_COEF: readonly number[] = Object.freeze([0, 0, 0]);
+
 /** Points on dimension d (index i), times sign. */
 function points(i: number, sign: number): Objective {
-  return { kind: 'points', i, sign };
+  return { kind: 'points', i, sign, coef: NO_COEF };
 }
 
 /** One per decision, times sign (ending effects count nothing). */
 function decisions(sign: number): Objective {
-  return { kind: 'decisions', sign };
+  return { kind: 'decisions', i: 0, sign, coef: NO_COEF };
 }
 
 /** What the dynamic programme gives the analysis. */
@@ -241,7 +246,7 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
   };
 }
 
-function dot(a: number[], b: number[]): number {
+function dot(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
   return sum;

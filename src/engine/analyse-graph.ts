@@ -119,8 +119,23 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   // only read before the analysis returns. Their contents are written before they are read.
   const edgeStart = scratch('graph.edgeStart', Int32Array, guess + 1);
   edgeStart[0] = 0;
+  // Fields listed one by one, not spread from the table: a spread made a new hidden class for
+  // every graph, so code reading it was recompiled for each analysis.
   const g: StateGraph = {
-    ...table,
+    choiceStart: table.choiceStart,
+    choiceCount: table.choiceCount,
+    choiceIndex: table.choiceIndex,
+    choiceSource: table.choiceSource,
+    choicePoints: table.choicePoints,
+    choiceMood: table.choiceMood,
+    choiceRawMood: table.choiceRawMood,
+    choiceBits: table.choiceBits,
+    routeStart: table.routeStart,
+    routeCount: table.routeCount,
+    routeTarget: table.routeTarget,
+    optionCount: table.optionCount,
+    timedCount: table.timedCount,
+    conditionalCount: table.conditionalCount,
     nodeIds,
     endingIds,
     endingPoints: endingIds.map((id) => pointsOf(scenario.endings[id]?.effects)),
