@@ -19,12 +19,11 @@ import type { GraphOrder } from './analyse-order';
  * per choice returned each value as a new heap number on a big file).
  */
 interface Objective {
-  /** 'points': points on dimension i, times sign; 'decisions': sign per decision (ending effects count nothing); 'weighted': the sum of the dimensions' points times coef. */
-  kind: 'points' | 'decisions' | 'weighted';
-  // Every objective has every field (one object shape: the code reading them is not recompiled for each kind).
+  /** 'points': points on dimension i, times sign; 'decisions': sign per decision (ending effects count nothing). */
+  kind: 'points' | 'decisions';
+  // Every objective has both fields (one object shape: the code reading them is not recompiled for each kind).
   i: number;
   sign: number;
-  coef: readonly number[];
 }
 
 /** Writes objective k's value of every choice (cv[c * K + k]) and every ending (ev[e * K + k]). */
@@ -36,16 +35,10 @@ function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: 
     const { i, sign } = o;
     for (let c = 0; c < n; c++) cv[c * K + k] = sign * p[c * 3 + i];
     for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = sign * g.endingPoints[e][i];
-  } else if (o.kind === 'decisions') {
+  } else {
     const sign = o.sign;
     for (let c = 0; c < n; c++) cv[c * K + k] = sign;
     for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = 0;
-  } else {
-    const a = o.coef[0];
-    const b = o.coef[1];
-    const d = o.coef[2];
-    for (let c = 0; c < n; c++) cv[c * K + k] = 0 + a * p[c * 3] + b * p[c * 3 + 1] + d * p[c * 3 + 2];
-    for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = dot(o.coef, g.endingPoints[e]);
   }
 }
 
@@ -144,7 +137,12 @@ function optimiseWeighted(g: StateGraph, order: GraphOrder, coef: number[]): Bes
   const done = zeroed('dp.weightedDone', Uint8Array, n);
   const cv = scratch('dp.weightedChoices', Float64Array, g.choiceCount);
   const ev = new Float64Array(g.endingIds.length);
-  objectiveValues(g, { kind: 'weighted', i: 0, sign: 1, coef }, 0, 1, cv, ev);
+  // The weighted sum of the dimensions' points of every choice and ending (written here, not by
+  // objectiveValues: that one sees only the eight objectives' arrays, of one kind).
+  const p = g.choicePoints;
+  const [a, b, d] = coef;
+  for (let c = 0; c < g.choiceCount; c++) cv[c] = 0 + a * p[c * 3] + b * p[c * 3 + 1] + d * p[c * 3 + 2];
+  for (let e = 0; e < g.endingIds.length; e++) ev[e] = dot(coef, g.endingPoints[e]);
   const { edgeStart, edgeTarget, edgeChoice } = g;
   const ord = order.order;
   for (let i = 0; i < n; i++) {
@@ -184,16 +182,14 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
   return { steps, ending: '' };
 }
 
-const NO_COEF: readonly number[] = Object.freeze([0, 0, 0]);
-
 /** Points on dimension d (index i), times sign. */
 function points(i: number, sign: number): Objective {
-  return { kind: 'points', i, sign, coef: NO_COEF };
+  return { kind: 'points', i, sign };
 }
 
 /** One per decision, times sign (ending effects count nothing). */
 function decisions(sign: number): Objective {
-  return { kind: 'decisions', i: 0, sign, coef: NO_COEF };
+  return { kind: 'decisions', i: 0, sign };
 }
 
 /** What the dynamic programme gives the analysis. */
