@@ -19,6 +19,8 @@ export { NO_TARGET, routeOf } from './analyse-choices';
 export const MAX_STATES = 250_000;
 /** The cap on distinct combinations of flags (each one multiplies the states). */
 export const MAX_FLAG_SETS = 4096;
+/** Flag sets get bit masks while the story names at most this many flags. */
+const MASK_FLAGS = 30;
 /** Flag set ids below this have a dense (choice, flag set) -> flag set table. */
 const DENSE_FLAG_TO = 8;
 /** Entries of the dense (flag set, node, mood) lookup tables, in all (4 bytes each). */
@@ -190,6 +192,37 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     }
     return s;
   };
+  // While the story names at most MASK_FLAGS flags, a flag set also has a bit mask, so that the
+  // set a choice leads to is found by its mask without building it (flagsAfter and flagKey made
+  // garbage for every new (choice, flag set) pair); only a set never seen before is built.
+  const flagBits = new Map<string, number>();
+  let masks = true;
+  const maskOf: number[] = [0];
+  const setOfMask = new Map<number, number>([[0, 0]]);
+  const bitOf = (name: string): number => {
+    let bit = flagBits.get(name);
+    if (bit === undefined) {
+      if (flagBits.size >= MASK_FLAGS) {
+        masks = false;
+        return 0;
+      }
+      bit = 1 << flagBits.size;
+      flagBits.set(name, bit);
+    }
+    return bit;
+  };
+  /** The flag set after `set` (effects.flags) from flag set fid, or -1 when it must be built. */
+  const flagsByMask = (fid: number, set: Readonly<Record<string, unknown>>): number => {
+    let mask = maskOf[fid];
+    for (const name in set) {
+      if (!Object.prototype.hasOwnProperty.call(set, name)) continue;
+      const bit = bitOf(name);
+      if (!masks) return -1;
+      if (set[name] === true) mask |= bit;
+      else mask &= ~bit;
+    }
+    return mask === maskOf[fid] ? fid : (setOfMask.get(mask) ?? -1);
+  };
   const internFlags = (flags: FlagSet): number => {
     const key = flagKey(flags);
     let f = flagIds.get(key);
@@ -198,6 +231,12 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       flagIds.set(key, f);
       g.flagSets.push(flags);
       tables.push(tables.length * width < DENSE_ENTRIES ? denseTable(tables.length, width) : null);
+      let mask = 0;
+      for (const name in flags) if (flags[name] === true) mask |= bitOf(name);
+      if (masks) {
+        maskOf[f] = mask;
+        setOfMask.set(mask, f);
+      }
     }
     return f;
   };
@@ -238,6 +277,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       if (bits & SETS_FLAGS) {
         const slot = fid < DENSE_FLAG_TO ? c * DENSE_FLAG_TO + fid : -1;
         let to = slot >= 0 ? flagToDense[slot] : (flagTo.get(fid * choiceCount + c) ?? -1);
+        if (to < 0 && masks) to = flagsByMask(fid, (sources[c].effects as Effects).flags as Readonly<Record<string, unknown>>);
         if (to < 0) {
           const after = flagsAfterFn(flags, sources[c].effects);
           to = after === flags ? fid : internFlags(after);
