@@ -79,6 +79,20 @@ describe('parseJson', () => {
     expect(r.problems[0].message).toContain('first on line 2');
   });
 
+  it('places values the same with tables given back by an earlier parse', () => {
+    const big = JSON.stringify({ a: Array.from({ length: 300 }, (_, i) => ({ id: `x${i}`, v: [i, { w: i }] })) }, null, 1);
+    const small = '{\n  "b": [1, {"c": true}],\n  "d": "e"\n}';
+    for (const text of [small, big]) {
+      const fresh = parseJson(text);
+      const all = paths(fresh.value).map(([p]) => p);
+      const expected = all.map((p) => [fresh.locate(p), fresh.locateKey(p)]);
+      parseJson(big).release();
+      const reused = parseJson(text);
+      expect(all.map((p) => [reused.locate(p), reused.locateKey(p)])).toEqual(expected);
+      reused.release();
+    }
+  });
+
   it('makes plain objects with the fields in JSON.parse order, small and big, duplicates included', () => {
     const strict = JSON.stringify;
     fc.assert(

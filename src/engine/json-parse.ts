@@ -8,6 +8,7 @@
 import type { JsonPath } from './contract';
 import { decodeScenarioText } from './json-decode';
 import { JsonScanner } from './json-scanner';
+import { releaseTables } from './json-tables';
 import type { ParseProblem } from './json-scanner';
 
 export type { ParseProblem } from './json-scanner';
@@ -36,6 +37,11 @@ export interface ParsedJson {
   locateKey(path: JsonPath): JsonLocation;
   /** True when a value exists at this path. */
   has(path: JsonPath): boolean;
+  /**
+   * Gives the position tables back for the next parse (a big file's are megabytes). Call it only
+   * when done: locate, locateKey and has must not be used afterwards.
+   */
+  release(): void;
 }
 
 /** Encodes a path segment as in a JSON Pointer (RFC 6901). */
@@ -110,6 +116,7 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
       locate: () => start,
       locateKey: () => start,
       has: () => false,
+      release: () => {},
     };
   }
   const text = decoded.text;
@@ -141,5 +148,6 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
       return toLoc(w.exact && g.keyAt[w.entry] >= 0 ? g.keyAt[w.entry] : valueAt(w.entry));
     },
     has: (path) => walk(path).exact,
+    release: () => releaseTables(g),
   };
 }

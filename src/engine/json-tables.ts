@@ -29,9 +29,27 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
   return b;
 }
 
-/** Empty tables with room for about n entries (they grow as needed). */
+/**
+ * Tables given back by the last finished validation (releaseTables): a big file's tables are
+ * megabytes outside the JavaScript heap, and allocating and freeing them for every validation
+ * made V8 collect more often and the system map and zero fresh memory each time.
+ */
+let spare: LocTables | null = null;
+
+/** Empty tables with room for about n entries (they grow as needed): the spare ones when they are big enough. */
 export function createTables(n: number): LocTables {
+  if (spare && spare.valAt.length >= n) {
+    const t = spare;
+    spare = null;
+    t.size = 0;
+    return t;
+  }
   return { size: 0, keyAt: new Int32Array(n), valAt: new Int32Array(n), first: new Int32Array(n), next: new Int32Array(n), isObject: new Uint8Array(n) };
+}
+
+/** Gives tables back for the next parse; whoever held them must not read them any more. */
+export function releaseTables(t: LocTables): void {
+  if (!spare || spare.valAt.length < t.valAt.length) spare = t;
 }
 
 /** Adds an entry for a value at offset valAt (key at keyAt, or -1); returns its index. */

@@ -64,6 +64,15 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
 
 function validateText(input: string | Uint8Array, lang: Lang): ValidationResult {
   const parsed = parseJson(input);
+  try {
+    return validateParsed(parsed, lang);
+  } finally {
+    // Every problem is placed by now: the position tables serve the next validation.
+    parsed.release();
+  }
+}
+
+function validateParsed(parsed: ParsedJson, lang: Lang): ValidationResult {
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
     code: p.code,
