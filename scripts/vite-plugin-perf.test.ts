@@ -47,7 +47,7 @@ describe('vite-plugin-perf', () => {
     });
     expect(page.indexOf('src="/assets/boot-x.js"')).toBeLessThan(page.indexOf('src="/assets/index-abc.js"'));
     // the boot script first in line for the network; the app and the scenario behind it
-    expect(page).toContain('<script type="module" crossorigin fetchpriority="high" src="/assets/boot-x.js">');
+    expect(page).toContain('<script type="module" async crossorigin fetchpriority="high" src="/assets/boot-x.js">');
     expect(page).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
     expect(page).toMatch(/<link rel="preload" fetchpriority="low" as="fetch"[^>]+scenarios\/s\.0123abcd\.json">/);
     expect(page).toContain('<div id="boot" data-scenario="s" data-start="door" data-seconds="30">');

@@ -91,7 +91,7 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   const href = `${base}${scenarioFile}`;
   let tags = `<link rel="preload" as="fetch" type="application/json" crossorigin href="${escapeAttr(href)}">`;
   if (!boot) return addToHead(indexHtml, tags);
-  tags = `<script type="module" crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
+  tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   const variants = boot.variants
     .map((v) => {
       const attrs: [string, string | undefined][] = [

@@ -248,7 +248,19 @@ function start(root: HTMLElement): void {
   requestAnimationFrame(() => setTimeout(prune, 0));
 }
 
+/**
+ * This script is `async`: it runs as soon as it has arrived, often before the page's first layout,
+ * so only the version shown is laid out. #app comes after #boot in the page: once it exists, #boot
+ * has been read whole; otherwise this waits until the page has been read.
+ */
+function whenParsed(run: () => void): void {
+  if (document.getElementById('app') || document.readyState !== 'loading') run();
+  else document.addEventListener('DOMContentLoaded', run, { once: true });
+}
+
 if (typeof document !== 'undefined') {
-  const root = document.getElementById('boot');
-  if (root) start(root);
+  whenParsed(() => {
+    const root = document.getElementById('boot');
+    if (root) start(root);
+  });
 }
