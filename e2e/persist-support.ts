@@ -82,9 +82,10 @@ export function pathTo(scenario: Scenario, goal: (s: PlayState) => boolean): str
 
 /** The "Step n" number shown, or null at an ending. */
 export async function shownStep(page: Page): Promise<number | null> {
-  const heading = page.locator('#situation-heading');
-  if ((await heading.count()) === 0) return null;
-  const m = /(\d+)/.exec((await heading.textContent()) ?? '');
+  // Read in one go: between a count and a read the heading may give way to the ending, and a
+  // locator's read would then wait for a heading that never comes back.
+  const text = await page.evaluate(() => document.getElementById('situation-heading')?.textContent ?? null);
+  const m = text === null ? null : /(\d+)/.exec(text);
   return m ? Number(m[1]) : null;
 }
 
