@@ -208,13 +208,24 @@ export class IdbStore implements Store {
     }
   }
 
-  /** Writes the result row of a finished run (replaying it against its scenario version). */
+  /**
+   * Writes the result row of a finished run (replaying it against its scenario version), in one
+   * transaction with reading the run: a run deleted (or replaced) meanwhile gets no stale row.
+   */
   private async scoreRun(run: Run): Promise<void> {
-    if (!this.scorer) return;
-    await this.scorer.prepare?.();
-    const version = await this.getScenario(run.scenarioHash);
-    const result = version ? this.scorer(run, version) : null;
-    if (result) await this.guard(() => this.db.put('results', result));
+    const scorer = this.scorer;
+    if (!scorer) return;
+    await scorer.prepare?.();
+    await this.guard(async () => {
+      const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
+      tx.done.catch(() => undefined); // awaited below
+      const stored = restoreRun(await tx.objectStore('runs').get(run.id));
+      const version = stored?.finishedAt !== undefined ? restoreStoredScenario(await tx.objectStore('scenarios').get(stored.scenarioHash)) : null;
+      const result = stored && version ? scorer(stored, version) : null;
+      if (result) await tx.objectStore('results').put(result);
+      commitNow(tx);
+      await tx.done;
+    });
   }
 
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
