@@ -34,7 +34,7 @@ function objectiveValues(g: StateGraph, o: Objective, k: number, K: number, cv: 
   if (o.kind === 'points') {
     const { i, sign } = o;
     for (let c = 0; c < n; c++) cv[c * K + k] = sign * p[c * 3 + i];
-    for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = sign * g.endingPoints[e][i];
+    for (let e = 0; e < g.endingIds.length; e++) ev[e * K + k] = sign * g.endingPoints[e * 3 + i];
   } else {
     const sign = o.sign;
     for (let c = 0; c < n; c++) cv[c * K + k] = sign;
@@ -67,9 +67,15 @@ const NARROW_POINTS = 64;
  */
 function narrowEnough(g: StateGraph): boolean {
   if ((stateCount(g) + 2) * NARROW_POINTS >= 2 ** 24) return false;
-  const small = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= NARROW_POINTS;
-  for (let i = 0; i < g.choiceCount * 3; i++) if (!small(g.choicePoints[i])) return false;
-  for (let e = 0; e < g.endingPoints.length; e++) for (let d = 0; d < 3; d++) if (!small(g.endingPoints[e][d])) return false;
+  return smallWholeNumbers(g.choicePoints, g.choiceCount * 3) && smallWholeNumbers(g.endingPoints, g.endingPoints.length);
+}
+
+/** Whether the first n numbers of p are whole and at most NARROW_POINTS in size. */
+function smallWholeNumbers(p: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = p[i];
+    if (!(x === Math.trunc(x) && x <= NARROW_POINTS && x >= -NARROW_POINTS)) return false;
+  }
   return true;
 }
 
@@ -131,20 +137,25 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], pat
  * floats; a function of its own, so that optimise's array accesses see one kind of array).
  */
 function optimiseWeighted(g: StateGraph, order: GraphOrder, coef: number[]): Best {
+  // Everything read from g before the first long loop: optimised code entered inside that loop
+  // had no feedback for reads after it, and was thrown away on every analysis.
   const n = stateCount(g);
+  const choices = g.choiceCount;
+  const endings = g.endingIds.length;
+  const { edgeStart, edgeTarget, edgeChoice, choicePoints: p, endingPoints: ep } = g;
+  const ord = order.order;
   const value = scratch('dp.weighted', Float64Array, n);
   const edge = scratch('dp.weightedEdge', Int32Array, n);
   const done = zeroed('dp.weightedDone', Uint8Array, n);
-  const cv = scratch('dp.weightedChoices', Float64Array, g.choiceCount);
-  const ev = new Float64Array(g.endingIds.length);
+  const cv = scratch('dp.weightedChoices', Float64Array, choices);
+  const ev = new Float64Array(endings);
   // The weighted sum of the dimensions' points of every choice and ending (written here, not by
   // objectiveValues: that one sees only the eight objectives' arrays, of one kind).
-  const p = g.choicePoints;
-  const [a, b, d] = coef;
-  for (let c = 0; c < g.choiceCount; c++) cv[c] = 0 + a * p[c * 3] + b * p[c * 3 + 1] + d * p[c * 3 + 2];
-  for (let e = 0; e < g.endingIds.length; e++) ev[e] = dot(coef, g.endingPoints[e]);
-  const { edgeStart, edgeTarget, edgeChoice } = g;
-  const ord = order.order;
+  const a = coef[0];
+  const b = coef[1];
+  const d = coef[2];
+  for (let e = 0; e < endings; e++) ev[e] = 0 + a * ep[e * 3] + b * ep[e * 3 + 1] + d * ep[e * 3 + 2];
+  for (let c = 0; c < choices; c++) cv[c] = 0 + a * p[c * 3] + b * p[c * 3 + 1] + d * p[c * 3 + 2];
   for (let i = 0; i < n; i++) {
     const s = ord[i];
     let best = -Infinity;
@@ -167,19 +178,29 @@ function optimiseWeighted(g: StateGraph, order: GraphOrder, coef: number[]): Bes
 
 /** Follows the best edges of objective k from the start to an ending. */
 function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
-  const steps: PathStep[] = [];
+  // Counted first, then written into a list of exactly that length (a path of a 10,000-node
+  // file has thousands of steps, and a list grown step by step left as much garbage again).
   const n = stateCount(g);
-  let s = g.start;
-  while (s >= 0 && s < n && steps.length <= n) {
+  let length = 0;
+  let ending = '';
+  for (let s = g.start; s >= 0 && s < n && length <= n; ) {
     const e = best.edge[s * best.p + k];
     if (e < 0) break;
-    const node = g.stateNode[s];
-    steps.push({ node: g.nodeIds[node], option: choiceId(g, g.edgeChoice[e]) });
+    length++;
     const t = g.edgeTarget[e];
-    if (t < 0) return { steps, ending: g.endingIds[-t - 1] };
+    if (t < 0) {
+      ending = g.endingIds[-t - 1];
+      break;
+    }
     s = t;
   }
-  return { steps, ending: '' };
+  const steps = new Array<PathStep>(length);
+  for (let i = 0, s = g.start; i < length; i++) {
+    const e = best.edge[s * best.p + k];
+    steps[i] = { node: g.nodeIds[g.stateNode[s]], option: choiceId(g, g.edgeChoice[e]) };
+    s = g.edgeTarget[e];
+  }
+  return { steps, ending };
 }
 
 /** Points on dimension d (index i), times sign. */
@@ -242,8 +263,3 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
   };
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
-  return sum;
-}

@@ -8,12 +8,16 @@ import { MOOD_MAX, MOOD_MIN } from './types';
 import type { FlagSet } from './compile-rules';
 import { clampMood, flagsAfter, holds } from './compile-rules';
 import { keysOf } from './shared-keys';
+import { IdIndex } from './id-index';
 import { growScratch, scratch, zeroed } from './analyse-scratch';
 import type { ChoiceTable } from './analyse-choices';
 import { AVAILABLE, HAS_ROUTES, HAS_WHEN, NO_TARGET, readChoices, SETS_FLAGS } from './analyse-choices';
 
 export type { Choice, ChoiceTable } from './analyse-choices';
 export { NO_TARGET, routeOf } from './analyse-choices';
+
+/** The index of the ids, reused by every exploration (see id-index.ts). */
+const ID_INDEX = new IdIndex();
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -36,8 +40,8 @@ const flagsAfterFn = flagsAfter;
 export interface StateGraph extends ChoiceTable {
   nodeIds: string[];
   endingIds: string[];
-  /** Per ending: its points per dimension. */
-  endingPoints: number[][];
+  /** Per ending e: its points per dimension, at e * 3 + the dimension's index (DIMENSIONS order). */
+  endingPoints: Float64Array;
   /** Per route: whether its condition held in some reachable state after its choice. */
   routeHeld: Uint8Array;
   /** Per route: whether it was taken at least once. */
@@ -76,8 +80,20 @@ function num(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
-function pointsOf(effects: Effects | undefined): number[] {
-  return effects ? [num(effects.warmth), num(effects.initiative), num(effects.outcome)] : [0, 0, 0];
+/**
+ * The points of every ending, flat. (Arrays per ending were of different kinds, a literal
+ * [0, 0, 0] beside arrays of read numbers, and the code reading them was recompiled on every analysis.)
+ */
+function endingPointsOf(scenario: Scenario, endingIds: readonly string[]): Float64Array {
+  const points = new Float64Array(endingIds.length * 3);
+  for (let e = 0; e < endingIds.length; e++) {
+    const effects: Effects | undefined = scenario.endings[endingIds[e]]?.effects;
+    if (!effects) continue;
+    points[e * 3] = num(effects.warmth);
+    points[e * 3 + 1] = num(effects.initiative);
+    points[e * 3 + 2] = num(effects.outcome);
+  }
+  return points;
 }
 
 function flagKey(flags: FlagSet): string {
@@ -103,16 +119,13 @@ function denseTable(f: number, width: number): Int32Array {
 export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, startNode?: string): StateGraph {
   const nodeIds = keysOf(scenario.nodes ?? {});
   const endingIds = keysOf(scenario.endings ?? {});
-  const nodeIndex = new Map<string, number>();
-  for (let i = 0; i < nodeIds.length; i++) nodeIndex.set(nodeIds[i], i);
-  const endingIndex = new Map<string, number>();
-  for (let i = 0; i < endingIds.length; i++) endingIndex.set(endingIds[i], i);
-  const table = readChoices(scenario, nodeIds, (to) => {
-    const v = nodeIndex.get(to);
-    if (v !== undefined) return v;
-    const e = endingIndex.get(to);
-    return e !== undefined ? -(e + 1) : NO_TARGET;
-  });
+  // One index for both (node v is v, ending e is -(e + 1)). Node and ending ids never clash in a
+  // valid file; where they do (an error the validator reports), the node wins.
+  const index = ID_INDEX;
+  index.reset(nodeIds.length + endingIds.length);
+  for (let i = 0; i < endingIds.length; i++) index.add(endingIds[i], -(i + 1));
+  for (let i = 0; i < nodeIds.length; i++) index.add(nodeIds[i], i);
+  const table = readChoices(scenario, nodeIds, (to) => index.get(to, NO_TARGET));
   const routeHeld = zeroed('graph.routeHeld', Uint8Array, table.routeCount);
   const routeTaken = zeroed('graph.routeTaken', Uint8Array, table.routeCount);
   const n = nodeIds.length;
@@ -140,7 +153,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     conditionalCount: table.conditionalCount,
     nodeIds,
     endingIds,
-    endingPoints: endingIds.map((id) => pointsOf(scenario.endings[id]?.effects)),
+    endingPoints: endingPointsOf(scenario, endingIds),
     routeHeld,
     routeTaken,
     stateNode: scratch('graph.stateNode', Int32Array, guess),
@@ -240,8 +253,10 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     }
     return f;
   };
-  const startIdx = nodeIndex.get(startNode ?? scenario.start);
-  if (startIdx === undefined) return g;
+  const startId: unknown = startNode ?? scenario.start;
+  const startIdx = typeof startId === 'string' ? index.get(startId, NO_TARGET) : NO_TARGET;
+  index.clear();
+  if (startIdx < 0) return g;
   g.start = intern(startIdx, clampMood(scenario.customer?.initialMood ?? 0), 0);
 
   const { choiceStart, choiceBits, choiceMood, routeStart, routeTarget } = table;

@@ -28,18 +28,20 @@ function nodeTopology(g: StateGraph): Int32Array | null {
   const targets = g.routeTarget;
   for (let i = 0; i < g.routeCount; i++) if (targets[i] >= 0) indegree[targets[i]]++;
   const rank = scratch('order.rank', Int32Array, count);
-  const queue: number[] = [];
-  for (let v = 0; v < count; v++) if (indegree[v] === 0) queue.push(v);
-  for (let q = 0; q < queue.length; q++) {
+  // Each node enters the queue at most once (when its last incoming route is counted).
+  const queue = scratch('order.queue', Int32Array, count);
+  let tail = 0;
+  for (let v = 0; v < count; v++) if (indegree[v] === 0) queue[tail++] = v;
+  for (let q = 0; q < tail; q++) {
     const v = queue[q];
     rank[v] = q;
     // The routes of the node's choices are one run of the route arrays.
     for (let r = g.routeStart[g.choiceStart[v]], end = g.routeStart[g.choiceStart[v + 1]]; r < end; r++) {
       const t = targets[r];
-      if (t >= 0 && --indegree[t] === 0) queue.push(t);
+      if (t >= 0 && --indegree[t] === 0) queue[tail++] = t;
     }
   }
-  return queue.length === count ? rank : null;
+  return tail === count ? rank : null;
 }
 
 /**

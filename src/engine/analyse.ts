@@ -6,7 +6,7 @@
 import type { Analysis, ScenarioPath, ScenarioSummary } from './contract';
 import type { Scenario } from './types';
 import { exploreStates, MAX_STATES, stateCount } from './analyse-graph';
-import { choiceId } from './analyse-choices';
+import { choiceId, releaseChoices } from './analyse-choices';
 import type { StateGraph } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { optimum } from './analyse-dp';
@@ -39,7 +39,7 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
     initiative: { min: 0, max: 0 },
     outcome: { min: 0, max: 0 },
   };
-  return {
+  const analysis: Analysis = {
     ranges,
     bestPath: opt?.bestPath ?? empty,
     bestPaths: opt?.bestPaths ?? { warmth: empty, initiative: empty, outcome: empty },
@@ -47,6 +47,8 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
     summary: summarise(scenario, g, ranges, opt?.shortestPath ?? 0, opt?.longestPath ?? 0),
     stateCount: stateCount(g),
   };
+  releaseChoices(g);
+  return analysis;
 }
 
 function summarise(
@@ -90,7 +92,10 @@ export function pathsToEndings(scenario: Scenario, startNode?: string): Record<s
   const parentState = new Int32Array(n).fill(-1);
   const seen = new Uint8Array(n);
   const found = new Map<string, ScenarioPath>();
-  if (g.start < 0 || g.start >= n) return {};
+  if (g.start < 0 || g.start >= n) {
+    releaseChoices(g);
+    return {};
+  }
   const queue = [g.start];
   seen[g.start] = 1;
   for (let i = 0; i < queue.length; i++) {
@@ -108,6 +113,7 @@ export function pathsToEndings(scenario: Scenario, startNode?: string): Record<s
       }
     }
   }
+  releaseChoices(g);
   return Object.fromEntries(found);
 }
 

@@ -36,7 +36,11 @@ describe('contentHash', () => {
 
 describe('canonicalJson', () => {
   it('writes strings and numbers exactly as JSON.stringify does', () => {
-    const tricky = { 'q"k': 'line\nbreak \\ "quoted" \u0001 😀 \ud800 é', n: [0, -0, 1.5, 1e21, -3e-7, Infinity, NaN], b: [true, false, null] };
+    const tricky = {
+      'q"k': 'line\nbreak \\ "quoted" \u0001 😀 \ud800 é',
+      n: [0, -0, 1.5, 1e21, -3e-7, Infinity, NaN, 7, -7, 10, -100, 2147483647, -2147483648, 2147483648, -2147483649, 9007199254740993],
+      b: [true, false, null],
+    };
     const sorted = { b: tricky.b, n: tricky.n, 'q"k': tricky['q"k'] };
     expect(canonicalJson(tricky)).toBe(JSON.stringify(sorted));
     expect(canonicalJson({ ['__proto__']: 1, a: undefined, c: [undefined] })).toBe('{"__proto__":1,"c":[null]}');

@@ -73,6 +73,29 @@ class ByteWriter {
     this.len = len;
   }
 
+  /**
+   * Writes a 32-bit integer as String(n) would (-0 as "0"), without making the string: a big
+   * file's tens of thousands of effects made as many strings per hash.
+   */
+  int(n: number): void {
+    this.room(11);
+    const buf = this.buf;
+    let v = n;
+    if (v < 0) {
+      buf[this.len++] = 0x2d;
+      v = -v;
+    }
+    // -2147483648 negates past the 32-bit range; as a double it is still exact.
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.len + digits;
+    this.len = at;
+    do {
+      buf[--at] = 0x30 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
+  }
+
   /** Writes a JSON string literal exactly as JSON.stringify would. */
   quoted(s: string): void {
     for (let i = 0; i < s.length; i++) {
@@ -104,7 +127,8 @@ function write(value: unknown, out: ByteWriter, depth = 0): void {
       out.quoted(value);
       return;
     case 'number':
-      out.text(Number.isFinite(value) ? String(value) : 'null');
+      if (value === (value | 0)) out.int(value);
+      else out.text(Number.isFinite(value) ? String(value) : 'null');
       return;
     case 'boolean':
       out.text(value ? 'true' : 'false');

@@ -227,10 +227,12 @@ export class JsonLexer {
     const t = this.text;
     const start = this.pos;
     while (this.pos < t.length && isWordChar(t.charCodeAt(this.pos))) this.pos++;
+    // Compared in place: a big file's thousands of true and false make no strings.
+    const length = this.pos - start;
+    if (length === 4 && t.startsWith('true', start)) return true;
+    if (length === 5 && t.startsWith('false', start)) return false;
+    if (length === 4 && t.startsWith('null', start)) return null;
     const word = t.slice(start, this.pos);
-    if (word === 'true') return true;
-    if (word === 'false') return false;
-    if (word === 'null') return null;
     const fix = WORD_FIX[word];
     if (fix) {
       this.report(msg('json-syntax', { kind: 'word', word, fix: fix.fix }), start);
