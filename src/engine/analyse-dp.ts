@@ -10,7 +10,7 @@ import { DIMENSIONS } from './types';
 import type { StateGraph } from './analyse-graph';
 import { stateCount } from './analyse-graph';
 import { choiceId } from './analyse-choices';
-import { scratch, zeroed } from './analyse-scratch';
+import { growScratch, scratch, zeroed } from './analyse-scratch';
 import type { GraphOrder } from './analyse-order';
 
 /**
@@ -178,14 +178,24 @@ function optimiseWeighted(g: StateGraph, order: GraphOrder, coef: number[]): Bes
 
 /** Follows the best edges of objective k from the start to an ending. */
 function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
-  // Counted first, then written into a list of exactly that length (a path of a 10,000-node
-  // file has thousands of steps, and a list grown step by step left as much garbage again).
+  // The path is followed once, its states and edges noted in working memory, and the list of
+  // steps then made at its exact length: on a 10,000-node file a path has thousands of steps,
+  // each a read at an unpredictable place of megabytes of arrays (following it twice cost as
+  // much again), and a list grown step by step left as much garbage again.
   const n = stateCount(g);
+  let states = scratch('dp.pathStates', Int32Array, 64);
+  let edges = scratch('dp.pathEdges', Int32Array, 64);
   let length = 0;
   let ending = '';
   for (let s = g.start; s >= 0 && s < n && length <= n; ) {
     const e = best.edge[s * best.p + k];
     if (e < 0) break;
+    if (length >= states.length) {
+      states = growScratch('dp.pathStates', states, length + 1);
+      edges = growScratch('dp.pathEdges', edges, length + 1);
+    }
+    states[length] = s;
+    edges[length] = e;
     length++;
     const t = g.edgeTarget[e];
     if (t < 0) {
@@ -195,11 +205,7 @@ function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
     s = t;
   }
   const steps = new Array<PathStep>(length);
-  for (let i = 0, s = g.start; i < length; i++) {
-    const e = best.edge[s * best.p + k];
-    steps[i] = { node: g.nodeIds[g.stateNode[s]], option: choiceId(g, g.edgeChoice[e]) };
-    s = g.edgeTarget[e];
-  }
+  for (let i = 0; i < length; i++) steps[i] = { node: g.nodeIds[g.stateNode[states[i]]], option: choiceId(g, g.edgeChoice[edges[i]]) };
   return { steps, ending };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash, sha256Hex, utf8 } from './hash';
 import { sampleScenario } from './generate-samples';
 import { generateScenario } from './generate';
+import { validateScenario } from './validate';
 
 describe('sha256Hex', () => {
   it('matches the standard for empty, short, block-edge and non-ASCII input', () => {
@@ -38,7 +39,7 @@ describe('canonicalJson', () => {
   it('writes strings and numbers exactly as JSON.stringify does', () => {
     const tricky = {
       'q"k': 'line\nbreak \\ "quoted" \u0001 😀 \ud800 é',
-      n: [0, -0, 1.5, 1e21, -3e-7, Infinity, NaN, 7, -7, 10, -100, 2147483647, -2147483648, 2147483648, -2147483649, 9007199254740993],
+      n: [0, -0, 1.5, 1e21, -3e-7, Infinity, NaN, 7, -7, 10, -100, 2147483647, -2147483648, 2147483648, -2147483649, 2 ** 53 + 2],
       b: [true, false, null],
     };
     const sorted = { b: tricky.b, n: tricky.n, 'q"k': tricky['q"k'] };
@@ -59,6 +60,30 @@ describe('contentHash against the standard', () => {
       const json = JSON.stringify(sortDeep(s));
       expect(canonicalJson(s)).toBe(json);
       expect(contentHash(s)).toBe(createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 16));
+    }
+  });
+});
+
+describe('the hash validateScenario gives', () => {
+  const standard = (s: unknown) => contentHash(s as Parameters<typeof contentHash>[0]);
+  /** The same scenario with every object's keys in reverse order, pretty-printed. */
+  const reordered = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(reordered) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reordered((v as Record<string, unknown>)[k])])) : v;
+
+  it('equals contentHash of the scenario, whatever the formatting, key order or kind of ids', () => {
+    const numericIds = sampleScenario();
+    // Ids made of digits: an object lists such keys first, in numeric order, not in file order.
+    const renamed = JSON.parse(JSON.stringify(numericIds).replaceAll('"greet"', '"10"').replaceAll('"checkout"', '"2"')) as unknown;
+    const huge = sampleScenario();
+    huge.nodes[Object.keys(huge.nodes)[0]].situation = { nl: 'é😀 een lange tekst '.repeat(6000), en: 'a long text '.repeat(6000) };
+    const scenarios: unknown[] = [sampleScenario(), renamed, huge, generateScenario({ nodes: 300, seed: 3, bilingual: true, flags: 2 })];
+    for (const s of scenarios) {
+      for (const text of [JSON.stringify(s), JSON.stringify(reordered(s), null, 2)]) {
+        const result = validateScenario(text);
+        expect(result.ok, result.problems[0]?.message).toBe(true);
+        expect(result.hash).toBe(standard(JSON.parse(text)));
+        expect(result.hash).toBe(standard(s));
+      }
     }
   });
 });
