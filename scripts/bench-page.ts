@@ -39,6 +39,8 @@ export interface RequestRecord {
   gzipBytes: number;
   /** Requested before the first choice was ready. */
   beforeFirstChoice: boolean;
+  /** Arrived whole before the first choice was ready (what it may have waited for). */
+  doneBeforeFirstChoice: boolean;
 }
 
 export interface LoadResult {
@@ -109,6 +111,7 @@ interface Raw {
   transfer: number;
   body?: Buffer;
   before: boolean;
+  doneBefore: boolean;
 }
 
 /** Records every request of a page over CDP, with its initiator. */
@@ -138,6 +141,7 @@ class NetLog {
         status: 0,
         transfer: 0,
         before: !this.frozen,
+        doneBefore: false,
       });
     });
     cdp.on('Network.responseReceived', (e) => {
@@ -148,6 +152,7 @@ class NetLog {
       const r = this.raw.get(e.requestId);
       if (!r) return;
       r.end = (e.timestamp - this.t0) * 1000;
+      r.doneBefore = !this.frozen;
       r.transfer = e.encodedDataLength;
       void cdp
         .send('Network.getResponseBody', { requestId: e.requestId })
@@ -184,6 +189,7 @@ class NetLog {
         transferBytes: r.transfer,
         gzipBytes: r.body ? gzipSync(r.body, { level: 9 }).length : 0,
         beforeFirstChoice: r.before,
+        doneBeforeFirstChoice: r.doneBefore,
       });
     }
     return out;

@@ -111,7 +111,7 @@ function depth(res: LoadResult): number {
   return Math.max(0, ...res.requests.filter((r) => r.beforeFirstChoice).map((r) => r.wave));
 }
 
-/** What a direct link's first decision must work with: its page and the boot script. */
+/** What a direct link's first decision may work with: its page (with the boot script inline) and, where the build left it a file, the boot script. */
 function firstDecisionFile(path: string): boolean {
   return /^\/play\/[\w-]+\/(index\.html)?$/.test(path) || /^\/assets\/boot-[\w-]+\.js$/.test(path);
 }
@@ -170,10 +170,13 @@ async function firstChoice(browser: Browser, url: string, label: string, runs: n
     }
     row('c', `first choice clickable, ${key} (median of ${runs})`, ms(m), targets ? `< ${target} ms` : '—', targets ? m < target && domOk && errors.length === 0 : null, note);
     if (throttled) {
-      // What the network alone costs for these bytes: two round trips plus the transfer, no CPU.
-      const bytesOnWire = median(results.map((r) => r.requests.filter((q) => q.beforeFirstChoice && !/favicon/.test(q.path)).reduce((n, q) => n + q.transferBytes, 0)));
-      const floor = 2 * SLOW_4G.latency + (bytesOnWire / SLOW_4G.downloadThroughput) * 1000;
-      row('c', `Slow 4G floor for ${label}: 2 × ${SLOW_4G.latency} ms + ${kib(bytesOnWire)} on the wire at ${Math.round(SLOW_4G.downloadThroughput).toLocaleString('en')} B/s`, ms(floor), '—', null, 'the best any CPU could do with these bytes; the rest of the median is main-thread work at 4×');
+      // What the network alone costs for what the first choice waited for (the requests that had
+      // arrived by then): one round trip per wave of them plus the transfer, no CPU.
+      const needed = (r: LoadResult) => r.requests.filter((q) => q.doneBeforeFirstChoice && !/favicon/.test(q.path));
+      const bytesOnWire = median(results.map((r) => needed(r).reduce((n, q) => n + q.transferBytes, 0)));
+      const trips = Math.max(1, ...results.map((r) => 1 + Math.max(0, ...needed(r).map((q) => q.wave))));
+      const floor = trips * SLOW_4G.latency + (bytesOnWire / SLOW_4G.downloadThroughput) * 1000;
+      row('c', `Slow 4G floor for ${label}: ${trips} × ${SLOW_4G.latency} ms + ${kib(bytesOnWire)} on the wire at ${Math.round(SLOW_4G.downloadThroughput).toLocaleString('en')} B/s`, ms(floor), '—', null, 'the best any CPU could do with these bytes; the rest of the median is main-thread work at 4×');
       const d = Math.max(...results.map(depth));
       const waves = results[0].requests.filter((r) => r.beforeFirstChoice).map((r) => `${r.wave}:${r.path}`).join(' ');
       row('c', `request waterfall depth, ${label}`, `HTML + ${d} wave${d === 1 ? '' : 's'}`, targets ? 'HTML + 1 wave' : '—', targets ? d <= 1 : null, waves);

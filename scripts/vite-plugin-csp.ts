@@ -1,7 +1,9 @@
 /**
  * Vite plugin: adds a strict Content-Security-Policy `<meta>` to the built index.html (not in dev,
  * where Vite's HMR client needs inline styles and a websocket). No inline scripts or styles, no
- * eval, no remote anything: the game only talks to its own origin.
+ * eval, no remote anything: the game only talks to its own origin. (The one exception: the page of
+ * a direct link to a scenario carries its stylesheet and boot script inline, and vite-plugin-perf
+ * allows exactly those texts by their sha256 hashes, never 'unsafe-inline'.)
  */
 import type { Plugin } from 'vite';
 

@@ -6,7 +6,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -59,6 +59,37 @@ describe('vite-plugin-perf', () => {
     expect(page).toContain(`style-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
     expect(page).toContain(`<style>${css}</style>`);
     expect(page).not.toContain('index-def.css');
+  });
+
+  it('carries the boot script inline, right after #app and before the app runs, allowed by its CSP hash', () => {
+    const index = INDEX.replace(`content="default-src 'self'"`, 'content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;"');
+    const code = 'var e=`frontlijn.lang`;function t(){document.getElementById(`boot`)}t();\n//# sourceMappingURL=boot-x.js.map\n';
+    const boot = {
+      script: '/assets/boot-x.js',
+      code,
+      scenarioId: 's',
+      start: 'door',
+      variants: [{ lang: 'nl', title: 'Winkel · Frontlijn', modeLabels: { coaching: 'Coaching', assessment: 'Toets' }, html: '<main>nl</main>' }],
+    };
+    const page = scenarioPage(index, '/', 'scenarios/s.0123abcd.json', boot);
+    const script = '(()=>{"use strict";var e=`frontlijn.lang`;function t(){document.getElementById(`boot`)}t();\n})();';
+    expect(inlineScript(code)).toBe(script);
+    // no second download: nothing refers to the file
+    expect(page).not.toContain('boot-x.js');
+    // the parser runs it as soon as #boot and #app are there; the app's module scripts wait for the whole page
+    expect(page).toContain(`<div id="app"></div>\n    <script>${script}</script>`);
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(page).toContain(`script-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
+    expect(page).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
+
+    // Text that could end the element, or a module with imports, stays a file; so does a page without a script-src to extend.
+    for (const odd of ['x="</script>"', 'import{a as b}from"./c.js";b()', 'import"./c.js"', 'export{t}']) {
+      expect(inlineScript(odd)).toBeNull();
+      expect(scenarioPage(index, '/', 'scenarios/s.0123abcd.json', { ...boot, code: odd })).toContain('<script type="module" async crossorigin fetchpriority="high" src="/assets/boot-x.js">');
+    }
+    const noScriptSrc = scenarioPage(INDEX, '/', 'scenarios/s.0123abcd.json', boot);
+    expect(noScriptSrc).toContain('src="/assets/boot-x.js"');
+    expect(noScriptSrc).not.toContain('"use strict"');
   });
 
   it('leaves the stylesheet linked when the page has no CSP style-src to extend or the CSS could close the tag', () => {

@@ -67,6 +67,11 @@ export interface PageVariant {
 export interface PageBoot {
   /** URL of the boot script (src/boot/boot.ts). */
   script: string;
+  /**
+   * The boot script's text: when given, the page carries it inline, right after #app, allowed by
+   * its CSP hash (`script-src 'self' 'sha256-…'`), so the first decision needs the HTML alone.
+   */
+  code?: string;
   scenarioId: string;
   start: string;
   /** The first decision's time limit in seconds, if any. */
@@ -91,7 +96,8 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   const href = `${base}${scenarioFile}`;
   let tags = `<link rel="preload" as="fetch" type="application/json" crossorigin href="${escapeAttr(href)}">`;
   if (!boot) return addToHead(indexHtml, tags);
-  tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
+  const inline = boot.code === undefined ? null : inlineScript(boot.code);
+  if (!inline) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   const variants = boot.variants
     .map((v) => {
       const attrs: [string, string | undefined][] = [
@@ -116,6 +122,11 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   if (!app.test(indexHtml)) throw new Error('vite-plugin-perf: index.html has no <div id="app"></div>');
   const nl = boot.variants.find((v) => v.lang === 'nl');
   let page = nl ? indexHtml.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(nl.title)}</title>`) : indexHtml;
+  const allowed = inline ? allowScript(page, inline) : page;
+  // Without a Content-Security-Policy to allow it in, the script stays a file of its own.
+  const inlined = inline !== null && allowed !== page;
+  page = allowed;
+  if (inline && !inlined) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
     // Their text is in the <style>: these disabled links (never fetched) tell Vite's loader of
@@ -124,7 +135,28 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
     page = inlined;
   }
   tags += (boot.preload ?? []).map((f) => `\n    <link rel="modulepreload" crossorigin href="${escapeAttr(f)}">`).join('');
-  return lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>`), tags), boot.script);
+  const after = inlined ? `\n    <script>${inline}</script>` : '';
+  return lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>${after}`), tags), boot.script);
+}
+
+/**
+ * The boot script as the text of a classic inline `<script>`: run where the parser meets it, right
+ * after #boot and #app, before the app's module scripts (which wait for the page to be read). Its
+ * top-level names stay inside a function, strict as in a module. Null when the text could end the
+ * element early or is a module with imports or exports (then it stays a file).
+ */
+export function inlineScript(code: string): string | null {
+  const body = code.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '').trim();
+  if (/<\/script|<!--/i.test(body) || /(^|[;}\s])(import|export)\s*[{*\w"'`]/.test(body)) return null;
+  return `(()=>{"use strict";${body}\n})();`;
+}
+
+/** Allows exactly this inline script in the page's Content-Security-Policy (`script-src … 'sha256-…'`). */
+export function allowScript(html: string, script: string): string {
+  const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src &#39;self&#39;)/;
+  if (!csp.test(html)) return html;
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  return html.replace(csp, (m) => `${m} &#39;sha256-${hash}&#39;`);
 }
 
 /**
@@ -377,6 +409,7 @@ export function perfPlugin(): Plugin {
             ? { href: cssHref, text: [cssAsset, ...playCss].map(text).join('\n'), alsoInlined: playCss.map((a) => base + a.fileName) }
             : undefined;
         const preload = play.js.map((f) => base + f);
+        let bootFileUsed = false;
         for (const fileName of Object.keys(bundle)) {
           const m = SCENARIO_ASSET.exec(fileName);
           if (!m) continue;
@@ -393,10 +426,14 @@ export function perfPlugin(): Plugin {
               variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning });
               seconds = r.seconds;
             }
-            if (variants.length) boot = { script: base + bootChunk.fileName, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };
+            if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };
           }
-          this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: scenarioPage(html, base, fileName, boot) });
+          const page = scenarioPage(html, base, fileName, boot);
+          if (bootChunk && page.includes(`src="${base + bootChunk.fileName}"`)) bootFileUsed = true;
+          this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: page });
         }
+        // Every page carries the boot script inline: its file would be fetched by nobody.
+        if (bootChunk && !bootFileUsed) delete bundle[bootChunk.fileName];
         const first = lazyChunkFiles(bundle, (id) => FIRST_SCREEN.test(id.replace(/\\/g, '/')));
         const links = [
           ...first.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(base + f)}">`),

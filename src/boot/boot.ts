@@ -4,7 +4,9 @@
  *
  * The page for such a link (scripts/vite-plugin-perf.ts) carries the scenario's first decision
  * already rendered by the app's own components (src/prerender), in each language, laid out but
- * invisible (#boot in global.css). This script — a separate, dependency-free entry of about 1 KB — picks the variant the
+ * invisible (#boot in global.css). This script — a separate, dependency-free entry of about 2 KB
+ * gzipped, which the build puts inline in that page right after #boot and #app, so that the page
+ * needs no second download — picks the variant the
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
  * it work: the options (click, Tab + Enter, keys 1–4) and the language buttons. A choice made
  * now is kept and handed to the app, which plays it when it takes over (PlayScreen calls
@@ -249,9 +251,10 @@ function start(root: HTMLElement): void {
 }
 
 /**
- * This script is `async`: it runs as soon as it has arrived, often before the page's first layout,
- * so only the version shown is laid out. #app comes after #boot in the page: once it exists, #boot
- * has been read whole; otherwise this waits until the page has been read.
+ * Inline right after #app, this runs as the parser reaches it, before the page's first layout,
+ * so only the version shown is laid out. (Where the build could not inline it, it is an `async`
+ * file that may arrive earlier.) #app comes after #boot in the page: once it exists, #boot has
+ * been read whole; otherwise this waits until the page has been read.
  */
 function whenParsed(run: () => void): void {
   if (document.getElementById('app') || document.readyState !== 'loading') run();
