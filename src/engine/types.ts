@@ -195,6 +195,12 @@ export interface Option {
   next: Next;
   /** Show this option only when the condition holds (e.g. only after the player offered to order). */
   when?: Condition;
+  /**
+   * Keep this option at its place in the list instead of shuffling it (options are shown in a
+   * random order per run, so that the first or the longest is not a cue). Use it only where the
+   * order means something, e.g. "Something else…" always last.
+   */
+  pinned?: boolean;
 }
 
 /** What happens when a timed decision runs out: the customer keeps waiting. */
