@@ -3,7 +3,7 @@
  * one h1 each, no CSP violation, and screenshots at 360 and 1280 px attached as artefacts.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { attachScreens, expectAccessible, expectNoCspViolations, plannedPaths, readScenario, waitForOptions, watchCsp } from './helpers';
+import { attachScreens, expectAccessible, expectNoCspViolations, plannedPaths, pressOption, readScenario, waitForOptions, watchCsp } from './helpers';
 
 test.use({ locale: 'nl-NL' });
 
@@ -51,7 +51,7 @@ test('play: a timed decision, coaching feedback, the ending and the report', asy
   await check(page, testInfo, 'play-decision');
   for (let i = 0; i < plan.keys.length; i++) {
     await waitForOptions(page);
-    await page.keyboard.press(String(plan.keys[i]));
+    await pressOption(page, plan.texts[i]!.nl);
     await expect(page.locator('#feedback-heading')).toBeFocused();
     if (i === 0) await check(page, testInfo, 'play-feedback');
     await page.getByRole('button', { name: 'Verder' }).click();

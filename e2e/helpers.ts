@@ -12,6 +12,7 @@ import { replayRun, initialPlayState, applyEvent } from '../src/engine/replay';
 import { scoreState } from '../src/engine/score';
 import type { Scores, ScenarioPath } from '../src/engine/contract';
 import type { Run, RunEvent, Scenario } from '../src/engine/types';
+import { t as text } from '../src/engine/text';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -30,8 +31,10 @@ export function readScenario(id: string): Scenario {
 
 export interface PlannedPath {
   ending: string;
-  /** For each decision: the 1-based key that picks the option among those shown (0: wait for the time-out). */
+  /** For each decision: 1 to choose an option, 0 to wait for the time-out (kept for `includes(0)`). */
   keys: number[];
+  /** For each decision: the chosen option's text per language (null: the time ran out). */
+  texts: ({ nl: string; en: string } | null)[];
   /** The option ids chosen (null: the time ran out). */
   options: (string | null)[];
   scores: Scores;
@@ -59,12 +62,15 @@ export function plannedPaths(scenario: Scenario): PlannedPath[] {
     };
     let state = initialPlayState(scenario, run);
     const keys: number[] = [];
+    const texts: PlannedPath['texts'] = [];
     let at = run.startedAt;
     for (const step of path.steps) {
       at = step.option === null && state.deadline !== null ? state.deadline : at + 1000;
       const event: RunEvent =
         step.option === null ? { type: 'timer.expire', node: step.node, at } : { type: 'choice.select', node: step.node, option: step.option, at };
-      keys.push(step.option === null ? 0 : state.available.findIndex((o) => o.id === step.option) + 1);
+      keys.push(step.option === null ? 0 : 1);
+      const option = state.available.find((o) => o.id === step.option);
+      texts.push(option ? { nl: text(option.text, 'nl'), en: text(option.text, 'en') } : null);
       state = applyEvent(scenario, state, event, run.events.length);
       run.events.push(event);
     }
@@ -73,6 +79,7 @@ export function plannedPaths(scenario: Scenario): PlannedPath[] {
     return {
       ending: path.ending,
       keys,
+      texts,
       options: path.steps.map((s) => s.option),
       scores: scoreState(analysis, final, scenario.scoring?.weights),
       tone: scenario.endings[path.ending].tone,
@@ -134,6 +141,19 @@ export async function expectReportScores(page: Page, scores: Scores, lang: 'nl' 
     await expect(meter).toHaveAttribute('aria-valuenow', String(scores[dim]));
     await expect(meter.locator('xpath=..')).toContainText(String(scores[dim]));
   }
+}
+
+/**
+ * Chooses the option with this text by its key, as a keyboard player would: the options are
+ * shuffled per run, so the key is read off the screen (its number must match its place).
+ */
+export async function pressOption(page: Page, optionText: string): Promise<void> {
+  const buttons = page.locator('button[data-option]');
+  const names = (await buttons.allTextContents()).map((t) => t.replace(/^\s*\d\s*/, '').trim());
+  const place = names.indexOf(optionText.trim());
+  expect(place, `option "${optionText}" among ${JSON.stringify(names)}`).toBeGreaterThanOrEqual(0);
+  await expect(buttons.nth(place)).toHaveAttribute('aria-keyshortcuts', String(place + 1));
+  await page.keyboard.press(String(place + 1));
 }
 
 /** Waits until the options of the current decision can be chosen. */

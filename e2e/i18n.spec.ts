@@ -4,7 +4,7 @@
  * the same step — and remembers the choice across reloads.
  */
 import { expect, test } from '@playwright/test';
-import { expectNoCspViolations, expectReportScores, plannedPaths, readScenario, waitForOptions, watchCsp } from './helpers';
+import { expectNoCspViolations, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions, watchCsp } from './helpers';
 import type { Text } from '../src/engine/types';
 
 const id = 'toy-shop-saturday';
@@ -38,7 +38,7 @@ test.describe('switching', () => {
     await waitForOptions(page);
     const start = scenario.nodes[scenario.start];
     await expect(page.getByText(inLang(start.situation, 'nl'))).toBeVisible();
-    await page.keyboard.press('1');
+    await pressOption(page, inLang(start.options[0].text, 'nl'));
     await expect(page.locator('#situation-heading')).toContainText('Stap 2');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -62,10 +62,10 @@ test.describe('switching', () => {
   test('the report names the dimensions in both languages', async ({ page }) => {
     const plan = plannedPaths(scenario).find((p) => !p.keys.includes(0))!;
     await page.goto(`/#/play/${id}?mode=assessment`);
-    for (const key of plan.keys) {
+    for (const option of plan.texts) {
       await waitForOptions(page);
       const step = await page.locator('#situation-heading').textContent();
-      await page.keyboard.press(String(key));
+      await pressOption(page, option!.nl);
       await expect(page.locator('#situation-heading, #ending-heading').first()).not.toHaveText(step ?? '');
     }
     await page.getByRole('link', { name: 'Naar het rapport' }).click();

@@ -4,7 +4,7 @@
  * the report. The mode is chosen on the mode screen, by keyboard.
  */
 import { expect, test } from '@playwright/test';
-import { expectNoCspViolations, readScenario, waitForOptions, watchCsp } from './helpers';
+import { expectNoCspViolations, pressOption, readScenario, waitForOptions, watchCsp } from './helpers';
 import type { Option } from '../src/engine/types';
 
 test.use({ locale: 'nl-NL' });
@@ -27,7 +27,7 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await chooseMode(page, /Oefenen met coaching/);
   await waitForOptions(page);
   await expect(page.getByText('Coaching', { exact: true })).toBeVisible();
-  await page.keyboard.press('1');
+  await pressOption(page, nl(option.text));
 
   const feedback = page.getByRole('region', { name: 'Wat dit deed' });
   await expect(feedback).toBeVisible();
@@ -55,7 +55,7 @@ test('assessment shows no hints until the end', async ({ page }) => {
   await chooseMode(page, /Toets/);
   await waitForOptions(page);
   await expect(page.getByText('Toets', { exact: true })).toBeVisible();
-  await page.keyboard.press('1');
+  await pressOption(page, nl(option.text));
   await expect(page.locator('#situation-heading')).toContainText('Stap 2');
   await expect(page.getByRole('region', { name: 'Wat dit deed' })).toHaveCount(0);
   if (option.feedback) await expect(page.getByText(nl(option.feedback))).toHaveCount(0);

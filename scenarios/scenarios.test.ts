@@ -15,6 +15,7 @@ import { t } from '../src/engine/text';
 import type { PlayState, ScenarioPath } from '../src/engine/contract';
 import type { Run, RunEvent, Scenario } from '../src/engine/types';
 import { DIMENSIONS, ENDING_TONES, LANGS } from '../src/engine/types';
+import { testWiseness } from '../src/engine/test-wiseness';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader'];
@@ -113,6 +114,23 @@ describe('the built-in scenarios', () => {
         expect(best.overall).toBeGreaterThanOrEqual(scoreState(analysis, walk(scenario, path), scenario.scoring?.weights).overall);
       }
       expect(best.overall).toBeGreaterThanOrEqual(80);
+    });
+
+    it('pressing 1 every time does no better, over many runs, than a random player', () => {
+      const RUNS = 1000;
+      let total = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const run: Run = { formatVersion: 1, id: `r${i}`, scenarioId: scenario.id, scenarioHash: '', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 1_000, seed: `seed-${i}`, events: [] };
+        let state = initialPlayState(scenario, run);
+        for (let step = 0; state.node !== null; step++) {
+          // Key 1: the option shown first, in this run's order.
+          state = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: state.available[0].id, at: 2_000 + step }, step);
+        }
+        total += scoreState(analysis, state, scenario.scoring?.weights).overall;
+      }
+      const random = testWiseness(scenario, analysis, { runs: RUNS, seed: 7 }).random.meanOverall;
+      // Both are means of 1,000 seeded runs (standard error about 0.6 points): 3 points is noise.
+      expect(total / RUNS).toBeLessThanOrEqual(random + 3);
     });
 
     it('scores the worst play low: a lost ending is below the best path', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, bootLang, bootMode, readHint } from './boot';
+import { orderOptions } from '../engine/option-order';
+import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, bootLang, bootMode, firstOrder, readHint } from './boot';
 import { HINT_KEY, LANG_KEY } from './protocol';
 
 const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
@@ -58,5 +59,16 @@ describe('bootLang and readHint', () => {
   it('uses the same storage keys as the app', () => {
     expect(BOOT_LANG_KEY).toBe(LANG_KEY);
     expect(BOOT_HINT_KEY).toBe(HINT_KEY);
+  });
+});
+
+describe('firstOrder: the first decision shuffled as the app shuffles it', () => {
+  it('gives the same order as the engine for any seed and pinned options', () => {
+    for (let i = 0; i < 300; i++) {
+      const pinned = Array.from({ length: 2 + (i % 3) }, (_, k) => (i % 5 === 0 && k === 1 + (i % 2)) || (i % 7 === 0 && k === 0));
+      const options = pinned.map((p, k) => ({ id: `o${k}`, pinned: p }));
+      const seed = `seed-${i * 7919}`;
+      expect(firstOrder(pinned, seed).map((k) => options[k].id)).toEqual(orderOptions(options, seed, 0).map((o) => o.id));
+    }
   });
 });

@@ -26,6 +26,61 @@ type Mode = 'coaching' | 'assessment';
 export const LANG_KEY = 'frontlijn.lang';
 export const HINT_KEY = 'frontlijn.boot';
 
+/** A new run's option-order seed (Run.seed), like the app's ids (src/ui/state/ids.ts). */
+function newSeed(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * The order of the first decision's options for a seed: the same numbers as orderOptions in
+ * src/engine/option-order.ts (repeated here because this script imports nothing; boot.test.ts
+ * proves the two agree). Returns, for each place, the index of the option shown there.
+ */
+export function firstOrder(pinned: readonly boolean[], seed: string): number[] {
+  let h = 0x811c9dc5;
+  const text = `${seed}:0`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  let a = h >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const loose: number[] = [];
+  for (let i = 0; i < pinned.length; i++) if (!pinned[i]) loose.push(i);
+  const picked = loose.slice();
+  for (let i = picked.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const x = picked[i];
+    picked[i] = picked[j];
+    picked[j] = x;
+  }
+  const out = pinned.map((_, i) => i);
+  for (let k = 0; k < loose.length; k++) out[loose[k]] = picked[k];
+  return out;
+}
+
+/** Puts a version's options in the seed's order (before it is shown), numbering them 1–4 again. */
+function shuffle(variant: HTMLElement, seed: string): void {
+  const list = variant.querySelector('ol.options');
+  if (!list) return;
+  const items = [...list.children] as HTMLElement[];
+  const order = firstOrder(items.map((li) => li.querySelector('[data-pinned]') !== null), seed);
+  order.forEach((from, place) => {
+    const li = items[from];
+    list.append(li);
+    const key = li.querySelector('.key');
+    if (key) key.textContent = String(place + 1);
+    li.querySelector('button')?.setAttribute('aria-keyshortcuts', String(place + 1));
+  });
+}
+
 /** The saved hint (see BootHint), tolerating a damaged or missing one. */
 export function readHint(raw: string | null): { open: string | null; timerScale: number } {
   try {
@@ -88,6 +143,7 @@ function start(root: HTMLElement): void {
   let scale = readHint(hint).timerScale;
   const scales: { scale: number; at: number }[] = [];
   const shownAt = Date.now();
+  const seed = newSeed();
   let timer = 0;
   const app = document.getElementById('app');
   const variants = new Map<string, HTMLElement>();
@@ -95,6 +151,7 @@ function start(root: HTMLElement): void {
     const badge = v.querySelector('[data-mode-badge]');
     const label = mode === 'assessment' ? v.dataset.modeAssessment : v.dataset.modeCoaching;
     if (badge && label) badge.textContent = label;
+    shuffle(v, seed);
     variants.set(v.dataset.lang ?? '', v);
   }
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
@@ -215,6 +272,7 @@ function start(root: HTMLElement): void {
     mode,
     shownAt,
     timerScale: scale,
+    seed,
     takeOver(): BootCapture {
       const active = document.activeElement as HTMLElement | null;
       let focus: string | null = null;
@@ -232,7 +290,7 @@ function start(root: HTMLElement): void {
       if (focus) app?.querySelector<HTMLElement>(focus)?.focus();
       if (window.__frontlijnBoot === handle) window.__frontlijnBoot = undefined;
       const timerScale = scales.length ? readHint(hint).timerScale : scale;
-      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, shownAt, timerScale, scales, choice };
+      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, shownAt, seed, timerScale, scales, choice };
     },
   };
 

@@ -40,6 +40,8 @@ export interface BootCapture {
   langChosen: boolean;
   /** When the first decision was shown: the run starts then (its countdown counted from then). */
   shownAt: number;
+  /** The run's option-order seed (Run.seed): the first decision's options were shown in its order. */
+  seed: string;
   /** The timer speed the countdown was shown with. */
   timerScale: number;
   /** "More time" pressed meanwhile: the new speed and when. */
@@ -55,6 +57,8 @@ export interface BootHandle {
   shownAt: number;
   /** The timer speed it was shown with. */
   timerScale: number;
+  /** The option-order seed the first decision was shown with: a run started from it keeps it. */
+  seed: string;
   /** Removes the pre-rendered page (showing #app) and says what happened on it. */
   takeOver(): BootCapture;
 }

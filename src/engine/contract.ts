@@ -117,6 +117,8 @@ export interface TakenStep {
   at: number;
   moodBefore: number;
   moodAfter: number;
+  /** The ids of the options available then, in the order the player saw them. */
+  shown?: string[];
 }
 
 /** The state of a run at a moment: a pure function of (scenario, run events). */
@@ -140,8 +142,10 @@ export interface PlayState {
   /** When the current timed decision runs out (ms since epoch), or null when untimed or timers are off. */
   deadline: number | null;
   timerScale: number;
-  /** The options available now (conditions applied). */
+  /** The options available now (conditions applied), in the order they are shown (see Run.seed). */
   available: Option[];
+  /** The run's option-order seed (Run.seed); undefined: the file's order. */
+  seed?: string;
   /** The customer's expression now (the node's, or derived from mood). */
   expression: Expression;
 }

@@ -231,3 +231,57 @@ describe('timer.start (coaching: the countdown starts when the feedback is dismi
     expect(live).toEqual(replayRun(scenario, run(events)));
   });
 });
+
+describe('the order options are shown in', () => {
+  const scenario = sampleScenario();
+  const ids = (s: PlayState) => s.available.map((o) => o.id);
+  const fileOrder = scenario.nodes[scenario.start].options.map((o) => o.id);
+
+  it('is the file order for a run without a seed (runs from before shuffling)', () => {
+    expect(ids(initialPlayState(scenario, run([])))).toEqual(fileOrder);
+  });
+
+  it('follows the seed: the same for the same run, different between runs, always the same options', () => {
+    const orders = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const seed = `seed-${i}`;
+      const a = ids(initialPlayState(scenario, run([], { seed })));
+      expect(ids(initialPlayState(scenario, run([], { seed })))).toEqual(a);
+      expect([...a].sort()).toEqual([...fileOrder].sort());
+      orders.add(a.join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('is recorded in each step, from the event or else from the seed', () => {
+    const seed = 'seed-7';
+    const start = initialPlayState(scenario, run([], { seed }));
+    const option = start.available[1].id;
+    const plain = replayRun(scenario, run([choose(scenario.start, option, T0 + 1000)], { seed }));
+    expect(plain.steps[0].shown).toEqual(ids(start));
+    const reversed = ids(start).reverse();
+    const recorded = replayRun(scenario, run([{ ...choose(scenario.start, option, T0 + 1000), shown: reversed } as RunEvent], { seed }));
+    expect(recorded.steps[0].shown).toEqual(reversed);
+  });
+
+  it('refuses an event whose recorded order names other options', () => {
+    const e = replayError(() =>
+      replayRun(scenario, run([{ ...choose(scenario.start, fileOrder[0], T0 + 1000), shown: [fileOrder[0], 'forged'] } as RunEvent], { seed: 's' })),
+    );
+    expect(e.eventIndex).toBe(0);
+    expect(e.message).toContain('were shown as');
+  });
+
+  it('keeps a pinned option at its place', () => {
+    const pinned = structuredClone(scenario);
+    const options = pinned.nodes[pinned.start].options;
+    options[options.length - 1].pinned = true;
+    for (let i = 0; i < 20; i++) {
+      expect(ids(initialPlayState(pinned, run([], { seed: `p-${i}` }))).at(-1)).toBe(fileOrder.at(-1));
+    }
+  });
+
+  it('refuses a seed that is not a short text', () => {
+    expect(replayError(() => initialPlayState(scenario, run([], { seed: 'x'.repeat(65) }))).eventIndex).toBe(-1);
+  });
+});

@@ -11,6 +11,7 @@ import type { Expression, Run, RunEvent, Scenario } from './types';
 import { TIMER_SCALES } from './types';
 import { availableOptions, clampMood } from './compile-rules';
 import { compileScenario, PLAYING } from './compile';
+import { orderOptions } from './option-order';
 import type { RunContext, RunInput, RunMachineEvent, ScenarioMachine } from './compile';
 
 /** How far (ms) an event's time may be off its deadline: clocks and timers are not exact. */
@@ -48,8 +49,9 @@ export function deadlineOf(scenario: Scenario, node: string | null, enteredAt: n
   return limit ? enteredAt + limit.seconds * 1000 * scale : null;
 }
 
-function toPlayState(scenario: Scenario, context: RunContext, timerScale: number): PlayState {
+function toPlayState(scenario: Scenario, context: RunContext, timerScale: number, seed: string | undefined): PlayState {
   const { node, ending } = context;
+  const available = node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context.mood, context.flags);
   const customer = node === null ? scenario.endings[ending as string]?.customer : scenario.nodes[node]?.customer;
   return {
     node,
@@ -61,7 +63,8 @@ function toPlayState(scenario: Scenario, context: RunContext, timerScale: number
     enteredAt: context.enteredAt,
     deadline: deadlineOf(scenario, node, context.enteredAt, timerScale),
     timerScale,
-    available: node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context.mood, context.flags),
+    available: orderOptions(available, seed, context.steps.length),
+    ...(seed === undefined ? {} : { seed }),
     expression: customer?.expression ?? expressionForMood(context.mood),
   };
 }
@@ -94,7 +97,10 @@ export function initialPlayState(scenario: Scenario, run: Run, machine: Scenario
     input.startNode = run.startNode;
   }
   const [snapshot] = initialTransition(machine, input);
-  return toPlayState(scenario, snapshot.context, run.timerScale);
+  if (run.seed !== undefined && (typeof run.seed !== 'string' || run.seed.length === 0 || run.seed.length > 64)) {
+    throw new ReplayError('The run\'s option-order seed is not a text of 1 to 64 characters.', -1);
+  }
+  return toPlayState(scenario, snapshot.context, run.timerScale, run.seed);
 }
 
 /** A shorter name for initialPlayState, for the live game. */
@@ -102,6 +108,13 @@ export const startState = initialPlayState;
 
 function seconds(ms: number): string {
   return (Math.round(ms / 100) / 10).toString();
+}
+
+/** Whether `shown` lists exactly the ids of `available`, each once (in any order). */
+function sameOptions(shown: unknown, available: readonly { id: string }[]): boolean {
+  if (!Array.isArray(shown) || shown.length !== available.length) return false;
+  const ids = new Set(available.map((o) => o.id));
+  return shown.every((id) => ids.delete(id as string));
 }
 
 function check(scenario: Scenario, state: PlayState, event: RunEvent, index: number): void {
@@ -134,6 +147,9 @@ function check(scenario: Scenario, state: PlayState, event: RunEvent, index: num
       throw new ReplayError(`${n} starts the countdown at node "${state.node}" ${seconds(state.enteredAt - event.at)} s before the run got there.`, index);
     }
     return;
+  }
+  if (event.shown !== undefined && !sameOptions(event.shown, state.available)) {
+    throw new ReplayError(`${n} says the options of node "${state.node}" were shown as ${JSON.stringify(event.shown)}, but the options there were ${JSON.stringify(state.available.map((o) => o.id))}.`, index);
   }
   if (event.type === 'timer.expire') {
     if (!node.timeLimit) throw new ReplayError(`${n} says the time ran out at node "${state.node}", which has no time limit.`, index);
@@ -182,7 +198,10 @@ export function applyEvent(
   if (next.context.steps.length === state.steps.length) {
     throw new ReplayError(`Event ${index + 1}: no route of node "${state.node}" applies after this choice (the scenario needs a route without a condition last).`, index);
   }
-  return toPlayState(scenario, next.context, state.timerScale);
+  // The step records what the player saw: the order the event names, else the one the seed gave.
+  const steps = next.context.steps.slice();
+  steps[steps.length - 1] = { ...steps[steps.length - 1], shown: event.shown ?? state.available.map((o) => o.id) };
+  return toPlayState(scenario, { ...next.context, steps }, state.timerScale, state.seed);
 }
 
 /**

@@ -58,10 +58,10 @@ export const MOOD_RUN = 3;
 /** More steps than this in one walk means it loops: such a walk is not scored. */
 const MAX_STEPS = 500;
 
-type Pick = (available: Option[], state: PlayState) => Option;
+type Chooser = (available: Option[], state: PlayState) => Option;
 
 /** Where a player who picks with `pick` at every decision ends up (null when the walk loops or gets stuck). */
-export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Pick): WalkResult | null {
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Chooser): WalkResult | null {
   const machine = machineFor(scenario);
   const run: Run = {
     formatVersion: 1,
@@ -92,7 +92,7 @@ export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pic
 const length = (o: Option, lang: Lang): number => [...t(o.text, lang).trim()].length;
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
-function byLength(lang: Lang, sign: 1 | -1): Pick {
+function byLength(lang: Lang, sign: 1 | -1): Chooser {
   return (available) => available.reduce((best, o) => (sign * (length(o, lang) - length(best, lang)) > 0 ? o : best));
 }
 

@@ -389,8 +389,9 @@ export type Mode = 'coaching' | 'assessment';
 
 /** One thing that happened in a run. `at` is milliseconds since the Unix epoch. */
 export type RunEvent =
-  | { type: 'choice.select'; node: string; option: string; at: number }
-  | { type: 'timer.expire'; node: string; at: number }
+  /** `shown`: the option ids in the order the player saw them (absent in older runs: see Run.seed). */
+  | { type: 'choice.select'; node: string; option: string; at: number; shown?: string[] }
+  | { type: 'timer.expire'; node: string; at: number; shown?: string[] }
   | { type: 'timer.scale'; scale: TimerScale; at: number }
   /**
    * The player saw the timed situation; its countdown starts now — coaching mode logs it when the
@@ -416,6 +417,12 @@ export interface Run {
   timerScale: TimerScale;
   /** When the run started (ms since epoch). */
   startedAt: number;
+  /**
+   * The seed of the order the options are shown in (orderOptions in option-order.ts): each step's
+   * order is a function of it, so a reload, a replay and the report show what the player saw.
+   * Absent in runs from before options were shuffled, which showed them in the file's order.
+   */
+  seed?: string;
   /** A node to start from instead of the scenario's start ("play from here" test runs); such runs are never compared. */
   startNode?: string;
   /** What happened, in order. */

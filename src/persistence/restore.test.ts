@@ -13,6 +13,14 @@ describe('restoreEvent', () => {
     }
   });
 
+  it('keeps the order the options were shown in, and refuses a broken one', () => {
+    const e = { type: 'choice.select', node: 'door', option: 'greet', at: 1, shown: ['nod', 'greet', 'tidy'] };
+    expect(restoreEvent(e)).toEqual(e);
+    expect(restoreEvent({ ...e, shown: 'greet' })).toBeNull();
+    expect(restoreEvent({ ...e, shown: ['<b>'] })).toBeNull();
+    expect(restoreEvent({ ...e, shown: ['a', 'b', 'c', 'd', 'e'] })).toBeNull();
+  });
+
   it('refuses a timer.start without a valid node or time', () => {
     expect(restoreEvent({ type: 'timer.start', at: 4 })).toBeNull();
     expect(restoreEvent({ type: 'timer.start', node: '<script>', at: 4 })).toBeNull();
@@ -37,5 +45,7 @@ describe('restoreEvent', () => {
     };
     const r = new Repairs();
     expect(restoreRun(run, r, { strict: true })?.events).toEqual(run.events);
+    expect(restoreRun({ ...run, seed: 'c0ffee-42' }, r, { strict: true })?.seed).toBe('c0ffee-42');
+    expect(restoreRun({ ...run, seed: { not: 'a seed' } }, r, { strict: true })).toBeNull();
   });
 });

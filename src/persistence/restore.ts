@@ -106,18 +106,29 @@ export function restoreTeam(value: unknown, r = new Repairs()): Team | null {
 }
 
 const NODE_RE = /^[A-Za-z0-9_-]{1,80}$/;
+/** A run's option-order seed (Run.seed): an id-like text. */
+const SEED_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const isNodeId = (v: unknown): v is string => typeof v === 'string' && NODE_RE.test(v);
+
+/** The order options were shown in (1 to 4 option ids), `undefined` when absent, null when broken. */
+function restoreShown(value: unknown): string[] | undefined | null {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) && value.length >= 1 && value.length <= 4 && value.every(isNodeId) ? [...value] : null;
+}
 
 /** One event, or null when broken. */
 export function restoreEvent(value: unknown): RunEvent | null {
   if (!isRecord(value) || !isTime(value.at)) return null;
+  const shown = restoreShown(value.shown);
+  if (shown === null) return null;
+  const order = shown === undefined ? {} : { shown };
   switch (value.type) {
     case 'choice.select':
       return isNodeId(value.node) && isNodeId(value.option)
-        ? { type: 'choice.select', node: value.node, option: value.option, at: value.at }
+        ? { type: 'choice.select', node: value.node, option: value.option, at: value.at, ...order }
         : null;
     case 'timer.expire':
-      return isNodeId(value.node) ? { type: 'timer.expire', node: value.node, at: value.at } : null;
+      return isNodeId(value.node) ? { type: 'timer.expire', node: value.node, at: value.at, ...order } : null;
     case 'timer.start':
       return isNodeId(value.node) ? { type: 'timer.start', node: value.node, at: value.at } : null;
     case 'timer.scale':
@@ -179,6 +190,12 @@ export function restoreRun(value: unknown, r = new Repairs(), opts: RestoreRunOp
     startedAt: value.startedAt,
     events,
   };
+  if (typeof value.seed === 'string' && SEED_RE.test(value.seed)) run.seed = value.seed;
+  else if (value.seed !== undefined) {
+    // Without its seed the order the player saw is unknown: the run cannot be shown as played.
+    r.note(`run ${id}: seed`);
+    return null;
+  }
   if (isNodeId(value.startNode)) run.startNode = value.startNode;
   if (isTime(value.finishedAt) && events.length === raw.length) run.finishedAt = value.finishedAt;
   else if (value.finishedAt !== undefined) r.note(`run ${id}: finishedAt`);

@@ -28,6 +28,12 @@ describe('run link', () => {
     expect(back.team).toEqual(handed.team);
   });
 
+  it('carries the run\'s option-order seed, so the imported run shows what the player saw', async () => {
+    const seeded = { ...handed, run: { ...handed.run, seed: '9b2e4f6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b' } };
+    const back = await decodeRunLink(await encodeRunLink(seeded));
+    expect(back.run.seed).toBe(seeded.run.seed);
+  });
+
   it('refuses tampered, truncated, foreign and oversized data', async () => {
     const data = await encodeRunLink(handed);
     await expect(decodeRunLink(data.slice(0, data.length - 10))).rejects.toThrow();

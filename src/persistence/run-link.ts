@@ -79,7 +79,7 @@ export async function encodeRunLink(h: HandedInRun): Promise<string> {
   const r = h.run;
   const payload = [
     RUN_LINK_VERSION,
-    [r.id, r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt ?? 0, r.startNode ?? '', r.events.map((e) => compactEvent(e, r.startedAt))],
+    [r.id, r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt ?? 0, r.startNode ?? '', r.events.map((e) => compactEvent(e, r.startedAt)), r.seed ?? 0],
     h.player ? [h.player.id, h.player.name, h.player.createdAt] : 0,
     h.team ? [h.team.id, h.team.name, h.team.createdAt] : 0,
   ];
@@ -95,7 +95,8 @@ export async function decodeRunLink(data: string): Promise<HandedInRun> {
   if (!Array.isArray(payload) || payload[0] !== RUN_LINK_VERSION || !Array.isArray(payload[1])) {
     throw new Error(Array.isArray(payload) && typeof payload[0] === 'number' && payload[0] > RUN_LINK_VERSION ? 'newer' : 'format');
   }
-  const [id, scenarioId, scenarioHash, mode, timerScale, startedAt, finishedAt, startNode, events] = payload[1] as unknown[];
+  // The order each decision was shown in is not in the link: it follows from the run's seed.
+  const [id, scenarioId, scenarioHash, mode, timerScale, startedAt, finishedAt, startNode, events, seed] = payload[1] as unknown[];
   const t0 = Number(startedAt);
   const runValue: Record<string, unknown> = {
     formatVersion: 1,
@@ -109,6 +110,7 @@ export async function decodeRunLink(data: string): Promise<HandedInRun> {
   };
   if (finishedAt) runValue.finishedAt = finishedAt;
   if (startNode) runValue.startNode = startNode;
+  if (seed) runValue.seed = seed;
   const teamArr = payload[3];
   const team = Array.isArray(teamArr) ? restoreTeam({ id: teamArr[0], name: teamArr[1], createdAt: teamArr[2] }) : null;
   const playerArr = payload[2];

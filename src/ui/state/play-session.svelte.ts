@@ -82,6 +82,8 @@ export class PlaySession {
         timerScale: fromBoot ? (boot.timerScale as TimerScale) : app.settings.timerScale,
         startNode: testRun ? params.from : undefined,
         now: fromBoot ? boot.shownAt : undefined,
+        // The page showed the first decision's options in this seed's order.
+        seed: fromBoot ? boot.seed : undefined,
       });
       // The version is stored before the run, so the store can score the run when it ends.
       await scenarios.remember(s);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { LiveRun, newRun } from './run.svelte';
 import { MemoryStore } from '../../persistence/memory';
-import { replayRun } from '../../engine/replay';
+import { initialPlayState, replayRun } from '../../engine/replay';
 import type { Run, RunEvent, Scenario } from '../../engine/types';
 import toyShop from '../../../scenarios/toy-shop-saturday.json';
 
@@ -12,6 +12,11 @@ const T0 = 1_700_000_000_000;
 
 function fresh(overrides: Partial<Run> = {}): Run {
   return { ...newRun({ scenario, hash: 'h1', playerId: 'p1', mode: 'assessment', timerScale: 1, now: T0 }), ...overrides };
+}
+
+/** The seed a new run gets (each call a new one). */
+function newRunSeed(): Pick<Run, 'seed'> {
+  return { seed: newRun({ scenario, hash: 'h1', playerId: null, mode: 'coaching', timerScale: 1 }).seed };
 }
 
 /** A store whose appendEvent waits until the test lets it go (or fails it). */
@@ -33,10 +38,25 @@ describe('LiveRun', () => {
     live.stop();
   });
 
+  it('shows the options shuffled per run, and in the same order after a reload', async () => {
+    const store = new MemoryStore();
+    const orders = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const live = await LiveRun.start(store, scenario, fresh({ id: `run-${i}`, seed: undefined, ...newRunSeed() }));
+      orders.add(live.state.available.map((o) => o.id).join());
+      const again = await LiveRun.resume(store, scenario, (await store.getRun(live.run.id))!, T0);
+      expect(again.state.available.map((o) => o.id)).toEqual(live.state.available.map((o) => o.id));
+      live.stop();
+      again.stop();
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
   it('shows a choice as made only after the store has written it', async () => {
     const store = new SlowStore();
     const live = await LiveRun.start(store, scenario, fresh());
     const option = live.state.available[0];
+    const shown = live.state.available.map((o) => o.id);
     const choosing = live.choose(option.id, T0 + 2000);
     await Promise.resolve();
     expect(live.busy).toBe(true);
@@ -48,7 +68,8 @@ describe('LiveRun', () => {
     expect(live.state.steps).toHaveLength(1);
     expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: option.id });
     const saved = (await store.getRun(live.run.id))!;
-    expect(saved.events).toEqual([{ type: 'choice.select', node: scenario.start, option: option.id, at: T0 + 2000 }]);
+    // The event records the options in the order the player saw them.
+    expect(saved.events).toEqual([{ type: 'choice.select', node: scenario.start, option: option.id, at: T0 + 2000, shown }]);
     live.stop();
   });
 
@@ -97,9 +118,10 @@ describe('LiveRun', () => {
     const run = fresh();
     await store.saveRun(run);
     const deadline = T0 + limit!.seconds * 1000;
+    const shown = initialPlayState(scenario, run).available.map((o) => o.id);
     const live = await LiveRun.resume(store, scenario, run, deadline + 60_000);
     const saved = (await store.getRun(run.id))!;
-    expect(saved.events[0]).toEqual({ type: 'timer.expire', node: scenario.start, at: deadline });
+    expect(saved.events[0]).toEqual({ type: 'timer.expire', node: scenario.start, at: deadline, shown });
     expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: null });
     // What the player sees is exactly the replay of what was stored.
     expect(replayRun(scenario, saved)).toEqual(live.state);

@@ -32,6 +32,8 @@ export interface NewRunOptions {
   timerScale: TimerScale;
   startNode?: string;
   now?: number;
+  /** The option-order seed (the direct-link page made one before the app loaded); a new one when absent. */
+  seed?: string;
 }
 
 /** Creates the run record for a new play-through (not yet saved). */
@@ -45,6 +47,7 @@ export function newRun(o: NewRunOptions): Run {
     mode: o.mode,
     timerScale: o.timerScale,
     startedAt: o.now ?? Date.now(),
+    seed: o.seed ?? newId(),
     events: [],
   };
   if (o.startNode && o.startNode !== o.scenario.start) run.startNode = o.startNode;
@@ -168,6 +171,7 @@ export class LiveRun {
     return this.#append({ type: 'timer.expire', node, at: at ?? deadline });
   }
 
+
   /** Changes the timer speed for the rest of the run ("more time", or the settings). */
   setTimerScale(scale: TimerScale, at = Date.now()): Promise<boolean> {
     if (this.#state.node === null || this.#state.timerScale === scale) return Promise.resolve(false);
@@ -201,6 +205,10 @@ export class LiveRun {
   }
 
   async #appendNow(event: RunEvent): Promise<boolean> {
+    // A choice or time-out records the options in the order the player saw them (Run.seed).
+    if ((event.type === 'choice.select' || event.type === 'timer.expire') && event.shown === undefined && event.node === this.#state.node) {
+      event = { ...event, shown: this.#state.available.map((o) => o.id) };
+    }
     let next: PlayState;
     try {
       next = applyEvent(this.scenario, this.#state, event, this.#run.events.length, this.machine);
