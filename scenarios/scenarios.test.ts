@@ -116,6 +116,19 @@ describe('the built-in scenarios', () => {
       expect(best.overall).toBeGreaterThanOrEqual(80);
     });
 
+    it('cannot be won without reading: text length, mood at its limit', () => {
+      const tw = testWiseness(scenario, analysis);
+      for (const lang of scenario.languages) {
+        for (const strategy of ['longest', 'shortest'] as const) {
+          const walked = tw[strategy][lang]!;
+          expect(walked.tone, `always the ${strategy} option (${lang}) ends "${walked.ending}"`).not.toBe('fan');
+          expect(walked.scores.overall, `always the ${strategy} option (${lang})`).toBeLessThan(60);
+        }
+        expect(tw.lengthCue[lang]!.share, `longest option is top-scoring (${lang}) at ${tw.lengthCue[lang]!.longestBest.join(', ')}`).toBeLessThanOrEqual(0.45);
+      }
+      expect(tw.saturated).toEqual([]);
+    });
+
     it('pressing 1 every time does no better, over many runs, than a random player', () => {
       const RUNS = 1000;
       let total = 0;
