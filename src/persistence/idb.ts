@@ -13,7 +13,7 @@
  * produced (~10 ms, more with a slow CPU): that wait is the browser's, not the database's, so
  * the store keeps writing the whole run in one put rather than splitting runs into event rows.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Run, RunEvent } from '../engine/types';
 import type {
   ImportBundle,
@@ -41,6 +41,7 @@ import {
 } from './restore';
 import { DB_NAME, DB_VERSION, SETTINGS_KEY, toRecord, upgrade, type FrontlijnDB } from './schema';
 import type { Scorer } from './scoring';
+import { IdbOutbox, QUEUE_STORES, queueInTx } from './outbox';
 
 type DB = IDBPDatabase<FrontlijnDB>;
 type Filter = { playerId?: string; scenarioId?: string };
@@ -84,12 +85,15 @@ export class IdbStore implements Store {
   private backfilling: Promise<void>;
   /** Result rows still being computed for runs that just finished (see saveRun). */
   private scoring: Promise<void> = Promise.resolve();
+  /** The xAPI outbox: while it has a source, every run write also queues the run's new statements. */
+  readonly outbox: IdbOutbox;
 
   constructor(
     private readonly db: DB,
     private readonly hub: IssueHub,
     private readonly scorer: Scorer | undefined,
   ) {
+    this.outbox = new IdbOutbox(db);
     this.backfilling = this.backfillResults().catch((e) => console.warn('[frontlijn] result backfill failed', e));
   }
 
@@ -192,6 +196,17 @@ export class IdbStore implements Store {
       this.unsaved.delete(run.id);
       await this.guardRun(copy, async () => {
         await this.flushUnsaved();
+        const source = this.outbox.source;
+        if (source) {
+          // An LRS is connected: the run's new statements are queued in the same transaction.
+          const tx = this.db.transaction(['runs', ...QUEUE_STORES], 'readwrite');
+          void tx.objectStore('runs').put(toRecord(copy));
+          await queueInTx(tx, copy, source);
+          commitNow(tx);
+          await tx.done;
+          this.remember(copy);
+          return;
+        }
         const tx = this.db.transaction('runs', 'readwrite');
         void tx.store.put(toRecord(copy));
         commitNow(tx);
@@ -240,19 +255,24 @@ export class IdbStore implements Store {
       let next: Run | null = null;
       let txError: () => unknown = () => undefined;
       try {
-        const tx = this.db.transaction('runs', 'readwrite');
+        const source = this.outbox.source;
+        const tx = source
+          ? this.db.transaction(['runs', ...QUEUE_STORES], 'readwrite')
+          : (this.db.transaction('runs', 'readwrite') as unknown as IDBPTransaction<FrontlijnDB, ['runs', ...typeof QUEUE_STORES], 'readwrite'>);
         tx.done.catch(() => undefined); // awaited below
         txError = () => tx.error;
         let base = this.open.get(runId);
         if (!base) {
-          const rec = await tx.store.get(runId);
+          const rec = await tx.objectStore('runs').get(runId);
           if (!rec) throw new Error(`No run ${runId} to append to`);
           base = restoreRun(rec) ?? undefined;
           if (!base) throw new Error(`Run ${runId} could not be read`);
         }
         next = withEvent(base, structuredClone(event));
         if (next) {
-          void tx.store.put(toRecord(next));
+          void tx.objectStore('runs').put(toRecord(next));
+          // An LRS is connected: the event's statements are queued in the same transaction.
+          if (source) await queueInTx(tx, next, source);
           commitNow(tx);
           await tx.done;
           this.remember(next);
@@ -329,7 +349,8 @@ export class IdbStore implements Store {
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
     await this.scorer?.prepare?.();
-    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams'], 'readwrite');
+    const source = this.outbox.source;
+    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'outbox', 'outboxMeta'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
     try {
       const versions = new Map<string, StoredScenario>();
@@ -370,6 +391,8 @@ export class IdbStore implements Store {
         }
         const result = version && this.scorer ? this.scorer(run, version) : null;
         if (result) await tx.objectStore('results').put(result);
+        // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files).
+        if (source) await queueInTx(tx, run, source);
         if (d === 'add') out.runsAdded++;
         else out.runsUpdated++;
       }

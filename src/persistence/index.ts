@@ -9,6 +9,7 @@ import { MemoryStore } from './memory';
 import { lazyScorer } from './lazy-scorer';
 
 export type * from './api';
+export type { LrsConnection, Outbox, OutboxCounts, OutboxItem, StatementSource, SourceContext } from './outbox';
 export { DEFAULT_SETTINGS } from './api';
 export { createMemoryStore, MemoryStore } from './memory';
 export { lazyScorer, prepareScorer } from './lazy-scorer';
