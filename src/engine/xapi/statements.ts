@@ -62,8 +62,11 @@ export interface StatementOptions {
   lang: Lang;
   /** Overall score 0–100 at or above which the run is passed (default 60). */
   masteryThreshold?: number;
-  /** The scenario's analysis (score ranges): needed for the end of a run, computed by the caller. */
-  analysis?: Pick<Analysis, 'ranges'>;
+  /**
+   * The scenario's analysis (score ranges), needed for the end of a run; a function is called only
+   * when the run has ended (analysing a big scenario costs time the steps before need not pay).
+   */
+  analysis?: Pick<Analysis, 'ranges'> | (() => Pick<Analysis, 'ranges'>);
 }
 
 /** The player as an Agent identified by an account (home page + stable id); never an e-mail address. */
@@ -232,7 +235,8 @@ export class RunStatements {
   }
 
   private endStatements(state: PlayState, at: number, lastIndex: number): XapiStatement[] {
-    const analysis = this.options.analysis!;
+    const a = this.options.analysis!;
+    const analysis = typeof a === 'function' ? a() : a;
     const scores = scoreState(analysis, state, this.scenario.scoring?.weights ?? {});
     const threshold = this.options.masteryThreshold ?? DEFAULT_MASTERY_THRESHOLD;
     const ending = state.ending as string;
