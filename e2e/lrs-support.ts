@@ -46,6 +46,6 @@ export async function connectInSettings(page: Page, endpoint: string): Promise<v
   await page.goto('/#/settings');
   await page.getByLabel('Endpoint').fill(endpoint);
   await page.getByLabel('Write key').fill(LRS_KEY);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Learning Record Store (xAPI)' })).toHaveText(/\d+ sent · \d+ waiting/);
 }
