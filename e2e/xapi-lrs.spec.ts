@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
-import { LRS_ENDPOINT, VERB, connectInSettings, statementsOf } from './lrs-support';
+import { LRS_ENDPOINT, LRS_KEY, VERB, connectInSettings, statementsOf } from './lrs-support';
 
 const TOY = 'toy-shop-saturday';
 test.use({ locale: 'en-GB' });
@@ -57,4 +57,48 @@ test('a scenario played with an LRS in Settings: every decision and dimension sc
   // The device says what it sent.
   await page.goto('/#/settings');
   await expect(page.getByRole('status', { name: 'Learning Record Store (xAPI)' })).toHaveText(`${expected} sent · 0 waiting`);
+});
+
+test('two phones join by room links that carry the LRS; the facilitator compares both teams from the LRS', async ({ browser, page }, info) => {
+  test.setTimeout(120_000);
+  const scenario = readScenario(TOY);
+  const plans = plannedPaths(scenario).filter((p) => !p.keys.includes(0));
+  const tag = `${info.testId.slice(0, 6)}${info.retry}`;
+  const phones = [
+    { name: `Fien ${tag}`, team: `a${tag}`, teamName: `Winkel A ${tag}`, plan: plans[0] },
+    { name: `Joris ${tag}`, team: `b${tag}`, teamName: `Winkel B ${tag}`, plan: plans[plans.length - 1] },
+  ];
+  for (const p of phones) {
+    const ctx = await browser.newContext({ locale: 'en-GB' });
+    const phone = await ctx.newPage();
+    // The tincan launch convention, carried by the room link for this session.
+    const launch = new URLSearchParams({ mode: 'assessment', team: p.team, teamName: p.teamName, endpoint: LRS_ENDPOINT, auth: `Basic ${Buffer.from(LRS_KEY).toString('base64')}` });
+    await phone.goto(`/play/${TOY}/?${launch}`);
+    await phone.getByLabel('Your name').fill(p.name);
+    await phone.getByRole('button', { name: /^start$/i }).click();
+    for (let i = 0; i < p.plan.keys.length; i++) {
+      await waitForOptions(phone);
+      await expect(phone.locator('#situation-heading')).toContainText(`Step ${i + 1}`);
+      await pressOption(phone, p.plan.texts[i]!.en);
+    }
+    await expect(phone.locator('#ending-heading')).toBeVisible();
+    // The key did not stay in the address bar.
+    expect(phone.url()).not.toContain('auth=');
+    await expect.poll(async () => (await statementsOf(p.name, { verb: VERB.answered })).map((s) => s.result?.response), { timeout: 30_000 }).toEqual(p.plan.options);
+    await ctx.close();
+  }
+
+  // The facilitator's laptop: connected in Settings, Team scores read from the LRS.
+  await connectInSettings(page, LRS_ENDPOINT);
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await page.getByLabel('From the LRS (all rooms and shops)').check();
+  const board = page.getByRole('table', { name: /Leaderboard/ });
+  for (const p of phones) {
+    const row = board.getByRole('row', { name: new RegExp(p.name) });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(p.teamName);
+    await expect(row.getByRole('cell').nth(2)).toHaveText(String(p.plan.scores.warmth));
+    await expect(row.getByRole('cell').nth(5)).toHaveText(String(p.plan.scores.overall));
+  }
+  await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: new RegExp(phones[1].teamName) })).toBeVisible();
 });

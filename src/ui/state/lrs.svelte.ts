@@ -7,6 +7,7 @@
  */
 import type { LrsConnection, OutboxCounts, Store } from '../../persistence';
 import type { Delivery, DeliveryState } from '../../xapi/delivery';
+import type { LrsBoard } from '../../xapi/lrs-results';
 import { withoutLaunchParams, authFromKey, connectionFromLaunch, launchParams, normaliseEndpoint } from '../../xapi/launch';
 import { locale } from '../../i18n';
 
@@ -76,6 +77,19 @@ export class LrsState {
     if (this.#store) this.counts = await this.#store.outbox.counts();
   }
 
+  /** The deployment's home page: names players' and teams' accounts; activities hang under it + "/xapi". */
+  get homePage(): string {
+    return `${location.origin}${location.pathname.replace(/[^/]*$/, '')}`.replace(/\/$/, '');
+  }
+
+  /** A scenario's results from the LRS (Team scores), as result rows with their players and teams. */
+  async loadResults(scenarioId: string): Promise<LrsBoard> {
+    const connection = this.connection;
+    if (!connection) return { results: [], profiles: [], teams: [] };
+    const { loadLrsResults } = await import('../../xapi/lrs-results');
+    return loadLrsResults(connection, `${this.homePage}/xapi/scenarios/${encodeURIComponent(scenarioId)}`, scenarioId);
+  }
+
   async #use(connection: LrsConnection | null): Promise<void> {
     const store = this.#store!;
     this.connection = connection;
@@ -86,7 +100,7 @@ export class LrsState {
       return;
     }
     const [{ statementSource }, { Delivery }] = await Promise.all([import('../../xapi/source'), import('../../xapi/delivery')]);
-    const homePage = `${location.origin}${location.pathname.replace(/[^/]*$/, '')}`.replace(/\/$/, '');
+    const homePage = this.homePage;
     const source = statementSource({ homePage, lang: () => locale.lang, connection: () => this.connection });
     store.outbox.setSource((run, ctx) => {
       const statements = source(run, ctx);
