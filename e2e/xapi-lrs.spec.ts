@@ -101,4 +101,13 @@ test('two phones join by room links that carry the LRS; the facilitator compares
     await expect(row.getByRole('cell').nth(5)).toHaveText(String(p.plan.scores.overall));
   }
   await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: new RegExp(phones[1].teamName) })).toBeVisible();
+
+  // Debrief from the LRS: one team's decisions, with names on.
+  await page.goto(`/#/debrief?scenario=${TOY}`);
+  await page.getByLabel('From the LRS (all rooms and shops)').check();
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: phones[0].teamName });
+  await expect(page.getByText('Based on 1 player (one run each).')).toBeVisible();
+  await page.getByLabel('Show names').check();
+  await expect(page.getByText(phones[0].name, { exact: true })).toBeVisible();
+  await expect(page.getByText(phones[1].name, { exact: true })).toHaveCount(0);
 });

@@ -31,6 +31,8 @@ describe('team scores from LRS statements', () => {
       expect(row.scores).toEqual(scoreState(analysis, replayRun(toy.scenario, run), toy.scenario.scoring?.weights));
       expect(row.scenarioHash).toBe(toy.hash);
       expect(row.finishedAt).toBe(run.finishedAt);
+      // The decisions, for the debrief.
+      expect(row.steps).toEqual(replayRun(toy.scenario, run).steps.map((x) => ({ node: x.node, option: x.option })));
     }
     const rows = leaderboard(board.results, 'toy-shop-saturday', 'best', board.profiles);
     expect(rows).toHaveLength(2);

@@ -14,7 +14,7 @@ interface Stmt {
   actor?: { name?: string; account?: { name?: string } };
   verb?: { id?: string };
   object?: { id?: string };
-  result?: { score?: { scaled?: number; raw?: number }; extensions?: Record<string, unknown> };
+  result?: { response?: string; score?: { scaled?: number; raw?: number }; extensions?: Record<string, unknown> };
   context?: { registration?: string; revision?: string; team?: { name?: string; account?: { name?: string } }; extensions?: Record<string, unknown> };
   timestamp?: string;
 }
@@ -50,6 +50,15 @@ export function resultsFromStatements(statements: unknown[], scenarioId: string)
     let finishedAt = 0;
     let ending = '';
     let tone: EndingTone | null = null;
+    // The decisions, in the order taken (timestamps), for the debrief: option null for a time-out.
+    const steps = list
+      .filter((s) => s.verb?.id === VERBS.answered.id || s.verb?.id?.endsWith('/verbs/timed-out'))
+      .filter((s) => typeof s.object?.id === 'string' && s.object.id.includes('/nodes/'))
+      .sort((a, b) => Date.parse(a.timestamp ?? '') - Date.parse(b.timestamp ?? ''))
+      .map((s) => ({
+        node: decodeURIComponent(s.object!.id!.slice(s.object!.id!.lastIndexOf('/nodes/') + 7)),
+        option: s.verb?.id === VERBS.answered.id && typeof s.result?.response === 'string' ? s.result.response : null,
+      }));
     for (const s of list) {
       const score = s.result?.score;
       if (s.verb?.id === VERBS.scored.id && typeof score?.scaled === 'number') {
@@ -83,7 +92,7 @@ export function resultsFromStatements(statements: unknown[], scenarioId: string)
       ending,
       tone,
       scores,
-      steps: [],
+      steps,
     });
   }
   return { results: results.sort((a, b) => a.finishedAt - b.finishedAt), profiles: [...profiles.values()], teams: [...teams.values()] };
@@ -91,7 +100,8 @@ export function resultsFromStatements(statements: unknown[], scenarioId: string)
 
 /** Reads a scenario's results from the LRS (statements API: verb and activity filters, following more). */
 export async function loadLrsResults(target: LrsTarget, scenarioIri: string, scenarioId: string, since?: string, fetchImpl: typeof fetch = fetch): Promise<LrsBoard> {
-  const verbs = [VERBS.scored.id, VERBS.passed.id, VERBS.failed.id];
+  const base = scenarioIri.slice(0, scenarioIri.lastIndexOf('/scenarios/'));
+  const verbs = [VERBS.scored.id, VERBS.passed.id, VERBS.failed.id, VERBS.answered.id, `${base}/verbs/timed-out`];
   const pages = await Promise.all(verbs.map((verb) => queryStatements(target, { verb, activity: scenarioIri, related_activities: true, since }, fetchImpl)));
   return resultsFromStatements(pages.flat(), scenarioId);
 }
