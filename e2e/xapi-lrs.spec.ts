@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
-import { LRS_ENDPOINT, LRS_KEY, VERB, connectInSettings, statementsOf } from './lrs-support';
+import { LRS_ENDPOINT, VERB, connectInSettings, readQr, statementsOf } from './lrs-support';
 
 const TOY = 'toy-shop-saturday';
 test.use({ locale: 'en-GB' });
@@ -59,21 +59,40 @@ test('a scenario played with an LRS in Settings: every decision and dimension sc
   await expect(page.getByRole('status', { name: 'Learning Record Store (xAPI)' })).toHaveText(`${expected} sent · 0 waiting`);
 });
 
-test('two phones join by room links that carry the LRS; the facilitator compares both teams from the LRS', async ({ browser, page }, info) => {
-  test.setTimeout(120_000);
+test('two phones join by room links that carry the LRS; the facilitator sees them live and compares both teams from the LRS', async ({ browser, page }, info) => {
+  test.setTimeout(150_000);
   const scenario = readScenario(TOY);
   const plans = plannedPaths(scenario).filter((p) => !p.keys.includes(0));
   const tag = `${info.testId.slice(0, 6)}${info.retry}`;
   const phones = [
-    { name: `Fien ${tag}`, team: `a${tag}`, teamName: `Winkel A ${tag}`, plan: plans[0] },
-    { name: `Joris ${tag}`, team: `b${tag}`, teamName: `Winkel B ${tag}`, plan: plans[plans.length - 1] },
+    { name: `Fien ${tag}`, teamName: `Winkel A ${tag}`, plan: plans[0], link: '' },
+    { name: `Joris ${tag}`, teamName: `Winkel B ${tag}`, plan: plans[plans.length - 1], link: '' },
   ];
+
+  // The facilitator's laptop: connected in Settings; room mode makes a link per team that carries the LRS.
+  await connectInSettings(page, LRS_ENDPOINT);
+  await page.goto('/#/room');
+  await page.getByLabel('Scenario').selectOption(TOY);
+  for (const p of phones) {
+    await page.getByLabel('Or make a new team').fill(p.teamName);
+    await page.getByRole('button', { name: 'Add team' }).click();
+    await expect(page.getByLabel('Team to join')).toHaveValue(/.+/);
+    await page.getByLabel(/Phones send their results to this laptop's LRS/).check();
+    await page.getByRole('button', { name: 'Show the code' }).click();
+    p.link = await readQr(page.getByRole('img', { name: /QR code: open/ }));
+    expect(p.link).toContain(`endpoint=${encodeURIComponent(LRS_ENDPOINT)}`);
+    // The key is in the code, not written out on the projector.
+    await expect(page.locator('.link code')).not.toContainText('auth=');
+    await page.getByRole('button', { name: 'Back' }).click();
+  }
+  await page.getByRole('button', { name: 'Show the code' }).click();
+  const roster = page.getByRole('region', { name: 'In the room (from the LRS)' });
+  await expect(roster).toContainText('Nobody has started yet.');
+
   for (const p of phones) {
     const ctx = await browser.newContext({ locale: 'en-GB' });
     const phone = await ctx.newPage();
-    // The tincan launch convention, carried by the room link for this session.
-    const launch = new URLSearchParams({ mode: 'assessment', team: p.team, teamName: p.teamName, endpoint: LRS_ENDPOINT, auth: `Basic ${Buffer.from(LRS_KEY).toString('base64')}` });
-    await phone.goto(`/play/${TOY}/?${launch}`);
+    await phone.goto(p.link);
     await phone.getByLabel('Your name').fill(p.name);
     await phone.getByRole('button', { name: /^start$/i }).click();
     for (let i = 0; i < p.plan.keys.length; i++) {
@@ -87,9 +106,11 @@ test('two phones join by room links that carry the LRS; the facilitator compares
     await expect.poll(async () => (await statementsOf(p.name, { verb: VERB.answered })).map((s) => s.result?.response), { timeout: 30_000 }).toEqual(p.plan.options);
     await ctx.close();
   }
+  // The room's roster (showing the second team's code) has updated from the LRS.
+  await expect(roster.getByRole('listitem')).toHaveText([`${phones[1].name} · ${phones[1].teamName}: finished`], { timeout: 30_000 });
+  await expect(roster).not.toContainText(phones[0].name);
 
-  // The facilitator's laptop: connected in Settings, Team scores read from the LRS.
-  await connectInSettings(page, LRS_ENDPOINT);
+  // Team scores from the LRS.
   await page.goto(`/#/teams?scenario=${TOY}`);
   await page.getByLabel('From the LRS (all rooms and shops)').check();
   const board = page.getByRole('table', { name: /Leaderboard/ });

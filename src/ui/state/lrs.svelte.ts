@@ -82,12 +82,24 @@ export class LrsState {
     return `${location.origin}${location.pathname.replace(/[^/]*$/, '')}`.replace(/\/$/, '');
   }
 
+  /** A scenario's activity id (the same on every device of this deployment). */
+  scenarioIri(scenarioId: string): string {
+    return `${this.homePage}/xapi/scenarios/${encodeURIComponent(scenarioId)}`;
+  }
+
+  /** The launch parameters a room link carries so phones send to this device's LRS (tincan launch). */
+  launchQuery(): string[] {
+    const c = this.connection;
+    if (!c) return [];
+    return [`endpoint=${encodeURIComponent(c.endpoint)}`, `auth=${encodeURIComponent(c.auth)}`];
+  }
+
   /** A scenario's results from the LRS (Team scores), as result rows with their players and teams. */
   async loadResults(scenarioId: string): Promise<LrsBoard> {
     const connection = this.connection;
     if (!connection) return { results: [], profiles: [], teams: [] };
     const { loadLrsResults } = await import('../../xapi/lrs-results');
-    return loadLrsResults(connection, `${this.homePage}/xapi/scenarios/${encodeURIComponent(scenarioId)}`, scenarioId);
+    return loadLrsResults(connection, this.scenarioIri(scenarioId), scenarioId);
   }
 
   async #use(connection: LrsConnection | null): Promise<void> {
