@@ -46,6 +46,17 @@ export class LrsState {
     return true;
   }
 
+  /**
+   * Connects this device to an LRS a launcher gives (a cmi5 launch from an LMS: source 'cmi5',
+   * its actor and mastery threshold), saved on the device like the others. Resolves once the
+   * outbox has been flushed once.
+   */
+  async connect(connection: LrsConnection): Promise<void> {
+    if (!this.#store) throw new Error('lrs.init(store) first');
+    await this.#store.outbox.saveConnection(connection);
+    await this.#use(connection);
+  }
+
   /** Settings: stop sending; what is queued stays on the device. */
   async disconnect(): Promise<void> {
     await this.#store?.outbox.saveConnection(null);
