@@ -43,10 +43,11 @@ export const VERB = {
 };
 
 /** Connects the app's device to an LRS the way a facilitator does: Settings, endpoint, key, Connect. */
-export async function connectInSettings(page: Page, endpoint: string): Promise<void> {
+export async function connectInSettings(page: Page, endpoint: string, passMark?: number): Promise<void> {
   await page.goto('/#/settings');
   await page.getByLabel('Endpoint').fill(endpoint);
   await page.getByLabel('Write key').fill(LRS_KEY);
+  if (passMark !== undefined) await page.getByLabel('Pass mark (overall score 0–100)').fill(String(passMark));
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Learning Record Store (xAPI)' })).toHaveText(/\d+ sent · \d+ waiting/);
 }

@@ -36,11 +36,14 @@ export class LrsState {
   }
 
   /** Settings: connect to this endpoint with this write key (both checked; false when not usable). */
-  async configure(endpointText: string, key: string): Promise<boolean> {
+  async configure(endpointText: string, key: string, masteryThreshold?: number): Promise<boolean> {
     const store = this.#store;
     const endpoint = normaliseEndpoint(endpointText);
     if (!store || !endpoint || !key.trim()) return false;
     const connection: LrsConnection = { endpoint, auth: authFromKey(key), source: 'settings' };
+    if (masteryThreshold !== undefined && Number.isFinite(masteryThreshold) && masteryThreshold >= 0 && masteryThreshold <= 100) {
+      connection.masteryThreshold = masteryThreshold;
+    }
     await store.outbox.saveConnection(connection);
     await this.#use(connection);
     return true;
@@ -102,7 +105,9 @@ export class LrsState {
   launchQuery(): string[] {
     const c = this.connection;
     if (!c) return [];
-    return [`endpoint=${encodeURIComponent(c.endpoint)}`, `auth=${encodeURIComponent(c.auth)}`];
+    const q = [`endpoint=${encodeURIComponent(c.endpoint)}`, `auth=${encodeURIComponent(c.auth)}`];
+    if (c.masteryThreshold !== undefined) q.push(`mastery=${c.masteryThreshold}`);
+    return q;
   }
 
   /** A scenario's results from the LRS (Team scores), as result rows with their players and teams. */
