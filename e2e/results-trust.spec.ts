@@ -1,0 +1,81 @@
+/**
+ * Results a facilitator can trust (#17), in Chromium with the real IndexedDB: a results file or a
+ * link cannot set leaderboard scores with a forged scenario version, replace a scenario, or file
+ * runs under someone else; and a laptop holding hostile data still shows every screen.
+ */
+import { writeFileSync } from 'node:fs';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import { contentHash } from '../src/engine/hash';
+import type { Run, Scenario } from '../src/engine/types';
+import { readScenario } from './helpers';
+
+const TOY = 'toy-shop-saturday';
+const opened: BrowserContext[] = [];
+async function device(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-GB' });
+  opened.push(ctx);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
+function play(scenario: Scenario, hash: string, id: string, playerId: string, pick: (i: number) => number, finish = true): Run {
+  const t0 = Date.now() - 600_000;
+  const run: Run = { formatVersion: 1, id, scenarioId: scenario.id, scenarioHash: hash, playerId, mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 2000;
+    const e = { type: 'choice.select' as const, node: state.node, option: state.available[pick(run.events.length) % state.available.length].id, at };
+    state = applyEvent(scenario, state, e, run.events.length);
+    run.events.push(e);
+    if (!finish) return run;
+  }
+  run.finishedAt = at;
+  return run;
+}
+
+function writeResults(path: string, parts: { scenarios?: { hash: string; id: string; custom: boolean; source: string }[]; runs: Run[]; profiles: { id: string; name: string }[] }): string {
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'frontlijn-results',
+      formatVersion: 1,
+      exportedAt: Date.now(),
+      scope: { kind: 'all' },
+      teams: [],
+      profiles: parts.profiles.map((p) => ({ ...p, teamId: null, createdAt: 1 })),
+      scenarios: (parts.scenarios ?? []).map(({ hash, id, custom, source }) => ({ hash, id, custom, source })),
+      runs: parts.runs,
+      scores: [],
+    }),
+  );
+  return path;
+}
+
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+}
+
+test('players with ids like __proto__ show their runs, not NaN', async ({ browser }, info) => {
+  const laptop = await device(browser);
+  const toy = readScenario(TOY);
+  const ids = ['__proto__', 'constructor', 'hasOwnProperty'];
+  const runs = ids.map((id, i) => play(toy, contentHash(toy), `run-${i}`, id, (k) => k + i));
+  await importFile(laptop, writeResults(info.outputPath('proto.json'), { runs, profiles: ids.map((id, i) => ({ id, name: `Player ${i + 1}` })) }));
+  await expect(laptop.getByRole('log')).toContainText('3 new runs');
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  for (let i = 1; i <= 3; i++) await expect(laptop.getByRole('row', { name: new RegExp(`Player ${i}`) })).toBeVisible();
+  await laptop.goto('/#/players');
+  for (let i = 1; i <= 3; i++) await expect(laptop.getByRole('listitem').filter({ hasText: `Player ${i}` })).toContainText('1 run');
+  await expect(laptop.getByText(/NaN/)).toHaveCount(0);
+  expect(errorsOf(laptop)).toEqual([]);
+});
