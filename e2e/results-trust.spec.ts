@@ -79,3 +79,14 @@ test('players with ids like __proto__ show their runs, not NaN', async ({ browse
   await expect(laptop.getByText(/NaN/)).toHaveCount(0);
   expect(errorsOf(laptop)).toEqual([]);
 });
+
+test('a link from a newer version of Frontlijn names its format', async ({ browser }) => {
+  const laptop = await device(browser);
+  const json = JSON.stringify([7, []]);
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  const data = Buffer.from(bytes).toString('base64url');
+  await laptop.goto(`/#/import-run/${data}`);
+  await expect(laptop.getByRole('log')).toContainText('(format 7)');
+  await expect(laptop.getByRole('log')).not.toContainText('{version}');
+});

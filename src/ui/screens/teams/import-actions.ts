@@ -5,7 +5,7 @@
  */
 import type { ImportOutcome, StoredScenario } from '../../../persistence/api';
 import { checkRun, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
-import { decodeRunLink, type HandedInRun } from '../../../persistence/run-link';
+import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
 
@@ -35,7 +35,7 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   try {
     handed = await decodeRunLink(data);
   } catch (e) {
-    throw new ImportError(e instanceof Error && e.message === 'newer' ? 'newer' : 'bad-run', { index: 1 });
+    throw e instanceof NewerLinkError ? new ImportError('newer', { version: e.version }) : new ImportError('bad-run', { index: 1 });
   }
   const versions = new Map<string, StoredScenario>();
   await checkRun(handed.run, versions, knownVersion);
