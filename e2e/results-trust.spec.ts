@@ -11,6 +11,8 @@ import type { Run, Scenario } from '../src/engine/types';
 import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
+const TOY_TITLE = 'Toy shop on a Saturday';
+
 const opened: BrowserContext[] = [];
 async function device(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'en-GB' });
@@ -25,6 +27,25 @@ const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
 test.afterEach(async () => {
   await Promise.all(opened.splice(0).map((c) => c.close()));
 });
+
+interface Version {
+  hash: string;
+  id: string;
+  custom: boolean;
+  source: string;
+  scenario: Scenario;
+}
+
+/** A version of the toy shop, edited, with its hash recomputed by the project's own contentHash. */
+function forgedToy(custom: boolean, edit: (s: Scenario) => void): Version {
+  const s = readScenario(TOY);
+  edit(s);
+  const source = JSON.stringify(s, null, 2);
+  return { hash: contentHash(s), id: s.id, custom, source, scenario: s };
+}
+const generous = (s: Scenario) => {
+  for (const n of Object.values(s.nodes)) for (const o of n.options) o.effects = { ...o.effects, warmth: 2, initiative: 2, outcome: 2 };
+};
 
 function play(scenario: Scenario, hash: string, id: string, playerId: string, pick: (i: number) => number, finish = true): Run {
   const t0 = Date.now() - 600_000;
@@ -64,6 +85,49 @@ async function importFile(page: Page, path: string): Promise<void> {
   await page.goto('/#/results');
   await page.getByLabel('Results file (.json)').setInputFiles(path);
 }
+
+/** Writes a scenario version straight into the laptop's database, as an import before #17 could. */
+async function storeVersion(page: Page, v: Version): Promise<void> {
+  await page.evaluate(async (version) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('frontlijn');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('scenarios', 'readwrite');
+      tx.objectStore('scenarios').put({ ...version, storedAt: Date.now() });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, v);
+}
+
+test('a stored custom version with a built-in’s id takes down no screen', async ({ browser }, info) => {
+  const laptop = await device(browser);
+  await laptop.goto('/#/');
+  await storeVersion(laptop, forgedToy(true, generous));
+  const toy = readScenario(TOY);
+  await importFile(laptop, writeResults(info.outputPath('anna.json'), { runs: [play(toy, contentHash(toy), 'run-a', 'anna', () => 0)], profiles: [{ id: 'anna', name: 'Anna' }] }));
+  await expect(laptop.getByRole('log')).toContainText('1 new run');
+
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await expect(laptop.getByRole('heading', { name: 'Team scores' })).toBeVisible();
+  await expect(laptop.getByLabel('Scenario').locator('option').filter({ hasText: TOY_TITLE })).toHaveCount(1);
+  await expect(laptop.getByRole('row', { name: /Anna/ })).toBeVisible();
+  for (const [path, heading] of [
+    [`/#/debrief?scenario=${TOY}`, 'Debrief'],
+    ['/#/room', 'Room mode'],
+  ] as const) {
+    await laptop.goto(path);
+    await expect(laptop.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await expect(laptop.getByLabel('Scenario').locator('option').filter({ hasText: TOY_TITLE })).toHaveCount(1);
+  }
+  await laptop.goto('/#/scenarios');
+  await expect(laptop.getByRole('heading', { name: TOY_TITLE })).toHaveCount(1);
+  expect(errorsOf(laptop)).toEqual([]);
+});
 
 test('players with ids like __proto__ show their runs, not NaN', async ({ browser }, info) => {
   const laptop = await device(browser);
