@@ -8,6 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { contentHash } from '../src/engine/hash';
 import type { Run, Scenario } from '../src/engine/types';
+import { canonical, readDb } from './persist-support';
 import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -85,6 +86,33 @@ async function importFile(page: Page, path: string): Promise<void> {
   await page.goto('/#/results');
   await page.getByLabel('Results file (.json)').setInputFiles(path);
 }
+
+test('a forged scenario version in a results file sets no score until the facilitator accepts it', async ({ browser }, info) => {
+  const laptop = await device(browser);
+  const forged = forgedToy(false, generous);
+  const run = play(forged.scenario, forged.hash, 'forged-1', 'mallory', () => 0);
+  await importFile(laptop, writeResults(info.outputPath('forged.json'), { scenarios: [forged], runs: [run], profiles: [{ id: 'mallory', name: 'Mallory' }] }));
+
+  const log = laptop.getByRole('log');
+  await expect(log).toContainText('1 new run');
+  await expect(log).toContainText('1 run kept apart');
+  await expect(log).toContainText(`Scenario “${TOY_TITLE}” (version ${forged.hash.slice(0, 8)}) is not known on this device: stored apart, not added.`);
+  expect(canonical(await readDb(laptop)).results).toEqual([]);
+
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await expect(laptop.getByText(`No assessment runs of “${TOY_TITLE}” on this device yet.`)).toBeVisible();
+
+  // The facilitator decides: only now does the run count.
+  await laptop.goto('/#/results');
+  const pending = laptop.getByRole('region', { name: 'Waiting for your decision' });
+  await expect(pending).toContainText('This is not the version of this scenario that came with the app.');
+  await pending.getByRole('button', { name: /Count its runs/ }).click();
+  await expect(log).toContainText(`“${TOY_TITLE}” added: 1 run now counts.`);
+  await expect(pending).toHaveCount(0);
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await expect(laptop.getByRole('row', { name: /Mallory/ })).toBeVisible();
+  expect(errorsOf(laptop)).toEqual([]);
+});
 
 /** Writes a scenario version straight into the laptop's database, as an import before #17 could. */
 async function storeVersion(page: Page, v: Version): Promise<void> {

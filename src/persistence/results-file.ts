@@ -44,6 +44,7 @@ export type ImportErrorCode =
   | 'bad-scenario'
   | 'tampered-scenario'
   | 'missing-scenario'
+  | 'built-in-id'
   | 'bad-log';
 
 export class ImportError extends Error {
@@ -127,14 +128,22 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What the device already knows, so runs of built-in scenarios need not carry them. */
+/**
+ * The version this device already has for a hash: stored (trusted, or still `untrusted` from an
+ * earlier import) or a built-in that shipped with the app. Undefined when it has none.
+ */
 export type KnownVersion = (hash: string, scenarioId: string) => Promise<StoredScenario | undefined>;
+
+export interface ReadOptions {
+  /** Ids of the built-in scenarios: a custom version may not take one. */
+  builtInIds?: readonly string[];
+}
 
 /**
  * Reads a results file completely and returns what to import, or throws an ImportError.
  * Nothing is written: pass the bundle to store.importBundle (one transaction).
  */
-export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now()): Promise<ImportBundle> {
+export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now(), opts: ReadOptions = {}): Promise<ImportBundle> {
   const data = parseJson(decode(input));
   if (!isRecord(data) || data.format !== RESULTS_FORMAT) throw new ImportError('foreign');
   if (typeof data.formatVersion !== 'number' || !Number.isInteger(data.formatVersion) || data.formatVersion < 1) throw new ImportError('invalid');
@@ -147,15 +156,25 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const profiles = (data.profiles as unknown[]).map((p) => restoreProfile(p, r)).filter((p): p is Profile => p !== null);
   r.log('imported players and teams');
 
-  const scenarios: StoredScenario[] = [];
+  const builtIn = new Set(opts.builtInIds ?? []);
+  const versions = new Map<string, StoredScenario>();
   for (const [i, s] of (data.scenarios as unknown[]).entries()) {
     if (!isRecord(s) || typeof s.source !== 'string' || typeof s.hash !== 'string') throw new ImportError('bad-scenario', { index: i + 1 });
     const v = validateScenario(s.source);
     if (!v.ok || !v.scenario || !v.hash) throw new ImportError('bad-scenario', { index: i + 1, id: String(s.id ?? '') });
     if (v.hash !== s.hash) throw new ImportError('tampered-scenario', { id: v.scenario.id });
-    scenarios.push({ hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: s.custom !== false, storedAt: now });
+    if (versions.has(v.hash)) continue;
+    // What this device already has for that hash decides, never the file's own word.
+    const here = await known(v.hash, v.scenario.id);
+    if (here) {
+      versions.set(v.hash, here);
+      continue;
+    }
+    const builtInId = builtIn.has(v.scenario.id);
+    if (builtInId && s.custom !== false) throw new ImportError('built-in-id', { id: v.scenario.id });
+    versions.set(v.hash, { hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: !builtInId, storedAt: now, untrusted: true });
   }
-  const versions = new Map(scenarios.map((s) => [s.hash, s]));
+  const scenarios = [...versions.values()];
 
   const runs: Run[] = [];
   const seen = new Set<string>();

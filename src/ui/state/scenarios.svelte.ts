@@ -144,7 +144,7 @@ export class ScenarioLibrary {
     for (const s of all) {
       // A custom version may not take a built-in's id (an old import could have stored one):
       // the built-in wins, so every list keyed by scenario id stays unique.
-      if (!s.custom || s.hidden || this.builtin(s.id)) continue;
+      if (!s.custom || s.hidden || s.untrusted || this.builtin(s.id)) continue;
       const prev = newest.get(s.id);
       if (!prev || s.storedAt > prev.storedAt) newest.set(s.id, s);
     }
@@ -201,7 +201,7 @@ export class ScenarioLibrary {
       return this.#parseBuiltin(text, entry.hash);
     }
     const store = await app.ready();
-    const versions = (await store.listScenarios()).filter((s) => s.id === id && !s.hidden);
+    const versions = (await store.listScenarios()).filter((s) => s.id === id && !s.hidden && !s.untrusted);
     if (versions.length === 0) throw new ScenarioLoadError(id, 'unknown');
     const newest = versions.reduce((a, b) => (b.storedAt > a.storedAt ? b : a));
     return loaded(newest.scenario, newest.hash, newest.source, newest.custom);
