@@ -8,6 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { contentHash } from '../src/engine/hash';
 import type { Run, Scenario } from '../src/engine/types';
+import { encodeRunLink } from '../src/persistence/run-link';
 import { canonical, readDb } from './persist-support';
 import { readScenario } from './helpers';
 
@@ -170,6 +171,23 @@ test('players with ids like __proto__ show their runs, not NaN', async ({ browse
   for (let i = 1; i <= 3; i++) await expect(laptop.getByRole('listitem').filter({ hasText: `Player ${i}` })).toContainText('1 run');
   await expect(laptop.getByText(/NaN/)).toHaveCount(0);
   expect(errorsOf(laptop)).toEqual([]);
+});
+
+test('a link with an existing player’s id but another name is filed apart, and says so', async ({ browser }, info) => {
+  const laptop = await device(browser);
+  const toy = readScenario(TOY);
+  const hash = contentHash(toy);
+  await importFile(laptop, writeResults(info.outputPath('dewi.json'), { runs: [play(toy, hash, 'dewi-1', 'p-dewi', () => 0)], profiles: [{ id: 'p-dewi', name: 'Dewi' }] }));
+  await expect(laptop.getByRole('log')).toContainText('1 new run');
+
+  const injected = play(toy, hash, 'mallory-1', 'p-dewi', () => 1);
+  const data = await encodeRunLink({ run: injected, player: { id: 'p-dewi', name: 'Mallory', teamId: null, createdAt: 1 }, team: null });
+  await laptop.goto(`/#/import-run/${data}`);
+  await expect(laptop.getByRole('log')).toContainText(`Run of “Mallory” in “${TOY_TITLE}” filed under a player of their own: the player id on it belongs to Dewi on this device.`);
+  const db = canonical(await readDb(laptop));
+  expect(db.runs.filter((r) => r.playerId === 'p-dewi').map((r) => r.id)).toEqual(['dewi-1']);
+  const mallory = db.profiles.find((p) => p.name === 'Mallory')!;
+  expect(db.runs.find((r) => r.id === 'mallory-1')?.playerId).toBe(mallory.id);
 });
 
 test('a link from a newer version of Frontlijn names its format', async ({ browser }) => {

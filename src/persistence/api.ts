@@ -122,6 +122,20 @@ export interface VersionNote {
   runs: number;
 }
 
+/** Where the runs of one player id in an import were filed, for the import log. */
+export interface PlayerNote {
+  /** The id and name the import gave. */
+  id: string;
+  name: string;
+  /** The id the runs are stored under. */
+  storedAs: string;
+  /** 'joined': the same id and name are here; 'added': a new player; 'separate': the id belongs to someone else here. */
+  kind: 'joined' | 'added' | 'separate';
+  /** For 'separate': the name of the player here who has that id. */
+  holder?: string;
+  runs: number;
+}
+
 /** What an import changed. */
 export interface ImportOutcome {
   runsAdded: number;
@@ -135,6 +149,7 @@ export interface ImportOutcome {
   /** Runs on versions not accepted here: stored apart, left out of every comparison. */
   runsApart: number;
   versions: VersionNote[];
+  players: PlayerNote[];
 }
 
 export interface Store {
@@ -182,7 +197,8 @@ export interface Store {
   /**
    * Merge an import in ONE transaction: runs by id (never twice), profiles and teams by id,
    * scenario versions by hash. Scores are recomputed by replay, only for runs on versions this
-   * device trusts. Either all of it is written or
+   * device trusts. A run whose player id is here under another name is filed under a player of
+   * its own (see import-plan.ts). Either all of it is written or
    * nothing (throws, database unchanged).
    */
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;

@@ -27,7 +27,7 @@ import type {
   StoredScenario,
   Team,
 } from './api';
-import { versionNotes } from './import-plan';
+import { planPlayers, versionNotes } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSaveAsync } from './measure';
@@ -384,6 +384,7 @@ export class IdbStore implements Store {
     try {
       const before = new Map<string, StoredScenario | undefined>();
       for (const s of bundle.scenarios) before.set(s.hash, restoreStoredScenario(await tx.objectStore('scenarios').get(s.hash)) ?? undefined);
+      const plan = await planPlayers(bundle, async (id) => restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined);
       out = {
         runsAdded: 0,
         runsUpdated: 0,
@@ -393,6 +394,7 @@ export class IdbStore implements Store {
         scenariosAdded: 0,
         runsApart: 0,
         versions: versionNotes(bundle, before),
+        players: plan.notes,
       };
       const versions = new Map<string, StoredScenario>();
       for (const s of bundle.scenarios) {
@@ -409,13 +411,13 @@ export class IdbStore implements Store {
           out.teamsAdded++;
         }
       }
-      for (const p of bundle.profiles) {
+      for (const p of plan.profiles) {
         if (!(await tx.objectStore('profiles').get(p.id))) {
           await tx.objectStore('profiles').put(structuredClone(p));
           out.profilesAdded++;
         }
       }
-      for (const run of bundle.runs) {
+      for (const run of plan.runs) {
         const storedRec = await tx.objectStore('runs').get(run.id);
         const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
         const d = mergeDecision(stored, run);

@@ -18,7 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { versionNotes } from './import-plan';
+import { planPlayers, versionNotes } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSave } from './measure';
@@ -176,6 +176,7 @@ export class MemoryStore implements Store {
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.opts.scorer?.prepare?.();
     const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
+    const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
     const out: ImportOutcome = {
       runsAdded: 0,
       runsUpdated: 0,
@@ -185,6 +186,7 @@ export class MemoryStore implements Store {
       scenariosAdded: 0,
       runsApart: 0,
       versions: versionNotes(bundle, before),
+      players: plan.notes,
     };
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
@@ -199,13 +201,13 @@ export class MemoryStore implements Store {
         out.teamsAdded++;
       }
     }
-    for (const p of bundle.profiles) {
+    for (const p of plan.profiles) {
       if (!this.profiles.has(p.id)) {
         this.profiles.set(p.id, copy(p));
         out.profilesAdded++;
       }
     }
-    for (const run of bundle.runs) {
+    for (const run of plan.runs) {
       const d = mergeDecision(this.runs.get(run.id), run);
       if (d === 'skip') {
         out.runsSkipped++;

@@ -141,5 +141,41 @@ for (const [kind, make] of Object.entries(stores)) {
       expect((await store.listScenarios()).map((s) => s.hash).sort()).toEqual([mine.hash, theirs.hash].sort());
       expect(await store.listPendingScenarios()).toEqual([]);
     });
+
+    it('a run with an existing player’s id but another name becomes a player of its own', async () => {
+      const store = await make();
+      await store.saveScenario(toy);
+      await store.saveProfile(profile('dewi', null, 'Dewi'));
+      await store.saveRun(playThrough(toy, 'd1', 'dewi', () => 0));
+      const injected = playThrough(toy, 'm1', 'dewi', () => 1, 'assessment', NOW - 60_000);
+      const text = resultsFile({ runs: [injected], profiles: [profile('dewi', null, 'Mallory')] });
+
+      const outcome = await store.importBundle(await read(store, text));
+      expect(outcome.runsAdded).toBe(1);
+      expect(outcome.players).toEqual([expect.objectContaining({ id: 'dewi', name: 'Mallory', kind: 'separate', holder: 'Dewi', runs: 1 })]);
+      const mallory = (await store.listProfiles()).find((p) => p.name === 'Mallory')!;
+      expect(mallory.id).not.toBe('dewi');
+      expect((await store.listRuns({ playerId: 'dewi' })).map((r) => r.id)).toEqual(['d1']);
+      expect((await store.listResults({ playerId: 'dewi' })).map((r) => r.runId)).toEqual(['d1']);
+      expect((await store.listRuns({ playerId: mallory.id })).map((r) => r.id)).toEqual(['m1']);
+
+      // Again: the same separate player, nothing twice.
+      const again = await store.importBundle(await read(store, text));
+      expect(again).toMatchObject({ runsAdded: 0, runsSkipped: 1, profilesAdded: 0 });
+      expect(again.players[0]).toMatchObject({ kind: 'separate', storedAs: mallory.id });
+      expect((await store.listProfiles()).length).toBe(2);
+
+      // A run that reuses one of Dewi's run ids changes nothing of hers.
+      const overwrite = { ...playThrough(toy, 'd1', 'dewi', () => 2), finishedAt: NOW - 1 };
+      await store.importBundle(await read(store, resultsFile({ runs: [overwrite], profiles: [profile('dewi', null, 'Mallory')] })));
+      expect((await store.getRun('d1'))?.playerId).toBe('dewi');
+      expect((await store.getRun('d1'))?.events).toEqual(playThrough(toy, 'd1', 'dewi', () => 0).events);
+
+      // Same id and same name: the run joins the player here.
+      const honest = playThrough(toy, 'd2', 'dewi', () => 1);
+      const joined = await store.importBundle(await read(store, resultsFile({ runs: [honest], profiles: [profile('dewi', null, 'Dewi')] })));
+      expect(joined.players[0]).toMatchObject({ kind: 'joined', storedAs: 'dewi' });
+      expect((await store.listRuns({ playerId: 'dewi' })).map((r) => r.id).sort()).toEqual(['d1', 'd2']);
+    });
   });
 }
