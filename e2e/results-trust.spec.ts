@@ -190,6 +190,14 @@ test('a link with an existing player’s id but another name is filed apart, and
   expect(db.runs.find((r) => r.id === 'mallory-1')?.playerId).toBe(mallory.id);
 });
 
+test('an unfinished run handed in by link is logged as unfinished', async ({ browser }) => {
+  const laptop = await device(browser);
+  const toy = readScenario(TOY);
+  const open = play(toy, contentHash(toy), 'open-1', 'p-eva', () => 0, false);
+  await laptop.goto(`/#/import-run/${await encodeRunLink({ run: open, player: { id: 'p-eva', name: 'Eva', teamId: null, createdAt: 1 }, team: null })}`);
+  await expect(laptop.getByRole('log')).toContainText(`Unfinished run of Eva in “${TOY_TITLE}” added: it counts in no scores until it is finished.`);
+});
+
 test('a link from a newer version of Frontlijn names its format', async ({ browser }) => {
   const laptop = await device(browser);
   const json = JSON.stringify([7, []]);

@@ -7,6 +7,7 @@
  * them by replay, so editing them changes nothing.
  */
 import { replayRun } from '../engine/replay';
+import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
@@ -45,6 +46,9 @@ export type ImportErrorCode =
   | 'tampered-scenario'
   | 'missing-scenario'
   | 'built-in-id'
+  | 'conflicting-run'
+  | 'impossible-time'
+  | 'finish-before-start'
   | 'bad-log';
 
 export class ImportError extends Error {
@@ -139,6 +143,20 @@ export interface ReadOptions {
   builtInIds?: readonly string[];
 }
 
+/** Runs before this date were not made by Frontlijn (it did not exist). */
+export const EARLIEST_TIME = Date.UTC(2020, 0, 1);
+/** Device clocks differ: times up to a day ahead of this one are accepted. */
+export const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** Refuses a run whose times cannot be true (year 5107, a finish before the start). */
+export function checkTimes(run: Run, index: number, now: number): void {
+  const times = [run.startedAt, ...(run.finishedAt !== undefined ? [run.finishedAt] : []), ...run.events.map((e) => e.at)];
+  for (const at of times) {
+    if (at < EARLIEST_TIME || at > now + CLOCK_SLACK_MS) throw new ImportError('impossible-time', { index, date: new Date(at).toISOString().slice(0, 10) });
+  }
+  if (run.finishedAt !== undefined && run.finishedAt < run.startedAt) throw new ImportError('finish-before-start', { index });
+}
+
 /**
  * Reads a results file completely and returns what to import, or throws an ImportError.
  * Nothing is written: pass the bundle to store.importBundle (one transaction).
@@ -177,12 +195,22 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const scenarios = [...versions.values()];
 
   const runs: Run[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
     if (!run) throw new ImportError('bad-run', { index: i + 1 });
-    if (seen.has(run.id)) continue; // the same run twice in one file counts once
-    seen.add(run.id);
+    checkTimes(run, i + 1, now);
+    const at = seen.get(run.id);
+    if (at !== undefined) {
+      // The same run twice counts once; two different stories under one id are refused.
+      const first = runs[at];
+      const story = (x: Run) => JSON.stringify([x.scenarioHash, x.playerId, x.events, x.finishedAt ?? null]);
+      if (story(first) === story(run) || mergeDecision(run, first) === 'update') continue;
+      if (mergeDecision(first, run) !== 'update') throw new ImportError('conflicting-run', { index: i + 1, id: run.id });
+      runs[at] = await checkRun(run, versions, known);
+      continue;
+    }
+    seen.set(run.id, runs.length);
     runs.push(await checkRun(run, versions, known));
   }
   return withVersions({ teams, profiles, scenarios, runs }, versions);

@@ -179,3 +179,31 @@ for (const [kind, make] of Object.entries(stores)) {
     });
   });
 }
+
+describe('runs that cannot be true are refused with a reason', () => {
+  it('times far in the future or before the start', async () => {
+    const store = await stores.memory();
+    const run = playThrough(toy, 'r1', null, () => 0);
+    const year5107 = Date.UTC(5107, 2, 10);
+    const future = { ...run, startedAt: year5107, finishedAt: year5107 + 60_000, events: run.events.map((e) => ({ ...e, at: e.at - run.startedAt + year5107 })) };
+    const e1 = await refusal(store, resultsFile({ runs: [future] }));
+    expect(e1.code).toBe('impossible-time');
+    expect(e1.params).toMatchObject({ index: 1, date: '5107-03-10' });
+    const backwards = { ...run, finishedAt: run.startedAt - 1000 };
+    expect((await refusal(store, resultsFile({ runs: [backwards] }))).code).toBe('finish-before-start');
+  });
+
+  it('one run id twice with different choices', async () => {
+    const store = await stores.memory();
+    const a = playThrough(toy, 'same', null, () => 0);
+    const b = playThrough(toy, 'same', null, () => 1);
+    const e = await refusal(store, resultsFile({ runs: [a, b] }));
+    expect(e.code).toBe('conflicting-run');
+    expect(e.params).toMatchObject({ index: 2, id: 'same' });
+    // The same run twice counts once; an unfinished copy and the finished one: the finished one.
+    expect((await read(store, resultsFile({ runs: [a, a] }))).runs).toHaveLength(1);
+    const open = { ...a, events: a.events.slice(0, 1), finishedAt: undefined };
+    const bundle = await read(store, resultsFile({ runs: [open, a] }));
+    expect(bundle.runs).toEqual([a]);
+  });
+});

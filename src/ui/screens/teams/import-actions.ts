@@ -5,7 +5,7 @@
  */
 import { catalog } from 'virtual:scenario-catalog';
 import type { ImportOutcome, PendingVersion, StoredScenario } from '../../../persistence/api';
-import { checkRun, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
+import { checkRun, checkTimes, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
@@ -38,6 +38,7 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   } catch (e) {
     throw e instanceof NewerLinkError ? new ImportError('newer', { version: e.version }) : new ImportError('bad-run', { index: 1 });
   }
+  checkTimes(handed.run, 1, Date.now());
   const versions = new Map<string, StoredScenario>();
   await checkRun(handed.run, versions, knownVersion);
   const bundle = withVersions(
