@@ -88,6 +88,7 @@ export interface MessageArgs {
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
   'empty-routes': { at: JsonPath };
   'duplicate-id': { id: string };
+  'id-too-long': { at: JsonPath; id: string; max: number };
   'start-is-ending': { start: string };
   'unknown-start': { start: string; suggestion: string | null; example: string | null };
   'duplicate-option-id': { node: string; id: string; first: number; second: number };

@@ -132,7 +132,10 @@ export const en: Catalog = {
   'wrong-type': (a, root) => `${describePath(root, a.at)} should be ${expected(a.expected)}, but it is ${describeValue(a.value)}.${a.type ? typeFix(a.type, a.value) : ''}`,
   'invalid-value': (a, root) =>
     `${describePath(root, a.at)} is ${describeValue(a.value)}, which is not allowed: use ${listOf(a.allowed.map(q), 'or')}${didYouMean(String(a.value), a.allowed) || '.'}`,
-  'not-whole-number': (a, root) => `${describePath(root, a.at)} is ${a.value}, but must be a whole number (like ${Math.round(a.value)}).`,
+  'not-whole-number': (a, root) =>
+    Number.isFinite(a.value)
+      ? `${describePath(root, a.at)} is ${a.value}, but must be a whole number (like ${Math.round(a.value)}).`
+      : `${describePath(root, a.at)} is a number far too large to use, but must be an ordinary whole number (like 1).`,
   'out-of-range': (a, root) => {
     const range = a.max === undefined ? `at least ${a.min}` : a.min === undefined ? `at most ${a.max}` : `from ${a.min} to ${a.max}`;
     return `${describePath(root, a.at)} is ${a.value}, but must be ${range}.${a.rubric ? ' The scoring rubric in scenarios/README.md uses -2 to +2.' : ''}`;
@@ -182,6 +185,8 @@ export const en: Catalog = {
     ),
   'empty-routes': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`,
+  'id-too-long': (a, root) =>
+    `${describePath(root, a.at)} is ${a.id.length} characters long (${q(a.id.slice(0, 24) + '…')}), but an id may be at most ${a.max}: choose a shorter one (and change the "next" that leads to it).`,
   'duplicate-id': (a) => `${q(a.id)} is both a node and an ending, but nodes and endings share one set of ids: rename one of them (and the "next" that should lead to it).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, which is an ending: the story must start at a decision node.`,
   'unknown-start': (a) =>

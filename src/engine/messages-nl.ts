@@ -148,7 +148,10 @@ export const nlCatalog: Catalog = {
   'wrong-type': (a, root) => `${place(root, a.at)} is ${value(a.value)}, maar hier hoort ${expected(a.expected)} te staan.${a.type ? typeFixNl(a.type, a.value) : ''}`,
   'invalid-value': (a, root) =>
     `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listNl(a.allowed.map(q), 'of')}${didYouMeanNl(String(a.value), a.allowed) || '.'}`,
-  'not-whole-number': (a, root) => `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`,
+  'not-whole-number': (a, root) =>
+    Number.isFinite(a.value)
+      ? `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`
+      : `${place(root, a.at)} is een veel te groot getal, maar moet een gewoon heel getal zijn (zoals 1).`,
   'out-of-range': (a, root) => {
     const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
     return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels in scenarios/README.md gebruiken -2 tot en met +2.' : ''}`;
@@ -205,6 +208,8 @@ export const nlCatalog: Catalog = {
     ),
   'empty-routes': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft een lege lijst routes in "next": schrijf de id van een knooppunt of einde, of voeg routes toe zoals {"to": "checkout"}.`,
+  'id-too-long': (a, root) =>
+    `${place(root, a.at)} is ${a.id.length} tekens lang (${q(a.id.slice(0, 24) + '…')}), maar een id mag hoogstens ${a.max} tekens hebben: kies een kortere (en pas de "next" aan die ernaartoe leidt).`,
   'duplicate-id': (a) =>
     `${q(a.id)} is zowel een knooppunt als een einde, maar knooppunten en eindes delen één set ids: geef een van beide een andere naam (en pas de "next" aan die ernaar moet leiden).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, en dat is een einde: het verhaal moet bij een beslismoment (knooppunt) beginnen.`,

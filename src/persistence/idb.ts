@@ -18,6 +18,7 @@ import type { Run, RunEvent } from '../engine/types';
 import type {
   ImportBundle,
   ImportOutcome,
+  PendingVersion,
   Profile,
   RunResult,
   Settings,
@@ -26,6 +27,7 @@ import type {
   StoredScenario,
   Team,
 } from './api';
+import { planPlayers, versionNotes } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSaveAsync } from './measure';
@@ -149,19 +151,67 @@ export class IdbStore implements Store {
   // ---- scenario versions --------------------------------------------------------------------
 
   async saveScenario(s: StoredScenario): Promise<void> {
+    let accepted = false;
     await this.guard(async () => {
       const tx = this.db.transaction('scenarios', 'readwrite');
       const known = await tx.store.get(s.hash);
-      if (!known || known.hidden) await tx.store.put(structuredClone({ ...s, hidden: undefined }));
+      if (!known || known.hidden || known.untrusted) await tx.store.put(structuredClone({ ...s, hidden: undefined }));
+      accepted = !!known?.untrusted && !s.untrusted;
       await tx.done;
     });
+    // A version that waited apart was imported by a manager (Write scenarios): its runs count now.
+    if (accepted) await this.scoreVersion(s.hash);
   }
   async getScenario(hash: string): Promise<StoredScenario | undefined> {
     const v = await this.db.get('scenarios', hash);
     return v === undefined ? undefined : (restoreStoredScenario(v) ?? undefined);
   }
   async listScenarios(): Promise<StoredScenario[]> {
-    return restoreList(await this.db.getAll('scenarios'), restoreStoredScenario, 'scenarios').filter((s) => !s.hidden);
+    return restoreList(await this.db.getAll('scenarios'), restoreStoredScenario, 'scenarios').filter((s) => !s.hidden && !s.untrusted);
+  }
+  async listPendingScenarios(): Promise<PendingVersion[]> {
+    const pending = restoreList(await this.db.getAll('scenarios'), restoreStoredScenario, 'scenarios').filter((s) => s.untrusted);
+    const out: PendingVersion[] = [];
+    for (const version of pending) {
+      const runs = (await this.db.getAllFromIndex('runs', 'by-scenario', version.id)).filter((r) => r.scenarioHash === version.hash).length;
+      out.push({ version, runs });
+    }
+    return out;
+  }
+  async trustScenario(hash: string, now = Date.now()): Promise<number> {
+    await this.guard(async () => {
+      const tx = this.db.transaction('scenarios', 'readwrite');
+      const v = restoreStoredScenario(await tx.store.get(hash));
+      if (v?.untrusted) {
+        const { untrusted: _, ...trusted } = v;
+        await tx.store.put({ ...trusted, storedAt: now });
+      }
+      await tx.done;
+    });
+    return this.scoreVersion(hash);
+  }
+  /** Writes the result rows of a version's finished runs (a version just accepted); returns how many. */
+  private async scoreVersion(hash: string): Promise<number> {
+    const scorer = this.scorer;
+    if (!scorer) return 0;
+    await scorer.prepare?.();
+    let n = 0;
+    await this.guard(async () => {
+      const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
+      const version = restoreStoredScenario(await tx.objectStore('scenarios').get(hash));
+      if (version && !version.untrusted) {
+        for (const rec of await tx.objectStore('runs').index('by-scenario').getAll(version.id)) {
+          const run = rec.scenarioHash === hash ? restoreRun(rec) : null;
+          const result = run ? scorer(run, version) : null;
+          if (result) {
+            await tx.objectStore('results').put(result);
+            n++;
+          }
+        }
+      }
+      await tx.done;
+    });
+    return n;
   }
   async deleteScenario(id: string): Promise<void> {
     await this.guard(async () => {
@@ -221,7 +271,7 @@ export class IdbStore implements Store {
       tx.done.catch(() => undefined); // awaited below
       const stored = restoreRun(await tx.objectStore('runs').get(run.id));
       const version = stored?.finishedAt !== undefined ? restoreStoredScenario(await tx.objectStore('scenarios').get(stored.scenarioHash)) : null;
-      const result = stored && version ? scorer(stored, version) : null;
+      const result = stored && version && !version.untrusted ? scorer(stored, version) : null;
       if (result) await tx.objectStore('results').put(result);
       commitNow(tx);
       await tx.done;
@@ -327,19 +377,33 @@ export class IdbStore implements Store {
   }
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
-    const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
     await this.scorer?.prepare?.();
     const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
+    let out: ImportOutcome;
     try {
+      const before = new Map<string, StoredScenario | undefined>();
+      for (const s of bundle.scenarios) before.set(s.hash, restoreStoredScenario(await tx.objectStore('scenarios').get(s.hash)) ?? undefined);
+      const plan = await planPlayers(bundle, async (id) => restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined);
+      out = {
+        runsAdded: 0,
+        runsUpdated: 0,
+        runsSkipped: 0,
+        profilesAdded: 0,
+        teamsAdded: 0,
+        scenariosAdded: 0,
+        runsApart: 0,
+        versions: versionNotes(bundle, before),
+        players: plan.notes,
+      };
       const versions = new Map<string, StoredScenario>();
       for (const s of bundle.scenarios) {
-        const known = await tx.objectStore('scenarios').get(s.hash);
+        const known = before.get(s.hash);
         if (!known) {
           await tx.objectStore('scenarios').put(structuredClone(s));
           out.scenariosAdded++;
         }
-        versions.set(s.hash, (known && restoreStoredScenario(known)) || s);
+        versions.set(s.hash, known ?? s);
       }
       for (const t of bundle.teams) {
         if (!(await tx.objectStore('teams').get(t.id))) {
@@ -347,13 +411,13 @@ export class IdbStore implements Store {
           out.teamsAdded++;
         }
       }
-      for (const p of bundle.profiles) {
+      for (const p of plan.profiles) {
         if (!(await tx.objectStore('profiles').get(p.id))) {
           await tx.objectStore('profiles').put(structuredClone(p));
           out.profilesAdded++;
         }
       }
-      for (const run of bundle.runs) {
+      for (const run of plan.runs) {
         const storedRec = await tx.objectStore('runs').get(run.id);
         const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
         const d = mergeDecision(stored, run);
@@ -368,8 +432,11 @@ export class IdbStore implements Store {
           version = restoreStoredScenario(await tx.objectStore('scenarios').get(run.scenarioHash)) ?? undefined;
           if (version) versions.set(version.hash, version);
         }
-        const result = version && this.scorer ? this.scorer(run, version) : null;
+        // Runs on a version this device does not trust are kept apart: no result row.
+        const result = version && !version.untrusted && this.scorer ? this.scorer(run, version) : null;
         if (result) await tx.objectStore('results').put(result);
+        else await tx.objectStore('results').delete(run.id);
+        if (version?.untrusted) out.runsApart++;
         if (d === 'add') out.runsAdded++;
         else out.runsUpdated++;
       }
@@ -449,7 +516,7 @@ export class IdbStore implements Store {
       const run = restoreRun(await this.db.get('runs', id));
       if (!run) continue;
       const version = await this.getScenario(run.scenarioHash);
-      const result = version ? this.scorer(run, version) : null;
+      const result = version && !version.untrusted ? this.scorer(run, version) : null;
       if (result) await this.db.put('results', result);
     }
   }

@@ -263,6 +263,7 @@ export function restoreStoredScenario(value: unknown, r = new Repairs()): Stored
     custom: value.custom === true,
     storedAt: isTime(value.storedAt) ? value.storedAt : 0,
     ...(value.hidden === true ? { hidden: true } : {}),
+    ...(value.untrusted === true ? { untrusted: true as const } : {}),
   };
 }
 

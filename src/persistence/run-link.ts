@@ -87,13 +87,22 @@ export async function encodeRunLink(h: HandedInRun): Promise<string> {
   return toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')));
 }
 
+/** A link made by a newer version of Frontlijn (its format version is `version`). */
+export class NewerLinkError extends Error {
+  constructor(readonly version: number) {
+    super('newer');
+    this.name = 'NewerLinkError';
+  }
+}
+
 /** Reads link data back; throws an Error with a short reason when it is not a valid run. */
 export async function decodeRunLink(data: string): Promise<HandedInRun> {
   if (data.length === 0 || data.length > MAX_LINK_DATA) throw new Error('size');
   const inflated = await pipe(fromBase64Url(data), new DecompressionStream('deflate-raw'), MAX_INFLATED);
   const payload: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
   if (!Array.isArray(payload) || payload[0] !== RUN_LINK_VERSION || !Array.isArray(payload[1])) {
-    throw new Error(Array.isArray(payload) && typeof payload[0] === 'number' && payload[0] > RUN_LINK_VERSION ? 'newer' : 'format');
+    const newer = Array.isArray(payload) && typeof payload[0] === 'number' && payload[0] > RUN_LINK_VERSION;
+    throw newer ? new NewerLinkError(payload[0] as number) : new Error('format');
   }
   // The order each decision was shown in is not in the link: it follows from the run's seed.
   const [id, scenarioId, scenarioHash, mode, timerScale, startedAt, finishedAt, startNode, events, seed] = payload[1] as unknown[];

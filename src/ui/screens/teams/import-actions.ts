@@ -3,9 +3,10 @@
  * results file. Everything is checked first (results-file.ts, run-link.ts), then written in one
  * transaction (store.importBundle), so a refused import leaves the database as it was.
  */
-import type { ImportOutcome, StoredScenario } from '../../../persistence/api';
-import { checkRun, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
-import { decodeRunLink, type HandedInRun } from '../../../persistence/run-link';
+import { catalog } from 'virtual:scenario-catalog';
+import type { ImportOutcome, PendingVersion, StoredScenario } from '../../../persistence/api';
+import { checkRun, checkTimes, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
+import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
 
@@ -35,8 +36,9 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   try {
     handed = await decodeRunLink(data);
   } catch (e) {
-    throw new ImportError(e instanceof Error && e.message === 'newer' ? 'newer' : 'bad-run', { index: 1 });
+    throw e instanceof NewerLinkError ? new ImportError('newer', { version: e.version }) : new ImportError('bad-run', { index: 1 });
   }
+  checkTimes(handed.run, 1, Date.now());
   const versions = new Map<string, StoredScenario>();
   await checkRun(handed.run, versions, knownVersion);
   const bundle = withVersions(
@@ -53,12 +55,26 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
 export async function importFile(file: File): Promise<ImportOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const bundle = await readResultsFile(bytes, knownVersion);
+  const bundle = await readResultsFile(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
   return outcome;
+}
+
+/** Scenario versions brought by imports that wait for a manager's decision. */
+export async function pendingVersions(): Promise<PendingVersion[]> {
+  const store = await app.ready();
+  return store.listPendingScenarios();
+}
+
+/** A manager adds a waiting version: it becomes playable (custom) and its runs count. */
+export async function acceptVersion(hash: string): Promise<number> {
+  const store = await app.ready();
+  const n = await store.trustScenario(hash);
+  await scenarios.refresh().catch(() => undefined);
+  return n;
 }
 
 /** Offers text as a file download (no server involved). */
