@@ -9,7 +9,7 @@ import type { Lang, Scenario } from './types';
 import type { MessageRef } from './message-args';
 import { msg } from './message-args';
 import { englishText } from './messages-en';
-import { isTopScoring, LENGTH_SCORE_LIMIT, LONGEST_BEST_LIMIT, type TestWiseness, type WalkResult } from './test-wiseness';
+import { topScoringSteps, LENGTH_SCORE_LIMIT, LONGEST_BEST_LIMIT, type TestWiseness, type WalkResult } from './test-wiseness';
 
 /**
  * Below this many decisions a scenario is a sketch (like the README's two-decision tutorial): one
@@ -17,6 +17,19 @@ import { isTopScoring, LENGTH_SCORE_LIMIT, LONGEST_BEST_LIMIT, type TestWiseness
  * well half the time, so the figures are shown in the summary but not warned about.
  */
 export const MIN_DECISIONS_FOR_WARNINGS = 4;
+
+/**
+ * Above this many decisions test-wiseness is not measured at all. Only generated stress-test
+ * files are that big (real scenarios have 10–200 nodes), and there the walks and the random
+ * player would make validation grow faster than the file (scripts/bench-engine.ts judges that
+ * growth from 1,000 to 10,000 nodes).
+ */
+export const MAX_DECISIONS_MEASURED = 2_000;
+
+/** Whether validateScenario measures a scenario's test-wiseness (see the two limits above). */
+export function measuresTestWiseness(scenario: Scenario): boolean {
+  return Object.keys(scenario.nodes).length <= MAX_DECISIONS_MEASURED;
+}
 
 /** At most this many mood-saturated warnings, then one that says how many more (a long path can have dozens). */
 const MAX_SATURATED = 5;
@@ -30,7 +43,7 @@ function optionPath(scenario: Scenario, node: string, option: string | null): Js
 
 function lengthStrategy(scenario: Scenario, strategy: 'longest' | 'shortest', lang: Lang, w: WalkResult): Finding | null {
   if (w.tone !== 'fan' && w.scores.overall < LENGTH_SCORE_LIMIT) return null;
-  const top = w.steps.filter((s) => s.option !== null && isTopScoring(scenario, s.node, s.option));
+  const top = topScoringSteps(scenario, w.steps);
   const first = top[0] ?? null;
   const ref = msg('length-strategy', {
     strategy,

@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, clampMood, flagsAfter, moodAfter, routeIndex, routesOf, type FlagSet } from './compile-rules';
+import { clampMood, flagsAfter, holds, moodAfter, routeIndex, type FlagSet } from './compile-rules';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -75,10 +75,11 @@ export const LONGEST_BEST_LIMIT = 0.45;
  * The random walks stop after this many steps in all: 200 walks through a real scenario (10–200
  * nodes) take a few thousand, so only generated scenarios of thousands of nodes get fewer walks.
  */
-const MAX_RANDOM_STEPS = 20_000;
+const MAX_RANDOM_STEPS = 10_000;
 /** A single walk longer than this is taken to be stuck (a valid scenario ends far sooner). */
 const MAX_WALK_STEPS = 1_000_000;
 
+/** Picks one of the options available now (a list reused at every step: do not keep it). */
 type Picker = (available: Option[]) => Option;
 
 const EMPTY: Effects = Object.freeze({}) as Effects;
@@ -91,49 +92,81 @@ function addPoints(raw: Record<Dimension, number>, effects: Effects | undefined)
   }
 }
 
+/** Where a walk ended: the ending, its raw points and how many decisions it took. */
+interface Played {
+  ending: string;
+  raw: Record<Dimension, number>;
+  count: number;
+}
+
 /**
- * Where a player who picks with `pick` at every decision ends up, by the story rules a run
- * follows (never a time-out). Null when the walk gets stuck or takes more than `maxSteps` steps,
- * which a valid scenario never does (loops and dead ends are errors).
+ * Plays from the start, choosing with `pick` among the available options (a scratch list, reused
+ * at every step), by the story rules of compile-rules.ts; records the steps in `steps` when given.
+ * Null when the walk gets stuck or takes more than `maxSteps` steps.
  */
-export function walk(
-  scenario: Scenario,
-  analysis: Pick<Analysis, 'ranges'>,
-  pick: Picker,
-  maxSteps: number = MAX_WALK_STEPS,
-): WalkResult | null {
+function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathStep[] | null): Played | null {
+  const nodes = scenario.nodes;
   let node = scenario.start;
   let mood = clampMood(scenario.customer.initialMood ?? 0);
   let flags: FlagSet = {};
   const raw = { warmth: 0, initiative: 0, outcome: 0 };
-  const steps: PathStep[] = [];
-  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-  while (own(scenario.nodes, node)) {
-    if (steps.length >= maxSteps) return null;
-    const available = availableOptions(scenario.nodes[node].options ?? [], mood, flags);
+  const available: Option[] = [];
+  let count = 0;
+  while (Object.prototype.hasOwnProperty.call(nodes, node)) {
+    if (count >= maxSteps) return null;
+    available.length = 0;
+    for (const o of nodes[node].options ?? []) if (holds(o.when, mood, flags)) available.push(o);
     if (available.length === 0) return null;
     const option = pick(available);
     const effects = option.effects ?? EMPTY;
     mood = moodAfter(mood, effects);
     flags = flagsAfter(flags, effects);
     addPoints(raw, effects);
-    steps.push({ node, option: option.id });
+    steps?.push({ node, option: option.id });
+    count++;
     const r = routeIndex(option.next, mood, flags);
     if (r < 0) return null;
-    node = routesOf(option.next)[r].to;
+    node = typeof option.next === 'string' ? option.next : option.next[r].to;
   }
-  if (!own(scenario.endings, node)) return null;
-  const ending = scenario.endings[node];
-  addPoints(raw, ending.effects);
-  return { ending: node, tone: ending.tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
+  if (!Object.prototype.hasOwnProperty.call(scenario.endings, node)) return null;
+  addPoints(raw, scenario.endings[node].effects);
+  return { ending: node, raw, count };
 }
 
-/** An option's text length in characters (code points) in a language. */
-export const textLength = (o: Option, lang: Lang): number => [...t(o.text, lang).trim()].length;
+/**
+ * Where a player who picks with `pick` at every decision ends up, by the story rules a run
+ * follows (never a time-out). Null when the walk gets stuck or takes more than `maxSteps` steps,
+ * which a valid scenario never does (loops and dead ends are errors).
+ */
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS): WalkResult | null {
+  const steps: PathStep[] = [];
+  const r = play(scenario, pick, maxSteps, steps);
+  if (!r) return null;
+  return { ending: r.ending, tone: scenario.endings[r.ending].tone, scores: scoreState(analysis, r, scenario.scoring?.weights), steps };
+}
+
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
+
+/** An option's text length in characters (code points, so an emoji counts once) in a language. */
+export function textLength(o: Option, lang: Lang): number {
+  const s = t(o.text, lang).trim();
+  return LOW_SURROGATE.test(s) ? [...s].length : s.length;
+}
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
 function byLength(lang: Lang, sign: 1 | -1): Picker {
-  return (available) => available.reduce((best, o) => (sign * (textLength(o, lang) - textLength(best, lang)) > 0 ? o : best));
+  return (available) => {
+    let best = available[0];
+    let bestLength = textLength(best, lang);
+    for (let i = 1; i < available.length; i++) {
+      const n = textLength(available[i], lang);
+      if (sign * (n - bestLength) > 0) {
+        best = available[i];
+        bestLength = n;
+      }
+    }
+    return best;
+  };
 }
 
 /** An option's immediate points, weighted as the overall score weighs them. */
@@ -143,29 +176,51 @@ function points(o: Option, weights: Record<Dimension, number>): number {
   return sum;
 }
 
-/** Whether an option of a node is a top-scoring one (its weighted points the node's highest). */
-export function isTopScoring(scenario: Scenario, node: string, option: string): boolean {
+/** The steps of a path whose option is a top-scoring one of its node (its weighted points the node's highest). */
+export function topScoringSteps(scenario: Scenario, steps: readonly PathStep[]): PathStep[] {
   const weights = resolveWeights(scenario.scoring?.weights);
-  const options = scenario.nodes[node]?.options ?? [];
-  const top = Math.max(...options.map((o) => points(o, weights)));
-  const o = options.find((x) => x.id === option);
-  return !!o && points(o, weights) === top;
+  return steps.filter((step) => {
+    const options = scenario.nodes[step.node]?.options ?? [];
+    const o = options.find((x) => x.id === step.option);
+    if (!o) return false;
+    const mine = points(o, weights);
+    return options.every((x) => points(x, weights) <= mine);
+  });
 }
 
-function lengthCue(scenario: Scenario, lang: Lang): LengthCue {
+/** The longest-option cue in each language, in one pass over the decisions. */
+function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<Lang, LengthCue>> {
   const weights = resolveWeights(scenario.scoring?.weights);
-  const longestBest: string[] = [];
-  let decisions = 0;
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    const options = node.options ?? [];
-    const values = options.map((o) => points(o, weights));
-    const top = Math.max(...values);
+  const longestBest: string[][] = langs.map(() => []);
+  const values: number[] = [];
+  let counted = 0;
+  for (const id of Object.keys(scenario.nodes)) {
+    const options = scenario.nodes[id].options ?? [];
+    values.length = 0;
+    let top = -Infinity;
+    for (const o of options) {
+      const v = points(o, weights);
+      values.push(v);
+      if (v > top) top = v;
+    }
     if (values.every((v) => v === top)) continue;
-    decisions++;
-    const longest = Math.max(...options.map((o) => textLength(o, lang)));
-    if (options.some((o, i) => textLength(o, lang) === longest && values[i] === top)) longestBest.push(id);
+    counted++;
+    langs.forEach((lang, l) => {
+      let longest = -1;
+      let best = false;
+      for (let i = 0; i < options.length; i++) {
+        const n = textLength(options[i], lang);
+        if (n > longest) {
+          longest = n;
+          best = values[i] === top;
+        } else if (n === longest && values[i] === top) best = true;
+      }
+      if (best) longestBest[l].push(id);
+    });
   }
-  return { decisions, longestBest, share: decisions ? longestBest.length / decisions : 0 };
+  const out: Partial<Record<Lang, LengthCue>> = {};
+  langs.forEach((lang, l) => (out[lang] = { decisions: counted, longestBest: longestBest[l], share: counted ? longestBest[l].length / counted : 0 }));
+  return out;
 }
 
 /** The runs of decisions on the best path where the customer's mood is at -5 or +5. */
@@ -195,12 +250,13 @@ function saturatedRuns(scenario: Scenario, analysis: Pick<Analysis, 'bestPath'>)
  */
 export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}): TestWiseness {
   const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [] };
-  for (const lang of scenario.languages ?? []) {
+  const langs = scenario.languages ?? [];
+  out.lengthCue = lengthCues(scenario, langs);
+  for (const lang of langs) {
     const longest = walk(scenario, analysis, byLength(lang, 1));
     const shortest = walk(scenario, analysis, byLength(lang, -1));
     if (longest) out.longest[lang] = longest;
     if (shortest) out.shortest[lang] = shortest;
-    out.lengthCue[lang] = lengthCue(scenario, lang);
   }
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
@@ -208,13 +264,14 @@ export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'range
   let fans = 0;
   let scored = 0;
   let budget = MAX_RANDOM_STEPS;
+  const weights = scenario.scoring?.weights;
   for (let i = 0; i < runs && budget > 0; i++) {
-    const r = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget);
+    const r = play(scenario, (available) => available[Math.floor(random() * available.length)], budget, null);
     if (!r) break;
-    budget -= r.steps.length;
+    budget -= r.count;
     scored++;
-    total += r.scores.overall;
-    if (r.tone === 'fan') fans++;
+    total += scoreState(analysis, r, weights).overall;
+    if (scenario.endings[r.ending].tone === 'fan') fans++;
   }
   if (scored) out.random = { runs: scored, meanOverall: Math.round((total / scored) * 10) / 10, fanShare: Math.round((fans / scored) * 1000) / 1000 };
   out.saturated = saturatedRuns(scenario, analysis);

@@ -12,7 +12,7 @@ import { sentence } from './messages';
 import { messageText, msg } from './message-catalog';
 import { analyseScenario } from './analyse';
 import { testWiseness } from './test-wiseness';
-import { summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
+import { measuresTestWiseness, summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
 import { contentHash } from './hash';
 import { withSharedKeys } from './shared-keys';
 
@@ -55,8 +55,9 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  * (5 MB, nesting depth 64, 10,000 nodes), the format version, the structure (driven by
  * scenarios/scenario.schema.json), languages and references, then, when all that is sound, the
  * graph analysis (unreachable nodes, dead ends, loops, conditions that never hold, weak content)
- * and, for a scenario without errors, its test-wiseness (test-wiseness.ts: what a player who picks
- * by text length or at random reaches; its figures go into `analysis.summary.testWiseness`).
+ * and, for a scenario without errors (of at most 2,000 decisions), its test-wiseness
+ * (test-wiseness.ts: what a player who picks by text length or at random reaches; its figures go
+ * into `analysis.summary.testWiseness`).
  * Never throws. When there are no errors, `scenario`, `analysis` and `hash` are filled in.
  * Messages are in `options.lang` (default English); everything else is the same in every language.
  */
@@ -113,9 +114,11 @@ function validateParsed(parsed: ParsedJson, lang: Lang): ValidationResult {
   }
   for (const finding of analysis.findings) problems.push(place(parsed, finding, lang));
   if (problems.some((p) => p.severity === 'error')) return result(problems);
+  const hash = contentHash(scenario);
   // Only a sound scenario can be played through: then measure what a player who does not read reaches.
+  if (!measuresTestWiseness(scenario)) return { ...result(problems), scenario, analysis, hash };
   const tw = testWiseness(scenario, analysis);
   for (const finding of testWisenessFindings(scenario, tw)) problems.push(place(parsed, finding, lang));
   const summary = { ...analysis.summary, testWiseness: summariseTestWiseness(tw) };
-  return { ...result(problems), scenario, analysis: { ...analysis, summary }, hash: contentHash(scenario) };
+  return { ...result(problems), scenario, analysis: { ...analysis, summary }, hash };
 }
