@@ -124,7 +124,7 @@ test('a database that never answers: Start, "Play as a guest" and a direct link 
   await expect(page.getByText("The browser's storage does not answer.", { exact: false })).toBeVisible();
 });
 
-test('site data cleared mid-run: play goes on, the run is kept and written again', async ({ page }) => {
+test('site data cleared mid-run: play goes on, the run and its player are kept and written again', async ({ page }) => {
   await startAs(page, 'Anna', 'toy-shop-saturday');
   const made: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -142,4 +142,10 @@ test('site data cleared mid-run: play goes on, the run is kept and written again
   await expect(page.getByText(/could not be saved/)).toHaveCount(0);
   expect(await shownStep(page)).toBe(5);
   await expect.poll(async () => (await readDb(page)).runs.map(options)).toEqual([made]);
+  // Written again with the run: the player (still the current one) and the scenario version.
+  expect((await readDb(page)).profiles.map((p) => p.name)).toEqual(['Anna']);
+  await page.reload();
+  await expect(page.locator('#situation-heading')).toBeVisible();
+  expect(await shownStep(page)).toBe(5);
+  await expect(page.getByText('Playing as Anna')).toBeVisible();
 });

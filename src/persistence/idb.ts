@@ -125,7 +125,15 @@ export class IdbStore implements Store {
   private unsavedSettings: Settings | null = null;
   /** Set when the browser closed the connection (site data cleared): open it again before the next use. */
   private lost = false;
+  /** Closed by the app (close()): never opened again behind its back. */
+  private closed = false;
   private reconnecting: Promise<void> | null = null;
+  /**
+   * The players, teams, settings and scenario versions this tab has read or written, so that when
+   * the browser wipes the database under it (site data cleared) they are written again with the
+   * open runs: the game goes on as the player's own, and the run still scores when it ends.
+   */
+  private seen = { profiles: new Map<string, Profile>(), teams: new Map<string, Team>(), scenarios: new Map<string, StoredScenario>(), settings: null as Settings | null };
   /**
    * The unfinished runs this tab last wrote or read, so a choice is one put without a read first
    * (the per-choice write is on the player's critical path). Only one tab writes a run at a time
@@ -153,10 +161,12 @@ export class IdbStore implements Store {
     const r = new Repairs();
     const s = restoreSettings(await this.read((db) => db.get('settings', SETTINGS_KEY), undefined), r);
     r.log('settings');
+    this.seen.settings = structuredClone(s);
     return s;
   }
   async saveSettings(settings: Settings): Promise<void> {
     const copy = structuredClone(settings);
+    this.seen.settings = copy;
     await this.writeOrKeep(
       (db) => writeTx(db, 'settings', (tx) => tx.store.put(copy, SETTINGS_KEY)),
       () => (this.unsavedSettings = copy),
@@ -165,10 +175,12 @@ export class IdbStore implements Store {
 
   async listProfiles(): Promise<Profile[]> {
     const stored = restoreList(await this.read((db) => db.getAll('profiles'), []), restoreProfile, 'profiles');
+    for (const p of stored) this.seen.profiles.set(p.id, structuredClone(p));
     return withUnsaved(stored, this.unsavedProfiles, (p) => p.id).sort((a, b) => a.createdAt - b.createdAt);
   }
   async saveProfile(profile: Profile): Promise<void> {
     const copy = structuredClone(profile);
+    this.seen.profiles.set(copy.id, copy);
     await this.writeOrKeep(
       (db) => writeTx(db, 'profiles', (tx) => tx.store.put(copy)),
       () => this.unsavedProfiles.set(copy.id, copy),
@@ -176,6 +188,7 @@ export class IdbStore implements Store {
   }
   async deleteProfile(id: string): Promise<void> {
     this.unsavedProfiles.delete(id);
+    this.seen.profiles.delete(id);
     for (const [rid, run] of this.unsaved) if (run.playerId === id) this.unsaved.delete(rid);
     if (this.unsavedSettings?.currentPlayerId === id) this.unsavedSettings = { ...this.unsavedSettings, currentPlayerId: null };
     await this.guard(async (db) => {
@@ -194,10 +207,12 @@ export class IdbStore implements Store {
 
   async listTeams(): Promise<Team[]> {
     const stored = restoreList(await this.read((db) => db.getAll('teams'), []), restoreTeam, 'teams');
+    for (const t of stored) this.seen.teams.set(t.id, structuredClone(t));
     return withUnsaved(stored, this.unsavedTeams, (t) => t.id).sort((a, b) => a.createdAt - b.createdAt);
   }
   async saveTeam(team: Team): Promise<void> {
     const copy = structuredClone(team);
+    this.seen.teams.set(copy.id, copy);
     await this.writeOrKeep(
       (db) => writeTx(db, 'teams', (tx) => tx.store.put(copy)),
       () => this.unsavedTeams.set(copy.id, copy),
@@ -205,6 +220,7 @@ export class IdbStore implements Store {
   }
   async deleteTeam(id: string): Promise<void> {
     this.unsavedTeams.delete(id);
+    this.seen.teams.delete(id);
     for (const [pid, p] of this.unsavedProfiles) if (p.teamId === id) this.unsavedProfiles.set(pid, { ...p, teamId: null });
     await this.guard(async (db) => {
       const tx = db.transaction(['teams', 'profiles'], 'readwrite');
@@ -222,6 +238,7 @@ export class IdbStore implements Store {
 
   async saveScenario(s: StoredScenario): Promise<void> {
     const copy = structuredClone({ ...s, hidden: undefined });
+    this.seen.scenarios.set(copy.hash, copy);
     await this.writeOrKeep(
       (db) =>
         writeTx(db, 'scenarios', async (tx) => {
@@ -235,13 +252,16 @@ export class IdbStore implements Store {
     const pending = this.unsavedScenarios.get(hash);
     if (pending) return structuredClone(pending);
     const v = await this.read((db) => db.get('scenarios', hash), undefined);
-    return v === undefined ? undefined : (restoreStoredScenario(v) ?? undefined);
+    const version = v === undefined ? undefined : (restoreStoredScenario(v) ?? undefined);
+    if (version) this.seen.scenarios.set(hash, structuredClone(version));
+    return version;
   }
   async listScenarios(): Promise<StoredScenario[]> {
     const stored = restoreList(await this.read((db) => db.getAll('scenarios'), []), restoreStoredScenario, 'scenarios');
     return withUnsaved(stored, this.unsavedScenarios, (s) => s.hash).filter((s) => !s.hidden);
   }
   async deleteScenario(id: string): Promise<void> {
+    for (const [hash, v] of this.seen.scenarios) if (v.id === id && v.custom) this.seen.scenarios.delete(hash);
     const used = new Set([...this.unsaved.values()].map((r) => r.scenarioHash));
     for (const [hash, v] of this.unsavedScenarios) if (v.id === id && v.custom && !used.has(hash)) this.unsavedScenarios.delete(hash);
     await this.guard(async (db) => {
@@ -465,6 +485,7 @@ export class IdbStore implements Store {
   }
 
   close(): void {
+    this.closed = true;
     this.db.close();
   }
 
@@ -486,7 +507,9 @@ export class IdbStore implements Store {
         }
         this.db = await this.reopen();
         this.lost = false;
-        this.open.clear();
+        const db = this.db;
+        const [runs, profiles, settings] = await Promise.all([db.count('runs'), db.count('profiles'), db.count('settings')]);
+        if (runs + profiles + settings === 0) this.rewriteSeen();
       } catch (e) {
         throw Object.assign(new Error(`The database could not be opened again: ${e instanceof Error ? e.message : String(e)}`), { name: 'StorageClosed' });
       } finally {
@@ -496,6 +519,15 @@ export class IdbStore implements Store {
     return this.reconnecting;
   }
 
+  /** The database came back empty (site data cleared): what this tab knows is written again, whole, with the next write. */
+  private rewriteSeen(): void {
+    for (const [id, run] of this.open) if (!this.unsaved.has(id)) this.unsaved.set(id, structuredClone(run));
+    for (const [id, p] of this.seen.profiles) if (!this.unsavedProfiles.has(id)) this.unsavedProfiles.set(id, structuredClone(p));
+    for (const [id, t] of this.seen.teams) if (!this.unsavedTeams.has(id)) this.unsavedTeams.set(id, structuredClone(t));
+    for (const [hash, v] of this.seen.scenarios) if (!this.unsavedScenarios.has(hash)) this.unsavedScenarios.set(hash, structuredClone(v));
+    if (this.seen.settings) this.unsavedSettings ??= structuredClone(this.seen.settings);
+  }
+
   /** The browser closed the connection (site data cleared, the disk went away). */
   connectionLost(): void {
     this.lost = true;
@@ -503,11 +535,11 @@ export class IdbStore implements Store {
 
   /** Runs `fn` on the connection, opening it again once when the browser has closed it. */
   private async withConn<T>(fn: (db: DB) => Promise<T>): Promise<T> {
-    if (this.lost) await this.reconnect();
+    if (this.lost && !this.closed) await this.reconnect();
     try {
       return await fn(this.db);
     } catch (e) {
-      if (writeLost(e) !== 'closed' || !this.reopen) throw e;
+      if (writeLost(e) !== 'closed' || !this.reopen || this.closed) throw e;
       this.lost = true;
       await this.reconnect();
       return fn(this.db);

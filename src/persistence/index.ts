@@ -7,6 +7,7 @@ import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { MemoryStore } from './memory';
 import { lazyScorer } from './lazy-scorer';
+import type { Scorer } from './scoring';
 
 export type * from './api';
 export { DEFAULT_SETTINGS } from './api';
@@ -29,6 +30,8 @@ export interface OpenStoreOptions {
   memory?: boolean;
   /** See OPEN_TIMEOUT_MS (tests). */
   openTimeoutMs?: number;
+  /** Scores finished runs (default: the engine's, loaded when first needed; tests pass their own). */
+  scorer?: Scorer;
 }
 
 /** Opens the database, or rejects (name 'TimeoutError') when the browser does not answer in time. */
@@ -81,7 +84,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<{ store: S
     }
     // After the browser closed the connection (site data cleared), the store opens it again.
     const reopen = () => openInTime(hub, { onTerminated, name: opts.name }, timeoutMs);
-    store = new IdbStore(winner, hub, lazyScorer, reopen);
+    store = new IdbStore(winner, hub, opts.scorer ?? lazyScorer, reopen);
     return { store };
   } catch (e) {
     clearTimeout(blockedTimer);

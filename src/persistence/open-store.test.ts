@@ -4,7 +4,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from './index';
 import { DB_NAME, DB_VERSION, upgrade, type FrontlijnDB } from './schema';
-import { run } from './test/fixtures';
+import { fakeScorer, finishedRun, profile, run, version } from './test/fixtures';
 
 const realIdb = globalThis.indexedDB;
 beforeEach(() => {
@@ -85,16 +85,27 @@ describe('openStore', () => {
       globalThis.indexedDB = new IDBFactory(); // and the data is gone
     };
 
-    it('opens the database again and writes the run whole', async () => {
-      const { store } = await openStore();
+    it('opens the database again and writes the run whole, with the player, settings and scenario version it needs', async () => {
+      const { store } = await openStore({ scorer: fakeScorer });
+      await store.saveScenario(version);
+      await store.saveProfile(profile('p1', null));
+      await store.saveSettings({ ...(await store.getSettings()), currentPlayerId: 'p1' });
       await store.saveRun(run('r1', 'p1'));
       await store.appendEvent('r1', e1);
       clearSiteData(store);
+      // A read comes first (the banner's page re-reads the players), then the next choice.
+      expect((await store.listProfiles()).map((p) => p.id)).toEqual(['p1']);
       await store.appendEvent('r1', e2);
       expect(options(await store.getRun('r1'))).toEqual(['good', 'bad']);
       const db = await openDB(DB_NAME);
       expect(options(await db.get('runs', 'r1'))).toEqual(['good', 'bad']);
+      expect(await db.getAllKeys('profiles')).toEqual(['p1']);
+      expect(await db.getAllKeys('scenarios')).toEqual([version.hash]);
+      expect((await db.get('settings', 'settings'))?.currentPlayerId).toBe('p1');
       db.close();
+      // The run ends: it scores, its version being there again.
+      await store.saveRun(finishedRun('r1', 'p1', ['good', 'bad']));
+      expect((await store.listResults()).map((r) => r.runId)).toEqual(['r1']);
       store.close();
     });
 
