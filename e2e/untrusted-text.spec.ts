@@ -3,6 +3,7 @@
  * invisible characters, look-alike names noticed, avatars initialled by grapheme, and long
  * unbroken strings (a URL in an option, a long team name) never widen a page.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ locale: 'en-US' });
@@ -134,4 +135,41 @@ test('names: no bidi controls, look-alikes are pointed out, an emoji initial is 
   await expect(page.getByRole('status').filter({ hasText: 'There is already a player called “Anna” on this device.' })).toBeVisible();
   await page.getByLabel('Your name').fill('Annabel');
   await expect(page.getByText('There is already a player called')).toHaveCount(0);
+});
+
+test('look-alike teams and imported look-alike players are pointed out; the import log keeps its order', async ({ page }, info) => {
+  await page.goto('/#/');
+  await page.getByLabel('Your name').fill('Anna');
+  await page.getByLabel('Team').selectOption({ label: 'New team…' });
+  await page.getByLabel('Name of the new team').fill('Kassa');
+  await page.getByRole('button', { name: /^start$/i }).click();
+  await expect(page).toHaveURL(/#\/scenarios/);
+
+  await page.goto('/#/players');
+  await page.getByLabel('Team name').fill('KASSA\u200B');
+  await expect(page.getByRole('status').filter({ hasText: 'There is already a team called “Kassa”.' })).toBeVisible();
+
+  // A results file from another device, with "Anna" plus a zero-width space and a right-to-left override.
+  const path = info.outputPath('\u202Eanna.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'frontlijn-results',
+      formatVersion: 1,
+      exportedAt: 1_764_000_000_000,
+      scope: { kind: 'all' },
+      teams: [],
+      profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: null, createdAt: 1_764_000_000_000 }],
+      scenarios: [],
+      runs: [],
+      scores: [],
+    }),
+  );
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+  const log = page.getByRole('log');
+  await expect(log).toContainText('Two or more players now look alike: “Anna”.');
+  const text = await log.evaluate((e) => e.textContent ?? '');
+  expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+  await expect(log).toContainText('anna.json: ');
 });
