@@ -2,19 +2,22 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestFrom, reviewDecisions } from './best-from';
 import { analyseScenario } from './analyse';
-import { replayRun } from './replay';
+import { applyEvent, initialPlayState } from './replay';
 import { scoreState } from './score';
 import type { PathStep } from './contract';
 import type { Run, Scenario } from './types';
 import { sampleScenario } from './generate-samples';
+import { generateScenario } from './generate';
 
 function play(s: Scenario, steps: PathStep[]) {
+  const run: Run = { formatVersion: 1, id: 'r', scenarioId: s.id, scenarioHash: '', playerId: null, mode: 'assessment', timerScale: 1, startedAt: 1000, events: [] };
+  let state = initialPlayState(s, run);
   let at = 1000;
-  const run: Run = {
-    formatVersion: 1, id: 'r', scenarioId: s.id, scenarioHash: '', playerId: null, mode: 'assessment', timerScale: 1, startedAt: 1000,
-    events: steps.map((st) => (st.option === null ? { type: 'timer.expire', node: st.node, at: (at += 10_000) } : { type: 'choice.select', node: st.node, option: st.option, at: (at += 1000) })),
-  };
-  return replayRun(s, run);
+  for (const st of steps) {
+    at = st.option === null ? (state.deadline ?? at) : at + 1000;
+    state = applyEvent(s, state, st.option === null ? { type: 'timer.expire', node: st.node, at } : { type: 'choice.select', node: st.node, option: st.option, at });
+  }
+  return state;
 }
 
 const zero = { warmth: 0, initiative: 0, outcome: 0 };
@@ -108,6 +111,29 @@ describe('bestFrom on the built-in scenarios', () => {
       const b = bestFrom(s, a, { node: s.start, mood: s.customer.initialMood ?? 0, flags: {}, raw: zero });
       expect(Math.round(b.overall)).toBe(best);
       for (const r of reviewDecisions(s, a, end.steps)) expect(r.loss).toBeCloseTo(0, 9);
+    });
+  }
+});
+
+describe('bestFrom on generated scenarios of 10 to 200 nodes (flags and mood routes)', () => {
+  for (const [nodes, seed, flags] of [[10, 1, 1], [60, 2, 2], [200, 3, 3]] as const) {
+    it(`${nodes} nodes: the best from the start is the analysis's best overall (or below it, when that one waits)`, () => {
+      const s = generateScenario({ nodes, seed, flags });
+      const a = analyseScenario(s);
+      const end = play(s, a.bestPath.steps);
+      const analysed = scoreState(a, end, s.scoring?.weights).overall;
+      const b = bestFrom(s, a, { node: s.start, mood: s.customer.initialMood ?? 0, flags: {}, raw: zero });
+      // The analysis also counts letting the time run out as a way on; the report's advice is a choice.
+      if (a.bestPath.steps.some((st) => st.option === null)) expect(Math.round(b.overall)).toBeLessThanOrEqual(analysed);
+      else expect(Math.round(b.overall)).toBe(analysed);
+      // Following the best choice from each moment reaches what bestFrom promised at the start.
+      let state = play(s, []);
+      while (state.node !== null) {
+        const here = bestFrom(s, a, { node: state.node, mood: state.mood, flags: state.flags, raw: state.raw });
+        state = play(s, [...state.steps.map((x) => ({ node: x.node, option: x.option })), { node: state.node, option: here.best[0] }]);
+      }
+      expect(scoreState(a, state, s.scoring?.weights).overall).toBe(Math.round(b.overall));
+      for (const r of reviewDecisions(s, a, state.steps)) expect(r.loss).toBeCloseTo(0, 9);
     });
   }
 });
