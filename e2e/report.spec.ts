@@ -104,9 +104,12 @@ async function switchTimersOff(page: Page, label: RegExp): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Bewaard|Saved/ })).toBeVisible();
 }
 
-/** The rows of the full path, in order. */
-function pathRows(page: Page): Locator {
-  return page.getByRole('region', { name: 'Je hele route, beslissing voor beslissing' }).locator('ol.rows > li');
+/** The row of decision n (1-based) in the full path. */
+function pathRow(page: Page, n: number): Locator {
+  return page
+    .getByRole('region', { name: 'Je hele route, beslissing voor beslissing' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: `Beslissing ${n}`, exact: true }) });
 }
 
 test.describe('in Dutch on a phone', () => {
@@ -167,20 +170,21 @@ test.describe('in Dutch on a phone', () => {
     await expectAccessible(page, testInfo, 'report-closed');
 
     await page.getByText(`Toon alle ${plan.rows.length} beslissingen`).click();
-    const rows = pathRows(page);
-    await expect(rows).toHaveCount(plan.rows.length);
+    const region = page.getByRole('region', { name: 'Je hele route, beslissing voor beslissing' });
+    // One row per decision the player met, and no more.
+    await expect(region.getByRole('heading', { level: 3, name: /^Beslissing \d+$/ })).toHaveCount(plan.rows.length);
     for (const [i, r] of plan.rows.entries()) {
-      const row = rows.nth(i);
-      await expect(row.getByRole('heading', { name: `Beslissing ${i + 1}` })).toBeVisible();
-      // The situation the player met, and what they chose there.
+      const row = pathRow(page, i + 1);
+      // The situation the player met, what they chose there, and what was best from there.
       await expect(row).toContainText(r.situation);
-      await expect(row.locator('.yours .choice')).toHaveText(r.chosen);
-      if (r.same) await expect(row).toContainText('Gelijk aan de beste keuze');
-      else await expect(row.locator('.best .choice').first()).toHaveText(r.best);
+      await expect(row.getByRole('group', { name: 'Jouw keuze' })).toContainText(r.chosen);
+      const best = row.getByRole('group', { name: 'Beste keuze vanaf hier' });
+      if (r.same) await expect(best).toHaveText(/Gelijk aan de beste keuze/);
+      else await expect(best).toContainText(r.best);
     }
     // After the detour the player chose the best from each moment: never marked wrong, though
     // the best path from the start went elsewhere at that step.
-    await expect(rows.nth(plan.offPath)).toContainText('Gelijk aan de beste keuze');
+    await expect(pathRow(page, plan.offPath + 1).getByRole('group', { name: 'Beste keuze vanaf hier' })).toContainText('Gelijk aan de beste keuze');
     await expect(page.getByText(/JOUW KEUZE\s*—/i)).toHaveCount(0);
     await attachScreens(page, testInfo, 'report-open');
     await expectAccessible(page, testInfo, 'report-open');
