@@ -128,66 +128,78 @@ test.describe('in Dutch on a phone', () => {
     await page.getByRole('link', { name: 'Naar het rapport' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
-    // Timers off in an assessment: marked.
-    await expect(page.getByRole('banner').or(page.locator('header.head')).getByText('Zonder timer gespeeld')).toBeVisible();
-    await expect(page.getByText(/deze score is gehaald zonder tijdsdruk/)).toBeVisible();
+    await test.step('timers switched off in an assessment are marked', async () => {
+      await expect(page.getByRole('main').getByText('Zonder timer gespeeld', { exact: true })).toBeVisible();
+      await expect(page.getByText(/deze score is gehaald zonder tijdsdruk/)).toBeVisible();
+    });
 
-    // The scores beside the best path's and a guessing player's, as numbers.
-    const dims = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', overall: 'Totaal' } as const;
-    for (const [d, label] of Object.entries(dims) as [keyof Scores, string][]) {
-      const meter = page.getByRole('meter', { name: label, exact: true });
-      await expect(meter).toHaveAttribute('aria-valuenow', String(plan.yours[d]));
-      const row = meter.locator('xpath=..');
-      await expect(row).toContainText(`Beste route ${Math.round(plan.best[d])}`);
-      await expect(row).toContainText(`Gokken ${Math.round(plan.typical[d])}`);
-    }
+    await test.step('the scores stand beside the best path and a guessing player, as numbers', async () => {
+      const dims = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', overall: 'Totaal' } as const;
+      for (const [d, label] of Object.entries(dims) as [keyof Scores, string][]) {
+        const meter = page.getByRole('meter', { name: label, exact: true });
+        await expect(meter).toHaveAttribute('aria-valuenow', String(plan.yours[d]));
+        const row = meter.locator('xpath=..');
+        await expect(row).toContainText(`Beste route ${Math.round(plan.best[d])}`);
+        await expect(row).toContainText(`Gokken ${Math.round(plan.typical[d])}`);
+      }
+    });
 
-    // What matters first: ending, scores, the costliest decisions, one tip; then the full path, closed.
-    const order = ['Hoe het afliep', 'Scores', 'Wat je het meest kostte', 'Tip voor de volgende keer', 'Je hele route, beslissing voor beslissing'];
-    const tops: number[] = [];
-    for (const name of order) tops.push((await page.getByRole('heading', { level: 2, name, exact: true }).boundingBox())!.y);
-    expect(tops).toEqual([...tops].sort((a, b) => a - b));
-    // On the phone the summary (down to the tip) fits in three screens (it was 12.5 with the path open).
-    const tipBox = (await page.getByRole('region', { name: 'Tip voor de volgende keer' }).boundingBox())!;
-    expect(tipBox.y + tipBox.height).toBeLessThan(3 * 800);
-    const costly = page.getByRole('region', { name: 'Wat je het meest kostte' });
-    const first = costly.getByRole('listitem').first();
-    await expect(first.getByRole('heading', { name: `Beslissing ${plan.costly + 1}` })).toBeVisible();
-    await expect(first).toContainText(plan.rows[plan.costly].situation);
-    await expect(first).toContainText(`Jij: ${plan.rows[plan.costly].chosen}`);
-    await expect(first).toContainText(`Beter: ${plan.rows[plan.costly].best}`);
-    await expect(first).toContainText(`Kostte ${plan.loss} punt`);
-    const costlyNode = plan.scenario.nodes[plan.rows[plan.costly].node];
-    const better = costlyNode.options.find((o) => nl(o.text) === plan.rows[plan.costly].best)!;
-    const tip = page.getByRole('region', { name: 'Tip voor de volgende keer' });
-    await expect(tip).toContainText(`Bij beslissing ${plan.costly + 1} kies je beter: ${plan.rows[plan.costly].best}`);
-    await expect(tip).toContainText(nl(better.feedback));
-    // The generic dimension tip is gone.
-    await expect(page.getByText(/Begroet de klant persoonlijk/)).toHaveCount(0);
-    // Before the disclosure opens, the path's rows are hidden.
-    await expect(page.getByText('Beste keuze vanaf hier').first()).toBeHidden();
-    await attachScreens(page, testInfo, 'report-closed');
-    await expectAccessible(page, testInfo, 'report-closed');
+    await test.step('what matters comes first, at 360 px', async () => {
+      // What matters first: ending, scores, the costliest decisions, one tip; then the full path, closed.
+      const order = ['Hoe het afliep', 'Scores', 'Wat je het meest kostte', 'Tip voor de volgende keer', 'Je hele route, beslissing voor beslissing'];
+      const tops: number[] = [];
+      for (const name of order) tops.push((await page.getByRole('heading', { level: 2, name, exact: true }).boundingBox())!.y);
+      expect(tops).toEqual([...tops].sort((a, b) => a - b));
+      // On the phone the summary (down to the tip) fits in three screens (it was 12.5 with the path open).
+      const tipBox = (await page.getByRole('region', { name: 'Tip voor de volgende keer' }).boundingBox())!;
+      expect(tipBox.y + tipBox.height).toBeLessThan(3 * 800);
+    });
 
-    await page.getByText(`Toon alle ${plan.rows.length} beslissingen`).click();
-    const region = page.getByRole('region', { name: 'Je hele route, beslissing voor beslissing' });
-    // One row per decision the player met, and no more.
-    await expect(region.getByRole('heading', { level: 3, name: /^Beslissing \d+$/ })).toHaveCount(plan.rows.length);
-    for (const [i, r] of plan.rows.entries()) {
-      const row = pathRow(page, i + 1);
-      // The situation the player met, what they chose there, and what was best from there.
-      await expect(row).toContainText(r.situation);
-      await expect(row.getByRole('group', { name: 'Jouw keuze' })).toContainText(r.chosen);
-      const best = row.getByRole('group', { name: 'Beste keuze vanaf hier' });
-      if (r.same) await expect(best).toHaveText(/Gelijk aan de beste keuze/);
-      else await expect(best).toContainText(r.best);
-    }
-    // After the detour the player chose the best from each moment: never marked wrong, though
-    // the best path from the start went elsewhere at that step.
-    await expect(pathRow(page, plan.offPath + 1).getByRole('group', { name: 'Beste keuze vanaf hier' })).toContainText('Gelijk aan de beste keuze');
-    await expect(page.getByText(/JOUW KEUZE\s*—/i)).toHaveCount(0);
-    await attachScreens(page, testInfo, 'report-open');
-    await expectAccessible(page, testInfo, 'report-open');
+    await test.step('the costliest decisions and one tip drawn from them', async () => {
+      const costly = page.getByRole('region', { name: 'Wat je het meest kostte' });
+      const first = costly.getByRole('listitem').first();
+      await expect(first.getByRole('heading', { name: `Beslissing ${plan.costly + 1}` })).toBeVisible();
+      await expect(first).toContainText(plan.rows[plan.costly].situation);
+      await expect(first).toContainText(`Jij: ${plan.rows[plan.costly].chosen}`);
+      await expect(first).toContainText(`Beter: ${plan.rows[plan.costly].best}`);
+      await expect(first).toContainText(`Kostte ${plan.loss} punt`);
+      const costlyNode = plan.scenario.nodes[plan.rows[plan.costly].node];
+      const better = costlyNode.options.find((o) => nl(o.text) === plan.rows[plan.costly].best)!;
+      const tip = page.getByRole('region', { name: 'Tip voor de volgende keer' });
+      await expect(tip).toContainText(`Bij beslissing ${plan.costly + 1} kies je beter: ${plan.rows[plan.costly].best}`);
+      await expect(tip).toContainText(nl(better.feedback));
+      // The generic dimension tip is gone.
+      await expect(page.getByText(/Begroet de klant persoonlijk/)).toHaveCount(0);
+    });
+
+    await test.step('the full path is behind a disclosure', async () => {
+      // Before the disclosure opens, the path's rows are hidden.
+      await expect(page.getByText('Beste keuze vanaf hier').first()).toBeHidden();
+      await attachScreens(page, testInfo, 'report-closed');
+      await expectAccessible(page, testInfo, 'report-closed');
+    });
+
+    await test.step('each row compares a decision the player met with the best from that moment', async () => {
+      await page.getByText(`Toon alle ${plan.rows.length} beslissingen`).click();
+      const region = page.getByRole('region', { name: 'Je hele route, beslissing voor beslissing' });
+      // One row per decision the player met, and no more.
+      await expect(region.getByRole('heading', { level: 3, name: /^Beslissing \d+$/ })).toHaveCount(plan.rows.length);
+      for (const [i, r] of plan.rows.entries()) {
+        const row = pathRow(page, i + 1);
+        // The situation the player met, what they chose there, and what was best from there.
+        await expect(row).toContainText(r.situation);
+        await expect(row.getByRole('group', { name: 'Jouw keuze' })).toContainText(r.chosen);
+        const best = row.getByRole('group', { name: 'Beste keuze vanaf hier' });
+        if (r.same) await expect(best).toHaveText(/Gelijk aan de beste keuze/);
+        else await expect(best).toContainText(r.best);
+      }
+      // After the detour the player chose the best from each moment: never marked wrong, though
+      // the best path from the start went elsewhere at that step.
+      await expect(pathRow(page, plan.offPath + 1).getByRole('group', { name: 'Beste keuze vanaf hier' })).toContainText('Gelijk aan de beste keuze');
+      await expect(page.getByText(/JOUW KEUZE\s*—/i)).toHaveCount(0);
+      await attachScreens(page, testInfo, 'report-open');
+      await expectAccessible(page, testInfo, 'report-open');
+    });
   });
 });
 
