@@ -101,6 +101,8 @@ export interface RunResult {
   scores: Scores;
   /** The decisions taken, in order (option null: the time ran out), for the debrief. */
   steps: PathStep[];
+  /** Set for an assessment played (for a while) with the timers off: a score without time pressure. */
+  timersOff?: true;
 }
 
 /** What an import brings: already restored (valid) values. See results-file.ts. */

@@ -233,6 +233,7 @@ export function restoreResult(value: unknown): RunResult | null {
     steps,
   };
   if (isNodeId(value.startNode)) res.startNode = value.startNode;
+  if (value.timersOff === true) res.timersOff = true;
   return res;
 }
 
