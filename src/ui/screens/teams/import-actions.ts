@@ -29,13 +29,22 @@ export interface HandInOutcome {
   outcome: ImportOutcome;
 }
 
-/** Imports a handed-in run from link data; throws ImportError('bad-run') or checkRun's errors. */
+/** Why a hand-in link or code was refused (teams.import.link_<code>): it is a link, not a file. */
+export class LinkError extends Error {
+  constructor(readonly code: 'cut' | 'damaged' | 'newer' | 'unknown_scenario') {
+    super(code);
+    this.name = 'LinkError';
+  }
+}
+
+/** Imports a handed-in run from link data; throws LinkError or checkRun's ImportErrors. */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   let handed: HandedInRun;
   try {
-    handed = await decodeRunLink(data);
+    handed = await decodeRunLink(data, async (hash, id) => (await knownVersion(hash, id))?.scenario);
   } catch (e) {
-    throw new ImportError(e instanceof Error && e.message === 'newer' ? 'newer' : 'bad-run', { index: 1 });
+    const why = e instanceof Error ? e.message : '';
+    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged');
   }
   const versions = new Map<string, StoredScenario>();
   await checkRun(handed.run, versions, knownVersion);
