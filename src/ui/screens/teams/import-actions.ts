@@ -8,6 +8,7 @@ import { checkRun, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES
 import { decodeRunLink, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
+import { noteHandedIn } from './room-session';
 
 /** The exact scenario version, from the store or (for built-ins) the catalog, when hashes match. */
 export async function knownVersion(hash: string, scenarioId: string): Promise<StoredScenario | undefined> {
@@ -55,6 +56,8 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
+  noteHandedIn(handed.run);
+  announceResults();
   return { handed, outcome };
 }
 
@@ -67,7 +70,40 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
+  for (const run of bundle.runs) noteHandedIn(run);
+  announceResults();
   return outcome;
+}
+
+const CHANNEL = 'frontlijn-results';
+
+/** Tells the other tabs of this browser (the projector) that results came in. */
+function announceResults(): void {
+  try {
+    const ch = new BroadcastChannel(CHANNEL);
+    ch.postMessage('imported');
+    ch.close();
+  } catch {
+    /* no BroadcastChannel: the projector picks it up on its next look */
+  }
+  dispatchEvent(new Event('frontlijn:results'));
+}
+
+/** Calls `f` whenever results are imported in this tab or another one; returns the unsubscribe. */
+export function onResultsImported(f: () => void): () => void {
+  const local = () => f();
+  addEventListener('frontlijn:results', local);
+  let ch: BroadcastChannel | null = null;
+  try {
+    ch = new BroadcastChannel(CHANNEL);
+    ch.onmessage = () => f();
+  } catch {
+    ch = null;
+  }
+  return () => {
+    removeEventListener('frontlijn:results', local);
+    ch?.close();
+  };
 }
 
 /** Offers text as a file download (no server involved). */
