@@ -11,7 +11,7 @@ import { startAs, playToEnd } from './persist-support';
 import { analyseScenario } from '../src/engine/analyse';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { bestFrom } from '../src/engine/best-from';
-import { typicalScores } from '../src/engine/typical';
+import { randomPlayer } from '../src/engine/test-wiseness';
 import { scoreState } from '../src/engine/score';
 import { t as text } from '../src/engine/text';
 import type { Run, Scenario } from '../src/engine/types';
@@ -87,7 +87,7 @@ function planFor(id: string): Plan | null {
     costly,
     loss,
     best: scoreState(analysis, best.options.find((o) => o.option === best.best[0])!, scenario.scoring?.weights),
-    typical: typicalScores(scenario, analysis)!,
+    typical: randomPlayer(scenario, analysis)!.mean,
     yours: scoreState(analysis, state, scenario.scoring?.weights),
   };
 }

@@ -147,6 +147,46 @@ export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pic
 
 const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
 
+/** What the seeded random player reaches: its mean scores (one decimal) and its share of fan endings. */
+export interface RandomPlayer {
+  /** The walks that reached an ending. */
+  runs: number;
+  mean: Scores;
+  fanShare: number;
+}
+
+/**
+ * A player who picks at random among the options available (never letting the time run out),
+ * `options.runs` times (default 200) with a seeded random generator (default seed 1): the same
+ * figures for the same file. The report shows its mean as the "typical" score; the validator its
+ * mean overall and fan share. Null when no walk reached an ending.
+ */
+export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, options: TestWisenessOptions = {}): RandomPlayer | null {
+  const random = seededRandom(options.seed ?? 1);
+  const runs = options.runs ?? 200;
+  const sum: Scores = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
+  let fans = 0;
+  let scored = 0;
+  let budget = MAX_RANDOM_STEPS;
+  const weights = scenario.scoring?.weights;
+  for (let i = 0; i < runs && budget > 0; i++) {
+    const r = play(scenario, (available) => available[Math.floor(random() * available.length)], budget, null);
+    if (!r) break;
+    budget -= r.count;
+    scored++;
+    const s = scoreState(analysis, r, weights);
+    for (const k of ['warmth', 'initiative', 'outcome', 'overall'] as const) sum[k] += s[k];
+    if (scenario.endings[r.ending].tone === 'fan') fans++;
+  }
+  if (!scored) return null;
+  const mean = (x: number) => Math.round((x / scored) * 10) / 10;
+  return {
+    runs: scored,
+    mean: { warmth: mean(sum.warmth), initiative: mean(sum.initiative), outcome: mean(sum.outcome), overall: mean(sum.overall) },
+    fanShare: Math.round((fans / scored) * 1000) / 1000,
+  };
+}
+
 /** An option's text length in characters (code points, so an emoji counts once) in a language. */
 export function textLength(o: Option, lang: Lang): number {
   const s = t(o.text, lang).trim();
@@ -258,22 +298,8 @@ export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'range
     if (longest) out.longest[lang] = longest;
     if (shortest) out.shortest[lang] = shortest;
   }
-  const random = seededRandom(options.seed ?? 1);
-  const runs = options.runs ?? 200;
-  let total = 0;
-  let fans = 0;
-  let scored = 0;
-  let budget = MAX_RANDOM_STEPS;
-  const weights = scenario.scoring?.weights;
-  for (let i = 0; i < runs && budget > 0; i++) {
-    const r = play(scenario, (available) => available[Math.floor(random() * available.length)], budget, null);
-    if (!r) break;
-    budget -= r.count;
-    scored++;
-    total += scoreState(analysis, r, weights).overall;
-    if (scenario.endings[r.ending].tone === 'fan') fans++;
-  }
-  if (scored) out.random = { runs: scored, meanOverall: Math.round((total / scored) * 10) / 10, fanShare: Math.round((fans / scored) * 1000) / 1000 };
+  const player = randomPlayer(scenario, analysis, options);
+  if (player) out.random = { runs: player.runs, meanOverall: player.mean.overall, fanShare: player.fanShare };
   out.saturated = saturatedRuns(scenario, analysis);
   return out;
 }

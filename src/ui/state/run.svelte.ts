@@ -38,16 +38,18 @@ export interface NewRunOptions {
 
 /** Creates the run record for a new play-through (not yet saved). */
 export function newRun(o: NewRunOptions): Run {
+  const id = newId();
   const run: Run = {
     formatVersion: RUN_FORMAT_VERSION,
-    id: newId(),
+    id,
     scenarioId: o.scenario.id,
     scenarioHash: o.hash,
     playerId: o.playerId,
     mode: o.mode,
     timerScale: o.timerScale,
     startedAt: o.now ?? Date.now(),
-    seed: o.seed ?? newId(),
+    // The run's own id is as random as a new one, and a hand-in link then writes it once.
+    seed: o.seed ?? id,
     events: [],
   };
   if (o.startNode && o.startNode !== o.scenario.start) run.startNode = o.startNode;

@@ -10,6 +10,7 @@ import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
+import { noteHandedIn } from './room-session';
 
 /** The exact scenario version, from the store or (for built-ins) the catalog, when hashes match. */
 export async function knownVersion(hash: string, scenarioId: string): Promise<StoredScenario | undefined> {
@@ -31,13 +32,26 @@ export interface HandInOutcome {
   outcome: ImportOutcome;
 }
 
-/** Imports a handed-in run from link data; throws ImportError('bad-run') or checkRun's errors. */
+/** Why a hand-in link or code was refused (teams.import.link_<code>): it is a link, not a file. */
+export class LinkError extends Error {
+  constructor(
+    readonly code: 'cut' | 'damaged' | 'newer' | 'unknown_scenario',
+    /** For 'newer': the link's format version. */
+    readonly version?: number,
+  ) {
+    super(code);
+    this.name = 'LinkError';
+  }
+}
+
+/** Imports a handed-in run from link data; throws LinkError or checkRun's ImportErrors. */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   let handed: HandedInRun;
   try {
-    handed = await decodeRunLink(data);
+    handed = await decodeRunLink(data, async (hash, id) => (await knownVersion(hash, id))?.scenario);
   } catch (e) {
-    throw e instanceof NewerLinkError ? new ImportError('newer', { version: e.version }) : new ImportError('bad-run', { index: 1 });
+    const why = e instanceof Error ? e.message : '';
+    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
   }
   checkTimes(handed.run, 1, Date.now());
   const versions = new Map<string, StoredScenario>();
@@ -49,6 +63,8 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
+  noteHandedIn(handed.run);
+  announceResults();
   return { handed, outcome };
 }
 
@@ -62,6 +78,8 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
+  for (const run of bundle.runs) noteHandedIn(run);
+  announceResults();
   return outcome;
 }
 
@@ -77,6 +95,37 @@ export async function acceptVersion(hash: string): Promise<number> {
   const n = await store.trustScenario(hash);
   await scenarios.refresh().catch(() => undefined);
   return n;
+}
+
+const CHANNEL = 'frontlijn-results';
+
+/** Tells the other tabs of this browser (the projector) that results came in. */
+function announceResults(): void {
+  try {
+    const ch = new BroadcastChannel(CHANNEL);
+    ch.postMessage('imported');
+    ch.close();
+  } catch {
+    /* no BroadcastChannel: the projector picks it up on its next look */
+  }
+  dispatchEvent(new Event('frontlijn:results'));
+}
+
+/** Calls `f` whenever results are imported in this tab or another one; returns the unsubscribe. */
+export function onResultsImported(f: () => void): () => void {
+  const local = () => f();
+  addEventListener('frontlijn:results', local);
+  let ch: BroadcastChannel | null = null;
+  try {
+    ch = new BroadcastChannel(CHANNEL);
+    ch.onmessage = () => f();
+  } catch {
+    ch = null;
+  }
+  return () => {
+    removeEventListener('frontlijn:results', local);
+    ch?.close();
+  };
 }
 
 /** Offers text as a file download (no server involved). */
