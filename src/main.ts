@@ -12,6 +12,7 @@ import { scenarios } from './ui/state/scenarios.svelte';
 import { parseHash } from './ui/router';
 import { installUnlock, preloadSound } from './ui/state/sound';
 import { lmsLaunch, playHash } from './lms/launch';
+import { pwa } from './ui/state/pwa.svelte';
 
 // Launched by a learning platform (a SCORM or cmi5 package): its session decides what opens first.
 const lms = lmsLaunch(location.search);
@@ -38,6 +39,8 @@ function start(): void {
   installUnlock();
   // Sound must not compete with the first decision for bandwidth: load it a while after that.
   setTimeout(preloadSound, 2500);
+  // Offline use (the service worker precaches the game); a platform's package owns its page.
+  if (!lms) void pwa.register();
 
   // Dev server only: the authoring tools' hot-reload panel (tree-shaken from the build).
   if (import.meta.hot) void import('./authoring/hot-reload');
