@@ -100,3 +100,85 @@ export async function serveScormLms(
   });
   return lms;
 }
+
+/** A recorded xAPI statement, with the Authorization header it came with. */
+export interface ReceivedStatement {
+  statement: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data
+  auth: string | null;
+}
+
+export interface Cmi5Lms {
+  /** The address the LMS opens the AU at (the cmi5.xml url plus the launch parameters). */
+  launchUrl: string;
+  registration: string;
+  sessionId: string;
+  /** How often the AU asked the fetch URL for its token. */
+  fetches: number;
+  /** What the LRS received, in order. */
+  statements: ReceivedStatement[];
+}
+
+export const LRS_ENDPOINT = 'https://lrs.test/xapi';
+const AUTH_TOKEN = 'ZnJvbnRsaWpuOnRlc3Q=';
+
+/**
+ * A cmi5 LMS and the LRS behind it, for one registration: the LMS writes LMS.LaunchData into the
+ * LRS, serves the one-time fetch URL (a second use gets the spec's error), and the LRS — a minimal
+ * in-test statements endpoint that records what it receives (the real LRS of the xAPI work can
+ * take its place) — answers the state and agent profile reads.
+ */
+export async function serveCmi5Lms(context: BrowserContext, au: { url: string; id: string; masteryScore: number; moveOn: string }): Promise<Cmi5Lms> {
+  const registration = crypto.randomUUID();
+  const sessionId = crypto.randomUUID();
+  const actor = { objectType: 'Agent', name: 'Sam de Vries', account: { homePage: 'https://lms.test', name: 'sam' } };
+  const launchUrl =
+    `${LMS_ORIGIN}/course/${au.url}&` +
+    new URLSearchParams({ endpoint: LRS_ENDPOINT, fetch: `${LMS_ORIGIN}/cmi5/fetch/${registration}`, actor: JSON.stringify(actor), registration, activityId: au.id });
+  const lms: Cmi5Lms = { launchUrl, registration, sessionId, fetches: 0, statements: [] };
+  const launchData = {
+    contextTemplate: {
+      contextActivities: { grouping: [{ id: 'https://frontlijn.app/course/frontlijn' }] },
+      extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId },
+    },
+    launchMode: 'Normal',
+    launchMethod: 'AnyWindow',
+    moveOn: au.moveOn,
+    masteryScore: au.masteryScore,
+  };
+  const cors = {
+    'Access-Control-Allow-Origin': LMS_ORIGIN,
+    'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
+    'Access-Control-Expose-Headers': 'ETag',
+  };
+  await context.route(`${LMS_ORIGIN}/cmi5/fetch/**`, (route) => {
+    lms.fetches++;
+    const body = lms.fetches === 1 ? { 'auth-token': AUTH_TOKEN } : { 'error-code': '1', 'error-text': 'The fetch URL has already been used' };
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+  });
+  await context.route(`${LRS_ENDPOINT}/**`, (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    const auth = req.headers()['authorization'] ?? null;
+    if (auth !== `Basic ${AUTH_TOKEN}`) return route.fulfill({ status: 401, headers: cors, body: '' });
+    if (url.pathname.endsWith('/activities/state') && req.method() === 'GET') {
+      const ok = url.searchParams.get('stateId') === 'LMS.LaunchData' && url.searchParams.get('registration') === registration && url.searchParams.get('activityId') === au.id;
+      return route.fulfill({ status: ok ? 200 : 404, headers: cors, contentType: 'application/json', body: ok ? JSON.stringify(launchData) : '' });
+    }
+    if (url.pathname.endsWith('/agents/profile')) return route.fulfill({ status: 404, headers: cors, body: '' });
+    if (url.pathname.endsWith('/statements') && req.method() === 'PUT') {
+      const statement = req.postDataJSON() as Record<string, unknown>;
+      if (statement.id !== url.searchParams.get('statementId')) return route.fulfill({ status: 400, headers: cors, body: 'statementId' });
+      lms.statements.push({ statement, auth });
+      return route.fulfill({ status: 204, headers: cors, body: '' });
+    }
+    if (url.pathname.endsWith('/statements') && req.method() === 'POST') {
+      const list = req.postDataJSON() as Record<string, unknown>[];
+      for (const statement of list) lms.statements.push({ statement, auth });
+      return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: JSON.stringify(list.map((s) => s.id)) });
+    }
+    return route.fulfill({ status: 404, headers: cors, body: '' });
+  });
+  return lms;
+}

@@ -8,6 +8,7 @@ import { playHash } from './launch';
 export async function startLms(launch: LmsLaunch): Promise<string> {
   try {
     if (launch.kind === 'scorm12' || launch.kind === 'scorm2004') return await (await import('./scorm-runtime')).startScorm(launch);
+    return await (await import('./cmi5-runtime')).startCmi5(launch);
   } catch (e) {
     console.warn('[frontlijn] learning platform not reached; playing on this device only', e);
   }
