@@ -56,7 +56,7 @@ export default defineConfig({
               // The play screen with everything only it needs, in one file: a direct link's page
               // preloads it in the same wave as the boot script, so fewer files share the network.
               name: 'play',
-              test: /src[\\/]ui[\\/](screens[\\/]PlayScreen|components[\\/](play|scene)[\\/]|state[\\/](play-session|run)\.svelte)|src[\\/]engine[\\/](replay|compile|compile-rules|contract|text)\.ts|src[\\/]persistence[\\/]tab-guard\.ts|node_modules[\\/]xstate[\\/]/,
+              test: /src[\\/]ui[\\/](screens[\\/]PlayScreen|components[\\/](play|scene)[\\/]|state[\\/](play-session|run)\.svelte)|src[\\/]engine[\\/](replay|compile|compile-rules|contract|text)\.ts|src[\\/]persistence[\\/]tab-guard\.ts|src[\\/]lms[\\/]seam\.ts|node_modules[\\/]xstate[\\/]/,
             },
           ],
         },
