@@ -28,9 +28,13 @@ class PwaState {
   }
 
   /** The player chose to update: the waiting version takes over and the page reloads. */
-  update(): void {
+  async update(): Promise<void> {
     this.needRefresh = false;
+    const sw = navigator.serviceWorker;
+    sw.addEventListener('controllerchange', () => location.reload(), { once: true });
     void this.#update?.(true);
+    // Also told directly: workbox-window does not always message a worker it did not see install.
+    (await sw.getRegistration())?.waiting?.postMessage({ type: 'SKIP_WAITING' });
   }
 
   later(): void {
