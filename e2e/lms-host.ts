@@ -4,7 +4,7 @@
  * API object is scorm-again (Scorm12API / Scorm2004API), its commits are recorded, and a later
  * "session" starts from the last commit, as a platform resumes an attempt.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { BrowserContext, Route } from '@playwright/test';
 
@@ -12,7 +12,9 @@ import type { BrowserContext, Route } from '@playwright/test';
 export const LMS_ORIGIN = `http://localhost:${Number(process.env.PW_PORT ?? 4173) + 1000}`;
 
 export function readPackage(name: string): Record<string, Uint8Array> {
-  return unzipSync(new Uint8Array(readFileSync(new URL(`../packages/${name}`, import.meta.url))));
+  const file = new URL(`../packages/${name}`, import.meta.url);
+  if (!existsSync(file)) throw new Error(`packages/${name} is missing: run \`npm run package\` first (npm test does)`);
+  return unzipSync(new Uint8Array(readFileSync(file)));
 }
 
 export function packageText(files: Record<string, Uint8Array>, path: string): string {
