@@ -23,6 +23,7 @@ import type { RunMachineEvent, ScenarioMachine } from '../../engine/compile';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
 import { newId } from './ids';
+import { reportRun } from '../../lms/seam';
 
 export interface NewRunOptions {
   scenario: Scenario;
@@ -106,6 +107,7 @@ export class LiveRun {
   static async start(store: Store, scenario: Scenario, run: Run): Promise<LiveRun> {
     const state = initialPlayState(scenario, run);
     await store.saveRun(run);
+    reportRun(run);
     return new LiveRun(store, scenario, run, state);
   }
 
@@ -116,6 +118,7 @@ export class LiveRun {
   static async resume(store: Store, scenario: Scenario, run: Run, now = Date.now()): Promise<LiveRun> {
     const live = new LiveRun(store, scenario, run, replayRun(scenario, run));
     await live.catchUp(now);
+    reportRun(live.#run);
     return live;
   }
 
@@ -244,6 +247,7 @@ export class LiveRun {
 
   #changed(): void {
     for (const l of this.#listeners) l();
+    reportRun(this.#run);
   }
 
   async #finish(): Promise<void> {
