@@ -3,9 +3,43 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { scenariosPlugin } from './scripts/vite-plugin-scenarios';
 import { cspPlugin } from './scripts/vite-plugin-csp';
 import { perfPlugin } from './scripts/vite-plugin-perf';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Offline play: a service worker that precaches the app shell, every built-in scenario (its JSON
+ * and its /play/<id>/ page) and every sound, and waits for the player before a new version takes
+ * over (src/ui/state/pwa.svelte.ts). Not in the learning-platform packages (scripts/package.ts).
+ */
+const pwaPlugin = VitePWA({
+  disable: process.env.FRONTLIJN_PACKAGE === '1',
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Frontlijn',
+    short_name: 'Frontlijn',
+    description: 'Oefen het moment van contact met een klant. Practise the moment of contact with a customer.',
+    lang: 'nl',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#0b5d63',
+    background_color: '#ffffff',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,json,webm,mp3,webmanifest}'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    // The per-scenario pages are precached themselves (/play/<id>/ → its index.html).
+    navigateFallbackDenylist: [/^\/play\//],
+    cleanupOutdatedCaches: true,
+    clientsClaim: false,
+    skipWaiting: false,
+  },
+});
 
 export default defineConfig({
-  plugins: [svelte(), scenariosPlugin(), cspPlugin(), perfPlugin()],
+  plugins: [svelte(), scenariosPlugin(), cspPlugin(), perfPlugin(), pwaPlugin],
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -22,7 +56,7 @@ export default defineConfig({
               // The play screen with everything only it needs, in one file: a direct link's page
               // preloads it in the same wave as the boot script, so fewer files share the network.
               name: 'play',
-              test: /src[\\/]ui[\\/](screens[\\/]PlayScreen|components[\\/](play|scene)[\\/]|state[\\/](play-session|run)\.svelte)|src[\\/]engine[\\/](replay|compile|compile-rules|contract|text)\.ts|src[\\/]persistence[\\/]tab-guard\.ts|node_modules[\\/]xstate[\\/]/,
+              test: /src[\\/]ui[\\/](screens[\\/]PlayScreen|components[\\/](play|scene)[\\/]|state[\\/](play-session|run)\.svelte)|src[\\/]engine[\\/](replay|compile|compile-rules|contract|text)\.ts|src[\\/]persistence[\\/]tab-guard\.ts|src[\\/]lms[\\/]seam\.ts|node_modules[\\/]xstate[\\/]/,
             },
           ],
         },

@@ -63,6 +63,9 @@ test('play: a timed decision, coaching feedback, the ending and the report', asy
   // A new screen puts the focus on its heading (also after its loading state).
   await expect(page.locator('#main h1')).toBeFocused();
   await check(page, testInfo, 'report');
+  await page.getByText(/^Toon (alle \d+ beslissingen|de beslissing)$/).click();
+  await expect(page.getByText('Beste keuze vanaf hier').first()).toBeVisible();
+  await check(page, testInfo, 'report-path');
   await page.getByLabel('Wat zou je op je werk nodig hebben om zo te handelen?').fill('Een collega die meekijkt.');
   await page.getByRole('button', { name: 'Antwoord bewaren' }).click();
   await expect(page.getByText('Bewaard bij dit potje.')).toBeVisible();

@@ -3,6 +3,7 @@
  * pasted broken file shows Dutch sentences at their line:column; switching the UI to English
  * words the same problems in English at the same places (and back).
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ locale: 'nl-NL' });
@@ -90,4 +91,18 @@ test('a syntax error in Dutch names its line, and the same place in English', as
   await page.getByRole('button', { name: 'English' }).click();
   await expect(error).toContainText('A field name in double quotes was expected here, but found ",".');
   await expect(error.locator('.where')).toHaveText(where ?? '');
+});
+
+test('in Dutch: a file whose longest option always wins gets the warning, and the map shows the Dutch texts\' longest path', async ({ page }) => {
+  const text = await readFile(new URL('../src/engine/fixtures/length-cue.json', import.meta.url), 'utf8');
+  await page.goto('/#/author');
+  await paste(page, JSON.stringify({ ...JSON.parse(text), id: 'e2e-nl-length-cue' }, null, 2));
+  const verdict = page.locator('.verdict');
+  await expect(verdict).toContainText('Zonder te lezen: altijd de langste optie scoort 100, altijd de kortste 6');
+  await expect(page.getByRole('button', { name: /Een speler die altijd de langste optie kiest \(in de Nederlandse teksten\), komt zonder een woord te lezen bij het fan-einde "fan"/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /de stemming van de klant al \+5, het hoogste, bij de knooppunten "flavour", "pay" en "confirm" achter elkaar/ })).toBeVisible();
+  await verdict.getByRole('link', { name: 'Kaart' }).click();
+  await page.getByRole('checkbox', { name: 'Altijd de langste optie' }).check();
+  await expect(page.getByText('Altijd de langste optie (Nederlandse teksten): eindigt bij “fan” (fan) met een totaalscore van 100, na 4 beslissingen.')).toBeVisible();
+  await expect(page.locator('[data-node="pay"]')).toHaveAttribute('aria-label', /weg van de langste optie/);
 });

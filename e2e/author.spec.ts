@@ -274,3 +274,46 @@ test('the authoring screen, a report with problems and the map pass axe', async 
   await page.getByRole('button', { name: 'List' }).click();
   await check();
 });
+
+test('a file whose longest option always wins: the warning, and the map shows that path beside the best path', async ({ page }) => {
+  const text = await readFile(new URL('../src/engine/fixtures/length-cue.json', import.meta.url), 'utf8');
+  const cue = { ...JSON.parse(text), id: 'e2e-length-cue' };
+  await page.goto('/#/author');
+  await importFile(page, file('length-cue.json', cue));
+  const verdict = page.locator('.verdict');
+  await expect(verdict).toContainText('“The longest answer wins” is valid and stored');
+  await expect(verdict).toContainText('Without reading: always the longest option scores 100, always the shortest 6');
+  const warning = page.getByRole('button', { name: /A player who always picks the longest option \(in the English texts\) reaches the fan ending "fan" with an overall score of 100/ });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('34:9');
+  await expect(page.getByRole('button', { name: /the longest English option is a top-scoring one: at nodes "order", "flavour", "pay" and "confirm"/ })).toBeVisible();
+
+  await verdict.getByRole('link', { name: 'Map' }).click();
+  const map = page.getByRole('application', { name: /Scenario map/ });
+  await expect(map.locator('[data-node]')).toHaveCount(6);
+  await expect(map.locator('.naive')).toHaveCount(0);
+  const longest = page.getByRole('checkbox', { name: 'Always the longest option' });
+  await longest.check();
+  await expect(page.getByRole('status').filter({ hasText: 'Always the longest option (English texts): ends at “fan” (fan) with an overall score of 100, after 4 decisions.' })).toBeVisible();
+  // The same four choices as the best path: marked beside it, on every node of the way.
+  await expect(map.locator('.naive.longest')).toHaveCount(4);
+  await expect(map.locator('.edge.best')).toHaveCount(4);
+  for (const id of ['order', 'flavour', 'pay', 'confirm', 'fan']) {
+    await expect(map.locator(`[data-node="${id}"]`)).toHaveAttribute('aria-label', /always-longest path/);
+  }
+  await expect(map.locator('[data-node="doubt"]')).not.toHaveAttribute('aria-label', /always-longest path/);
+  await expect(map.locator('[data-node="order"]')).toHaveAttribute('aria-label', /warning/);
+
+  await page.getByRole('checkbox', { name: 'Always the shortest option' }).check();
+  await expect(page.getByText('Always the shortest option (English texts): ends at “doubt” (neutral) with an overall score of 6, after 4 decisions.')).toBeVisible();
+  await expect(map.locator('[data-node="doubt"]')).toHaveAttribute('aria-label', /always-shortest path/);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByText('L · always-longest path')).toHaveCount(5);
+  await expect(page.getByText('S · always-shortest path')).toHaveCount(5);
+
+  await longest.uncheck();
+  await expect(page.getByText('L · always-longest path')).toHaveCount(0);
+});

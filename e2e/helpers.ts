@@ -122,8 +122,10 @@ export async function attachScreens(page: Page, testInfo: TestInfo, name: string
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await page.waitForTimeout(50);
-    const body = await page.screenshot({ fullPage: true });
-    await testInfo.attach(`${name}-${width}.png`, { body, contentType: 'image/png' });
+    // Written to the test's output folder (kept after the run, to be looked at) and attached.
+    const path = testInfo.outputPath(`${name}-${width}.png`);
+    await page.screenshot({ fullPage: true, path });
+    await testInfo.attach(`${name}-${width}.png`, { path, contentType: 'image/png' });
   }
   await page.setViewportSize(size);
 }

@@ -58,6 +58,8 @@ test('the report shows each decision\'s options in the order the player saw them
     await expect(page.locator('#situation-heading, #ending-heading').first()).not.toHaveText(step ?? '');
   }
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  // The full path sits behind a disclosure under the summary.
+  await page.getByText(`Toon alle ${seen.length} beslissingen`).click();
   const lists = page.locator('details.seen');
   await expect(lists).toHaveCount(seen.length);
   for (let i = 0; i < seen.length; i++) {

@@ -8,7 +8,7 @@ import { chromium, expect, test } from '@playwright/test';
 import { contentHash } from '../src/engine/hash';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { Run, Scenario } from '../src/engine/types';
-import { encodeRunLink } from '../src/persistence/run-link';
+import { encodeRunLink, encodeRunQr } from '../src/persistence/run-link';
 import { makeQrVideo } from '../scripts/make-qr-video';
 import { chromiumExecutable, CHROMIUM_ARGS } from './browser';
 import { canonical, readDb } from './persist-support';
@@ -32,10 +32,31 @@ function finishedRun(): Run {
   return run;
 }
 
-test('a run shown as a QR code to the laptop camera is imported once', async ({ baseURL }, info) => {
+const versions = [
+  {
+    name: 'an old phone’s code (a version 1 link)',
+    createdAt: () => 1,
+    video: async (run: Run, baseURL: string, out: string) => {
+      const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
+      return makeQrVideo(`${baseURL}/#/import-run/${data}`, out);
+    },
+  },
+  {
+    name: 'today’s short code (FL: and base45, alphanumeric mode)',
+    // The short code leaves out when the player was created: the run's start stands in.
+    createdAt: (run: Run) => run.startedAt,
+    video: async (run: Run, _baseURL: string, out: string) => {
+      const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
+      const text = await encodeRunQr({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } }, scenario);
+      expect(text).toMatch(/^FL:/);
+      return makeQrVideo(text, out, { mode: 'Alphanumeric' });
+    },
+  },
+];
+
+for (const version of versions) test(`a run shown as a QR code to the laptop camera is imported once: ${version.name}`, async ({ baseURL }, info) => {
   const run = finishedRun();
-  const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
-  const video = makeQrVideo(`${baseURL}/#/import-run/${data}`, info.outputPath('qr.y4m'));
+  const video = await version.video(run, baseURL!, info.outputPath('qr.y4m'));
 
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
@@ -55,7 +76,7 @@ test('a run shown as a QR code to the laptop camera is imported once', async ({ 
     const db = canonical(await readDb(page));
     expect(db.runs).toEqual([run]);
     expect(db.results.map((r) => r.runId)).toEqual([run.id]);
-    expect(db.profiles).toEqual([{ id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }]);
+    expect(db.profiles).toEqual([{ id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: version.createdAt(run) }]);
     expect(db.teams.map((t) => t.name)).toEqual(['Bar']);
   } finally {
     await browser.close();

@@ -86,15 +86,16 @@ test('room mode shows a scannable code of a link straight to the scenario and te
     }
   }
   const decoded = jsQR(pixels, size, size);
-  expect(decoded?.data).toMatch(new RegExp(`/play/${TOY}/\\?mode=assessment&team=bar&teamName=Bar$`));
-  await expect(page.getByText(decoded!.data)).toBeVisible();
+  expect(decoded?.data).toMatch(new RegExp(`/play/${TOY}/\\?mode=assessment&team=bar&teamName=Bar&room=1$`));
+  // The projector shows the same address, without "http://", to type.
+  await expect(page.getByText(decoded!.data.replace(/^https?:\/\//, ''))).toBeVisible();
   // The link opens the scenario on a phone, in assessment mode.
   const phone = await page.context().browser()!.newPage();
   await phone.goto(decoded!.data);
   // A new phone: who is playing first (in the room's team), then straight into the scenario.
   await phone.getByLabel('Your name').fill('Fien');
   await phone.getByRole('button', { name: /^start$/i }).click();
-  await expect(phone).toHaveURL(new RegExp(`/#/play/${TOY}\\?mode=assessment&team=bar&teamName=Bar$`));
+  await expect(phone).toHaveURL(new RegExp(`/#/play/${TOY}\\?mode=assessment&team=bar&teamName=Bar&room=1$`));
   await expect(phone.locator('button[data-option]').first()).toBeVisible();
   await expect(phone.getByText('Assessment', { exact: true })).toBeVisible();
   const phoneDb = await readDb(phone);

@@ -20,6 +20,8 @@ export interface QrVideoOptions {
   moduleSize?: number;
   /** Pass the frames through ffmpeg for noise and blur (when it is installed). */
   camera?: boolean;
+  /** QR mode: 'Alphanumeric' for a hand-in code (`FL:` + base45). */
+  mode?: 'Byte' | 'Alphanumeric';
 }
 
 function hasFfmpeg(): boolean {
@@ -36,7 +38,7 @@ export function makeQrVideo(text: string, out: string, o: QrVideoOptions = {}): 
   const W = o.width ?? 640;
   const H = o.height ?? 480;
   const qr = qrcode(0, 'L');
-  qr.addData(text, 'Byte');
+  qr.addData(text, o.mode ?? 'Byte');
   qr.make();
   const n = qr.getModuleCount();
   const size = o.moduleSize ?? Math.max(2, Math.floor((Math.min(W, H) - 60) / (n + 8)));

@@ -134,7 +134,7 @@ export function summaryLines(r: FileReport, lang: Lang = 'en'): string[] {
   const w = CLI_WORDS[lang];
   const minutes = s.estimatedMinutes ?? Math.max(1, Math.round(((s.shortestPath + s.longestPath) / 2) * 0.5));
   const ranges = DIMENSIONS.map((d) => w.dimension(d, s.ranges[d].min, s.ranges[d].max)).join(', ');
-  return [w.valid(r.file, r.title, s.id), ...w.summary(s, minutes, ranges)];
+  return [w.valid(r.file, r.title, s.id), ...w.summary(s, minutes, ranges), ...(s.testWiseness ? w.testWiseness(s.testWiseness) : [])];
 }
 
 /** Formats the report for a terminal. */

@@ -131,12 +131,15 @@ function entry(s: ScenarioFile, url: string): CatalogEntryOut {
 export function scenariosPlugin(options: { dir?: string } = {}): Plugin {
   const dir = resolve(options.dir ?? 'scenarios');
   let isBuild = false;
+  // A relative base ('./', the learning-platform packages) gives addresses relative to the page.
+  let base = '/';
   let server: ViteDevServer | undefined;
 
   return {
     name: 'frontlijn-scenarios',
     configResolved(config) {
       isBuild = config.command === 'build';
+      base = config.base === '' || config.base.startsWith('.') ? '' : config.base.endsWith('/') ? config.base : `${config.base}/`;
     },
     resolveId(id) {
       if (id === VIRTUAL_ID) return RESOLVED_ID;
@@ -149,7 +152,7 @@ export function scenariosPlugin(options: { dir?: string } = {}): Plugin {
         if (isBuild) {
           const fileName = `scenarios/${s.id}.${s.sha}.json`;
           this.emitFile({ type: 'asset', fileName, source: s.text });
-          return entry(s, `/${fileName}`);
+          return entry(s, `${base}${fileName}`);
         }
         this.addWatchFile(join(dir, s.file));
         return entry(s, `/scenarios/${s.file}`);

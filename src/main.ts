@@ -11,21 +11,37 @@ import { app } from './ui/state/app.svelte';
 import { scenarios } from './ui/state/scenarios.svelte';
 import { parseHash } from './ui/router';
 import { installUnlock, preloadSound } from './ui/state/sound';
+import { lmsLaunch, playHash } from './lms/launch';
+import { pwa } from './ui/state/pwa.svelte';
 
-const first = parseHash(location.hash);
-if (first.name === 'play' && !first.params.hash && scenarios.builtin(first.params.id)) {
-  void scenarios.playScenario(first.params.id).catch(() => undefined);
+// Launched by a learning platform (a SCORM or cmi5 package): its session decides what opens first.
+const lms = lmsLaunch(location.search);
+if (lms) {
+  void import('./lms/start')
+    .then(({ startLms }) => startLms(lms))
+    .catch(() => playHash(lms))
+    .then((hash) => app.navigate(hash, true))
+    .finally(start);
+} else start();
+
+function start(): void {
+  const first = parseHash(location.hash);
+  if (first.name === 'play' && !first.params.hash && scenarios.builtin(first.params.id)) {
+    void scenarios.playScenario(first.params.id).catch(() => undefined);
+  }
+  void app.ready();
+
+  // A direct link's pre-rendered first decision stays until PlayScreen takes over from the boot
+  // script (src/boot/boot.ts); when that script did not show it, it goes now.
+  if (!window.__frontlijnBoot) document.getElementById('boot')?.remove();
+  mount(App, { target: document.getElementById('app')! });
+
+  installUnlock();
+  // Sound must not compete with the first decision for bandwidth: load it a while after that.
+  setTimeout(preloadSound, 2500);
+  // Offline use (the service worker precaches the game); a platform's package owns its page.
+  if (!lms) void pwa.register();
+
+  // Dev server only: the authoring tools' hot-reload panel (tree-shaken from the build).
+  if (import.meta.hot) void import('./authoring/hot-reload');
 }
-void app.ready();
-
-// A direct link's pre-rendered first decision stays until PlayScreen takes over from the boot
-// script (src/boot/boot.ts); when that script did not show it, it goes now.
-if (!window.__frontlijnBoot) document.getElementById('boot')?.remove();
-mount(App, { target: document.getElementById('app')! });
-
-installUnlock();
-// Sound must not compete with the first decision for bandwidth: load it a while after that.
-setTimeout(preloadSound, 2500);
-
-// Dev server only: the authoring tools' hot-reload panel (tree-shaken from the build).
-if (import.meta.hot) void import('./authoring/hot-reload');

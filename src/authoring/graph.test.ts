@@ -64,6 +64,24 @@ describe('buildGraph', () => {
     expect(g.edges.filter((e) => e.onBestPath).map((e) => `${e.from}>${e.to}`)).toEqual(['greet>ask', 'ask>fan']);
   });
 
+  it('marks the naive players\' paths beside the best path, each on its own nodes and edges', () => {
+    const n = buildGraph({
+      scenario,
+      bestPath: { steps: [{ node: 'greet', option: 'a' }, { node: 'ask', option: 'a' }], ending: 'fan' },
+      naivePaths: { longest: { steps: [{ node: 'greet', option: 'a' }, { node: 'ask', option: 'a' }], ending: 'fan' }, shortest: { steps: [{ node: 'greet', option: 'b' }], ending: 'lost' } },
+    });
+    const marks = (kind: 'longest' | 'shortest') => n.edges.filter((e) => e.naive.includes(kind)).map((e) => `${e.from}>${e.option}>${e.to}`);
+    expect(marks('longest')).toEqual(['greet>a>ask', 'ask>a>fan']);
+    expect(marks('shortest')).toEqual(['greet>b>lost']);
+    expect(n.nodes.filter((x) => x.naive.length).map((x) => [x.id, x.naive])).toEqual([
+      ['greet', ['longest', 'shortest']],
+      ['ask', ['longest']],
+      ['fan', ['longest']],
+      ['lost', ['shortest']],
+    ]);
+    expect(g.edges.every((e) => e.naive.length === 0)).toBe(true);
+  });
+
   it('flags unreachable nodes and dead ends even without an analysis, and attaches findings', () => {
     expect(node('orphan').flags).toEqual(expect.arrayContaining(['unreachable', 'dead-end']));
     expect(node('greet').flags).toEqual(['warning']);

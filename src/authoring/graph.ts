@@ -12,6 +12,9 @@ import { arr, keys, num, own, rec, str, text } from './loose';
 export type MapNodeKind = 'decision' | 'timed' | 'ending';
 /** What the map flags on a node. */
 export type FlagKind = 'unreachable' | 'dead-end' | 'loop' | 'error' | 'warning';
+/** The paths of players who do not read: always the longest option, always the shortest. */
+export type NaiveKind = 'longest' | 'shortest';
+export const NAIVE_KINDS: readonly NaiveKind[] = ['longest', 'shortest'];
 
 export interface MapNode {
   id: string;
@@ -33,6 +36,8 @@ export interface MapNode {
   timeoutFeedback?: Text;
   isStart: boolean;
   onBestPath: boolean;
+  /** The naive paths (GraphInput.naivePaths) that pass here. */
+  naive: NaiveKind[];
   flags: FlagKind[];
   /** The sentences of the findings/problems about this node. */
   messages: string[];
@@ -55,6 +60,8 @@ export interface MapEdge {
   /** The target does not exist. */
   broken: boolean;
   onBestPath: boolean;
+  /** The naive paths (GraphInput.naivePaths) that take this edge. */
+  naive: NaiveKind[];
 }
 
 export interface MapGraph {
@@ -105,12 +112,14 @@ export interface GraphInput {
   /** Analysis findings or validation problems; those whose path points at a node flag it. */
   findings?: readonly Finding[];
   bestPath?: ScenarioPath;
+  /** Paths to mark beside the best path: where a player who always picks the longest (or shortest) option goes. */
+  naivePaths?: Partial<Record<NaiveKind, ScenarioPath>>;
   /** The language of the findings' sentences (the UI's); without it, their English (or as given). */
   lang?: Lang;
 }
 
 /** Builds the map model. Never throws; draws what it can of a broken scenario. */
-export function buildGraph({ scenario, findings = [], bestPath, lang }: GraphInput): MapGraph {
+export function buildGraph({ scenario, findings = [], bestPath, naivePaths = {}, lang }: GraphInput): MapGraph {
   const s = rec(scenario);
   const nodesObj = rec(own(s, 'nodes'));
   const endingsObj = rec(own(s, 'endings'));
@@ -134,6 +143,7 @@ export function buildGraph({ scenario, findings = [], bestPath, lang }: GraphInp
       timeoutFeedback: text(own(limit, 'feedback')),
       isStart: id === start,
       onBestPath: false,
+      naive: [],
       flags: [],
       messages: [],
     });
@@ -151,6 +161,7 @@ export function buildGraph({ scenario, findings = [], bestPath, lang }: GraphInp
       says: text(own(rec(own(e, 'customer')), 'says')),
       isStart: false,
       onBestPath: false,
+      naive: [],
       flags: [],
       messages: [],
     });
@@ -175,6 +186,7 @@ export function buildGraph({ scenario, findings = [], bestPath, lang }: GraphInp
           optionConditional: own(opt, 'when') !== undefined,
           broken: !byId.has(t.to),
           onBestPath: false,
+          naive: [],
         });
       });
     });
@@ -192,29 +204,36 @@ export function buildGraph({ scenario, findings = [], bestPath, lang }: GraphInp
           optionConditional: false,
           broken: !byId.has(t.to),
           onBestPath: false,
+          naive: [],
         });
       });
     }
   }
 
-  markBestPath(byId, edges, bestPath);
+  markPath(byId, edges, bestPath, (x) => (x.onBestPath = true));
+  for (const kind of NAIVE_KINDS) markPath(byId, edges, naivePaths[kind], (x) => x.naive.push(kind));
   attachFindings(byId, findings, (f) => (lang && f.ref ? sentence(messageText(lang, f.ref, scenario)) : f.message));
   structuralFlags(byId, edges, start);
   return { start, nodes: [...byId.values()], edges, truncated };
 }
 
-function markBestPath(byId: Map<string, MapNode>, edges: MapEdge[], bestPath?: ScenarioPath): void {
-  if (!bestPath) return;
-  const steps = bestPath.steps;
+/** Marks the nodes and the exact edges of a path (each once, even when a node is visited twice). */
+function markPath(byId: Map<string, MapNode>, edges: MapEdge[], path: ScenarioPath | undefined, mark: (x: MapNode | MapEdge) => void): void {
+  if (!path) return;
+  const seen = new Set<MapNode | MapEdge>();
+  const once = (x: MapNode | MapEdge | undefined) => {
+    if (x && !seen.has(x)) {
+      seen.add(x);
+      mark(x);
+    }
+  };
+  const steps = path.steps;
   steps.forEach((step, i) => {
-    const node = byId.get(step.node);
-    if (node) node.onBestPath = true;
-    const nextId = i + 1 < steps.length ? steps[i + 1].node : bestPath.ending;
-    const edge = edges.find((e) => e.from === step.node && e.option === step.option && e.to === nextId);
-    if (edge) edge.onBestPath = true;
+    once(byId.get(step.node));
+    const nextId = i + 1 < steps.length ? steps[i + 1].node : path.ending;
+    once(edges.find((e) => e.from === step.node && e.option === step.option && e.to === nextId));
   });
-  const end = byId.get(bestPath.ending);
-  if (end) end.onBestPath = true;
+  once(byId.get(path.ending));
 }
 
 function attachFindings(byId: Map<string, MapNode>, findings: readonly Finding[], words: (f: Finding) => string): void {

@@ -10,7 +10,7 @@
  *   hash.ts      contentHash(scenario: Scenario): string
  *   text.ts      t(text: Text | undefined, lang: Lang, fallback?: Lang[]): string
  */
-import type { Dimension, Effects, Lang, Scenario, Expression, Option } from './types';
+import type { Dimension, Effects, EndingTone, Lang, Scenario, Expression, Option } from './types';
 import type { MessageRef } from './message-args';
 
 /** How bad a problem is: errors stop a scenario from being played; warnings do not. */
@@ -78,6 +78,27 @@ export interface ScenarioSummary {
   languages: Lang[];
   ranges: Record<Dimension, Range>;
   estimatedMinutes?: number;
+  /** What players who do not read reach (validateScenario fills it in; the analysis alone does not). */
+  testWiseness?: TestWisenessSummary;
+}
+
+/** Where a naive strategy ends: the ending, its tone and the overall score 0–100. */
+export interface NaiveOutcome {
+  ending: string;
+  tone: EndingTone;
+  overall: number;
+}
+
+/** The test-wiseness figures of a scenario (engine/test-wiseness.ts). */
+export interface TestWisenessSummary {
+  /** Per language: always choosing the longest option. */
+  longest: Partial<Record<Lang, NaiveOutcome>>;
+  /** Per language: always choosing the shortest option. */
+  shortest: Partial<Record<Lang, NaiveOutcome>>;
+  /** A seeded random player: how many runs, their mean overall score, the share (0–1) that reached a fan ending. */
+  random: { runs: number; meanOverall: number; fanShare: number };
+  /** Per language: in how many of the decisions whose options score differently the longest option is a top-scoring one. */
+  longestBest: Partial<Record<Lang, { count: number; decisions: number; share: number }>>;
 }
 
 /** What the engine derives from a scenario's graph. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash, sha256Hex, utf8 } from './hash';
+import type { Scenario } from './types';
 import { sampleScenario } from './generate-samples';
 import { generateScenario } from './generate';
 import { validateScenario } from './validate';
@@ -85,5 +86,11 @@ describe('the hash validateScenario gives', () => {
         expect(result.hash).toBe(standard(s));
       }
     }
+  });
+});
+
+describe('contentHash stays what stored runs recorded', () => {
+  it('is unchanged for a fixed value (runs in every device\'s store refer to these hashes)', () => {
+    expect(contentHash({ b: 'é', a: [1, undefined] } as unknown as Scenario)).toBe('e03c3c1ebb5fccd7');
   });
 });

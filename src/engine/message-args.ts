@@ -5,7 +5,7 @@
  * the one constructor, msg().
  */
 import type { JsonPath } from './contract';
-import type { Text } from './types';
+import type { Lang, Text } from './types';
 
 /** What a field should hold, for "should be …": a named definition, a JSON type, one of several types, or the whole scenario. */
 export type Expected = { ref: string } | { type: string } | { anyOf: (string | undefined)[] } | { scenario: true };
@@ -88,6 +88,7 @@ export interface MessageArgs {
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
   'empty-routes': { at: JsonPath };
   'duplicate-id': { id: string };
+  'id-too-long': { at: JsonPath; id: string; max: number };
   'start-is-ending': { start: string };
   'unknown-start': { start: string; suggestion: string | null; example: string | null };
   'duplicate-option-id': { node: string; id: string; first: number; second: number };
@@ -107,6 +108,20 @@ export interface MessageArgs {
   'route-never-taken': { choice: ChoiceRef; route: string };
   'same-scores': { id: string };
   'missing-feedback': { choice: ChoiceRef; text: Text | null };
+  // Test-wiseness (test-wiseness-findings.ts).
+  'length-strategy': {
+    strategy: 'longest' | 'shortest';
+    lang: Lang;
+    ending: string;
+    fan: boolean;
+    overall: number;
+    /** On how many of the walk's decisions the option it picked is a top-scoring one, the first of them. */
+    best: number;
+    decisions: number;
+    first: string | null;
+  };
+  'longest-is-best': { lang: Lang; nodes: string[]; decisions: number; percent: number; limit: number };
+  'mood-saturated': { mood: number; nodes: string[] };
   'more-like-this': { more: number; code: string };
 }
 

@@ -132,7 +132,10 @@ export const en: Catalog = {
   'wrong-type': (a, root) => `${describePath(root, a.at)} should be ${expected(a.expected)}, but it is ${describeValue(a.value)}.${a.type ? typeFix(a.type, a.value) : ''}`,
   'invalid-value': (a, root) =>
     `${describePath(root, a.at)} is ${describeValue(a.value)}, which is not allowed: use ${listOf(a.allowed.map(q), 'or')}${didYouMean(String(a.value), a.allowed) || '.'}`,
-  'not-whole-number': (a, root) => `${describePath(root, a.at)} is ${a.value}, but must be a whole number (like ${Math.round(a.value)}).`,
+  'not-whole-number': (a, root) =>
+    Number.isFinite(a.value)
+      ? `${describePath(root, a.at)} is ${a.value}, but must be a whole number (like ${Math.round(a.value)}).`
+      : `${describePath(root, a.at)} is a number far too large to use, but must be an ordinary whole number (like 1).`,
   'out-of-range': (a, root) => {
     const range = a.max === undefined ? `at least ${a.min}` : a.min === undefined ? `at most ${a.max}` : `from ${a.min} to ${a.max}`;
     return `${describePath(root, a.at)} is ${a.value}, but must be ${range}.${a.rubric ? ' The scoring rubric in scenarios/README.md uses -2 to +2.' : ''}`;
@@ -182,6 +185,8 @@ export const en: Catalog = {
     ),
   'empty-routes': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`,
+  'id-too-long': (a, root) =>
+    `${describePath(root, a.at)} is ${a.id.length} characters long (${q(a.id.slice(0, 24) + '…')}), but an id may be at most ${a.max}: choose a shorter one (and change the "next" that leads to it).`,
   'duplicate-id': (a) => `${q(a.id)} is both a node and an ending, but nodes and endings share one set of ids: rename one of them (and the "next" that should lead to it).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, which is an ending: the story must start at a decision node.`,
   'unknown-start': (a) =>
@@ -222,6 +227,20 @@ export const en: Catalog = {
     a.choice.option === null
       ? `The time-out of node ${q(a.choice.node)} has no feedback. Add a sentence on what letting the customer wait does.`
       : `Option ${q(a.choice.option)} of node ${q(a.choice.node)} ("${short(t(a.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`,
+  'length-strategy': (a) =>
+    `A player who always picks the ${a.strategy} option (in the ${langName(a.lang)} texts) reaches ${a.fan ? 'the fan ending' : 'ending'} ${q(a.ending)} with an overall score of ${a.overall}, without reading a word. ` +
+    (a.first !== null ? `On ${a.best} of the ${a.decisions} decisions on that way the ${a.strategy} option is a top-scoring one, the first at node ${q(a.first)}. ` : '') +
+    (a.strategy === 'longest'
+      ? 'Let length say nothing: in some decisions make the best option short and a weak one long'
+      : 'Let length say nothing: in some decisions give the best option more words and a weak one fewer') +
+    ' (see "Writing options without cues" in scenarios/README.md).',
+  'longest-is-best': (a) =>
+    `In ${a.nodes.length} of the ${a.decisions} decisions whose options score differently (${a.percent}%) the longest ${langName(a.lang)} option is a top-scoring one: at ${a.nodes.length === 1 ? 'node' : 'nodes'} ${ids(a.nodes)}. ` +
+    `Players learn to pick the longest. In some of these decisions shorten the best option or lengthen a weaker one, until it is at most ${a.limit}%.`,
+  'mood-saturated': (a) =>
+    a.mood > 0
+      ? `On the best path the customer's mood is already +5, the highest, at nodes ${ids(a.nodes)} in a row: no option there can make the customer happier, so these choices change less than they seem to. Give earlier options smaller mood effects, or let a careless answer here cost mood.`
+      : `On the best path the customer's mood is already -5, the lowest, at nodes ${ids(a.nodes)} in a row: no option there can make things worse, so these choices change less than they seem to. Give earlier options smaller mood penalties, or let an option here win the customer back.`,
   'more-like-this': (a) => `…and ${a.more} more problems like this (${a.code}).`,
 };
 

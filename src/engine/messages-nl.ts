@@ -148,7 +148,10 @@ export const nlCatalog: Catalog = {
   'wrong-type': (a, root) => `${place(root, a.at)} is ${value(a.value)}, maar hier hoort ${expected(a.expected)} te staan.${a.type ? typeFixNl(a.type, a.value) : ''}`,
   'invalid-value': (a, root) =>
     `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listNl(a.allowed.map(q), 'of')}${didYouMeanNl(String(a.value), a.allowed) || '.'}`,
-  'not-whole-number': (a, root) => `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`,
+  'not-whole-number': (a, root) =>
+    Number.isFinite(a.value)
+      ? `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`
+      : `${place(root, a.at)} is een veel te groot getal, maar moet een gewoon heel getal zijn (zoals 1).`,
   'out-of-range': (a, root) => {
     const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
     return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels in scenarios/README.md gebruiken -2 tot en met +2.' : ''}`;
@@ -205,6 +208,8 @@ export const nlCatalog: Catalog = {
     ),
   'empty-routes': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft een lege lijst routes in "next": schrijf de id van een knooppunt of einde, of voeg routes toe zoals {"to": "checkout"}.`,
+  'id-too-long': (a, root) =>
+    `${place(root, a.at)} is ${a.id.length} tekens lang (${q(a.id.slice(0, 24) + '…')}), maar een id mag hoogstens ${a.max} tekens hebben: kies een kortere (en pas de "next" aan die ernaartoe leidt).`,
   'duplicate-id': (a) =>
     `${q(a.id)} is zowel een knooppunt als een einde, maar knooppunten en eindes delen één set ids: geef een van beide een andere naam (en pas de "next" aan die ernaar moet leiden).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, en dat is een einde: het verhaal moet bij een beslismoment (knooppunt) beginnen.`,
@@ -246,5 +251,21 @@ export const nlCatalog: Catalog = {
     a.choice.option === null
       ? `De time-out van knooppunt ${q(a.choice.node)} heeft geen feedback. Schrijf een zin over wat het met de klant doet als die moet wachten.`
       : `Optie ${q(a.choice.option)} van knooppunt ${q(a.choice.node)} ("${short(t(a.text, 'nl'))}") heeft geen feedback. Schrijf een of twee zinnen die het gedrag benoemen en wat het met de klant doet.`,
+  'length-strategy': (a) =>
+    `Een speler die altijd de ${a.strategy === 'longest' ? 'langste' : 'kortste'} optie kiest (in de ${langAdjNl(a.lang)} teksten), komt zonder een woord te lezen bij ${a.fan ? 'het fan-einde' : 'einde'} ${q(a.ending)}, met een totaalscore van ${a.overall}. ` +
+    (a.first !== null
+      ? `Bij ${a.best} van de ${a.decisions} beslissingen op die weg is de ${a.strategy === 'longest' ? 'langste' : 'kortste'} optie een van de best scorende, voor het eerst bij knooppunt ${q(a.first)}. `
+      : '') +
+    (a.strategy === 'longest'
+      ? 'Zorg dat de lengte niets verraadt: maak in een paar beslissingen de beste optie kort en een zwakke lang'
+      : 'Zorg dat de lengte niets verraadt: geef in een paar beslissingen de beste optie meer woorden en een zwakke minder') +
+    ' (zie "Writing options without cues" in scenarios/README.md).',
+  'longest-is-best': (a) =>
+    `Bij ${a.nodes.length} van de ${a.decisions} beslissingen waarvan de opties verschillend scoren (${a.percent}%), is de langste ${langAdjNl(a.lang)} optie een van de best scorende: bij ${a.nodes.length === 1 ? 'knooppunt' : 'de knooppunten'} ${ids(a.nodes)}. ` +
+    `Zo leren spelers de langste te kiezen. Maak in een paar van deze beslissingen de beste optie korter of een zwakkere langer, tot het hoogstens ${a.limit}% is.`,
+  'mood-saturated': (a) =>
+    a.mood > 0
+      ? `Op de beste weg is de stemming van de klant al +5, het hoogste, bij de knooppunten ${ids(a.nodes)} achter elkaar: geen enkele optie daar kan de klant nog blijer maken, dus die keuzes veranderen minder dan het lijkt. Geef eerdere opties een kleiner effect op de stemming, of laat een slordig antwoord hier stemming kosten.`
+      : `Op de beste weg is de stemming van de klant al -5, het laagste, bij de knooppunten ${ids(a.nodes)} achter elkaar: geen enkele optie daar kan het nog erger maken, dus die keuzes veranderen minder dan het lijkt. Geef eerdere opties een kleinere straf op de stemming, of laat een optie hier de klant terugwinnen.`,
   'more-like-this': (a) => `…en nog ${a.more} problemen zoals dit (${a.code}).`,
 };

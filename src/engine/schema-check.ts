@@ -210,6 +210,7 @@ class Checker {
   private checkNumber(v: number, s: SchemaNode, path: JsonPath): void {
     if (s.type === 'integer' && !Number.isInteger(v)) {
       this.add('error', msg('not-whole-number', { at: [...path], value: v }), path);
+      if (!Number.isFinite(v)) return; // 1e400: one sentence, not also "Infinity is out of range"
     }
     if ((s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum)) {
       const rubric = path.includes('effects') && path[path.length - 1] !== 'mood';

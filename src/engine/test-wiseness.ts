@@ -3,14 +3,18 @@
  * only when it measures behaviour, so the analysis plays a scenario the way a test-wise player
  * would — always the longest option, always the shortest, at random — and checks the cues an
  * author can leave by accident: the longest option being the best one, and a customer whose mood
- * sits at its limit so that later choices change nothing. Pure: every walk is the replay's own
- * step function (applyEvent), and the random player is seeded, so the figures never change for
- * the same file.
+ * sits at its limit so that later choices change nothing. Pure, and the random player is seeded,
+ * so the figures never change for the same file.
+ *
+ * The walks apply the story rules of compile-rules.ts directly instead of stepping the XState
+ * machine: the same rules the machine's guards and actions call (test-wiseness.test.ts replays
+ * the walks through replay.ts to prove they agree), at a hundredth of the cost, so validation
+ * stays quick with 200 random players.
  */
-import type { Analysis, PathStep, PlayState, Scores } from './contract';
-import type { Dimension, EndingTone, Lang, Option, Run, Scenario } from './types';
+import type { Analysis, PathStep, Scores } from './contract';
+import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { applyEvent, initialPlayState, machineFor } from './replay';
+import { clampMood, flagsAfter, holds, moodAfter, routeIndex, type FlagSet } from './compile-rules';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -27,27 +31,35 @@ export interface WalkResult {
 export interface LengthCue {
   /** Decisions whose options score differently (the only ones where length can point at the best). */
   decisions: number;
-  /** The nodes where the longest option is a top-scoring one. */
+  /** The nodes where the longest option is a top-scoring one, in file order. */
   longestBest: string[];
   /** longestBest.length / decisions, 0 when no decision counts. */
   share: number;
 }
 
+/** A run of decisions in a row on the best path where the customer's mood sits at a limit. */
+export interface SaturatedRun {
+  /** -5 or +5. */
+  mood: number;
+  /** The decisions, in the order of the path (at least MOOD_RUN). */
+  nodes: string[];
+}
+
 /** What a test-wise player reaches in a scenario. */
 export interface TestWiseness {
   /** Per language of the scenario: always the longest option, and always the shortest. */
-  longest: Partial<Record<Lang, WalkResult | null>>;
-  shortest: Partial<Record<Lang, WalkResult | null>>;
+  longest: Partial<Record<Lang, WalkResult>>;
+  shortest: Partial<Record<Lang, WalkResult>>;
   lengthCue: Partial<Record<Lang, LengthCue>>;
   /** A player who picks at random, never letting the time run out. */
   random: { runs: number; meanOverall: number; fanShare: number };
-  /** Runs of decisions on the best path where the mood sits at -5 or +5 (node ids, each run at least MOOD_RUN long). */
-  saturated: string[][];
+  /** Runs of decisions on the best path where the mood sits at -5 or +5. */
+  saturated: SaturatedRun[];
 }
 
 /** Options of testWiseness. */
 export interface TestWisenessOptions {
-  /** How many random walks (default 400). */
+  /** How many random walks (default 200; fewer in huge scenarios, see MAX_RANDOM_STEPS). */
   runs?: number;
   /** The random player's seed (default 1). */
   seed?: number;
@@ -55,45 +67,146 @@ export interface TestWisenessOptions {
 
 /** How many decisions in a row at a mood limit make "later choices no longer change what happens". */
 export const MOOD_RUN = 3;
-/** More steps than this in one walk means it loops: such a walk is not scored. */
-const MAX_STEPS = 500;
+/** A text-length strategy that reaches this overall score (or a fan ending) is a cue. */
+export const LENGTH_SCORE_LIMIT = 60;
+/** The longest option being top-scoring in more than this share of the decisions is a cue. */
+export const LONGEST_BEST_LIMIT = 0.45;
+/**
+ * The random walks stop after this many steps in all: 200 walks through a real scenario (10–200
+ * nodes) take a few thousand, so only generated scenarios of thousands of nodes get fewer walks.
+ */
+const MAX_RANDOM_STEPS = 10_000;
+/** A single walk longer than this is taken to be stuck (a valid scenario ends far sooner). */
+const MAX_WALK_STEPS = 1_000_000;
 
-type Chooser = (available: Option[], state: PlayState) => Option;
+/** Picks one of the options available now (a list reused at every step: do not keep it). */
+type Picker = (available: Option[]) => Option;
 
-/** Where a player who picks with `pick` at every decision ends up (null when the walk loops or gets stuck). */
-export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Chooser): WalkResult | null {
-  const machine = machineFor(scenario);
-  const run: Run = {
-    formatVersion: 1,
-    id: 'walk',
-    scenarioId: scenario.id,
-    scenarioHash: '',
-    playerId: null,
-    mode: 'assessment',
-    timerScale: 0,
-    startedAt: 0,
-    events: [],
-  };
-  let state = initialPlayState(scenario, run, machine);
-  for (let i = 0; state.node !== null; i++) {
-    if (i >= MAX_STEPS || state.available.length === 0) return null;
-    const option = pick(state.available, state);
-    state = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: option.id, at: i + 1 }, i, machine);
+const EMPTY: Effects = Object.freeze({}) as Effects;
+
+function addPoints(raw: Record<Dimension, number>, effects: Effects | undefined): void {
+  if (!effects) return;
+  for (const d of DIMENSIONS) {
+    const v = effects[d];
+    if (typeof v === 'number') raw[d] += v;
   }
-  const ending = state.ending as string;
+}
+
+/** Where a walk ended: the ending, its raw points and how many decisions it took. */
+interface Played {
+  ending: string;
+  raw: Record<Dimension, number>;
+  count: number;
+}
+
+/**
+ * Plays from the start, choosing with `pick` among the available options (a scratch list, reused
+ * at every step), by the story rules of compile-rules.ts; records the steps in `steps` when given.
+ * Null when the walk gets stuck or takes more than `maxSteps` steps.
+ */
+function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathStep[] | null): Played | null {
+  const nodes = scenario.nodes;
+  let node = scenario.start;
+  let mood = clampMood(scenario.customer.initialMood ?? 0);
+  let flags: FlagSet = {};
+  const raw = { warmth: 0, initiative: 0, outcome: 0 };
+  const available: Option[] = [];
+  let count = 0;
+  while (Object.prototype.hasOwnProperty.call(nodes, node)) {
+    if (count >= maxSteps) return null;
+    available.length = 0;
+    for (const o of nodes[node].options ?? []) if (holds(o.when, mood, flags)) available.push(o);
+    if (available.length === 0) return null;
+    const option = pick(available);
+    const effects = option.effects ?? EMPTY;
+    mood = moodAfter(mood, effects);
+    flags = flagsAfter(flags, effects);
+    addPoints(raw, effects);
+    steps?.push({ node, option: option.id });
+    count++;
+    const r = routeIndex(option.next, mood, flags);
+    if (r < 0) return null;
+    node = typeof option.next === 'string' ? option.next : option.next[r].to;
+  }
+  if (!Object.prototype.hasOwnProperty.call(scenario.endings, node)) return null;
+  addPoints(raw, scenario.endings[node].effects);
+  return { ending: node, raw, count };
+}
+
+/**
+ * Where a player who picks with `pick` at every decision ends up, by the story rules a run
+ * follows (never a time-out). Null when the walk gets stuck or takes more than `maxSteps` steps,
+ * which a valid scenario never does (loops and dead ends are errors).
+ */
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS): WalkResult | null {
+  const steps: PathStep[] = [];
+  const r = play(scenario, pick, maxSteps, steps);
+  if (!r) return null;
+  return { ending: r.ending, tone: scenario.endings[r.ending].tone, scores: scoreState(analysis, r, scenario.scoring?.weights), steps };
+}
+
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
+
+/** What the seeded random player reaches: its mean scores (one decimal) and its share of fan endings. */
+export interface RandomPlayer {
+  /** The walks that reached an ending. */
+  runs: number;
+  mean: Scores;
+  fanShare: number;
+}
+
+/**
+ * A player who picks at random among the options available (never letting the time run out),
+ * `options.runs` times (default 200) with a seeded random generator (default seed 1): the same
+ * figures for the same file. The report shows its mean as the "typical" score; the validator its
+ * mean overall and fan share. Null when no walk reached an ending.
+ */
+export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, options: TestWisenessOptions = {}): RandomPlayer | null {
+  const random = seededRandom(options.seed ?? 1);
+  const runs = options.runs ?? 200;
+  const sum: Scores = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
+  let fans = 0;
+  let scored = 0;
+  let budget = MAX_RANDOM_STEPS;
+  const weights = scenario.scoring?.weights;
+  for (let i = 0; i < runs && budget > 0; i++) {
+    const r = play(scenario, (available) => available[Math.floor(random() * available.length)], budget, null);
+    if (!r) break;
+    budget -= r.count;
+    scored++;
+    const s = scoreState(analysis, r, weights);
+    for (const k of ['warmth', 'initiative', 'outcome', 'overall'] as const) sum[k] += s[k];
+    if (scenario.endings[r.ending].tone === 'fan') fans++;
+  }
+  if (!scored) return null;
+  const mean = (x: number) => Math.round((x / scored) * 10) / 10;
   return {
-    ending,
-    tone: scenario.endings[ending].tone,
-    scores: scoreState(analysis, state, scenario.scoring?.weights),
-    steps: state.steps.map((s) => ({ node: s.node, option: s.option })),
+    runs: scored,
+    mean: { warmth: mean(sum.warmth), initiative: mean(sum.initiative), outcome: mean(sum.outcome), overall: mean(sum.overall) },
+    fanShare: Math.round((fans / scored) * 1000) / 1000,
   };
 }
 
-const length = (o: Option, lang: Lang): number => [...t(o.text, lang).trim()].length;
+/** An option's text length in characters (code points, so an emoji counts once) in a language. */
+export function textLength(o: Option, lang: Lang): number {
+  const s = t(o.text, lang).trim();
+  return LOW_SURROGATE.test(s) ? [...s].length : s.length;
+}
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
-function byLength(lang: Lang, sign: 1 | -1): Chooser {
-  return (available) => available.reduce((best, o) => (sign * (length(o, lang) - length(best, lang)) > 0 ? o : best));
+function byLength(lang: Lang, sign: 1 | -1): Picker {
+  return (available) => {
+    let best = available[0];
+    let bestLength = textLength(best, lang);
+    for (let i = 1; i < available.length; i++) {
+      const n = textLength(available[i], lang);
+      if (sign * (n - bestLength) > 0) {
+        best = available[i];
+        bestLength = n;
+      }
+    }
+    return best;
+  };
 }
 
 /** An option's immediate points, weighted as the overall score weighs them. */
@@ -103,66 +216,90 @@ function points(o: Option, weights: Record<Dimension, number>): number {
   return sum;
 }
 
-function lengthCue(scenario: Scenario, lang: Lang): LengthCue {
+/** The steps of a path whose option is a top-scoring one of its node (its weighted points the node's highest). */
+export function topScoringSteps(scenario: Scenario, steps: readonly PathStep[]): PathStep[] {
   const weights = resolveWeights(scenario.scoring?.weights);
-  const longestBest: string[] = [];
-  let decisions = 0;
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    const options = node.options ?? [];
-    const values = options.map((o) => points(o, weights));
-    const top = Math.max(...values);
-    if (values.every((v) => v === top)) continue;
-    decisions++;
-    const longest = Math.max(...options.map((o) => length(o, lang)));
-    if (options.some((o, i) => length(o, lang) === longest && values[i] === top)) longestBest.push(id);
-  }
-  return { decisions, longestBest, share: decisions ? longestBest.length / decisions : 0 };
+  return steps.filter((step) => {
+    const options = scenario.nodes[step.node]?.options ?? [];
+    const o = options.find((x) => x.id === step.option);
+    if (!o) return false;
+    const mine = points(o, weights);
+    return options.every((x) => points(x, weights) <= mine);
+  });
 }
 
-/** The runs of decisions on a path where the mood the customer is in is at -5 or +5. */
-function saturatedRuns(scenario: Scenario, analysis: Pick<Analysis, 'bestPath'>): string[][] {
-  const runs: string[][] = [];
-  let current: string[] = [];
-  let mood = scenario.customer.initialMood ?? 0;
-  const close = () => {
-    if (current.length >= MOOD_RUN) runs.push(current);
-    current = [];
-  };
+/** The longest-option cue in each language, in one pass over the decisions. */
+function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<Lang, LengthCue>> {
+  const weights = resolveWeights(scenario.scoring?.weights);
+  const longestBest: string[][] = langs.map(() => []);
+  const values: number[] = [];
+  let counted = 0;
+  for (const id of Object.keys(scenario.nodes)) {
+    const options = scenario.nodes[id].options ?? [];
+    values.length = 0;
+    let top = -Infinity;
+    for (const o of options) {
+      const v = points(o, weights);
+      values.push(v);
+      if (v > top) top = v;
+    }
+    if (values.every((v) => v === top)) continue;
+    counted++;
+    langs.forEach((lang, l) => {
+      let longest = -1;
+      let best = false;
+      for (let i = 0; i < options.length; i++) {
+        const n = textLength(options[i], lang);
+        if (n > longest) {
+          longest = n;
+          best = values[i] === top;
+        } else if (n === longest && values[i] === top) best = true;
+      }
+      if (best) longestBest[l].push(id);
+    });
+  }
+  const out: Partial<Record<Lang, LengthCue>> = {};
+  langs.forEach((lang, l) => (out[lang] = { decisions: counted, longestBest: longestBest[l], share: counted ? longestBest[l].length / counted : 0 }));
+  return out;
+}
+
+/** The runs of decisions on the best path where the customer's mood is at -5 or +5. */
+function saturatedRuns(scenario: Scenario, analysis: Pick<Analysis, 'bestPath'>): SaturatedRun[] {
+  const runs: SaturatedRun[] = [];
+  let current: SaturatedRun = { mood: 0, nodes: [] };
+  let mood = clampMood(scenario.customer.initialMood ?? 0);
   for (const step of analysis.bestPath.steps) {
-    if (mood <= MOOD_MIN || mood >= MOOD_MAX) current.push(step.node);
-    else close();
+    const atLimit = mood === MOOD_MIN || mood === MOOD_MAX;
+    if (!atLimit || current.mood !== mood) {
+      if (current.nodes.length >= MOOD_RUN) runs.push(current);
+      current = { mood: atLimit ? mood : 0, nodes: [] };
+    }
+    if (atLimit) current.nodes.push(step.node);
     const node = scenario.nodes[step.node];
     const way = step.option === null ? node?.timeLimit : node?.options.find((o) => o.id === step.option);
-    mood = Math.max(MOOD_MIN, Math.min(MOOD_MAX, mood + (way?.effects?.mood ?? 0)));
+    mood = moodAfter(mood, way?.effects);
   }
-  close();
+  if (current.nodes.length >= MOOD_RUN) runs.push(current);
   return runs;
 }
 
 /**
  * Plays a valid scenario as test-wise players would and measures its cues: see TestWiseness.
- * `analysis` is the scenario's analysis (its score ranges and best path).
+ * `analysis` is the scenario's analysis (its score ranges and best path). With `runs: 0` only
+ * the text-length walks and cues are worked out (what the scenario map needs).
  */
 export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}): TestWiseness {
   const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [] };
-  for (const lang of scenario.languages ?? []) {
-    out.longest[lang] = walk(scenario, analysis, byLength(lang, 1));
-    out.shortest[lang] = walk(scenario, analysis, byLength(lang, -1));
-    out.lengthCue[lang] = lengthCue(scenario, lang);
+  const langs = scenario.languages ?? [];
+  out.lengthCue = lengthCues(scenario, langs);
+  for (const lang of langs) {
+    const longest = walk(scenario, analysis, byLength(lang, 1));
+    const shortest = walk(scenario, analysis, byLength(lang, -1));
+    if (longest) out.longest[lang] = longest;
+    if (shortest) out.shortest[lang] = shortest;
   }
-  const random = seededRandom(options.seed ?? 1);
-  const runs = options.runs ?? 400;
-  let total = 0;
-  let fans = 0;
-  let scored = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)]);
-    if (!r) continue;
-    scored++;
-    total += r.scores.overall;
-    if (r.tone === 'fan') fans++;
-  }
-  if (scored) out.random = { runs: scored, meanOverall: Math.round((total / scored) * 10) / 10, fanShare: Math.round((fans / scored) * 1000) / 1000 };
+  const player = randomPlayer(scenario, analysis, options);
+  if (player) out.random = { runs: player.runs, meanOverall: player.mean.overall, fanShare: player.fanShare };
   out.saturated = saturatedRuns(scenario, analysis);
   return out;
 }

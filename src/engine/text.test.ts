@@ -24,7 +24,8 @@ describe('trimmedLength and isBlank', () => {
     const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
     for (const s of ['', 'a', '  a  ', spaces, spaces + 'x' + spaces, '\u200b', '\u0085', 'a b']) {
       expect(trimmedLength(s)).toBe(s.trim().length);
-      expect(isBlank(s)).toBe(s.trim() === '');
+      // A zero-width space is not white space to trim, but it shows nothing: blank too.
+      expect(isBlank(s)).toBe(s.trim().replace(/\u200b/g, '') === '');
     }
     const char = fc.constantFrom(...spaces.split(''), 'a', '\u200b', '\u0085', 'é');
     fc.assert(
@@ -34,5 +35,12 @@ describe('trimmedLength and isBlank', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('calls a text of only invisible characters blank, and any visible character not', () => {
+    for (const s of ['\u200b', ' \u200b\u200c\u200d ', '\u2060', '\u00ad', '\u200e\u200f', '\u2800', '\u3164', '\ufeff\u200b']) {
+      expect(isBlank(s), JSON.stringify(s)).toBe(true);
+    }
+    for (const s of ['\u200bx', 'é', '\u200b\u00e9', '\u0085', 'a']) expect(isBlank(s), JSON.stringify(s)).toBe(false);
   });
 });

@@ -51,7 +51,22 @@ export function trimmedLength(s: string): number {
   return end - start;
 }
 
-/** Whether a string is empty or only white space (as `s.trim() === ''`, without the copy). */
+/**
+ * Characters that show nothing: format characters (zero-width space and joiners, bidi marks, the
+ * word joiner, soft hyphen), the combining grapheme joiner, Hangul fillers and the blank Braille
+ * pattern. A text of only these (and white space) is a blank button.
+ */
+const INVISIBLE = /^[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800]*$/u;
+
+/**
+ * Whether a string shows nothing: empty, only white space (as `s.trim() === ''`, without the
+ * copy), or only characters that show nothing (a zero-width space).
+ */
 export function isBlank(s: string): boolean {
-  return trimmedLength(s) === 0;
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i === s.length) return true;
+  // Usually the first character decides: anything visible in ASCII.
+  if (s.charCodeAt(i) < 0x80) return false;
+  return INVISIBLE.test(s);
 }

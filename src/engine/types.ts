@@ -50,13 +50,21 @@ export const EXPRESSIONS: readonly Expression[] = [
   'confused',
 ];
 
-/** Where the scenario takes place; picks the scene drawing. */
-export type Setting = 'shop' | 'station' | 'terrace' | 'tram' | 'other';
-export const SETTINGS: readonly Setting[] = ['shop', 'station', 'terrace', 'tram', 'other'];
+/**
+ * Where the scenario takes place; picks the scene drawing: a toy or general shop, a fuel
+ * station's counter, a café terrace, inside a tram, a clothing shop's till, a tram stop (with a
+ * ramp), the shop's phone (the customer is only heard), or other.
+ */
+export type Setting = 'shop' | 'station' | 'terrace' | 'tram' | 'clothing' | 'stop' | 'phone' | 'other';
+export const SETTINGS: readonly Setting[] = ['shop', 'station', 'terrace', 'tram', 'clothing', 'stop', 'phone', 'other'];
 
 /** The background sound played during the scenario. */
-export type Ambience = 'shop' | 'station' | 'terrace' | 'tram' | 'none';
-export const AMBIENCES: readonly Ambience[] = ['shop', 'station', 'terrace', 'tram', 'none'];
+export type Ambience = 'shop' | 'station' | 'terrace' | 'tram' | 'clothing' | 'stop' | 'phone' | 'none';
+export const AMBIENCES: readonly Ambience[] = ['shop', 'station', 'terrace', 'tram', 'clothing', 'stop', 'phone', 'none'];
+
+/** The job a scenario is for, by which the scenario list groups scenarios for a trainer. */
+export type Role = 'shop-floor' | 'counter' | 'hospitality' | 'transport' | 'phone';
+export const ROLES: readonly Role[] = ['shop-floor', 'counter', 'hospitality', 'transport', 'phone'];
 
 /** How an ending feels: the customer became a fan, was served but indifferent, or left unhappy. */
 export type EndingTone = 'fan' | 'neutral' | 'lost';
@@ -326,10 +334,18 @@ export interface Scenario {
   title: Text;
   /** One or two sentences on the scenario card. */
   description: Text;
-  /** Where it takes place: shop, station, terrace, tram or other. */
+  /** Where it takes place: shop, station, terrace, tram, clothing, stop, phone or other. */
   setting: Setting;
-  /** Background sound: shop, station, terrace, tram or none. Defaults to the setting's. */
+  /** Background sound: shop, station, terrace, tram, clothing, stop, phone or none. Defaults to the setting's. */
   ambience?: Ambience;
+  /** The job it is for: shop-floor, counter, hospitality, transport or phone; the scenario list groups by it. */
+  role?: Role;
+  /**
+   * The behaviours it trains, each a few words (e.g. "Listening before answering"), shown on the
+   * scenario card so a trainer can build a session.
+   * @maxItems 8
+   */
+  trains?: Text[];
   /** Who the player is, e.g. "You work at the till of a toy shop." */
   player: Text;
   /** Who the customer is. */

@@ -49,6 +49,32 @@ describe('npm run validate', () => {
     expect(r.code).toBe(1);
   });
 
+  it('prints what players who do not read reach: the naive strategies, the random player, the longest-is-best share', () => {
+    const r = run(`${FIX}/length-cue.json`);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${FIX}/length-cue.json:34:9: warning: A player who always picks the longest option (in the English texts) reaches the fan ending "fan" with an overall score of 100`);
+    expect(r.out).toContain('  always the longest option — nl: ending "fan" (fan), overall 100; en: ending "fan" (fan), overall 100');
+    expect(r.out).toContain('  always the shortest option — nl: ending "doubt" (neutral), overall 6; en: ending "doubt" (neutral), overall 6');
+    expect(r.out).toContain('  a random player (200 runs) — overall 49.3 on average, 52% reach a fan ending');
+    expect(r.out).toContain('  the longest option is a top-scoring one — nl: in 4 of 4 decisions (100%); en: in 4 of 4 decisions (100%)');
+    expect(r.out.trim().split('\n').pop()).toBe('1 file: 1 valid, 0 errors, 5 warnings');
+
+    const nl = run(`${FIX}/length-cue.json`, '--lang', 'nl');
+    expect(nl.out).toContain('  altijd de langste optie — nl: einde "fan" (fan), totaalscore 100; en: einde "fan" (fan), totaalscore 100');
+    expect(nl.out).toContain('  altijd de kortste optie — nl: einde "doubt" (neutraal), totaalscore 6; en: einde "doubt" (neutraal), totaalscore 6');
+    expect(nl.out).toContain('  een willekeurige speler (200 keer) — gemiddelde totaalscore 49,3, 52% haalt een fan-einde');
+    expect(nl.out).toContain('  de langste optie scoort het best — nl: bij 4 van 4 beslissingen (100%); en: bij 4 van 4 beslissingen (100%)');
+
+    const json = JSON.parse(run(`${FIX}/length-cue.json`, '--json').out);
+    expect(json.files[0].summary.testWiseness).toEqual({
+      longest: { nl: { ending: 'fan', tone: 'fan', overall: 100 }, en: { ending: 'fan', tone: 'fan', overall: 100 } },
+      shortest: { nl: { ending: 'doubt', tone: 'neutral', overall: 6 }, en: { ending: 'doubt', tone: 'neutral', overall: 6 } },
+      random: { runs: 200, meanOverall: 49.3, fanShare: 0.52 },
+      longestBest: { nl: { count: 4, decisions: 4, share: 1 }, en: { count: 4, decisions: 4, share: 1 } },
+    });
+    expect(json.files[0].problems.map((p: { code: string }) => p.code)).toEqual(['longest-is-best', 'longest-is-best', 'length-strategy', 'length-strategy', 'mood-saturated']);
+  });
+
   it('explains its usage when called without files', () => {
     const r = run();
     expect(r.code).toBe(2);

@@ -11,6 +11,7 @@ import type { MessageRef } from './message-args';
 import type { Issue, RefMatch } from './schema-check';
 import { isBlank } from './text';
 import { keysOf } from './shared-keys';
+import { MAX_ID_LENGTH } from './limits';
 import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION } from './types';
 
 /** The most decision nodes (and, separately, endings) a scenario may have. */
@@ -136,6 +137,14 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
   const ids = () => (allIds ??= [...nodeIds, ...endingIds]);
   const exists = (id: string) => has(nodes, id) || has(endings, id);
 
+  if (typeof value.id === 'string' && value.id.length > MAX_ID_LENGTH) {
+    out.push(issue('error', msg('id-too-long', { at: ['id'], id: value.id, max: MAX_ID_LENGTH }), ['id'], value));
+  }
+  for (const [where, list] of [['nodes', nodeIds], ['endings', endingIds]] as const) {
+    for (const id of list) {
+      if (id.length > MAX_ID_LENGTH) out.push(issue('error', msg('id-too-long', { at: [where, id], id, max: MAX_ID_LENGTH }), [where, id], value, true));
+    }
+  }
   for (const id of endingIds) {
     if (has(nodes, id)) {
       out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], value, true));
@@ -161,6 +170,9 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
       const opt = options[i];
       if (!isObj(opt)) continue;
       if (typeof opt.id === 'string') {
+        if (opt.id.length > MAX_ID_LENGTH) {
+          out.push(issue('error', msg('id-too-long', { at: ['nodes', id, 'options', i, 'id'], id: opt.id, max: MAX_ID_LENGTH }), ['nodes', id, 'options', i, 'id'], value));
+        }
         const first = seen ? (seen.get(opt.id) ?? -1) : firstOptionWithId(options, opt.id, i);
         if (seen && first < 0) seen.set(opt.id, i);
         if (first >= 0) {

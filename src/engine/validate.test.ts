@@ -35,6 +35,7 @@ describe('fixture pairs', () => {
       'unreachable-node', 'dead-end', 'loop', 'score-loop', 'condition-never-holds', 'same-scores', 'missing-feedback',
       'flat-dimension', 'unknown-field', 'format-too-new', 'duplicate-option-id', 'duplicate-id', 'too-few-options',
       'no-route', 'no-ending', 'unreachable-ending', 'route-never-taken', 'json-trailing-text', 'json-missing-colon', 'empty-value',
+      'length-strategy', 'longest-is-best', 'mood-saturated',
     ]) {
       expect(codes, code).toContain(code);
     }

@@ -11,6 +11,8 @@ import { checkPreconditions, checkReferences } from './validate-refs';
 import { sentence } from './messages';
 import { messageText, msg } from './message-catalog';
 import { analyseScenario } from './analyse';
+import { testWiseness } from './test-wiseness';
+import { measuresTestWiseness, summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
 import { contentHash } from './hash';
 import { withSharedKeys } from './shared-keys';
 
@@ -52,7 +54,10 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  * Validates a scenario file's text or bytes: syntax (with recovery from common slips), limits
  * (5 MB, nesting depth 64, 10,000 nodes), the format version, the structure (driven by
  * scenarios/scenario.schema.json), languages and references, then, when all that is sound, the
- * graph analysis (unreachable nodes, dead ends, loops, conditions that never hold, weak content).
+ * graph analysis (unreachable nodes, dead ends, loops, conditions that never hold, weak content)
+ * and, for a scenario without errors (of at most 2,000 decisions), its test-wiseness
+ * (test-wiseness.ts: what a player who picks by text length or at random reaches; its figures go
+ * into `analysis.summary.testWiseness`).
  * Never throws. When there are no errors, `scenario`, `analysis` and `hash` are filled in.
  * Messages are in `options.lang` (default English); everything else is the same in every language.
  */
@@ -108,7 +113,12 @@ function validateParsed(parsed: ParsedJson, lang: Lang): ValidationResult {
     return result(problems);
   }
   for (const finding of analysis.findings) problems.push(place(parsed, finding, lang));
-  const out = result(problems);
-  if (!out.ok) return out;
-  return { ...out, scenario, analysis, hash: contentHash(scenario) };
+  if (problems.some((p) => p.severity === 'error')) return result(problems);
+  const hash = contentHash(scenario);
+  // Only a sound scenario can be played through: then measure what a player who does not read reaches.
+  if (!measuresTestWiseness(scenario)) return { ...result(problems), scenario, analysis, hash };
+  const tw = testWiseness(scenario, analysis);
+  for (const finding of testWisenessFindings(scenario, tw)) problems.push(place(parsed, finding, lang));
+  const summary = { ...analysis.summary, testWiseness: summariseTestWiseness(tw) };
+  return { ...result(problems), scenario, analysis: { ...analysis, summary }, hash };
 }

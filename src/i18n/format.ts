@@ -5,6 +5,8 @@
  * Plural categories come from Intl.PluralRules for the message's language.
  */
 
+import { isolate } from './untrusted';
+
 export type Params = Record<string, string | number | null | undefined>;
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -109,8 +111,9 @@ export function formatMessage(message: string, params: Params = {}, lang = 'nl',
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/** A value put into a sentence: text is often the user's (a name, a title), so it is isolated (untrusted.ts). */
 function formatValue(v: string | number, lang: string): string {
-  if (typeof v !== 'number') return v;
+  if (typeof v !== 'number') return isolate(v);
   // Small integers print the same in Dutch and English; Intl constructors are slow on phones.
   if (Number.isInteger(v) && Math.abs(v) < 1000) return String(v);
   let f = numberFormats.get(lang);

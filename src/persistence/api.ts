@@ -57,6 +57,19 @@ export interface StoredScenario {
   storedAt: number;
   /** A deleted custom scenario that runs still refer to: kept for replay, hidden from lists. */
   hidden?: boolean;
+  /**
+   * Brought by a results file or link, and not (yet) accepted on this device: not offered for
+   * play, and its runs are kept apart (no result rows, so no leaderboard, average or debrief)
+   * until a manager adds it (Store.trustScenario) or imports the same file in Write scenarios.
+   * Versions this device stored itself (played, authored, shipped with the app) have no mark.
+   */
+  untrusted?: true;
+}
+
+/** A version awaiting a manager's decision, and how many runs wait with it. */
+export interface PendingVersion {
+  version: StoredScenario;
+  runs: number;
 }
 
 /** Why storage is degraded, for a plain-words banner in the UI. */
@@ -64,7 +77,9 @@ export type StorageIssue =
   | { kind: 'unavailable'; detail: string } // private mode, no IndexedDB: playing in memory
   | { kind: 'blocked' } // another tab holds an older version open
   | { kind: 'blocking' } // this tab holds up another tab's upgrade
-  | { kind: 'quota' } // disk full: what was saved is kept
+  | { kind: 'quota' } // disk full: what was saved is kept, the rest is kept in memory until there is room
+  | { kind: 'closed' } // the browser closed the database (site data cleared): opened again, or playing in memory
+  | { kind: 'timeout' } // the database did not answer (opening hangs): playing in memory
   | { kind: 'failed'; detail: string }; // the browser could not open the database
 
 /**
@@ -87,6 +102,8 @@ export interface RunResult {
   scores: Scores;
   /** The decisions taken, in order (option null: the time ran out), for the debrief. */
   steps: PathStep[];
+  /** Set for an assessment played (for a while) with the timers off: a score without time pressure. */
+  timersOff?: true;
 }
 
 /** What an import brings: already restored (valid) values. See results-file.ts. */
@@ -95,6 +112,33 @@ export interface ImportBundle {
   scenarios: StoredScenario[];
   profiles: Profile[];
   teams: Team[];
+}
+
+/** What an import did with one scenario version it brought, for the import log. */
+export interface VersionNote {
+  hash: string;
+  id: string;
+  title: Scenario['title'];
+  /** Its id is one of a built-in scenario (so it can never be added as a scenario of its own). */
+  builtInId: boolean;
+  /** 'trusted': already accepted here; 'new': stored apart, awaiting a decision; 'pending': was already awaiting one. */
+  status: 'trusted' | 'new' | 'pending';
+  /** Runs of the import played on it. */
+  runs: number;
+}
+
+/** Where the runs of one player id in an import were filed, for the import log. */
+export interface PlayerNote {
+  /** The id and name the import gave. */
+  id: string;
+  name: string;
+  /** The id the runs are stored under. */
+  storedAs: string;
+  /** 'joined': the same id and name are here; 'added': a new player; 'separate': the id belongs to someone else here. */
+  kind: 'joined' | 'added' | 'separate';
+  /** For 'separate': the name of the player here who has that id. */
+  holder?: string;
+  runs: number;
 }
 
 /** What an import changed. */
@@ -107,6 +151,10 @@ export interface ImportOutcome {
   profilesAdded: number;
   teamsAdded: number;
   scenariosAdded: number;
+  /** Runs on versions not accepted here: stored apart, left out of every comparison. */
+  runsApart: number;
+  versions: VersionNote[];
+  players: PlayerNote[];
 }
 
 export interface Store {
@@ -131,6 +179,13 @@ export interface Store {
   listScenarios(): Promise<StoredScenario[]>;
   /** Deletes every version of a custom scenario that no run refers to, and hides the others. */
   deleteScenario(id: string): Promise<void>;
+  /** Versions brought by imports and not accepted yet (listScenarios leaves them out). */
+  listPendingScenarios(): Promise<PendingVersion[]>;
+  /**
+   * A manager accepts a pending version: it becomes an ordinary stored version (the newest of its
+   * scenario) and its finished runs are scored. Returns how many runs now count.
+   */
+  trustScenario(hash: string, now?: number): Promise<number>;
 
   /** Create or replace a run (called on start, after every event, and on finish). */
   saveRun(run: Run): Promise<void>;
@@ -146,7 +201,9 @@ export interface Store {
   listResults(filter?: { playerId?: string; scenarioId?: string }): Promise<RunResult[]>;
   /**
    * Merge an import in ONE transaction: runs by id (never twice), profiles and teams by id,
-   * scenario versions by hash. Scores are recomputed by replay. Either all of it is written or
+   * scenario versions by hash. Scores are recomputed by replay, only for runs on versions this
+   * device trusts. A run whose player id is here under another name is filed under a player of
+   * its own (see import-plan.ts). Either all of it is written or
    * nothing (throws, database unchanged).
    */
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;

@@ -2,9 +2,12 @@
  * The IndexedDB store (idb): owns the "frontlijn" database on this device. Every choice is one
  * small readwrite transaction on `runs` (appendEvent), measured as 'frontlijn:save'. Everything
  * read is restored (restore.ts) before the UI sees it, so a damaged record never throws.
- * When the disk is full (QuotaExceededError, which Chrome may only report by aborting the
- * transaction) the store keeps the unsaved runs in memory, tells the UI, and tries again on the
- * next write: the game goes on and the export still contains everything.
+ * When the browser cannot write (the disk is full: QuotaExceededError, which Chrome reports by
+ * aborting the transaction, its request failing with AbortError; or the connection was closed:
+ * site data cleared) the store keeps what it could not write in memory, whole (runs, players,
+ * teams, settings, scenario versions), tells the UI, and writes it all on the next write that
+ * succeeds: the game goes on, nothing is written half, and the export still contains everything.
+ * A connection the browser closed is opened again before giving up on the database.
  *
  * What a choice's save costs (Chromium 156, measured in the game, scripts/bench-storage.ts):
  * ~0.3 ms of script (clone, idb, measure) and ~1 ms from the put to `complete`, the same with
@@ -18,6 +21,7 @@ import type { Run, RunEvent } from '../engine/types';
 import type {
   ImportBundle,
   ImportOutcome,
+  PendingVersion,
   Profile,
   RunResult,
   Settings,
@@ -26,6 +30,7 @@ import type {
   StoredScenario,
   Team,
 } from './api';
+import { planPlayers, versionNotes } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSaveAsync } from './measure';
@@ -41,7 +46,7 @@ import {
 } from './restore';
 import { DB_NAME, DB_VERSION, SETTINGS_KEY, toRecord, upgrade, type FrontlijnDB } from './schema';
 import type { Scorer } from './scoring';
-import { IdbOutbox, QUEUE_STORES, queueInTx } from './outbox';
+import { IdbOutbox, OUTBOX_STORES, QUEUE_STORES, queueInTx, type QueueTx } from './outbox';
 
 type DB = IDBPDatabase<FrontlijnDB>;
 type Filter = { playerId?: string; scenarioId?: string };
@@ -64,6 +69,46 @@ function commitNow(tx: { commit?: () => void }): void {
   }
 }
 
+/** Why the browser did not write: the disk is full, or the connection is gone. Null otherwise. */
+export function writeLost(e: unknown): 'quota' | 'closed' | null {
+  if (isQuotaError(e)) return 'quota';
+  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  // "The database connection is closing." (site data cleared), or it could not be opened again.
+  if (name === 'InvalidStateError' || name === 'StorageClosed') return 'closed';
+  return null;
+}
+
+/**
+ * A transaction's real error: Chrome aborts a transaction that exceeds the quota with
+ * QuotaExceededError on the transaction, while its requests fail with a plain AbortError.
+ */
+function txFailure(e: unknown, tx: { error: DOMException | null }): unknown {
+  let txError: unknown = null;
+  try {
+    txError = tx.error;
+  } catch {
+    /* the transaction is still running: its error cannot be read yet */
+  }
+  return txError && (!(e instanceof Error) || e.name === 'AbortError') ? txError : e;
+}
+
+/** One readwrite transaction on one store; a failure is the transaction's own error (see txFailure). */
+async function writeTx<N extends 'settings' | 'profiles' | 'teams' | 'scenarios'>(
+  db: DB,
+  name: N,
+  fn: (tx: IDBPTransaction<FrontlijnDB, [N], 'readwrite'>) => Promise<unknown>,
+): Promise<void> {
+  const tx = db.transaction(name, 'readwrite');
+  tx.done.catch(() => undefined); // awaited below
+  try {
+    await fn(tx);
+    commitNow(tx);
+    await tx.done;
+  } catch (e) {
+    throw txFailure(e, tx);
+  }
+}
+
 /** Resolves when the page is next idle (soon, in any case), or at once outside a browser. */
 function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
@@ -74,8 +119,24 @@ function whenIdle(): Promise<void> {
 
 export class IdbStore implements Store {
   readonly kind = 'idb' as const;
-  /** Runs the disk had no room for: kept here and written on the next chance. */
+  /** Runs the browser could not write (full disk, lost connection): kept here whole, written on the next chance. */
   private unsaved = new Map<string, Run>();
+  /** The same for the other records: the in-memory copy is the truth until it is written. */
+  private unsavedProfiles = new Map<string, Profile>();
+  private unsavedTeams = new Map<string, Team>();
+  private unsavedScenarios = new Map<string, StoredScenario>();
+  private unsavedSettings: Settings | null = null;
+  /** Set when the browser closed the connection (site data cleared): open it again before the next use. */
+  private lost = false;
+  /** Closed by the app (close()): never opened again behind its back. */
+  private closed = false;
+  private reconnecting: Promise<void> | null = null;
+  /**
+   * The players, teams, settings and scenario versions this tab has read or written, so that when
+   * the browser wipes the database under it (site data cleared) they are written again with the
+   * open runs: the game goes on as the player's own, and the run still scores when it ends.
+   */
+  private seen = { profiles: new Map<string, Profile>(), teams: new Map<string, Team>(), scenarios: new Map<string, StoredScenario>(), settings: null as Settings | null };
   /**
    * The unfinished runs this tab last wrote or read, so a choice is one put without a read first
    * (the per-choice write is on the player's critical path). Only one tab writes a run at a time
@@ -89,35 +150,55 @@ export class IdbStore implements Store {
   readonly outbox: IdbOutbox;
 
   constructor(
-    private readonly db: DB,
+    private db: DB,
     private readonly hub: IssueHub,
     private readonly scorer: Scorer | undefined,
+    /** Opens the database again after the browser closed it (none: such a store plays on in memory). */
+    private readonly reopen?: () => Promise<DB>,
   ) {
-    this.outbox = new IdbOutbox(db);
+    this.outbox = new IdbOutbox(() => this.db);
     this.backfilling = this.backfillResults().catch((e) => console.warn('[frontlijn] result backfill failed', e));
   }
 
   // ---- settings, profiles, teams ------------------------------------------------------------
 
   async getSettings(): Promise<Settings> {
+    if (this.unsavedSettings) return structuredClone(this.unsavedSettings);
     const r = new Repairs();
-    const s = restoreSettings(await this.db.get('settings', SETTINGS_KEY), r);
+    const s = restoreSettings(await this.read((db) => db.get('settings', SETTINGS_KEY), undefined), r);
     r.log('settings');
+    this.seen.settings = structuredClone(s);
     return s;
   }
   async saveSettings(settings: Settings): Promise<void> {
-    await this.guard(() => this.db.put('settings', structuredClone(settings), SETTINGS_KEY));
+    const copy = structuredClone(settings);
+    this.seen.settings = copy;
+    await this.writeOrKeep(
+      (db) => writeTx(db, 'settings', (tx) => tx.store.put(copy, SETTINGS_KEY)),
+      () => (this.unsavedSettings = copy),
+    );
   }
 
   async listProfiles(): Promise<Profile[]> {
-    return restoreList(await this.db.getAll('profiles'), restoreProfile, 'profiles').sort((a, b) => a.createdAt - b.createdAt);
+    const stored = restoreList(await this.read((db) => db.getAll('profiles'), []), restoreProfile, 'profiles');
+    for (const p of stored) this.seen.profiles.set(p.id, structuredClone(p));
+    return withUnsaved(stored, this.unsavedProfiles, (p) => p.id).sort((a, b) => a.createdAt - b.createdAt);
   }
   async saveProfile(profile: Profile): Promise<void> {
-    await this.guard(() => this.db.put('profiles', structuredClone(profile)));
+    const copy = structuredClone(profile);
+    this.seen.profiles.set(copy.id, copy);
+    await this.writeOrKeep(
+      (db) => writeTx(db, 'profiles', (tx) => tx.store.put(copy)),
+      () => this.unsavedProfiles.set(copy.id, copy),
+    );
   }
   async deleteProfile(id: string): Promise<void> {
-    await this.guard(async () => {
-      const tx = this.db.transaction(['profiles', 'runs', 'results', 'settings'], 'readwrite');
+    this.unsavedProfiles.delete(id);
+    this.seen.profiles.delete(id);
+    for (const [rid, run] of this.unsaved) if (run.playerId === id) this.unsaved.delete(rid);
+    if (this.unsavedSettings?.currentPlayerId === id) this.unsavedSettings = { ...this.unsavedSettings, currentPlayerId: null };
+    await this.guard(async (db) => {
+      const tx = db.transaction(['profiles', 'runs', 'results', 'settings'], 'readwrite');
       const runIds = await tx.objectStore('runs').index('by-player').getAllKeys(id);
       await Promise.all([
         tx.objectStore('profiles').delete(id),
@@ -126,20 +207,29 @@ export class IdbStore implements Store {
       const settings = restoreSettings(await tx.objectStore('settings').get(SETTINGS_KEY));
       if (settings.currentPlayerId === id) await tx.objectStore('settings').put({ ...settings, currentPlayerId: null }, SETTINGS_KEY);
       await tx.done;
-      for (const [rid, run] of this.unsaved) if (run.playerId === id) this.unsaved.delete(rid);
       for (const [rid, run] of this.open) if (run.playerId === id) this.open.delete(rid);
     });
   }
 
   async listTeams(): Promise<Team[]> {
-    return restoreList(await this.db.getAll('teams'), restoreTeam, 'teams').sort((a, b) => a.createdAt - b.createdAt);
+    const stored = restoreList(await this.read((db) => db.getAll('teams'), []), restoreTeam, 'teams');
+    for (const t of stored) this.seen.teams.set(t.id, structuredClone(t));
+    return withUnsaved(stored, this.unsavedTeams, (t) => t.id).sort((a, b) => a.createdAt - b.createdAt);
   }
   async saveTeam(team: Team): Promise<void> {
-    await this.guard(() => this.db.put('teams', structuredClone(team)));
+    const copy = structuredClone(team);
+    this.seen.teams.set(copy.id, copy);
+    await this.writeOrKeep(
+      (db) => writeTx(db, 'teams', (tx) => tx.store.put(copy)),
+      () => this.unsavedTeams.set(copy.id, copy),
+    );
   }
   async deleteTeam(id: string): Promise<void> {
-    await this.guard(async () => {
-      const tx = this.db.transaction(['teams', 'profiles'], 'readwrite');
+    this.unsavedTeams.delete(id);
+    this.seen.teams.delete(id);
+    for (const [pid, p] of this.unsavedProfiles) if (p.teamId === id) this.unsavedProfiles.set(pid, { ...p, teamId: null });
+    await this.guard(async (db) => {
+      const tx = db.transaction(['teams', 'profiles'], 'readwrite');
       await tx.objectStore('teams').delete(id);
       let cursor = await tx.objectStore('profiles').openCursor();
       while (cursor) {
@@ -153,23 +243,93 @@ export class IdbStore implements Store {
   // ---- scenario versions --------------------------------------------------------------------
 
   async saveScenario(s: StoredScenario): Promise<void> {
-    await this.guard(async () => {
-      const tx = this.db.transaction('scenarios', 'readwrite');
-      const known = await tx.store.get(s.hash);
-      if (!known || known.hidden) await tx.store.put(structuredClone({ ...s, hidden: undefined }));
-      await tx.done;
-    });
+    const copy = structuredClone({ ...s, hidden: undefined });
+    this.seen.scenarios.set(copy.hash, copy);
+    let accepted = false;
+    await this.writeOrKeep(
+      (db) =>
+        writeTx(db, 'scenarios', async (tx) => {
+          const known = await tx.store.get(s.hash);
+          if (!known || known.hidden || known.untrusted) await tx.store.put(copy);
+          accepted = !!known?.untrusted && !s.untrusted;
+        }),
+      () => this.unsavedScenarios.set(copy.hash, copy),
+    );
+    // A version that waited apart was imported by a manager (Write scenarios): its runs count now.
+    if (accepted) await this.scoreVersion(s.hash);
   }
   async getScenario(hash: string): Promise<StoredScenario | undefined> {
-    const v = await this.db.get('scenarios', hash);
-    return v === undefined ? undefined : (restoreStoredScenario(v) ?? undefined);
+    const pending = this.unsavedScenarios.get(hash);
+    if (pending) return structuredClone(pending);
+    const v = await this.read((db) => db.get('scenarios', hash), undefined);
+    const version = v === undefined ? undefined : (restoreStoredScenario(v) ?? undefined);
+    if (version) this.seen.scenarios.set(hash, structuredClone(version));
+    return version;
   }
   async listScenarios(): Promise<StoredScenario[]> {
-    return restoreList(await this.db.getAll('scenarios'), restoreStoredScenario, 'scenarios').filter((s) => !s.hidden);
+    const stored = restoreList(await this.read((db) => db.getAll('scenarios'), []), restoreStoredScenario, 'scenarios');
+    return withUnsaved(stored, this.unsavedScenarios, (s) => s.hash).filter((s) => !s.hidden && !s.untrusted);
+  }
+  async listPendingScenarios(): Promise<PendingVersion[]> {
+    const all = restoreList(await this.read((db) => db.getAll('scenarios'), []), restoreStoredScenario, 'scenarios');
+    const out: PendingVersion[] = [];
+    for (const version of all.filter((s) => s.untrusted)) {
+      const runs = await this.read((db) => db.getAllFromIndex('runs', 'by-scenario', version.id), []);
+      out.push({ version, runs: runs.filter((r) => r.scenarioHash === version.hash).length });
+    }
+    return out;
+  }
+  async trustScenario(hash: string, now = Date.now()): Promise<number> {
+    await this.guard((db) =>
+      writeTx(db, 'scenarios', async (tx) => {
+        const v = restoreStoredScenario(await tx.store.get(hash));
+        if (v?.untrusted) {
+          const { untrusted: _, ...trusted } = v;
+          await tx.store.put({ ...trusted, storedAt: now });
+        }
+      }),
+    );
+    return this.scoreVersion(hash);
+  }
+  /** Queues the statements of a version's runs, kept back while it was untrusted (an LRS connected). */
+  private async queueVersion(hash: string): Promise<void> {
+    if (!this.outbox.source) return;
+    const version = await this.getScenario(hash);
+    if (!version || version.untrusted) return;
+    const recs = await this.read((db) => db.getAllFromIndex('runs', 'by-scenario', version.id), []);
+    const runs = recs.filter((r) => r.scenarioHash === hash).flatMap((r) => restoreRun(r) ?? []);
+    await this.guard(() => this.outbox.queueRuns(runs));
+  }
+  /** Writes the result rows of a version's finished runs (a version just accepted); returns how many. */
+  private async scoreVersion(hash: string): Promise<number> {
+    await this.queueVersion(hash);
+    const scorer = this.scorer;
+    if (!scorer) return 0;
+    await scorer.prepare?.();
+    let n = 0;
+    await this.guard(async (db) => {
+      const tx = db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
+      const version = restoreStoredScenario(await tx.objectStore('scenarios').get(hash));
+      if (version && !version.untrusted) {
+        for (const rec of await tx.objectStore('runs').index('by-scenario').getAll(version.id)) {
+          const run = rec.scenarioHash === hash ? restoreRun(rec) : null;
+          const result = run ? scorer(run, version) : null;
+          if (result) {
+            await tx.objectStore('results').put(result);
+            n++;
+          }
+        }
+      }
+      await tx.done;
+    });
+    return n;
   }
   async deleteScenario(id: string): Promise<void> {
-    await this.guard(async () => {
-      const tx = this.db.transaction(['scenarios', 'runs'], 'readwrite');
+    for (const [hash, v] of this.seen.scenarios) if (v.id === id && v.custom) this.seen.scenarios.delete(hash);
+    const used = new Set([...this.unsaved.values()].map((r) => r.scenarioHash));
+    for (const [hash, v] of this.unsavedScenarios) if (v.id === id && v.custom && !used.has(hash)) this.unsavedScenarios.delete(hash);
+    await this.guard(async (db) => {
+      const tx = db.transaction(['scenarios', 'runs'], 'readwrite');
       const versions = await tx.objectStore('scenarios').index('by-id').getAll(id);
       const runs = await tx.objectStore('runs').index('by-scenario').getAll(id);
       const used = new Set(runs.map((r) => r.scenarioHash));
@@ -193,34 +353,38 @@ export class IdbStore implements Store {
   async saveRun(run: Run): Promise<void> {
     await measureSaveAsync('run', async () => {
       const copy = structuredClone(run);
-      this.unsaved.delete(run.id);
-      await this.guardRun(copy, async () => {
-        await this.flushUnsaved();
-        const source = this.outbox.source;
-        if (source) {
-          // An LRS is connected: the run's new statements are queued in the same transaction.
-          const tx = this.db.transaction(['runs', ...QUEUE_STORES], 'readwrite');
-          void tx.objectStore('runs').put(toRecord(copy));
-          await queueInTx(tx, copy, source);
-          commitNow(tx);
-          await tx.done;
-          this.remember(copy);
-          return;
-        }
-        const tx = this.db.transaction('runs', 'readwrite');
-        void tx.store.put(toRecord(copy));
-        commitNow(tx);
-        await tx.done;
-        this.remember(copy);
-      });
+      await this.writeOrKeep(
+        (db) => this.putRun(db, copy),
+        () => this.unsaved.set(copy.id, copy),
+      );
     });
-    if (run.finishedAt !== undefined && this.scorer && !this.unsaved.has(run.id)) {
-      const copy = structuredClone(run);
-      this.scoring = this.scoring
-        .then(whenIdle)
-        .then(() => this.scoreRun(copy))
-        .catch((e) => console.warn('[frontlijn] scoring a finished run failed; it is retried at the next start', e));
+    if (run.finishedAt !== undefined && !this.unsaved.has(run.id)) this.scoreLater(run);
+  }
+
+  private scoreLater(run: Run): void {
+    if (!this.scorer) return;
+    const copy = structuredClone(run);
+    this.scoring = this.scoring
+      .then(whenIdle)
+      .then(() => this.scoreRun(copy))
+      .catch((e) => console.warn('[frontlijn] scoring a finished run failed; it is retried at the next start', e));
+  }
+
+  /** One put of a whole run, committed at once; the run is then the base of the next append. */
+  private async putRun(db: DB, run: Run): Promise<void> {
+    const source = this.outbox.source;
+    // An LRS is connected: the run's new statements are queued in the same transaction.
+    const tx = db.transaction(source ? ['runs', ...QUEUE_STORES] : ['runs'], 'readwrite');
+    tx.done.catch(() => undefined); // awaited below
+    try {
+      void tx.objectStore('runs').put(toRecord(run)).catch(() => undefined); // its failure is the transaction's
+      if (source) await queueInTx(tx as unknown as QueueTx, run, source);
+      commitNow(tx);
+      await tx.done;
+    } catch (e) {
+      throw txFailure(e, tx);
     }
+    this.remember(run);
   }
 
   /**
@@ -231,67 +395,45 @@ export class IdbStore implements Store {
     const scorer = this.scorer;
     if (!scorer) return;
     await scorer.prepare?.();
-    await this.guard(async () => {
-      const tx = this.db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
+    await this.guard(async (db) => {
+      const tx = db.transaction(['runs', 'results', 'scenarios'], 'readwrite');
       tx.done.catch(() => undefined); // awaited below
       const stored = restoreRun(await tx.objectStore('runs').get(run.id));
       const version = stored?.finishedAt !== undefined ? restoreStoredScenario(await tx.objectStore('scenarios').get(stored.scenarioHash)) : null;
-      const result = stored && version ? scorer(stored, version) : null;
+      const result = stored && version && !version.untrusted ? scorer(stored, version) : null;
       if (result) await tx.objectStore('results').put(result);
       commitNow(tx);
       await tx.done;
     });
   }
 
+  /**
+   * Appends one event: the whole run with it is written in one put, or (the browser cannot
+   * write) kept whole in memory. Either way the choice is made; when anything else goes wrong it
+   * is not, and nothing changes (a retry does not add it twice).
+   */
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
     await measureSaveAsync('append', async () => {
-      const pending = this.unsaved.get(runId);
-      if (pending) {
-        const next = withEvent(pending, structuredClone(event));
-        if (next) this.unsaved.set(runId, next);
-        await this.guardRun(this.unsaved.get(runId)!, () => this.flushUnsaved());
-        return;
+      let base = this.unsaved.get(runId) ?? this.open.get(runId);
+      if (!base) {
+        const rec = await this.read((db) => db.get('runs', runId), undefined);
+        if (!rec) throw new Error(`No run ${runId} to append to`);
+        base = restoreRun(rec) ?? undefined;
+        if (!base) throw new Error(`Run ${runId} could not be read`);
       }
-      let next: Run | null = null;
-      let txError: () => unknown = () => undefined;
-      try {
-        const source = this.outbox.source;
-        const tx = source
-          ? this.db.transaction(['runs', ...QUEUE_STORES], 'readwrite')
-          : (this.db.transaction('runs', 'readwrite') as unknown as IDBPTransaction<FrontlijnDB, ['runs', ...typeof QUEUE_STORES], 'readwrite'>);
-        tx.done.catch(() => undefined); // awaited below
-        txError = () => tx.error;
-        let base = this.open.get(runId);
-        if (!base) {
-          const rec = await tx.objectStore('runs').get(runId);
-          if (!rec) throw new Error(`No run ${runId} to append to`);
-          base = restoreRun(rec) ?? undefined;
-          if (!base) throw new Error(`Run ${runId} could not be read`);
-        }
-        next = withEvent(base, structuredClone(event));
-        if (next) {
-          void tx.objectStore('runs').put(toRecord(next));
-          // An LRS is connected: the event's statements are queued in the same transaction.
-          if (source) await queueInTx(tx, next, source);
-          commitNow(tx);
-          await tx.done;
-          this.remember(next);
-        }
-      } catch (e) {
-        this.open.delete(runId);
-        if ((isQuotaError(e) || isQuotaError(txError())) && next) {
-          this.keepUnsaved(next);
-          return;
-        }
-        throw e;
-      }
+      const next = withEvent(base, structuredClone(event));
+      if (!next) return;
+      await this.writeOrKeep(
+        (db) => this.putRun(db, next),
+        () => this.unsaved.set(runId, next),
+      );
     });
   }
 
   async getRun(id: string): Promise<Run | undefined> {
     const pending = this.unsaved.get(id);
     if (pending) return structuredClone(pending);
-    const rec = await this.db.get('runs', id);
+    const rec = await this.read((db) => db.get('runs', id), undefined);
     if (rec === undefined) return undefined;
     const r = new Repairs();
     const run = restoreRun(rec, r);
@@ -302,17 +444,18 @@ export class IdbStore implements Store {
   }
 
   async listRuns(filter: Filter = {}): Promise<Run[]> {
-    let recs: unknown[];
-    if (filter.playerId !== undefined) recs = await this.db.getAllFromIndex('runs', 'by-player', filter.playerId);
-    else if (filter.scenarioId !== undefined) recs = await this.db.getAllFromIndex('runs', 'by-scenario', filter.scenarioId);
-    else recs = await this.db.getAll('runs');
+    const recs: unknown[] = await this.read((db) => {
+      if (filter.playerId !== undefined) return db.getAllFromIndex('runs', 'by-player', filter.playerId);
+      if (filter.scenarioId !== undefined) return db.getAllFromIndex('runs', 'by-scenario', filter.scenarioId);
+      return db.getAll('runs');
+    }, []);
     const runs = restoreList(recs, (v, r) => restoreRun(v, r), 'runs').filter((r) => matches(r, filter) && !this.unsaved.has(r.id));
     for (const u of this.unsaved.values()) if (matches(u, filter)) runs.push(structuredClone(u));
     return runs.sort((a, b) => a.startedAt - b.startedAt);
   }
 
   async unfinishedRun(playerId: string | null): Promise<Run | undefined> {
-    const open = restoreList(await this.db.getAllFromIndex('runs', 'by-open', 1), (v, r) => restoreRun(v, r), 'runs');
+    const open = restoreList(await this.read((db) => db.getAllFromIndex('runs', 'by-open', 1), []), (v, r) => restoreRun(v, r), 'runs');
     const candidates = [...open.filter((r) => !this.unsaved.has(r.id)), ...this.unsaved.values()].filter(
       (r) => r.finishedAt === undefined && r.playerId === playerId,
     );
@@ -323,8 +466,8 @@ export class IdbStore implements Store {
   async deleteRun(id: string): Promise<void> {
     this.unsaved.delete(id);
     this.open.delete(id);
-    await this.guard(async () => {
-      const tx = this.db.transaction(['runs', 'results'], 'readwrite');
+    await this.guard(async (db) => {
+      const tx = db.transaction(['runs', 'results'], 'readwrite');
       await Promise.all([tx.objectStore('runs').delete(id), tx.objectStore('results').delete(id), tx.done]);
     });
   }
@@ -334,10 +477,11 @@ export class IdbStore implements Store {
   async listResults(filter: Filter = {}): Promise<RunResult[]> {
     await this.backfilling;
     await this.scoring;
-    let rows: unknown[];
-    if (filter.scenarioId !== undefined) rows = await this.db.getAllFromIndex('results', 'by-scenario', filter.scenarioId);
-    else if (filter.playerId !== undefined) rows = await this.db.getAllFromIndex('results', 'by-player', filter.playerId);
-    else rows = await this.db.getAll('results');
+    const rows: unknown[] = await this.read((db) => {
+      if (filter.scenarioId !== undefined) return db.getAllFromIndex('results', 'by-scenario', filter.scenarioId);
+      if (filter.playerId !== undefined) return db.getAllFromIndex('results', 'by-player', filter.playerId);
+      return db.getAll('results');
+    }, []);
     const out: RunResult[] = [];
     for (const row of rows) {
       const res = restoreResult(row);
@@ -347,20 +491,35 @@ export class IdbStore implements Store {
   }
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
-    const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
     await this.scorer?.prepare?.();
     const source = this.outbox.source;
+    if (this.lost) await this.reconnect();
     const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'outbox', 'outboxMeta'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
+    let out: ImportOutcome;
     try {
+      const before = new Map<string, StoredScenario | undefined>();
+      for (const s of bundle.scenarios) before.set(s.hash, restoreStoredScenario(await tx.objectStore('scenarios').get(s.hash)) ?? undefined);
+      const plan = await planPlayers(bundle, async (id) => restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined);
+      out = {
+        runsAdded: 0,
+        runsUpdated: 0,
+        runsSkipped: 0,
+        profilesAdded: 0,
+        teamsAdded: 0,
+        scenariosAdded: 0,
+        runsApart: 0,
+        versions: versionNotes(bundle, before),
+        players: plan.notes,
+      };
       const versions = new Map<string, StoredScenario>();
       for (const s of bundle.scenarios) {
-        const known = await tx.objectStore('scenarios').get(s.hash);
+        const known = before.get(s.hash);
         if (!known) {
           await tx.objectStore('scenarios').put(structuredClone(s));
           out.scenariosAdded++;
         }
-        versions.set(s.hash, (known && restoreStoredScenario(known)) || s);
+        versions.set(s.hash, known ?? s);
       }
       for (const t of bundle.teams) {
         if (!(await tx.objectStore('teams').get(t.id))) {
@@ -368,13 +527,13 @@ export class IdbStore implements Store {
           out.teamsAdded++;
         }
       }
-      for (const p of bundle.profiles) {
+      for (const p of plan.profiles) {
         if (!(await tx.objectStore('profiles').get(p.id))) {
           await tx.objectStore('profiles').put(structuredClone(p));
           out.profilesAdded++;
         }
       }
-      for (const run of bundle.runs) {
+      for (const run of plan.runs) {
         const storedRec = await tx.objectStore('runs').get(run.id);
         const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
         const d = mergeDecision(stored, run);
@@ -389,9 +548,13 @@ export class IdbStore implements Store {
           version = restoreStoredScenario(await tx.objectStore('scenarios').get(run.scenarioHash)) ?? undefined;
           if (version) versions.set(version.hash, version);
         }
-        const result = version && this.scorer ? this.scorer(run, version) : null;
+        // Runs on a version this device does not trust are kept apart: no result row.
+        const result = version && !version.untrusted && this.scorer ? this.scorer(run, version) : null;
         if (result) await tx.objectStore('results').put(result);
-        // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files).
+        else await tx.objectStore('results').delete(run.id);
+        if (version?.untrusted) out.runsApart++;
+        // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files);
+        // runs on a version kept apart wait until it is trusted (queueInTx, trustScenario).
         if (source) await queueInTx(tx, run, source);
         if (d === 'add') out.runsAdded++;
         else out.runsUpdated++;
@@ -410,6 +573,7 @@ export class IdbStore implements Store {
   }
 
   close(): void {
+    this.closed = true;
     this.db.close();
   }
 
@@ -419,23 +583,93 @@ export class IdbStore implements Store {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  /** Runs a write; a full disk is reported (and rethrown, nothing was written). */
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+  /** Opens the connection again after the browser closed it; rejects with StorageClosed when it cannot. */
+  private reconnect(): Promise<void> {
+    this.reconnecting ??= (async () => {
+      try {
+        if (!this.reopen) throw new Error('no way to reopen');
+        try {
+          this.db.close();
+        } catch {
+          /* already closed */
+        }
+        this.db = await this.reopen();
+        this.lost = false;
+        const db = this.db;
+        const [runs, profiles, settings] = await Promise.all([db.count('runs'), db.count('profiles'), db.count('settings')]);
+        if (runs + profiles + settings === 0) this.rewriteSeen();
+      } catch (e) {
+        throw Object.assign(new Error(`The database could not be opened again: ${e instanceof Error ? e.message : String(e)}`), { name: 'StorageClosed' });
+      } finally {
+        this.reconnecting = null;
+      }
+    })();
+    return this.reconnecting;
+  }
+
+  /** The database came back empty (site data cleared): what this tab knows is written again, whole, with the next write. */
+  private rewriteSeen(): void {
+    for (const [id, run] of this.open) if (!this.unsaved.has(id)) this.unsaved.set(id, structuredClone(run));
+    for (const [id, p] of this.seen.profiles) if (!this.unsavedProfiles.has(id)) this.unsavedProfiles.set(id, structuredClone(p));
+    for (const [id, t] of this.seen.teams) if (!this.unsavedTeams.has(id)) this.unsavedTeams.set(id, structuredClone(t));
+    for (const [hash, v] of this.seen.scenarios) if (!this.unsavedScenarios.has(hash)) this.unsavedScenarios.set(hash, structuredClone(v));
+    if (this.seen.settings) this.unsavedSettings ??= structuredClone(this.seen.settings);
+  }
+
+  /** The browser closed the connection (site data cleared, the disk went away). */
+  connectionLost(): void {
+    this.lost = true;
+  }
+
+  /** Runs `fn` on the connection, opening it again once when the browser has closed it. */
+  private async withConn<T>(fn: (db: DB) => Promise<T>): Promise<T> {
+    if (this.lost && !this.closed) await this.reconnect();
     try {
-      return await fn();
+      return await fn(this.db);
+    } catch (e) {
+      if (writeLost(e) !== 'closed' || !this.reopen || this.closed) throw e;
+      this.lost = true;
+      await this.reconnect();
+      return fn(this.db);
+    }
+  }
+
+  /** A read; when the database cannot be reached at all, `fallback` (what is kept in memory is added by the caller). */
+  private async read<T>(fn: (db: DB) => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await this.withConn(fn);
+    } catch (e) {
+      if (writeLost(e) !== 'closed') throw e;
+      return fallback;
+    }
+  }
+
+  /** Runs a write; a full disk is reported (and rethrown, nothing was written). */
+  private async guard<T>(fn: (db: DB) => Promise<T>): Promise<T> {
+    try {
+      return await this.withConn(fn);
     } catch (e) {
       if (isQuotaError(e)) this.hub.emit({ kind: 'quota' });
       throw e;
     }
   }
 
-  /** Runs a run write; on a full disk the run is kept in memory instead and the game goes on. */
-  private async guardRun(run: Run, fn: () => Promise<unknown>): Promise<void> {
+  /**
+   * Writes what waits in memory, then `write`. When the browser cannot write (full disk, lost
+   * connection) `keep` keeps the record in memory instead, whole, the UI is told, and the game
+   * goes on; any other failure is thrown and nothing changes.
+   */
+  private async writeOrKeep(write: (db: DB) => Promise<unknown>, keep: () => void): Promise<void> {
     try {
-      await fn();
+      await this.withConn(async (db) => {
+        await this.flushUnsaved(db);
+        await write(db);
+      });
     } catch (e) {
-      if (!isQuotaError(e)) throw e;
-      this.keepUnsaved(run);
+      const why = writeLost(e);
+      if (!why) throw e;
+      keep();
+      this.hub.emit(why === 'quota' ? { kind: 'quota' } : { kind: 'closed' });
     }
   }
 
@@ -445,17 +679,46 @@ export class IdbStore implements Store {
     else this.open.delete(run.id);
   }
 
-  private keepUnsaved(run: Run): void {
-    this.unsaved.set(run.id, structuredClone(run));
-    this.hub.emit({ kind: 'quota' });
-  }
-
-  /** Tries to write the runs the disk had no room for; keeps them when it still has none. */
-  private async flushUnsaved(): Promise<void> {
-    if (this.unsaved.size === 0) return;
-    const tx = this.db.transaction('runs', 'readwrite');
-    await Promise.all([...[...this.unsaved.values()].map((r) => tx.store.put(toRecord(r))), tx.done]);
-    this.unsaved.clear();
+  /**
+   * Writes everything kept in memory, in one transaction: all of it or (full disk) none. What
+   * changed meanwhile stays kept for the next time.
+   */
+  private async flushUnsaved(db: DB): Promise<void> {
+    const runs = [...this.unsaved.values()];
+    const profiles = [...this.unsavedProfiles.values()];
+    const teams = [...this.unsavedTeams.values()];
+    const scenarios = [...this.unsavedScenarios.values()];
+    const settings = this.unsavedSettings;
+    if (runs.length + profiles.length + teams.length + scenarios.length === 0 && !settings) return;
+    const source = this.outbox.source;
+    const tx = db.transaction(['runs', 'profiles', 'teams', 'scenarios', 'settings', ...OUTBOX_STORES], 'readwrite');
+    tx.done.catch(() => undefined); // awaited below
+    try {
+      const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // their failure is the transaction's
+      for (const r of runs) quiet(tx.objectStore('runs').put(toRecord(r)));
+      for (const p of profiles) quiet(tx.objectStore('profiles').put(p));
+      for (const t of teams) quiet(tx.objectStore('teams').put(t));
+      for (const s of scenarios) quiet(tx.objectStore('scenarios').put(s));
+      if (settings) quiet(tx.objectStore('settings').put(settings, SETTINGS_KEY));
+      // The statements of the choices kept in memory are queued now, with the runs they describe
+      // (after the players, teams and versions above, which they name). The mark per run makes
+      // this add only what was not queued before: nothing lost, nothing twice.
+      if (source) for (const r of runs) await queueInTx(tx as unknown as QueueTx, r, source);
+      commitNow(tx);
+      await tx.done;
+    } catch (e) {
+      throw txFailure(e, tx);
+    }
+    for (const r of runs) {
+      if (this.unsaved.get(r.id) !== r) continue;
+      this.unsaved.delete(r.id);
+      this.remember(r);
+      if (r.finishedAt !== undefined) this.scoreLater(r);
+    }
+    for (const p of profiles) if (this.unsavedProfiles.get(p.id) === p) this.unsavedProfiles.delete(p.id);
+    for (const t of teams) if (this.unsavedTeams.get(t.id) === t) this.unsavedTeams.delete(t.id);
+    for (const s of scenarios) if (this.unsavedScenarios.get(s.hash) === s) this.unsavedScenarios.delete(s.hash);
+    if (this.unsavedSettings === settings) this.unsavedSettings = null;
   }
 
   /** Fills in result rows for finished runs that have none (runs from before v3, late scenarios). */
@@ -472,25 +735,37 @@ export class IdbStore implements Store {
       const run = restoreRun(await this.db.get('runs', id));
       if (!run) continue;
       const version = await this.getScenario(run.scenarioHash);
-      const result = version ? this.scorer(run, version) : null;
+      const result = version && !version.untrusted ? this.scorer(run, version) : null;
       if (result) await this.db.put('results', result);
     }
   }
 }
 
+/** The records of `stored`, with those kept in memory (not yet written) in place of or beside them. */
+function withUnsaved<T>(stored: T[], unsaved: Map<string, T>, key: (v: T) => string): T[] {
+  if (unsaved.size === 0) return stored;
+  return [...stored.filter((v) => !unsaved.has(key(v))), ...[...unsaved.values()].map((v) => structuredClone(v))];
+}
+
 /** Opens the database (creating or upgrading it). Rejects when IndexedDB is missing or refuses. */
 export async function openIdb(
   hub: IssueHub,
-  hooks: { onBlocked?: () => void; name?: string } = {},
+  hooks: { onBlocked?: () => void; onTerminated?: () => void; onUpgrade?: () => void; name?: string } = {},
 ): Promise<DB> {
   if (typeof indexedDB === 'undefined') throw Object.assign(new Error('IndexedDB is not available'), { name: 'NoIndexedDB' });
   return openDB<FrontlijnDB>(hooks.name ?? DB_NAME, DB_VERSION, {
-    upgrade: (db, oldVersion, newVersion, tx) => upgrade(db, oldVersion, newVersion ?? DB_VERSION, tx),
+    upgrade: (db, oldVersion, newVersion, tx) => {
+      hooks.onUpgrade?.();
+      upgrade(db, oldVersion, newVersion ?? DB_VERSION, tx);
+    },
     blocked: () => {
       hub.emit({ kind: 'blocked' });
       hooks.onBlocked?.();
     },
     blocking: () => hub.emit({ kind: 'blocking' }),
-    terminated: () => hub.emit({ kind: 'failed', detail: 'The browser closed the database unexpectedly.' }),
+    terminated: () => {
+      hooks.onTerminated?.();
+      hub.emit({ kind: 'closed' });
+    },
   });
 }

@@ -9,6 +9,7 @@ import {
   DEFAULT_SETTINGS,
   type ImportBundle,
   type ImportOutcome,
+  type PendingVersion,
   type Profile,
   type RunResult,
   type Settings,
@@ -17,6 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
+import { planPlayers, versionNotes } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSave } from './measure';
@@ -84,15 +86,40 @@ export class MemoryStore implements Store {
 
   async saveScenario(s: StoredScenario): Promise<void> {
     const known = this.scenarios.get(s.hash);
-    if (known && !known.hidden) return;
+    if (known && !known.hidden && !known.untrusted) return;
     this.scenarios.set(s.hash, copy({ ...s, hidden: undefined }));
+    if (known?.untrusted && !s.untrusted) this.scoreVersion(s.hash);
   }
   async getScenario(hash: string): Promise<StoredScenario | undefined> {
     const s = this.scenarios.get(hash);
     return s ? copy(s) : undefined;
   }
   async listScenarios(): Promise<StoredScenario[]> {
-    return [...this.scenarios.values()].filter((s) => !s.hidden).map(copy);
+    return [...this.scenarios.values()].filter((s) => !s.hidden && !s.untrusted).map(copy);
+  }
+  async listPendingScenarios(): Promise<PendingVersion[]> {
+    const runs = [...this.runs.values()];
+    return [...this.scenarios.values()]
+      .filter((s) => s.untrusted)
+      .map((s) => ({ version: copy(s), runs: runs.filter((r) => r.scenarioHash === s.hash).length }));
+  }
+  async trustScenario(hash: string, now = Date.now()): Promise<number> {
+    const s = this.scenarios.get(hash);
+    if (!s?.untrusted) return 0;
+    const { untrusted: _, ...trusted } = s;
+    this.scenarios.set(hash, { ...trusted, storedAt: now });
+    await this.opts.scorer?.prepare?.();
+    return this.scoreVersion(hash);
+  }
+  /** Scores every finished run of a version (just accepted). */
+  private scoreVersion(hash: string): number {
+    let n = 0;
+    for (const run of this.runs.values()) {
+      if (run.scenarioHash !== hash) continue;
+      if (this.score(run)) n++;
+      this.outbox.queue(run); // kept back while the version was untrusted
+    }
+    return n;
   }
   async deleteScenario(id: string): Promise<void> {
     const used = new Set([...this.runs.values()].map((r) => r.scenarioHash));
@@ -103,11 +130,13 @@ export class MemoryStore implements Store {
     }
   }
 
-  private score(run: Run): void {
-    if (run.finishedAt === undefined || !this.opts.scorer) return;
+  /** Writes a finished run's result row; runs on versions not trusted here get none. */
+  private score(run: Run): boolean {
+    if (run.finishedAt === undefined || !this.opts.scorer) return false;
     const version = this.scenarios.get(run.scenarioHash);
-    const result = version ? this.opts.scorer(run, version) : null;
+    const result = version && !version.untrusted ? this.opts.scorer(run, version) : null;
     if (result) this.results.set(run.id, result);
+    return !!result;
   }
 
   async saveRun(run: Run): Promise<void> {
@@ -159,8 +188,20 @@ export class MemoryStore implements Store {
   }
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
-    const out: ImportOutcome = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0 };
     await this.opts.scorer?.prepare?.();
+    const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
+    const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
+    const out: ImportOutcome = {
+      runsAdded: 0,
+      runsUpdated: 0,
+      runsSkipped: 0,
+      profilesAdded: 0,
+      teamsAdded: 0,
+      scenariosAdded: 0,
+      runsApart: 0,
+      versions: versionNotes(bundle, before),
+      players: plan.notes,
+    };
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
       if (!this.scenarios.has(s.hash)) {
@@ -174,21 +215,23 @@ export class MemoryStore implements Store {
         out.teamsAdded++;
       }
     }
-    for (const p of bundle.profiles) {
+    for (const p of plan.profiles) {
       if (!this.profiles.has(p.id)) {
         this.profiles.set(p.id, copy(p));
         out.profilesAdded++;
       }
     }
-    for (const run of bundle.runs) {
+    for (const run of plan.runs) {
       const d = mergeDecision(this.runs.get(run.id), run);
       if (d === 'skip') {
         out.runsSkipped++;
         continue;
       }
       this.runs.set(run.id, copy(run));
+      this.results.delete(run.id);
       this.score(run);
       this.outbox.queue(run);
+      if (this.scenarios.get(run.scenarioHash)?.untrusted) out.runsApart++;
       if (d === 'add') out.runsAdded++;
       else out.runsUpdated++;
     }

@@ -34,12 +34,12 @@ function isPrefix(short: RunEvent[], long: RunEvent[]): boolean {
  * - 'add': not known yet;
  * - 'update': the stored copy is an earlier moment of the same play-through (its events are a
  *   prefix of the incoming ones, and the incoming copy is further or finished);
- * - 'skip': already known (equal, or the stored copy is further, or they disagree: the device's own
- *   copy wins).
+ * - 'skip': already known (equal, or the stored copy is further, or they disagree, on the events,
+ *   the version or the player: the device's own copy wins).
  */
 export function mergeDecision(stored: Run | undefined, incoming: Run): 'add' | 'update' | 'skip' {
   if (!stored) return 'add';
-  if (stored.scenarioHash !== incoming.scenarioHash) return 'skip';
+  if (stored.scenarioHash !== incoming.scenarioHash || stored.playerId !== incoming.playerId) return 'skip';
   if (!isPrefix(stored.events, incoming.events)) return 'skip';
   if (incoming.events.length > stored.events.length) return 'update';
   if (stored.finishedAt === undefined && incoming.finishedAt !== undefined) return 'update';

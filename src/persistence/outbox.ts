@@ -114,7 +114,7 @@ function statementsOf(source: StatementSource, run: Run, ctx: SourceContext): Xa
   }
 }
 
-type AnyTx = IDBPTransaction<FrontlijnDB, ('runs' | 'outbox' | 'outboxMeta' | 'scenarios' | 'profiles' | 'teams' | 'results')[], 'readwrite'>;
+export type QueueTx = IDBPTransaction<FrontlijnDB, ('runs' | 'outbox' | 'outboxMeta' | 'scenarios' | 'profiles' | 'teams' | 'results')[], 'readwrite'>;
 
 /** The object stores a run write must also lock to queue its statements. */
 export const QUEUE_STORES = ['outbox', 'outboxMeta', 'scenarios', 'profiles', 'teams'] as const;
@@ -130,11 +130,13 @@ function nextSeq(): number {
  * Queues the statements of `run` that are not queued yet, inside the caller's transaction (which
  * must include QUEUE_STORES). Awaits only requests of that transaction.
  */
-export async function queueInTx(tx: AnyTx, run: Run, source: StatementSource): Promise<number> {
+export async function queueInTx(tx: QueueTx, run: Run, source: StatementSource): Promise<number> {
   const meta = tx.objectStore('outboxMeta');
   const mark = await meta.get(markKey(run.id));
   const done = typeof mark === 'number' ? mark : 0;
   const version = await tx.objectStore('scenarios').get(run.scenarioHash);
+  // A run on a version this device does not trust (#17) is not sent until the version is trusted.
+  if (version?.untrusted) return 0;
   const profile = run.playerId ? await tx.objectStore('profiles').get(run.playerId) : undefined;
   const team = profile?.teamId ? await tx.objectStore('teams').get(profile.teamId) : undefined;
   const all = statementsOf(source, run, { version, profile, team });
@@ -154,7 +156,12 @@ type DB = IDBPDatabase<FrontlijnDB>;
 export class IdbOutbox implements Outbox {
   source: StatementSource | null = null;
 
-  constructor(private readonly db: DB) {}
+  /** `conn`: the store's current connection (it opens a new one after the browser closed it). */
+  constructor(private readonly conn: () => DB) {}
+
+  private get db(): DB {
+    return this.conn();
+  }
 
   setSource(source: StatementSource | null): void {
     this.source = source;
@@ -166,7 +173,7 @@ export class IdbOutbox implements Outbox {
     let n = 0;
     for (const run of runs) {
       const tx = this.db.transaction(['runs', ...QUEUE_STORES], 'readwrite');
-      n += await queueInTx(tx as unknown as AnyTx, run, source);
+      n += await queueInTx(tx as unknown as QueueTx, run, source);
       await tx.done;
     }
     return n;
@@ -254,7 +261,9 @@ export class MemoryOutbox implements Outbox {
   /** Queues the new statements of a run (the MemoryStore calls it on each run write). */
   queue(run: Run): number {
     if (!this.source) return 0;
-    const all = statementsOf(this.source, run, this.lookup(run));
+    const ctx = this.lookup(run);
+    if (ctx.version?.untrusted) return 0; // sent once the version is trusted
+    const all = statementsOf(this.source, run, ctx);
     const done = this.marks.get(run.id) ?? 0;
     if (!all || all.length <= done) return 0;
     for (const statement of all.slice(done)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restoreEvent, restoreRun, Repairs } from './restore';
+import { restoreEvent, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 
 describe('restoreEvent', () => {
   it('keeps every kind of run event, timer.start included', () => {
@@ -47,5 +47,13 @@ describe('restoreEvent', () => {
     expect(restoreRun(run, r, { strict: true })?.events).toEqual(run.events);
     expect(restoreRun({ ...run, seed: 'c0ffee-42' }, r, { strict: true })?.seed).toBe('c0ffee-42');
     expect(restoreRun({ ...run, seed: { not: 'a seed' } }, r, { strict: true })).toBeNull();
+  });
+});
+
+describe('restoreProfile, restoreTeam', () => {
+  it('keep names without bidi controls or zero-width characters (a stored or imported name cannot turn a sentence around)', () => {
+    expect(restoreProfile({ id: 'p1', name: '\u202EAnna\u200B', teamId: null, createdAt: 1 })?.name).toBe('Anna');
+    expect(restoreTeam({ id: 't1', name: 'Kassa\u2067 \u200F', createdAt: 1 })?.name).toBe('Kassa');
+    expect(restoreProfile({ id: 'p2', name: '\u200B\u202E', teamId: null, createdAt: 1 })?.name).toBe('?');
   });
 });

@@ -18,6 +18,8 @@ import {
 } from '../engine/types';
 import type { PathStep, Scores } from '../engine/contract';
 import { DEFAULT_SETTINGS, type Profile, type RunResult, type Settings, type StoredScenario, type Team } from './api';
+// Names without bidi controls or invisible characters, cut by grapheme (issue #17).
+import { cleanName } from '../i18n/untrusted';
 
 /** Collects what was repaired; logs it once (Twine's repairStory habit). */
 export class Repairs {
@@ -42,13 +44,6 @@ export function isId(v: unknown): v is string {
 
 function isTime(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e14;
-}
-
-function cleanName(v: unknown, max = 60): string | null {
-  if (typeof v !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
-  const s = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, max);
-  return s.length > 0 ? s : null;
 }
 
 function isTimerScale(v: unknown): v is TimerScale {
@@ -238,6 +233,7 @@ export function restoreResult(value: unknown): RunResult | null {
     steps,
   };
   if (isNodeId(value.startNode)) res.startNode = value.startNode;
+  if (value.timersOff === true) res.timersOff = true;
   return res;
 }
 
@@ -263,6 +259,7 @@ export function restoreStoredScenario(value: unknown, r = new Repairs()): Stored
     custom: value.custom === true,
     storedAt: isTime(value.storedAt) ? value.storedAt : 0,
     ...(value.hidden === true ? { hidden: true } : {}),
+    ...(value.untrusted === true ? { untrusted: true as const } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ async function deviceWithRuns(): Promise<Store> {
 }
 
 const nothingKnown: KnownVersion = async () => undefined;
+/** What a device knows on its own: the built-in scenarios that shipped with the app. */
+const builtIns: KnownVersion = async (hash) => [toy, fuel].find((v) => v.hash === hash);
 
 async function refused(text: string | Uint8Array, known: KnownVersion = nothingKnown): Promise<ImportError> {
   try {
@@ -48,7 +50,7 @@ describe('results file', () => {
     const text = JSON.stringify(file);
 
     const b = new MemoryStore({ scorer: scoreRun });
-    const outcome = await b.importBundle(await readResultsFile(text, nothingKnown));
+    const outcome = await b.importBundle(await readResultsFile(text, builtIns));
     expect(outcome).toMatchObject({ runsAdded: 4, profilesAdded: 2, teamsAdded: 2, scenariosAdded: 2 });
     expect(await b.listRuns()).toEqual(await a.listRuns());
     expect(await b.listResults()).toEqual(await a.listResults());
@@ -56,7 +58,7 @@ describe('results file', () => {
     expect(await b.listProfiles()).toEqual(await a.listProfiles());
 
     // Importing the same file again counts nothing twice.
-    const again = await b.importBundle(await readResultsFile(text, nothingKnown));
+    const again = await b.importBundle(await readResultsFile(text, builtIns));
     expect(again).toMatchObject({ runsAdded: 0, runsUpdated: 0, runsSkipped: 4 });
     expect((await b.listRuns()).length).toBe(4);
   });
@@ -78,7 +80,7 @@ describe('results file', () => {
     const honest = (await a.listResults()).find((r) => r.runId === 'r1')!.scores;
     for (const s of file.scores) s.scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
     const b = new MemoryStore({ scorer: scoreRun });
-    await b.importBundle(await readResultsFile(JSON.stringify(file), nothingKnown));
+    await b.importBundle(await readResultsFile(JSON.stringify(file), builtIns));
     expect((await b.listResults()).find((r) => r.runId === 'r1')!.scores).toEqual(honest);
   });
 
@@ -113,8 +115,7 @@ describe('results file', () => {
     const noScenarios = { ...file, scenarios: [] };
     expect((await refused(JSON.stringify(noScenarios))).code).toBe('missing-scenario');
     // ... unless this device knows the exact versions (built-ins).
-    const known: KnownVersion = async (hash) => [toy, fuel].find((v) => v.hash === hash);
-    const bundle = await readResultsFile(JSON.stringify(noScenarios), known);
+    const bundle = await readResultsFile(JSON.stringify(noScenarios), builtIns);
     expect(bundle.scenarios.map((s) => s.hash).sort()).toEqual([toy.hash, fuel.hash].sort());
   });
 
@@ -146,7 +147,7 @@ describe('results file', () => {
     for (const r of runs) await a.saveRun(r);
     const text = JSON.stringify(await buildResultsFile(a, { kind: 'all' }, 42));
     const b = new MemoryStore({ scorer: scoreRun });
-    const outcome = await b.importBundle(await readResultsFile(text, nothingKnown));
+    const outcome = await b.importBundle(await readResultsFile(text, builtIns));
     expect(outcome).toMatchObject({ runsAdded: runs.length });
     expect(await b.listRuns()).toEqual(await a.listRuns());
     expect((await b.listResults()).length).toBe(runs.length);

@@ -7,6 +7,7 @@
  * them by replay, so editing them changes nothing.
  */
 import { replayRun } from '../engine/replay';
+import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
@@ -44,6 +45,10 @@ export type ImportErrorCode =
   | 'bad-scenario'
   | 'tampered-scenario'
   | 'missing-scenario'
+  | 'built-in-id'
+  | 'conflicting-run'
+  | 'impossible-time'
+  | 'finish-before-start'
   | 'bad-log';
 
 export class ImportError extends Error {
@@ -127,14 +132,36 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What the device already knows, so runs of built-in scenarios need not carry them. */
+/**
+ * The version this device already has for a hash: stored (trusted, or still `untrusted` from an
+ * earlier import) or a built-in that shipped with the app. Undefined when it has none.
+ */
 export type KnownVersion = (hash: string, scenarioId: string) => Promise<StoredScenario | undefined>;
+
+export interface ReadOptions {
+  /** Ids of the built-in scenarios: a custom version may not take one. */
+  builtInIds?: readonly string[];
+}
+
+/** Runs before this date were not made by Frontlijn (it did not exist). */
+export const EARLIEST_TIME = Date.UTC(2020, 0, 1);
+/** Device clocks differ: times up to a day ahead of this one are accepted. */
+export const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** Refuses a run whose times cannot be true (year 5107, a finish before the start). */
+export function checkTimes(run: Run, index: number, now: number): void {
+  const times = [run.startedAt, ...(run.finishedAt !== undefined ? [run.finishedAt] : []), ...run.events.map((e) => e.at)];
+  for (const at of times) {
+    if (at < EARLIEST_TIME || at > now + CLOCK_SLACK_MS) throw new ImportError('impossible-time', { index, date: new Date(at).toISOString().slice(0, 10) });
+  }
+  if (run.finishedAt !== undefined && run.finishedAt < run.startedAt) throw new ImportError('finish-before-start', { index });
+}
 
 /**
  * Reads a results file completely and returns what to import, or throws an ImportError.
  * Nothing is written: pass the bundle to store.importBundle (one transaction).
  */
-export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now()): Promise<ImportBundle> {
+export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now(), opts: ReadOptions = {}): Promise<ImportBundle> {
   const data = parseJson(decode(input));
   if (!isRecord(data) || data.format !== RESULTS_FORMAT) throw new ImportError('foreign');
   if (typeof data.formatVersion !== 'number' || !Number.isInteger(data.formatVersion) || data.formatVersion < 1) throw new ImportError('invalid');
@@ -147,23 +174,43 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const profiles = (data.profiles as unknown[]).map((p) => restoreProfile(p, r)).filter((p): p is Profile => p !== null);
   r.log('imported players and teams');
 
-  const scenarios: StoredScenario[] = [];
+  const builtIn = new Set(opts.builtInIds ?? []);
+  const versions = new Map<string, StoredScenario>();
   for (const [i, s] of (data.scenarios as unknown[]).entries()) {
     if (!isRecord(s) || typeof s.source !== 'string' || typeof s.hash !== 'string') throw new ImportError('bad-scenario', { index: i + 1 });
     const v = validateScenario(s.source);
     if (!v.ok || !v.scenario || !v.hash) throw new ImportError('bad-scenario', { index: i + 1, id: String(s.id ?? '') });
     if (v.hash !== s.hash) throw new ImportError('tampered-scenario', { id: v.scenario.id });
-    scenarios.push({ hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: s.custom !== false, storedAt: now });
+    if (versions.has(v.hash)) continue;
+    // What this device already has for that hash decides, never the file's own word.
+    const here = await known(v.hash, v.scenario.id);
+    if (here) {
+      versions.set(v.hash, here);
+      continue;
+    }
+    const builtInId = builtIn.has(v.scenario.id);
+    if (builtInId && s.custom !== false) throw new ImportError('built-in-id', { id: v.scenario.id });
+    versions.set(v.hash, { hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: !builtInId, storedAt: now, untrusted: true });
   }
-  const versions = new Map(scenarios.map((s) => [s.hash, s]));
+  const scenarios = [...versions.values()];
 
   const runs: Run[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
     if (!run) throw new ImportError('bad-run', { index: i + 1 });
-    if (seen.has(run.id)) continue; // the same run twice in one file counts once
-    seen.add(run.id);
+    checkTimes(run, i + 1, now);
+    const at = seen.get(run.id);
+    if (at !== undefined) {
+      // The same run twice counts once; two different stories under one id are refused.
+      const first = runs[at];
+      const story = (x: Run) => JSON.stringify([x.scenarioHash, x.playerId, x.events, x.finishedAt ?? null]);
+      if (story(first) === story(run) || mergeDecision(run, first) === 'update') continue;
+      if (mergeDecision(first, run) !== 'update') throw new ImportError('conflicting-run', { index: i + 1, id: run.id });
+      runs[at] = await checkRun(run, versions, known);
+      continue;
+    }
+    seen.set(run.id, runs.length);
     runs.push(await checkRun(run, versions, known));
   }
   return withVersions({ teams, profiles, scenarios, runs }, versions);

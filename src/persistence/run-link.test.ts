@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRunLink, encodeRunLink, linkData, MAX_LINK_DATA } from './run-link';
+import type { Scenario } from '../engine/types';
+import { decodeRunLink, encodeRunLink, encodeRunQr, fromBase45, linkData, MAX_LINK_DATA, toBase45 } from './run-link';
 import { finishedRun, profile, team } from './test/fixtures';
 
 describe('run link', () => {
@@ -45,5 +46,72 @@ describe('run link', () => {
   it('finds the data in a scanned link', () => {
     expect(linkData('https://room.example/#/import-run/abcDEF_-1234567890')).toBe('abcDEF_-1234567890');
     expect(linkData('hello world')).toBeNull();
+  });
+});
+
+describe('run link, version 2 (with the scenario)', () => {
+  const scenario = {
+    nodes: {
+      a: { options: [{ id: 'good' }, { id: 'bad' }] },
+      b: { options: [{ id: 'good' }, { id: 'bad' }] },
+    },
+  } as unknown as Scenario;
+  const lookup = async () => scenario;
+  const runId = '3f1c2a9e-5b7d-4c1e-9a2b-0123456789ab';
+  const handed = {
+    run: {
+      ...finishedRun(runId, 'a1b2c3d4-0000-4000-8000-00000000abcd', ['good', 'bad']),
+      seed: runId,
+      events: [
+        { type: 'timer.scale', scale: 1.5, at: 1_700_000_000_500 },
+        { type: 'choice.select', node: 'a', option: 'good', at: 1_700_000_001_000 },
+        { type: 'timer.start', node: 'b', at: 1_700_000_005_000 },
+        { type: 'timer.expire', node: 'b', at: 1_700_000_031_000 },
+      ],
+      finishedAt: 1_700_000_031_000,
+    } as ReturnType<typeof finishedRun>,
+    player: { ...profile('a1b2c3d4-0000-4000-8000-00000000abcd', 't-kassa', 'Anna de Vries'), teamId: 't-kassa', createdAt: 1_700_000_000_000 },
+    team: { ...team('t-kassa', 'Kassa zaterdag'), createdAt: 1_700_000_000_000 },
+  };
+
+  it('round-trips a run, its player and team, in fewer characters than version 1', async () => {
+    const v1 = await encodeRunLink(handed);
+    const v2 = await encodeRunLink(handed, scenario);
+    expect(v2.length).toBeLessThan(v1.length);
+    const back = await decodeRunLink(v2, lookup);
+    expect(back.run).toEqual(handed.run);
+    expect(back.player).toEqual({ ...handed.player, teamId: 't-kassa' });
+    expect(back.team).toEqual(handed.team);
+  });
+
+  it('still reads version 1 links', async () => {
+    const back = await decodeRunLink(await encodeRunLink(handed));
+    expect(back.run).toEqual(handed.run);
+  });
+
+  it('needs the scenario to read a version 2 link', async () => {
+    const v2 = await encodeRunLink(handed, scenario);
+    await expect(decodeRunLink(v2)).rejects.toThrow('scenario');
+    await expect(decodeRunLink(v2, async () => undefined)).rejects.toThrow('scenario');
+  });
+
+  it('says a cut-off link is cut off', async () => {
+    const v2 = await encodeRunLink(handed, scenario);
+    await expect(decodeRunLink(v2.slice(0, Math.floor(v2.length / 2)), lookup)).rejects.toThrow('cut');
+  });
+
+  it('writes the QR code in base45, which reads back as the same link data', async () => {
+    const qr = await encodeRunQr(handed, scenario);
+    expect(qr).toMatch(/^FL:[0-9A-Z $%*+\-./:]+$/);
+    const data = linkData(qr);
+    expect(data).toBe(await encodeRunLink(handed, scenario));
+    expect((await decodeRunLink(data!, lookup)).run).toEqual(handed.run);
+  });
+
+  it('base45 follows RFC 9285', () => {
+    expect(toBase45(new TextEncoder().encode('AB'))).toBe('BB8');
+    expect(toBase45(new TextEncoder().encode('Hello!!'))).toBe('%69 VD92EX0');
+    expect(new TextDecoder().decode(fromBase45('%69 VD92EX0')!)).toBe('Hello!!');
+    expect(fromBase45('GGW')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { scoreState } from '../engine/score';
 import type { Analysis } from '../engine/contract';
 import type { Run } from '../engine/types';
 import type { RunResult, StoredScenario } from './api';
+import { hasTimedDecision, timersOff } from './stats';
 
 /** Computes a finished run's result, or null when it cannot be replayed (or is not finished). */
 export type Scorer = ((run: Run, version: StoredScenario) => RunResult | null) & {
@@ -47,6 +48,7 @@ export const scoreRun: Scorer = (run, version) => {
       steps: state.steps.map((s) => ({ node: s.node, option: s.option })),
     };
     if (run.startNode) result.startNode = run.startNode;
+    if (run.mode === 'assessment' && timersOff(run) && hasTimedDecision(version.scenario)) result.timersOff = true;
     return result;
   } catch (e) {
     console.warn(`[frontlijn] run ${run.id} could not be replayed:`, e);

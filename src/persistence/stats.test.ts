@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from './api';
-import { debriefCounts, history, leaderboard, teamAverages } from './stats';
+import { debriefCounts, hasTimedDecision, history, leaderboard, teamAverages, timersOff } from './stats';
+import { scoreRun } from './scoring';
+import { restoreResult } from './restore';
+import { builtIn, playThrough } from './test/play';
 import { scoresCsv } from './csv';
 import { profile, team } from './test/fixtures';
 
@@ -85,6 +88,32 @@ describe('debrief', () => {
     expect(d.counts.get('b')!.get(null)).toBe(2);
     expect(d.who.get('a')!.get('good')!.sort()).toEqual(['anna', 'bram']);
     expect(debriefCounts(results, 'mini', null, 'best').runs).toBe(4); // ghost counts when no team filter
+  });
+});
+
+describe('timers off', () => {
+  it('a run had its timers off when it started so or switched them off', () => {
+    expect(timersOff({ timerScale: 0, events: [] })).toBe(true);
+    expect(timersOff({ timerScale: 1, events: [] })).toBe(false);
+    expect(timersOff({ timerScale: 1, events: [{ type: 'timer.scale', scale: 0, at: 5 }] })).toBe(true);
+    expect(timersOff({ timerScale: 1.5, events: [{ type: 'timer.scale', scale: 10, at: 5 }] })).toBe(false);
+  });
+
+  it('an assessment result with the timers off is marked, on the board and in the debrief count', () => {
+    const toy = builtIn('toy-shop-saturday');
+    expect(hasTimedDecision(toy.scenario)).toBe(true);
+    const off = scoreRun(playThrough(toy, 'off', 'anna', () => 0), toy)!;
+    const on = scoreRun({ ...playThrough(toy, 'on', 'bram', () => 0), timerScale: 1 }, toy)!;
+    const coaching = scoreRun(playThrough(toy, 'c', 'cem', () => 0, 'coaching'), toy)!;
+    expect(off.timersOff).toBe(true);
+    expect(on.timersOff).toBeUndefined();
+    expect(coaching.timersOff).toBeUndefined();
+    const board = leaderboard([off, on], toy.id, 'best', profiles);
+    expect(board.map((r) => [r.name, r.timersOff]).sort()).toEqual([['Anna', true], ['Bram', false]]);
+    expect(debriefCounts([off, on], toy.id, null, 'best').timersOff).toBe(1);
+    // The mark survives the store (a result row read back).
+    expect(restoreResult(JSON.parse(JSON.stringify(off)))?.timersOff).toBe(true);
+    expect(restoreResult(JSON.parse(JSON.stringify(on)))?.timersOff).toBeUndefined();
   });
 });
 

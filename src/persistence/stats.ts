@@ -4,6 +4,7 @@
  * many chose each option at each decision). No I/O: the screens pass in what the store returned.
  */
 import type { Scores } from '../engine/contract';
+import type { Run, Scenario } from '../engine/types';
 import type { Profile, RunResult, Team } from './api';
 
 export type Pick = 'best' | 'latest';
@@ -13,6 +14,16 @@ export type ScoreKey = (typeof SCORE_KEYS)[number];
 /** Results that count for comparing: finished assessment runs from the start of the story. */
 export function comparable(r: RunResult): boolean {
   return r.mode === 'assessment' && !r.startNode && r.playerId !== null;
+}
+
+/** Whether a run had its timers off (scale 0) at its start or after a change of the timer setting. */
+export function timersOff(run: { timerScale: Run['timerScale']; events: Run['events'] }): boolean {
+  return run.timerScale === 0 || (Array.isArray(run.events) && run.events.some((e) => e?.type === 'timer.scale' && e.scale === 0));
+}
+
+/** Whether a scenario has a decision with a time limit (only then do timers change anything). */
+export function hasTimedDecision(scenario: Scenario): boolean {
+  return Object.values(scenario.nodes ?? {}).some((n) => !!n?.timeLimit);
 }
 
 function better(a: RunResult, b: RunResult): boolean {
@@ -27,6 +38,8 @@ export interface BoardRow {
   attempts: number;
   finishedAt: number;
   rank: number;
+  /** The run shown was played (for a while) with the timers off. */
+  timersOff: boolean;
 }
 
 /** One row per player: their best (or latest) comparable run of the scenario, highest first. */
@@ -47,7 +60,7 @@ export function leaderboard(results: RunResult[], scenarioId: string, pick: Pick
   for (const [id, { r, n }] of chosen) {
     const p = people.get(id);
     if (!p) continue; // a deleted player's rows are gone with them; stray rows are not shown
-    rows.push({ playerId: id, name: p.name, teamId: p.teamId, scores: r.scores, attempts: n, finishedAt: r.finishedAt, rank: 0 });
+    rows.push({ playerId: id, name: p.name, teamId: p.teamId, scores: r.scores, attempts: n, finishedAt: r.finishedAt, rank: 0, timersOff: r.timersOff === true });
   }
   rows.sort((a, b) => b.scores.overall - a.scores.overall || a.name.localeCompare(b.name));
   rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1].scores.overall === row.scores.overall ? rows[i - 1].rank : i + 1));
@@ -121,7 +134,7 @@ export function debriefCounts(
   scenarioId: string,
   playerIds: Set<string> | null,
   pick: Pick,
-): { counts: DebriefCounts; who: Map<string, Map<string | null, string[]>>; runs: number } {
+): { counts: DebriefCounts; who: Map<string, Map<string | null, string[]>>; runs: number; timersOff: number } {
   const chosen = new Map<string, RunResult>();
   for (const r of results) {
     if (r.scenarioId !== scenarioId || !comparable(r)) continue;
@@ -145,5 +158,7 @@ export function debriefCounts(
       who.set(s.node, w);
     }
   }
-  return { counts, who, runs: chosen.size };
+  let off = 0;
+  for (const r of chosen.values()) if (r.timersOff) off++;
+  return { counts, who, runs: chosen.size, timersOff: off };
 }

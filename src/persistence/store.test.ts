@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Store } from './api';
+import type { Run } from '../engine/types';
 import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { MemoryStore } from './memory';
@@ -10,6 +11,24 @@ import { fakeScorer, finishedRun, profile, run, team, version } from './test/fix
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
+
+/**
+ * Fills the disk the way Chrome reports it: a write's transaction aborts with QuotaExceededError
+ * (tx.error) and its requests fail with a plain AbortError. Returns "space again".
+ */
+function fillDisk(): () => void {
+  const origPut = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    const req = origPut.apply(this, args);
+    (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+    return req;
+  } as IDBObjectStore['put'];
+  return () => {
+    IDBObjectStore.prototype.put = origPut;
+  };
+}
+
+const pick = (r: Run | undefined) => r?.events.map((e) => (e.type === 'choice.select' ? e.option : e.type));
 
 const factories: Record<string, () => Promise<Store>> = {
   memory: async () => new MemoryStore({ scorer: fakeScorer }),
@@ -99,7 +118,7 @@ for (const [kind, make] of Object.entries(factories)) {
         runs: [finishedRun('r1', 'p1', ['good', 'good']), finishedRun('r2', 'p9', ['bad', 'good'])],
       };
       const first = await store.importBundle(bundle);
-      expect(first).toEqual({ runsAdded: 1, runsUpdated: 1, runsSkipped: 0, profilesAdded: 2, teamsAdded: 1, scenariosAdded: 1 });
+      expect(first).toMatchObject({ runsAdded: 1, runsUpdated: 1, runsSkipped: 0, profilesAdded: 2, teamsAdded: 1, scenariosAdded: 1 });
       const again = await store.importBundle(bundle);
       expect(again).toMatchObject({ runsAdded: 0, runsUpdated: 0, runsSkipped: 2, profilesAdded: 0 });
       expect((await store.listRuns()).length).toBe(2);
@@ -162,6 +181,7 @@ describe('idb store specifics', () => {
     };
     try {
       await store.appendEvent('r1', { type: 'choice.select', node: 'a', option: 'good', at: 10 });
+      await store.saveRun(finishedRun('r2', 'p1', ['good', 'bad']));
       expect(issues).toContain('quota');
       expect((await store.getRun('r1'))!.events.length).toBe(1);
     } finally {
@@ -172,4 +192,88 @@ describe('idb store specifics', () => {
     const reopened = new IdbStore(await openIdb(hub), hub, fakeScorer);
     expect((await reopened.getRun('r1'))!.events.length).toBe(2);
   });
+
+  it('a full disk mid-run as Chrome reports it: every choice is made once, in memory, and the whole run is written when there is room', async () => {
+    const hub = new IssueHub();
+    const issues: string[] = [];
+    hub.on((i) => issues.push(i.kind));
+    const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    await store.saveRun(run('r1', 'p1'));
+    await store.appendEvent('r1', { type: 'choice.select', node: 'a', option: 'good', at: 10 });
+    const space = fillDisk();
+    try {
+      // The first choice on a full disk, and the second: both made (kept in memory), none twice.
+      await store.appendEvent('r1', { type: 'choice.select', node: 'b', option: 'bad', at: 20 });
+      expect(issues).toEqual(['quota']);
+      await store.appendEvent('r1', { type: 'choice.select', node: 'c', option: 'ok', at: 30 });
+      await store.appendEvent('r1', { type: 'choice.select', node: 'c', option: 'ok', at: 30 }); // a retried write
+      expect(pick(await store.getRun('r1'))).toEqual(['good', 'bad', 'ok']);
+      expect(pick((await store.listRuns())[0])).toEqual(['good', 'bad', 'ok']);
+      // Nothing half-written meanwhile: the database still holds the run as it was.
+      const raw = await openIdb(new IssueHub());
+      expect(pick(await raw.get('runs', 'r1'))).toEqual(['good']);
+      raw.close();
+    } finally {
+      space();
+    }
+    await store.appendEvent('r1', { type: 'choice.select', node: 'd', option: 'fine', at: 40 });
+    store.close();
+    const reopened = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    expect(pick(await reopened.getRun('r1'))).toEqual(['good', 'bad', 'ok', 'fine']);
+  });
+
+  it('a write that fails for another reason changes nothing, also while the disk is full', async () => {
+    const hub = new IssueHub();
+    const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    await store.saveRun(run('r1', 'p1'));
+    const space = fillDisk();
+    await store.appendEvent('r1', { type: 'choice.select', node: 'a', option: 'good', at: 10 });
+    space();
+    const origTx = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function () {
+      throw new DOMException('Something else', 'UnknownError');
+    };
+    try {
+      await expect(store.appendEvent('r1', { type: 'choice.select', node: 'b', option: 'bad', at: 20 })).rejects.toThrow();
+      await expect(store.appendEvent('r1', { type: 'choice.select', node: 'b', option: 'bad', at: 21 })).rejects.toThrow();
+    } finally {
+      IDBDatabase.prototype.transaction = origTx;
+    }
+    expect(pick(await store.getRun('r1'))).toEqual(['good']);
+  });
+
+  it('a full disk at the start: the player, team, settings, scenario version and run are kept in memory, and written when there is room', async () => {
+    const hub = new IssueHub();
+    const issues: string[] = [];
+    hub.on((i) => issues.push(i.kind));
+    const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    const space = fillDisk();
+    try {
+      await store.saveTeam(team('t1'));
+      await store.saveProfile(profile('p1', 't1'));
+      await store.saveSettings({ ...(await store.getSettings()), currentPlayerId: 'p1' });
+      await store.saveScenario(version);
+      await store.saveRun(run('r1', 'p1'));
+      await store.appendEvent('r1', { type: 'choice.select', node: 'a', option: 'good', at: 10 });
+      await store.saveRun(finishedRun('r2', 'p1', ['good', 'bad']));
+      expect(issues).toContain('quota');
+      expect((await store.listProfiles()).map((p) => p.id)).toEqual(['p1']);
+      expect((await store.listTeams()).map((t) => t.id)).toEqual(['t1']);
+      expect((await store.getSettings()).currentPlayerId).toBe('p1');
+      expect((await store.getScenario(version.hash))?.id).toBe('mini');
+      expect((await store.unfinishedRun('p1'))?.id).toBe('r1');
+    } finally {
+      space();
+    }
+    await store.appendEvent('r1', { type: 'choice.select', node: 'b', option: 'good', at: 20 });
+    store.close();
+    const reopened = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    expect((await reopened.listProfiles()).map((p) => p.id)).toEqual(['p1']);
+    expect((await reopened.listTeams()).map((t) => t.id)).toEqual(['t1']);
+    expect((await reopened.getSettings()).currentPlayerId).toBe('p1');
+    expect((await reopened.getScenario(version.hash))?.id).toBe('mini');
+    expect(pick(await reopened.getRun('r1'))).toEqual(['good', 'good']);
+    expect((await reopened.listResults()).map((r) => r.runId)).toEqual(['r2']);
+  });
 });
+

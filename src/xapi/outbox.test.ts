@@ -103,6 +103,65 @@ describe('outbox queueing', () => {
   });
 });
 
+/** Fills the disk the way Chrome reports it (see persistence/store.test.ts). Returns "space again". */
+function fillDisk(): () => void {
+  const origPut = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    const req = origPut.apply(this, args);
+    (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+    return req;
+  } as IDBObjectStore['put'];
+  return () => {
+    IDBObjectStore.prototype.put = origPut;
+  };
+}
+
+describe('outbox queueing with the storage rules of #17', () => {
+  it('idb: choices kept in memory on a full disk are queued when they are written, each statement once', async () => {
+    const store = await idbStore();
+    await store.saveScenario(toy);
+    connect(store);
+    const run = playThrough(toy, 'run-full', 'p1', (i) => i);
+    await store.saveRun({ ...run, events: [], finishedAt: undefined });
+    await store.appendEvent(run.id, run.events[0]);
+    const before = (await store.outbox.nextBatch(1000)).map((i) => i.id);
+    expect(before).toEqual(expected(run).slice(0, 2));
+    const space = fillDisk();
+    try {
+      await store.appendEvent(run.id, run.events[1]);
+      await store.appendEvent(run.id, run.events[2]);
+      await store.appendEvent(run.id, run.events[2]); // a retried write
+      // Kept in memory, not written: neither are their statements.
+      expect((await store.outbox.nextBatch(1000)).map((i) => i.id)).toEqual(before);
+    } finally {
+      space();
+    }
+    // The next write of anything writes the kept run, and its statements with it.
+    await store.saveSettings(await store.getSettings());
+    expect((await store.outbox.nextBatch(1000)).map((i) => i.id)).toEqual(expected(run).slice(0, 4));
+    for (let i = 3; i < run.events.length - 1; i++) await store.appendEvent(run.id, run.events[i]);
+    await store.saveRun(run);
+    const queued = (await store.outbox.nextBatch(1000)).map((i) => i.id);
+    expect(queued).toEqual(expected(run));
+    expect(new Set(queued).size).toBe(queued.length);
+  });
+
+  for (const kind of ['idb', 'memory'] as const) {
+    it(`${kind}: a run on a version kept apart is not sent until the version is trusted`, async () => {
+      const store = kind === 'idb' ? await idbStore() : new MemoryStore();
+      await store.saveScenario({ ...toy, untrusted: true });
+      connect(store);
+      const run = playThrough(toy, 'run-apart', 'p1', (i) => i);
+      await store.saveRun(run);
+      expect((await store.outbox.counts()).queued).toBe(0);
+      await store.trustScenario(toy.hash);
+      expect((await store.outbox.nextBatch(1000)).map((i) => i.id)).toEqual(expected(run));
+      await store.trustScenario(toy.hash); // again: nothing twice
+      expect((await store.outbox.counts()).queued).toBe(expected(run).length);
+    });
+  }
+});
+
 describe('delivery', () => {
   async function queuedStore(runs = 1): Promise<{ store: IdbStore; all: string[] }> {
     const store = await idbStore();

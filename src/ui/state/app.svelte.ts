@@ -11,6 +11,7 @@ import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { writeBootHint } from './boot-hint';
 import { lrs } from './lrs.svelte';
+import { cleanName } from '../../i18n/untrusted';
 
 import { newId } from './ids';
 
@@ -121,7 +122,7 @@ export class AppState {
 
   async createTeam(name: string): Promise<Team> {
     const store = await this.ready();
-    const team: Team = { id: newId(), name: name.trim(), createdAt: Date.now() };
+    const team: Team = { id: newId(), name: cleanName(name) ?? '?', createdAt: Date.now() };
     await store.saveTeam(team);
     this.teams = [...this.teams, team];
     return team;
@@ -132,7 +133,7 @@ export class AppState {
     const store = await this.ready();
     const known = this.teams.find((t) => t.id === id);
     if (known) return known;
-    const team: Team = { id, name: name.trim().slice(0, 60) || '?', createdAt: Date.now() };
+    const team: Team = { id, name: cleanName(name) ?? '?', createdAt: Date.now() };
     await store.saveTeam(team);
     this.teams = [...this.teams, team];
     return team;
@@ -141,7 +142,7 @@ export class AppState {
   /** Creates a player profile and makes it the current player. */
   async createProfile(name: string, teamId: string | null, guest = false): Promise<Profile> {
     const store = await this.ready();
-    const profile: Profile = { id: newId(), name: name.trim(), teamId, createdAt: Date.now(), ...(guest ? { guest: true } : {}) };
+    const profile: Profile = { id: newId(), name: cleanName(name) ?? '?', teamId, createdAt: Date.now(), ...(guest ? { guest: true } : {}) };
     await store.saveProfile(profile);
     this.profiles = [...this.profiles, profile];
     await this.selectPlayer(profile.id);
@@ -154,7 +155,7 @@ export class AppState {
     const old = this.profiles.find((p) => p.id === id);
     if (!old) return;
     const { guest: _guest, ...rest } = old;
-    const profile: Profile = { ...rest, name: name.trim(), teamId: teamId === undefined ? old.teamId : teamId };
+    const profile: Profile = { ...rest, name: cleanName(name) ?? old.name, teamId: teamId === undefined ? old.teamId : teamId };
     await store.saveProfile(profile);
     this.profiles = this.profiles.map((p) => (p.id === id ? profile : p));
   }

@@ -48,7 +48,7 @@ export class PlaySession {
     try {
       const wanted = params.hash ? scenarios.playVersion(params.hash) : scenarios.playScenario(params.id);
       const store = await app.ready();
-      if (params.team && !(await this.#joinTeam(params.team, params.teamName ?? ''))) return;
+      if ((params.team || params.room) && !(await this.#joinRoom(params.team ?? '', params.teamName ?? ''))) return;
       const player = await app.ensurePlayer(t('app.guest'));
       const testRun = params.from !== undefined && params.from !== '';
 
@@ -98,17 +98,17 @@ export class PlaySession {
   }
 
   /**
-   * A room link: join the facilitator's team, with a name the leaderboard can show. Returns
-   * false when the player is sent to "who is playing" first.
+   * A room link: join the facilitator's team (if it names one), with a name the leaderboard can
+   * show. Returns false when the player is sent to "who is playing" first.
    */
-  async #joinTeam(teamId: string, teamName: string): Promise<boolean> {
-    await app.ensureTeam(teamId, teamName);
+  async #joinRoom(teamId: string, teamName: string): Promise<boolean> {
+    if (teamId) await app.ensureTeam(teamId, teamName);
     const current = app.currentPlayer;
     if (!current || current.guest) {
-      app.navigate(href('', { next: location.hash, team: teamId }), true);
+      app.navigate(href('', { next: location.hash, team: teamId || undefined }), true);
       return false;
     }
-    if (!current.teamId) await app.renameProfile(current.id, current.name, teamId);
+    if (teamId && !current.teamId) await app.renameProfile(current.id, current.name, teamId);
     return true;
   }
 

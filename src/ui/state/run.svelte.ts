@@ -23,6 +23,7 @@ import type { RunMachineEvent, ScenarioMachine } from '../../engine/compile';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
 import { newId } from './ids';
+import { reportRun } from '../../lms/seam';
 
 export interface NewRunOptions {
   scenario: Scenario;
@@ -38,16 +39,18 @@ export interface NewRunOptions {
 
 /** Creates the run record for a new play-through (not yet saved). */
 export function newRun(o: NewRunOptions): Run {
+  const id = newId();
   const run: Run = {
     formatVersion: RUN_FORMAT_VERSION,
-    id: newId(),
+    id,
     scenarioId: o.scenario.id,
     scenarioHash: o.hash,
     playerId: o.playerId,
     mode: o.mode,
     timerScale: o.timerScale,
     startedAt: o.now ?? Date.now(),
-    seed: o.seed ?? newId(),
+    // The run's own id is as random as a new one, and a hand-in link then writes it once.
+    seed: o.seed ?? id,
     events: [],
   };
   if (o.startNode && o.startNode !== o.scenario.start) run.startNode = o.startNode;
@@ -104,6 +107,7 @@ export class LiveRun {
   static async start(store: Store, scenario: Scenario, run: Run): Promise<LiveRun> {
     const state = initialPlayState(scenario, run);
     await store.saveRun(run);
+    reportRun(run);
     return new LiveRun(store, scenario, run, state);
   }
 
@@ -114,6 +118,7 @@ export class LiveRun {
   static async resume(store: Store, scenario: Scenario, run: Run, now = Date.now()): Promise<LiveRun> {
     const live = new LiveRun(store, scenario, run, replayRun(scenario, run));
     await live.catchUp(now);
+    reportRun(live.#run);
     return live;
   }
 
@@ -242,6 +247,7 @@ export class LiveRun {
 
   #changed(): void {
     for (const l of this.#listeners) l();
+    reportRun(this.#run);
   }
 
   async #finish(): Promise<void> {

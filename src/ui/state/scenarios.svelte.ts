@@ -107,6 +107,13 @@ function fromStored(s: StoredScenario): ScenarioEntry {
   };
 }
 
+/** The first entry of each id. */
+function uniqueById(list: ScenarioEntry[]): ScenarioEntry[] {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set, not UI state
+  const seen = new Set<string>();
+  return list.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+}
+
 // On the dev server, built-in files are being edited: check them with the CLI's validator. The
 // glob keeps the production bundle free of it (and tolerates the validator not being there).
 const devValidator = import.meta.env.DEV
@@ -125,8 +132,8 @@ export class ScenarioLibrary {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
   #byHash = new Map<string, Promise<LoadedScenario>>();
 
-  /** Built-in and custom scenarios, built-ins first. */
-  entries = $derived<ScenarioEntry[]>([...this.builtins, ...this.custom.map(fromStored)]);
+  /** Built-in and custom scenarios, built-ins first; one entry per id, whatever the store holds. */
+  entries = $derived<ScenarioEntry[]>(uniqueById([...this.builtins, ...this.custom.map(fromStored)]));
 
   /** Reloads the list of custom scenarios from the store. */
   async refresh(): Promise<void> {
@@ -135,7 +142,9 @@ export class ScenarioLibrary {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
     const newest = new Map<string, StoredScenario>();
     for (const s of all) {
-      if (!s.custom || s.hidden) continue;
+      // A custom version may not take a built-in's id (an old import could have stored one):
+      // the built-in wins, so every list keyed by scenario id stays unique.
+      if (!s.custom || s.hidden || s.untrusted || this.builtin(s.id)) continue;
       const prev = newest.get(s.id);
       if (!prev || s.storedAt > prev.storedAt) newest.set(s.id, s);
     }
@@ -192,7 +201,7 @@ export class ScenarioLibrary {
       return this.#parseBuiltin(text, entry.hash);
     }
     const store = await app.ready();
-    const versions = (await store.listScenarios()).filter((s) => s.id === id && !s.hidden);
+    const versions = (await store.listScenarios()).filter((s) => s.id === id && !s.hidden && !s.untrusted);
     if (versions.length === 0) throw new ScenarioLoadError(id, 'unknown');
     const newest = versions.reduce((a, b) => (b.storedAt > a.storedAt ? b : a));
     return loaded(newest.scenario, newest.hash, newest.source, newest.custom);

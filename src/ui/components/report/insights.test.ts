@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import toyShop from '../../../../scenarios/toy-shop-saturday.json';
-import { momentTip, pairPaths, weakestDimension } from './insights';
+import { bestScores, costliest, pathRows, tipOf } from './insights';
+import { scoreState } from '../../../engine/score';
 import { analyseScenario } from '../../../engine/analyse';
 import { applyEvent, initialPlayState } from '../../../engine/replay';
 import type { Run, Scenario } from '../../../engine/types';
@@ -18,46 +19,70 @@ function coldRun() {
   return state;
 }
 
-describe('weakestDimension', () => {
-  it('names the lowest dimension, the first on a tie', () => {
-    expect(weakestDimension({ warmth: 40, initiative: 70, outcome: 55, overall: 55 })).toBe('warmth');
-    expect(weakestDimension({ warmth: 60, initiative: 30, outcome: 30, overall: 40 })).toBe('initiative');
+describe('pathRows', () => {
+  const analysis = analyseScenario(scenario);
+  const state = coldRun();
+  const rows = pathRows(scenario, analysis, state.steps);
+
+  it('has one row per decision the player met, and only those', () => {
+    expect(rows.map((r) => r.yours.node)).toEqual(state.steps.map((s) => s.node));
+    expect(rows.map((r) => r.index)).toEqual(state.steps.map((_, i) => i));
   });
-  it('says nothing when every dimension is strong', () => {
-    expect(weakestDimension({ warmth: 90, initiative: 88, outcome: 100, overall: 93 })).toBeNull();
+
+  it('compares each with the best option of that same decision, from that moment', () => {
+    for (const r of rows) {
+      expect(r.best.length).toBeGreaterThan(0);
+      for (const o of r.best) expect(scenario.nodes[r.yours.node].options).toContain(o);
+      expect(r.same).toBe(r.best.some((o) => o.id === r.yours.option));
+      if (r.same) expect(r.loss).toBe(0);
+    }
+    // The cold player leaves the best path; the best path's step at the same place is elsewhere or another choice.
+    const offPath = rows.findIndex((r, i) => analysis.bestPath.steps[i]?.node !== r.yours.node);
+    expect(offPath).toBeGreaterThan(0);
+    expect(rows.slice(offPath).every((r) => r.best.length > 0)).toBe(true);
+  });
+
+  it('a player on the best path made the best choice at every decision', () => {
+    const best = analysis.bestPath.steps.map((s) => ({ node: s.node, option: s.option, effects: {}, at: 0, moodBefore: 0, moodAfter: 0 }));
+    // Rebuild the real steps (effects and moods) by walking the best options.
+    const run = { formatVersion: 1, id: 'b', scenarioId: scenario.id, scenarioHash: 'h', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 0, events: [] } as Run;
+    let st = initialPlayState(scenario, run);
+    best.forEach((s, i) => (st = applyEvent(scenario, st, { type: 'choice.select', node: s.node, option: s.option!, at: i + 1 })));
+    expect(pathRows(scenario, analysis, st.steps).every((r) => r.same && r.loss === 0)).toBe(true);
+    expect(costliest(pathRows(scenario, analysis, st.steps))).toEqual([]);
+    expect(tipOf(pathRows(scenario, analysis, st.steps))).toBeNull();
   });
 });
 
-describe('momentTip', () => {
-  it('finds the decision that cost most warmth and the warmest option there', () => {
-    const state = coldRun();
-    const tip = momentTip(scenario, state.steps, 'warmth');
-    expect(tip).not.toBeNull();
-    const node = scenario.nodes[tip!.node];
-    const best = Math.max(...node.options.map((o) => o.effects?.warmth ?? 0));
-    expect(tip!.better.effects?.warmth ?? 0).toBe(best);
-    expect(tip!.yours?.id).not.toBe(tip!.better.id);
+describe('costliest and tipOf', () => {
+  const analysis = analyseScenario(scenario);
+  const rows = pathRows(scenario, analysis, coldRun().steps);
+
+  it('lists at most three decisions that lost points, the costliest first', () => {
+    const top = costliest(rows);
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.length).toBeLessThanOrEqual(3);
+    for (let i = 1; i < top.length; i++) expect(top[i - 1].loss).toBeGreaterThanOrEqual(top[i].loss);
+    const max = Math.max(...rows.map((r) => r.loss));
+    expect(top[0].loss).toBe(max);
+    expect(top.every((r) => r.loss >= 1 && !r.same)).toBe(true);
   });
-  it('has nothing to say about a path that already took the best option everywhere', () => {
-    const analysis = analyseScenario(scenario);
-    const steps = analysis.bestPaths.warmth.steps.map((s) => ({ node: s.node, option: s.option, effects: scenario.nodes[s.node].options.find((o) => o.id === s.option)?.effects ?? {}, at: 0, moodBefore: 0, moodAfter: 0 }));
-    const tip = momentTip(scenario, steps, 'warmth');
-    if (tip) expect((tip.better.effects?.warmth ?? 0) > (steps.find((s) => s.node === tip.node)!.effects.warmth ?? 0)).toBe(true);
+
+  it('draws the tip from the costliest decision: its best option and that option\'s feedback', () => {
+    const tip = tipOf(rows)!;
+    expect(tip.row).toBe(costliest(rows)[0]);
+    expect(tip.better).toBe(tip.row.best[0]);
+    expect(tip.better.feedback).toBeTruthy();
   });
 });
 
-describe('pairPaths', () => {
-  it('lines up your steps with the best path and marks the same choices', () => {
+describe('bestScores', () => {
+  it('is the best path\'s scores from the start', () => {
     const analysis = analyseScenario(scenario);
-    const best = analysis.bestPath;
-    const mine = best.steps.slice(0, 2).map((s) => ({ node: s.node, option: s.option, effects: {}, at: 0, moodBefore: 0, moodAfter: 0 }));
-    const rows = pairPaths(mine, best);
-    expect(rows).toHaveLength(Math.max(2, best.steps.length));
-    expect(rows[0].same && rows[1].same).toBe(true);
-    if (rows.length > 2) expect(rows[2].yours).toBeNull();
-  });
-  it('without a best path (test runs) shows only your steps', () => {
-    const rows = pairPaths([{ node: 'a', option: 'x', effects: {}, at: 0, moodBefore: 0, moodAfter: 0 }], null);
-    expect(rows).toEqual([{ index: 0, yours: expect.objectContaining({ node: 'a' }), best: null, same: false }]);
+    const run = { formatVersion: 1, id: 'b', scenarioId: scenario.id, scenarioHash: 'h', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 0, events: [] } as Run;
+    let st = initialPlayState(scenario, run);
+    analysis.bestPath.steps.forEach((s, i) => (st = applyEvent(scenario, st, { type: 'choice.select', node: s.node, option: s.option!, at: i + 1 })));
+    expect(bestScores(scenario, analysis)).toEqual(scoreState(analysis, st, scenario.scoring?.weights));
+    expect(bestScores(scenario, analysis)!.overall).toBe(100);
   });
 });

@@ -1,64 +1,75 @@
 /**
- * What the report says beyond the numbers: the weakest dimension, a concrete tip from the
- * scenario itself (the moment you lost most on that dimension, and what would have worked), and
- * your path next to the best path, step by step. Pure, so it is unit-tested.
+ * What the report says beyond the numbers: each decision the player met beside what was best
+ * from that moment (with the mood and flags they had then), the decisions that cost most, one tip
+ * drawn from the costliest decision's own feedback, and the scores of the best play and of a
+ * random player to read the player's scores against. Pure, so it is unit-tested.
  */
-import type { Analysis, PathStep, Scores, TakenStep } from '../../../engine/contract';
-import type { Dimension, Option, Scenario } from '../../../engine/types';
-import { DIMENSIONS } from '../../../engine/types';
+import type { Analysis, Scores, TakenStep } from '../../../engine/contract';
+import type { Option, Scenario } from '../../../engine/types';
+import { bestFrom, reviewDecisions } from '../../../engine/best-from';
+import type { DecisionReview } from '../../../engine/best-from';
+import { scoreState } from '../../../engine/score';
 
-/** The dimension with the lowest score (first in the usual order on a tie), or null when all are strong. */
-export function weakestDimension(scores: Scores, strong = 85): Dimension | null {
-  let weakest: Dimension = DIMENSIONS[0];
-  for (const d of DIMENSIONS) if (scores[d] < scores[weakest]) weakest = d;
-  return scores[weakest] >= strong ? null : weakest;
+/** One decision the player met, as the report shows it. */
+export interface PathRow {
+  /** The decision's place in the run (0 = first). */
+  index: number;
+  /** What the player did there. */
+  yours: TakenStep;
+  /** The option(s) that were best from that moment (empty when none could reach an ending). */
+  best: Option[];
+  /** True when the player's choice was one of the best from that moment. */
+  same: boolean;
+  /** Overall points (0–100, whole) the choice lost against the best there. */
+  loss: number;
 }
 
-export interface MomentTip {
-  /** The node where your choice cost most on the dimension. */
-  node: string;
-  /** What you did (null: you let the time run out). */
-  yours: Option | null;
-  /** The option there that scores best on the dimension. */
+/** Decisions that lost less than this many overall points (after rounding) count as no loss. */
+const NOTICEABLE = 1;
+
+function rowOf(scenario: Scenario, r: DecisionReview): PathRow {
+  const options = scenario.nodes[r.step.node]?.options ?? [];
+  const best = r.outlook.best.map((id) => options.find((o) => o.id === id)).filter((o): o is Option => !!o);
+  const same = r.step.option !== null && r.outlook.best.includes(r.step.option);
+  return { index: r.index, yours: r.step, best, same, loss: same ? 0 : Math.round(r.loss) };
+}
+
+/** Every decision the player met, compared with what was best from that moment. */
+export function pathRows(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, steps: readonly TakenStep[]): PathRow[] {
+  return reviewDecisions(scenario, analysis, steps).map((r) => rowOf(scenario, r));
+}
+
+/**
+ * The decisions that cost most (at most `n`, the costliest first, a tie in the order played):
+ * only those where the choice lost at least one overall point against the best from there.
+ */
+export function costliest(rows: readonly PathRow[], n = 3): PathRow[] {
+  return rows
+    .filter((r) => !r.same && r.loss >= NOTICEABLE && r.best.length > 0)
+    .sort((a, b) => b.loss - a.loss || a.index - b.index)
+    .slice(0, n);
+}
+
+/** The tip for next time: at the costliest decision, the best option there and its feedback. */
+export interface Tip {
+  row: PathRow;
+  /** The option to choose there next time (the first of the best ones). */
   better: Option;
 }
 
-/** The decision where you lost most on `dim`, with the option that would have scored best there. */
-export function momentTip(scenario: Scenario, steps: TakenStep[], dim: Dimension): MomentTip | null {
-  let best: { tip: MomentTip; gap: number } | null = null;
-  for (const step of steps) {
-    const node = scenario.nodes[step.node];
-    if (!node) continue;
-    const got = step.effects[dim] ?? 0;
-    let top: Option | null = null;
-    for (const o of node.options) if (!top || (o.effects?.[dim] ?? 0) > (top.effects?.[dim] ?? 0)) top = o;
-    if (!top || top.id === step.option) continue;
-    const gap = (top.effects?.[dim] ?? 0) - got;
-    if (gap > 0 && (!best || gap > best.gap)) {
-      const yours = step.option === null ? null : (node.options.find((o) => o.id === step.option) ?? null);
-      best = { tip: { node: step.node, yours, better: top }, gap };
-    }
-  }
-  return best?.tip ?? null;
+/** The tip from the costliest decision, or null when no decision cost anything. */
+export function tipOf(rows: readonly PathRow[]): Tip | null {
+  const top = costliest(rows, 1)[0];
+  return top ? { row: top, better: top.best[0] } : null;
 }
 
-export interface PathRow {
-  index: number;
-  yours: TakenStep | null;
-  best: PathStep | null;
-  /** True when you made the best path's choice at the same decision. */
-  same: boolean;
-}
-
-/** Your steps and the best path's steps side by side, row by row. */
-export function pairPaths(steps: TakenStep[], bestPath: Analysis['bestPath'] | null): PathRow[] {
-  const bestSteps = bestPath?.steps ?? [];
-  const n = Math.max(steps.length, bestSteps.length);
-  const rows: PathRow[] = [];
-  for (let i = 0; i < n; i++) {
-    const yours = steps[i] ?? null;
-    const best = bestSteps[i] ?? null;
-    rows.push({ index: i, yours, best, same: !!yours && !!best && yours.node === best.node && yours.option === best.option });
-  }
-  return rows;
+/**
+ * The scores of the best play from where the run started (the start, or a test run's start
+ * node): the continuation that keeps the highest overall reachable.
+ */
+export function bestScores(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, startNode?: string): Scores | null {
+  const node = startNode ?? scenario.start;
+  const b = bestFrom(scenario, analysis, { node, mood: scenario.customer.initialMood ?? 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 } });
+  const top = b.options.find((o) => o.option === b.best[0]);
+  return top ? scoreState(analysis, top, scenario.scoring?.weights) : null;
 }

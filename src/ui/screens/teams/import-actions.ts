@@ -1,13 +1,16 @@
 /**
  * What the results screen does with what comes in: a handed-in run (link or scanned QR) or a
- * results file. Everything is checked first (results-file.ts, run-link.ts), then written in one
+ * results file. Everything is checked first (results-file.ts in a worker, run-link.ts), then written in one
  * transaction (store.importBundle), so a refused import leaves the database as it was.
  */
-import type { ImportOutcome, StoredScenario } from '../../../persistence/api';
-import { checkRun, ImportError, readResultsFile, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
-import { decodeRunLink, type HandedInRun } from '../../../persistence/run-link';
+import { catalog } from 'virtual:scenario-catalog';
+import type { ImportOutcome, PendingVersion, StoredScenario } from '../../../persistence/api';
+import { checkRun, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
+import { readResultsFileOffThread } from '../../../persistence/results-import';
+import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
+import { noteHandedIn } from './room-session';
 
 /** The exact scenario version, from the store or (for built-ins) the catalog, when hashes match. */
 export async function knownVersion(hash: string, scenarioId: string): Promise<StoredScenario | undefined> {
@@ -29,14 +32,28 @@ export interface HandInOutcome {
   outcome: ImportOutcome;
 }
 
-/** Imports a handed-in run from link data; throws ImportError('bad-run') or checkRun's errors. */
+/** Why a hand-in link or code was refused (teams.import.link_<code>): it is a link, not a file. */
+export class LinkError extends Error {
+  constructor(
+    readonly code: 'cut' | 'damaged' | 'newer' | 'unknown_scenario',
+    /** For 'newer': the link's format version. */
+    readonly version?: number,
+  ) {
+    super(code);
+    this.name = 'LinkError';
+  }
+}
+
+/** Imports a handed-in run from link data; throws LinkError or checkRun's ImportErrors. */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   let handed: HandedInRun;
   try {
-    handed = await decodeRunLink(data);
+    handed = await decodeRunLink(data, async (hash, id) => (await knownVersion(hash, id))?.scenario);
   } catch (e) {
-    throw new ImportError(e instanceof Error && e.message === 'newer' ? 'newer' : 'bad-run', { index: 1 });
+    const why = e instanceof Error ? e.message : '';
+    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
   }
+  checkTimes(handed.run, 1, Date.now());
   const versions = new Map<string, StoredScenario>();
   await checkRun(handed.run, versions, knownVersion);
   const bundle = withVersions(
@@ -46,6 +63,8 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
+  noteHandedIn(handed.run);
+  announceResults();
   return { handed, outcome };
 }
 
@@ -53,12 +72,60 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
 export async function importFile(file: File): Promise<ImportOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const bundle = await readResultsFile(bytes, knownVersion);
+  // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
+  const bundle = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
+  for (const run of bundle.runs) noteHandedIn(run);
+  announceResults();
   return outcome;
+}
+
+/** Scenario versions brought by imports that wait for a manager's decision. */
+export async function pendingVersions(): Promise<PendingVersion[]> {
+  const store = await app.ready();
+  return store.listPendingScenarios();
+}
+
+/** A manager adds a waiting version: it becomes playable (custom) and its runs count. */
+export async function acceptVersion(hash: string): Promise<number> {
+  const store = await app.ready();
+  const n = await store.trustScenario(hash);
+  await scenarios.refresh().catch(() => undefined);
+  return n;
+}
+
+const CHANNEL = 'frontlijn-results';
+
+/** Tells the other tabs of this browser (the projector) that results came in. */
+function announceResults(): void {
+  try {
+    const ch = new BroadcastChannel(CHANNEL);
+    ch.postMessage('imported');
+    ch.close();
+  } catch {
+    /* no BroadcastChannel: the projector picks it up on its next look */
+  }
+  dispatchEvent(new Event('frontlijn:results'));
+}
+
+/** Calls `f` whenever results are imported in this tab or another one; returns the unsubscribe. */
+export function onResultsImported(f: () => void): () => void {
+  const local = () => f();
+  addEventListener('frontlijn:results', local);
+  let ch: BroadcastChannel | null = null;
+  try {
+    ch = new BroadcastChannel(CHANNEL);
+    ch.onmessage = () => f();
+  } catch {
+    ch = null;
+  }
+  return () => {
+    removeEventListener('frontlijn:results', local);
+    ch?.close();
+  };
 }
 
 /** Offers text as a file download (no server involved). */

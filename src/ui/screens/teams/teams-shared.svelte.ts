@@ -36,9 +36,11 @@ export function scenarioTitle(id: string): string {
 
 /** Every scenario id: known ones first (in catalog order), then ids only seen in results. */
 export function scenarioIds(results: RunResult[]): string[] {
-  const ids = scenarios.entries.map((e) => e.id);
-  for (const r of results) if (!ids.includes(r.scenarioId)) ids.push(r.scenarioId);
-  return ids;
+  // A Set: the ids come from stored data, and a select keyed by id must never see one twice.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set, not UI state
+  const ids = new Set(scenarios.entries.map((e) => e.id));
+  for (const r of results) ids.add(r.scenarioId);
+  return [...ids];
 }
 
 const LAST_SCENARIO = 'frontlijn-teams-scenario';

@@ -1,0 +1,100 @@
+/**
+ * The game as an installed app: after one visit the service worker has everything, and with the
+ * network off a built-in scenario plays to its ending, its direct-link page opens, and every
+ * sound is there. (Other specs block service workers: playwright.config.ts.)
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { builtinIds, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
+
+test.use({ serviceWorkers: 'allow', locale: 'nl-NL' });
+// The update test changes the served service worker: the two must not overlap.
+test.describe.configure({ mode: 'serial' });
+
+const ID = 'cafe-terrace-sun';
+const scenario = readScenario(ID);
+const plan = plannedPaths(scenario).find((p) => !p.keys.includes(0))!;
+const sounds = readdirSync(new URL('../public/audio/', import.meta.url)).filter((f) => /\.(webm|mp3)$/.test(f));
+
+test('after one visit, every built-in scenario and sound is there offline, and one plays to its ending', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The service worker is active once it has precached everything.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+
+  await context.setOffline(true);
+  await page.clock.install();
+  // A new page load with no network: everything comes from the service worker.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.goto(`/#/play/${ID}?mode=assessment`);
+  for (let i = 0; i < plan.keys.length; i++) {
+    await waitForOptions(page);
+    await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 1}`);
+    await pressOption(page, plan.texts[i]!.nl);
+  }
+  await expect(page.locator('#ending-heading')).toBeVisible();
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(page.getByText('Rapport van de mystery shopper')).toBeVisible();
+  await expectReportScores(page, plan.scores, 'nl');
+
+  // Every sound, from the device.
+  const sizes = await page.evaluate(
+    (files) => Promise.all(files.map((f) => fetch(`/audio/${f}`).then((r) => (r.ok ? r.blob().then((b) => b.size) : -r.status), (e) => String(e)))),
+    sounds,
+  );
+  expect(sizes.every((n) => typeof n === 'number' && n > 0), JSON.stringify(Object.fromEntries(sounds.map((f, i) => [f, sizes[i]])))).toBe(true);
+
+  // Every built-in scenario's own page (the room's QR code) opens on its first decision.
+  for (const id of builtinIds()) {
+    await page.goto(`/play/${id}/`);
+    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.locator('button[data-option]').first()).toBeVisible();
+  }
+});
+
+test('a new version waits: never offered during a run, offered after it, never taken unasked', async ({ page }) => {
+  await page.goto(`/#/play/${ID}`);
+  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The next visit is the installed app (the worker controls the page); a run is under way.
+  await page.reload();
+  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/sw\.js$/);
+
+  // A new version is published while the player is in a run.
+  const swFile = new URL('../dist/sw.js', import.meta.url);
+  const original = readFileSync(swFile, 'utf8');
+  // Same length (the preview server keeps each file's size from its start): one revision differs.
+  const changed = original.replace(/revision:"(.)/, (_m, c: string) => `revision:"${c === '0' ? '1' : '0'}`);
+  expect(changed).not.toBe(original);
+  writeFileSync(swFile, changed);
+  try {
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
+    // During the run: no offer, and the run is still there.
+    await expect(page.getByRole('button', { name: 'Nu bijwerken' })).toHaveCount(0);
+    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+
+    // Off the play screen the offer appears; nothing changes until it is taken.
+    await page.goto('/#/scenarios');
+    const update = page.getByRole('button', { name: 'Nu bijwerken' });
+    await expect(update).toBeVisible();
+    await expect(page.getByText('Er is een nieuwe versie van Frontlijn')).toBeVisible();
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
+    // Back in the run (it resumes where it was): the offer stays out of the way.
+    await page.goto(`/#/play/${ID}`);
+    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.getByRole('button', { name: 'Nu bijwerken' })).toHaveCount(0);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
+    // (Taking it — "Nu bijwerken" — messages the waiting worker to take over and reloads; not
+    // asserted here: in repeated runs Chromium now and then left the worker waiting.)
+  } finally {
+    writeFileSync(swFile, original);
+  }
+});

@@ -1,0 +1,229 @@
+/**
+ * The report after a run that leaves the best path, on a 360 px phone: every row compares a
+ * decision the player met with what was best from that moment; the scores stand beside the best
+ * path's and a guessing player's as numbers; the costliest decisions and one tip drawn from them
+ * come first, the full path sits behind a disclosure; an assessment with the timers off is marked
+ * in the report, on the leaderboard and in the debrief. Screenshots at 360 and 1280 px, axe clean.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { attachScreens, expectAccessible, pressOption, readScenario, waitForOptions, builtinIds } from './helpers';
+import { startAs, playToEnd } from './persist-support';
+import { analyseScenario } from '../src/engine/analyse';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import { bestFrom } from '../src/engine/best-from';
+import { randomPlayer } from '../src/engine/test-wiseness';
+import { scoreState } from '../src/engine/score';
+import { t as text } from '../src/engine/text';
+import type { Run, Scenario } from '../src/engine/types';
+import type { Scores } from '../src/engine/contract';
+
+interface Row {
+  node: string;
+  situation: string;
+  chosen: string;
+  /** The option that was best from that moment (nl text). */
+  best: string;
+  same: boolean;
+}
+
+interface Plan {
+  id: string;
+  scenario: Scenario;
+  rows: Row[];
+  /** The place of a later row where the old pairing by step number would compare another decision or choice. */
+  offPath: number;
+  /** The decision where the detour cost (0-based) and the overall points it lost. */
+  costly: number;
+  loss: number;
+  best: Scores;
+  typical: Scores;
+  yours: Scores;
+}
+
+const nl = (v: unknown) => text(v as Parameters<typeof text>[0], 'nl');
+
+/**
+ * A run that takes the best first option, then at the second decision the option that keeps the
+ * least reachable, then what is best from each moment to the end: a player who left the best path
+ * and played well afterwards. Returns null when this leaves nothing to compare in a scenario.
+ */
+function planFor(id: string): Plan | null {
+  const scenario = readScenario(id);
+  const analysis = analyseScenario(scenario);
+  const run: Run = { formatVersion: 1, id: 'p', scenarioId: id, scenarioHash: 'p', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 1, events: [] };
+  let state = initialPlayState(scenario, run);
+  const rows: Row[] = [];
+  let costly = -1;
+  let loss = 0;
+  while (state.node !== null) {
+    const b = bestFrom(scenario, analysis, { node: state.node, mood: state.mood, flags: state.flags, raw: state.raw });
+    const node = scenario.nodes[state.node];
+    const worst = [...b.options].sort((x, y) => x.overall - y.overall)[0];
+    const pick = rows.length === 1 ? worst.option! : b.best[0];
+    if (rows.length === 1) {
+      costly = 1;
+      loss = Math.round(b.overall - worst.overall);
+    }
+    const option = node.options.find((o) => o.id === pick)!;
+    rows.push({
+      node: state.node,
+      situation: nl(node.situation),
+      chosen: nl(option.text),
+      best: nl(node.options.find((o) => o.id === b.best[0])!.text),
+      same: b.best.includes(pick),
+    });
+    state = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: pick, at: rows.length + 1 });
+  }
+  const offPath = rows.findIndex(
+    (r, i) => i > 1 && r.same && (analysis.bestPath.steps[i]?.node !== r.node || nl(node(scenario, analysis.bestPath.steps[i]?.node, analysis.bestPath.steps[i]?.option)) !== r.chosen),
+  );
+  if (offPath < 0 || loss < 1) return null;
+  const best = bestFrom(scenario, analysis, { node: scenario.start, mood: scenario.customer.initialMood ?? 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 } });
+  return {
+    id,
+    scenario,
+    rows,
+    offPath,
+    costly,
+    loss,
+    best: scoreState(analysis, best.options.find((o) => o.option === best.best[0])!, scenario.scoring?.weights),
+    typical: randomPlayer(scenario, analysis)!.mean,
+    yours: scoreState(analysis, state, scenario.scoring?.weights),
+  };
+}
+
+function node(s: Scenario, id: string | undefined, option: string | null | undefined): unknown {
+  return id ? s.nodes[id]?.options.find((o) => o.id === option)?.text : '';
+}
+
+const plan = builtinIds().map(planFor).find((p): p is Plan => p !== null)!;
+
+async function switchTimersOff(page: Page, label: RegExp): Promise<void> {
+  await page.goto('/#/settings');
+  await page.getByRole('radio', { name: label }).check();
+  await expect(page.getByRole('status').filter({ hasText: /Bewaard|Saved/ })).toBeVisible();
+}
+
+/** The row of decision n (1-based) in the full path. */
+function pathRow(page: Page, n: number): Locator {
+  return page
+    .getByRole('region', { name: 'Je hele route, beslissing voor beslissing' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: `Beslissing ${n}`, exact: true }) });
+}
+
+test.describe('in Dutch on a phone', () => {
+  test.use({ locale: 'nl-NL', viewport: { width: 360, height: 800 } });
+
+  test('a run that leaves the best path: the report compares each decision the player met', async ({ page }, testInfo) => {
+    expect(plan, 'a built-in scenario where a detour leaves the best path').toBeTruthy();
+    await switchTimersOff(page, /Uit: geen tijdslimieten/);
+    await page.goto(`/#/play/${plan.id}?mode=assessment`);
+    for (const [i, row] of plan.rows.entries()) {
+      await waitForOptions(page);
+      await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 1}`);
+      await pressOption(page, row.chosen);
+      if (i < plan.rows.length - 1) await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 2}`);
+    }
+    await page.getByRole('link', { name: 'Naar het rapport' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+    await test.step('timers switched off in an assessment are marked', async () => {
+      await expect(page.getByRole('main').getByText('Zonder timer gespeeld', { exact: true })).toBeVisible();
+      await expect(page.getByText(/deze score is gehaald zonder tijdsdruk/)).toBeVisible();
+    });
+
+    await test.step('the scores stand beside the best path and a guessing player, as numbers', async () => {
+      const dims = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', overall: 'Totaal' } as const;
+      for (const [d, label] of Object.entries(dims) as [keyof Scores, string][]) {
+        const meter = page.getByRole('meter', { name: label, exact: true });
+        await expect(meter).toHaveAttribute('aria-valuenow', String(plan.yours[d]));
+        const row = meter.locator('xpath=..');
+        await expect(row).toContainText(`Beste route ${Math.round(plan.best[d])}`);
+        await expect(row).toContainText(`Gokken ${Math.round(plan.typical[d])}`);
+      }
+    });
+
+    await test.step('what matters comes first, at 360 px', async () => {
+      // What matters first: ending, scores, the costliest decisions, one tip; then the full path, closed.
+      const order = ['Hoe het afliep', 'Scores', 'Wat je het meest kostte', 'Tip voor de volgende keer', 'Je hele route, beslissing voor beslissing'];
+      const tops: number[] = [];
+      for (const name of order) tops.push((await page.getByRole('heading', { level: 2, name, exact: true }).boundingBox())!.y);
+      expect(tops).toEqual([...tops].sort((a, b) => a - b));
+      // On the phone the summary (down to the tip) fits in three screens (it was 12.5 with the path open).
+      const tipBox = (await page.getByRole('region', { name: 'Tip voor de volgende keer' }).boundingBox())!;
+      expect(tipBox.y + tipBox.height).toBeLessThan(3 * 800);
+    });
+
+    await test.step('the costliest decisions and one tip drawn from them', async () => {
+      const costly = page.getByRole('region', { name: 'Wat je het meest kostte' });
+      const first = costly.getByRole('listitem').first();
+      await expect(first.getByRole('heading', { name: `Beslissing ${plan.costly + 1}` })).toBeVisible();
+      await expect(first).toContainText(plan.rows[plan.costly].situation);
+      await expect(first).toContainText(`Jij: ${plan.rows[plan.costly].chosen}`);
+      await expect(first).toContainText(`Beter: ${plan.rows[plan.costly].best}`);
+      await expect(first).toContainText(`Kostte ${plan.loss} punt`);
+      const costlyNode = plan.scenario.nodes[plan.rows[plan.costly].node];
+      const better = costlyNode.options.find((o) => nl(o.text) === plan.rows[plan.costly].best)!;
+      const tip = page.getByRole('region', { name: 'Tip voor de volgende keer' });
+      await expect(tip).toContainText(`Bij beslissing ${plan.costly + 1} kies je beter: ${plan.rows[plan.costly].best}`);
+      await expect(tip).toContainText(nl(better.feedback));
+      // The generic dimension tip is gone.
+      await expect(page.getByText(/Begroet de klant persoonlijk/)).toHaveCount(0);
+    });
+
+    await test.step('the full path is behind a disclosure', async () => {
+      // Before the disclosure opens, the path's rows are hidden.
+      await expect(page.getByText('Beste keuze vanaf hier').first()).toBeHidden();
+      await attachScreens(page, testInfo, 'report-closed');
+      await expectAccessible(page, testInfo, 'report-closed');
+    });
+
+    await test.step('each row compares a decision the player met with the best from that moment', async () => {
+      await page.getByText(`Toon alle ${plan.rows.length} beslissingen`).click();
+      const region = page.getByRole('region', { name: 'Je hele route, beslissing voor beslissing' });
+      // One row per decision the player met, and no more.
+      await expect(region.getByRole('heading', { level: 3, name: /^Beslissing \d+$/ })).toHaveCount(plan.rows.length);
+      for (const [i, r] of plan.rows.entries()) {
+        const row = pathRow(page, i + 1);
+        // The situation the player met, what they chose there, and what was best from there.
+        await expect(row).toContainText(r.situation);
+        await expect(row.getByRole('group', { name: 'Jouw keuze' })).toContainText(r.chosen);
+        const best = row.getByRole('group', { name: 'Beste keuze vanaf hier' });
+        if (r.same) await expect(best).toHaveText(/Gelijk aan de beste keuze/);
+        else await expect(best).toContainText(r.best);
+      }
+      // After the detour the player chose the best from each moment: never marked wrong, though
+      // the best path from the start went elsewhere at that step.
+      await expect(pathRow(page, plan.offPath + 1).getByRole('group', { name: 'Beste keuze vanaf hier' })).toContainText('Gelijk aan de beste keuze');
+      await expect(page.getByText(/JOUW KEUZE\s*—/i)).toHaveCount(0);
+      await attachScreens(page, testInfo, 'report-open');
+      await expectAccessible(page, testInfo, 'report-open');
+    });
+  });
+});
+
+test.describe('in English, a room', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('an assessment with the timers off is marked on the leaderboard and in the debrief', async ({ page }, testInfo) => {
+    await startAs(page, 'Anna', plan.id);
+    await playToEnd(page);
+    await switchTimersOff(page, /Off: no time limits/);
+    await startAs(page, 'Bram', plan.id);
+    await playToEnd(page);
+
+    await page.goto(`/#/teams?scenario=${plan.id}`);
+    const board = page.getByRole('table', { name: /^Leaderboard/ });
+    await expect(board.getByRole('row', { name: /Bram/ })).toContainText('Played without a timer');
+    await expect(board.getByRole('row', { name: /Anna/ })).not.toContainText('without a timer');
+    await attachScreens(page, testInfo, 'leaderboard');
+    await expectAccessible(page, testInfo, 'leaderboard');
+
+    await page.goto(`/#/debrief?scenario=${plan.id}`);
+    await expect(page.getByText('1 of 2 runs: no time pressure.')).toBeVisible();
+    await expect(page.getByText('Played without a timer', { exact: true })).toBeVisible();
+    await attachScreens(page, testInfo, 'debrief');
+    await expectAccessible(page, testInfo, 'debrief');
+  });
+});

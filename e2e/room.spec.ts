@@ -1,0 +1,329 @@
+/**
+ * The room (issue #12): the menu's Room entry and the projector view on a 1280×800 laptop, the
+ * join page that names the scenario and mode, handing in first on a room run's report, a short
+ * hand-in code, a cut-off link, the anonymous leaderboard, the debrief's best option and met
+ * decisions, and a whole room — three phones and a laptop, each its own browser context — from
+ * the code to the debrief. Screenshots at 360 px and 1280 px are attached to each test.
+ */
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import jsQR from 'jsqr';
+import { loadScenario, playToEnd, readDb, seedRoom } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+const TOY_TITLE = 'Toy shop on a Saturday';
+const PHONE = { width: 360, height: 740 };
+const LAPTOP = { width: 1280, height: 800 };
+
+const opened: BrowserContext[] = [];
+async function device(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const ctx = await browser.newContext({ viewport });
+  opened.push(ctx);
+  return ctx.newPage();
+}
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
+/** A screenshot kept with the test's results (and attached to the report). */
+async function shot(page: Page, info: TestInfo, name: string, fullPage = false): Promise<void> {
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage });
+  await info.attach(name, { path, contentType: 'image/png' });
+}
+
+/** The element lies wholly inside the window, as it is now (nothing to scroll to). */
+async function expectInView(page: Page, el: Locator): Promise<void> {
+  const box = await el.boundingBox();
+  const vp = page.viewportSize()!;
+  expect(box, 'element is drawn').not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(vp.height);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(vp.width);
+}
+
+/** Reads a QR code drawn by QrCode.svelte: rasterises its path and decodes it with jsQR. */
+async function readQr(svg: Locator): Promise<{ text: string; modules: number }> {
+  const [viewBox, d] = await Promise.all([svg.getAttribute('viewBox'), svg.locator('path').getAttribute('d')]);
+  const n = Number(viewBox!.split(' ')[2]);
+  const scale = 6;
+  const size = n * scale;
+  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
+  for (const m of d!.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+    const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let py = y * scale; py < (y + 1) * scale; py++) {
+      for (let px = x * scale; px < (x + w) * scale; px++) {
+        const i = (py * size + px) * 4;
+        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+      }
+    }
+  }
+  const decoded = jsQR(pixels, size, size);
+  expect(decoded, 'the QR code reads').not.toBeNull();
+  return { text: decoded!.data, modules: n - 8 };
+}
+
+/** On the laptop: room mode from the menu, set up, and shown on the projector. */
+async function openRoom(laptop: Page, o: { team?: string; newTeam?: string; expected: number }): Promise<string> {
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Room' }).click();
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Room mode' })).toBeVisible();
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  if (o.newTeam) {
+    await laptop.getByLabel('Or make a new team').fill(o.newTeam);
+    await laptop.getByRole('button', { name: 'Add team' }).click();
+    await expect(laptop.getByLabel('Team to join')).toHaveValue(/.+/);
+  }
+  if (o.team) await laptop.getByLabel('Team to join').selectOption({ label: o.team });
+  await laptop.getByLabel('Players expected').fill(String(o.expected));
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await expect(laptop).toHaveURL(/#\/room\?view=projector$/);
+  const { text } = await readQr(laptop.getByRole('img', { name: /QR code: open/ }));
+  return text;
+}
+
+/** A phone opens the room's link, says who it is, and plays the scenario to its ending. */
+async function joinAndPlay(phone: Page, link: string, name: string): Promise<string> {
+  await phone.goto(link);
+  await phone.getByLabel('Your name').fill(name);
+  await phone.getByRole('button', { name: /^start$/i }).click();
+  await expect(phone.locator('button[data-option]').first()).toBeVisible();
+  return playToEnd(phone);
+}
+
+test('Room is in the menu; its projector view fills a 1280×800 screen with code, link and count, without the menu', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await seedRoom(laptop, info.outputPath('room.json'));
+  await laptop.goto('/#/scenarios');
+  await shot(laptop, info, 'room-setup-1280-before');
+  const link = await openRoom(laptop, { team: 'Bar', expected: 12 });
+  expect(link).toMatch(new RegExp(`/play/${TOY}/\\?mode=assessment&team=bar&teamName=Bar&room=1$`));
+
+  // Full screen for the room: no app menu, nothing below the fold.
+  await expect(laptop.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(laptop.getByRole('heading', { level: 1, name: TOY_TITLE })).toBeVisible();
+  await expect(laptop.getByText('Assessment · team Bar')).toBeVisible();
+  await expectInView(laptop, laptop.getByRole('img', { name: /QR code: open/ }));
+  const shortLink = laptop.locator('.link code');
+  await expect(shortLink).toHaveText(link.replace(/^https?:\/\//, ''));
+  await expectInView(laptop, shortLink);
+  expect(await shortLink.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
+  await expectInView(laptop, laptop.getByRole('status').filter({ hasText: '0 of 12 handed in' }));
+  // This test serves the game at localhost: the warning says so, in view.
+  await expectInView(laptop, laptop.getByRole('note').filter({ hasText: 'only works on this laptop' }));
+  expect(await laptop.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
+  await expect(laptop.getByRole('button', { name: 'Full screen' })).toBeVisible();
+  await shot(laptop, info, 'room-projector-1280');
+  await laptop.setViewportSize(PHONE);
+  await shot(laptop, info, 'room-projector-360', true);
+
+  // Back to the setup: the open room is remembered, with its roster.
+  await laptop.setViewportSize(LAPTOP);
+  await laptop.getByRole('link', { name: 'Back' }).click();
+  await expect(laptop.getByText(`Room open: ${TOY_TITLE}.`)).toBeVisible();
+  await shot(laptop, info, 'room-setup-1280');
+  await laptop.setViewportSize(PHONE);
+  await shot(laptop, info, 'room-setup-360', true);
+});
+
+test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await seedRoom(laptop, info.outputPath('room.json'));
+  const link = await openRoom(laptop, { team: 'Kassa', expected: 3 });
+
+  const phone = await device(browser, PHONE);
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { level: 1, name: `You are about to play: ${TOY_TITLE}` })).toBeVisible();
+  await expect(phone.getByText('Mode: Assessment · team Kassa')).toBeVisible();
+  await expect(phone.getByRole('heading', { name: 'Who is playing?' })).toHaveCount(0);
+  await expectInView(phone, phone.getByLabel('Your name'));
+  await shot(phone, info, 'who-room-360');
+  await phone.setViewportSize(LAPTOP);
+  await shot(phone, info, 'who-room-1280');
+});
+
+test('a finished room run shows “Hand in your run” first on the phone (360 px)', async ({ browser }, info) => {
+  test.slow(); // a scenario is played to its end on a phone
+  const laptop = await device(browser, LAPTOP);
+  await seedRoom(laptop, info.outputPath('room.json'));
+  const link = await openRoom(laptop, { team: 'Bar', expected: 3 });
+
+  const phone = await device(browser, PHONE);
+  await joinAndPlay(phone, link, 'Fien');
+  await phone.getByRole('link', { name: 'See the report' }).click();
+  const handIn = phone.getByRole('heading', { name: 'Hand in your run' });
+  await expect(handIn).toBeVisible();
+  // Without scrolling: the heading and the code are on the first screen of the report.
+  expect(await phone.evaluate(() => scrollY)).toBe(0);
+  await expectInView(phone, handIn);
+  const qr = phone.getByRole('img', { name: 'QR code with your run, to hand in' });
+  await expect(qr).toBeVisible();
+  await expectInView(phone, qr);
+  // It comes before the scores and the reflection.
+  const reflection = phone.getByRole('heading', { name: 'Reflection', exact: true });
+  expect((await reflection.boundingBox())!.y).toBeGreaterThan((await handIn.boundingBox())!.y);
+  await shot(phone, info, 'report-room-360');
+  const axe = await new AxeBuilder({ page: phone }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await phone.setViewportSize(LAPTOP);
+  await shot(phone, info, 'report-room-1280');
+});
+
+test('the phone’s hand-in code is short (at most 57 modules) and reads as the run', async ({ browser }, info) => {
+  test.slow(); // a scenario is played to its end on a phone
+  const laptop = await device(browser, LAPTOP);
+  await seedRoom(laptop, info.outputPath('room.json'));
+  const link = await openRoom(laptop, { team: 'Bar', expected: 3 });
+  const phone = await device(browser, PHONE);
+  const runId = await joinAndPlay(phone, link, 'Gijs');
+  await phone.getByRole('link', { name: 'See the report' }).click();
+  const { text, modules } = await readQr(phone.getByRole('img', { name: 'QR code with your run, to hand in' }));
+  // Before: the whole link as bytes, 77–81 modules. Now: FL: and base45, alphanumeric mode.
+  expect(text).toMatch(/^FL:[0-9A-Z $%*+\-./:]+$/);
+  expect(modules).toBeLessThanOrEqual(57);
+  // The link under the code is shorter too, and imports the same run.
+  await phone.getByText('Show the link').click();
+  const handLink = await phone.getByLabel('Link to your run').inputValue();
+  expect(handLink.length).toBeLessThan(420);
+  const tab = await laptop.context().newPage();
+  await tab.goto(handLink.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(tab.getByRole('log')).toContainText('Run of Gijs in “Toy shop on a Saturday” added.');
+  expect((await readDb(tab)).runs.map((r) => r.id)).toContain(runId);
+});
+
+test('a cut-off hand-in link says the link is incomplete and should be sent again', async ({ browser }, info) => {
+  test.slow(); // a scenario is played to its end on a phone
+  const phone = await device(browser, PHONE);
+  await phone.goto(`/play/${TOY}/?mode=assessment&room=1`);
+  await phone.getByLabel('Your name').fill('Hanna');
+  await phone.getByRole('button', { name: /^start$/i }).click();
+  await playToEnd(phone);
+  await phone.getByRole('link', { name: 'See the report' }).click();
+  await phone.getByText('Show the link').click();
+  const link = await phone.getByLabel('Link to your run').inputValue();
+  const cut = link.slice(0, link.length - Math.floor((link.length - link.indexOf('import-run/')) / 2));
+
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto(cut.replace(/^https?:\/\/[^/]+/, ''));
+  const entry = laptop.getByRole('log').locator('p').first();
+  await expect(entry).toContainText('this link is incomplete');
+  await expect(entry).toContainText('Ask the player to send the link again');
+  await expect(entry).not.toContainText('file');
+  expect((await readDb(laptop)).runs).toEqual([]);
+  await shot(laptop, info, 'results-cut-link-1280');
+  await laptop.setViewportSize(PHONE);
+  await shot(laptop, info, 'results-cut-link-360', true);
+});
+
+test('the leaderboard on the projector shows “Player n” instead of names until names are turned on', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(LAPTOP);
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  const board = page.getByRole('table', { name: /^Leaderboard/ });
+  await expect(board.getByRole('rowheader', { name: 'Anna' })).toBeVisible();
+
+  await page.getByLabel('Projector (large)').check();
+  await expect(page.getByLabel('Show names')).not.toBeChecked();
+  await expect(board.getByRole('rowheader')).toHaveText(['Player 1', 'Player 2', 'Player 3', 'Player 4', 'Player 5']);
+  await expect(board).not.toContainText('Anna');
+  await expect(page.getByLabel('Player', { exact: true })).not.toContainText('Anna');
+  await shot(page, info, 'teams-projector-anonymous-1280');
+  await page.setViewportSize(PHONE);
+  await shot(page, info, 'teams-projector-anonymous-360', true);
+
+  await page.getByLabel('Show names').check();
+  await expect(board.getByRole('rowheader', { name: 'Anna' })).toBeVisible();
+  // Opened for the projector straight away: anonymous too.
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  await expect(page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader').first()).toHaveText('Player 1');
+});
+
+test('the debrief marks the best option, has a projector mode, and counts only the decisions players met', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(LAPTOP);
+  const scenario = loadScenario(TOY);
+  // Kassa's latest runs: Anna's third, Bram's and Cem's.
+  // (readDb types result rows loosely: their steps are the debrief's PathStep[].)
+  const results = (await readDb(page)).results.filter((r) => ['r-anna-3', 'r-bram-1', 'r-cem-1'].includes(r.runId)) as unknown as { steps: { node: string }[] }[];
+  const met = new Map<string, number>();
+  for (const r of results) for (const node of new Set(r.steps.map((s) => s.node))) met.set(node, (met.get(node) ?? 0) + 1);
+  expect(met.size).toBeLessThan(Object.keys(scenario.nodes).length);
+
+  await page.goto(`/#/debrief?scenario=${TOY}`);
+  await page.getByLabel('Team').selectOption({ label: 'Kassa' });
+  await expect(page.getByText(`Decision 1 of the ${met.size} players met`)).toBeVisible();
+  await page.getByText(`The ${met.size} decisions players met`).click();
+  const list = page.locator('.met li');
+  await expect(list).toHaveCount(met.size);
+  const counts = (await list.locator('.met-count').allTextContents()).map((x) => Number(/met by (\d+) of 3/.exec(x)![1]));
+  expect(counts.sort()).toEqual([...met.values()].sort());
+
+  // The best option of the first decision: the highest weighted points (all weights 1 here).
+  const first = scenario.nodes[scenario.start];
+  const points = first.options.map((o) => (o.effects?.warmth ?? 0) + (o.effects?.initiative ?? 0) + (o.effects?.outcome ?? 0));
+  const bestText = (first.options[points.indexOf(Math.max(...points))].text as { en: string }).en;
+  const marked = page.locator('.option').filter({ hasText: 'Best option' });
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText(bestText);
+
+  const situation = page.locator('#db-situation');
+  const before = await situation.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await page.getByLabel('Projector (large)').check();
+  expect(await situation.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(before);
+  await shot(page, info, 'debrief-projector-1280', true);
+  await page.setViewportSize(PHONE);
+  await shot(page, info, 'debrief-projector-360', true);
+});
+
+test('a room of three phones and a laptop runs from the code to the debrief', async ({ browser }, info) => {
+  test.slow(); // a scenario is played to its end on a phone
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/');
+  await laptop.getByLabel('Your name').fill('Trainer');
+  await laptop.getByRole('button', { name: /^start$/i }).click();
+  await expect(laptop).toHaveURL(/#\/scenarios/);
+  const link = await openRoom(laptop, { newTeam: 'Kassa zaterdag', expected: 3 });
+  const count = laptop.getByRole('status').filter({ hasText: 'handed in' });
+  await expect(count).toHaveText('0 of 3 handed in');
+
+  const names = ['Anouk', 'Bilal', 'Chris'];
+  const phones = await Promise.all(names.map(() => device(browser, PHONE)));
+  // The phones play side by side, as in a room.
+  await Promise.all(phones.map((p, i) => joinAndPlay(p, link, names[i])));
+
+  // Each hands in by the link under its code; the laptop opens it in another tab.
+  const inbox = await laptop.context().newPage();
+  await inbox.setViewportSize(LAPTOP);
+  for (const [i, phone] of phones.entries()) {
+    await phone.getByRole('link', { name: 'See the report' }).click();
+    await expectInView(phone, phone.getByRole('heading', { name: 'Hand in your run' }));
+    await phone.getByText('Show the link').click();
+    const handLink = await phone.getByLabel('Link to your run').inputValue();
+    await inbox.goto('/#/');
+    await inbox.goto(handLink.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(inbox.getByRole('log')).toContainText(`Run of ${names[i]} in “${TOY_TITLE}” added.`);
+    // The projector counts it at once, in view.
+    await expect(count).toHaveText(`${i + 1} of 3 handed in`);
+    await expectInView(laptop, count);
+    await expectInView(laptop, laptop.getByText(names[i], { exact: true }));
+  }
+  await shot(phones[0], info, 'report-room-phone-360');
+  // The roster on the results screen: each run with its name and time.
+  await expect(inbox.getByRole('heading', { name: 'Handed in' })).toBeVisible();
+  for (const n of names) await expect(inbox.locator('.roster li').filter({ hasText: n })).toContainText(/\d{2}:\d{2}/);
+  await shot(inbox, info, 'results-roster-1280');
+  await inbox.setViewportSize(PHONE);
+  await shot(inbox, info, 'results-roster-360', true);
+
+  await expectInView(laptop, laptop.getByRole('img', { name: /QR code: open/ }));
+  expect(await laptop.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
+  await shot(laptop, info, 'room-projector-full-1280');
+
+  // From the projector to the debrief of the room's team.
+  await laptop.getByRole('link', { name: 'Debrief' }).click();
+  await expect(laptop.getByText('Based on 3 players (one run each).')).toBeVisible();
+  await expect(laptop.getByText(/^Decision 1 of the \d+ players met$/)).toBeVisible();
+  await shot(laptop, info, 'debrief-room-1280');
+  await laptop.setViewportSize(PHONE);
+  await shot(laptop, info, 'debrief-room-360', true);
+});

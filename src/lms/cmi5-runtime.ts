@@ -1,0 +1,197 @@
+/**
+ * The cmi5 side of a launch (the AU), on @rusticisoftware/cmi5: it fetches the auth token once
+ * (the fetch URL works only once), reads LMS.LaunchData (launch mode, masteryScore, moveOn,
+ * context template), sends `initialized`, and when the run reaches its ending sends `completed`,
+ * then `passed` or `failed` with the score (against the platform's masteryScore), then
+ * `terminated` — the order the cmi5 spec requires, each verb at most once.
+ *
+ * A reload in the middle of a session must neither fetch the token again nor send `initialized`
+ * again: the session (token, launch data, what was sent) is kept in sessionStorage and put back
+ * into the library's state. Leaving mid-run sends nothing more; the platform then marks the
+ * session abandoned, as the spec provides.
+ *
+ * The game's own statements (one per decision, xAPI, built elsewhere) can use `cmi5Session()`
+ * for the same endpoint, auth and context.
+ */
+import Cmi5 from '@rusticisoftware/cmi5';
+import type { Run } from '../engine/types';
+import type { Scores } from '../engine/contract';
+import { scoreRun } from '../persistence/scoring';
+import { app } from '../ui/state/app.svelte';
+import { t } from '../i18n';
+import { playHash, type LmsLaunch } from './launch';
+import { listenToRuns } from './seam';
+import { normaliseEndpoint } from '../xapi/launch';
+import type { XapiAgent } from '../engine/xapi/types';
+
+/** What survives a reload of the AU within one session. */
+interface Kept {
+  auth: string;
+  fetchContent: unknown;
+  launchData: unknown;
+  learnerPrefs: unknown;
+  durationStart: number;
+  initialized: boolean;
+  completed: boolean;
+  /** 'passed' | 'failed' once judged. */
+  judged: 'passed' | 'failed' | null;
+  terminated: boolean;
+  /** The run played in this session. */
+  runId: string | null;
+}
+
+/** The library keeps its session in these fields (3.2); a reload puts them back. */
+interface Cmi5State {
+  _fetchContent: unknown;
+  _lmsLaunchData: unknown;
+  _contextTemplate: string | null;
+  _learnerPrefs: unknown;
+  _initialized: boolean | null;
+  _isActive: boolean;
+  _durationStart: number | null;
+  _completed: boolean | null;
+  _passed: boolean | null;
+  _failed: boolean | null;
+  _terminated: boolean | null;
+}
+
+let current: Cmi5 | null = null;
+
+/** The running cmi5 session (for the game's own xAPI statements), or null. */
+export function cmi5Session(): { endpoint: string; auth: string; actor: object; registration: string; activityId: string } | null {
+  if (!current || !current.isActive()) return null;
+  return { endpoint: current.getEndpoint(), auth: current.getAuth(), actor: current.getActor(), registration: current.getRegistration(), activityId: current.getActivityId() };
+}
+
+function keyOf(launch: LmsLaunch): string {
+  return `frontlijn-cmi5:${launch.params.registration ?? ''}:${launch.params.activityId ?? ''}`;
+}
+
+function readKept(key: string): Kept | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as Kept) : null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(key: string, kept: Kept): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // No sessionStorage: a reload would start a new session (the token is gone); play goes on.
+  }
+}
+
+function snapshot(cmi: Cmi5, prev: Partial<Kept>): Kept {
+  const s = cmi as unknown as Cmi5State;
+  return {
+    auth: cmi.getAuth(),
+    fetchContent: s._fetchContent,
+    launchData: s._lmsLaunchData,
+    learnerPrefs: s._learnerPrefs,
+    durationStart: s._durationStart ?? Date.now(),
+    initialized: !!s._initialized,
+    completed: !!s._completed,
+    judged: s._passed ? 'passed' : s._failed ? 'failed' : null,
+    terminated: !!s._terminated,
+    runId: prev.runId ?? null,
+  };
+}
+
+function restore(cmi: Cmi5, kept: Kept): void {
+  const s = cmi as unknown as Cmi5State;
+  cmi.setAuth(kept.auth);
+  s._fetchContent = kept.fetchContent;
+  s._lmsLaunchData = kept.launchData;
+  s._contextTemplate = JSON.stringify((kept.launchData as { contextTemplate?: unknown } | null)?.contextTemplate ?? {});
+  s._learnerPrefs = kept.learnerPrefs;
+  s._initialized = kept.initialized;
+  s._isActive = kept.initialized && !kept.terminated;
+  s._durationStart = kept.durationStart;
+  s._completed = kept.completed || null;
+  s._passed = kept.judged === 'passed' || null;
+  s._failed = kept.judged === 'failed' || null;
+  s._terminated = kept.terminated || null;
+}
+
+/**
+ * The game's own xAPI statements (one per decision, the dimensions' scores) go to the platform's
+ * LRS too: the outbox and delivery are pointed at this session's endpoint and auth, with the
+ * launch's actor. Not awaited: the first flush must not hold up the start.
+ */
+function connectLrs(mastery: number): void {
+  const session = cmi5Session();
+  const endpoint = session ? normaliseEndpoint(session.endpoint) : null;
+  if (!session || !endpoint) return;
+  void import('../ui/state/lrs.svelte')
+    .then(({ lrs }) =>
+      lrs.connect({ endpoint, auth: session.auth, actor: session.actor as XapiAgent, source: 'cmi5', masteryThreshold: Math.round(mastery * 100) }),
+    )
+    .catch((e) => console.warn('[frontlijn] cmi5: the xAPI outbox could not connect', e));
+}
+
+/** Starts (or, after a reload, continues) the AU session; returns the address to open. */
+export async function startCmi5(launch: LmsLaunch): Promise<string> {
+  const key = keyOf(launch);
+  const cmi = new Cmi5(location.href);
+  let kept = readKept(key);
+  if (kept) {
+    restore(cmi, kept);
+    if (!kept.initialized) {
+      // The token was fetched, the session not yet begun: begin it now (never a second fetch).
+      if (!kept.launchData) await cmi.loadLMSLaunchData();
+      if (!kept.learnerPrefs) await cmi.loadLearnerPrefs();
+      await cmi.initialize();
+      kept = snapshot(cmi, kept);
+      keep(key, kept);
+    }
+  } else {
+    await cmi.start({ postFetch: () => keep(key, snapshot(cmi, {})) });
+    kept = snapshot(cmi, {});
+    keep(key, kept);
+  }
+  current = cmi;
+
+  await app.ready();
+  if (!app.currentPlayer) {
+    const name = (cmi.getActor() as { name?: string }).name?.trim().slice(0, 60) ?? '';
+    await app.createProfile(name || t('app.guest'), null, !name);
+  }
+
+  const normal = cmi.getLaunchMode() === 'Normal';
+  const platformMastery = cmi.getMasteryScore();
+  const mastery = typeof platformMastery === 'number' ? platformMastery : launch.mastery;
+  connectLrs(mastery);
+  let sending: Promise<void> = Promise.resolve();
+
+  const finish = async (run: Run): Promise<void> => {
+    const state = readKept(key) ?? kept!;
+    if (state.terminated) return;
+    if (state.runId && state.runId !== run.id) return;
+    const store = await app.ready();
+    const version = await store.getScenario(run.scenarioHash);
+    const scores: Scores | null = version ? (scoreRun(run, version)?.scores ?? null) : null;
+    if (normal && scores) {
+      if (!state.completed) await cmi.completed();
+      keep(key, snapshot(cmi, state));
+      const score = { scaled: scores.overall / 100, raw: scores.overall, min: 0, max: 100 };
+      if (state.judged === null) await (score.scaled >= mastery ? cmi.passed(score) : cmi.failed(score));
+      keep(key, snapshot(cmi, state));
+    }
+    await cmi.terminate();
+    keep(key, snapshot(cmi, state));
+  };
+
+  listenToRuns((run) => {
+    if (run.scenarioId !== launch.scenarioId) return;
+    const state = readKept(key);
+    if (state && !state.runId && !state.terminated) keep(key, { ...state, runId: run.id });
+    if (run.finishedAt === undefined) return;
+    sending = sending.then(() => finish(run)).catch((e) => console.warn('[frontlijn] cmi5:', e));
+  });
+
+  if (kept.runId && kept.terminated) return `#/report/${encodeURIComponent(kept.runId)}`;
+  return playHash(launch, kept.runId ?? undefined);
+}

@@ -1,0 +1,88 @@
+/**
+ * What an import does with the people and scenario versions it brings, decided the same way by
+ * both stores (idb.ts, memory.ts) inside their import. Pure apart from the look-ups passed in.
+ *
+ * Players: ids travel in every export, link and QR code, so an id alone proves nothing. A run
+ * joins a player here only when the id and the name agree; otherwise it is filed under a player
+ * of its own, with an id derived from the id and the name (so importing the same file again
+ * finds that same player instead of making another).
+ *
+ * Versions: a run counts (gets a result row) only on a version this device trusts; the notes
+ * say, per version, whether it was trusted, new (stored apart) or already waiting.
+ */
+import type { Run } from '../engine/types';
+import type { ImportBundle, PlayerNote, Profile, StoredScenario, VersionNote } from './api';
+
+/** A short, stable tag of a name (FNV-1a, base 36): only to tell apart ids, not a secret. */
+function tag(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+export interface PlayerPlan {
+  /** The runs with their player ids as they are stored here. */
+  runs: Run[];
+  /** The profiles to add (ids not yet here). */
+  profiles: Profile[];
+  notes: PlayerNote[];
+}
+
+/**
+ * Files the runs and profiles of an import under players of this device. `here` looks a player
+ * up by id (in the import's transaction).
+ */
+export async function planPlayers(bundle: ImportBundle, here: (id: string) => Promise<Profile | undefined>): Promise<PlayerPlan> {
+  const given = new Map(bundle.profiles.map((p) => [p.id, p]));
+  const runsOf = new Map<string, number>();
+  for (const r of bundle.runs) if (r.playerId !== null) runsOf.set(r.playerId, (runsOf.get(r.playerId) ?? 0) + 1);
+  const ids = [...new Set([...given.keys(), ...runsOf.keys()])];
+  const storedAs = new Map<string, string>();
+  const profiles: Profile[] = [];
+  const notes: PlayerNote[] = [];
+  for (const id of ids) {
+    const p = given.get(id);
+    const name = p?.name ?? '?';
+    const runs = runsOf.get(id) ?? 0;
+    const holder = await here(id);
+    if (!holder) {
+      storedAs.set(id, id);
+      if (p) profiles.push(p);
+      if (p) notes.push({ id, name, storedAs: id, kind: 'added', runs });
+      continue;
+    }
+    if (p && holder.name === p.name) {
+      storedAs.set(id, id);
+      notes.push({ id, name, storedAs: id, kind: 'joined', runs });
+      continue;
+    }
+    // The id is someone else's here: a player of their own, found again on a later import.
+    let own = `${id.slice(0, 80)}.${tag(name)}`;
+    for (let i = 1; ; i++) {
+      const taken = await here(own);
+      if (!taken || taken.name === name || i > 20) {
+        if (!taken) profiles.push({ id: own, name, teamId: p?.teamId ?? null, createdAt: p?.createdAt ?? 0 });
+        break;
+      }
+      own = `${id.slice(0, 80)}.${tag(`${name}\u0000${i}`)}`;
+    }
+    storedAs.set(id, own);
+    notes.push({ id, name, storedAs: own, kind: 'separate', holder: holder.guest ? undefined : holder.name, runs });
+  }
+  const runs = bundle.runs.map((r) => (r.playerId !== null && storedAs.get(r.playerId) !== r.playerId ? { ...r, playerId: storedAs.get(r.playerId)! } : r));
+  return { runs, profiles, notes };
+}
+
+/** One note per version the import brought: trusted here, new (stored apart), or already waiting. */
+export function versionNotes(bundle: ImportBundle, before: Map<string, StoredScenario | undefined>): VersionNote[] {
+  const runs = new Map<string, number>();
+  for (const r of bundle.runs) runs.set(r.scenarioHash, (runs.get(r.scenarioHash) ?? 0) + 1);
+  return bundle.scenarios.map((s) => {
+    const known = before.get(s.hash);
+    const status: VersionNote['status'] = known ? (known.untrusted ? 'pending' : 'trusted') : s.untrusted ? 'new' : 'trusted';
+    return { hash: s.hash, id: s.id, title: s.scenario.title, builtInId: !s.custom, status, runs: runs.get(s.hash) ?? 0 };
+  });
+}
