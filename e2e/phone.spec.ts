@@ -1,0 +1,111 @@
+/**
+ * A new hire's phone (issue #12, "The phone"): what a first use on a 360 px phone in Dutch showed,
+ * each as the player meets it — by role and text, at 360 px — with every screen looked at in
+ * screenshots at 360 and 1280 px (attached as artefacts) and axe at zero violations.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { attachScreens, expectAccessible, readScenario } from './helpers';
+import { readDb } from './persist-support';
+
+test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
+
+const TOY = 'toy-shop-saturday';
+const toy = readScenario(TOY);
+const first = toy.nodes[toy.start];
+const seconds = first.timeLimit!.seconds;
+const nl = (v: unknown) => (typeof v === 'string' ? v : (v as Record<string, string>).nl);
+const timer = (page: Page) => page.getByRole('timer');
+const options = (page: Page) => page.getByRole('list', { name: 'Wat doe je?' }).getByRole('button');
+
+/** The seconds the countdown shows. */
+async function secondsShown(page: Page): Promise<number> {
+  return Number(/(\d+)/.exec((await timer(page).textContent()) ?? '')?.[1]);
+}
+
+/** The countdown runs: with the page's clock moved on a second at a time, the time left drops. */
+async function expectCountingDown(page: Page): Promise<void> {
+  const before = await secondsShown(page);
+  await expect
+    .poll(async () => {
+      await page.clock.fastForward(1000);
+      return secondsShown(page);
+    })
+    .toBeLessThan(before);
+}
+
+
+test('the first countdown runs only after the intro, once the options are in view, and stays in view', async ({ page }, testInfo) => {
+  // A short phone screen (360 × 460: a small phone with the browser's bars) so that, after "Begin",
+  // the options start below the fold.
+  await page.setViewportSize({ width: 360, height: 460 });
+  await page.clock.install();
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+
+  // The intro and the role come first; nothing is timed while they are read.
+  await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible();
+  await expect(page.getByText('Jouw rol:')).toBeVisible();
+  await expect(page.getByText(nl(toy.intro))).toBeVisible();
+  await expect(timer(page)).toHaveCount(0);
+  await expect(options(page)).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'phone-intro');
+  await attachScreens(page, testInfo, 'phone-intro');
+  await page.clock.fastForward(120_000); // two minutes of reading
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+
+  // The decision: the time shows whole and stands still while the options are out of view.
+  await expect(page.locator('#situation-heading')).toBeFocused();
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await expect(options(page).first()).not.toBeInViewport({ ratio: 0.75 });
+  await page.clock.fastForward(60_000);
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
+
+  // Scrolled to the options: the countdown runs, and the time left stays on screen.
+  await options(page).last().scrollIntoViewIfNeeded();
+  await expectCountingDown(page);
+  await expect(timer(page)).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(timer(page)).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(timer(page)).toBeInViewport();
+  await expectAccessible(page, testInfo, 'phone-decision');
+  await attachScreens(page, testInfo, 'phone-decision');
+
+  // The run's log says when the countdown started: after the intro and the minute out of view.
+  const run = (await readDb(page)).runs[0];
+  expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
+  expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(180_000);
+});
+
+test('the direct link on a phone: intro first, the countdown starts when the options are in view, and the app logs that moment', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 460 });
+  await page.clock.install();
+  // The app's code is held back (a slow phone network): this is the pre-rendered page.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible();
+  await expect(timer(page)).toHaveCount(0);
+  await page.clock.fastForward(60_000);
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await page.clock.fastForward(60_000);
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await options(page).last().scrollIntoViewIfNeeded();
+  await expectCountingDown(page);
+
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  // The app goes on at the decision (not the intro again), with the same countdown.
+  await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toHaveCount(0);
+  await expect(timer(page)).toBeVisible();
+  await expect.poll(async () => (await readDb(page)).runs[0]?.events.length ?? 0).toBeGreaterThan(0);
+  const run = (await readDb(page)).runs[0];
+  expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
+  expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(120_000);
+  await expectCountingDown(page);
+});
