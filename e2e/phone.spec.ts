@@ -3,8 +3,8 @@
  * each as the player meets it — by role and text, at 360 px — with every screen looked at in
  * screenshots at 360 and 1280 px (attached as artefacts) and axe at zero violations.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { attachScreens, expectAccessible, readScenario } from './helpers';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { attachScreens, expectAccessible, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
 import { readDb } from './persist-support';
 
 test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
@@ -33,6 +33,12 @@ async function expectCountingDown(page: Page): Promise<void> {
     .toBeLessThan(before);
 }
 
+/** The height of an element on screen, in CSS pixels. */
+async function height(l: Locator): Promise<number> {
+  const box = await l.boundingBox();
+  expect(box, 'on screen').not.toBeNull();
+  return box!.height;
+}
 
 test('the first countdown runs only after the intro, once the options are in view, and stays in view', async ({ page }, testInfo) => {
   // A short phone screen (360 × 460: a small phone with the browser's bars) so that, after "Begin",
@@ -108,4 +114,45 @@ test('the direct link on a phone: intro first, the countdown starts when the opt
   expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
   expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(120_000);
   await expectCountingDown(page);
+});
+
+test('the mode screen shows the scenario and "Jouw rol" before Start', async ({ page }, testInfo) => {
+  await page.goto(`/#/mode/${TOY}`);
+  const start = page.getByRole('button', { name: /^Start/ });
+  await expect(start).toBeVisible();
+  const role = page.getByText('Jouw rol:');
+  const description = page.getByText(nl(toy.description));
+  const startTop = (await start.boundingBox())!.y;
+  expect((await role.boundingBox())!.y).toBeLessThan(startTop);
+  expect((await description.boundingBox())!.y).toBeLessThan(startTop);
+  await expectAccessible(page, testInfo, 'phone-mode');
+  await attachScreens(page, testInfo, 'phone-mode');
+});
+
+test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers beheren", "Toon de link"', async ({ page }) => {
+  await page.goto('/#/');
+  await expect(page.getByRole('link', { name: 'Spelers beheren' })).toBeVisible();
+  expect(await height(page.getByRole('link', { name: 'Spelers beheren' }))).toBeGreaterThanOrEqual(44);
+
+  await page.goto(`/#/mode/${TOY}`);
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeVisible();
+  expect(await height(page.getByRole('link', { name: "← Terug naar de scenario's" }))).toBeGreaterThanOrEqual(44);
+  expect(await height(page.getByRole('main').getByRole('link', { name: 'Instellingen', exact: true }))).toBeGreaterThanOrEqual(44);
+
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  await waitForOptions(page);
+  expect(await height(page.getByRole('button', { name: 'Meer tijd' }))).toBeGreaterThanOrEqual(44);
+
+  // The report's hand-in, after the shortest way to an ending.
+  const plan = plannedPaths(toy).filter((p) => !p.keys.includes(0)).sort((a, b) => a.keys.length - b.keys.length)[0];
+  for (const option of plan.texts) {
+    await waitForOptions(page);
+    const step = await page.locator('#situation-heading').textContent();
+    await pressOption(page, option!.nl);
+    await expect(page.locator('#situation-heading, #ending-heading').first()).not.toHaveText(step ?? '');
+  }
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  const showLink = page.getByText('Toon de link', { exact: true });
+  await expect(showLink).toBeVisible();
+  expect(await height(showLink)).toBeGreaterThanOrEqual(44);
 });
