@@ -129,6 +129,17 @@ test('the mode screen shows the scenario and "Jouw rol" before Start', async ({ 
   await attachScreens(page, testInfo, 'phone-mode');
 });
 
+test('the menu shows every entry within a 360 px screen, with nothing to scroll sideways', async ({ page }, testInfo) => {
+  await page.goto('/#/scenarios');
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  for (const name of ["Scenario's", 'Mijn resultaten', 'Teams', "Scenario's schrijven"]) {
+    await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  }
+  expect(await nav.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await attachScreens(page, testInfo, 'phone-menu');
+});
+
 test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers beheren", "Toon de link"', async ({ page }) => {
   await page.goto('/#/');
   await expect(page.getByRole('link', { name: 'Spelers beheren' })).toBeVisible();
