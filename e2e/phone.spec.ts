@@ -167,3 +167,18 @@ test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers behe
   await expect(showLink).toBeVisible();
   expect(await height(showLink)).toBeGreaterThanOrEqual(44);
 });
+
+test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
+  // door → wish → sold-out → "online": the story names an annoyed face there, but on this path
+  // Sandra is at ease (mood 1); the face follows the meter.
+  expect(toy.nodes.online.customer?.expression).toBe('annoyed');
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  for (const [node, option] of [['door', 'greet'], ['wish', 'kids-along'], ['sold-out', 'helaas']]) {
+    await waitForOptions(page);
+    await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
+  }
+  await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toHaveAttribute('aria-valuenow', '1');
+  await expect(page.getByText("Sandra is op z'n gemak")).toBeVisible();
+  await expect(page.getByRole('img', { name: /Sandra kijkt/ })).toHaveAccessibleName(/Sandra kijkt neutraal$/);
+  await attachScreens(page, testInfo, 'phone-face');
+});
