@@ -187,6 +187,26 @@ describe('LiveRun', () => {
       live.stop();
     });
 
+    it('a choice made while the countdown\'s start is written is queued behind it, not lost or doubled', async () => {
+      const store = new SlowStore();
+      const live = await LiveRun.start(store, scenario, fresh());
+      const starting = live.startTimer(T0 + 1000);
+      await Promise.resolve();
+      expect(live.busy).toBe(true);
+      const choosing = live.choose(live.state.available[0].id, T0 + 1200);
+      store.pending[0].resolve();
+      expect(await starting).toBe(true);
+      await expect.poll(() => store.pending.length).toBe(2);
+      store.pending[1].resolve();
+      expect(await choosing).toBe(true);
+      const saved = (await store.getRun(live.run.id))!;
+      expect(saved.events.map((e) => [e.type, e.at])).toEqual([
+        ['timer.start', T0 + 1000],
+        ['choice.select', T0 + 1200],
+      ]);
+      live.stop();
+    });
+
     it('with timers off nothing is pending and nothing is logged', async () => {
       const live = await LiveRun.start(new MemoryStore(), scenario, fresh({ timerScale: 0 }));
       expect(live.timerPending).toBe(false);

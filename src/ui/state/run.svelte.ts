@@ -70,6 +70,8 @@ export class LiveRun {
   #subscribe: () => void;
   #store: Store;
   #writing: Promise<unknown> = Promise.resolve();
+  /** A `timer.start` is queued and not yet written (so a choice right behind it adds no second one). */
+  #startQueued = false;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
   #listeners = new Set<() => void>();
   /** True while an event is being written (the options are disabled meanwhile). */
@@ -157,8 +159,11 @@ export class LiveRun {
   /** The options of the pending timed decision are in view: its countdown starts now (saved first). */
   startTimer(at = Date.now()): Promise<boolean> {
     const { node } = this.#state;
-    if (node === null || !pendingTimer(this.scenario, this.#state)) return Promise.resolve(false);
-    return this.#append({ type: 'timer.start', node, at });
+    if (node === null || this.#startQueued || !pendingTimer(this.scenario, this.#state)) return Promise.resolve(false);
+    this.#startQueued = true;
+    const job = this.#append({ type: 'timer.start', node, at });
+    void job.finally(() => (this.#startQueued = false));
+    return job;
   }
 
   /** Chooses an option of the current decision. Resolves once it is saved and shown. */
@@ -167,7 +172,7 @@ export class LiveRun {
     if (node === null) return Promise.resolve(false);
     // Chosen before the screen reported the options in view (a key pressed at once): they were
     // seen by then, so the countdown starts at the same moment.
-    if (pendingTimer(this.scenario, this.#state) && this.#state.available.some((o) => o.id === option)) void this.#append({ type: 'timer.start', node, at });
+    if (this.#state.available.some((o) => o.id === option)) void this.startTimer(at);
     return this.#append({ type: 'choice.select', node, option, at });
   }
 
