@@ -193,6 +193,8 @@ describe('LiveRun', () => {
       const starting = live.startTimer(T0 + 1000);
       await Promise.resolve();
       expect(live.busy).toBe(true);
+      // asked again meanwhile (the screen, a choice): the same write, not a second start
+      expect(live.startTimer(T0 + 1100)).toBe(starting);
       const choosing = live.choose(live.state.available[0].id, T0 + 1200);
       store.pending[0].resolve();
       expect(await starting).toBe(true);

@@ -70,8 +70,8 @@ export class LiveRun {
   #subscribe: () => void;
   #store: Store;
   #writing: Promise<unknown> = Promise.resolve();
-  /** A `timer.start` is queued and not yet written (so a choice right behind it adds no second one). */
-  #startQueued = false;
+  /** The `timer.start` queued and not yet written (a second call gets the same job, adds nothing). */
+  #startJob: Promise<boolean> | null = null;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
   #listeners = new Set<() => void>();
   /** True while an event is being written (the options are disabled meanwhile). */
@@ -159,10 +159,11 @@ export class LiveRun {
   /** The options of the pending timed decision are in view: its countdown starts now (saved first). */
   startTimer(at = Date.now()): Promise<boolean> {
     const { node } = this.#state;
-    if (node === null || this.#startQueued || !pendingTimer(this.scenario, this.#state)) return Promise.resolve(false);
-    this.#startQueued = true;
+    if (this.#startJob) return this.#startJob;
+    if (node === null || !pendingTimer(this.scenario, this.#state)) return Promise.resolve(false);
     const job = this.#append({ type: 'timer.start', node, at });
-    void job.finally(() => (this.#startQueued = false));
+    this.#startJob = job;
+    void job.finally(() => (this.#startJob = null));
     return job;
   }
 
