@@ -47,6 +47,8 @@ test('choose a scenario and the mode', async ({ page }, testInfo) => {
 test('play: a timed decision, coaching feedback, the ending and the report', async ({ page }, testInfo) => {
   const plan = plannedPaths(readScenario(id)).find((p) => !p.keys.includes(0))!;
   await page.goto(`/#/play/${id}?mode=coaching`);
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  await check(page, testInfo, 'play-intro');
   await waitForOptions(page);
   await check(page, testInfo, 'play-decision');
   for (let i = 0; i < plan.keys.length; i++) {

@@ -33,9 +33,14 @@ function audioRequests(page: Page): string[] {
   return seen;
 }
 
+/** Opens the toy shop at its intro ("Begin" not pressed: that would be an interaction). */
 async function openToyShop(page: Page): Promise<void> {
   await page.goto('/#/play/toy-shop-saturday?mode=coaching');
-  await expect(page.locator('[data-option]').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+}
+
+async function begin(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Begin' }).click();
   await expect(page.locator('[data-option]').first()).toBeEnabled();
 }
 
@@ -49,7 +54,7 @@ test('silent until the player interacts, then the ambience plays; a choice plays
 
   // The first interaction: a click anywhere in the game (not a choice yet).
   const ambienceFile = page.waitForResponse((r) => /\/audio\/ambience-shop\.(webm|mp3)$/.test(new URL(r.url()).pathname));
-  await page.locator('#situation-heading').click();
+  await page.locator('#intro-heading').click();
   const response = await ambienceFile;
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/^(audio|video)\/(webm|mpeg)/);
@@ -66,6 +71,7 @@ test('silent until the player interacts, then the ambience plays; a choice plays
       return play.apply(this, a);
     };
   });
+  await begin(page);
   await page.keyboard.press('1');
   await expect.poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played)).toContain('cue-confirm.webm');
 
@@ -105,6 +111,7 @@ test('with sound switched off before the first interaction, no audio file is eve
   const requested = audioRequests(page);
   await openToyShop(page);
   await page.getByRole('button', { name: 'Mute sound' }).click(); // also the first interaction
+  await begin(page);
   await page.keyboard.press('1');
   await page.waitForTimeout(2000);
   expect(requested).toEqual([]);

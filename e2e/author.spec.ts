@@ -78,7 +78,8 @@ test('a valid file is stored as custom, listed among the scenarios and playable'
   await page.goto('/#/author');
   await page.getByRole('link', { name: 'Play Station kiosk v1' }).click();
   await expect(page).toHaveURL(/#\/play\/e2e-kiosk/);
-  await expect(page.getByText('A traveller looks around, searching.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Begin' }).click({ timeout: 15_000 });
+  await expect(page.getByText('A traveller looks around, searching.')).toBeVisible();
 });
 
 test('a broken file lists every problem with line:column and marks it in the text; the list survives a re-import', async ({ page }) => {
@@ -221,6 +222,7 @@ test('the heatmap shows how often players took each option of the version they p
   await expect(page.locator('.verdict')).toContainText('is valid and stored');
   // One real run: walk along, then ask which phone.
   await page.locator('.verdict').getByRole('link', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Begin' }).click();
   await page.locator('[data-option="show"]').click();
   await goOnUntil(page, page.locator('[data-option="ask"]'));
   await page.locator('[data-option="ask"]').click();

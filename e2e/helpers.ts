@@ -158,7 +158,19 @@ export async function pressOption(page: Page, optionText: string): Promise<void>
   await page.keyboard.press(String(place + 1));
 }
 
-/** Waits until the options of the current decision can be chosen. */
+/** Presses "Begin" on a new run's intro (who you are, the scene), which comes before the first decision. */
+export async function begin(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Beginnen|Begin)$/ }).click();
+}
+
+/**
+ * Waits until the options of the current decision can be chosen; on a new run's intro, presses
+ * "Begin" first (as a player must).
+ */
 export async function waitForOptions(page: Page): Promise<void> {
-  await expect(page.locator('button[data-option]').first()).toBeEnabled();
+  const option = page.locator('button[data-option]').first();
+  const beginButton = page.getByRole('button', { name: /^(Beginnen|Begin)$/ });
+  await expect(beginButton.or(option).first()).toBeVisible();
+  if (await beginButton.isVisible()) await beginButton.press('Enter');
+  await expect(option).toBeEnabled();
 }

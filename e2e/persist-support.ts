@@ -116,6 +116,17 @@ export async function startAs(page: Page, name: string, scenarioId: string): Pro
   // The who-screen moves on by itself: let it, before going to the scenario.
   await expect(page).toHaveURL(/#\/scenarios/);
   await page.goto(`/#/play/${scenarioId}?mode=assessment`);
+  await beginIfShown(page);
+}
+
+/**
+ * Waits for the play screen and, on a new run's intro (who you are, the scene), presses "Begin",
+ * so the situation is shown (or the ending, for a finished run).
+ */
+export async function beginIfShown(page: Page): Promise<void> {
+  await expect(page.locator('#begin-button, #situation-heading, #ending-heading').first()).toBeVisible();
+  const begin = page.locator('#begin-button');
+  if (await begin.isVisible()) await begin.click();
   await expect(page.locator('#situation-heading, #ending-heading').first()).toBeVisible();
 }
 

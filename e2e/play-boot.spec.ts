@@ -36,10 +36,19 @@ test('a direct link shows its first decision before the app has loaded, and play
   await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
 
   await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'en') })).toBeVisible();
+  // first the intro: who you are and the scene, nothing timed yet
+  await expect(page.getByRole('heading', { name: 'Before you start' })).toBeVisible();
+  await expect(page.getByText(text(toy.player, 'en'))).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'boot-intro');
+  await attachScreens(page, testInfo, 'boot-intro');
+  await page.getByRole('button', { name: 'Begin' }).click();
+
   await expect(page.getByText(text(first.situation, 'en'))).toBeVisible();
+  await expect(page.locator('#situation-heading')).toBeFocused();
   const options = page.getByRole('list', { name: 'What do you do?' }).getByRole('button');
   await expect(options).toHaveCount(first.options.length);
-  // the customer is waiting: the countdown runs before the app is there
+  // the customer is waiting: with the options in view, the countdown runs before the app is there
   await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
   await expect.poll(async () => Number((await page.getByRole('timer').textContent())?.split(' ')[0])).toBeLessThan(first.timeLimit!.seconds);
   await expectAccessible(page, testInfo, 'boot-first-decision');
@@ -85,6 +94,7 @@ test('an assessment link shows its mode, and a pre-rendered page can switch lang
 test('"more time" on the pre-rendered decision carries over to the app', async ({ page }) => {
   const release = await holdApp(page);
   await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('button', { name: 'More time' }).click();
   const seconds = first.timeLimit!.seconds * 10;
   await expect(page.getByRole('timer')).toHaveText(new RegExp(`^(${seconds}|${seconds - 1}|${seconds - 2}) seconds left$`));
@@ -96,6 +106,7 @@ test('"more time" on the pre-rendered decision carries over to the app', async (
 test('a reload in the middle of a run resumes it: the first decision is not shown again', async ({ page }) => {
   await page.goto(`/play/${TOY}/`);
   await appTookOver(page);
+  await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('button', { name: text(first.options[0].text, 'en') }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Step 2', { exact: true })).toBeVisible();
@@ -123,6 +134,7 @@ test('with timers off in the settings, the pre-rendered decision has no countdow
   await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot') ?? '')).toContain('"timerScale":0');
   const release = await holdApp(page);
   await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'Begin' }).click();
   await expect(page.getByRole('list', { name: 'What do you do?' }).getByRole('button').first()).toBeVisible();
   await expect(page.getByRole('timer')).toHaveCount(0);
   release();

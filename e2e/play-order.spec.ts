@@ -82,6 +82,7 @@ test('a direct link shows the first decision shuffled, and the app keeps that or
       await route.continue();
     });
     await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+    await page.locator('#boot').getByRole('button', { name: 'Beginnen' }).click();
     const bootList = page.locator('#boot').getByRole('list', { name: 'Wat doe je?' }).getByRole('button');
     await expect(bootList).toHaveCount(toy.nodes[toy.start].options.length);
     const before = (await bootList.locator('.text').allTextContents()).map((t) => t.trim());

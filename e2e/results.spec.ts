@@ -87,7 +87,7 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
     ['oversized.json', good.replace('{', '{' + ' '.repeat(16 * 1024 * 1024)), /larger than 15 MB/],
   ];
   const changedChoice = structuredClone(data);
-  changedChoice.runs[0].events[0].option = 'give-everything-away';
+  changedChoice.runs[0].events.find((e: { type: string }) => e.type === 'choice.select').option = 'give-everything-away';
   cases.push(['changed-choice.json', JSON.stringify(changedChoice), /does not fit its scenario/]);
   const changedScenario = structuredClone(data);
   // Make the worst option of the first decision look good, without touching the runs.

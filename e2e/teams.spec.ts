@@ -96,6 +96,7 @@ test('room mode shows a scannable code of a link straight to the scenario and te
   await phone.getByLabel('Your name').fill('Fien');
   await phone.getByRole('button', { name: /^start$/i }).click();
   await expect(phone).toHaveURL(new RegExp(`/#/play/${TOY}\\?mode=assessment&team=bar&teamName=Bar&room=1$`));
+  await phone.getByRole('button', { name: 'Begin' }).click();
   await expect(phone.locator('button[data-option]').first()).toBeVisible();
   await expect(phone.getByText('Assessment', { exact: true })).toBeVisible();
   const phoneDb = await readDb(phone);

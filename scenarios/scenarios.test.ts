@@ -18,7 +18,7 @@ import { DIMENSIONS, ENDING_TONES, LANGS } from '../src/engine/types';
 import { testWiseness } from '../src/engine/test-wiseness';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader'];
+const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader', 'return-no-receipt', 'age-check', 'phone-complaint', 'ramp-at-the-stop'];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 
 /** Replays a path event by event, as the game would, taking time-outs at their deadline. */

@@ -24,6 +24,19 @@ export const CPU_SLOWDOWN = 4;
 
 /** Option buttons: GAME-UI puts data-option="<option id>" on each. */
 export const OPTION_SELECTOR = 'button[data-option]';
+/** "Begin" on a new run's intro, which comes before the first decision. */
+export const BEGIN_SELECTOR = '#begin-button';
+/** The player's first move: "Begin" on the intro, or an option where a run opens at its decision. */
+export const FIRST_MOVE_SELECTOR = `${BEGIN_SELECTOR}, ${OPTION_SELECTOR}`;
+
+/** Presses "Begin" when the intro is shown, so the first decision's options are on screen. */
+async function beginIfShown(page: Page): Promise<void> {
+  const begin = page.locator(BEGIN_SELECTOR).filter({ visible: true });
+  if (await begin.count()) {
+    await begin.first().click();
+    await page.locator(OPTION_SELECTOR).filter({ visible: true }).first().waitFor({ timeout: 5_000 });
+  }
+}
 
 export interface RequestRecord {
   url: string;
@@ -238,7 +251,7 @@ export async function loadOnce(
     const cdp = await context.newCDPSession(page);
     const log = new NetLog(cdp);
     await throttle(cdp, opts.throttled, opts.throttled);
-    await page.addInitScript({ content: `(${PAGE_PROBE})(${JSON.stringify(OPTION_SELECTOR)});` });
+    await page.addInitScript({ content: `(${PAGE_PROBE})(${JSON.stringify(FIRST_MOVE_SELECTOR)});` });
     const origin = new URL(url).origin;
     const refuse = opts.refuse;
     if (refuse) await page.route('**/*', (r) => (refuse(new URL(r.request().url()).pathname) ? r.abort() : r.continue()));
@@ -270,6 +283,7 @@ export async function loadOnce(
     }
     log.frozen = true;
     const probe = await page.evaluate(() => (window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null } }).__flbench);
+    if ((opts.takeFirst || opts.playFirst) && !error) await beginIfShown(page);
     if (opts.takeFirst && !error) {
       const first = page.locator(OPTION_SELECTOR).first();
       await first.click();
@@ -321,9 +335,10 @@ export async function choiceLatencies(browser: Browser, url: string, count: numb
       // The app's own choices: wait until it has taken over from a pre-rendered first decision
       // (a choice made there is played when the app arrives; part c measures that page).
       const ok = await page
-        .waitForFunction((sel) => !document.getElementById('boot') && !!document.querySelector(sel), OPTION_SELECTOR, { timeout: 20_000 })
+        .waitForFunction((sel) => !document.getElementById('boot') && !!document.querySelector(sel), FIRST_MOVE_SELECTOR, { timeout: 20_000 })
         .then(() => true, () => false);
       if (!ok) return { samples, saves, error: 'no option button appeared' };
+      await beginIfShown(page);
       for (let step = 0; step < 40 && samples.length < count; step++) {
         const got = await oneChoice(page, step + runs);
         if (got === 'ended') break;

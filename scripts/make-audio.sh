@@ -5,7 +5,7 @@
 #   bash scripts/make-audio.sh                 # writes public/audio/*.webm (Opus) and *.mp3
 #   bash scripts/make-audio.sh --spectrograms DIR   # also writes one spectrogram PNG per clip
 #
-# Ambiences (shop, station, terrace, tram) are seamless loops: each bed is rendered LOOP+XFADE
+# Ambiences (shop, station, terrace, tram, clothing, stop, phone) are seamless loops: each bed is rendered LOOP+XFADE
 # seconds long and its tail is cross-faded (equal power) into its head, so the last sample of the
 # loop flows into the first. Cues are short, soft and never clip. The script measures each clip
 # (peak and RMS level with `sox stat`), prints its sizes and fails when a file is 100 KB or more,
@@ -206,6 +206,69 @@ make_tram() {
   loopify "$normal" "$1"
 }
 
+make_clothing() {
+  local room voices h1 h2 hanger slide slides hangers bed
+  room=$(tmp); noise "$room" $BED pinknoise highpass 150 lowpass 2000 gain -40
+  voices=$(tmp)
+  babble "$voices" $BED 1200 \
+    "nl+f3|150|60|Heeft u deze ook een maat kleiner? Ik kijk even achter voor u, een momentje." \
+    "nl+m3|140|42|De paskamers zijn daar achteraan, links naast de spiegel. Neemt u gerust de tijd." \
+    "nl+f2|160|68|Staat me dit, denk je? Ik twijfel nog over de kleur, die blauwe vond ik ook mooi." \
+    "nl+m1|136|36|Wilt u er een tasje bij? Het bonnetje doe ik erin, ruilen kan binnen dertig dagen."
+  local voicesfar; voicesfar=$(tmp); s "$voices" "$voicesfar" gain -6
+  # metal hangers on a rail: a short bright tick, and a slide of a few hangers pushed aside
+  h1=$(tmp); partial "$h1" 3700 0.06 -4
+  h2=$(tmp); partial "$h2" 5150 0.04 -10
+  hanger=$(tmp); mix "$hanger" "$h1" "$h2"
+  slide=$(tmp); noise "$slide" 0.45 pinknoise highpass 2500 lowpass 7000 fade q 0.05 0.45 0.2 gain -10
+  slides=$(tmp); place "$slides" $BED "$hanger@1.7" "$hanger@1.82" "$slide@1.85" "$hanger@2.2" \
+    "$hanger@6.4" "$slide@6.45" "$hanger@6.9" "$hanger@7.02"
+  hangers=$(tmp); s "$slides" "$hangers" gain -16 reverb 30
+  bed=$(tmp); mix "$bed" "$room" "$voicesfar" "$hangers"
+  local normal; normal=$(tmp); s "$bed" "$normal" gain -n -15
+  loopify "$normal" "$1"
+}
+
+make_stop() {
+  local traffic wind car engine swoosh b1 b2 b3 bell bells steps bed
+  traffic=$(tmp); noise "$traffic" $BED brownnoise lowpass 700 highpass 60 tremolo 0.12 30 gain -6
+  wind=$(tmp); noise "$wind" $BED pinknoise highpass 400 lowpass 3000 tremolo 0.2 50 gain -30
+  # a car passing in the street
+  swoosh=$(tmp); noise "$swoosh" 4.5 brownnoise lowpass 1800 highpass 90 gain 0 fade q 2.1 4.5 2.4
+  engine=$(tmp); s -n -r $SR -c 1 -b 16 "$engine" synth 4.5 sawtooth 110-80 lowpass 350 gain -20 fade q 2.1 4.5 2.4
+  car=$(tmp); mix "$car" "$swoosh" "$engine"
+  local carat; carat=$(tmp); place "$carat" $BED "$car@1.0"
+  local carsoft; carsoft=$(tmp); s "$carat" "$carsoft" gain -4
+  # the tram bell at the stop, nearer than inside the tram: ding ding
+  b1=$(tmp); b2=$(tmp); b3=$(tmp)
+  partial "$b1" 1180 1.4 -4
+  partial "$b2" 2950 0.8 -14
+  partial "$b3" 4320 0.4 -22
+  bell=$(tmp); mix "$bell" "$b1" "$b2" "$b3"
+  bells=$(tmp); place "$bells" $BED "$bell@7.0" "$bell@7.35"
+  local bellsoft; bellsoft=$(tmp); s "$bells" "$bellsoft" gain -12 reverb 50
+  bed=$(tmp); mix "$bed" "$traffic" "$wind" "$carsoft" "$bellsoft"
+  local normal; normal=$(tmp); s "$bed" "$normal" highpass 35 gain -n -15
+  loopify "$normal" "$1"
+}
+
+make_phone() {
+  local line hum voices bed
+  # the line: a soft hiss in the telephone band (300-3400 Hz) and a faint mains hum
+  line=$(tmp); noise "$line" $BED whitenoise gain -12 highpass 300 lowpass 3400 gain -22
+  hum=$(tmp); s -n -r $SR -c 1 -b 16 "$hum" synth $BED sine 100 tremolo 0.2 15 gain -30
+  # the shop behind the player, far away
+  voices=$(tmp)
+  babble "$voices" $BED 900 \
+    "nl+f3|150|60|Goedemiddag, kan ik u ergens mee helpen? Ja hoor, kijkt u maar rustig rond." \
+    "nl+m3|140|40|Dat ligt in het rek bij de ingang, naast de kassa. Pinnen kan daar ook." \
+    "nl+m1|136|36|Het bonnetje zit in de tas. Fijne dag nog, tot ziens."
+  local voicesfar; voicesfar=$(tmp); s "$voices" "$voicesfar" gain -12
+  bed=$(tmp); mix "$bed" "$line" "$hum" "$voicesfar"
+  local normal; normal=$(tmp); s "$bed" "$normal" highpass 60 gain -n -20
+  loopify "$normal" "$1"
+}
+
 # ---------------------------------------------------------------------------------------------
 # Cues (equal-tempered notes; A4 = 440 Hz)
 # ---------------------------------------------------------------------------------------------
@@ -275,22 +338,26 @@ measure() {
   fi
 }
 
+AMBIENCES="shop station terrace tram clothing stop phone"
 echo "make-audio: rendering into $OUT"
 make_shop "$T/ambience-shop.wav"
 make_station "$T/ambience-station.wav"
 make_terrace "$T/ambience-terrace.wav"
 make_tram "$T/ambience-tram.wav"
+make_clothing "$T/ambience-clothing.wav"
+make_stop "$T/ambience-stop.wav"
+make_phone "$T/ambience-phone.wav"
 make_cues
 
-for a in shop station terrace tram; do encode "$T/ambience-$a.wav" "ambience-$a" 32 56; done
+for a in $AMBIENCES; do encode "$T/ambience-$a.wav" "ambience-$a" 32 56; done
 for c in arrive doorbell confirm timeout ending-fan ending-neutral ending-lost; do encode "$T/cue-$c.wav" "cue-$c" 48 64; done
 
-for a in shop station terrace tram; do measure "$T/ambience-$a.wav" "ambience-$a" -12 -24; done
+for a in $AMBIENCES; do measure "$T/ambience-$a.wav" "ambience-$a" -12 -24; done
 for c in arrive doorbell confirm timeout ending-fan ending-neutral ending-lost; do measure "$T/cue-$c.wav" "cue-$c" -6 -12; done
 
 if [[ -n "$SPECTRO" ]]; then
   # the seam of each loop: the loop played twice, so a click at the joint would show as a vertical line
-  for a in shop station terrace tram; do
+  for a in $AMBIENCES; do
     sox "$T/ambience-$a.wav" "$T/ambience-$a.wav" -n trim 7 6 spectrogram -x 800 -y 257 -z 90 -t "ambience-$a seam at 3s" -o "$SPECTRO/seam-$a.png"
   done
 fi

@@ -28,6 +28,8 @@ export interface CatalogEntryOut {
   languages: unknown;
   customer: unknown;
   tags: unknown;
+  role: unknown;
+  trains: unknown;
 }
 
 /** One validation problem as the page shows it (see src/authoring/hot-reload.ts). */
@@ -125,6 +127,8 @@ function entry(s: ScenarioFile, url: string): CatalogEntryOut {
     languages: d.languages ?? [],
     customer: d.customer && typeof d.customer === 'object' ? { name: (d.customer as { name?: unknown }).name ?? '', look: (d.customer as { look?: unknown }).look ?? null } : null,
     tags: d.tags ?? [],
+    role: d.role ?? null,
+    trains: Array.isArray(d.trains) ? d.trains : [],
   };
 }
 

@@ -18,7 +18,7 @@ import type { Ambience } from '../engine/types';
 export const CUES = ['arrive', 'doorbell', 'confirm', 'timeout', 'ending-fan', 'ending-neutral', 'ending-lost'] as const;
 export type CueName = (typeof CUES)[number];
 export type AmbienceName = Exclude<Ambience, 'none'>;
-export const AMBIENCE_NAMES: readonly AmbienceName[] = ['shop', 'station', 'terrace', 'tram'];
+export const AMBIENCE_NAMES: readonly AmbienceName[] = ['shop', 'station', 'terrace', 'tram', 'clothing', 'stop', 'phone'];
 
 /** The parts of howler's `Howl` this module uses. */
 export interface HowlLike {

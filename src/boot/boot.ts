@@ -8,7 +8,9 @@
  * gzipped, which the build puts inline in that page right after #boot and #app, so that the page
  * needs no second download — picks the variant the
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
- * it work: the options (click, Tab + Enter, keys 1–4) and the language buttons. A choice made
+ * it work: "Begin" on the intro, the options (click, Tab + Enter, keys 1–4), the countdown and the
+ * language buttons. As in the app, the intro (who you are, the scene) comes first, and a timed first
+ * decision's countdown starts only once, after "Begin", its options are in view. A choice made
  * now is kept and handed to the app, which plays it when it takes over (PlayScreen calls
  * `window.__frontlijnBoot.takeOver()` once its own first decision is ready, in the same frame it
  * removes this page). Until then the chosen option is marked and the others are disabled.
@@ -145,6 +147,10 @@ function start(root: HTMLElement): void {
   const shownAt = Date.now();
   const seed = newSeed();
   let timer = 0;
+  /** When the options came into view and the countdown started (null: not yet). */
+  let startedAt: number | null = null;
+  let begun = false;
+  let watcher: IntersectionObserver | null = null;
   const app = document.getElementById('app');
   const variants = new Map<string, HTMLElement>();
   for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) {
@@ -182,19 +188,21 @@ function start(root: HTMLElement): void {
     if (next.dataset.title) document.title = next.dataset.title;
     if (choice) markChoice();
     tick();
+    watch();
   };
   const options = () => [...(shown?.querySelectorAll<HTMLButtonElement>('button[data-option]') ?? [])];
 
-  // The countdown of a timed first decision: the same figures as Countdown.svelte.
-  const deadline = () => (limit && scale ? shownAt + limit * scale : null);
+  // The countdown of a timed first decision: the same figures as Countdown.svelte (the full time,
+  // standing still, until the options are in view).
+  const deadline = () => (limit && scale && startedAt !== null ? startedAt + limit * scale : null);
   const tick = () => {
     const box = shown?.querySelector<HTMLElement>('.countdown');
+    if (!box || !limit || !scale) return;
     const end = deadline();
-    if (!box || end === null) return;
     const v = shown!.dataset;
-    const left = Math.max(0, end - Date.now());
+    const total = Math.max(1, limit * scale);
+    const left = end === null ? total : Math.max(0, end - Date.now());
     const n = Math.ceil(left / 1000);
-    const total = Math.max(1, end - shownAt);
     const warning = left > 0 && left <= Math.max(20_000, total / 2) && n <= 20;
     // Only what changed is written (on the first paint, nothing has).
     const set = (el: Element | null | undefined, text: string) => {
@@ -206,6 +214,7 @@ function start(root: HTMLElement): void {
     if (bar && bar.getAttribute('width') !== width) bar.setAttribute('width', width);
     if (box.classList.contains('warning') !== warning) box.classList.toggle('warning', warning);
     set(box.querySelector('[aria-live="polite"]'), warning ? (v.warning ?? '') : '');
+    if (box.classList.contains('running') !== (end !== null)) box.classList.toggle('running', end !== null);
     if (left === 0) {
       // The customer stopped waiting: the app records the time-out when it takes over.
       clearInterval(timer);
@@ -214,6 +223,36 @@ function start(root: HTMLElement): void {
   };
   const noCountdown = () => {
     for (const v of variants.values()) v.querySelector('.countdown')?.remove();
+  };
+  /** The options are in view: the countdown starts now. */
+  const startCountdown = () => {
+    watcher?.disconnect();
+    if (startedAt !== null || !limit || !scale) return;
+    startedAt = Date.now();
+    timer = window.setInterval(tick, 250);
+    tick();
+  };
+  /** Watches the shown version's first option until it is in view (as PlayBoard.svelte does). */
+  const watch = () => {
+    watcher?.disconnect();
+    const first = shown?.querySelector('button[data-option]');
+    if (!begun || startedAt !== null || !limit || !scale || !first || typeof IntersectionObserver === 'undefined') return;
+    watcher = new IntersectionObserver((entries) => {
+      if (entries[entries.length - 1].intersectionRatio >= 0.75) startCountdown();
+    }, { threshold: [0, 0.75, 1] });
+    watcher.observe(first);
+  };
+  /** "Begin": the intro gives way to the first decision, in every version. */
+  const begin = () => {
+    begun = handle.begun = true;
+    for (const v of variants.values()) {
+      v.querySelector('[data-intro]')?.remove();
+      v.querySelector('[data-decision]')?.removeAttribute('hidden');
+    }
+    const heading = shown?.querySelector<HTMLElement>('#situation-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+    watch();
   };
   const moreTime = () => {
     scale = scale !== 0 && scale < 10 ? 10 : 0;
@@ -231,7 +270,7 @@ function start(root: HTMLElement): void {
   };
   const pick = (option: string | undefined) => {
     const end = deadline();
-    if (choice || !option || (end !== null && Date.now() >= end)) return;
+    if (!begun || choice || !option || (end !== null && Date.now() >= end)) return;
     choice = { option, at: Date.now() };
     markChoice();
   };
@@ -239,7 +278,8 @@ function start(root: HTMLElement): void {
   const onClick = (e: MouseEvent) => {
     const b = (e.target as Element | null)?.closest('button');
     if (!b || !root.contains(b)) return;
-    if (b.dataset.option) pick(b.dataset.option);
+    if (b.id === 'begin-button') begin();
+    else if (b.dataset.option) pick(b.dataset.option);
     else if (b.closest('.countdown')) moreTime();
     else if (b.classList.contains('lang') && (b.lang === 'nl' || b.lang === 'en')) {
       langChosen = true;
@@ -273,15 +313,18 @@ function start(root: HTMLElement): void {
     shownAt,
     timerScale: scale,
     seed,
+    begun,
     takeOver(): BootCapture {
       const active = document.activeElement as HTMLElement | null;
       let focus: string | null = null;
       if (active && root.contains(active)) {
         if (active.dataset.option) focus = `button[data-option="${CSS.escape(active.dataset.option)}"]`;
+        else if (active.id === 'begin-button') focus = '#begin-button';
         else if (active.classList.contains('lang')) focus = `button.lang[lang="${active.lang}"]`;
         else focus = '#situation-heading';
       }
       clearInterval(timer);
+      watcher?.disconnect();
       root.removeEventListener('click', onClick);
       document.removeEventListener('keydown', onKey);
       window.removeEventListener('hashchange', onHash);
@@ -290,14 +333,15 @@ function start(root: HTMLElement): void {
       if (focus) app?.querySelector<HTMLElement>(focus)?.focus();
       if (window.__frontlijnBoot === handle) window.__frontlijnBoot = undefined;
       const timerScale = scales.length ? readHint(hint).timerScale : scale;
-      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, shownAt, seed, timerScale, scales, choice };
+      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, shownAt, seed, timerScale, scales, begun, timerStartedAt: startedAt, choice };
     },
   };
 
-  if (!deadline()) noCountdown();
+  if (!limit || !scale) noCountdown();
+  // A scenario without an intro opens at its decision.
+  if (![...variants.values()].some((v) => v.querySelector('[data-intro]'))) begun = handle.begun = true;
   show(lang);
   if (!shown) return root.remove();
-  if (deadline()) timer = window.setInterval(tick, 250);
   root.addEventListener('click', onClick);
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', onHash);

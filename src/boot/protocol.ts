@@ -38,7 +38,7 @@ export interface BootCapture {
   /** The language shown; `langChosen` when the player switched it before the app loaded. */
   lang: Lang;
   langChosen: boolean;
-  /** When the first decision was shown: the run starts then (its countdown counted from then). */
+  /** When the page was shown: the run starts then. */
   shownAt: number;
   /** The run's option-order seed (Run.seed): the first decision's options were shown in its order. */
   seed: string;
@@ -46,6 +46,13 @@ export interface BootCapture {
   timerScale: number;
   /** "More time" pressed meanwhile: the new speed and when. */
   scales: { scale: number; at: number }[];
+  /** "Begin" was pressed on the intro: the first decision was shown. */
+  begun: boolean;
+  /**
+   * When the first decision's options came into view and its countdown started (a `timer.start`
+   * at that time); null when it had not (not begun, not scrolled to them, or not timed).
+   */
+  timerStartedAt: number | null;
   choice: BootChoice | null;
 }
 
@@ -59,6 +66,8 @@ export interface BootHandle {
   timerScale: number;
   /** The option-order seed the first decision was shown with: a run started from it keeps it. */
   seed: string;
+  /** "Begin" has been pressed on the intro (the app then opens at the decision too). */
+  begun: boolean;
   /** Removes the pre-rendered page (showing #app) and says what happened on it. */
   takeOver(): BootCapture;
 }

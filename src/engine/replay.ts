@@ -7,12 +7,15 @@
 import { initialTransition, transition } from 'xstate';
 import { ReplayError } from './contract';
 import type { PlayState } from './contract';
-import type { Expression, Run, RunEvent, Scenario } from './types';
+import type { Run, RunEvent, Scenario } from './types';
 import { TIMER_SCALES } from './types';
 import { availableOptions, clampMood } from './compile-rules';
 import { compileScenario, PLAYING } from './compile';
 import { orderOptions } from './option-order';
+import { expressionFor } from './expression';
 import type { RunContext, RunInput, RunMachineEvent, ScenarioMachine } from './compile';
+
+export { expressionForMood } from './expression';
 
 /** How far (ms) an event's time may be off its deadline: clocks and timers are not exact. */
 export const DEADLINE_TOLERANCE_MS = 1000;
@@ -27,16 +30,6 @@ export function machineFor(scenario: Scenario): ScenarioMachine {
     machines.set(scenario, machine);
   }
   return machine;
-}
-
-/** The customer's expression for a mood, used when the story does not name one. */
-export function expressionForMood(mood: number): Expression {
-  if (mood >= 4) return 'delighted';
-  if (mood >= 2) return 'happy';
-  if (mood >= -1) return 'neutral';
-  if (mood === -2) return 'impatient';
-  if (mood === -3) return 'annoyed';
-  return 'angry';
 }
 
 /**
@@ -65,7 +58,7 @@ function toPlayState(scenario: Scenario, context: RunContext, timerScale: number
     timerScale,
     available: orderOptions(available, seed, context.steps.length),
     ...(seed === undefined ? {} : { seed }),
-    expression: customer?.expression ?? expressionForMood(context.mood),
+    expression: expressionFor(customer?.expression, context.mood),
   };
 }
 

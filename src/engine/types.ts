@@ -313,6 +313,8 @@ export interface Customer {
     hairStyle?: 'short' | 'long' | 'bun' | 'bald' | 'curly';
     /** Age group. */
     age?: 'child' | 'young' | 'adult' | 'senior';
+    /** Sits in a wheelchair (drawn seated, e.g. at the tram stop's ramp). Default false. */
+    wheelchair?: boolean;
   };
 }
 

@@ -127,7 +127,7 @@ export const FIELD_WORDS_NL: Record<string, string> = {
   'a unique id of lowercase letters, digits and hyphens, e.g. "toy-shop-saturday"': 'een unieke id van kleine letters, cijfers en streepjes, bijvoorbeeld "toy-shop-saturday"',
   'the title on the scenario card': 'de titel op de scenariokaart',
   'one or two sentences on the scenario card': 'een of twee zinnen op de scenariokaart',
-  'where it takes place: shop, station, terrace, tram or other': 'waar het zich afspeelt: shop, station, terrace, tram of other',
+  'where it takes place: shop, station, terrace, tram, clothing, stop, phone or other': 'waar het zich afspeelt: shop, station, terrace, tram, clothing, stop, phone of other',
   'who the player is, e.g. "You work at the till of a toy shop."': 'wie de speler is, bijvoorbeeld "Je staat achter de kassa van een speelgoedwinkel."',
   'who the customer is': 'wie de klant is',
   'the languages every text in this file provides, e.g. ["nl", "en"]': 'de talen waarin elke tekst in dit bestand staat, bijvoorbeeld ["nl", "en"]',

@@ -1,5 +1,5 @@
 declare module 'virtual:scenario-catalog' {
-  import type { Ambience, Lang, Setting, Text, Customer } from '../engine/types';
+  import type { Ambience, Lang, Role, Setting, Text, Customer } from '../engine/types';
   /** What a scenario card needs, without the scenario's full text. */
   export interface CatalogEntry {
     id: string;
@@ -13,6 +13,10 @@ declare module 'virtual:scenario-catalog' {
     languages: Lang[];
     customer: { name: string; look: Customer['look'] | null } | null;
     tags: string[];
+    /** The job it is for; the scenario list groups by it (null: "other"). */
+    role: Role | null;
+    /** The behaviours it trains, shown on the card. */
+    trains: Text[];
     /** contentHash of the scenario, when the build computed it (saves hashing on the phone). */
     hash?: string;
   }

@@ -54,7 +54,7 @@ describe('LiveRun', () => {
 
   it('shows a choice as made only after the store has written it', async () => {
     const store = new SlowStore();
-    const live = await LiveRun.start(store, scenario, fresh());
+    const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 })); // one write per choice: no countdown to start
     const option = live.state.available[0];
     const shown = live.state.available.map((o) => o.id);
     const choosing = live.choose(option.id, T0 + 2000);
@@ -75,7 +75,7 @@ describe('LiveRun', () => {
 
   it('a failed write changes nothing and says why', async () => {
     const store = new SlowStore();
-    const live = await LiveRun.start(store, scenario, fresh());
+    const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
     const choosing = live.choose(live.state.available[0].id, T0 + 1000);
     await Promise.resolve();
     store.pending[0].reject(new Error('QuotaExceededError'));
@@ -115,13 +115,14 @@ describe('LiveRun', () => {
     const limit = scenario.nodes[scenario.start].timeLimit;
     expect(limit, 'the first decision of the toy shop is timed').toBeTruthy();
     const store = new MemoryStore();
-    const run = fresh();
+    const started = T0 + 20_000; // the intro read, the options in view
+    const run = fresh({ events: [{ type: 'timer.start', node: scenario.start, at: started }] });
     await store.saveRun(run);
-    const deadline = T0 + limit!.seconds * 1000;
+    const deadline = started + limit!.seconds * 1000;
     const shown = initialPlayState(scenario, run).available.map((o) => o.id);
     const live = await LiveRun.resume(store, scenario, run, deadline + 60_000);
     const saved = (await store.getRun(run.id))!;
-    expect(saved.events[0]).toEqual({ type: 'timer.expire', node: scenario.start, at: deadline, shown });
+    expect(saved.events[1]).toEqual({ type: 'timer.expire', node: scenario.start, at: deadline, shown });
     expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: null });
     // What the player sees is exactly the replay of what was stored.
     expect(replayRun(scenario, saved)).toEqual(live.state);
@@ -131,6 +132,7 @@ describe('LiveRun', () => {
   it('"more time" moves the deadline tenfold; timers off removes it', async () => {
     const live = await LiveRun.start(new MemoryStore(), scenario, fresh());
     const seconds = scenario.nodes[scenario.start].timeLimit!.seconds;
+    expect(await live.startTimer(T0)).toBe(true);
     expect(live.state.deadline).toBe(T0 + seconds * 1000);
     await live.setTimerScale(10, T0 + 1000);
     expect(live.state.deadline).toBe(T0 + seconds * 10_000);
@@ -151,6 +153,68 @@ describe('LiveRun', () => {
     await live.reflect('Tijd om te oefenen.');
     expect((await store.getRun(live.run.id))!.reflection).toBe('Tijd om te oefenen.');
     live.stop();
+  });
+
+  describe('a timed decision waits until its options are in view', () => {
+    const limit = scenario.nodes[scenario.start].timeLimit!.seconds * 1000;
+
+    it('the first decision is pending: reading the intro for minutes expires nothing', async () => {
+      const store = new MemoryStore();
+      const live = await LiveRun.start(store, scenario, fresh());
+      expect(live.timerPending).toBe(true);
+      expect(live.feedbackPending).toBe(false);
+      expect(await live.expire(T0 + limit + 5000)).toBe(false);
+      await live.catchUp(T0 + 10 * limit);
+      expect((await store.getRun(live.run.id))!.events).toEqual([]);
+      const seen = T0 + 3 * limit;
+      expect(await live.startTimer(seen)).toBe(true);
+      expect(live.state.deadline).toBe(seen + limit);
+      expect(live.timerPending).toBe(false);
+      live.stop();
+    });
+
+    it('a choice before the options were reported in view starts the countdown at the same moment', async () => {
+      const store = new MemoryStore();
+      const live = await LiveRun.start(store, scenario, fresh());
+      const at = T0 + 5 * limit;
+      expect(await live.choose(live.state.available[0].id, at)).toBe(true);
+      const saved = (await store.getRun(live.run.id))!;
+      expect(saved.events.map((e) => [e.type, e.at])).toEqual([
+        ['timer.start', at],
+        ['choice.select', at],
+      ]);
+      expect(replayRun(scenario, saved)).toEqual(live.state);
+      live.stop();
+    });
+
+    it('a choice made while the countdown\'s start is written is queued behind it, not lost or doubled', async () => {
+      const store = new SlowStore();
+      const live = await LiveRun.start(store, scenario, fresh());
+      const starting = live.startTimer(T0 + 1000);
+      await Promise.resolve();
+      expect(live.busy).toBe(true);
+      // asked again meanwhile (the screen, a choice): the same write, not a second start
+      expect(live.startTimer(T0 + 1100)).toBe(starting);
+      const choosing = live.choose(live.state.available[0].id, T0 + 1200);
+      store.pending[0].resolve();
+      expect(await starting).toBe(true);
+      await expect.poll(() => store.pending.length).toBe(2);
+      store.pending[1].resolve();
+      expect(await choosing).toBe(true);
+      const saved = (await store.getRun(live.run.id))!;
+      expect(saved.events.map((e) => [e.type, e.at])).toEqual([
+        ['timer.start', T0 + 1000],
+        ['choice.select', T0 + 1200],
+      ]);
+      live.stop();
+    });
+
+    it('with timers off nothing is pending and nothing is logged', async () => {
+      const live = await LiveRun.start(new MemoryStore(), scenario, fresh({ timerScale: 0 }));
+      expect(live.timerPending).toBe(false);
+      expect(await live.startTimer()).toBe(false);
+      live.stop();
+    });
   });
 
   describe('coaching: a timed decision reached by a step starts when the feedback is dismissed', () => {
@@ -177,6 +241,7 @@ describe('LiveRun', () => {
       const store = new MemoryStore();
       const live = await toKids(store);
       expect(live.timerPending).toBe(true);
+      expect(live.feedbackPending).toBe(true);
       expect(await live.expire(T0 + 3000 + kids + 5000)).toBe(false);
       const start = T0 + 3000 + kids + 60_000; // read the feedback for over a minute
       expect(await live.startTimer(start)).toBe(true);
@@ -196,15 +261,17 @@ describe('LiveRun', () => {
       const live = await LiveRun.resume(store, scenario, stored, T0 + 3000 + kids + 600_000);
       expect(live.state.node).toBe('kids');
       expect(live.timerPending).toBe(true);
-      expect((await store.getRun(stored.id))!.events).toHaveLength(3);
+      // timer.start (the first decision, chosen at once) and the three choices: no time-out
+      expect((await store.getRun(stored.id))!.events.map((e) => e.type)).toEqual(['timer.start', 'choice.select', 'choice.select', 'choice.select']);
       live.stop();
     });
 
-    it('assessment mode is unchanged: no pending start, the countdown runs from the choice', async () => {
+    it('assessment mode has no feedback: the decision still waits until its options are in view', async () => {
       const live = await toKids(new MemoryStore(), 'assessment');
-      expect(live.timerPending).toBe(false);
-      expect(live.state.deadline).toBe(T0 + 3000 + kids);
-      expect(await live.startTimer()).toBe(false);
+      expect(live.feedbackPending).toBe(false);
+      expect(live.timerPending).toBe(true);
+      expect(await live.startTimer(T0 + 4000)).toBe(true);
+      expect(live.state.deadline).toBe(T0 + 4000 + kids);
       live.stop();
     });
   });

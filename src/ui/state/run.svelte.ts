@@ -9,8 +9,10 @@
  *
  * Time limits are absolute deadlines (the customer keeps waiting through a reload): on resume
  * past a deadline, `timer.expire` is appended with `at = deadline` before anything is shown.
- * Coaching mode is the exception while its feedback is read: a timed decision reached by a step
- * waits (`timerPending`) until the feedback is dismissed, which appends `timer.start`.
+ * A countdown runs only while the player can see the options and the time left: a timed decision
+ * waits (`timerPending`: no countdown, nothing expires) until the screen says its options are in
+ * view — after the intro's "Begin", after coaching's feedback, once scrolled to — which appends
+ * `timer.start`; from then on its deadline is absolute.
  */
 import { createActor, type Actor } from 'xstate';
 import { createSubscriber } from 'svelte/reactivity';
@@ -58,14 +60,8 @@ export function newRun(o: NewRunOptions): Run {
 }
 
 /** See LiveRun.timerPending. */
-function pendingTimer(scenario: Scenario, run: Run, state: PlayState): boolean {
-  return (
-    run.mode === 'coaching' &&
-    state.node !== null &&
-    state.steps.length > 0 &&
-    state.timerStartedAt === undefined &&
-    !!scenario.nodes[state.node]?.timeLimit
-  );
+function pendingTimer(scenario: Scenario, state: PlayState): boolean {
+  return state.node !== null && state.deadline !== null && state.timerStartedAt === undefined && !!scenario.nodes[state.node]?.timeLimit;
 }
 
 export class LiveRun {
@@ -77,6 +73,8 @@ export class LiveRun {
   #subscribe: () => void;
   #store: Store;
   #writing: Promise<unknown> = Promise.resolve();
+  /** The `timer.start` queued and not yet written (a second call gets the same job, adds nothing). */
+  #startJob: Promise<boolean> | null = null;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
   #listeners = new Set<() => void>();
   /** True while an event is being written (the options are disabled meanwhile). */
@@ -146,33 +144,48 @@ export class LiveRun {
   }
 
   /**
-   * Coaching: the current timed decision was reached by a step whose feedback is (or, after a
-   * reload, will again be) shown, and its countdown has not started yet (no `timer.start`).
-   * Meanwhile no countdown runs and nothing expires; `startTimer` starts it.
+   * The current decision is timed (and timers are on) but its countdown has not started yet (no
+   * `timer.start`): the player has not seen its options yet. Meanwhile no countdown runs and
+   * nothing expires; `startTimer` starts it.
    */
   get timerPending(): boolean {
     const st = this.state;
-    return pendingTimer(this.scenario, this.run, st);
+    return pendingTimer(this.scenario, st);
   }
 
-  /** Coaching: the feedback was dismissed, so the pending countdown starts now (saved first). */
+  /**
+   * Coaching: the last step's feedback is still to be read (or, after a reload, read again)
+   * before the next decision, whose countdown has not started.
+   */
+  get feedbackPending(): boolean {
+    return this.run.mode === 'coaching' && this.state.steps.length > 0 && this.timerPending;
+  }
+
+  /** The options of the pending timed decision are in view: its countdown starts now (saved first). */
   startTimer(at = Date.now()): Promise<boolean> {
     const { node } = this.#state;
-    if (node === null || !pendingTimer(this.scenario, this.#run, this.#state)) return Promise.resolve(false);
-    return this.#append({ type: 'timer.start', node, at });
+    if (this.#startJob) return this.#startJob;
+    if (node === null || !pendingTimer(this.scenario, this.#state)) return Promise.resolve(false);
+    const job = this.#append({ type: 'timer.start', node, at });
+    this.#startJob = job;
+    void job.finally(() => (this.#startJob = null));
+    return job;
   }
 
   /** Chooses an option of the current decision. Resolves once it is saved and shown. */
   choose(option: string, at = Date.now()): Promise<boolean> {
     const node = this.#state.node;
     if (node === null) return Promise.resolve(false);
+    // Chosen before the screen reported the options in view (a key pressed at once): they were
+    // seen by then, so the countdown starts at the same moment.
+    if (this.#state.available.some((o) => o.id === option)) void this.startTimer(at);
     return this.#append({ type: 'choice.select', node, option, at });
   }
 
   /** The time of the current decision ran out (at its deadline). */
   expire(at?: number): Promise<boolean> {
     const { node, deadline } = this.#state;
-    if (node === null || deadline === null || pendingTimer(this.scenario, this.#run, this.#state)) return Promise.resolve(false);
+    if (node === null || deadline === null || pendingTimer(this.scenario, this.#state)) return Promise.resolve(false);
     return this.#append({ type: 'timer.expire', node, at: at ?? deadline });
   }
 
@@ -188,8 +201,8 @@ export class LiveRun {
     for (let guard = 0; guard < 1000; guard++) {
       const { node, deadline } = this.#state;
       if (node === null || deadline === null || deadline > now) break;
-      // Coaching: the player has not seen this decision yet (the feedback comes first).
-      if (pendingTimer(this.scenario, this.#run, this.#state)) break;
+      // The player has not seen this decision's options yet: its countdown has not started.
+      if (pendingTimer(this.scenario, this.#state)) break;
       if (!(await this.#append({ type: 'timer.expire', node, at: deadline }))) break;
     }
     if (this.#state.ending !== null && this.#run.finishedAt === undefined) await this.#finish();

@@ -6,7 +6,7 @@
 import { catalog, type CatalogEntry } from 'virtual:scenario-catalog';
 import type { ValidationResult } from '../../engine/contract';
 import type { Analysis } from '../../engine/contract';
-import type { Ambience, Customer, Scenario, Setting, Text } from '../../engine/types';
+import type { Ambience, Customer, Role, Scenario, Setting, Text } from '../../engine/types';
 import type { StoredScenario } from '../../persistence/api';
 import { app } from './app.svelte';
 
@@ -20,6 +20,10 @@ export interface ScenarioEntry {
   estimatedMinutes: number | null;
   customerName: string | null;
   look: Customer['look'] | null;
+  /** The job it is for (the list groups by it); null: none given. */
+  role: Role | null;
+  /** The behaviours it trains. */
+  trains: Text[];
   custom: boolean;
   /** For custom scenarios: the hash of the newest version. */
   hash?: string;
@@ -87,6 +91,8 @@ function fromCatalog(c: CatalogEntry): ScenarioEntry {
     estimatedMinutes: c.estimatedMinutes,
     customerName: c.customer?.name ?? null,
     look: c.customer?.look ?? null,
+    role: c.role ?? null,
+    trains: Array.isArray(c.trains) ? c.trains : [],
     custom: false,
   };
 }
@@ -102,6 +108,8 @@ function fromStored(s: StoredScenario): ScenarioEntry {
     estimatedMinutes: sc.estimatedMinutes ?? null,
     customerName: sc.customer?.name ?? null,
     look: sc.customer?.look ?? null,
+    role: sc.role ?? null,
+    trains: Array.isArray(sc.trains) ? sc.trains : [],
     custom: true,
     hash: s.hash,
   };

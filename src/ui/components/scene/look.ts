@@ -14,6 +14,7 @@ export interface Look {
   clothes: string;
   hairStyle: 'short' | 'long' | 'bun' | 'bald' | 'curly';
   age: 'child' | 'young' | 'adult' | 'senior';
+  wheelchair: boolean;
 }
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -34,6 +35,7 @@ export function resolveLook(look: Customer['look'] | null | undefined): Look {
     clothes: colour(l.clothes, '#3a6ea5'),
     hairStyle,
     age,
+    wheelchair: l.wheelchair === true,
   };
 }
 

@@ -1,0 +1,198 @@
+/**
+ * A new hire's phone (issue #12, "The phone"): what a first use on a 360 px phone in Dutch showed,
+ * each as the player meets it — by role and text, at 360 px — with every screen looked at in
+ * screenshots at 360 and 1280 px (attached as artefacts) and axe at zero violations.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { attachScreens, expectAccessible, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
+import { readDb } from './persist-support';
+
+test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
+
+const TOY = 'toy-shop-saturday';
+const toy = readScenario(TOY);
+const first = toy.nodes[toy.start];
+const seconds = first.timeLimit!.seconds;
+const nl = (v: unknown) => (typeof v === 'string' ? v : (v as Record<string, string>).nl);
+const timer = (page: Page) => page.getByRole('timer');
+const options = (page: Page) => page.getByRole('list', { name: 'Wat doe je?' }).getByRole('button');
+
+/** The seconds the countdown shows. */
+async function secondsShown(page: Page): Promise<number> {
+  return Number(/(\d+)/.exec((await timer(page).textContent()) ?? '')?.[1]);
+}
+
+/** The countdown runs: with the page's clock moved on a second at a time, the time left drops. */
+async function expectCountingDown(page: Page): Promise<void> {
+  const before = await secondsShown(page);
+  await expect
+    .poll(async () => {
+      await page.clock.fastForward(1000);
+      return secondsShown(page);
+    })
+    .toBeLessThan(before);
+}
+
+/** The height of an element on screen, in CSS pixels. */
+async function height(l: Locator): Promise<number> {
+  const box = await l.boundingBox();
+  expect(box, 'on screen').not.toBeNull();
+  return box!.height;
+}
+
+test('the first countdown runs only after the intro, once the options are in view, and stays in view', async ({ page }, testInfo) => {
+  // A short phone screen (360 × 460: a small phone with the browser's bars) so that, after "Begin",
+  // the options start below the fold.
+  await page.setViewportSize({ width: 360, height: 460 });
+  await page.clock.install();
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+
+  // The intro and the role come first; nothing is timed while they are read.
+  await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible();
+  await expect(page.getByText('Jouw rol:')).toBeVisible();
+  await expect(page.getByText(nl(toy.intro))).toBeVisible();
+  await expect(timer(page)).toHaveCount(0);
+  await expect(options(page)).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'phone-intro');
+  await attachScreens(page, testInfo, 'phone-intro');
+  await page.clock.fastForward(120_000); // two minutes of reading
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+
+  // The decision: the time shows whole and stands still while the options are out of view.
+  await expect(page.locator('#situation-heading')).toBeFocused();
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await expect(options(page).first()).not.toBeInViewport({ ratio: 0.75 });
+  await page.clock.fastForward(60_000);
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
+
+  // Scrolled to the options: the countdown runs, and the time left stays on screen.
+  await options(page).last().scrollIntoViewIfNeeded();
+  await expectCountingDown(page);
+  await expect(timer(page)).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(timer(page)).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(timer(page)).toBeInViewport();
+  await expectAccessible(page, testInfo, 'phone-decision');
+  await attachScreens(page, testInfo, 'phone-decision');
+
+  // The run's log says when the countdown started: after the intro and the minute out of view.
+  const run = (await readDb(page)).runs[0];
+  expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
+  expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(180_000);
+});
+
+test('the direct link on a phone: intro first, the countdown starts when the options are in view, and the app logs that moment', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 460 });
+  await page.clock.install();
+  // The app's code is held back (a slow phone network): this is the pre-rendered page.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible();
+  await expect(timer(page)).toHaveCount(0);
+  await page.clock.fastForward(60_000);
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await page.clock.fastForward(60_000);
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  await options(page).last().scrollIntoViewIfNeeded();
+  await expectCountingDown(page);
+
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  // The app goes on at the decision (not the intro again), with the same countdown.
+  await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toHaveCount(0);
+  await expect(timer(page)).toBeVisible();
+  await expect.poll(async () => (await readDb(page)).runs[0]?.events.length ?? 0).toBeGreaterThan(0);
+  const run = (await readDb(page)).runs[0];
+  expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
+  expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(120_000);
+  await expectCountingDown(page);
+});
+
+test('the mode screen shows the scenario and "Jouw rol" before Start', async ({ page }, testInfo) => {
+  await page.goto(`/#/mode/${TOY}`);
+  const start = page.getByRole('button', { name: /^Start/ });
+  await expect(start).toBeVisible();
+  const role = page.getByText('Jouw rol:');
+  const description = page.getByText(nl(toy.description));
+  const startTop = (await start.boundingBox())!.y;
+  expect((await role.boundingBox())!.y).toBeLessThan(startTop);
+  expect((await description.boundingBox())!.y).toBeLessThan(startTop);
+  await expectAccessible(page, testInfo, 'phone-mode');
+  await attachScreens(page, testInfo, 'phone-mode');
+});
+
+test('the menu shows every entry within a 360 px screen, with nothing to scroll sideways', async ({ page }, testInfo) => {
+  await page.goto('/#/scenarios');
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  for (const name of ["Scenario's", 'Mijn resultaten', 'Teams', "Scenario's schrijven"]) {
+    await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  }
+  expect(await nav.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await attachScreens(page, testInfo, 'phone-menu');
+});
+
+test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers beheren", "Toon de link"', async ({ page }) => {
+  await page.goto('/#/');
+  await expect(page.getByRole('link', { name: 'Spelers beheren' })).toBeVisible();
+  expect(await height(page.getByRole('link', { name: 'Spelers beheren' }))).toBeGreaterThanOrEqual(44);
+
+  await page.goto(`/#/mode/${TOY}`);
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeVisible();
+  expect(await height(page.getByRole('link', { name: "← Terug naar de scenario's" }))).toBeGreaterThanOrEqual(44);
+  expect(await height(page.getByRole('main').getByRole('link', { name: 'Instellingen', exact: true }))).toBeGreaterThanOrEqual(44);
+
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  await waitForOptions(page);
+  expect(await height(page.getByRole('button', { name: 'Meer tijd' }))).toBeGreaterThanOrEqual(44);
+
+  // The report's hand-in, after the shortest way to an ending.
+  const plan = plannedPaths(toy).filter((p) => !p.keys.includes(0)).sort((a, b) => a.keys.length - b.keys.length)[0];
+  for (const option of plan.texts) {
+    await waitForOptions(page);
+    const step = await page.locator('#situation-heading').textContent();
+    await pressOption(page, option!.nl);
+    await expect(page.locator('#situation-heading, #ending-heading').first()).not.toHaveText(step ?? '');
+  }
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  const showLink = page.getByText('Toon de link', { exact: true });
+  await expect(showLink).toBeVisible();
+  expect(await height(showLink)).toBeGreaterThanOrEqual(44);
+});
+
+test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
+  // door → wish → sold-out → "online": the story names an annoyed face there, but on this path
+  // Sandra is at ease (mood 1); the face follows the meter.
+  expect(toy.nodes.online.customer?.expression).toBe('annoyed');
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  for (const [node, option] of [['door', 'greet'], ['wish', 'kids-along'], ['sold-out', 'helaas']]) {
+    await waitForOptions(page);
+    await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
+  }
+  await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toHaveAttribute('aria-valuenow', '1');
+  await expect(page.getByText("Sandra is op z'n gemak")).toBeVisible();
+  await expect(page.getByRole('img', { name: /Sandra kijkt/ })).toHaveAccessibleName(/Sandra kijkt neutraal$/);
+  await attachScreens(page, testInfo, 'phone-face');
+});
+
+test('the scenario cards are compact: several fit on one phone screen', async ({ page }, testInfo) => {
+  await page.goto('/#/scenarios');
+  const cards = page.getByRole('main').getByRole('listitem');
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeGreaterThanOrEqual(4);
+  // each card at most a third of the screen (it was a whole one); under the menu and the page's
+  // heading, the first two cards are whole on the first screen
+  for (let i = 0; i < (await cards.count()); i++) expect(await height(cards.nth(i))).toBeLessThanOrEqual(740 / 3);
+  await expect(cards.nth(0)).toBeInViewport({ ratio: 1 });
+  await expect(cards.nth(1)).toBeInViewport({ ratio: 1 });
+  await expectAccessible(page, testInfo, 'phone-scenarios');
+  await attachScreens(page, testInfo, 'phone-scenarios');
+});

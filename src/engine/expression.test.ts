@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EXPRESSION_MOODS, expressionFor, expressionForMood, fitsMood } from './expression';
+import { EXPRESSIONS, MOOD_MAX, MOOD_MIN } from './types';
+
+describe('the customer\'s face agrees with the mood meter', () => {
+  it('keeps a named expression that fits the mood', () => {
+    expect(expressionFor('angry', -4)).toBe('angry');
+    expect(expressionFor('impatient', 0)).toBe('impatient');
+    expect(expressionFor('delighted', 2)).toBe('delighted');
+    expect(expressionFor('surprised', 1)).toBe('surprised');
+  });
+
+  it('shows the mood\'s face instead of one that contradicts it', () => {
+    // the first use: an angry, arms-crossed face beside "at ease" (1) and beside "neutral" (0)
+    expect(expressionFor('angry', 1)).toBe('neutral');
+    expect(expressionFor('angry', 0)).toBe('neutral');
+    expect(expressionFor('annoyed', 3)).toBe('happy');
+    expect(expressionFor('delighted', -3)).toBe('annoyed');
+    expect(expressionFor(undefined, -5)).toBe('angry');
+  });
+
+  it('the mood\'s own face always fits its mood, and every expression fits some mood', () => {
+    for (let mood = MOOD_MIN; mood <= MOOD_MAX; mood++) expect(fitsMood(expressionForMood(mood), mood)).toBe(true);
+    for (const e of EXPRESSIONS) expect(EXPRESSION_MOODS[e], e).toBeDefined();
+  });
+
+  it('never puts a negative face beside a good mood or a happy face beside a bad one', () => {
+    for (const e of ['impatient', 'annoyed', 'angry'] as const) for (let m = 1; m <= MOOD_MAX; m++) expect(fitsMood(e, m)).toBe(false);
+    for (const e of ['happy', 'delighted'] as const) for (let m = MOOD_MIN; m <= -1; m++) expect(fitsMood(e, m)).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The customer's face: what the scene shows must agree with what the mood meter says beside it.
+ * A story may name an expression for a moment (`customer.expression`), written for the mood the
+ * author expected there; a player who took another path may have a calmer or angrier customer.
+ * The named expression is shown only when it fits the mood now; otherwise the face follows the
+ * mood, so an angry, arms-crossed customer never stands beside "at ease".
+ */
+import type { Expression } from './types';
+
+/** The customer's expression for a mood, used when the story does not name one (or one that does not fit). */
+export function expressionForMood(mood: number): Expression {
+  if (mood >= 4) return 'delighted';
+  if (mood >= 2) return 'happy';
+  if (mood >= -1) return 'neutral';
+  if (mood === -2) return 'impatient';
+  if (mood === -3) return 'annoyed';
+  return 'angry';
+}
+
+/**
+ * The moods (-5..5, inclusive) with which each expression agrees with the meter's words
+ * (play.mood_* in the UI strings: -5 furious … 0 neutral … 5 delighted): a face never shows the
+ * opposite of the words, and may be one step livelier than the mood's own face.
+ */
+export const EXPRESSION_MOODS: Readonly<Record<Expression, readonly [number, number]>> = {
+  delighted: [2, 5],
+  happy: [0, 5],
+  neutral: [-2, 2],
+  surprised: [-3, 5],
+  confused: [-4, 3],
+  worried: [-5, 1],
+  sad: [-5, 1],
+  impatient: [-4, 0],
+  annoyed: [-5, -1],
+  angry: [-5, -2],
+};
+
+/** Whether a face agrees with the mood the meter shows. */
+export function fitsMood(expression: Expression, mood: number): boolean {
+  const range = EXPRESSION_MOODS[expression];
+  return !!range && mood >= range[0] && mood <= range[1];
+}
+
+/** The face to show: the story's expression when it fits the mood, else the mood's own. */
+export function expressionFor(named: Expression | undefined, mood: number): Expression {
+  return named !== undefined && fitsMood(named, mood) ? named : expressionForMood(mood);
+}
