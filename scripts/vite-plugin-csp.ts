@@ -1,7 +1,8 @@
 /**
  * Vite plugin: adds a strict Content-Security-Policy `<meta>` to the built index.html (not in dev,
  * where Vite's HMR client needs inline styles and a websocket). No inline scripts or styles, no
- * eval, no remote anything: the game only talks to its own origin. (The one exception: the page of
+ * eval, no remote scripts or styles: the game fetches from its own origin and sends xAPI statements
+ * only to the LRS a person configured. (The one exception: the page of
  * a direct link to a scenario carries its stylesheet and boot script inline, and vite-plugin-perf
  * allows exactly those texts by their sha256 hashes, never 'unsafe-inline'.)
  */
@@ -13,7 +14,11 @@ export const CSP_DIRECTIVES: Record<string, string> = {
   'style-src': "'self'",
   'img-src': "'self' data: blob:",
   'media-src': "'self' blob: data:",
-  'connect-src': "'self'",
+  // An LRS (xAPI, issue #14) is chosen at run time (Settings, a launch link, cmi5), so any HTTPS
+  // origin may receive statements; localhost only reaches the device itself (an LRS on the
+  // facilitator's laptop, the tests). FRONTLIJN_LRS_ORIGINS (space separated) narrows nothing but
+  // adds plain-HTTP origins a deployment needs. No secret is ever part of the build.
+  'connect-src': ["'self' https: http://localhost:* http://127.0.0.1:*", process.env.FRONTLIJN_LRS_ORIGINS ?? ''].join(' ').trim(),
   'font-src': "'self'",
   'worker-src': "'self' blob:",
   'manifest-src': "'self'",

@@ -21,6 +21,8 @@ import { app } from '../ui/state/app.svelte';
 import { t } from '../i18n';
 import { playHash, type LmsLaunch } from './launch';
 import { listenToRuns } from './seam';
+import { normaliseEndpoint } from '../xapi/launch';
+import type { XapiAgent } from '../engine/xapi/types';
 
 /** What survives a reload of the AU within one session. */
 interface Kept {
@@ -114,6 +116,22 @@ function restore(cmi: Cmi5, kept: Kept): void {
   s._terminated = kept.terminated || null;
 }
 
+/**
+ * The game's own xAPI statements (one per decision, the dimensions' scores) go to the platform's
+ * LRS too: the outbox and delivery are pointed at this session's endpoint and auth, with the
+ * launch's actor. Not awaited: the first flush must not hold up the start.
+ */
+function connectLrs(mastery: number): void {
+  const session = cmi5Session();
+  const endpoint = session ? normaliseEndpoint(session.endpoint) : null;
+  if (!session || !endpoint) return;
+  void import('../ui/state/lrs.svelte')
+    .then(({ lrs }) =>
+      lrs.connect({ endpoint, auth: session.auth, actor: session.actor as XapiAgent, source: 'cmi5', masteryThreshold: Math.round(mastery * 100) }),
+    )
+    .catch((e) => console.warn('[frontlijn] cmi5: the xAPI outbox could not connect', e));
+}
+
 /** Starts (or, after a reload, continues) the AU session; returns the address to open. */
 export async function startCmi5(launch: LmsLaunch): Promise<string> {
   const key = keyOf(launch);
@@ -145,6 +163,7 @@ export async function startCmi5(launch: LmsLaunch): Promise<string> {
   const normal = cmi.getLaunchMode() === 'Normal';
   const platformMastery = cmi.getMasteryScore();
   const mastery = typeof platformMastery === 'number' ? platformMastery : launch.mastery;
+  connectLrs(mastery);
   let sending: Promise<void> = Promise.resolve();
 
   const finish = async (run: Run): Promise<void> => {

@@ -5,6 +5,7 @@
  */
 import type { EndingTone, Lang, Mode, Run, Scenario, TimerScale } from '../engine/types';
 import type { PathStep, Scores } from '../engine/contract';
+import type { Outbox } from './outbox';
 
 export interface Profile {
   id: string;
@@ -208,6 +209,9 @@ export interface Store {
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;
   /** Close the connection (another tab takes over, or before a reload). */
   close(): void;
+
+  /** The xAPI outbox: statements waiting for the LRS (see outbox.ts). */
+  readonly outbox: Outbox;
 
   /** Subscribe to storage problems (blocked, quota, ...). Returns an unsubscribe function. */
   onIssue(listener: (issue: StorageIssue) => void): () => void;

@@ -46,6 +46,7 @@ import {
 } from './restore';
 import { DB_NAME, DB_VERSION, SETTINGS_KEY, toRecord, upgrade, type FrontlijnDB } from './schema';
 import type { Scorer } from './scoring';
+import { IdbOutbox, OUTBOX_STORES, QUEUE_STORES, queueInTx, type QueueTx } from './outbox';
 
 type DB = IDBPDatabase<FrontlijnDB>;
 type Filter = { playerId?: string; scenarioId?: string };
@@ -145,6 +146,8 @@ export class IdbStore implements Store {
   private backfilling: Promise<void>;
   /** Result rows still being computed for runs that just finished (see saveRun). */
   private scoring: Promise<void> = Promise.resolve();
+  /** The xAPI outbox: while it has a source, every run write also queues the run's new statements. */
+  readonly outbox: IdbOutbox;
 
   constructor(
     private db: DB,
@@ -153,6 +156,7 @@ export class IdbStore implements Store {
     /** Opens the database again after the browser closed it (none: such a store plays on in memory). */
     private readonly reopen?: () => Promise<DB>,
   ) {
+    this.outbox = new IdbOutbox(() => this.db);
     this.backfilling = this.backfillResults().catch((e) => console.warn('[frontlijn] result backfill failed', e));
   }
 
@@ -287,8 +291,18 @@ export class IdbStore implements Store {
     );
     return this.scoreVersion(hash);
   }
+  /** Queues the statements of a version's runs, kept back while it was untrusted (an LRS connected). */
+  private async queueVersion(hash: string): Promise<void> {
+    if (!this.outbox.source) return;
+    const version = await this.getScenario(hash);
+    if (!version || version.untrusted) return;
+    const recs = await this.read((db) => db.getAllFromIndex('runs', 'by-scenario', version.id), []);
+    const runs = recs.filter((r) => r.scenarioHash === hash).flatMap((r) => restoreRun(r) ?? []);
+    await this.guard(() => this.outbox.queueRuns(runs));
+  }
   /** Writes the result rows of a version's finished runs (a version just accepted); returns how many. */
   private async scoreVersion(hash: string): Promise<number> {
+    await this.queueVersion(hash);
     const scorer = this.scorer;
     if (!scorer) return 0;
     await scorer.prepare?.();
@@ -358,10 +372,13 @@ export class IdbStore implements Store {
 
   /** One put of a whole run, committed at once; the run is then the base of the next append. */
   private async putRun(db: DB, run: Run): Promise<void> {
-    const tx = db.transaction('runs', 'readwrite');
+    const source = this.outbox.source;
+    // An LRS is connected: the run's new statements are queued in the same transaction.
+    const tx = db.transaction(source ? ['runs', ...QUEUE_STORES] : ['runs'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below
     try {
-      void tx.store.put(toRecord(run)).catch(() => undefined); // its failure is the transaction's
+      void tx.objectStore('runs').put(toRecord(run)).catch(() => undefined); // its failure is the transaction's
+      if (source) await queueInTx(tx as unknown as QueueTx, run, source);
       commitNow(tx);
       await tx.done;
     } catch (e) {
@@ -475,8 +492,9 @@ export class IdbStore implements Store {
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.scorer?.prepare?.();
+    const source = this.outbox.source;
     if (this.lost) await this.reconnect();
-    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams'], 'readwrite');
+    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'outbox', 'outboxMeta'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
     let out: ImportOutcome;
     try {
@@ -535,6 +553,9 @@ export class IdbStore implements Store {
         if (result) await tx.objectStore('results').put(result);
         else await tx.objectStore('results').delete(run.id);
         if (version?.untrusted) out.runsApart++;
+        // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files);
+        // runs on a version kept apart wait until it is trusted (queueInTx, trustScenario).
+        if (source) await queueInTx(tx, run, source);
         if (d === 'add') out.runsAdded++;
         else out.runsUpdated++;
       }
@@ -669,7 +690,8 @@ export class IdbStore implements Store {
     const scenarios = [...this.unsavedScenarios.values()];
     const settings = this.unsavedSettings;
     if (runs.length + profiles.length + teams.length + scenarios.length === 0 && !settings) return;
-    const tx = db.transaction(['runs', 'profiles', 'teams', 'scenarios', 'settings'], 'readwrite');
+    const source = this.outbox.source;
+    const tx = db.transaction(['runs', 'profiles', 'teams', 'scenarios', 'settings', ...OUTBOX_STORES], 'readwrite');
     tx.done.catch(() => undefined); // awaited below
     try {
       const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // their failure is the transaction's
@@ -678,6 +700,10 @@ export class IdbStore implements Store {
       for (const t of teams) quiet(tx.objectStore('teams').put(t));
       for (const s of scenarios) quiet(tx.objectStore('scenarios').put(s));
       if (settings) quiet(tx.objectStore('settings').put(settings, SETTINGS_KEY));
+      // The statements of the choices kept in memory are queued now, with the runs they describe
+      // (after the players, teams and versions above, which they name). The mark per run makes
+      // this add only what was not queued before: nothing lost, nothing twice.
+      if (source) for (const r of runs) await queueInTx(tx as unknown as QueueTx, r, source);
       commitNow(tx);
       await tx.done;
     } catch (e) {

@@ -10,6 +10,7 @@ import { lazyScorer } from './lazy-scorer';
 import type { Scorer } from './scoring';
 
 export type * from './api';
+export type { LrsConnection, Outbox, OutboxCounts, OutboxItem, StatementSource, SourceContext } from './outbox';
 export { DEFAULT_SETTINGS } from './api';
 export { createMemoryStore, MemoryStore } from './memory';
 export { lazyScorer, prepareScorer } from './lazy-scorer';

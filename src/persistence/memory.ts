@@ -23,6 +23,7 @@ import { IssueHub } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSave } from './measure';
 import type { Scorer } from './scoring';
+import { MemoryOutbox } from './outbox';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
@@ -40,6 +41,11 @@ export class MemoryStore implements Store {
   private runs = new Map<string, Run>();
   private results = new Map<string, RunResult>();
   private hub = new IssueHub();
+  /** The xAPI outbox (queued with every run write while an LRS is connected). */
+  readonly outbox = new MemoryOutbox((run) => {
+    const profile = run.playerId ? this.profiles.get(run.playerId) : undefined;
+    return { version: this.scenarios.get(run.scenarioHash), profile, team: profile?.teamId ? this.teams.get(profile.teamId) : undefined };
+  });
 
   constructor(private readonly opts: MemoryStoreOptions = {}) {}
 
@@ -108,7 +114,11 @@ export class MemoryStore implements Store {
   /** Scores every finished run of a version (just accepted). */
   private scoreVersion(hash: string): number {
     let n = 0;
-    for (const run of this.runs.values()) if (run.scenarioHash === hash && this.score(run)) n++;
+    for (const run of this.runs.values()) {
+      if (run.scenarioHash !== hash) continue;
+      if (this.score(run)) n++;
+      this.outbox.queue(run); // kept back while the version was untrusted
+    }
     return n;
   }
   async deleteScenario(id: string): Promise<void> {
@@ -134,6 +144,7 @@ export class MemoryStore implements Store {
     measureSave('run', () => {
       this.runs.set(run.id, copy(run));
       this.score(run);
+      this.outbox.queue(run);
     });
   }
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
@@ -141,7 +152,10 @@ export class MemoryStore implements Store {
       const run = this.runs.get(runId);
       if (!run) throw new Error(`No run ${runId} to append to`);
       const next = withEvent(run, copy(event));
-      if (next) this.runs.set(runId, next);
+      if (next) {
+        this.runs.set(runId, next);
+        this.outbox.queue(next);
+      }
     });
   }
   async getRun(id: string): Promise<Run | undefined> {
@@ -216,6 +230,7 @@ export class MemoryStore implements Store {
       this.runs.set(run.id, copy(run));
       this.results.delete(run.id);
       this.score(run);
+      this.outbox.queue(run);
       if (this.scenarios.get(run.scenarioHash)?.untrusted) out.runsApart++;
       if (d === 'add') out.runsAdded++;
       else out.runsUpdated++;

@@ -11,6 +11,7 @@ import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { DB_NAME, DB_VERSION, LEGACY_SETTINGS_KEY, upgrade, type FrontlijnDB } from './schema';
 import { fakeScorer, finishedRun, run, version } from './test/fixtures';
+import type { XapiStatement } from '../engine/xapi/types';
 
 type Loose = IDBPDatabase;
 
@@ -34,6 +35,15 @@ const WRITERS: Record<number, (db: Loose) => Promise<void>> = {
     await db.put('profiles', { id: 'p1', name: 'Anna', teamId: 't1', createdAt: 5 });
     await db.put('scenarios', version);
     await db.put('runs', run('open1', 'p1', { events: [{ type: 'choice.select', node: 'a', option: 'good', at: 1_700_000_001_000 }] }));
+    await db.put('runs', finishedRun('done1', 'p1', ['good', 'bad']));
+  },
+  3: async (db) => {
+    // v3: settings in the database, open runs marked, result rows beside finished runs.
+    await db.put('settings', { lang: 'en', sound: false, volume: 0.3, timerScale: 1, reducedMotion: 'system', currentPlayerId: 'p1' }, 'settings');
+    await db.put('teams', { id: 't1', name: 'Kassa', createdAt: 6 });
+    await db.put('profiles', { id: 'p1', name: 'Anna', teamId: 't1', createdAt: 5 });
+    await db.put('scenarios', version);
+    await db.put('runs', { ...run('open1', 'p1', { events: [{ type: 'choice.select', node: 'a', option: 'good', at: 1_700_000_001_000 }] }), open: 1 });
     await db.put('runs', finishedRun('done1', 'p1', ['good', 'bad']));
   },
 };
@@ -99,6 +109,14 @@ describe('migrations', () => {
         await store.importBundle({ scenarios: [version], teams: [], profiles: [], runs: [] });
         expect((await store.getScenario(version.hash))?.id).toBe('mini');
       }
+      // v4: the xAPI outbox is there and empty, and queues once an LRS is connected.
+      expect(db.objectStoreNames.contains('outbox')).toBe(true);
+      expect(await store.outbox.counts()).toEqual({ queued: 0, parked: [], sent: 0 });
+      store.outbox.setSource((r) => [{ id: `s-${r.id}-${r.events.length}` } as unknown as XapiStatement]);
+      await store.appendEvent('open1', { type: 'choice.select', node: 'b', option: 'good', at: 1_700_000_002_000 });
+      expect((await store.outbox.nextBatch(10)).map((i) => i.id)).toEqual(['s-open1-2']);
+      await store.outbox.saveConnection({ endpoint: 'https://lrs.test/xAPI/', auth: 'Basic x', source: 'settings' });
+      expect((await store.outbox.getConnection())?.endpoint).toBe('https://lrs.test/xAPI/');
       store.close();
     });
   }

@@ -11,13 +11,17 @@
  *       run to resume is found without reading them all); results: one small precomputed row per
  *       finished run (by scenario, by player) for leaderboards. Rows for runs finished before v3
  *       are filled in after opening (see idb.ts, backfillResults), because scoring needs the engine.
+ *   v4  the xAPI outbox (outbox.ts): `outbox`, statements waiting for the LRS (by queue order), and
+ *       `outboxMeta`: the LRS connection, per run how many statements were queued, the sent count.
+ *       Nothing to convert: earlier runs are queued only when a facilitator forwards them.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Run } from '../engine/types';
 import type { Profile, RunResult, StoredScenario, Team } from './api';
+import type { OutboxItem } from './outbox';
 
 export const DB_NAME = 'frontlijn';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** Where v1 and v2 kept the settings. */
 export const LEGACY_SETTINGS_KEY = 'frontlijn-settings';
 export const SETTINGS_KEY = 'settings';
@@ -36,6 +40,8 @@ export interface FrontlijnDB extends DBSchema {
   scenarios: { key: string; value: StoredScenario; indexes: { 'by-id': string } };
   settings: { key: string; value: unknown };
   results: { key: string; value: RunResult; indexes: { 'by-scenario': string; 'by-player': string } };
+  outbox: { key: string; value: OutboxItem; indexes: { 'by-seq': number } };
+  outboxMeta: { key: string; value: unknown };
 }
 
 type UpgradeTx = IDBPTransaction<FrontlijnDB, StoreNames<FrontlijnDB>[], 'versionchange'>;
@@ -105,5 +111,11 @@ export function upgrade(db: IDBPDatabase<FrontlijnDB>, oldVersion: number, newVe
     const results = loose.createObjectStore('results', { keyPath: 'runId' });
     results.createIndex('by-scenario', 'scenarioId');
     results.createIndex('by-player', 'playerId');
+  }
+
+  if (oldVersion < 4 && newVersion >= 4) {
+    const outbox = loose.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('by-seq', 'seq');
+    loose.createObjectStore('outboxMeta');
   }
 }

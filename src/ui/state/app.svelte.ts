@@ -10,6 +10,7 @@ import type { Lang } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { writeBootHint } from './boot-hint';
+import { lrs } from './lrs.svelte';
 import { cleanName } from '../../i18n/untrusted';
 
 import { newId } from './ids';
@@ -64,6 +65,8 @@ export class AppState {
     this.profiles = profiles;
     this.teams = teams;
     this.store = store;
+    // xAPI: a launch link or the LRS saved in Settings (nothing is queued or sent without one).
+    void lrs.init(store);
     const lang = settings.lang ?? locale.cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined);
     if (lang !== locale.lang) locale.set(lang);
     // Off the way to the first decision: the hint only matters for the next visit.

@@ -15,6 +15,8 @@ export interface RoomSession {
   since: number;
   /** The runs handed in to this room, oldest first. */
   runIds: string[];
+  /** xAPI: the room's links carry this laptop's LRS (endpoint and key). */
+  lrs?: boolean;
 }
 
 const KEY = 'frontlijn-room';
@@ -57,10 +59,10 @@ function save(room: RoomSession | null): void {
  * Opens the room for this scenario, team and mode. The same room shown again keeps its roster;
  * another one starts an empty one.
  */
-export function openRoom(o: { scenarioId: string; teamId: string | null; mode: Mode; expected: number }, now = Date.now()): RoomSession {
+export function openRoom(o: { scenarioId: string; teamId: string | null; mode: Mode; expected: number; lrs?: boolean }, now = Date.now()): RoomSession {
   const old = loadRoom();
   const same = old && old.scenarioId === o.scenarioId && old.teamId === o.teamId && old.mode === o.mode;
-  const room: RoomSession = same ? { ...old, expected: o.expected } : { ...o, since: now, runIds: [] };
+  const room: RoomSession = same ? { ...old, expected: o.expected, lrs: o.lrs } : { ...o, since: now, runIds: [] };
   save(room);
   return room;
 }
