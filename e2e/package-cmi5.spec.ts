@@ -6,7 +6,7 @@
  * `terminated`, in the order the cmi5 spec requires, each in the session's context.
  */
 import { expect, test } from '@playwright/test';
-import { expectNoCspViolations, plannedPaths, readScenario, watchCsp } from './helpers';
+import { begin, expectNoCspViolations, plannedPaths, readScenario, watchCsp } from './helpers';
 import { packageText, readPackage, serveCmi5Lms, serveCourse } from './lms-host';
 
 test.use({ locale: 'nl-NL' });
@@ -36,6 +36,8 @@ test('cmi5: token fetched once, a reload sends no second initialized, the ending
   ];
 
   await page.goto(lms.launchUrl);
+  // A new run opens with its intro (who you are, the scene): the learner presses "Begin".
+  await begin(page);
   await expect(page.locator('#situation-heading')).toContainText('Stap 1');
   await expect.poll(verbs).toEqual(['initialized']);
   const choose = async (text: string) => {

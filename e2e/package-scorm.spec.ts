@@ -22,6 +22,13 @@ async function choose(course: FrameLocator, text: string): Promise<void> {
   await option.click();
 }
 
+/** Presses "Begin" on a new run's intro (who you are, the scene), as the learner must before the first decision. */
+async function begin(course: FrameLocator): Promise<void> {
+  const button = course.locator('#begin-button');
+  await expect(button).toBeVisible();
+  await button.click();
+}
+
 async function session(browser: Browser, version: ScormVersion, files: Record<string, Uint8Array>, saved?: Record<string, string>) {
   const manifest = packageText(files, 'imsmanifest.xml');
   const href = new RegExp(`identifier="sco-${ID}"[^>]*href="([^"]+)"`).exec(manifest)![1].replace(/&amp;/g, '&');
@@ -52,6 +59,7 @@ for (const [version, zip] of [
 
     // First session: two decisions, then the learner closes the window.
     const first = await session(browser, version, files);
+    await begin(first.course);
     await expect(first.course.locator('#situation-heading')).toContainText('Stap 1');
     await choose(first.course, plan.texts[0]!.nl);
     await expect(first.course.locator('#situation-heading')).toContainText('Stap 2');

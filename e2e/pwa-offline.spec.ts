@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { builtinIds, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
+import { begin, builtinIds, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
+import { readDb } from './persist-support';
 
 test.use({ serviceWorkers: 'allow', locale: 'nl-NL' });
 // The update test changes the served service worker: the two must not overlap.
@@ -48,9 +49,10 @@ test('after one visit, every built-in scenario and sound is there offline, and o
   );
   expect(sizes.every((n) => typeof n === 'number' && n > 0), JSON.stringify(Object.fromEntries(sounds.map((f, i) => [f, sizes[i]])))).toBe(true);
 
-  // Every built-in scenario's own page (the room's QR code) opens on its first decision.
+  // Every built-in scenario's own page (the room's QR code) opens on its intro, then ("Begin") its first decision.
   for (const id of builtinIds()) {
     await page.goto(`/play/${id}/`);
+    await begin(page);
     await expect(page.locator('#situation-heading')).toContainText('Stap 1');
     await expect(page.locator('button[data-option]').first()).toBeVisible();
   }
@@ -58,7 +60,14 @@ test('after one visit, every built-in scenario and sound is there offline, and o
 
 test('a new version waits: never offered during a run, offered after it, never taken unasked', async ({ page }) => {
   await page.goto(`/#/play/${ID}`);
+  await begin(page);
   await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  // The first decision is timed: its options in view log `timer.start`, so the run is under way
+  // (past its intro) once that is saved; only then is the page reloaded.
+  await expect(page.locator('button[data-option]').first()).toBeEnabled();
+  await expect
+    .poll(async () => (await readDb(page)).runs.some((r) => r.scenarioId === ID && r.events.some((e) => e.type === 'timer.start')))
+    .toBe(true);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });

@@ -82,12 +82,24 @@ async function openRoom(laptop: Page, o: { team?: string; newTeam?: string; expe
   return text;
 }
 
-/** A phone opens the room's link, says who it is, and plays the scenario to its ending. */
+/**
+ * On a new run's intro (who you are, the scene), the player presses "Begin" before the first
+ * decision: the button is there, and after it the first options are.
+ */
+async function pressBegin(phone: Page): Promise<void> {
+  const beginButton = phone.locator('#begin-button');
+  await expect(beginButton).toBeVisible();
+  await expect(beginButton).toHaveText(/^\s*(Beginnen|Begin)\s*$/);
+  await beginButton.click();
+  await expect(phone.locator('button[data-option]').first()).toBeVisible();
+}
+
+/** A phone opens the room's link, says who it is, begins and plays the scenario to its ending. */
 async function joinAndPlay(phone: Page, link: string, name: string): Promise<string> {
   await phone.goto(link);
   await phone.getByLabel('Your name').fill(name);
   await phone.getByRole('button', { name: /^start$/i }).click();
-  await expect(phone.locator('button[data-option]').first()).toBeVisible();
+  await pressBegin(phone);
   return playToEnd(phone);
 }
 
@@ -197,6 +209,7 @@ test('a cut-off hand-in link says the link is incomplete and should be sent agai
   await phone.goto(`/play/${TOY}/?mode=assessment&room=1`);
   await phone.getByLabel('Your name').fill('Hanna');
   await phone.getByRole('button', { name: /^start$/i }).click();
+  await pressBegin(phone);
   await playToEnd(phone);
   await phone.getByRole('link', { name: 'See the report' }).click();
   await phone.getByText('Show the link').click();

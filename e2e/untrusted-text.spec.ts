@@ -4,6 +4,7 @@
  * unbroken strings (a URL in an option, a long team name) never widen a page.
  */
 import { writeFileSync } from 'node:fs';
+import { beginIfShown } from './persist-support';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ locale: 'en-US' });
@@ -84,6 +85,7 @@ test('a 95-character URL in an option and a 60-character team name widen no page
   expect(await overflow(page)).toBe(0); // the header shows the player
 
   await page.goto('/#/play/e2e-long?mode=assessment');
+  await beginIfShown(page);
   for (const o of ['a', 'c']) {
     const button = page.locator(`button[data-option="${o}"]`);
     await expect(button).toBeVisible();
