@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { beginIfShown, choose, readDb, shownStep, startAs } from './persist-support';
+import { readScenario } from './helpers';
 
 /**
  * A full disk as Chrome reports it, while `window.diskFull` is true: a write's transaction aborts
@@ -38,8 +39,15 @@ async function canFillDisk(page: Page): Promise<void> {
 
 const diskFull = (page: Page, full: boolean) => page.evaluate((f) => ((window as unknown as { diskFull?: boolean }).diskFull = f), full);
 
+// The toy shop's options in the file's order: its first options make its longest path (8
+// decisions), which these tests need; the screen shows them shuffled, so pick by the file's order.
+const FILE_ORDER = Object.values(readScenario('toy-shop-saturday').nodes).flatMap((n) => n.options.map((o) => o.id));
+
 async function firstOption(page: Page): Promise<string> {
-  return (await page.locator('button[data-option]:enabled').first().getAttribute('data-option'))!;
+  const buttons = page.locator('button[data-option]:enabled');
+  await expect(buttons.first()).toBeVisible();
+  const shown = await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('data-option') ?? ''));
+  return FILE_ORDER.find((id) => shown.includes(id)) ?? shown[0];
 }
 
 // The choices of a run, in order (a countdown's start is no choice).
