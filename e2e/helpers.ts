@@ -5,8 +5,9 @@
  * to every ending and the scores each path must get) so the specs check the UI against it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import jsQR from 'jsqr';
 import { analyseScenario, pathsToEndings } from '../src/engine/analyse';
 import { replayRun, initialPlayState, applyEvent } from '../src/engine/replay';
 import { scoreState } from '../src/engine/score';
@@ -173,4 +174,28 @@ export async function waitForOptions(page: Page): Promise<void> {
   await expect(beginButton.or(option).first()).toBeVisible();
   if (await beginButton.isVisible()) await beginButton.press('Enter');
   await expect(option).toBeEnabled();
+}
+
+/**
+ * Reads a QR code drawn by QrCode.svelte, as a camera would: rasterises the SVG path's modules and
+ * decodes them with jsQR. Returns the text and the code's size in modules (without the quiet zone).
+ */
+export async function readQr(svg: Locator): Promise<{ text: string; modules: number }> {
+  const [viewBox, d] = await Promise.all([svg.getAttribute('viewBox'), svg.locator('path').getAttribute('d')]);
+  const n = Number(viewBox!.split(' ')[2]);
+  const scale = 6;
+  const size = n * scale;
+  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
+  for (const m of d!.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+    const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let py = y * scale; py < (y + 1) * scale; py++) {
+      for (let px = x * scale; px < (x + w) * scale; px++) {
+        const i = (py * size + px) * 4;
+        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+      }
+    }
+  }
+  const decoded = jsQR(pixels, size, size);
+  expect(decoded, 'the QR code reads').not.toBeNull();
+  return { text: decoded!.data, modules: n - 8 };
 }

@@ -2,8 +2,7 @@
  * The test LRS (started by playwright.config.ts) as the tests read it: its endpoint, a key, and
  * the statements API with filters, following `more` (the app's own client, run in Node).
  */
-import { expect, type Locator, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
+import { expect, type Page } from '@playwright/test';
 import { lrsPortFor } from './lrs-port';
 import { queryStatements, type StatementQuery } from '../src/xapi/lrs-client';
 
@@ -52,23 +51,3 @@ export async function connectInSettings(page: Page, endpoint: string, passMark?:
   await expect(page.getByRole('status', { name: 'Learning Record Store (xAPI)' })).toHaveText(/\d+ sent · \d+ waiting/);
 }
 
-/** The text of a drawn QR code (the SVG path's modules rasterised and read with jsQR). */
-export async function readQr(svg: Locator): Promise<string> {
-  const [viewBox, d] = await Promise.all([svg.getAttribute('viewBox'), svg.locator('path').getAttribute('d')]);
-  const n = Number(viewBox!.split(' ')[2]);
-  const scale = 6;
-  const size = n * scale;
-  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
-  for (const m of d!.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
-    const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    for (let py = y * scale; py < (y + 1) * scale; py++) {
-      for (let px = x * scale; px < (x + w) * scale; px++) {
-        const i = (py * size + px) * 4;
-        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
-      }
-    }
-  }
-  const decoded = jsQR(pixels, size, size);
-  expect(decoded, 'a readable QR code').not.toBeNull();
-  return decoded!.data;
-}

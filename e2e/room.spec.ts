@@ -7,8 +7,8 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import jsQR from 'jsqr';
 import { loadScenario, playToEnd, readDb, seedRoom } from './persist-support';
+import { readQr } from './helpers';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -43,26 +43,6 @@ async function expectInView(page: Page, el: Locator): Promise<void> {
   expect(box!.x + box!.width).toBeLessThanOrEqual(vp.width);
 }
 
-/** Reads a QR code drawn by QrCode.svelte: rasterises its path and decodes it with jsQR. */
-async function readQr(svg: Locator): Promise<{ text: string; modules: number }> {
-  const [viewBox, d] = await Promise.all([svg.getAttribute('viewBox'), svg.locator('path').getAttribute('d')]);
-  const n = Number(viewBox!.split(' ')[2]);
-  const scale = 6;
-  const size = n * scale;
-  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
-  for (const m of d!.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
-    const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    for (let py = y * scale; py < (y + 1) * scale; py++) {
-      for (let px = x * scale; px < (x + w) * scale; px++) {
-        const i = (py * size + px) * 4;
-        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
-      }
-    }
-  }
-  const decoded = jsQR(pixels, size, size);
-  expect(decoded, 'the QR code reads').not.toBeNull();
-  return { text: decoded!.data, modules: n - 8 };
-}
 
 /** On the laptop: room mode from the menu, set up, and shown on the projector. */
 async function openRoom(laptop: Page, o: { team?: string; newTeam?: string; expected: number }): Promise<string> {

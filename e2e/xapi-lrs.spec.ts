@@ -4,8 +4,8 @@
  * each dimension score can be read back with the statements API.
  */
 import { expect, test } from '@playwright/test';
-import { plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
-import { LRS_ENDPOINT, VERB, connectInSettings, readQr, statementsOf } from './lrs-support';
+import { plannedPaths, pressOption, readQr, readScenario, waitForOptions } from './helpers';
+import { LRS_ENDPOINT, VERB, connectInSettings, statementsOf } from './lrs-support';
 
 const TOY = 'toy-shop-saturday';
 test.use({ locale: 'en-GB' });
@@ -81,7 +81,7 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
     await expect(page.getByLabel('Team to join')).toHaveValue(/.+/);
     await page.getByLabel(/Phones send their results to this laptop's LRS/).check();
     await page.getByRole('button', { name: 'Show the code' }).click();
-    p.link = await readQr(page.getByRole('img', { name: /QR code: open/ }));
+    p.link = (await readQr(page.getByRole('img', { name: /QR code: open/ }))).text;
     expect(p.link).toContain(`endpoint=${encodeURIComponent(LRS_ENDPOINT)}`);
     // The key is in the code, not written out on the projector.
     await expect(page.locator('.link code')).not.toContainText('auth=');
