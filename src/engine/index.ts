@@ -20,8 +20,8 @@ export {
   isFinished,
   DEADLINE_TOLERANCE_MS,
 } from './replay';
-export { scoreState, normalise, resolveWeights } from './score';
-export type { Weights } from './score';
+export { scoreRun, scoreState, normalise, resolveWeights } from './score';
+export type { ScoredRun, Weights } from './score';
 export { contentHash, canonicalJson, sha256Hex } from './hash';
 export { t, textLangs } from './text';
 export { holds, availableOptions, routeIndex, moodAfter, flagsAfter } from './compile-rules';
