@@ -16,14 +16,6 @@ registerMessages('teams', { nl, en });
 export const DIMS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
 export type Dim = (typeof DIMS)[number];
 
-/** The same colours the report uses (global.css), as literal values for SVG. */
-export const DIM_COLOR: Record<Dim, string> = {
-  warmth: '#b4420d',
-  initiative: '#1f5fa8',
-  outcome: '#22683a',
-  overall: '#1b2430',
-};
-
 export function dimLabel(d: Dim): string {
   return t(`teams.dim.${d}`);
 }
