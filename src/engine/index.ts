@@ -1,6 +1,7 @@
 /**
  * The engine's public entry: parse, validate, analyse, compile, replay and score scenarios.
- * Pure TypeScript (imports only xstate): it runs the same in the browser, in tests and in the CLI.
+ * Plain TypeScript without I/O (imports only xstate, @noble/hashes, uuid and its own files; ESLint
+ * and tsconfig.engine.json check it): it runs the same in the browser, in tests and in the CLI.
  */
 export * from './types';
 export * from './contract';

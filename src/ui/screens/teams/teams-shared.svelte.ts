@@ -74,7 +74,7 @@ export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(currentLang() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** Loads result rows (all, or one scenario's) and measures the time to 'frontlijn:leaderboard'. */
+/** Loads the result rows: all of them, or one scenario's or one player's (see measureSince for timing). */
 export async function loadResults(filter: { scenarioId?: string; playerId?: string } = {}): Promise<RunResult[]> {
   const store = await app.ready();
   return store.listResults(filter);
