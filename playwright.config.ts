@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumExecutable, CHROMIUM_ARGS } from './e2e/browser';
+import { chromiumExecutable, CHROMIUM_ARGS } from './test-support/browser';
 import { lrsPortFor, LRS_ENV } from './e2e/lrs-port';
 
 const executablePath = chromiumExecutable();

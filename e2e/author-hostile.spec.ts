@@ -4,7 +4,7 @@
  * and refuses each bad file within a second, and every refusal says why.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { writeCorpus } from './fixtures/hostile/generate';
+import { writeCorpus } from '../test-support/hostile';
 
 test.use({ locale: 'en-US' });
 

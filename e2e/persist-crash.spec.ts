@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { replayRun } from '../src/engine/replay';
-import { chromiumExecutable, CHROMIUM_ARGS } from './browser';
+import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
 import { beginIfShown, loadScenario, readDb, shownStep } from './persist-support';
 
 const TOY = 'toy-shop-saturday';

@@ -1,7 +1,7 @@
 /**
  * The camera path of handing in: a phone's run as a QR code, filmed by the laptop's camera.
  * Chromium's fake camera plays a video of the code generated at test time
- * (scripts/make-qr-video.ts); the results screen scans it with jsQR and imports the run once.
+ * (test-support/qr-video.ts); the results screen scans it with jsQR and imports the run once.
  */
 import { readFileSync } from 'node:fs';
 import { chromium, expect, test } from '@playwright/test';
@@ -9,8 +9,8 @@ import { contentHash } from '../src/engine/hash';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { Run, Scenario } from '../src/engine/types';
 import { encodeRunLink, encodeRunQr } from '../src/persistence/run-link';
-import { makeQrVideo } from '../scripts/make-qr-video';
-import { chromiumExecutable, CHROMIUM_ARGS } from './browser';
+import { makeQrVideo } from '../test-support/qr-video';
+import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
 import { canonical, readDb } from './persist-support';
 
 const TOY = 'toy-shop-saturday';

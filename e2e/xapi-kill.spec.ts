@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { analyseScenario } from '../src/engine/analyse';
 import { buildStatements, playerAgent } from '../src/engine/xapi/statements';
-import { chromiumExecutable, CHROMIUM_ARGS } from './browser';
+import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
 import { FaultProxy } from './fault-proxy';
 import { LRS_PORT, VERB, connectInSettings, statementsOf } from './lrs-support';
 import { loadScenario, readDb } from './persist-support';

@@ -6,7 +6,7 @@
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../test-support/browser';
 
 export interface LighthouseScores {
   url: string;

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../test-support/browser';
 
 const RESERVED = new Set([4173, 5173]);
 /** The Vite config to build and serve with (BENCH_VITE_CONFIG for experiments). */

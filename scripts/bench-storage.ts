@@ -194,7 +194,7 @@ export async function runStorageBench(ctx: { page: Page; baseUrl: string }): Pro
 if (process.argv[1] && /bench-storage\.ts$/.test(process.argv[1])) {
   const baseUrl = process.argv[2] ?? 'http://localhost:4173';
   const { chromium } = await import('@playwright/test');
-  const { chromiumExecutable, CHROMIUM_ARGS } = await import('../e2e/browser');
+  const { chromiumExecutable, CHROMIUM_ARGS } = await import('../test-support/browser');
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext()).newPage();

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { HotProblem, ScenarioUpdate } from '../src/authoring/hot-update';
 
 const VIRTUAL_ID = 'virtual:scenario-catalog';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -30,30 +31,6 @@ export interface CatalogEntryOut {
   tags: unknown;
   role: unknown;
   trains: unknown;
-}
-
-/** One validation problem as the page shows it (see src/authoring/hot-reload.ts). */
-export interface HotProblem {
-  severity: 'error' | 'warning';
-  code: string;
-  /** The English sentence. */
-  message: string;
-  /** The sentence in Dutch (the panel shows the UI's language). */
-  messageNl?: string;
-  line: number;
-  column: number;
-}
-
-/** The payload of `frontlijn:scenario-update`. */
-export interface ScenarioUpdate {
-  /** The file name inside scenarios/, e.g. "toy-shop-saturday.json". */
-  file: string;
-  text: string;
-  /** The scenario id (from the file, else the file name without .json). */
-  id: string;
-  /** False when the file has errors: the game keeps the last good version. */
-  ok: boolean;
-  problems: HotProblem[];
 }
 
 /** At most this many problems travel to the page (the CLI lists them all). */

@@ -37,6 +37,3 @@ export const audio = {
   /** Sound on/off and master volume 0..1 (the caller stores them). */
   configure: (o: { enabled: boolean; volume: number }): void => controller.configure(o),
 };
-
-/** For tests and debugging only. */
-export const audioState = (): ReturnType<typeof controller.state> => controller.state();

@@ -2,7 +2,7 @@
  * Dev server only: the validation problems of scenario files being edited, per file, for the
  * hot-reload panel. A file that becomes valid again leaves the list (and says so briefly).
  */
-import type { HotProblem, ScenarioUpdate } from '../../scripts/vite-plugin-scenarios';
+import type { HotProblem, ScenarioUpdate } from './hot-update';
 
 export class HotReloadState {
   /** Problems per file name, only files that currently have any. */

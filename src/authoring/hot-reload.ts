@@ -6,7 +6,7 @@
  * Import it only under `import.meta.hot`; it does nothing in a production build.
  */
 import { mount } from 'svelte';
-import type { ScenarioUpdate } from '../../scripts/vite-plugin-scenarios';
+import type { ScenarioUpdate } from './hot-update';
 import { HotReloadState } from './hot-reload-state.svelte';
 import HotReloadPanel from './HotReloadPanel.svelte';
 import './messages';

@@ -1,6 +1,7 @@
 /**
  * The engine's public entry: parse, validate, analyse, compile, replay and score scenarios.
- * Pure TypeScript (imports only xstate): it runs the same in the browser, in tests and in the CLI.
+ * Plain TypeScript without I/O (imports only xstate, @noble/hashes, uuid and its own files; ESLint
+ * and tsconfig.engine.json check it): it runs the same in the browser, in tests and in the CLI.
  */
 export * from './types';
 export * from './contract';
@@ -20,8 +21,8 @@ export {
   isFinished,
   DEADLINE_TOLERANCE_MS,
 } from './replay';
-export { scoreState, normalise, resolveWeights } from './score';
-export type { Weights } from './score';
+export { scoreRun, scoreState, normalise, resolveWeights } from './score';
+export type { ScoredRun, Weights } from './score';
 export { contentHash, canonicalJson, sha256Hex } from './hash';
 export { t, textLangs } from './text';
 export { holds, availableOptions, routeIndex, moodAfter, flagsAfter } from './compile-rules';

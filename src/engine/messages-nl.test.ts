@@ -10,7 +10,7 @@ import { validateScenario } from './validate';
 import { CATALOGS } from './message-catalog';
 import { FIELD_WORDS_NL } from './words-nl';
 import { SCENARIO_SCHEMA, type SchemaNode } from './schema-check';
-import { hostileCorpus } from '../../e2e/fixtures/hostile/generate';
+import { hostileCorpus } from '../../test-support/hostile';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const SCENARIOS = new URL('../../scenarios/', import.meta.url);

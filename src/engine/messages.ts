@@ -192,12 +192,6 @@ export function describePath(root: unknown, path: JsonPath, w: PlaceWords = EN_P
   return rest.length ? w.field(q(fieldPath(rest)), owner.name) : owner.name;
 }
 
-/** Names the owner of a path and the field below it separately. */
-export function splitPath(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): { owner: string; field: string } {
-  const owner = ownerOf(root, path, w);
-  return { owner: owner.name, field: fieldPath(path.slice(owner.length)) };
-}
-
 /** Capitalises the first letter of a message. */
 export function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);

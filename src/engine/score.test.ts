@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, resolveWeights, scoreState } from './score';
+import { normalise, resolveWeights, scoreRun, scoreState } from './score';
+import { analyseScenario } from './analyse';
+import { replayRun } from './replay';
+import { ReplayError } from './contract';
+import type { Run, RunEvent } from './types';
+import { sampleScenario } from './generate-samples';
 
 const ranges = { warmth: { min: -4, max: 6 }, initiative: { min: 0, max: 4 }, outcome: { min: 2, max: 2 } };
 
@@ -24,5 +29,47 @@ describe('scoreState', () => {
     expect(resolveWeights({ warmth: 0, initiative: 0, outcome: 0 })).toEqual({ warmth: 1, initiative: 1, outcome: 1 });
     expect(resolveWeights({ weights: { outcome: 3 } })).toEqual({ warmth: 1, initiative: 1, outcome: 3 });
     expect(normalise({ ranges }, 'warmth', 1)).toBe(0.5);
+  });
+});
+
+describe('scoreRun', () => {
+  const scenario = sampleScenario();
+  const analysis = analyseScenario(scenario);
+  const T0 = 1_700_000_000_000;
+  const run = (events: RunEvent[], extra: Partial<Run> = {}): Run => ({
+    formatVersion: 1,
+    id: 'r1',
+    scenarioId: scenario.id,
+    scenarioHash: 'x',
+    playerId: null,
+    mode: 'coaching',
+    timerScale: 1,
+    startedAt: T0,
+    events,
+    ...extra,
+  });
+  const choose = (node: string, option: string, at: number): RunEvent => ({ type: 'choice.select', node, option, at });
+  const best = [choose('greet', 'warm', T0 + 2000), choose('ask', 'order', T0 + 5000), choose('close', 'callback', T0 + 9000)];
+
+  it("scores a finished run's replayed state with the scenario's weights", () => {
+    const r = run(best, { finishedAt: T0 + 9000 });
+    const out = scoreRun(scenario, r, analysis);
+    expect(out.finished).toBe(true);
+    expect(out.state).toEqual(replayRun(scenario, r));
+    expect(out.state.ending).toBe('fan');
+    expect(out.scores).toEqual(scoreState(analysis, out.state, scenario.scoring?.weights));
+    const weighted = { ...scenario, scoring: { weights: { warmth: 0, initiative: 0, outcome: 1 } } };
+    expect(scoreRun(weighted, r, analysis).scores.overall).toBe(out.scores.outcome);
+  });
+
+  it('is not finished while under way, or when a run says finished but its log reaches no ending', () => {
+    expect(scoreRun(scenario, run(best.slice(0, 1)), analysis).finished).toBe(false);
+    expect(scoreRun(scenario, run(best.slice(0, 1), { finishedAt: T0 + 3000 }), analysis).finished).toBe(false);
+    expect(scoreRun(scenario, run(best)).finished).toBe(false);
+  });
+
+  it('only replays without an analysis, and throws ReplayError for a log that cannot happen', () => {
+    expect(scoreRun(scenario, run(best, { finishedAt: T0 + 9000 }))).toMatchObject({ finished: true, scores: null });
+    expect(() => scoreRun(scenario, run([choose('greet', 'nope', T0 + 1000)]), analysis)).toThrow(ReplayError);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Scores: each dimension 0–100 relative to the worst and best a scenario allows.
+ * Scores: each dimension 0–100 relative to the worst and best a scenario allows, and a run's
+ * scores as a pure function of its log (`scoreRun`).
  */
 import type { Analysis, PlayState, Scores } from './contract';
-import type { Dimension, Scenario } from './types';
+import type { Dimension, Run, Scenario } from './types';
 import { DIMENSIONS } from './types';
+import { replayRun } from './replay';
 
 /** Weights of the three dimensions in the overall score. */
 export type Weights = Partial<Record<Dimension, number>>;
@@ -53,4 +55,31 @@ export function scoreState(
   }
   out.overall = Math.round((sum / total) * 100 + 1e-9);
   return out;
+}
+
+/** A run's log replayed and scored: what the store keeps, an import checks and the report shows. */
+export interface ScoredRun<S extends Scores | null = Scores> {
+  /** The state the log replays to. */
+  state: PlayState;
+  /** The run says it is finished (`finishedAt`) and its log reaches an ending. */
+  finished: boolean;
+  /** The scores of the state reached; null when only the log was checked (no analysis given). */
+  scores: S;
+}
+
+/**
+ * Replays a run's log against the scenario version it was played on and scores where it ends,
+ * with the scenario's weights: the one place a run's score comes from (a score is never taken
+ * from a file). Without an analysis it only replays, so an import can check every log of a
+ * scenario it does not trust yet. Throws ReplayError when the log cannot happen.
+ */
+export function scoreRun(scenario: Scenario, run: Run, analysis: Pick<Analysis, 'ranges'>): ScoredRun;
+export function scoreRun(scenario: Scenario, run: Run): ScoredRun<null>;
+export function scoreRun(scenario: Scenario, run: Run, analysis?: Pick<Analysis, 'ranges'>): ScoredRun<Scores | null> {
+  const state = replayRun(scenario, run);
+  return {
+    state,
+    finished: run.finishedAt !== undefined && state.ending !== null,
+    scores: analysis ? scoreState(analysis, state, scenario.scoring?.weights) : null,
+  };
 }

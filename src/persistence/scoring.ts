@@ -3,8 +3,7 @@
  * version it was played on. Replay is the source of truth: a score is never taken from a file.
  */
 import { analyseScenario } from '../engine/analyse';
-import { replayRun } from '../engine/replay';
-import { scoreState } from '../engine/score';
+import { scoreRun as scoreLog } from '../engine/score';
 import type { Analysis } from '../engine/contract';
 import type { Run } from '../engine/types';
 import type { RunResult, StoredScenario } from './api';
@@ -31,9 +30,8 @@ function analysisOf(version: StoredScenario): Analysis {
 export const scoreRun: Scorer = (run, version) => {
   if (run.finishedAt === undefined || run.scenarioHash !== version.hash) return null;
   try {
-    const state = replayRun(version.scenario, run);
-    if (state.ending === null) return null;
-    const scores = scoreState(analysisOf(version), state, version.scenario.scoring?.weights ?? {});
+    const { state, finished, scores } = scoreLog(version.scenario, run, analysisOf(version));
+    if (!finished || state.ending === null) return null;
     const result: RunResult = {
       runId: run.id,
       playerId: run.playerId,

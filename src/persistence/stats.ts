@@ -9,7 +9,6 @@ import type { Profile, RunResult, Team } from './api';
 
 export type Pick = 'best' | 'latest';
 export const SCORE_KEYS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
-export type ScoreKey = (typeof SCORE_KEYS)[number];
 
 /** Results that count for comparing: finished assessment runs from the start of the story. */
 export function comparable(r: RunResult): boolean {

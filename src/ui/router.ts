@@ -78,7 +78,7 @@ export function parseHash(hash: string): Route {
   return { name: 'not-found', params, path: raw };
 }
 
-/** Builds a hash for a route, e.g. href('play', { id: 'x' }, { from: 'n2' }) → '#/play/x?from=n2'. */
+/** Builds a hash for a route, e.g. href('play/x', { from: 'n2' }) → '#/play/x?from=n2' (empty values left out). */
 export function href(path: string, query?: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') q.set(k, v);

@@ -1,6 +1,6 @@
 /**
- * The xAPI 1.0.3 statements of a run, built by replaying its event log. Pure: no I/O, no clock,
- * no randomness; the same scenario, run and options always give the same statements with the
+ * The xAPI 1.0.3 statements of a run, built by replaying its event log. Deterministic: no I/O, no
+ * clock, no randomness; the same scenario, run and options always give the same statements with the
  * same ids (UUID v5 of the run id and the event index), so sending them twice is harmless.
  *
  * Per run: `initialized` at the start; per decision one `answered` (the node as a cmi.interaction
@@ -10,9 +10,10 @@
  * one `scored` per dimension on an objective activity (…/dimensions/warmth) with
  * result.score.scaled, raw, min and max.
  *
- * The builder is incremental (`RunStatements.advance`), so the live game can queue the statements
- * of each event in the same database transaction as the event; the statements of a log are always
- * the statements of its prefix followed by those of the new events.
+ * The builder is incremental and keeps the state of the log it has seen (`RunStatements.advance`),
+ * so the live game can queue the statements of each event in the same database transaction as the
+ * event; the statements of a log are always the statements of its prefix followed by those of the
+ * new events.
  *
  * The one import besides the engine is `uuid` (v5, SHA-1 name-based ids): pure code, no I/O.
  */

@@ -16,14 +16,6 @@ registerMessages('teams', { nl, en });
 export const DIMS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
 export type Dim = (typeof DIMS)[number];
 
-/** The same colours the report uses (global.css), as literal values for SVG. */
-export const DIM_COLOR: Record<Dim, string> = {
-  warmth: '#b4420d',
-  initiative: '#1f5fa8',
-  outcome: '#22683a',
-  overall: '#1b2430',
-};
-
 export function dimLabel(d: Dim): string {
   return t(`teams.dim.${d}`);
 }
@@ -82,7 +74,7 @@ export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(currentLang() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** Loads result rows (all, or one scenario's) and measures the time to 'frontlijn:leaderboard'. */
+/** Loads the result rows: all of them, or one scenario's or one player's (see measureSince for timing). */
 export async function loadResults(filter: { scenarioId?: string; playerId?: string } = {}): Promise<RunResult[]> {
   const store = await app.ready();
   return store.listResults(filter);

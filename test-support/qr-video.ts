@@ -4,7 +4,7 @@
  * empty frames (nobody holds a phone up yet), then the code, slightly off-centre on a grey
  * background. When ffmpeg is installed the frames also get camera-like noise and blur.
  *
- *   npx tsx scripts/make-qr-video.ts "<text>" out.y4m
+ *   npx tsx test-support/qr-video.ts "<text>" out.y4m
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, renameSync } from 'node:fs';
@@ -77,10 +77,10 @@ export function makeQrVideo(text: string, out: string, o: QrVideoOptions = {}): 
   return out;
 }
 
-if (process.argv[1] && /make-qr-video\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /qr-video\.ts$/.test(process.argv[1])) {
   const [text, out] = process.argv.slice(2);
   if (!text || !out) {
-    console.error('usage: npx tsx scripts/make-qr-video.ts "<text>" out.y4m');
+    console.error('usage: npx tsx test-support/qr-video.ts "<text>" out.y4m');
     process.exit(2);
   }
   console.log(makeQrVideo(text, out));

@@ -1,7 +1,7 @@
 /** The command-line validator (scripts/validate.ts), run in-process with captured output. */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../scripts/validate';
+import { main } from './validate';
 
 const FIX = 'src/engine/fixtures';
 

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaText, SCHEMA_PATH, TYPES_PATH } from '../../scripts/build-schema';
-import { checkSchema, SCENARIO_SCHEMA, type SchemaNode } from './schema-check';
-import { MAX_NODES } from './validate-refs';
-import { AMBIENCES, DIMENSIONS, ENDING_TONES, EXPRESSIONS, LANGS, SETTINGS } from './types';
+import { schemaText, SCHEMA_PATH, TYPES_PATH } from './build-schema';
+import { checkSchema, SCENARIO_SCHEMA, type SchemaNode } from '../src/engine/schema-check';
+import { MAX_NODES } from '../src/engine/validate-refs';
+import { AMBIENCES, DIMENSIONS, ENDING_TONES, EXPRESSIONS, LANGS, SETTINGS } from '../src/engine/types';
 
 const defs = SCENARIO_SCHEMA.$defs as Record<string, SchemaNode>;
 
@@ -53,7 +53,7 @@ describe('scenario.schema.json', () => {
   });
 
   it('drives the structural checks (a change in the schema changes what is reported)', () => {
-    const tutorial = JSON.parse(readFileSync(new URL('fixtures/tutorial-minimal.json', import.meta.url), 'utf8'));
+    const tutorial = JSON.parse(readFileSync(new URL('../src/engine/fixtures/tutorial-minimal.json', import.meta.url), 'utf8'));
     expect(checkSchema(tutorial).issues).toEqual([]);
     const stricter = structuredClone(SCENARIO_SCHEMA);
     (stricter.$defs as Record<string, SchemaNode>).TimeLimit.properties!.seconds.maximum = 10;
