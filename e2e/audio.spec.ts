@@ -11,6 +11,8 @@ test.use({ locale: 'en-US' });
 interface HowlerProbe {
   loaded: boolean;
   muted: boolean;
+  /** Every sound howler was given (each one requests its file). */
+  howls: number;
   playing: string[];
 }
 
@@ -18,9 +20,9 @@ interface HowlerProbe {
 function howler(page: Page): Promise<HowlerProbe> {
   return page.evaluate(() => {
     const h = (window as unknown as { Howler?: { _muted: boolean; _howls: { _src: string | string[]; playing(): boolean }[] } }).Howler;
-    if (!h) return { loaded: false, muted: false, playing: [] };
+    if (!h) return { loaded: false, muted: false, howls: 0, playing: [] };
     const src = (s: string | string[]) => (Array.isArray(s) ? s[0] : s).replace(/^.*\//, '');
-    return { loaded: true, muted: h._muted, playing: h._howls.filter((x) => x.playing()).map((x) => src(x._src)) };
+    return { loaded: true, muted: h._muted, howls: h._howls.length, playing: h._howls.filter((x) => x.playing()).map((x) => src(x._src)) };
   });
 }
 
@@ -33,8 +35,13 @@ function audioRequests(page: Page): string[] {
   return seen;
 }
 
-/** Opens the toy shop at its intro ("Begin" not pressed: that would be an interaction). */
+/**
+ * Opens the toy shop at its intro ("Begin" not pressed: that would be an interaction), with
+ * Playwright's clock in the page, so the spec can move time on past the game's sound timers
+ * (preloading a while after the first screen, the ambience a moment after the unlocking click).
+ */
 async function openToyShop(page: Page): Promise<void> {
+  await page.clock.install();
   await page.goto('/#/play/toy-shop-saturday?mode=coaching');
   await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
 }
@@ -47,8 +54,12 @@ async function begin(page: Page): Promise<void> {
 test('silent until the player interacts, then the ambience plays; a choice plays its cue; mute stops it', async ({ page }) => {
   const requested = audioRequests(page);
   await openToyShop(page);
-  // Give the idle-time preloading every chance to misbehave.
-  await page.waitForTimeout(2500);
+  // Give the idle-time preloading every chance to misbehave: past its timer and idle callback,
+  // until the library is there, and on past anything that library would do in idle time.
+  await page.clock.runFor(10_000);
+  await expect.poll(async () => (await howler(page)).loaded, { message: 'the audio library is preloaded' }).toBe(true);
+  await page.clock.runFor(10_000);
+  expect((await howler(page)).howls, 'no sound made before any interaction').toBe(0);
   expect(requested, 'no audio file before any interaction').toEqual([]);
   expect((await howler(page)).playing).toEqual([]);
 
@@ -99,7 +110,11 @@ test('silent until the player interacts, then the ambience plays; a choice plays
   await expect(page.locator('[data-option]').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mute sound' })).toHaveAttribute('aria-pressed', 'true');
   await page.locator('#situation-heading').click();
-  await page.waitForTimeout(1500);
+  // The click unlocked sound (howler loaded, its master mute applied); past the moment the
+  // ambience would start, no sound was even made.
+  await expect.poll(async () => (await howler(page)).muted, { message: 'unlocked, muted' }).toBe(true);
+  await page.clock.runFor(10_000);
+  expect((await howler(page)).howls).toBe(0);
   expect((await howler(page)).playing).toEqual([]);
 
   // Sound back on: the ambience fades in again.
@@ -113,7 +128,11 @@ test('with sound switched off before the first interaction, no audio file is eve
   await page.getByRole('button', { name: 'Mute sound' }).click(); // also the first interaction
   await begin(page);
   await page.keyboard.press('1');
-  await page.waitForTimeout(2000);
+  // Sound is unlocked (howler loaded, muted); past the ambience's start, the cues' idle-time
+  // preloading and the choice's cue, no sound was even made.
+  await expect.poll(async () => (await howler(page)).muted, { message: 'unlocked, muted' }).toBe(true);
+  await page.clock.runFor(10_000);
+  expect((await howler(page)).howls).toBe(0);
   expect(requested).toEqual([]);
   expect((await howler(page)).playing).toEqual([]);
 });

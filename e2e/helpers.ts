@@ -122,7 +122,8 @@ export async function attachScreens(page: Page, testInfo: TestInfo, name: string
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
-    await page.waitForTimeout(50);
+    // The new width is laid out and painted by the next frame (no screen listens for resizes).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Written to the test's output folder (kept after the run, to be looked at) and attached.
     const path = testInfo.outputPath(`${name}-${width}.png`);
     await page.screenshot({ fullPage: true, path });

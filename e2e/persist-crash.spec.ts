@@ -8,12 +8,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { seededRandom } from '../src/engine/option-order';
 import { replayRun } from '../src/engine/replay';
 import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
 import { beginIfShown, loadScenario, readDb, shownStep } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const ROUNDS = 10;
+/**
+ * How long after a click each kill comes is random but seeded, so a failure can be replayed:
+ * the seed is in the test's title; CRASH_SEED=<seed> runs that sequence again.
+ */
+const SEED = Number(process.env.CRASH_SEED ?? 20261205) >>> 0;
 
 /** The main browser process of this profile (the one without --type=), by its user-data-dir. */
 function browserPid(dir: string): number {
@@ -32,13 +38,15 @@ async function stepsShown(page: Page): Promise<number | 'ended'> {
 // (a timed decision's countdown start, logged when its options come into view, is no step either)
 const isStep = (e: { type: string }) => e.type !== 'timer.scale' && e.type !== 'timer.start';
 
-test('killing the browser mid-write, many times over, loses no choice shown as made', async ({ baseURL }) => {
+test(`killing the browser mid-write, many times over, loses no choice shown as made (seed ${SEED})`, async ({ baseURL }) => {
   test.setTimeout(240_000);
   const scenario = loadScenario(TOY);
   const dir = mkdtempSync(join(tmpdir(), 'frontlijn-crash-'));
   let shown = 0;
   let runId: string | null = null;
   let kills = 0;
+  const random = seededRandom(SEED);
+  test.info().annotations.push({ type: 'seed', description: `CRASH_SEED=${SEED}` });
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const ctx: BrowserContext = await chromium.launchPersistentContext(dir, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, baseURL });
@@ -83,7 +91,8 @@ test('killing the browser mid-write, many times over, loses no choice shown as m
         // Another choice, killed somewhere in the middle of its write.
         const button = page.locator('button[data-option]:enabled').first();
         await button.waitFor();
-        const delay = Math.floor(Math.random() * 25);
+        // 0-24 ms after the click: the kill lands before, during or after the write.
+        const delay = Math.floor(random() * 25);
         await button.click({ noWaitAfter: true });
         await new Promise((r) => setTimeout(r, delay));
         // Count it only if the game had already shown it as made before the kill.

@@ -133,13 +133,10 @@ export async function beginIfShown(page: Page): Promise<void> {
 /** Plays on (first available option each time) until the ending; returns the run id. */
 export async function playToEnd(page: Page): Promise<string> {
   for (let i = 0; i < 60; i++) {
+    // The next decision's options (enabled once shown) or the ending, whichever comes.
+    await expect(page.locator('#ending-heading, button[data-option]:enabled').first()).toBeVisible();
     if ((await page.locator('#ending-heading').count()) > 0) break;
-    const button = page.locator('button[data-option]:enabled').first();
-    if ((await button.count()) === 0) {
-      await page.waitForTimeout(100);
-      continue;
-    }
-    await choose(page, (await button.getAttribute('data-option'))!);
+    await choose(page, (await page.locator('button[data-option]:enabled').first().getAttribute('data-option'))!);
   }
   await expect(page.locator('#ending-heading')).toBeVisible();
   return (await page.locator('[data-run-id]').getAttribute('data-run-id'))!;

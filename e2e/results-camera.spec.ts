@@ -4,7 +4,7 @@
  * (test-support/qr-video.ts); the results screen scans it with jsQR and imports the run once.
  */
 import { readFileSync } from 'node:fs';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { contentHash } from '../src/engine/hash';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { Run, Scenario } from '../src/engine/types';
@@ -30,6 +30,31 @@ function finishedRun(): Run {
   }
   run.finishedAt = at;
   return run;
+}
+
+/**
+ * Records, in order, what each frame the scanner read showed: 'c' for the code (dark modules),
+ * 'e' for the empty grey frames the video starts each loop with. The scanner reads every frame
+ * with getImageData before decoding it.
+ */
+async function recordScannedFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frames: string[] };
+    w.__frames = [];
+    const getImageData = CanvasRenderingContext2D.prototype.getImageData;
+    CanvasRenderingContext2D.prototype.getImageData = function (this: CanvasRenderingContext2D, ...a: Parameters<typeof getImageData>) {
+      const img = getImageData.apply(this, a);
+      let dark = 0;
+      // The empty frames are grey (luma 118, a little noise); the code's dark modules are near black.
+      for (let i = 0; i < img.data.length; i += 16) if (img.data[i] < 64) dark++;
+      w.__frames.push(dark > 1000 ? 'c' : 'e');
+      return img;
+    };
+  });
+}
+
+function scannedFrames(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __frames: string[] }).__frames);
 }
 
 const versions = [
@@ -65,11 +90,16 @@ for (const version of versions) test(`a run shown as a QR code to the laptop cam
   try {
     const context = await browser.newContext({ baseURL, permissions: ['camera'] });
     const page = await context.newPage();
+    await recordScannedFrames(page);
     await page.goto('/#/results');
     await page.getByRole('button', { name: 'Start the camera' }).click();
     await expect(page.getByRole('log')).toContainText(/Run of Dewi in “.+” added\./, { timeout: 20_000 });
-    // The video loops: the same code seen again is not imported twice.
-    await page.waitForTimeout(3000);
+    // The video loops: the same code seen again is not imported twice. Wait until the scanner
+    // has looked at a frame without the code and then at the code again (the next loop).
+    const since = await scannedFrames(page).then((f) => f.length);
+    await expect
+      .poll(async () => /e+c{2,}/.test((await scannedFrames(page)).slice(since).join('')), { message: 'the code is scanned again on the next loop', timeout: 20_000 })
+      .toBe(true);
     await expect(page.getByRole('log').locator('p')).toHaveCount(1);
     await page.getByRole('button', { name: 'Stop the camera' }).click();
 

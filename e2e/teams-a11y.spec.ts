@@ -3,21 +3,33 @@
  * languages, on a phone and on a projector-sized screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seedRoom } from './persist-support';
 
-const SCREENS = [
-  '#/teams?scenario=toy-shop-saturday',
-  '#/teams?scenario=toy-shop-saturday&projector=1',
-  '#/players',
-  '#/history?player=anna',
-  '#/debrief?scenario=toy-shop-saturday&projector=1',
-  '#/room',
-  '#/room?view=projector',
-  '#/results',
-  // A phone joining the room: the join page names the scenario and mode.
-  `#/?next=${encodeURIComponent('#/play/toy-shop-saturday?mode=assessment&team=bar&teamName=Bar&room=1')}&team=bar`,
+/**
+ * Each screen with what it shows once its data has loaded (from IndexedDB, after the heading):
+ * axe runs on the finished screen, not on a "Loading…" in between.
+ */
+const SCREENS: { hash: string; ready: (page: Page) => Locator }[] = [
+  { hash: '#/teams?scenario=toy-shop-saturday', ready: (page) => page.locator('[data-ready="true"]') },
+  { hash: '#/teams?scenario=toy-shop-saturday&projector=1', ready: (page) => page.locator('[data-ready="true"]') },
+  // Anna's three runs are counted beside her name.
+  { hash: '#/players', ready: (page) => page.locator('.runs').filter({ hasText: /\b3\b/ }) },
+  // "Anna: 3 runs of 1 scenario"
+  { hash: '#/history?player=anna', ready: (page) => page.locator('#main .lede').filter({ hasText: 'Anna' }).filter({ hasText: /\b3\b/ }) },
+  { hash: '#/debrief?scenario=toy-shop-saturday&projector=1', ready: (page) => page.locator('nav.stepper') },
+  // The roster lists the two runs handed in (Dewi's and Eva's).
+  { hash: '#/room', ready: (page) => page.locator('.roster .runs li').nth(1) },
+  { hash: '#/room?view=projector', ready: (page) => page.locator('.roster .runs li').nth(1) },
+  { hash: '#/results', ready: (page) => page.locator('#main h1') },
+  // A phone joining the room: the join page names the scenario (its title, once the list is
+  // loaded) and mode, above the players of this device.
+  {
+    hash: `#/?next=${encodeURIComponent('#/play/toy-shop-saturday?mode=assessment&team=bar&teamName=Bar&room=1')}&team=bar`,
+    ready: (page) => page.locator('#main h1').filter({ hasText: /Toy shop on a Saturday|Speelgoedwinkel op zaterdag/ }),
+  },
 ];
+const LOADING = { en: 'Loading…', nl: 'Laden…' };
 /** An open room with two runs handed in: the projector view and the roster have something to show. */
 const ROOM = { scenarioId: 'toy-shop-saturday', teamId: 'bar', mode: 'assessment', expected: 12, since: 0, runIds: ['r-dewi-1', 'r-eva-1'] };
 
@@ -29,11 +41,11 @@ for (const lang of ['en', 'nl'] as const) {
     if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 800 });
-      for (const hash of SCREENS) {
+      for (const { hash, ready } of SCREENS) {
         await page.goto(`/${hash}`);
         await expect(page.locator('#main h1')).toBeVisible();
-        if (hash.startsWith('#/room?view')) await expect(page.getByRole('status').filter({ hasText: '2' })).toBeVisible();
-        await page.waitForTimeout(300);
+        await expect(ready(page)).toBeVisible();
+        await expect(page.locator('#main').getByText(LOADING[lang])).toHaveCount(0);
         const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         const found = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         expect(found, `${hash} at ${width}px`).toEqual([]);
