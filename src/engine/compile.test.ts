@@ -1,66 +1,88 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
-import { compileScenario, ENDED, PLAYING } from './compile';
-import { generateScenario } from './generate';
+import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { compileScenario } from './compile';
+import type { RunMachineEvent, ScenarioMachine } from './compile';
+import { analyseScenario } from './analyse';
+import { replayRun } from './replay';
 import { sampleScenario } from './generate-samples';
+import type { RunEvent, Scenario } from './types';
+
+type Ref = { type: string; params: unknown };
+type Transition = { target: string; guard: Ref; actions: Ref[] };
+type StateConfig = { type?: string; entry?: Ref; on?: Record<string, Transition[]> };
+
+/** The events a player can send at a snapshot: every option of its node, and the time-out if timed. */
+function eventsAt(scenario: Scenario, snapshot: { value: unknown; status: string }): RunMachineEvent[] {
+  const node = snapshot.status === 'done' ? undefined : scenario.nodes[snapshot.value as string];
+  if (!node) return [];
+  return [...node.options.map((o) => ({ type: 'choice.select' as const, option: o.id, at: 0 })), ...(node.timeLimit ? [{ type: 'timer.expire' as const, at: 0 }] : [])];
+}
 
 describe('compileScenario', () => {
   const scenario = sampleScenario();
   const machine = compileScenario(scenario);
+  const start = () => initialTransition(machine, { mood: 0, startedAt: 5 })[0];
+  const send = (s: ReturnType<typeof start>, e: RunMachineEvent) => transition(machine, s, e)[0];
 
-  it('has two states whatever the size, and only references to named guards and actions', () => {
-    type Config = Record<string, { type?: string; always?: { guard: string; target: string }; on?: Record<string, { guard: { type: string; params: unknown }; actions: { type: string; params: unknown } }>; entry?: { type: string; params: unknown } }>;
-    const states = machine.config.states as unknown as Config;
-    expect(Object.keys(states)).toEqual([PLAYING, ENDED]);
-    expect(states[ENDED].type).toBe('final');
-    expect(states[ENDED].entry).toMatchObject({ type: 'endWith' });
-    expect(states[PLAYING].always).toEqual({ guard: 'reachedEnding', target: ENDED });
-    const on = states[PLAYING].on!;
-    expect(Object.keys(on).sort()).toEqual(['choice.select', 'timer.expire']);
-    for (const t of Object.values(on)) {
-      expect(t.guard.type).toBe('wayOpen');
-      expect(t.actions.type).toBe('takeStep');
-      // the params are the scenario's own lookups, not copies
-      expect(t.guard.params).toEqual({ nodes: scenario.nodes, endings: scenario.endings });
-      expect((t.guard.params as { nodes: unknown }).nodes).toBe(scenario.nodes);
-    }
-    expect(JSON.stringify(Object.keys(machine.config))).not.toMatch(/after/);
-    const big = compileScenario(generateScenario({ nodes: 2000, seed: 3 }));
-    expect(Object.keys(big.config.states!)).toEqual([PLAYING, ENDED]);
+  it('has one state per node and one final state per ending, referencing named guards and actions', () => {
+    const states = machine.config.states as unknown as Record<string, StateConfig>;
+    expect(Object.keys(states)).toEqual(['greet', 'ask', 'close', 'fan', 'neutral', 'lost']);
+    expect(machine.config.initial).toBe('greet');
+    for (const id of ['fan', 'neutral', 'lost']) expect(states[id]).toMatchObject({ type: 'final', entry: { type: 'applyEffects' } });
+    expect(states.lost.entry!.params).toEqual({ outcome: -2 });
+    // an option per route, in order; the time-out only where there is a time limit
+    expect(states.ask.on!['choice.select'].map((t) => t.target)).toEqual(['close', 'lost', 'close']);
+    expect(states.ask.on!['timer.expire']).toBeUndefined();
+    expect(states.greet.on!['timer.expire'].map((t) => t.target)).toEqual(['ask']);
+    const no = states.ask.on!['choice.select'][1];
+    expect(no.guard).toEqual({ type: 'takesRoute', params: { way: expect.objectContaining({ node: 'ask', option: 'no' }), route: 0 } });
+    expect(no.actions.map((a) => a.type)).toEqual(['recordStep', 'applyEffects']);
+    // the config holds data only: every guard and action is implemented once, in the setup
+    const names = JSON.stringify(machine.config).match(/"type":"[a-zA-Z]+"/g)!;
+    expect(new Set(names)).toEqual(new Set(['"type":"takesRoute"', '"type":"recordStep"', '"type":"applyEffects"', '"type":"final"']));
+    expect(Object.keys(machine.implementations.guards)).toEqual(['takesRoute']);
   });
 
-  it('runs with the pure transition functions', () => {
-    let [s] = initialTransition(machine, { mood: 0, startedAt: 5 });
-    expect(s.value).toBe(PLAYING);
-    expect(s.context).toMatchObject({ node: 'greet', ending: null, mood: 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 }, steps: [], enteredAt: 5 });
-    [s] = transition(machine, s, { type: 'choice.select', option: 'warm', at: 10 });
-    [s] = transition(machine, s, { type: 'choice.select', option: 'order', at: 20 });
+  it('is where the player is: snapshot.value is the node, then the ending', () => {
+    let s = start();
+    expect(s.value).toBe('greet');
+    expect(s.context).toEqual({ mood: 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 }, steps: [], enteredAt: 5 });
+    s = send(s, { type: 'choice.select', option: 'warm', at: 10 });
+    expect(s.value).toBe('ask');
+    s = send(s, { type: 'choice.select', option: 'order', at: 20, shown: ['no', 'order'] });
     expect(s.context.flags).toEqual({ ordered: true });
-    [s] = transition(machine, s, { type: 'choice.select', option: 'callback', at: 30 });
+    expect(s.context.steps[1]).toEqual({ node: 'ask', option: 'order', effects: scenario.nodes.ask.options[0].effects, at: 20, moodBefore: 1, moodAfter: 2, shown: ['no', 'order'] });
+    s = send(s, { type: 'choice.select', option: 'callback', at: 30 });
     expect(s.status).toBe('done');
-    expect(s.value).toBe(ENDED);
-    expect(s.context).toMatchObject({ node: null, ending: 'fan' });
+    expect(s.value).toBe('fan');
+    // the ending's effects (outcome +2) applied once, on entering it
     expect(s.context.raw).toEqual({ warmth: 3, initiative: 3, outcome: 4 });
   });
 
+  it('takes the first route that holds after the choice', () => {
+    let s = send(start(), { type: 'choice.select', option: 'ignore', at: 1 });
+    s = send(s, { type: 'choice.select', option: 'no', at: 2 });
+    expect(s.value).toBe('lost');
+    expect(s.context.mood).toBe(-3);
+  });
+
   it('ignores unavailable options and time-outs of untimed nodes', () => {
-    let [s] = initialTransition(machine, { mood: 0, startedAt: 0 });
-    [s] = transition(machine, s, { type: 'choice.select', option: 'cold', at: 1 });
-    const [same] = transition(machine, s, { type: 'timer.expire', at: 2 });
-    expect(same.value).toBe(PLAYING);
-    expect(same.context.node).toBe('ask');
-    expect(same.context.steps).toHaveLength(1);
+    const s = send(start(), { type: 'choice.select', option: 'cold', at: 1 });
+    expect(send(s, { type: 'timer.expire', at: 2 })).toBe(s);
+    const close = send(s, { type: 'choice.select', option: 'no', at: 2 });
+    expect(close.value).toBe('close');
+    expect(send(close, { type: 'choice.select', option: 'callback', at: 3 })).toBe(close);
   });
 
   it('runs as an actor too, and its persisted snapshot restores', () => {
     const actor = createActor(machine, { input: { mood: 0, startedAt: 0 } }).start();
     actor.send({ type: 'timer.expire', at: 10_000 });
     actor.send({ type: 'choice.select', option: 'no', at: 11_000 });
-    const persisted = actor.getPersistedSnapshot();
-    const restored = createActor(machine, { snapshot: persisted, input: { mood: 0, startedAt: 0 } }).start();
+    const restored = createActor(machine, { snapshot: actor.getPersistedSnapshot(), input: { mood: 0, startedAt: 0 } }).start();
+    expect(restored.getSnapshot().value).toBe('close');
     restored.send({ type: 'choice.select', option: 'bye', at: 12_000 });
-    expect(restored.getSnapshot().value).toBe(ENDED);
-    expect(restored.getSnapshot().context.ending).toBe('neutral');
+    expect(restored.getSnapshot().value).toBe('neutral');
     expect(restored.getSnapshot().context.raw).toEqual({ warmth: -1, initiative: -1, outcome: -1 });
   });
 
@@ -68,15 +90,42 @@ describe('compileScenario', () => {
     const s = sampleScenario();
     Object.assign(s.nodes, { constructor: s.nodes.close });
     s.nodes.ask.options[1].next = 'constructor';
-    const [snap] = transition(compileScenario(s), initialTransition(compileScenario(s), { mood: 0, startedAt: 0 })[0], { type: 'choice.select', option: 'warm', at: 1 });
-    expect(snap.context.node).toBe('ask');
-    const [there] = transition(compileScenario(s), snap, { type: 'choice.select', option: 'no', at: 2 });
-    expect(there.context.node).toBe('constructor');
-    expect(there.value).toBe(PLAYING);
+    const m = compileScenario(s);
+    const [at] = initialTransition(m, { mood: 0, startedAt: 0 });
+    const there = transition(m, transition(m, at, { type: 'choice.select', option: 'warm', at: 1 })[0], { type: 'choice.select', option: 'no', at: 2 })[0];
+    expect(there.value).toBe('constructor');
+    expect(there.status).toBe('active');
+  });
+});
+
+describe("XState's graph utilities walk a compiled scenario", () => {
+  const scenario = sampleScenario();
+  const machine: ScenarioMachine = compileScenario(scenario);
+  const options = { input: { mood: 0, startedAt: 0 }, events: (s: { value: unknown; status: string }) => eventsAt(scenario, s) };
+
+  it('enumerates every path to an ending, and the replay of each ends there too', () => {
+    const paths = getSimplePaths(machine, { ...options, toState: (s) => s.status === 'done' });
+    // greet: warm, cold, ignore or the time-out; ask: order (3 ways to close) or no (2 ways to
+    // close, or lost when the mood falls to -3, which only ignoring the customer does)
+    expect(paths).toHaveLength(5 + 5 + 4 + 5);
+    expect(new Set(paths.map((p) => p.state.value))).toEqual(new Set(['fan', 'neutral', 'lost']));
+    const T0 = 1_000_000;
+    for (const path of paths) {
+      const events = path.steps.slice(1).map(({ event }, i): RunEvent => {
+        const node = path.steps[i].state.value as string;
+        const at = T0 + 10_000 + i;
+        return event.type === 'choice.select' ? { type: 'choice.select', node, option: event.option, at } : { type: 'timer.expire', node, at };
+      });
+      const run = { formatVersion: 1, id: 'g', scenarioId: scenario.id, scenarioHash: '', playerId: null, mode: 'assessment' as const, timerScale: 1 as const, startedAt: T0, events };
+      const replayed = replayRun(scenario, run);
+      expect(replayed.ending).toBe(path.state.value);
+      expect(replayed.raw).toEqual(path.state.context.raw);
+    }
   });
 
-  it('starts at another node for a "play from here" run', () => {
-    const [s] = initialTransition(machine, { mood: 9, startedAt: 3, startNode: 'ask' });
-    expect(s.context).toMatchObject({ node: 'ask', ending: null, mood: 5, enteredAt: 3 });
+  it('finds the shortest way to each ending, as long as the analysis says', () => {
+    const shortest = getShortestPaths(machine, { ...options, toState: (s) => s.status === 'done' });
+    const fewest = Math.min(...shortest.map((p) => p.steps.length - 1));
+    expect(fewest).toBe(analyseScenario(scenario).summary.shortestPath);
   });
 });

@@ -1,14 +1,13 @@
 /**
- * Compiles a valid scenario to an XState v5 machine of constant size, whatever the scenario's
- * size: one `playing` state, whose context holds the current node, and one final `ended` state,
- * whose entry applies the ending's effects. The config only references named guards and actions
- * with params; their implementations live in the one typed `setup` below, and read the node's
- * options from the scenario itself (its `nodes` and `endings` are already lookups by id).
+ * Compiles a valid scenario to an XState v5 machine: one state per decision node and one final
+ * state per ending, so `snapshot.value` is where the player is. An option is a `choice.select`
+ * transition and a time-out a `timer.expire` one, once per route of its `next`; of these XState
+ * takes the first whose guard holds. The config only names the guards and actions of the one
+ * typed `setup` below, with params; the story rules themselves live in compile-rules.ts.
  *
- * Why not one XState state per node: a 10,000-node scenario then became 10,000 StateNode objects
- * with their transitions, built on every compile and kept alive with the machine, and that
- * allocation (and the garbage collection it caused) made loading big scenarios grow faster than
- * their size. Now compiling costs the same for every scenario.
+ * State keys are the node and ending ids as written: the format allows only letters, digits, '-'
+ * and '_' (never '.' or '#', which XState reads as a path or an id), and the validator refuses an
+ * id that is both a node and an ending, so each id is one state.
  *
  * There are no `after` timers: a run's event log, with its timestamps, says when a time limit ran
  * out (XState does not restore delayed events from a persisted snapshot).
@@ -17,14 +16,10 @@ import { assign, setup } from 'xstate';
 import type { TakenStep } from './contract';
 import type { Condition, Dimension, Effects, Next, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { clampMood, flagsAfter, holds, moodAfter, routeIndex } from './compile-rules';
+import { clampMood, flagsAfter, holds, moodAfter, routeIndex, routesOf } from './compile-rules';
 
-/** The machine's context: everything a run has built up so far, and where it stands. */
+/** The machine's context: everything a run has built up so far (where it is: `snapshot.value`). */
 export interface RunContext {
-  /** The current decision node; null once an ending is reached. */
-  node: string | null;
-  /** The ending reached; null while playing. */
-  ending: string | null;
   mood: number;
   /** The flags that are true. */
   flags: Record<string, boolean>;
@@ -35,158 +30,92 @@ export interface RunContext {
   enteredAt: number;
 }
 
-/** The events the compiled machine understands; `at` is ms since the epoch. */
+/** The events the compiled machine understands: a run's events (RunEvent) without their node. */
 export type RunMachineEvent =
-  | { type: 'choice.select'; option: string; at: number }
-  | { type: 'timer.expire'; at: number };
+  | { type: 'choice.select'; option: string; at: number; shown?: string[] }
+  | { type: 'timer.expire'; at: number; shown?: string[] };
 
-/**
- * The machine's input: the customer's mood at the start, when the run started, and — for a
- * "play from here" test run — the node to start at instead of the scenario's start.
- */
+/** The machine's input: the customer's mood at the start and when the run started. */
 export interface RunInput {
   mood: number;
   startedAt: number;
-  startNode?: string;
 }
 
-/** Params of every guard and action: the scenario's nodes and endings, looked up by id. */
-export interface StoryParams {
-  nodes: Scenario['nodes'];
-  endings: Scenario['endings'];
-}
-
-/** The machine state of a run that is still being played. */
-export const PLAYING = 'playing';
-/** The machine state of a run that reached an ending (final). */
-export const ENDED = 'ended';
-
-/** One way out of a node: an option, or the time-out, as the event names it. */
-interface Way {
+/** One way out of a node: an option, or the time-out (option null). */
+export interface Way {
+  node: string;
+  option: string | null;
   when?: Condition;
   effects: Effects;
   next: Next;
 }
 
-const EMPTY: Effects = Object.freeze({}) as Effects;
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-
-/** The way out of the current node that an event takes: the chosen option, or the time-out. */
-function wayOf(p: StoryParams, node: string | null, event: RunMachineEvent): Way | undefined {
-  if (node === null || !hasOwn(p.nodes, node)) return undefined;
-  const n = p.nodes[node];
-  if (event.type === 'timer.expire') {
-    return n.timeLimit ? { effects: n.timeLimit.effects ?? EMPTY, next: n.timeLimit.next } : undefined;
-  }
-  for (const o of n.options ?? []) if (o.id === event.option) return { when: o.when, effects: o.effects ?? EMPTY, next: o.next };
-  return undefined;
-}
-
-/** Where a way leads with this mood and these flags (its effects applied first); undefined when no route holds. */
-function targetOf(way: Way, mood: number, flags: Record<string, boolean>): string | undefined {
-  const r = routeIndex(way.next, moodAfter(mood, way.effects), flagsAfter(flags, way.effects));
-  if (r < 0) return undefined;
-  return typeof way.next === 'string' ? way.next : way.next[r].to;
-}
-
-function addPoints(raw: Record<Dimension, number>, effects: Effects): Record<Dimension, number> {
-  const out = { ...raw };
-  for (const d of DIMENSIONS) {
-    const v = effects[d];
-    if (typeof v === 'number') out[d] += v;
-  }
-  return out;
-}
+const EMPTY: Effects = Object.freeze({});
 
 /** The typed setup: every guard and action a compiled scenario references, implemented once. */
 export const scenarioSetup = setup({
   types: {} as { context: RunContext; events: RunMachineEvent; input: RunInput },
   guards: {
-    /** The event's option (or time-out) exists at the current node, is available, and one of its routes holds after its effects. */
-    wayOpen: ({ context, event }, p: StoryParams) => {
-      const way = wayOf(p, context.node, event);
-      return !!way && holds(way.when, context.mood, context.flags) && targetOf(way, context.mood, context.flags) !== undefined;
-    },
-    /** The run has reached an ending. */
-    reachedEnding: ({ context }) => context.ending !== null,
+    /** The event chose this way, it is available, and after its effects route `route` is the first that holds. */
+    takesRoute: ({ context: c, event }, p: { way: Way; route: number }) =>
+      (event.type === 'timer.expire' || event.option === p.way.option) &&
+      holds(p.way.when, c.mood, c.flags) &&
+      routeIndex(p.way.next, moodAfter(c.mood, p.way.effects), flagsAfter(c.flags, p.way.effects)) === p.route,
   },
   actions: {
-    /** Records the step, applies its effects to mood, flags and points, and moves to the route's node or ending. */
-    takeStep: assign(({ context, event }, p: StoryParams) => {
-      const node = context.node as string;
-      const way = wayOf(p, node, event) as Way;
-      const to = targetOf(way, context.mood, context.flags) as string;
-      const mood = moodAfter(context.mood, way.effects);
-      const step: TakenStep = {
-        node,
-        option: event.type === 'choice.select' ? event.option : null,
-        effects: way.effects,
-        at: event.at,
-        moodBefore: context.mood,
-        moodAfter: mood,
-      };
-      const ending = hasOwn(p.endings, to);
-      return {
-        node: ending ? null : to,
-        ending: ending ? to : null,
-        mood,
-        flags: flagsAfter(context.flags, way.effects) as Record<string, boolean>,
-        raw: addPoints(context.raw, way.effects),
-        steps: [...context.steps, step],
-        enteredAt: event.at,
-      };
+    /** Records the step taken (before its effects apply), with the options as the event says they were shown. */
+    recordStep: assign(({ context: c, event: { at, shown } }, way: Way) => {
+      const step: TakenStep = { node: way.node, option: way.option, effects: way.effects, at, moodBefore: c.mood, moodAfter: moodAfter(c.mood, way.effects) };
+      return { steps: [...c.steps, shown ? { ...step, shown } : step], enteredAt: at };
     }),
-    /** Applies the reached ending's effects once, on entering `ended`. */
-    endWith: assign(({ context }, p: StoryParams) => {
-      const effects = (context.ending !== null && hasOwn(p.endings, context.ending) ? p.endings[context.ending].effects : undefined) ?? EMPTY;
-      return {
-        mood: moodAfter(context.mood, effects),
-        flags: flagsAfter(context.flags, effects) as Record<string, boolean>,
-        raw: addPoints(context.raw, effects),
-      };
+    /** Applies effects to the mood, the flags and the points. */
+    applyEffects: assign(({ context: c }, effects: Effects) => {
+      const raw = { ...c.raw };
+      for (const d of DIMENSIONS) raw[d] += effects[d] ?? 0;
+      return { mood: moodAfter(c.mood, effects), flags: flagsAfter(c.flags, effects) as Record<string, boolean>, raw };
     }),
   },
 });
 
-/** The machine config for a scenario: two states, whatever the scenario's size. */
-function machineConfig(scenario: Scenario) {
-  const params: StoryParams = { nodes: scenario.nodes, endings: scenario.endings };
-  const step = {
-    guard: { type: 'wayOpen', params },
-    actions: { type: 'takeStep', params },
-  } as const;
-  return {
-    id: 'scenario',
-    initial: PLAYING,
-    context: ({ input }: { input: RunInput }): RunContext => ({
-      node: input.startNode ?? scenario.start,
-      ending: null,
-      mood: clampMood(input.mood),
-      flags: {},
-      raw: { warmth: 0, initiative: 0, outcome: 0 },
-      steps: [],
-      enteredAt: input.startedAt,
-    }),
-    states: {
-      [PLAYING]: {
-        always: { guard: 'reachedEnding', target: ENDED },
-        on: { 'choice.select': step, 'timer.expire': step },
-      },
-      [ENDED]: { type: 'final', entry: { type: 'endWith', params } },
-    },
-  } as const;
+/** The transitions of one way: one per route, in order. */
+function transitionsOf(way: Way) {
+  const actions = [
+    { type: 'recordStep', params: way },
+    { type: 'applyEffects', params: way.effects },
+  ] as const;
+  return routesOf(way.next).map((r, route) => ({ target: r.to, guard: { type: 'takesRoute', params: { way, route } }, actions }) as const);
 }
 
 /**
- * Compiles a valid scenario (one that validateScenario accepted) to an XState v5 machine with
- * the states `playing` and `ended`; the context says which node or ending. Takes the same time
- * for any scenario: the guards and actions read the scenario's nodes and endings when an event
- * comes. Events: `{ type: 'choice.select', option, at }` and `{ type: 'timer.expire', at }`.
- * Input: `{ mood, startedAt, startNode? }`. Use it with XState's pure
- * `initialTransition`/`transition` (see replay.ts) or with `createActor`.
+ * Compiles a valid scenario (one that validateScenario accepted) to an XState v5 machine.
+ * Events: `{ type: 'choice.select', option, at, shown? }` and `{ type: 'timer.expire', at,
+ * shown? }`; an event no transition takes (an unavailable option, a time-out on an untimed node)
+ * changes nothing. Input: `{ mood, startedAt }`. Use it with XState's pure
+ * `initialTransition`/`transition` (see replay.ts), or with `createActor`.
  */
 export function compileScenario(scenario: Scenario) {
-  return scenarioSetup.createMachine(machineConfig(scenario));
+  // Leaf states only (no 'states' key), so a snapshot's value types as a string: the id.
+  const states: Record<string, Omit<ReturnType<typeof scenarioSetup.createStateConfig>, 'states'>> = {};
+  for (const [node, n] of Object.entries(scenario.nodes)) {
+    const limit = n.timeLimit;
+    states[node] = {
+      on: {
+        'choice.select': (n.options ?? []).flatMap((o) => transitionsOf({ node, option: o.id, when: o.when, effects: o.effects ?? EMPTY, next: o.next })),
+        ...(limit && { 'timer.expire': transitionsOf({ node, option: null, effects: limit.effects ?? EMPTY, next: limit.next }) }),
+      },
+    };
+  }
+  for (const [id, ending] of Object.entries(scenario.endings)) {
+    states[id] = { type: 'final', entry: { type: 'applyEffects', params: ending.effects ?? EMPTY } };
+  }
+  return scenarioSetup.createMachine({
+    id: scenario.id,
+    initial: scenario.start,
+    // XState's pure `transition` makes a throw-away actor without input at every call: the default
+    // spares it a thrown (and caught) TypeError, which cost more than the transition itself.
+    context: ({ input = { mood: 0, startedAt: 0 } }) => ({ mood: clampMood(input.mood), flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 }, steps: [], enteredAt: input.startedAt }),
+    states,
+  });
 }
 
 /** A compiled scenario: an XState machine with RunContext, RunMachineEvent and RunInput. */

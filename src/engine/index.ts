@@ -8,8 +8,8 @@ export * from './contract';
 export { validateScenario } from './validate';
 export { analyseScenario, pathsToEndings } from './analyse';
 export type { AnalyseOptions } from './analyse';
-export { compileScenario, scenarioSetup, PLAYING, ENDED } from './compile';
-export type { ScenarioMachine, RunContext, RunInput, RunMachineEvent, StoryParams } from './compile';
+export { compileScenario, scenarioSetup } from './compile';
+export type { ScenarioMachine, RunContext, RunInput, RunMachineEvent, Way } from './compile';
 export {
   replayRun,
   initialPlayState,

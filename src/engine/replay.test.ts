@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, initialPlayState, replayRun, expressionForMood } from './replay';
+import { createActor } from 'xstate';
+import { applyEvent, initialPlayState, machineFor, replayRun, expressionForMood } from './replay';
 import { ReplayError } from './contract';
 import type { PlayState } from './contract';
 import type { Run, RunEvent } from './types';
-import { sampleScenario } from './generate-samples';
+import { sampleScenario, variant } from './generate-samples';
 
 const T0 = 1_700_000_000_000;
 
@@ -163,6 +164,33 @@ describe('replayRun', () => {
     }
     expect(live.ending).toBe('neutral');
     expect(live).toEqual(replayRun(scenario, run(events)));
+  });
+});
+
+describe('the replay steps the compiled machine', () => {
+  const scenario = sampleScenario();
+
+  it('is where the machine, run as an actor, is: the node while playing, the ending once done', () => {
+    const events = [choose('greet', 'cold', T0 + 1000), { type: 'timer.scale', scale: 10, at: T0 + 1500 } as RunEvent, choose('ask', 'no', T0 + 2000), choose('close', 'upsell', T0 + 3000)];
+    const actor = createActor(machineFor(scenario), { input: { mood: 0, startedAt: T0 } }).start();
+    let state = initialPlayState(scenario, run([]));
+    events.forEach((event, i) => {
+      state = applyEvent(scenario, state, event, i);
+      if (event.type === 'choice.select') actor.send({ type: 'choice.select', option: event.option, at: event.at });
+      const snap = actor.getSnapshot();
+      expect(snap.value).toBe(state.node ?? state.ending);
+      expect(snap.status).toBe(state.ending === null ? 'active' : 'done');
+      expect(snap.context.raw).toEqual(state.raw);
+      expect(snap.context.steps.map((s) => [s.node, s.option, s.moodAfter])).toEqual(state.steps.map((s) => [s.node, s.option, s.moodAfter]));
+    });
+    expect(state.ending).toBe('neutral');
+  });
+
+  it('refuses a choice after which no route holds', () => {
+    const broken = variant((s) => (s.nodes.ask.options[1].next = [{ when: { mood: { max: -3 } }, to: 'lost' }]));
+    const e = replayError(() => replayRun(broken, run([choose('greet', 'warm', T0 + 1), choose('ask', 'no', T0 + 2)])));
+    expect(e.eventIndex).toBe(1);
+    expect(e.message).toContain('no route of node "ask" applies');
   });
 });
 

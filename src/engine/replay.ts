@@ -4,16 +4,16 @@
  * `applyEvent` for each event it appends, `replayRun` folds the whole log with the same function.
  * Both step the compiled XState machine with XState's pure `initialTransition`/`transition`.
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { ReplayError } from './contract';
 import type { PlayState } from './contract';
 import type { Run, RunEvent, Scenario } from './types';
 import { TIMER_SCALES } from './types';
-import { availableOptions, clampMood } from './compile-rules';
-import { compileScenario, PLAYING } from './compile';
+import { availableOptions } from './compile-rules';
+import { compileScenario } from './compile';
 import { orderOptions } from './option-order';
 import { expressionFor } from './expression';
-import type { RunContext, RunInput, RunMachineEvent, ScenarioMachine } from './compile';
+import type { ScenarioMachine } from './compile';
 
 export { expressionForMood } from './expression';
 
@@ -25,10 +25,7 @@ const machines = new WeakMap<Scenario, ScenarioMachine>();
 /** The compiled machine of a scenario, compiled once per scenario object and then reused. */
 export function machineFor(scenario: Scenario): ScenarioMachine {
   let machine = machines.get(scenario);
-  if (!machine) {
-    machine = compileScenario(scenario);
-    machines.set(scenario, machine);
-  }
+  if (!machine) machines.set(scenario, (machine = compileScenario(scenario)));
   return machine;
 }
 
@@ -42,18 +39,17 @@ export function deadlineOf(scenario: Scenario, node: string | null, enteredAt: n
   return limit ? enteredAt + limit.seconds * 1000 * scale : null;
 }
 
-function toPlayState(scenario: Scenario, context: RunContext, timerScale: number, seed: string | undefined): PlayState {
-  const { node, ending } = context;
+/** The play state of a machine snapshot: its value is the node, or the ending once it is done. */
+function toPlayState(scenario: Scenario, snapshot: SnapshotFrom<ScenarioMachine>, timerScale: number, seed: string | undefined): PlayState {
+  const { context } = snapshot;
+  const where = snapshot.value;
+  const [node, ending] = snapshot.status === 'done' ? [null, where] : [where, null];
   const available = node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context.mood, context.flags);
-  const customer = node === null ? scenario.endings[ending as string]?.customer : scenario.nodes[node]?.customer;
+  const customer = node === null ? scenario.endings[where].customer : scenario.nodes[node].customer;
   return {
     node,
     ending,
-    mood: context.mood,
-    flags: context.flags,
-    raw: context.raw,
-    steps: context.steps,
-    enteredAt: context.enteredAt,
+    ...context,
     deadline: deadlineOf(scenario, node, context.enteredAt, timerScale),
     timerScale,
     available: orderOptions(available, seed, context.steps.length),
@@ -62,17 +58,12 @@ function toPlayState(scenario: Scenario, context: RunContext, timerScale: number
   };
 }
 
-/** The machine context of a play state (the machine does not model timer.scale and timer.start). */
-export function contextOf(state: PlayState): RunContext {
-  return { node: state.node, ending: state.ending, mood: state.mood, flags: state.flags, raw: state.raw, steps: state.steps, enteredAt: state.enteredAt };
-}
-
 /**
  * The state at the start of a run, before any event: the scenario's start node (or the run's
  * `startNode` for a "play from here" test run), the customer's initial mood, no flags, no points.
  * Throws ReplayError (event index -1) when the run does not belong to the scenario.
  */
-export function initialPlayState(scenario: Scenario, run: Run, machine: ScenarioMachine = machineFor(scenario)): PlayState {
+export function initialPlayState(scenario: Scenario, run: Run): PlayState {
   if (run.scenarioId !== scenario.id) {
     throw new ReplayError(`This run belongs to scenario "${run.scenarioId}", not to "${scenario.id}".`, -1);
   }
@@ -82,18 +73,17 @@ export function initialPlayState(scenario: Scenario, run: Run, machine: Scenario
   if (!(TIMER_SCALES as readonly number[]).includes(run.timerScale)) {
     throw new ReplayError(`The run's timer setting ${String(run.timerScale)} is not one of 1, 1.5, 10 or 0 (off).`, -1);
   }
-  const input: RunInput = { mood: clampMood(scenario.customer.initialMood ?? 0), startedAt: run.startedAt };
-  if (run.startNode !== undefined && run.startNode !== scenario.start) {
-    if (!Object.prototype.hasOwnProperty.call(scenario.nodes, run.startNode)) {
-      throw new ReplayError(`The run starts at node "${run.startNode}", which this scenario does not have.`, -1);
-    }
-    input.startNode = run.startNode;
+  const start = run.startNode ?? scenario.start;
+  if (!Object.prototype.hasOwnProperty.call(scenario.nodes, start)) {
+    throw new ReplayError(`The run starts at node "${start}", which this scenario does not have.`, -1);
   }
-  const [snapshot] = initialTransition(machine, input);
   if (run.seed !== undefined && (typeof run.seed !== 'string' || run.seed.length === 0 || run.seed.length > 64)) {
     throw new ReplayError('The run\'s option-order seed is not a text of 1 to 64 characters.', -1);
   }
-  return toPlayState(scenario, snapshot.context, run.timerScale, run.seed);
+  const machine = machineFor(scenario);
+  const [first] = initialTransition(machine, { mood: scenario.customer.initialMood ?? 0, startedAt: run.startedAt });
+  const snapshot = start === scenario.start ? first : machine.resolveState({ value: start, context: first.context });
+  return toPlayState(scenario, snapshot, run.timerScale, run.seed);
 }
 
 /** A shorter name for initialPlayState, for the live game. */
@@ -170,13 +160,7 @@ function check(scenario: Scenario, state: PlayState, event: RunEvent, index: num
  * a `timer.start` on another or an untimed node or a second one in the same visit). A `timer.start`
  * changes neither the node nor the scores: only the deadline, which then counts from its time.
  */
-export function applyEvent(
-  scenario: Scenario,
-  state: PlayState,
-  event: RunEvent,
-  index: number = state.steps.length,
-  machine: ScenarioMachine = machineFor(scenario),
-): PlayState {
+export function applyEvent(scenario: Scenario, state: PlayState, event: RunEvent, index: number = state.steps.length): PlayState {
   check(scenario, state, event, index);
   if (event.type === 'timer.scale') {
     return { ...state, timerScale: event.scale, deadline: deadlineOf(scenario, state.node, state.timerStartedAt ?? state.enteredAt, event.scale) };
@@ -184,17 +168,15 @@ export function applyEvent(
   if (event.type === 'timer.start') {
     return { ...state, timerStartedAt: event.at, deadline: deadlineOf(scenario, state.node, event.at, state.timerScale) };
   }
-  const snapshot = machine.resolveState({ value: PLAYING, context: contextOf(state) });
-  const machineEvent: RunMachineEvent =
-    event.type === 'choice.select' ? { type: 'choice.select', option: event.option, at: event.at } : { type: 'timer.expire', at: event.at };
-  const [next] = transition(machine, snapshot, machineEvent);
-  if (next.context.steps.length === state.steps.length) {
+  const machine = machineFor(scenario);
+  const { mood, flags, raw, steps, enteredAt } = state;
+  const snapshot = machine.resolveState({ value: state.node as string, context: { mood, flags, raw, steps, enteredAt } });
+  // The step records what the player saw: the order the event names, else the one the seed gave.
+  const [next] = transition(machine, snapshot, { ...event, shown: event.shown ?? state.available.map((o) => o.id) });
+  if (next === snapshot) {
     throw new ReplayError(`Event ${index + 1}: no route of node "${state.node}" applies after this choice (the scenario needs a route without a condition last).`, index);
   }
-  // The step records what the player saw: the order the event names, else the one the seed gave.
-  const steps = next.context.steps.slice();
-  steps[steps.length - 1] = { ...steps[steps.length - 1], shown: event.shown ?? state.available.map((o) => o.id) };
-  return toPlayState(scenario, { ...next.context, steps }, state.timerScale, state.seed);
+  return toPlayState(scenario, next, state.timerScale, state.seed);
 }
 
 /**
@@ -202,15 +184,12 @@ export function applyEvent(
  * give the same state (which is exactly what the live game showed). Throws ReplayError with the
  * index of the first event that cannot happen.
  */
-export function replayRun(scenario: Scenario, run: Run, machine: ScenarioMachine = machineFor(scenario)): PlayState {
-  let state = initialPlayState(scenario, run, machine);
+export function replayRun(scenario: Scenario, run: Run): PlayState {
   const events = Array.isArray(run.events) ? run.events : [];
-  for (let i = 0; i < events.length; i++) state = applyEvent(scenario, state, events[i], i, machine);
-  return state;
+  return events.reduce((state, event, i) => applyEvent(scenario, state, event, i), initialPlayState(scenario, run));
 }
 
 /** Whether a state is finished (an ending was reached). */
 export function isFinished(state: PlayState): boolean {
   return state.ending !== null;
 }
-

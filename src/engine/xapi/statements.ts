@@ -19,7 +19,7 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 import type { Analysis, PlayState, TakenStep } from '../contract';
-import { applyEvent, initialPlayState, machineFor } from '../replay';
+import { applyEvent, initialPlayState } from '../replay';
 import { scoreState } from '../score';
 import { t } from '../text';
 import type { Dimension, Lang, Run, RunEvent, Scenario, Text } from '../types';
@@ -179,16 +179,15 @@ export class RunStatements {
   /** The statements of the events of `run` not yet seen (its events must extend the ones seen). */
   advance(run: Pick<Run, 'events' | 'finishedAt'>): XapiStatement[] {
     const out: XapiStatement[] = [];
-    const machine = machineFor(this.scenario);
     if (this.state === null) {
-      this.state = initialPlayState(this.scenario, { ...this.run, events: [], formatVersion: 1 }, machine);
+      this.state = initialPlayState(this.scenario, { ...this.run, events: [], formatVersion: 1 });
       out.push(this.statement('start', VERBS.initialized, this.scenarioActivity, this.run.startedAt));
     }
     const events = run.events ?? [];
     for (let i = this.seen; i < events.length; i++) {
       const before = this.state;
       const event = events[i];
-      const after = applyEvent(this.scenario, before, event, i, machine);
+      const after = applyEvent(this.scenario, before, event, i);
       if (after.steps.length > before.steps.length) out.push(this.stepStatement(event, i, after.steps[after.steps.length - 1]));
       this.state = after;
       this.seen = i + 1;

@@ -131,7 +131,6 @@ export class PlaySession {
     if (this.#closed) return this.#claim?.release();
     this.blocked = null;
     const resumedRun = await LiveRun.resume(store, version.scenario, stored);
-    this.live?.stop();
     this.live = resumedRun;
     this.resumed = stored.events.length > 0;
     const wantScale = app.settings.timerScale;
@@ -179,7 +178,6 @@ export class PlaySession {
     await scenarios.remember(next);
     await store.saveRun(moved);
     const swapped = await LiveRun.resume(store, next.scenario, moved);
-    live.stop();
     this.live = swapped;
     this.loaded = next;
     this.hotNote = t('play.hot_reloaded');
@@ -196,6 +194,5 @@ export class PlaySession {
   close(): void {
     this.#closed = true;
     this.release();
-    this.live?.stop();
   }
 }

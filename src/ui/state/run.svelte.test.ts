@@ -35,7 +35,6 @@ describe('LiveRun', () => {
     const live = await LiveRun.start(store, scenario, run);
     expect(await store.getRun(run.id)).toMatchObject({ id: run.id, events: [] });
     expect(live.state.node).toBe(scenario.start);
-    live.stop();
   });
 
   it('shows the options shuffled per run, and in the same order after a reload', async () => {
@@ -46,8 +45,6 @@ describe('LiveRun', () => {
       orders.add(live.state.available.map((o) => o.id).join());
       const again = await LiveRun.resume(store, scenario, (await store.getRun(live.run.id))!, T0);
       expect(again.state.available.map((o) => o.id)).toEqual(live.state.available.map((o) => o.id));
-      live.stop();
-      again.stop();
     }
     expect(orders.size).toBeGreaterThan(1);
   });
@@ -70,7 +67,6 @@ describe('LiveRun', () => {
     const saved = (await store.getRun(live.run.id))!;
     // The event records the options in the order the player saw them.
     expect(saved.events).toEqual([{ type: 'choice.select', node: scenario.start, option: option.id, at: T0 + 2000, shown }]);
-    live.stop();
   });
 
   it('a failed write changes nothing and says why', async () => {
@@ -83,14 +79,12 @@ describe('LiveRun', () => {
     expect(live.state.steps).toHaveLength(0);
     expect(live.run.events).toHaveLength(0);
     expect(live.error).toContain('QuotaExceededError');
-    live.stop();
   });
 
   it('ignores an option the current decision does not have (a double click)', async () => {
     const live = await LiveRun.start(new MemoryStore(), scenario, fresh());
     expect(await live.choose('no-such-option', T0 + 1000)).toBe(false);
     expect(live.run.events).toHaveLength(0);
-    live.stop();
   });
 
   it('is reactive through createSubscriber: an effect re-runs after each saved event', async () => {
@@ -108,7 +102,6 @@ describe('LiveRun', () => {
     expect(seen[0]).toBe(scenario.start);
     expect(seen.at(-1)).toBe(live.state.node);
     stop();
-    live.stop();
   });
 
   it('on resume past a deadline, appends the time-out at the deadline before anything is shown', async () => {
@@ -126,7 +119,6 @@ describe('LiveRun', () => {
     expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: null });
     // What the player sees is exactly the replay of what was stored.
     expect(replayRun(scenario, saved)).toEqual(live.state);
-    live.stop();
   });
 
   it('"more time" moves the deadline tenfold; timers off removes it', async () => {
@@ -138,7 +130,6 @@ describe('LiveRun', () => {
     expect(live.state.deadline).toBe(T0 + seconds * 10_000);
     await live.setTimerScale(0, T0 + 2000);
     expect(live.state.deadline).toBeNull();
-    live.stop();
   });
 
   it('an ending stamps finishedAt, and the live state equals the replay of the stored run', async () => {
@@ -152,7 +143,6 @@ describe('LiveRun', () => {
     expect(replayRun(scenario, saved)).toEqual(live.state);
     await live.reflect('Tijd om te oefenen.');
     expect((await store.getRun(live.run.id))!.reflection).toBe('Tijd om te oefenen.');
-    live.stop();
   });
 
   describe('a timed decision waits until its options are in view', () => {
@@ -170,7 +160,6 @@ describe('LiveRun', () => {
       expect(await live.startTimer(seen)).toBe(true);
       expect(live.state.deadline).toBe(seen + limit);
       expect(live.timerPending).toBe(false);
-      live.stop();
     });
 
     it('a choice before the options were reported in view starts the countdown at the same moment', async () => {
@@ -184,7 +173,6 @@ describe('LiveRun', () => {
         ['choice.select', at],
       ]);
       expect(replayRun(scenario, saved)).toEqual(live.state);
-      live.stop();
     });
 
     it('a choice made while the countdown\'s start is written is queued behind it, not lost or doubled', async () => {
@@ -206,14 +194,12 @@ describe('LiveRun', () => {
         ['timer.start', T0 + 1000],
         ['choice.select', T0 + 1200],
       ]);
-      live.stop();
     });
 
     it('with timers off nothing is pending and nothing is logged', async () => {
       const live = await LiveRun.start(new MemoryStore(), scenario, fresh({ timerScale: 0 }));
       expect(live.timerPending).toBe(false);
       expect(await live.startTimer()).toBe(false);
-      live.stop();
     });
   });
 
@@ -251,19 +237,17 @@ describe('LiveRun', () => {
       expect(saved.events.at(-1)).toEqual({ type: 'timer.start', node: 'kids', at: start });
       expect(replayRun(scenario, saved)).toEqual(live.state);
       expect(await live.startTimer(start + 1000)).toBe(false);
-      live.stop();
     });
 
     it('a reload during the feedback does not expire the decision; it stays pending', async () => {
       const store = new MemoryStore();
-      (await toKids(store)).stop();
+      await toKids(store);
       const stored = (await store.getRun((await store.listRuns())[0].id))!;
       const live = await LiveRun.resume(store, scenario, stored, T0 + 3000 + kids + 600_000);
       expect(live.state.node).toBe('kids');
       expect(live.timerPending).toBe(true);
       // timer.start (the first decision, chosen at once) and the three choices: no time-out
       expect((await store.getRun(stored.id))!.events.map((e) => e.type)).toEqual(['timer.start', 'choice.select', 'choice.select', 'choice.select']);
-      live.stop();
     });
 
     it('assessment mode has no feedback: the decision still waits until its options are in view', async () => {
@@ -272,7 +256,6 @@ describe('LiveRun', () => {
       expect(live.timerPending).toBe(true);
       expect(await live.startTimer(T0 + 4000)).toBe(true);
       expect(live.state.deadline).toBe(T0 + 4000 + kids);
-      live.stop();
     });
   });
 });

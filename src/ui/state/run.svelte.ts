@@ -1,11 +1,11 @@
 /**
- * One live run: the compiled XState machine as an actor, bridged to Svelte with
- * `createSubscriber`, and the run's event log in the store.
+ * One live run: the run's event log in the store, and its state — the engine's `applyEvent` of
+ * each event, the same step function (XState's pure `transition`) the replay folds the log with —
+ * bridged to Svelte with `createSubscriber`. The log is the source of truth, so the report, the
+ * leaderboards and an import all see exactly what the player saw; no live actor is kept.
  *
  * The order is the product's promise: every event is first written with `store.appendEvent`, and
- * only after that resolves is it sent to the actor and shown as made. The shown state is the
- * engine's `applyEvent` of that event — the same step function the replay uses — so the report,
- * the leaderboards and an import all see exactly what the player saw.
+ * only after that resolves is it shown as made.
  *
  * Time limits are absolute deadlines (the customer keeps waiting through a reload): on resume
  * past a deadline, `timer.expire` is appended with `at = deadline` before anything is shown.
@@ -14,14 +14,11 @@
  * view — after the intro's "Begin", after coaching's feedback, once scrolled to — which appends
  * `timer.start`; from then on its deadline is absolute.
  */
-import { createActor, type Actor } from 'xstate';
 import { createSubscriber } from 'svelte/reactivity';
 // Direct module imports (not the engine's index) keep the validator and the analysis out of the
 // game's first bundle.
-import { applyEvent, contextOf, machineFor, replayRun, initialPlayState } from '../../engine/replay';
-import { ENDED, PLAYING } from '../../engine/compile';
+import { applyEvent, replayRun, initialPlayState } from '../../engine/replay';
 import type { PlayState } from '../../engine/contract';
-import type { RunMachineEvent, ScenarioMachine } from '../../engine/compile';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
 import { newId } from './ids';
@@ -66,10 +63,8 @@ function pendingTimer(scenario: Scenario, state: PlayState): boolean {
 
 export class LiveRun {
   readonly scenario: Scenario;
-  readonly machine: ScenarioMachine;
   #run: Run;
   #state: PlayState;
-  #actor: Actor<ScenarioMachine>;
   #subscribe: () => void;
   #store: Store;
   #writing: Promise<unknown> = Promise.resolve();
@@ -85,19 +80,11 @@ export class LiveRun {
   private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState) {
     this.#store = store;
     this.scenario = scenario;
-    this.machine = machineFor(scenario);
     this.#run = run;
     this.#state = state;
-    this.#actor = this.#actorAt(state);
     this.#subscribe = createSubscriber((update) => {
-      // The actor notifies on every transition; timer.scale (which the machine does not model)
-      // and saved-run changes notify through #changed.
-      const sub = this.#actor.subscribe(() => update());
       this.#listeners.add(update);
-      return () => {
-        sub.unsubscribe();
-        this.#listeners.delete(update);
-      };
+      return () => this.#listeners.delete(update);
     });
   }
 
@@ -118,13 +105,6 @@ export class LiveRun {
     await live.catchUp(now);
     reportRun(live.#run);
     return live;
-  }
-
-  #actorAt(state: PlayState): Actor<ScenarioMachine> {
-    const snapshot = this.machine.resolveState({ value: state.node !== null ? PLAYING : ENDED, context: contextOf(state) });
-    const actor = createActor(this.machine, { snapshot, input: { mood: state.mood, startedAt: this.#run.startedAt } });
-    actor.start();
-    return actor;
   }
 
   /** The state now (reactive: reading it in a template or $derived re-runs when it changes). */
@@ -229,7 +209,7 @@ export class LiveRun {
     }
     let next: PlayState;
     try {
-      next = applyEvent(this.scenario, this.#state, event, this.#run.events.length, this.machine);
+      next = applyEvent(this.scenario, this.#state, event, this.#run.events.length);
     } catch (e) {
       // The event cannot happen here (a double click on the old node, a late timer): ignore it.
       if (import.meta.env.DEV) console.warn('event refused', e);
@@ -251,9 +231,6 @@ export class LiveRun {
     this.error = null;
     this.#run = run;
     this.#state = next;
-    const send = this.#actor.send as (e: RunMachineEvent) => void;
-    if (event.type === 'choice.select') send.call(this.#actor, { type: 'choice.select', option: event.option, at: event.at });
-    else if (event.type === 'timer.expire') send.call(this.#actor, { type: 'timer.expire', at: event.at });
     this.#changed();
     return true;
   }
@@ -272,10 +249,5 @@ export class LiveRun {
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     }
-  }
-
-  /** Stops the actor (when the screen closes). */
-  stop(): void {
-    this.#actor.stop();
   }
 }
