@@ -14,7 +14,6 @@ import { analyseScenario } from './analyse';
 import { testWiseness } from './test-wiseness';
 import { measuresTestWiseness, summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
 import { contentHash } from './hash';
-import { withSharedKeys } from './shared-keys';
 
 /** Options of validateScenario. */
 export interface ValidateOptions {
@@ -63,21 +62,7 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  */
 export function validateScenario(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult {
   const lang = options.lang === 'nl' ? 'nl' : 'en';
-  // The checks below share the key lists of the scenario's big maps (see shared-keys.ts).
-  return withSharedKeys(() => validateText(input, lang));
-}
-
-function validateText(input: string | Uint8Array, lang: Lang): ValidationResult {
   const parsed = parseJson(input);
-  try {
-    return validateParsed(parsed, lang);
-  } finally {
-    // Every problem is placed by now: the position tables serve the next validation.
-    parsed.release();
-  }
-}
-
-function validateParsed(parsed: ParsedJson, lang: Lang): ValidationResult {
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
     code: p.code,
