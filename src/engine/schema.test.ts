@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaText, SCHEMA_PATH, TYPES_PATH } from '../../scripts/build-schema';
 import { checkSchema, SCENARIO_SCHEMA, type SchemaNode } from './schema-check';
-import { MAX_NODES } from './validate-refs';
+import { MAX_NODES } from './limits';
 import { AMBIENCES, DIMENSIONS, ENDING_TONES, EXPRESSIONS, LANGS, SETTINGS } from './types';
 
 const defs = SCENARIO_SCHEMA.$defs as Record<string, SchemaNode>;
