@@ -11,4 +11,4 @@ export const MAX_ID_LENGTH = 80;
  * have 10 to 200 nodes; a larger file is refused with a sentence saying so (too-many-nodes).
  * The schema's `maxProperties` of `nodes` and `endings` (types.ts) says the same.
  */
-export const MAX_NODES = 10_000;
+export const MAX_NODES = 2_000;
