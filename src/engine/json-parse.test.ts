@@ -137,6 +137,20 @@ describe('parseJson', () => {
     expect(r.problems[0].message).toMatch(/missing comma after the value on line 2/);
   });
 
+  it('reports a bad escape and a control character and keeps the text as written', () => {
+    const r = parseJson('{"a": "\\q\\n", "b": "a\tb"}');
+    expect(r.problems.map((p) => `${p.code}@${p.column}`)).toEqual(['json-invalid-escape@8', 'json-control-character@22']);
+    expect(r.value).toEqual({ a: '\\q\n', b: 'a\tb' });
+  });
+
+  it('reads true, false and null glued to what follows, and stops at a backslash before a line break', () => {
+    expect(parseJson('[null+1]').problems.map((p) => p.code)).toEqual(['json-syntax']);
+    expect(parseJson('[null+1]').problems[0].message).toContain('found "+"');
+    const r = parseJson('{"a": "one \\\n two"}');
+    expect(r.fatal).toBe(true);
+    expect(r.problems.map((p) => p.code)).toEqual(['json-invalid-escape', 'json-unterminated-string']);
+  });
+
   it('stops at an unterminated string with its place', () => {
     const r = parseJson('{\n  "a": "no end,\n  "b": 1\n}');
     expect(r.fatal).toBe(true);

@@ -72,7 +72,7 @@ function memberOf(place: Place, seg: string | number): Place | undefined {
 /** jsonc-parser's token kinds (its SyntaxKind is a const enum, which isolated modules cannot import). */
 const TOKEN = { '{': 1, '}': 2, '[': 3, ']': 4, ',': 5, ':': 6, null: 7, true: 8, false: 9, string: 10, lineComment: 12, blockComment: 13, lineBreak: 14, space: 15, eof: 17 };
 /** jsonc-parser's scan errors that matter here. */
-const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2, invalidUnicode: 4, invalidEscape: 5, invalidCharacter: 6 };
+const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2 };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Words people write for true, false, null or a number, with what they likely meant and the fix. */
 const WORD_FIX = new Map<string, { value: unknown; fix: 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number' }>([
@@ -87,6 +87,8 @@ const WORD_FIX = new Map<string, { value: unknown; fix: 'lowercase-true' | 'lowe
   ['NaN', { value: null, fix: 'number' }],
   ['Infinity', { value: null, fix: 'number' }],
 ]);
+const ESCAPE = /\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
+const ESCAPED: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const WORD = /[A-Za-z0-9_$-]+/y;
 const NUMBER_CHARS = /[-+.0-9eE]+/y;
 const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -228,26 +230,27 @@ class Parser {
     return value;
   }
 
-  /** The current string token's value (the scanner stays on it), reporting what is wrong inside. */
+  /**
+   * The current string token's value (the scanner stays on it). A bad escape or a control
+   * character is reported, and the text kept as written (jsonc-parser would drop a bad escape).
+   */
   private readString(): string {
     const s = this.scanner;
     const start = this.at;
-    const error = s.getTokenError();
-    if (error === 0) return s.getTokenValue();
+    if (s.getTokenError() === 0) return s.getTokenValue();
     const raw = this.text.slice(start, start + s.getTokenLength());
-    if (error === SCAN_ERROR.unclosedString) {
-      const atLineEnd = /[\r\n]/.test(this.text.charAt(start + raw.length));
+    const line = raw.split(/[\r\n]/)[0];
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    for (const m of line.matchAll(/\\(["\\/bfnrt]|u[0-9a-fA-F]{4})?|[\x00-\x09\x0b\x0c\x0e-\x1f]/g)) {
+      if (m[0] === '\\') this.report(msg('json-invalid-escape', { char: raw.charAt(m.index + 1) }), start + m.index);
+      else if (m[0].charAt(0) !== '\\') this.report(msg('json-control-character', { tab: m[0] === '\t' }), start + m.index);
+    }
+    // jsonc-parser reads a backslash before a line break as a (bad) escape and the string on.
+    if (s.getTokenError() === SCAN_ERROR.unclosedString || line !== raw) {
+      const atLineEnd = /[\r\n]/.test(raw + this.text.charAt(start + raw.length));
       this.stop(msg('json-unterminated-string', { line: this.line(start), atLineEnd }), start);
     }
-    if (error === SCAN_ERROR.invalidEscape || error === SCAN_ERROR.invalidUnicode) {
-      const bad = [...raw.matchAll(/\\(["\\/bfnrt]|u[0-9a-fA-F]{4})?/g)].find((m) => m[1] === undefined);
-      if (bad) this.report(msg('json-invalid-escape', { char: raw.charAt(bad.index + 1) }), start + bad.index);
-    } else if (error === SCAN_ERROR.invalidCharacter) {
-      // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-      const bad = /[\x00-\x1f]/.exec(raw);
-      if (bad) this.report(msg('json-control-character', { tab: bad[0] === '\t' }), start + bad.index);
-    }
-    return s.getTokenValue();
+    return raw.slice(1, -1).replace(ESCAPE, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ESCAPED[e]));
   }
 
   /** A text in single quotes: reported, and read when it closes on the same line. */
@@ -268,11 +271,11 @@ class Parser {
     const start = this.at;
     NUMBER_CHARS.lastIndex = start;
     const raw = NUMBER_CHARS.exec(this.text)?.[0] ?? '';
+    const valid = JSON_NUMBER.test(raw);
+    if (!valid) this.report(msg('json-invalid-number', { raw }), start);
     this.lastEnd = start + raw.length;
-    this.skipTo(start + raw.length);
-    if (JSON_NUMBER.test(raw)) return Number(raw);
-    this.report(msg('json-invalid-number', { raw }), start);
-    return Number.isFinite(Number(raw)) ? Number(raw) : 0;
+    this.skipTo(this.lastEnd);
+    return valid || Number.isFinite(Number(raw)) ? Number(raw) : 0;
   }
 
   /** A bare word (True, NaN, shop): reported, and read as what it likely meant. */
@@ -281,10 +284,12 @@ class Parser {
     WORD.lastIndex = start;
     const word = WORD.exec(this.text)?.[0] ?? '';
     const fix = WORD_FIX.get(word);
-    this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
+    // true, false or null glued to what follows (null+1) reach here: the scanner reads that as one word.
+    const literal = word === 'true' || word === 'false' || word === 'null';
+    if (!literal) this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
     this.lastEnd = start + word.length;
-    this.skipTo(start + word.length);
-    return fix ? fix.value : word;
+    this.skipTo(this.lastEnd);
+    return literal ? JSON.parse(word) : fix ? fix.value : word;
   }
 
   /** A member's name: in double quotes, or (reported) in single quotes or none. */
