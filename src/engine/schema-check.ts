@@ -83,6 +83,13 @@ function firstSentence(description: string | undefined): string {
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/** The schema's few patterns, each compiled once. */
+const patterns = new Map<string, RegExp>();
+function matches(pattern: string, v: string): boolean {
+  if (!patterns.has(pattern)) patterns.set(pattern, new RegExp(pattern, 'u'));
+  return (patterns.get(pattern) as RegExp).test(v);
+}
+
 /** One walk of a value against the schema, collecting issues and the texts to look at again. */
 class Checker {
   readonly issues: Issue[] = [];
@@ -153,7 +160,7 @@ class Checker {
   private checkString(v: string, s: SchemaNode, path: JsonPath): void {
     if (s.minLength !== undefined && trimmedLength(v) < s.minLength) {
       this.add('error', msg('empty-value', { at: path, what: firstSentence(s.description) }), path);
-    } else if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) {
+    } else if (s.pattern && !matches(s.pattern, v)) {
       this.add('error', msg('invalid-format', { at: path, value: v, pattern: s.pattern }), path);
     }
   }
@@ -194,7 +201,7 @@ class Checker {
       else if (s.additionalProperties === false) {
         this.add('warning', msg('unknown-field', { at: child, key, allowed: Object.keys(props) }), child, true);
       } else {
-        if (s.propertyNames && !new RegExp(s.propertyNames.pattern, 'u').test(key)) {
+        if (s.propertyNames && !matches(s.propertyNames.pattern, key)) {
           const parent = path[path.length - 1];
           const kind = parent === 'nodes' ? 'node' : parent === 'endings' ? 'ending' : 'name';
           this.add('error', msg('invalid-id', { at: child, kind, key, pattern: s.propertyNames.pattern, inside: path.length > 1 || kind === 'name' }), child, true);
