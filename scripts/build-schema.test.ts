@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaText, SCHEMA_PATH, TYPES_PATH } from './build-schema';
 import { checkSchema, SCENARIO_SCHEMA, type SchemaNode } from '../src/engine/schema-check';
-import { MAX_NODES } from '../src/engine/validate-refs';
+import { MAX_NODES } from '../src/engine/limits';
 import { AMBIENCES, DIMENSIONS, ENDING_TONES, EXPRESSIONS, LANGS, SETTINGS } from '../src/engine/types';
 
 const defs = SCENARIO_SCHEMA.$defs as Record<string, SchemaNode>;

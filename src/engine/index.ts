@@ -6,6 +6,9 @@
 export * from './types';
 export * from './contract';
 export { validateScenario } from './validate';
+export { parseJson } from './json-parse';
+export type { ParsedJson, ParseProblem } from './json-parse';
+export { MAX_FILE_BYTES, tooLarge } from './json-decode';
 export { analyseScenario, pathsToEndings } from './analyse';
 export type { AnalyseOptions } from './analyse';
 export { compileScenario, scenarioSetup } from './compile';

@@ -1,18 +1,30 @@
 /**
- * A JSON parser for untrusted scenario files: it never throws, records where every value (and
- * every object key) stands so any problem can be placed at a line and column, recovers from the
- * slips people make by hand (a missing or trailing comma, a comment, single quotes) while reporting
- * each of them, reports duplicate keys, never lets `__proto__`, `constructor` or `prototype` reach
- * an object, and refuses nesting deeper than 64 levels. Linear time, no regular expressions.
+ * The JSON parser for untrusted scenario files. It never throws, and it records where every value
+ * and every object key stands, so any problem can be placed at a line and column. It reads on past
+ * the slips people make by hand (a missing or trailing comma, a comment, single quotes, an unquoted
+ * name, True), reporting each; reports duplicate keys; never lets `__proto__`, `constructor` or
+ * `prototype` reach an object; and refuses nesting deeper than 64 levels.
+ *
+ * Tokens come from jsonc-parser's scanner (strings, escapes, comments, keywords). The parsing on
+ * top is our own: jsonc-parser's parser drops a member whose name is unquoted or whose colon is
+ * missing, and reads `'shop'`, `02` or `True` as no value at all, while the fixtures
+ * syntax-slips and syntax-missing-colon expect these read, reported and the rest checked.
  */
+import { createScanner, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from './contract';
-import { decodeScenarioText } from './json-decode';
-import { JsonScanner } from './json-scanner';
-import { releaseTables } from './json-tables';
-import type { ParseProblem } from './json-scanner';
+import { decodeScenarioText, type DecodeProblem } from './json-decode';
+import type { Found, FoundHint, MessageRef } from './message-args';
+import { messageText, msg } from './message-catalog';
 
-export type { ParseProblem } from './json-scanner';
-export { MAX_JSON_DEPTH } from './json-scanner';
+/** The deepest nesting of objects and arrays accepted. */
+export const MAX_JSON_DEPTH = 64;
+/** After this many syntax problems parsing stops (the rest is probably one mistake repeated). */
+const MAX_PROBLEMS = 100;
+
+/** A syntax, encoding or safety problem found while parsing, with the path of the value it is in. */
+export interface ParseProblem extends DecodeProblem {
+  path: JsonPath;
+}
 
 /** A 1-based place in the text, plus its UTF-16 offset. */
 export interface JsonLocation {
@@ -25,72 +37,73 @@ export interface JsonLocation {
 export interface ParsedJson {
   /** The parsed value; undefined when a fatal problem stopped the parser. */
   value: unknown;
-  /** True when a problem stopped parsing (the value is missing or incomplete). */
+  /** True when a problem stopped parsing. */
   fatal: boolean;
   /** Every syntax and safety problem, in file order. */
   problems: ParseProblem[];
-  /** The text that was parsed (BOM removed), or null when it could not be decoded. */
-  text: string | null;
   /** Where the value at this path starts; the nearest existing ancestor when it does not exist. */
   locate(path: JsonPath): JsonLocation;
   /** Where the key of this object member starts (falls back to `locate`). */
   locateKey(path: JsonPath): JsonLocation;
   /** True when a value exists at this path. */
   has(path: JsonPath): boolean;
-  /**
-   * Gives the position tables back for the next parse (a big file's are megabytes). Call it only
-   * when done: locate, locateKey and has must not be used afterwards.
-   */
-  release(): void;
 }
 
-/** Encodes a path segment as in a JSON Pointer (RFC 6901). */
-export function pointerSegment(seg: string | number): string {
-  if (typeof seg === 'number') return String(seg);
-  if (seg.indexOf('~') < 0 && seg.indexOf('/') < 0) return seg;
-  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+/** Where a value stands: its offset, its key and the key's offset (objects), and its members' places. */
+interface Place {
+  at: number;
+  key?: string;
+  keyAt: number;
+  /** An array's items or an object's members, in file order. */
+  members?: Place[];
+  list?: boolean;
+  /** An object's members by key, made when first looked up (the last of duplicate keys wins). */
+  byKey?: Map<string, Place>;
 }
 
-/** The JSON Pointer of a path, e.g. "/nodes/greet/options/1". */
-export function pathToPointer(path: JsonPath): string {
-  let s = '';
-  for (const seg of path) s += '/' + pointerSegment(seg);
-  return s;
+/** The place of a member of a container, if it exists. */
+function memberOf(place: Place, seg: string | number): Place | undefined {
+  if (!place.members) return undefined;
+  if (place.list) return typeof seg === 'number' ? place.members[seg] : undefined;
+  place.byKey ??= new Map(place.members.map((m) => [m.key as string, m]));
+  return typeof seg === 'string' ? place.byKey.get(seg) : undefined;
 }
 
-/** The entry of a member of container entry e, or -1. The last of duplicate keys wins, as in the value. */
-function memberEntry(scanner: JsonScanner, e: number, seg: string | number, indexes: Map<number, Map<string, number>>): number {
-  const g = scanner.tables;
-  if (!g.isObject[e]) {
-    if (typeof seg !== 'number') return -1;
-    let m = g.first[e];
-    for (let i = 0; m >= 0 && i < seg; i++) m = g.next[m];
-    return m;
-  }
-  const key = String(seg);
-  let index = indexes.get(e);
-  if (!index) {
-    index = new Map();
-    for (let m = g.first[e]; m >= 0; m = g.next[m]) index.set(scanner.keyAtOffset(g.keyAt[m]), m);
-    indexes.set(e, index);
-  }
-  return index.get(key) ?? -1;
-}
+/** jsonc-parser's token kinds (its SyntaxKind is a const enum, which isolated modules cannot import). */
+const TOKEN = { '{': 1, '}': 2, '[': 3, ']': 4, ',': 5, ':': 6, null: 7, true: 8, false: 9, string: 10, lineComment: 12, blockComment: 13, lineBreak: 14, space: 15, eof: 17 };
+/** jsonc-parser's scan errors that matter here. */
+const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2 };
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Words people write for true, false, null or a number, with what they likely meant and the fix. */
+const WORD_FIX = new Map<string, { value: unknown; fix: 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number' }>([
+  ['True', { value: true, fix: 'lowercase-true' }],
+  ['TRUE', { value: true, fix: 'lowercase-true' }],
+  ['False', { value: false, fix: 'lowercase-false' }],
+  ['FALSE', { value: false, fix: 'lowercase-false' }],
+  ['None', { value: null, fix: 'null' }],
+  ['NULL', { value: null, fix: 'null' }],
+  ['Null', { value: null, fix: 'null' }],
+  ['undefined', { value: null, fix: 'leave-out' }],
+  ['NaN', { value: null, fix: 'number' }],
+  ['Infinity', { value: null, fix: 'number' }],
+]);
+const ESCAPE = /\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
+const ESCAPED: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const WORD = /[A-Za-z0-9_$-]+/y;
+const NUMBER_CHARS = /[-+.0-9eE]+/y;
+const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+const WORD_START = /[A-Za-z_$]/;
+const VALUE_START = /["{[0-9A-Za-z_$-]/;
 
-/** Builds a function from UTF-16 offset to 1-based line and column. */
-export function lineLocator(text: string): (offset: number) => JsonLocation {
-  let starts: number[] | null = null;
-  return (offset: number) => {
-    if (!starts) {
-      starts = [0];
-      let i = text.indexOf('\n');
-      while (i >= 0) {
-        starts.push(i + 1);
-        i = text.indexOf('\n', i + 1);
-      }
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
+/** Thrown to stop at a fatal problem; never escapes parseJson. */
+class Stop {}
+
+/** A function from UTF-16 offset to 1-based line and column. */
+function lineLocator(text: string): (offset: number) => JsonLocation {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let [lo, hi] = [0, starts.length - 1];
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) lo = mid;
@@ -100,54 +113,320 @@ export function lineLocator(text: string): (offset: number) => JsonLocation {
   };
 }
 
+/** One parse of one text; see the module comment. */
+class Parser {
+  readonly problems: ParseProblem[] = [];
+  private readonly scanner: JSONScanner;
+  private readonly path: JsonPath = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly toLoc: (offset: number) => JsonLocation,
+  ) {
+    this.scanner = createScanner(text, false);
+  }
+
+  private problem(ref: MessageRef, offset: number): ParseProblem {
+    const { line, column } = this.toLoc(offset);
+    return { code: ref.key, message: messageText('en', ref), ref, line, column, offset, path: [...this.path] };
+  }
+
+  /** Records a problem and reads on. */
+  private report(ref: MessageRef, offset: number): void {
+    this.problems.push(this.problem(ref, offset));
+    if (this.problems.length >= MAX_PROBLEMS) this.stop(msg('json-too-many-problems', { max: MAX_PROBLEMS }), offset);
+  }
+
+  /** Records a problem and stops. */
+  private stop(ref: MessageRef, offset: number): never {
+    if (this.problems.length <= MAX_PROBLEMS) this.problems.push(this.problem(ref, offset));
+    throw new Stop();
+  }
+
+  private line(offset: number): number {
+    return this.toLoc(offset).line;
+  }
+
+  /** Where the current token starts. */
+  private get at(): number {
+    return this.scanner.getTokenOffset();
+  }
+
+  /** The first character of the current token ('' at the end). */
+  private get char(): string {
+    return this.text.charAt(this.at);
+  }
+
+  /** Moves to the next token that is not space or a comment, reporting comments. */
+  private next(): number {
+    for (;;) {
+      const token = this.scanner.scan();
+      if (token === TOKEN.lineComment || token === TOKEN.blockComment) {
+        const unclosed = this.scanner.getTokenError() === SCAN_ERROR.unclosedComment;
+        if (unclosed) this.stop(msg('json-comment', { unclosed }), this.at);
+        this.report(msg('json-comment', { unclosed }), this.at);
+      } else if (token !== TOKEN.lineBreak && token !== TOKEN.space) return token;
+    }
+  }
+
+  /** Continues scanning at `offset`, after something read here rather than by the scanner. */
+  private skipTo(offset: number): void {
+    this.scanner.setPosition(offset);
+    this.next();
+  }
+
+  /** What stands at an offset, for "found …" in messages (null: the end of the file). */
+  private found(i: number): Found {
+    if (i >= this.text.length) return null;
+    WORD.lastIndex = i;
+    return `"${WORD.exec(this.text)?.[0].slice(0, 20) ?? this.text[i]}"`;
+  }
+
+  private hint(c: string): FoundHint {
+    if (c === ',') return 'comma';
+    if (c === '}' || c === ']') return 'close';
+    return c === '\u201c' || c === '\u201d' ? 'curly' : 'quotes';
+  }
+
+  /** Parses the whole text; returns the value and its place, or throws Stop. */
+  parseDocument(): { value: unknown; place: Place } {
+    this.next();
+    if (this.scanner.getToken() === TOKEN.eof) this.stop(msg('json-empty', {}), 0);
+    const place: Place = { at: this.at, keyAt: -1 };
+    const value = this.parseValue(0, place);
+    const end = this.scanner.getTokenOffset();
+    if (this.scanner.getToken() !== TOKEN.eof) this.report(msg('json-trailing-text', { line: this.line(this.lastEnd) }), end);
+    return { value, place };
+  }
+
+  /** Where the last value read ends (for "after the value on line …"). */
+  private lastEnd = 0;
+
+  /** Parses the value at the current token and moves past it. */
+  private parseValue(depth: number, place: Place): unknown {
+    const token = this.scanner.getToken();
+    const start = this.at;
+    const c = this.char;
+    if (token === TOKEN['{'] || token === TOKEN['[']) {
+      if (depth >= MAX_JSON_DEPTH) this.stop(msg('json-too-deep', { max: MAX_JSON_DEPTH }), start);
+      place.members = [];
+      place.list = token === TOKEN['['];
+      return place.list ? this.parseArray(depth + 1, place.members) : this.parseObject(depth + 1, place.members);
+    }
+    if (token === TOKEN.string) return this.moveOn(this.readString());
+    if (token === TOKEN.true || token === TOKEN.false) return this.moveOn(token === TOKEN.true);
+    if (token === TOKEN.null) return this.moveOn(null);
+    if (c === "'") return this.readSingleQuoted();
+    if (/[-+.0-9]/.test(c)) return this.readNumber();
+    if (WORD_START.test(c)) return this.readWord();
+    if (token === TOKEN.eof) this.stop(msg('json-unexpected-end', { list: null, line: 0 }), start);
+    this.stop(msg('json-syntax', { kind: 'value-expected', found: this.found(start), hint: this.hint(c) }), start);
+  }
+
+  /** Moves past the current token, which held `value`. */
+  private moveOn<T>(value: T): T {
+    this.lastEnd = this.at + this.scanner.getTokenLength();
+    this.next();
+    return value;
+  }
+
+  /**
+   * The current string token's value (the scanner stays on it). A bad escape or a control
+   * character is reported, and the text kept as written (jsonc-parser would drop a bad escape).
+   */
+  private readString(): string {
+    const s = this.scanner;
+    const start = this.at;
+    if (s.getTokenError() === 0) return s.getTokenValue();
+    const raw = this.text.slice(start, start + s.getTokenLength());
+    const line = raw.split(/[\r\n]/)[0];
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    for (const m of line.matchAll(/\\(["\\/bfnrt]|u[0-9a-fA-F]{4})?|[\x00-\x09\x0b\x0c\x0e-\x1f]/g)) {
+      if (m[0] === '\\') this.report(msg('json-invalid-escape', { char: raw.charAt(m.index + 1) }), start + m.index);
+      else if (m[0].charAt(0) !== '\\') this.report(msg('json-control-character', { tab: m[0] === '\t' }), start + m.index);
+    }
+    // jsonc-parser reads a backslash before a line break as a (bad) escape and the string on.
+    if (s.getTokenError() === SCAN_ERROR.unclosedString || line !== raw) {
+      const atLineEnd = /[\r\n]/.test(raw + this.text.charAt(start + raw.length));
+      this.stop(msg('json-unterminated-string', { line: this.line(start), atLineEnd }), start);
+    }
+    return raw.slice(1, -1).replace(ESCAPE, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ESCAPED[e]));
+  }
+
+  /** A text in single quotes: reported, and read when it closes on the same line. */
+  private readSingleQuoted(): string {
+    const start = this.at;
+    const end = this.text.indexOf("'", start + 1);
+    const newline = this.text.indexOf('\n', start + 1);
+    if (end < 0 || (newline >= 0 && newline < end)) this.stop(msg('json-single-quotes', { line: this.line(start), value: null }), start);
+    const value = this.text.slice(start + 1, end);
+    this.report(msg('json-single-quotes', { line: this.line(start), value }), start);
+    this.lastEnd = end + 1;
+    this.skipTo(end + 1);
+    return value;
+  }
+
+  /** A number: read by its characters, so that 02, +1 or .5 are reported and read as numbers. */
+  private readNumber(): number {
+    const start = this.at;
+    NUMBER_CHARS.lastIndex = start;
+    const raw = NUMBER_CHARS.exec(this.text)?.[0] ?? '';
+    const valid = JSON_NUMBER.test(raw);
+    if (!valid) this.report(msg('json-invalid-number', { raw }), start);
+    this.lastEnd = start + raw.length;
+    this.skipTo(this.lastEnd);
+    return valid || Number.isFinite(Number(raw)) ? Number(raw) : 0;
+  }
+
+  /** A bare word (True, NaN, shop): reported, and read as what it likely meant. */
+  private readWord(): unknown {
+    const start = this.at;
+    WORD.lastIndex = start;
+    const word = WORD.exec(this.text)?.[0] ?? '';
+    const fix = WORD_FIX.get(word);
+    // true, false or null glued to what follows (null+1) reach here: the scanner reads that as one word.
+    const literal = word === 'true' || word === 'false' || word === 'null';
+    if (!literal) this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
+    this.lastEnd = start + word.length;
+    this.skipTo(this.lastEnd);
+    return literal ? JSON.parse(word) : fix ? fix.value : word;
+  }
+
+  /** A member's name: in double quotes, or (reported) in single quotes or none. */
+  private readKey(open: number): string {
+    const c = this.char;
+    const start = this.at;
+    if (this.scanner.getToken() === TOKEN.string) return this.moveOn(this.readString());
+    if (c === "'") return this.readSingleQuoted();
+    if (WORD_START.test(c)) {
+      WORD.lastIndex = start;
+      const key = WORD.exec(this.text)?.[0] ?? '';
+      this.report(msg('json-unquoted-key', { key }), start);
+      this.skipTo(start + key.length);
+      return key;
+    }
+    if (this.scanner.getToken() === TOKEN.eof) this.stop(msg('json-unexpected-end', { list: false, line: this.line(open) }), start);
+    this.stop(msg('json-syntax', { kind: 'key-expected', found: this.found(start), hint: this.hint(c) }), start);
+  }
+
+  /**
+   * After a member or item: true at the closing bracket (moved past it), false at the start of the
+   * next one. A missing comma is reported and read past; a trailing one is reported.
+   */
+  private atEnd(open: number, list: boolean): boolean {
+    const close = list ? TOKEN[']'] : TOKEN['}'];
+    const afterValue = this.lastEnd;
+    const token = this.scanner.getToken();
+    if (token === TOKEN[',']) {
+      const comma = this.at;
+      this.next();
+      if (this.scanner.getToken() !== close) return false;
+      this.report(msg('json-trailing-comma', { list, line: this.line(comma) }), comma);
+    } else if (token !== close) {
+      if (list ? VALUE_START.test(this.char) : /["'A-Za-z_$]/.test(this.char)) {
+        this.report(msg('json-missing-comma', { list, line: this.line(afterValue) }), afterValue);
+        return false;
+      }
+      if (token === TOKEN.eof) this.stop(msg('json-unexpected-end', { list, line: this.line(open) }), this.at);
+      this.stop(msg('json-syntax', { kind: 'comma-expected', list, line: this.line(afterValue), found: this.found(this.at) }), this.at);
+    }
+    this.lastEnd = this.at + 1;
+    this.next();
+    return true;
+  }
+
+  private parseObject(depth: number, members: Place[]): Record<string, unknown> {
+    const open = this.at;
+    const obj: Record<string, unknown> = {};
+    this.next();
+    if (this.scanner.getToken() === TOKEN['}']) {
+      this.atEnd(open, false);
+      return obj;
+    }
+    do {
+      const keyAt = this.at;
+      const key = this.readKey(open);
+      if (this.scanner.getToken() === TOKEN[':']) this.next();
+      else if (VALUE_START.test(this.char)) this.report(msg('json-missing-colon', { key }), this.at);
+      else this.stop(msg('json-syntax', { kind: 'colon-expected', key, found: this.found(this.at) }), this.at);
+      const forbidden = FORBIDDEN_KEYS.has(key);
+      if (forbidden) this.report(msg('forbidden-key', { key }), keyAt);
+      else if (Object.prototype.hasOwnProperty.call(obj, key)) {
+        const first = members.find((m) => m.key === key) as Place;
+        this.report(msg('duplicate-key', { key, line: this.line(first.keyAt) }), keyAt);
+      }
+      const place: Place = { at: this.at, key, keyAt };
+      this.path.push(key);
+      const value = this.parseValue(depth, place);
+      this.path.pop();
+      if (!forbidden) {
+        // As in JSON.parse, the last of duplicate keys counts (in the first one's order).
+        obj[key] = value;
+        members.push(place);
+      }
+    } while (!this.atEnd(open, false));
+    return obj;
+  }
+
+  private parseArray(depth: number, members: Place[]): unknown[] {
+    const open = this.at;
+    const list: unknown[] = [];
+    this.next();
+    if (this.scanner.getToken() === TOKEN[']']) {
+      this.atEnd(open, true);
+      return list;
+    }
+    do {
+      const place: Place = { at: this.at, keyAt: -1 };
+      this.path.push(list.length);
+      list.push(this.parseValue(depth, place));
+      this.path.pop();
+      members.push(place);
+    } while (!this.atEnd(open, true));
+    return list;
+  }
+}
+
 /**
  * Parses a scenario file's text or bytes. Never throws. Bytes are decoded as strict UTF-8;
- * files over 5 MB and nesting over 64 levels are refused with a clear problem before heavy work.
+ * files over 5 MB and nesting over 64 levels are refused with a clear problem.
  */
 export function parseJson(input: string | Uint8Array): ParsedJson {
   const decoded = decodeScenarioText(input);
-  if (decoded.text === null) {
-    const start: JsonLocation = { line: 1, column: 1, offset: 0 };
-    return {
-      value: undefined,
-      fatal: true,
-      problems: decoded.problems.map((p) => ({ ...p, path: [] })),
-      text: null,
-      locate: () => start,
-      locateKey: () => start,
-      has: () => false,
-      release: () => {},
-    };
-  }
-  const text = decoded.text;
+  const text = decoded.text ?? '';
   const toLoc = lineLocator(text);
-  const scanner = new JsonScanner(text, toLoc);
-  const value = scanner.parseDocument();
-  const g = scanner.tables;
-  const indexes = new Map<number, Map<string, number>>();
-  /** Walks the path; returns the entry reached (the deepest existing one) and whether it is exact. */
-  const walk = (path: JsonPath): { entry: number; exact: boolean } => {
-    if (g.size === 0) return { entry: -1, exact: false };
-    let e = 0;
-    for (const seg of path) {
-      const m = memberEntry(scanner, e, seg, indexes);
-      if (m < 0) return { entry: e, exact: false };
-      e = m;
+  let value: unknown;
+  let root: Place | null = null;
+  let problems: ParseProblem[];
+  if (decoded.text === null) problems = decoded.problems.map((p) => ({ ...p, path: [] }));
+  else {
+    const parser = new Parser(text, toLoc);
+    try {
+      ({ value, place: root } = parser.parseDocument());
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
     }
-    return { entry: e, exact: true };
+    problems = parser.problems;
+  }
+  /** The place at the path, or the nearest existing ancestor's, and whether it is exact. */
+  const walk = (path: JsonPath): { place: Place | null; exact: boolean } => {
+    let place = root;
+    for (const seg of path) {
+      const member = place && memberOf(place, seg);
+      if (!member) return { place, exact: false };
+      place = member;
+    }
+    return { place, exact: place !== null };
   };
-  const valueAt = (e: number) => (e < 0 ? 0 : g.valAt[e]);
   return {
-    value: scanner.fatal ? undefined : value,
-    fatal: scanner.fatal,
-    problems: scanner.problems,
-    text,
-    locate: (path) => toLoc(valueAt(walk(path).entry)),
+    value,
+    fatal: root === null,
+    problems,
+    locate: (path) => toLoc(walk(path).place?.at ?? 0),
     locateKey: (path) => {
-      const w = walk(path);
-      return toLoc(w.exact && g.keyAt[w.entry] >= 0 ? g.keyAt[w.entry] : valueAt(w.entry));
+      const { place, exact } = walk(path);
+      return toLoc(exact && place && place.keyAt >= 0 ? place.keyAt : (place?.at ?? 0));
     },
     has: (path) => walk(path).exact,
-    release: () => releaseTables(g),
   };
 }

@@ -170,7 +170,8 @@ export const en: Catalog = {
   'format-too-old': (a) =>
     `this file is written in scenario format version ${a.version}, which is older than this version of Frontlijn can read (version ${a.min} to ${a.current}). Rewrite it following scenarios/README.md and set "formatVersion" to ${a.current}.`,
   'too-many-nodes': (a) =>
-    `the scenario has ${a.count.toLocaleString('en')} ${a.endings ? 'endings' : 'nodes'}, more than the limit of ${a.max.toLocaleString('en')}, so it was not checked further. Split it into several scenarios.`,
+    `the scenario has ${a.count.toLocaleString('en')} ${a.endings ? 'endings' : 'decision nodes'}, more than the limit of ${a.max.toLocaleString('en')}, so it was not checked further. ` +
+    'Split it into several smaller scenarios: most have 10 to 200 decision nodes.',
   'empty-text': (a, root) =>
     a.lang === null
       ? `${textName(root, a.at)} is empty: write the text players should see.`

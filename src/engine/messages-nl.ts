@@ -192,7 +192,8 @@ export const nlCatalog: Catalog = {
   'format-too-old': (a) =>
     `dit bestand is geschreven in versie ${a.version} van het scenarioformaat, en die is ouder dan deze versie van Frontlijn kan lezen (versie ${a.min} tot en met ${a.current}). Herschrijf het volgens scenarios/README.md en zet "formatVersion" op ${a.current}.`,
   'too-many-nodes': (a) =>
-    `het scenario heeft ${nl(a.count)} ${a.endings ? 'eindes' : 'knooppunten'}, meer dan de grens van ${nl(a.max)}, dus het is niet verder gecontroleerd. Verdeel het over meerdere scenario’s.`,
+    `het scenario heeft ${nl(a.count)} ${a.endings ? 'eindes' : 'beslisknooppunten'}, meer dan de grens van ${nl(a.max)}, dus het is niet verder gecontroleerd. ` +
+    'Verdeel het over meerdere kleinere scenario’s: de meeste hebben 10 tot 200 beslisknooppunten.',
   'empty-text': (a, root) =>
     a.lang === null
       ? `${textNameNl(root, a.at)} is leeg: schrijf de tekst die spelers moeten zien.`

@@ -378,14 +378,14 @@ export interface Scenario {
    * The decision nodes, by id (letters, digits, hyphens and underscores).
    * @pattern ^[A-Za-z0-9_-]+$
    * @minItems 1
-   * @maxItems 10000
+   * @maxItems 2000
    */
   nodes: Record<string, DecisionNode>;
   /**
    * The endings, by id; they share the id space with the nodes.
    * @pattern ^[A-Za-z0-9_-]+$
    * @minItems 1
-   * @maxItems 10000
+   * @maxItems 2000
    */
   endings: Record<string, Ending>;
   /** How the overall score is computed. */

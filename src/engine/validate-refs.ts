@@ -8,18 +8,18 @@ import type { JsonPath } from './contract';
 import { closest } from './messages';
 import { messageText, msg } from './message-catalog';
 import type { MessageRef } from './message-args';
-import type { Issue, RefMatch } from './schema-check';
+import type { Issue, TextMatch } from './schema-check';
 import { isBlank } from './text';
-import { keysOf } from './shared-keys';
-import { MAX_ID_LENGTH } from './limits';
+import { MAX_ID_LENGTH, MAX_NODES } from './limits';
 import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION } from './types';
-
-/** The most decision nodes (and, separately, endings) a scenario may have. */
-export const MAX_NODES = 10_000;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isLang = (l: unknown): l is string => typeof l === 'string' && (LANGS as readonly string[]).includes(l);
+
+/** Unknown targets after this many get no "did you mean": each one compares against every id. */
+const MAX_SUGGESTIONS = 200;
 
 /** An issue with its message recorded (and its English sentence, for callers of the checks). */
 function issue(severity: Issue['severity'], ref: MessageRef, path: JsonPath, root: unknown, atKey = false): Issue {
@@ -33,13 +33,12 @@ function suggest(name: string, candidates: Iterable<string>): string | null {
 }
 
 /**
- * Checks that must pass before anything else is worth doing: a supported format version and the
- * node limits. Returns the issues; when any is returned, validation stops there.
+ * Checks that must pass before anything else is worth doing: a scenario object, a supported
+ * format version, and at most MAX_NODES decision nodes and endings. When any issue is returned,
+ * validation stops there.
  */
 export function checkPreconditions(value: unknown): Issue[] {
-  if (!isObj(value)) {
-    return [issue('error', msg('not-a-scenario', { list: Array.isArray(value) }), [], value)];
-  }
+  if (!isObj(value)) return [issue('error', msg('not-a-scenario', { list: Array.isArray(value) }), [], value)];
   const v = value.formatVersion;
   if (typeof v === 'number' && Number.isInteger(v) && v > SCENARIO_FORMAT_VERSION) {
     return [issue('error', msg('format-too-new', { version: v, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'], value)];
@@ -47,20 +46,17 @@ export function checkPreconditions(value: unknown): Issue[] {
   if (typeof v === 'number' && Number.isInteger(v) && v < MIN_SCENARIO_FORMAT_VERSION) {
     return [issue('error', msg('format-too-old', { version: v, min: MIN_SCENARIO_FORMAT_VERSION, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'], value)];
   }
-  const issues: Issue[] = [];
-  for (const field of ['nodes', 'endings'] as const) {
-    const map = value[field];
-    if (!isObj(map)) continue;
-    const n = keysOf(map).length;
-    if (n > MAX_NODES) {
-      issues.push(issue('error', msg('too-many-nodes', { count: n, endings: field === 'endings', max: MAX_NODES }), [field], value));
-    }
-  }
-  return issues;
+  return (['nodes', 'endings'] as const)
+    .filter((field) => isObj(value[field]) && Object.keys(value[field]).length > MAX_NODES)
+    .map((field) => {
+      const count = Object.keys(value[field] as Obj).length;
+      return issue('error', msg('too-many-nodes', { count, endings: field === 'endings', max: MAX_NODES }), [field], value);
+    });
 }
 
-function checkTexts(root: Obj, texts: RefMatch[], out: Issue[]): void {
-  const declared = Array.isArray(root.languages) ? root.languages.filter((l): l is string => typeof l === 'string' && (LANGS as readonly string[]).includes(l)) : [];
+/** Every Text has every declared language, none of them blank, and no undeclared one. */
+function checkTexts(root: Obj, texts: TextMatch[], out: Issue[]): void {
+  const declared = Array.isArray(root.languages) ? root.languages.filter(isLang) : [];
   for (const { value, path } of texts) {
     if (typeof value === 'string') {
       if (isBlank(value)) out.push(issue('warning', msg('empty-text', { at: path, lang: null }), path, root));
@@ -68,87 +64,54 @@ function checkTexts(root: Obj, texts: RefMatch[], out: Issue[]): void {
     }
     if (!isObj(value)) continue;
     for (const lang of declared) {
-      if (!has(value, lang)) {
-        out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path, root));
-      } else if (typeof value[lang] === 'string' && isBlank(value[lang] as string)) {
+      if (!has(value, lang)) out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path, root));
+      else if (typeof value[lang] === 'string' && isBlank(value[lang])) {
         out.push(issue('warning', msg('empty-text', { at: [...path, lang], lang }), [...path, lang], root));
       }
     }
     for (const lang of Object.keys(value)) {
-      if (declared.length && !declared.includes(lang) && (LANGS as readonly string[]).includes(lang)) {
+      if (declared.length && !declared.includes(lang) && isLang(lang)) {
         out.push(issue('warning', msg('undeclared-language', { at: [...path, lang], lang, declared }), [...path, lang], root));
       }
     }
   }
 }
 
-/** Suggestions compare against every id; after this many, big broken files skip them to stay fast. */
-const MAX_SUGGESTIONS = 200;
-let suggestionsLeft = MAX_SUGGESTIONS;
-
-function checkTarget(target: unknown, path: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
-  if (typeof target !== 'string' || exists(target)) return;
-  const suggestion = suggestionsLeft-- > 0 ? suggest(target, ids()) : null;
-  out.push(issue('error', msg('unknown-target', { at: path, target, suggestion }), path, root));
-}
-
-/** Whether a `next` is fine as far as these checks go: every target a string that exists (checked without building paths). */
-function nextIsSound(next: unknown, exists: (id: string) => boolean): boolean {
-  if (typeof next === 'string') return exists(next);
-  if (!Array.isArray(next) || next.length === 0) return false;
-  for (let i = 0; i < next.length; i++) {
-    const route: unknown = next[i];
-    if (isObj(route) && typeof route.to === 'string' && !exists(route.to)) return false;
-  }
-  return true;
-}
-
-function checkNext(next: unknown, path: JsonPath, ids: () => string[], exists: (id: string) => boolean, root: Obj, out: Issue[]): void {
-  if (typeof next === 'string') return checkTarget(next, path, ids, exists, root, out);
-  if (!Array.isArray(next)) return;
-  if (next.length === 0) {
-    out.push(issue('error', msg('empty-routes', { at: path }), path, root));
-  }
-  next.forEach((route, i) => {
-    if (isObj(route)) checkTarget(route.to, [...path, i, 'to'], ids, exists, root, out);
-  });
-}
-
-/** The index of the first option before `before` with this id, or -1 (a node has at most a few options). */
-function firstOptionWithId(options: unknown[], id: string, before: number): number {
-  for (let j = 0; j < before; j++) {
-    const o = options[j];
-    if (isObj(o) && o.id === id) return j;
-  }
-  return -1;
-}
-
-/** The semantic checks listed in the module comment; `refs` comes from the schema check. */
-export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): Issue[] {
+/** The semantic checks listed in the module comment; `texts` comes from the schema check. */
+export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
   const out: Issue[] = [];
   if (!isObj(value)) return out;
-  suggestionsLeft = MAX_SUGGESTIONS;
   const nodes = isObj(value.nodes) ? value.nodes : {};
   const endings = isObj(value.endings) ? value.endings : {};
-  const nodeIds = keysOf(nodes);
-  const endingIds = keysOf(endings);
-  // Only for "did you mean" suggestions, so only built when a target is unknown.
-  let allIds: string[] | null = null;
-  const ids = () => (allIds ??= [...nodeIds, ...endingIds]);
-  const exists = (id: string) => has(nodes, id) || has(endings, id);
+  const nodeIds = Object.keys(nodes);
+  const endingIds = Object.keys(endings);
+  const allIds = [...nodeIds, ...endingIds];
+  let suggestionsLeft = MAX_SUGGESTIONS;
 
-  if (typeof value.id === 'string' && value.id.length > MAX_ID_LENGTH) {
-    out.push(issue('error', msg('id-too-long', { at: ['id'], id: value.id, max: MAX_ID_LENGTH }), ['id'], value));
-  }
-  for (const [where, list] of [['nodes', nodeIds], ['endings', endingIds]] as const) {
-    for (const id of list) {
-      if (id.length > MAX_ID_LENGTH) out.push(issue('error', msg('id-too-long', { at: [where, id], id, max: MAX_ID_LENGTH }), [where, id], value, true));
-    }
-  }
+  /** A target that is a string must be a node or an ending. */
+  const checkTarget = (target: unknown, path: JsonPath) => {
+    if (typeof target !== 'string' || has(nodes, target) || has(endings, target)) return;
+    const suggestion = suggestionsLeft-- > 0 ? suggest(target, allIds) : null;
+    out.push(issue('error', msg('unknown-target', { at: path, target, suggestion }), path, value));
+  };
+  /** A `next`: one target, or a non-empty list of routes with targets. */
+  const checkNext = (next: unknown, path: JsonPath) => {
+    if (typeof next === 'string') return checkTarget(next, path);
+    if (!Array.isArray(next)) return;
+    if (next.length === 0) out.push(issue('error', msg('empty-routes', { at: path }), path, value));
+    next.forEach((route, i) => {
+      if (isObj(route)) checkTarget(route.to, [...path, i, 'to']);
+    });
+  };
+  const checkIdLength = (id: string, path: JsonPath, atKey = false) => {
+    if (id.length > MAX_ID_LENGTH) out.push(issue('error', msg('id-too-long', { at: path, id, max: MAX_ID_LENGTH }), path, value, atKey));
+  };
+
+  if (typeof value.id === 'string') checkIdLength(value.id, ['id']);
+  for (const id of nodeIds) checkIdLength(id, ['nodes', id], true);
+  for (const id of endingIds) checkIdLength(id, ['endings', id], true);
   for (const id of endingIds) {
-    if (has(nodes, id)) {
-      out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], value, true));
-    }
+    if (has(nodes, id)) out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], value, true));
   }
   if (typeof value.start === 'string') {
     if (has(endings, value.start) && !has(nodes, value.start)) {
@@ -158,37 +121,27 @@ export function checkReferences(value: unknown, refs: Map<string, RefMatch[]>): 
       out.push(issue('error', msg('unknown-start', args), ['start'], value));
     }
   }
-  // Runs for every node of a big file: paths and messages are only built for a problem.
-  for (let n = 0; n < nodeIds.length; n++) {
-    const id = nodeIds[n];
+  for (const id of nodeIds) {
     const node = nodes[id];
     if (!isObj(node)) continue;
-    const options: unknown[] = Array.isArray(node.options) ? node.options : [];
-    // A node has a few options; a broken file may have thousands, and then a map keeps this linear.
-    const seen = options.length > 8 ? new Map<string, number>() : null;
-    for (let i = 0; i < options.length; i++) {
-      const opt = options[i];
-      if (!isObj(opt)) continue;
+    const firstWithId = new Map<string, number>();
+    (Array.isArray(node.options) ? node.options : []).forEach((opt: unknown, i) => {
+      if (!isObj(opt)) return;
+      const path = ['nodes', id, 'options', i];
       if (typeof opt.id === 'string') {
-        if (opt.id.length > MAX_ID_LENGTH) {
-          out.push(issue('error', msg('id-too-long', { at: ['nodes', id, 'options', i, 'id'], id: opt.id, max: MAX_ID_LENGTH }), ['nodes', id, 'options', i, 'id'], value));
-        }
-        const first = seen ? (seen.get(opt.id) ?? -1) : firstOptionWithId(options, opt.id, i);
-        if (seen && first < 0) seen.set(opt.id, i);
-        if (first >= 0) {
-          out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), ['nodes', id, 'options', i, 'id'], value));
-        }
+        checkIdLength(opt.id, [...path, 'id']);
+        const first = firstWithId.get(opt.id);
+        if (first === undefined) firstWithId.set(opt.id, i);
+        else out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), [...path, 'id'], value));
       }
-      if (has(opt, 'next') && !nextIsSound(opt.next, exists)) checkNext(opt.next, ['nodes', id, 'options', i, 'next'], ids, exists, value, out);
-    }
-    if (isObj(node.timeLimit) && has(node.timeLimit, 'next') && !nextIsSound(node.timeLimit.next, exists)) {
-      checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next'], ids, exists, value, out);
-    }
+      if (has(opt, 'next')) checkNext(opt.next, [...path, 'next']);
+    });
+    if (isObj(node.timeLimit) && has(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next']);
   }
   const weights = isObj(value.scoring) && isObj(value.scoring.weights) ? value.scoring.weights : null;
   if (weights && DIMENSIONS.every((d) => has(weights, d) && weights[d] === 0)) {
     out.push(issue('error', msg('weights-all-zero', {}), ['scoring', 'weights'], value));
   }
-  checkTexts(value, refs.get('Text') ?? [], out);
+  checkTexts(value, texts, out);
   return out;
 }

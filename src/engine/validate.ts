@@ -14,7 +14,6 @@ import { analyseScenario } from './analyse';
 import { testWiseness } from './test-wiseness';
 import { measuresTestWiseness, summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
 import { contentHash } from './hash';
-import { withSharedKeys } from './shared-keys';
 
 /** Options of validateScenario. */
 export interface ValidateOptions {
@@ -34,25 +33,19 @@ function place(parsed: ParsedJson, issue: Issue | Finding, lang: Lang): Problem 
   };
 }
 
-/** Errors first, then in file order (stable for problems at the same place). */
-export function sortProblems(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => {
-      if (a.p.severity !== b.p.severity) return a.p.severity === 'error' ? -1 : 1;
-      return a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i;
-    })
-    .map((x) => x.p);
+/** Errors first, then in file order (sort is stable: problems at one place keep their order). */
+function sortProblems(problems: Problem[]): Problem[] {
+  const rank = (p: Problem) => (p.severity === 'error' ? 0 : 1);
+  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
 }
 
 function result(problems: Problem[], extra: Partial<ValidationResult> = {}): ValidationResult {
-  const sorted = sortProblems(problems);
-  return { ok: !sorted.some((p) => p.severity === 'error'), problems: sorted, ...extra };
+  return { ok: !problems.some((p) => p.severity === 'error'), problems: sortProblems(problems), ...extra };
 }
 
 /**
  * Validates a scenario file's text or bytes: syntax (with recovery from common slips), limits
- * (5 MB, nesting depth 64, 10,000 nodes), the format version, the structure (driven by
+ * (5 MB, nesting depth 64, 2,000 nodes), the format version, the structure (driven by
  * scenarios/scenario.schema.json), languages and references, then, when all that is sound, the
  * graph analysis (unreachable nodes, dead ends, loops, conditions that never hold, weak content)
  * and, for a scenario without errors (of at most 2,000 decisions), its test-wiseness
@@ -63,21 +56,7 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  */
 export function validateScenario(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult {
   const lang = options.lang === 'nl' ? 'nl' : 'en';
-  // The checks below share the key lists of the scenario's big maps (see shared-keys.ts).
-  return withSharedKeys(() => validateText(input, lang));
-}
-
-function validateText(input: string | Uint8Array, lang: Lang): ValidationResult {
   const parsed = parseJson(input);
-  try {
-    return validateParsed(parsed, lang);
-  } finally {
-    // Every problem is placed by now: the position tables serve the next validation.
-    parsed.release();
-  }
-}
-
-function validateParsed(parsed: ParsedJson, lang: Lang): ValidationResult {
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
     code: p.code,
@@ -94,7 +73,7 @@ function validateParsed(parsed: ParsedJson, lang: Lang): ValidationResult {
 
   const schema = checkSchema(value);
   for (const issue of schema.issues) problems.push(place(parsed, issue, lang));
-  for (const issue of checkReferences(value, schema.refs)) problems.push(place(parsed, issue, lang));
+  for (const issue of checkReferences(value, schema.texts)) problems.push(place(parsed, issue, lang));
   if (problems.some((p) => p.severity === 'error')) return result(problems);
 
   const scenario = value as Scenario;
