@@ -92,7 +92,7 @@ function optional(file: string): string {
 
 // ---------------------------------------------------------------------------------------------
 async function engine(): Promise<void> {
-  let mod: { runEngineBench?: () => unknown; growthSteps?: (rows: Record<string, unknown>[]) => { from: number; to: number; ratio: number; ok: boolean }[]; MAX_GROWTH?: number };
+  let mod: { runEngineBench?: () => unknown };
   try {
     mod = (await import(optional('bench-engine.ts'))) as typeof mod;
   } catch (e) {

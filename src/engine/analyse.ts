@@ -1,13 +1,12 @@
 /**
- * The graph analysis of a scenario: which (node, mood, flags) states a player can reach, what is
- * wrong with the graph, the lowest and highest score per dimension over all complete paths
- * (conditions included) and the best paths. Pure and linear in the number of reachable states.
+ * The graph analysis of a scenario: which states a player can reach, what is wrong with the
+ * graph, the lowest and highest score per dimension over all complete paths (conditions
+ * included) and the best paths. Pure; the story rules come from compile-rules.ts only.
  */
 import type { Analysis, ScenarioPath, ScenarioSummary } from './contract';
 import type { Scenario } from './types';
-import { exploreStates, MAX_STATES, stateCount } from './analyse-graph';
-import { choiceId, releaseChoices } from './analyse-choices';
 import type { StateGraph } from './analyse-graph';
+import { exploreStates, MAX_STATES } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { optimum } from './analyse-dp';
 import { findingsOf } from './analyse-findings';
@@ -22,58 +21,42 @@ export interface AnalyseOptions {
 }
 
 /**
- * Analyses a scenario that passed the schema checks: explores every reachable (node, mood, flags)
- * state from the start, and returns the score ranges, the best path overall and per dimension,
- * a summary, and findings (unreachable nodes and endings, dead ends, loops and score loops,
- * conditions that never hold, routes never taken, and weak content). Never throws on a
- * structurally valid scenario, never recurses, and stops at `maxStates` states.
+ * Analyses a scenario that passed the schema checks: explores every reachable state from the
+ * start, and returns the score ranges, the best path overall and per dimension, a summary, and
+ * findings (unreachable nodes and endings, dead ends, loops and score loops, conditions that
+ * never hold, routes never taken, and weak content). Stops at `maxStates` states.
  */
 export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}): Analysis {
   const g = exploreStates(scenario, options.maxStates ?? MAX_STATES);
-  const usable = g.start >= 0 && !g.truncated;
-  const order = usable ? orderStates(g) : null;
+  const order = g.start >= 0 && !g.truncated ? orderStates(g) : null;
   const opt = order ? optimum(g, order, resolveWeights(scenario.scoring?.weights)) : null;
   const empty: ScenarioPath = { steps: [], ending: '' };
-  const ranges = opt?.ranges ?? {
-    warmth: { min: 0, max: 0 },
-    initiative: { min: 0, max: 0 },
-    outcome: { min: 0, max: 0 },
-  };
-  const analysis: Analysis = {
+  const ranges = opt?.ranges ?? { warmth: { min: 0, max: 0 }, initiative: { min: 0, max: 0 }, outcome: { min: 0, max: 0 } };
+  return {
     ranges,
     bestPath: opt?.bestPath ?? empty,
     bestPaths: opt?.bestPaths ?? { warmth: empty, initiative: empty, outcome: empty },
     findings: findingsOf(scenario, g, order, opt, options.findingsPerCode),
     summary: summarise(scenario, g, ranges, opt?.shortestPath ?? 0, opt?.longestPath ?? 0),
-    stateCount: stateCount(g),
+    stateCount: g.edges.length,
   };
-  releaseChoices(g);
-  return analysis;
 }
 
-function summarise(
-  scenario: Scenario,
-  g: StateGraph,
-  ranges: Analysis['ranges'],
-  shortestPath: number,
-  longestPath: number,
-): ScenarioSummary {
-  // Counted when the graph read the choices (no second visit of the options).
-  const options = g.optionCount;
-  const conditional = g.conditionalCount;
-  const timed = g.timedCount;
+function summarise(scenario: Scenario, g: StateGraph, ranges: Analysis['ranges'], shortestPath: number, longestPath: number): ScenarioSummary {
+  const choices = [...g.choices.values()].flat();
+  const options = choices.filter((c) => c.index >= 0);
+  const conditionalRoutes = choices.flatMap((c) => (Array.isArray(c.way.next) ? c.way.next : [])).filter((r) => r?.when);
   const decisions = g.nodeIds.length;
-  const endings = Object.keys(scenario.endings ?? {}).length;
   const summary: ScenarioSummary = {
     id: scenario.id,
-    nodes: decisions + endings,
+    nodes: decisions + g.endingIds.length,
     decisions,
-    timedDecisions: timed,
-    endings,
+    timedDecisions: choices.length - options.length,
+    endings: g.endingIds.length,
     shortestPath,
     longestPath,
-    averageOptions: decisions ? Math.round((options / decisions) * 100) / 100 : 0,
-    conditionalBranches: conditional,
+    averageOptions: decisions ? Math.round((options.length / decisions) * 100) / 100 : 0,
+    conditionalBranches: options.filter((c) => 'when' in c.way && c.way.when).length + conditionalRoutes.length,
     languages: [...(scenario.languages ?? [])],
     ranges,
   };
@@ -87,46 +70,14 @@ function summarise(
  */
 export function pathsToEndings(scenario: Scenario, startNode?: string): Record<string, ScenarioPath> {
   const g = exploreStates(scenario, MAX_STATES, startNode);
-  const n = stateCount(g);
-  const parentEdge = new Int32Array(n).fill(-1);
-  const parentState = new Int32Array(n).fill(-1);
-  const seen = new Uint8Array(n);
   const found = new Map<string, ScenarioPath>();
-  if (g.start < 0 || g.start >= n) {
-    releaseChoices(g);
-    return {};
-  }
-  const queue = [g.start];
-  seen[g.start] = 1;
-  for (let i = 0; i < queue.length; i++) {
-    const s = queue[i];
-    for (let e = g.edgeStart[s]; e < g.edgeStart[s + 1]; e++) {
-      const t = g.edgeTarget[e];
-      if (t < 0) {
-        const ending = g.endingIds[-t - 1];
-        if (!found.has(ending)) found.set(ending, { steps: trace(g, parentEdge, parentState, e, s), ending });
-      } else if (t < n && !seen[t]) {
-        seen[t] = 1;
-        parentEdge[t] = e;
-        parentState[t] = s;
-        queue.push(t);
-      }
+  g.edges.forEach((edges, s) => {
+    for (const e of edges) {
+      if (typeof e.to !== 'string' || found.has(e.to)) continue;
+      const steps = [{ node: g.states[s].node, option: e.choice.id }];
+      for (let via = g.via[s]; via; via = g.via[via.from]) steps.unshift({ node: via.choice.node, option: via.choice.id });
+      found.set(e.to, { steps, ending: e.to });
     }
-  }
-  releaseChoices(g);
+  });
   return Object.fromEntries(found);
-}
-
-function trace(g: StateGraph, parentEdge: Int32Array, parentState: Int32Array, lastEdge: number, last: number): ScenarioPath['steps'] {
-  const steps: ScenarioPath['steps'] = [];
-  let e = lastEdge;
-  let s = last;
-  for (;;) {
-    const node = g.stateNode[s];
-    steps.push({ node: g.nodeIds[node], option: choiceId(g, g.edgeChoice[e]) });
-    if (parentEdge[s] < 0) break;
-    e = parentEdge[s];
-    s = parentState[s];
-  }
-  return steps.reverse();
 }

@@ -13,20 +13,17 @@
  * counts as unreachable, as in the analysis.
  */
 import type { Analysis, TakenStep } from './contract';
-import type { Dimension, Effects, Next, Scenario } from './types';
+import type { Dimension, Effects, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { availableOptions, flagsAfter, moodAfter, routeIndex } from './compile-rules';
-import type { FlagSet } from './compile-rules';
+import { availableOptions, flagsAfter, memoryKey, pointsOf, stepOf } from './compile-rules';
+import type { FlagSet, StoryState, Way } from './compile-rules';
 import { normalise, resolveWeights } from './score';
 
 /** Raw points per dimension. */
 export type Points = Record<Dimension, number>;
 
 /** Where a run stands at a decision: the node, the customer's mood, the flags and the points so far. */
-export interface DecisionState {
-  node: string;
-  mood: number;
-  flags: FlagSet;
+export interface DecisionState extends StoryState {
   raw: Points;
 }
 
@@ -76,11 +73,6 @@ function add(a: Points, e: Effects | Points | undefined): Points {
   };
 }
 
-function keyOf(node: string, mood: number, flags: FlagSet): string {
-  const set = Object.keys(flags).filter((f) => flags[f] === true).sort();
-  return `${node}\u0000${mood}\u0000${set.join('\u0000')}`;
-}
-
 /** The overall score (0–100, unrounded) of raw points: the weighted mean of the normalised dimensions. */
 function overallOf(analysis: Pick<Analysis, 'ranges'>, weights: Points, raw: Points): number {
   let sum = 0;
@@ -113,32 +105,25 @@ class Search {
     return this.slope.warmth * p.warmth + this.slope.initiative * p.initiative + this.slope.outcome * p.outcome;
   }
 
-  /** The best rest of the run after a way out with these effects and routes, from this mood and these flags. */
-  after(effects: Effects | undefined, next: Next, mood: number, flags: FlagSet): Future {
-    const m = moodAfter(mood, effects);
-    const f = flagsAfter(flags, effects);
-    const r = routeIndex(next, m, f);
-    if (r < 0) return UNREACHABLE;
-    const to = typeof next === 'string' ? next : next[r].to;
-    const ending = Object.prototype.hasOwnProperty.call(this.scenario.endings, to) ? this.scenario.endings[to] : undefined;
-    const rest = ending ? { points: add(ZERO, ending.effects), value: 0 } : this.future(to, m, f);
+  /** The best rest of the run after taking a way out of a decision in this state. */
+  after(state: StoryState, way: Way): Future {
+    const step = stepOf(this.scenario, state, way);
+    const rest = step.ending !== null ? { points: pointsOf(this.scenario.endings[step.ending].effects), value: 0 } : step.next ? this.future(step.next) : UNREACHABLE;
     if (rest.value === -Infinity) return UNREACHABLE;
-    const points = add(rest.points, effects);
+    const points = add(rest.points, way.effects);
     return { points, value: this.valueOf(points) };
   }
 
-  /** The best rest of the run from entering `node` (choosing an option at every decision). */
-  future(node: string, mood: number, flags: FlagSet): Future {
-    const key = keyOf(node, mood, flags);
+  /** The best rest of the run from entering a decision in this state (choosing an option at every decision). */
+  future(state: StoryState): Future {
+    const key = `${state.node}|${state.mood}|${memoryKey(state)}`;
     const known = this.memo.get(key);
     if (known) return known;
     if (known === null) return UNREACHABLE; // being evaluated: a loop
-    const n = Object.prototype.hasOwnProperty.call(this.scenario.nodes, node) ? this.scenario.nodes[node] : undefined;
-    if (!n) return UNREACHABLE;
     this.memo.set(key, null);
     let best = UNREACHABLE;
-    for (const o of availableOptions(n.options ?? [], mood, flags)) {
-      const f = this.after(o.effects, o.next, mood, flags);
+    for (const o of availableOptions(this.scenario.nodes[state.node].options ?? [], state.mood, state.flags)) {
+      const f = this.after(state, o);
       if (f.value > best.value + TIE) best = f;
     }
     this.memo.set(key, best);
@@ -171,9 +156,7 @@ export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
     const raw = add(state.raw, f.points);
     return { option, raw, overall: f.value === -Infinity ? -Infinity : overallOf(analysis, weights, raw) };
   };
-  const options = n
-    ? availableOptions(n.options ?? [], state.mood, state.flags).map((o) => outlook(o.id, search.after(o.effects, o.next, state.mood, state.flags)))
-    : [];
+  const options = n ? availableOptions(n.options ?? [], state.mood, state.flags).map((o) => outlook(o.id, search.after(state, o))) : [];
   let overall = -Infinity;
   for (const o of options) if (o.overall > overall) overall = o.overall;
   const out: BestFrom = {
@@ -181,7 +164,7 @@ export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
     overall,
     options,
   };
-  if (n?.timeLimit) out.timeout = outlook(null, search.after(n.timeLimit.effects, n.timeLimit.next, state.mood, state.flags));
+  if (n?.timeLimit) out.timeout = outlook(null, search.after(state, n.timeLimit));
   return out;
 }
 

@@ -3,7 +3,7 @@
  * holds, how effects change mood and flags, and which route a choice takes. One implementation,
  * so the live game, the replay and the score ranges can never disagree.
  */
-import type { Condition, Effects, Next, Option, Route } from './types';
+import type { Condition, Dimension, Effects, Next, Option, Route, Scenario } from './types';
 import { MOOD_MAX, MOOD_MIN } from './types';
 
 /** Flags that are true; a flag that is absent or false counts as false. */
@@ -100,4 +100,70 @@ export function availableOptions(options: readonly Option[], mood: number, flags
   const out: Option[] = [];
   for (const option of options) if (holds(option.when, mood, flags)) out.push(option);
   return out;
+}
+
+/** Points per dimension of some effects; an absent number counts 0. */
+export function pointsOf(effects: Effects | undefined): Record<Dimension, number> {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return { warmth: num(effects?.warmth), initiative: num(effects?.initiative), outcome: num(effects?.outcome) };
+}
+
+/** Where a story stands at a decision: the node and everything the rules remember (mood, flags). */
+export interface StoryState {
+  node: string;
+  mood: number;
+  flags: FlagSet;
+}
+
+/** The state a run starts in: at `node` (default the scenario's start), the initial mood, no flags. */
+export function firstState(scenario: Pick<Scenario, 'start' | 'customer'>, node: string = scenario.start): StoryState {
+  return { node, mood: clampMood(scenario.customer?.initialMood ?? 0), flags: {} };
+}
+
+/** Memory keys of flag sets already seen (flagsAfter keeps the same object while nothing changes). */
+const memoryKeys = new WeakMap<FlagSet, string>();
+
+/**
+ * A key for what a state remembers besides its node and mood (the flags that are true): two
+ * states with the same node, mood and memory key play alike from there on.
+ */
+export function memoryKey(state: StoryState): string {
+  let key = memoryKeys.get(state.flags);
+  if (key === undefined) {
+    key = Object.keys(state.flags)
+      .filter((f) => state.flags[f] === true)
+      .sort()
+      .join(',');
+    memoryKeys.set(state.flags, key);
+  }
+  return key;
+}
+
+/** A way out of a decision: one of its options, or its time-out. */
+export type Way = Pick<Option, 'effects' | 'next'>;
+
+/** What taking a way out of a decision does (its points are pointsOf(way.effects)). */
+export interface Step {
+  /** The index of the route taken (see routeIndex); -1 when none holds. */
+  route: number;
+  /** The decision it leads to, with the state there; null for an ending or an unknown id. */
+  next: StoryState | null;
+  /** The ending it leads to, or null. */
+  ending: string | null;
+  /** The mood and flags after the way's effects. */
+  mood: number;
+  flags: FlagSet;
+}
+
+const hasOwn = (map: object, key: unknown): key is string => typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key);
+
+/** Takes a way out of a decision in a state: its effects, then the first route that holds. */
+export function stepOf(scenario: Pick<Scenario, 'nodes' | 'endings'>, state: StoryState, way: Way): Step {
+  const mood = moodAfter(state.mood, way.effects);
+  const flags = flagsAfter(state.flags, way.effects);
+  const route = routeIndex(way.next, mood, flags);
+  const id = route < 0 ? undefined : typeof way.next === 'string' ? way.next : way.next[route]?.to;
+  const ending = hasOwn(scenario.endings, id) ? id : null;
+  const next = !ending && hasOwn(scenario.nodes, id) ? { node: id, mood, flags } : null;
+  return { route, next, ending, mood, flags };
 }

@@ -21,8 +21,7 @@ export const MIN_DECISIONS_FOR_WARNINGS = 4;
 /**
  * Above this many decisions test-wiseness is not measured at all. Only generated stress-test
  * files are that big (real scenarios have 10–200 nodes), and there the walks and the random
- * player would make validation grow faster than the file (scripts/bench-engine.ts judges that
- * growth from 1,000 to 10,000 nodes).
+ * player would make validation slow.
  */
 export const MAX_DECISIONS_MEASURED = 2_000;
 

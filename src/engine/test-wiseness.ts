@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { clampMood, flagsAfter, holds, moodAfter, routeIndex, type FlagSet } from './compile-rules';
+import { availableOptions, clampMood, firstState, moodAfter, stepOf, type StoryState } from './compile-rules';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -79,10 +79,8 @@ const MAX_RANDOM_STEPS = 10_000;
 /** A single walk longer than this is taken to be stuck (a valid scenario ends far sooner). */
 const MAX_WALK_STEPS = 1_000_000;
 
-/** Picks one of the options available now (a list reused at every step: do not keep it). */
+/** Picks one of the options available now. */
 type Picker = (available: Option[]) => Option;
-
-const EMPTY: Effects = Object.freeze({}) as Effects;
 
 function addPoints(raw: Record<Dimension, number>, effects: Effects | undefined): void {
   if (!effects) return;
@@ -100,37 +98,30 @@ interface Played {
 }
 
 /**
- * Plays from the start, choosing with `pick` among the available options (a scratch list, reused
- * at every step), by the story rules of compile-rules.ts; records the steps in `steps` when given.
+ * Plays from the start, choosing with `pick` among the available options, by the story rules of
+ * compile-rules.ts; records the steps in `steps` when given.
  * Null when the walk gets stuck or takes more than `maxSteps` steps.
  */
 function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathStep[] | null): Played | null {
-  const nodes = scenario.nodes;
-  let node = scenario.start;
-  let mood = clampMood(scenario.customer.initialMood ?? 0);
-  let flags: FlagSet = {};
+  let state: StoryState | null = firstState(scenario);
+  let ending: string | null = null;
   const raw = { warmth: 0, initiative: 0, outcome: 0 };
-  const available: Option[] = [];
   let count = 0;
-  while (Object.prototype.hasOwnProperty.call(nodes, node)) {
+  for (; state; count++) {
     if (count >= maxSteps) return null;
-    available.length = 0;
-    for (const o of nodes[node].options ?? []) if (holds(o.when, mood, flags)) available.push(o);
+    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state.mood, state.flags);
     if (available.length === 0) return null;
     const option = pick(available);
-    const effects = option.effects ?? EMPTY;
-    mood = moodAfter(mood, effects);
-    flags = flagsAfter(flags, effects);
-    addPoints(raw, effects);
-    steps?.push({ node, option: option.id });
-    count++;
-    const r = routeIndex(option.next, mood, flags);
-    if (r < 0) return null;
-    node = typeof option.next === 'string' ? option.next : option.next[r].to;
+    addPoints(raw, option.effects);
+    steps?.push({ node: state.node, option: option.id });
+    const step = stepOf(scenario, state, option);
+    if (step.route < 0) return null;
+    state = step.next;
+    ending = step.ending;
   }
-  if (!Object.prototype.hasOwnProperty.call(scenario.endings, node)) return null;
-  addPoints(raw, scenario.endings[node].effects);
-  return { ending: node, raw, count };
+  if (ending === null) return null;
+  addPoints(raw, scenario.endings[ending].effects);
+  return { ending, raw, count };
 }
 
 /**
