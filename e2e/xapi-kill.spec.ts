@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { analyseScenario } from '../src/engine/analyse';
-import { buildStatements, playerAgent } from '../src/engine/xapi/statements';
+import { buildStatements, playerAgent } from '../src/xapi/statements';
 import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
 import { FaultProxy } from './fault-proxy';
 import { LRS_PORT, VERB, connectInSettings, statementsOf } from './lrs-support';

@@ -29,16 +29,3 @@ export type { ScoredRun, Weights } from './score';
 export { contentHash, canonicalJson, sha256Hex } from './hash';
 export { t, textLangs } from './text';
 export { holds, availableOptions, routeIndex, moodAfter, flagsAfter } from './compile-rules';
-export {
-  RunStatements,
-  buildStatements,
-  playerAgent,
-  teamGroup,
-  registrationOf,
-  statementId,
-  DEFAULT_MASTERY_THRESHOLD,
-  XAPI_NAMESPACE,
-  VERBS,
-} from './xapi/statements';
-export type { StatementOptions } from './xapi/statements';
-export type * from './xapi/types';

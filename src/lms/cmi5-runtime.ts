@@ -22,7 +22,7 @@ import { t } from '../i18n';
 import { playHash, type LmsLaunch } from './launch';
 import { listenToRuns } from './seam';
 import { normaliseEndpoint } from '../xapi/launch';
-import type { XapiAgent } from '../engine/xapi/types';
+import type { XapiAgent } from '../xapi/types';
 
 /** What survives a reload of the AU within one session. */
 interface Kept {

@@ -11,7 +11,7 @@ import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { DB_NAME, DB_VERSION, LEGACY_SETTINGS_KEY, upgrade, type FrontlijnDB } from './schema';
 import { fakeScorer, finishedRun, run, version } from './test/fixtures';
-import type { XapiStatement } from '../engine/xapi/types';
+import type { XapiStatement } from '../xapi/types';
 
 type Loose = IDBPDatabase;
 

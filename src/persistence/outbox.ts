@@ -15,7 +15,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Run } from '../engine/types';
-import type { XapiAgent, XapiStatement } from '../engine/xapi/types';
+import type { XapiAgent, XapiStatement } from '../xapi/types';
 import type { Profile, StoredScenario, Team } from './api';
 import type { FrontlijnDB } from './schema';
 

@@ -3,7 +3,7 @@
  * launch" convention: endpoint, auth and actor in the query string) and the facilitator's
  * Settings (endpoint and a write key). Pure: reads the strings it is given.
  */
-import type { XapiAgent } from '../engine/xapi/types';
+import type { XapiAgent } from './types';
 import type { LrsConnection } from '../persistence/outbox';
 
 /** An endpoint as stored: absolute http(s) URL ending in "/"; null when it is not one. */

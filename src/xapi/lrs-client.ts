@@ -9,7 +9,7 @@
  * 5xx and network errors are retried later. A batch refused as a whole (400/409) is split, so one
  * bad statement never holds up the others.
  */
-import type { XapiStatement } from '../engine/xapi/types';
+import type { XapiStatement } from './types';
 
 /** Where to send: the xAPI endpoint (ending in "/") and the Authorization header value. */
 export interface LrsTarget {

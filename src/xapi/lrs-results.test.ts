@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../engine/analyse';
 import { scoreState } from '../engine/score';
 import { replayRun } from '../engine/replay';
-import { buildStatements, playerAgent, teamGroup } from '../engine/xapi/statements';
+import { buildStatements, playerAgent, teamGroup } from './statements';
 import { builtIn, playThrough } from '../persistence/test/play';
 import { leaderboard, teamAverages } from '../persistence/stats';
 import { resultsFromStatements } from './lrs-results';

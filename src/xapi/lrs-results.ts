@@ -5,7 +5,7 @@
  */
 import type { EndingTone, Mode } from '../engine/types';
 import { DIMENSIONS } from '../engine/types';
-import { VERBS } from '../engine/xapi/statements';
+import { VERBS } from './statements';
 import type { Profile, RunResult, Team } from '../persistence/api';
 import { queryStatements, type LrsTarget } from './lrs-client';
 

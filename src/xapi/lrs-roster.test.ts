@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../engine/analyse';
-import { buildStatements, playerAgent, teamGroup } from '../engine/xapi/statements';
+import { buildStatements, playerAgent, teamGroup } from './statements';
 import { builtIn, playThrough } from '../persistence/test/play';
 import { RosterFeed } from './lrs-roster';
 

@@ -3,7 +3,7 @@
  * scenario, per registration, so a facilitator sees phones in the room as they play. Pure
  * `rosterFromStatements`; `RosterFeed` polls the statements API with `since` (only what is new).
  */
-import { VERBS } from '../engine/xapi/statements';
+import { VERBS } from './statements';
 import { queryStatements, type LrsTarget } from './lrs-client';
 
 export interface RosterEntry {

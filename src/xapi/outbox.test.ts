@@ -12,7 +12,7 @@ import type { Store } from '../persistence/api';
 import type { LrsConnection } from '../persistence/outbox';
 import { builtIn, playThrough } from '../persistence/test/play';
 import type { Run } from '../engine/types';
-import { buildStatements, playerAgent } from '../engine/xapi/statements';
+import { buildStatements, playerAgent } from './statements';
 import { analyseScenario } from '../engine/analyse';
 import { Delivery } from './delivery';
 import { statementSource } from './source';

@@ -7,8 +7,8 @@
 import { analyseScenario } from '../engine/analyse';
 import type { Analysis } from '../engine/contract';
 import type { Lang } from '../engine/types';
-import { RunStatements, playerAgent, teamGroup } from '../engine/xapi/statements';
-import type { XapiStatement } from '../engine/xapi/types';
+import { RunStatements, playerAgent, teamGroup } from './statements';
+import type { XapiStatement } from './types';
 import type { LrsConnection, StatementSource } from '../persistence/outbox';
 
 export interface SourceOptions {

@@ -18,12 +18,8 @@
  * The one import besides the engine is `uuid` (v5, SHA-1 name-based ids): pure code, no I/O.
  */
 import { v5 as uuidv5 } from 'uuid';
-import type { Analysis, PlayState, TakenStep } from '../contract';
-import { applyEvent, initialPlayState } from '../replay';
-import { scoreState } from '../score';
-import { t } from '../text';
-import type { Dimension, Lang, Run, RunEvent, Scenario, Text } from '../types';
-import { DIMENSIONS, LANGS } from '../types';
+import type { Analysis, Dimension, Lang, PlayState, Run, RunEvent, Scenario, TakenStep, Text } from '../engine';
+import { applyEvent, DIMENSIONS, initialPlayState, LANGS, scoreState, t } from '../engine';
 import type { LanguageMap, XapiActivity, XapiAgent, XapiContext, XapiGroup, XapiResult, XapiStatement, XapiVerb } from './types';
 
 /** The namespace of Frontlijn's statement ids and registrations (UUID v5). Never change it. */

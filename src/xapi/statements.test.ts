@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
-import { analyseScenario } from '../analyse';
-import { applyEvent, initialPlayState } from '../replay';
-import { validateScenario } from '../validate';
-import type { Run, RunEvent, Scenario } from '../types';
+import { analyseScenario, applyEvent, initialPlayState, validateScenario } from '../engine';
+import type { Run, RunEvent, Scenario } from '../engine';
 import { DEFAULT_MASTERY_THRESHOLD, RunStatements, buildStatements, playerAgent, registrationOf, teamGroup, VERBS, type StatementOptions } from './statements';
 import type { XapiStatement } from './types';
 
@@ -12,7 +10,7 @@ const IDS = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 't
 const BASE = 'https://lrs-test.frontlijn.invalid/xapi';
 
 function load(id: string): { scenario: Scenario; hash: string } {
-  const v = validateScenario(readFileSync(new URL(`../../../scenarios/${id}.json`, import.meta.url), 'utf8'));
+  const v = validateScenario(readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8'));
   if (!v.ok || !v.scenario || !v.hash) throw new Error(`${id} does not validate`);
   return { scenario: v.scenario, hash: v.hash };
 }
