@@ -71,7 +71,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'scenarios/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'scenarios/**/*.test.ts', 'test-support/**/*.test.ts'],
           exclude: ['**/*.svelte.test.ts', '**/node_modules/**'],
           environment: 'node',
         },

@@ -7,7 +7,7 @@
  * `scripts/bench.ts` imports `runEngineBench`.
  */
 import { loadavg } from 'node:os';
-import { generateScenario } from '../src/engine/generate';
+import { generateScenario } from '../test-support/generate';
 import { validateScenario } from '../src/engine/validate';
 import { compileScenario } from '../src/engine/compile';
 import { analyseScenario } from '../src/engine/analyse';

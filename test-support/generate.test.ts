@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateScenario, seededRandom } from './generate';
-import { analyseScenario } from './analyse';
+import { analyseScenario } from '../src/engine';
 
 describe('generateScenario', () => {
   it('is deterministic per seed', () => {

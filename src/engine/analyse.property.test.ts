@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createActor } from 'xstate';
-import { generateScenario } from './generate';
+import { generateScenario } from '../../test-support/generate';
 import { analyseScenario } from './analyse';
 import { compileScenario } from './compile';
 import { availableOptions, flagsAfter, moodAfter, routeIndex } from './compile-rules';

@@ -4,8 +4,8 @@ import { replayRun } from './replay';
 import { scoreState } from './score';
 import type { Finding } from './contract';
 import type { DecisionNode, Run, Scenario } from './types';
-import { sampleScenario, variant } from './generate-samples';
-import { generateScenario } from './generate';
+import { sampleScenario, variant } from '../../test-support/generate-samples';
+import { generateScenario } from '../../test-support/generate';
 
 const codes = (s: Scenario): string[] => analyseScenario(s).findings.map((f) => f.code);
 const find = (s: Scenario, code: string): Finding => {

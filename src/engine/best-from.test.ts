@@ -6,8 +6,8 @@ import { applyEvent, initialPlayState } from './replay';
 import { scoreState } from './score';
 import type { PathStep } from './contract';
 import type { Run, Scenario } from './types';
-import { sampleScenario } from './generate-samples';
-import { generateScenario } from './generate';
+import { sampleScenario } from '../../test-support/generate-samples';
+import { generateScenario } from '../../test-support/generate';
 
 function play(s: Scenario, steps: PathStep[]) {
   const run: Run = { formatVersion: 1, id: 'r', scenarioId: s.id, scenarioHash: '', playerId: null, mode: 'assessment', timerScale: 1, startedAt: 1000, events: [] };

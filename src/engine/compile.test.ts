@@ -5,7 +5,7 @@ import { compileScenario } from './compile';
 import type { RunMachineEvent, ScenarioMachine } from './compile';
 import { analyseScenario } from './analyse';
 import { replayRun } from './replay';
-import { sampleScenario } from './generate-samples';
+import { sampleScenario } from '../../test-support/generate-samples';
 import type { RunEvent, Scenario } from './types';
 
 type Ref = { type: string; params: unknown };

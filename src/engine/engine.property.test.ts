@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateScenario } from './generate';
+import { generateScenario } from '../../test-support/generate';
 import { analyseScenario } from './analyse';
 import { applyEvent, initialPlayState, replayRun } from './replay';
 import { scoreState } from './score';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash, sha256Hex, utf8 } from './hash';
 import type { Scenario } from './types';
-import { sampleScenario } from './generate-samples';
-import { generateScenario } from './generate';
+import { sampleScenario } from '../../test-support/generate-samples';
+import { generateScenario } from '../../test-support/generate';
 import { validateScenario } from './validate';
 
 describe('sha256Hex', () => {

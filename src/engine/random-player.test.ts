@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomPlayer, testWiseness } from './test-wiseness';
 import { analyseScenario } from './analyse';
-import { sampleScenario } from './generate-samples';
+import { sampleScenario } from '../../test-support/generate-samples';
 
 describe('randomPlayer (the report\'s "typical" score)', () => {
   const s = sampleScenario();

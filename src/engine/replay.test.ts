@@ -4,7 +4,7 @@ import { applyEvent, initialPlayState, machineFor, replayRun, expressionForMood 
 import { ReplayError } from './contract';
 import type { PlayState } from './contract';
 import type { Run, RunEvent } from './types';
-import { sampleScenario, variant } from './generate-samples';
+import { sampleScenario, variant } from '../../test-support/generate-samples';
 
 const T0 = 1_700_000_000_000;
 

@@ -4,7 +4,7 @@ import { analyseScenario } from './analyse';
 import { replayRun } from './replay';
 import { ReplayError } from './contract';
 import type { Run, RunEvent } from './types';
-import { sampleScenario } from './generate-samples';
+import { sampleScenario } from '../../test-support/generate-samples';
 
 const ranges = { warmth: { min: -4, max: 6 }, initiative: { min: 0, max: 4 }, outcome: { min: 2, max: 2 } };
 

@@ -13,7 +13,7 @@ import { replayRun } from './replay';
 import { scoreState } from './score';
 import { testWiseness, walk, LONGEST_BEST_LIMIT } from './test-wiseness';
 import { MAX_DECISIONS_MEASURED, MIN_DECISIONS_FOR_WARNINGS, measuresTestWiseness } from './test-wiseness-findings';
-import { generateScenario } from './generate';
+import { generateScenario } from '../../test-support/generate';
 
 /** An option: its text and its points on every dimension (and mood). */
 interface Opt {

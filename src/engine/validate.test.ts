@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateScenario } from './validate';
-import { generateScenario } from './generate';
+import { generateScenario } from '../../test-support/generate';
 import { MAX_NODES } from './limits';
 
 const DIR = new URL('./fixtures/', import.meta.url);
