@@ -88,7 +88,7 @@ export interface PageBoot {
 
 /**
  * The page for a direct link to one scenario: index.html with the scenario's JSON preloaded and,
- * when `boot` is given, its first decision pre-rendered in each language (laid out but invisible
+ * when `boot` is given, its first decision pre-rendered in each language (hidden, not laid out,
  * until src/boot/boot.ts shows the right one, see #boot in global.css) with the boot script ahead
  * of the app's.
  */
