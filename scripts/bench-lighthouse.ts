@@ -16,6 +16,11 @@ export interface LighthouseScores {
   /** Audits that cost points, for the report: id → title (score). */
   failing: { category: string; id: string; title: string; score: number | null; displayValue?: string }[];
   metrics: Record<string, number | undefined>;
+  /**
+   * Lighthouse's long main-thread tasks (its `long-tasks` audit, simulated on the slow phone:
+   * ≥ 50 ms each), with the script each is attributed to: what makes the total blocking time.
+   */
+  longTasks: { url: string; startMs: number; durationMs: number }[];
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
@@ -42,6 +47,8 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
       }
     }
     const m = (id: string) => lhr.audits[id]?.numericValue;
+    const items = ((lhr.audits['long-tasks']?.details as { items?: { url?: string; startTime?: number; duration?: number }[] } | undefined)?.items ?? []);
+    const longTasks = items.map((i) => ({ url: i.url ?? '', startMs: Math.round(i.startTime ?? 0), durationMs: Math.round(i.duration ?? 0) }));
     return {
       url,
       performance: score('performance'),
@@ -55,6 +62,7 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
         cls: m('cumulative-layout-shift'),
         siMs: m('speed-index'),
       },
+      longTasks,
     };
   } finally {
     chrome.kill();

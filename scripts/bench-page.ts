@@ -6,7 +6,9 @@
  * - loadOnce(): one cold visit (fresh context, cache disabled), optionally under the Lighthouse /
  *   DevTools "Slow 4G" + 4× CPU throttling; returns the time to the first choice (mark and a real
  *   DOM check that an option button is visible and enabled) and every request with its initiator,
- *   wave (HTML = 0, what the HTML discovers = 1, …) and gzipped size.
+ *   wave (HTML = 0, what the HTML discovers = 1, …) and gzipped size. The first move is "Begin"
+ *   where a new run opens with an intro, else an option: on the game's pages and on the floor's
+ *   alike (scripts/bench-floor.ts has the same intro step).
  * - choiceLatencies(): choice → next situation painted, over many choices with the CPU slowed.
  */
 import { gzipSync } from 'node:zlib';
@@ -60,7 +62,7 @@ export interface LoadResult {
   url: string;
   /** performance.mark('frontlijn:first-choice-ready').startTime, ms since navigation start. */
   markMs: number | null;
-  /** When the DOM check first saw an option button visible and enabled. */
+  /** When the DOM check first saw the first move's button (Begin, or an option) visible, enabled and hit-testable. */
   domMs: number | null;
   /** Whether an option button was visible and enabled when the mark was set. */
   buttonAtMark: boolean | null;
@@ -81,6 +83,14 @@ const PAGE_PROBE = String.raw`(selector) => {
       if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
       const r = b.getBoundingClientRect();
       if (r.width < 1 || r.height < 1) continue;
+      // hit-testable: a tap on its middle reaches it (nothing laid over it). Below the first
+      // screen (the game's Begin on a phone, under the scene and the intro) it is reached by
+      // scrolling, which this check does not do.
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) {
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !b.contains(hit)) continue;
+      }
       return true;
     }
     return false;

@@ -10,13 +10,15 @@
  *                               href="/scenarios/<id>.<sha8>.json">
  *
  * so the browser discovers the entry JS, its CSS, modulepreloads and the scenario's JSON in the
- * same parse of the HTML. The router maps the path `/play/<id>/` to `#/play/<id>` (src/main.ts).
+ * same parse of the HTML. The router maps the path `/play/<id>/` to `#/play/<id>` (src/ui/path-form.ts).
  * The preload is `crossorigin` (anonymous) so it matches the game's plain same-origin `fetch()`.
  * Nothing is inlined: the CSP forbids inline scripts.
  *
- * index.html itself (the "who is playing" first screen) gets `modulepreload` + stylesheet links for
- * that lazily loaded screen's chunk, so `/` is also HTML → one wave (the per-scenario pages do
- * not get them: they show the game, which is in the entry).
+ * The entry (src/main.ts) is tiny and imports the app in steps (src/start.ts and what it needs):
+ * every page gets `modulepreload` links for that code and its stylesheets (a per-scenario page
+ * has them inline, with the play screen's). index.html itself (the "who is playing" first screen)
+ * also gets `modulepreload` + stylesheet links for that lazily loaded screen's chunk, so `/` is
+ * also HTML → one wave (the per-scenario pages do not get them: they show the game).
  *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
@@ -88,7 +90,7 @@ export interface PageBoot {
 
 /**
  * The page for a direct link to one scenario: index.html with the scenario's JSON preloaded and,
- * when `boot` is given, its first decision pre-rendered in each language (laid out but invisible
+ * when `boot` is given, its first decision pre-rendered in each language (hidden, not laid out,
  * until src/boot/boot.ts shows the right one, see #boot in global.css) with the boot script ahead
  * of the app's.
  */
@@ -225,6 +227,11 @@ export function addCatalogHashes(code: string, scenarioTexts: string[]): string 
   return `export const catalog = ${JSON.stringify(entries)};\n` + code.slice(m[0].length);
 }
 
+/**
+ * The app's code, which src/main.ts (a tiny entry) imports in steps: every page preloads it and
+ * its stylesheets in the same wave as the entry.
+ */
+const APP_START = /\/src\/start\.ts$/;
 /** The screen `/` shows first (App.svelte's lazily loaded route ''). */
 const FIRST_SCREEN = /\/src\/ui\/screens\/WhoScreen\.svelte$/;
 /** The screen a direct link shows (loaded lazily by App.svelte, preloaded by its page). */
@@ -256,6 +263,10 @@ export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string
     return meta ? [...meta.importedCss] : [];
   });
   return { js, css };
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
 }
 
 /** Minified JSON text, or the input unchanged when it does not parse. */
@@ -402,7 +413,9 @@ export function perfPlugin(): Plugin {
         if (!bootChunk) this.warn('no src/boot/boot.ts entry: direct links are not pre-rendered');
         const cssHref = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1];
         const cssAsset = cssHref ? bundle[cssHref.slice(base.length)] : undefined;
-        const play = lazyChunkFiles(bundle, (id) => PLAY_SCREEN.test(id.replace(/\\/g, '/')));
+        const appStart = lazyChunkFiles(bundle, (id) => APP_START.test(id.replace(/\\/g, '/')));
+        const playOnly = lazyChunkFiles(bundle, (id) => PLAY_SCREEN.test(id.replace(/\\/g, '/')));
+        const play = { js: unique([...appStart.js, ...playOnly.js]), css: unique([...appStart.css, ...playOnly.css]) };
         const playCss = play.css.map((f) => bundle[f]).filter((a): a is OutputAsset => a?.type === 'asset');
         const css =
           cssHref && cssAsset?.type === 'asset'
@@ -434,7 +447,8 @@ export function perfPlugin(): Plugin {
         }
         // Every page carries the boot script inline: its file would be fetched by nobody.
         if (bootChunk && !bootFileUsed) delete bundle[bootChunk.fileName];
-        const first = lazyChunkFiles(bundle, (id) => FIRST_SCREEN.test(id.replace(/\\/g, '/')));
+        const firstOnly = lazyChunkFiles(bundle, (id) => FIRST_SCREEN.test(id.replace(/\\/g, '/')));
+        const first = { js: unique([...appStart.js, ...firstOnly.js]), css: unique([...appStart.css, ...firstOnly.css]) };
         const links = [
           ...first.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(base + f)}">`),
           ...first.js.map((f) => `<link rel="modulepreload" crossorigin href="${escapeAttr(base + f)}">`),

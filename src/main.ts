@@ -1,47 +1,24 @@
 /**
- * Starts Frontlijn: opens the store, starts fetching the scenario a direct link asks for (in
- * parallel with everything else, so `#/play/<id>` needs one wave of requests after the HTML),
- * mounts the app, and loads sound only once the first screen is up.
+ * Starts Frontlijn in steps, each a task of its own, so that no step holds the main thread long
+ * (Lighthouse's total blocking time, a tap's delay on a slow phone): evaluating Svelte's runtime
+ * and the UI's words, then the store's code, then the screens (src/start.ts), which opens the
+ * store and mounts the app. The page preloads all of it in the same wave as the entry
+ * (scripts/vite-plugin-perf.ts).
+ *
+ * A direct link's page already shows and plays its first decision (src/boot/boot.ts): there the
+ * app waits until the page is idle or the player has acted before doing anything.
  */
 import './ui/path-form';
-import { mount } from 'svelte';
 import './ui/styles/global.css';
-import App from './ui/App.svelte';
-import { app } from './ui/state/app.svelte';
-import { scenarios } from './ui/state/scenarios.svelte';
-import { parseHash } from './ui/router';
-import { installUnlock, preloadSound } from './ui/state/sound';
-import { lmsLaunch, playHash } from './lms/launch';
-import { pwa } from './ui/state/pwa.svelte';
+import { whenFree, yieldToMain } from './ui/start-gate';
 
-// Launched by a learning platform (a SCORM or cmi5 package): its session decides what opens first.
-const lms = lmsLaunch(location.search);
-if (lms) {
-  void import('./lms/start')
-    .then(({ startLms }) => startLms(lms))
-    .catch(() => playHash(lms))
-    .then((hash) => app.navigate(hash, true))
-    .finally(start);
-} else start();
-
-function start(): void {
-  const first = parseHash(location.hash);
-  if (first.name === 'play' && !first.params.hash && scenarios.builtin(first.params.id)) {
-    void scenarios.playScenario(first.params.id).catch(() => undefined);
-  }
-  void app.ready();
-
-  // A direct link's pre-rendered first decision stays until PlayScreen takes over from the boot
-  // script (src/boot/boot.ts); when that script did not show it, it goes now.
-  if (!window.__frontlijnBoot) document.getElementById('boot')?.remove();
-  mount(App, { target: document.getElementById('app')! });
-
-  installUnlock();
-  // Sound must not compete with the first decision for bandwidth: load it a while after that.
-  setTimeout(preloadSound, 2500);
-  // Offline use (the service worker precaches the game); a platform's package owns its page.
-  if (!lms) void pwa.register();
-
-  // Dev server only: the authoring tools' hot-reload panel (tree-shaken from the build).
-  if (import.meta.hot) void import('./authoring/hot-reload');
-}
+void (async () => {
+  if (window.__frontlijnBoot) await whenFree();
+  await import('./i18n');
+  await yieldToMain();
+  await import('./ui/state/app.svelte');
+  await yieldToMain();
+  const { start } = await import('./start');
+  await yieldToMain();
+  start();
+})();

@@ -3,8 +3,8 @@
  * has loaded.
  *
  * The page for such a link (scripts/vite-plugin-perf.ts) carries the scenario's first decision
- * already rendered by the app's own components (src/prerender), in each language, laid out but
- * invisible (#boot in global.css). This script — a separate, dependency-free entry of about 2 KB
+ * already rendered by the app's own components (src/prerender), in each language, hidden and
+ * not laid out (#boot in global.css). This script — a separate, dependency-free entry of about 2 KB
  * gzipped, which the build puts inline in that page right after #boot and #app, so that the page
  * needs no second download — picks the variant the
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
@@ -348,7 +348,7 @@ function start(root: HTMLElement): void {
   window.__frontlijnBoot = handle;
   if (app) app.hidden = true;
   performance.mark('frontlijn:first-choice-ready');
-  // After the first paint: the shown version was laid out while this script loaded.
+  // After the first paint: the versions not shown are out of layout meanwhile (#boot in global.css).
   requestAnimationFrame(() => setTimeout(prune, 0));
 }
 

@@ -14,6 +14,7 @@ import { LiveRun, newRun } from './run.svelte';
 import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.svelte';
 import { href } from '../router';
 import { bootShown } from './boot-hint';
+import { yieldToMain } from '../start-gate';
 
 export class PlaySession {
   loaded = $state.raw<LoadedScenario | null>(null);
@@ -89,7 +90,11 @@ export class PlaySession {
       await scenarios.remember(s);
       const claimed = await claimRun(fresh.id, { onLost: () => this.#onLost() });
       this.#claim = claimed.ok ? claimed.claim : null;
-      this.live = await LiveRun.start(store, s.scenario, fresh);
+      const live = await LiveRun.start(store, s.scenario, fresh);
+      // Showing the run (rendering the play screen) is a task of its own, apart from the
+      // database's answers and compiling the scenario before it.
+      await yieldToMain();
+      this.live = live;
       this.loaded = s;
       void app.refreshBootHint();
     } catch (e) {
