@@ -6,7 +6,7 @@ import type { JsonPath } from './contract';
 import type { Lang } from './types';
 
 /** English names of the languages a Text can provide. */
-export const LANG_NAMES: Record<Lang, string> = { nl: 'Dutch', en: 'English' };
+const LANG_NAMES: Record<Lang, string> = { nl: 'Dutch', en: 'English' };
 
 /** The name of a language code for messages ("English", or the code itself). */
 export function langName(code: string): string {
@@ -18,14 +18,14 @@ export function q(value: unknown): string {
   return `"${String(value)}"`;
 }
 
-/** A list for a sentence: "a, b and c" (or "or"). */
+/** A list for a sentence: "a, b and c"; `last` is the word before the last item ("or", "en", "of"). */
 export function listOf(items: readonly string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
 /** Edit distance between two strings (Levenshtein), for "did you mean". */
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
@@ -65,10 +65,26 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   return best;
 }
 
-/** " — did you mean "x"?" or "". */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+/** " — did you mean "x"?" (`ask`: the question in another language) or "". */
+export function didYouMean(name: string, candidates: Iterable<string>, ask = 'did you mean'): string {
   const c = closest(name, candidates);
-  return c !== null && c !== name ? ` — did you mean ${q(c)}?` : '';
+  return c !== null && c !== name ? ` — ${ask} ${q(c)}?` : '';
+}
+
+/** Quoted ids for a sentence: at most 6, then `more(n)` ("3 more"); `last` as in listOf. */
+export function idList(items: string[], more: (n: number) => string, last = 'and'): string {
+  const quoted = items.map(q);
+  return listOf(quoted.length > 6 ? [...quoted.slice(0, 6), more(quoted.length - 6)] : quoted, last);
+}
+
+/** A text cut to 40 characters for a message. */
+export function short(text: string): string {
+  return text.length > 40 ? text.slice(0, 39) + '…' : text;
+}
+
+/** Ends a sentence with a period, unless it ends with a question mark. */
+export function period(s: string): string {
+  return s.replace(/([^?])$/, '$1.');
 }
 
 /** The words one language uses to describe values and name places (English below; Dutch in words-nl.ts). */
@@ -94,6 +110,8 @@ export interface PlaceWords {
   scenario: string;
   /** A field below an owner: `"effects.warmth" of option "b"`. */
   field(quotedField: string, owner: string): string;
+  /** The text of an option or ending: `text of option "b"`. */
+  textOf(owner: string): string;
 }
 
 function ordinal(n: number): string {
@@ -103,7 +121,7 @@ function ordinal(n: number): string {
 }
 
 /** The English place words. */
-export const EN_PLACES: PlaceWords = {
+const EN_PLACES: PlaceWords = {
   null: 'null',
   list: (n) => `a list of ${n}`,
   emptyList: 'an empty list',
@@ -123,6 +141,7 @@ export const EN_PLACES: PlaceWords = {
   scoring: 'the scoring settings',
   scenario: 'the scenario',
   field: (field, owner) => `${field} of ${owner}`,
+  textOf: (owner) => `text of ${owner}`,
 };
 
 /** Describes a JSON value for "but it is ...". */
@@ -179,7 +198,7 @@ function ownerOf(root: unknown, path: JsonPath, w: PlaceWords): { length: number
 }
 
 /** The dotted field path below an owner, e.g. "effects.warmth" or "options[2]". */
-export function fieldPath(path: JsonPath): string {
+function fieldPath(path: JsonPath): string {
   let s = '';
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s;
@@ -190,6 +209,13 @@ export function describePath(root: unknown, path: JsonPath, w: PlaceWords = EN_P
   const owner = ownerOf(root, path, w);
   const rest = path.slice(owner.length);
   return rest.length ? w.field(q(fieldPath(rest)), owner.name) : owner.name;
+}
+
+/** Names a Text: "text of option "b" of node "greet"", or ""situation" of node "greet"". */
+export function textName(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): string {
+  const last = path[path.length - 1];
+  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return w.textOf(describePath(root, path.slice(0, -1), w));
+  return describePath(root, path, w);
 }
 
 /** Capitalises the first letter of a message. */
