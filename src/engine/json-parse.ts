@@ -12,9 +12,8 @@
  */
 import { createScanner, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from './contract';
-import { decodeScenarioText, type DecodeProblem } from './json-decode';
-import type { Found, FoundHint, MessageRef } from './message-args';
-import { messageText, msg } from './message-catalog';
+import { decodeScenarioText, problem, type DecodeProblem } from './json-decode';
+import { msg, type Found, type FoundHint, type MessageRef } from './message-args';
 
 /** The deepest nesting of objects and arrays accepted. */
 export const MAX_JSON_DEPTH = 64;
@@ -128,7 +127,7 @@ class Parser {
 
   private problem(ref: MessageRef, offset: number): ParseProblem {
     const { line, column } = this.toLoc(offset);
-    return { code: ref.key, message: messageText('en', ref), ref, line, column, offset, path: [...this.path] };
+    return { ...problem(ref, line, column, offset), path: [...this.path] };
   }
 
   /** Records a problem and reads on. */
