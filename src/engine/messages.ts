@@ -87,62 +87,44 @@ export function period(s: string): string {
   return s.replace(/([^?])$/, '$1.');
 }
 
-/** The words one language uses to describe values and name places (English below; Dutch in words-nl.ts). */
-export interface PlaceWords {
-  null: string;
-  list(length: number): string;
-  emptyList: string;
-  /** A (possibly shortened) text, quotes included. */
-  text(quoted: string): string;
-  number(n: number): string;
-  object: string;
-  nothing: string;
-  node(quotedId: string): string;
-  option(quotedId: string, node: string): string;
-  nthOption(n: number, node: string): string;
-  route(n: number, owner: string): string;
-  timeLimit(node: string): string;
-  ending(quotedId: string): string;
-  nodes: string;
-  endings: string;
-  customer: string;
-  scoring: string;
-  scenario: string;
-  /** A field below an owner: `"effects.warmth" of option "b"`. */
-  field(quotedField: string, owner: string): string;
-  /** The text of an option or ending: `text of option "b"`. */
-  textOf(owner: string): string;
-}
-
 function ordinal(n: number): string {
   const s = ['th', 'st', 'nd', 'rd'];
   const v = n % 100;
   return n + (s[(v - 20) % 10] || s[v] || s[0]);
 }
 
-/** The English place words. */
-const EN_PLACES: PlaceWords = {
+/**
+ * The words one language uses to describe values and name places: English here, Dutch in
+ * words-nl.ts (which must provide the same words: PlaceWords is this object's type).
+ */
+const EN_PLACES = {
   null: 'null',
-  list: (n) => `a list of ${n}`,
+  list: (n: number) => `a list of ${n}`,
   emptyList: 'an empty list',
-  text: (quoted) => `the text ${quoted}`,
-  number: (n) => `the number ${n}`,
+  /** A (possibly shortened) text, quotes included. */
+  text: (quoted: string) => `the text ${quoted}`,
+  number: (n: number) => `the number ${n}`,
   object: 'an object { … }',
   nothing: 'nothing',
-  node: (id) => `node ${id}`,
-  option: (id, node) => `option ${id} of ${node}`,
-  nthOption: (n, node) => `the ${ordinal(n)} option of ${node}`,
-  route: (n, owner) => `route ${n} of ${owner}`,
-  timeLimit: (node) => `the time limit of ${node}`,
-  ending: (id) => `ending ${id}`,
+  node: (quotedId: string) => `node ${quotedId}`,
+  option: (quotedId: string, node: string) => `option ${quotedId} of ${node}`,
+  nthOption: (n: number, node: string) => `the ${ordinal(n)} option of ${node}`,
+  route: (n: number, owner: string) => `route ${n} of ${owner}`,
+  timeLimit: (node: string) => `the time limit of ${node}`,
+  ending: (quotedId: string) => `ending ${quotedId}`,
   nodes: 'the nodes',
   endings: 'the endings',
   customer: 'the customer',
   scoring: 'the scoring settings',
   scenario: 'the scenario',
-  field: (field, owner) => `${field} of ${owner}`,
-  textOf: (owner) => `text of ${owner}`,
+  /** A field below an owner: `"effects.warmth" of option "b"`. */
+  field: (quotedField: string, owner: string) => `${quotedField} of ${owner}`,
+  /** The text of an option or ending: `text of option "b"`. */
+  textOf: (owner: string) => `text of ${owner}`,
 };
+
+/** The place and value words of a language. */
+export type PlaceWords = typeof EN_PLACES;
 
 /** Describes a JSON value for "but it is ...". */
 export function describeValue(value: unknown, w: PlaceWords = EN_PLACES): string {
