@@ -3,7 +3,7 @@
  * reported at each place (line, column and byte offset) instead of being replaced. Pure.
  */
 import { msg, type MessageRef } from './message-args';
-import { messageText } from './message-catalog';
+import { englishText } from './messages-en';
 
 /** The largest scenario file accepted, in bytes (5 MB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -28,7 +28,7 @@ export interface DecodeResult {
 
 /** A problem with its English sentence, at a place in the file. */
 export function problem(ref: MessageRef, line = 1, column = 1, offset = 0): DecodeProblem {
-  return { code: ref.key, message: messageText('en', ref), ref, line, column, offset };
+  return { code: ref.key, message: englishText(ref), ref, line, column, offset };
 }
 
 /** The problem reported for a file over 5 MB (also used by the CLI before reading such a file). */

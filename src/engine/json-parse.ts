@@ -117,6 +117,8 @@ class Parser {
   readonly problems: ParseProblem[] = [];
   private readonly scanner: JSONScanner;
   private readonly path: JsonPath = [];
+  /** Where the last value read ends (for "after the value on line …"). */
+  private lastEnd = 0;
 
   constructor(
     private readonly text: string,
@@ -168,17 +170,23 @@ class Parser {
     }
   }
 
-  /** Continues scanning at `offset`, after something read here rather than by the scanner. */
-  private skipTo(offset: number): void {
-    this.scanner.setPosition(offset);
+  /** Continues scanning at `end`, after something read here rather than by the scanner. */
+  private skipTo(end: number): void {
+    this.lastEnd = end;
+    this.scanner.setPosition(end);
     this.next();
+  }
+
+  /** The word (letters, digits, _ $ -) at an offset, or ''. */
+  private wordAt(i: number): string {
+    WORD.lastIndex = i;
+    return WORD.exec(this.text)?.[0] ?? '';
   }
 
   /** What stands at an offset, for "found …" in messages (null: the end of the file). */
   private found(i: number): Found {
     if (i >= this.text.length) return null;
-    WORD.lastIndex = i;
-    return `"${WORD.exec(this.text)?.[0].slice(0, 20) ?? this.text[i]}"`;
+    return `"${this.wordAt(i).slice(0, 20) || this.text[i]}"`;
   }
 
   private hint(c: string): FoundHint {
@@ -197,9 +205,6 @@ class Parser {
     if (this.scanner.getToken() !== TOKEN.eof) this.report(msg('json-trailing-text', { line: this.line(this.lastEnd) }), end);
     return { value, place };
   }
-
-  /** Where the last value read ends (for "after the value on line …"). */
-  private lastEnd = 0;
 
   /** Parses the value at the current token and moves past it. */
   private parseValue(depth: number, place: Place): unknown {
@@ -260,7 +265,6 @@ class Parser {
     if (end < 0 || (newline >= 0 && newline < end)) this.stop(msg('json-single-quotes', { line: this.line(start), value: null }), start);
     const value = this.text.slice(start + 1, end);
     this.report(msg('json-single-quotes', { line: this.line(start), value }), start);
-    this.lastEnd = end + 1;
     this.skipTo(end + 1);
     return value;
   }
@@ -272,22 +276,19 @@ class Parser {
     const raw = NUMBER_CHARS.exec(this.text)?.[0] ?? '';
     const valid = JSON_NUMBER.test(raw);
     if (!valid) this.report(msg('json-invalid-number', { raw }), start);
-    this.lastEnd = start + raw.length;
-    this.skipTo(this.lastEnd);
+    this.skipTo(start + raw.length);
     return valid || Number.isFinite(Number(raw)) ? Number(raw) : 0;
   }
 
   /** A bare word (True, NaN, shop): reported, and read as what it likely meant. */
   private readWord(): unknown {
     const start = this.at;
-    WORD.lastIndex = start;
-    const word = WORD.exec(this.text)?.[0] ?? '';
+    const word = this.wordAt(start);
     const fix = WORD_FIX.get(word);
     // true, false or null glued to what follows (null+1) reach here: the scanner reads that as one word.
     const literal = word === 'true' || word === 'false' || word === 'null';
     if (!literal) this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
-    this.lastEnd = start + word.length;
-    this.skipTo(this.lastEnd);
+    this.skipTo(start + word.length);
     return literal ? JSON.parse(word) : fix ? fix.value : word;
   }
 
@@ -298,8 +299,7 @@ class Parser {
     if (this.scanner.getToken() === TOKEN.string) return this.moveOn(this.readString());
     if (c === "'") return this.readSingleQuoted();
     if (WORD_START.test(c)) {
-      WORD.lastIndex = start;
-      const key = WORD.exec(this.text)?.[0] ?? '';
+      const key = this.wordAt(start);
       this.report(msg('json-unquoted-key', { key }), start);
       this.skipTo(start + key.length);
       return key;
