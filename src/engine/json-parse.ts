@@ -350,7 +350,7 @@ class Parser {
       else this.stop(msg('json-syntax', { kind: 'colon-expected', key, found: this.found(this.at) }), this.at);
       const forbidden = FORBIDDEN_KEYS.has(key);
       if (forbidden) this.report(msg('forbidden-key', { key }), keyAt);
-      else if (Object.prototype.hasOwnProperty.call(obj, key)) {
+      else if (Object.hasOwn(obj, key)) {
         const first = members.find((m) => m.key === key) as Place;
         this.report(msg('duplicate-key', { key, line: this.line(first.keyAt) }), keyAt);
       }

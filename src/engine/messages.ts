@@ -45,7 +45,7 @@ function levenshtein(a: string, b: string): number {
  * The closest candidate to a misspelt name, or null when none is close enough (at most a third of
  * the letters differ, or one is the other with a prefix/suffix, ignoring case).
  */
-export function closest(name: string, candidates: Iterable<string>): string | null {
+function closest(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
@@ -65,10 +65,16 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   return best;
 }
 
+/** The closest other name for "did you mean", or null. */
+export function suggest(name: string, candidates: Iterable<string>): string | null {
+  const c = closest(name, candidates);
+  return c !== null && c !== name ? c : null;
+}
+
 /** " — did you mean "x"?" (`ask`: the question in another language) or "". */
 export function didYouMean(name: string, candidates: Iterable<string>, ask = 'did you mean'): string {
-  const c = closest(name, candidates);
-  return c !== null && c !== name ? ` — ${ask} ${q(c)}?` : '';
+  const c = suggest(name, candidates);
+  return c === null ? '' : ` — ${ask} ${q(c)}?`;
 }
 
 /** Quoted ids for a sentence: at most 6, then `more(n)` ("3 more"); `last` as in listOf. */
@@ -148,7 +154,7 @@ function get(root: unknown, path: JsonPath): unknown {
   let v: unknown = root;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    if (!Object.hasOwn(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;

@@ -79,7 +79,6 @@ function firstSentence(description: string | undefined): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The schema's few patterns, each compiled once. */
 const patterns = new Map<string, RegExp>();
@@ -111,7 +110,7 @@ class Checker {
         this.add('error', msg('condition-as-text', { at: path, value }), path);
         return;
       }
-      this.check(value, this.resolve(schema), path, has(REF_NOUNS, name) ? { ref: name } : noun);
+      this.check(value, this.resolve(schema), path, Object.hasOwn(REF_NOUNS, name) ? { ref: name } : noun);
       if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path });
       return;
     }
@@ -184,7 +183,7 @@ class Checker {
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
     const props = s.properties ?? {};
     for (const name of s.required ?? []) {
-      if (!has(v, name)) this.add('error', msg('missing-field', { at: path, name, what: firstSentence(props[name]?.description) }), path);
+      if (!Object.hasOwn(v, name)) this.add('error', msg('missing-field', { at: path, name, what: firstSentence(props[name]?.description) }), path);
     }
     const keys = Object.keys(v);
     if (s.minProperties !== undefined && keys.length < s.minProperties) {
@@ -192,7 +191,7 @@ class Checker {
     }
     for (const key of keys) {
       const child = [...path, key];
-      if (has(props, key)) this.check(v[key], props[key], child);
+      if (Object.hasOwn(props, key)) this.check(v[key], props[key], child);
       else if (s.additionalProperties === false) {
         this.add('warning', msg('unknown-field', { at: child, key, allowed: Object.keys(props) }), child, true);
       } else {

@@ -5,7 +5,7 @@
  * mean"). Defensive: runs on a scenario that may still have structural errors. Pure.
  */
 import type { JsonPath } from './contract';
-import { closest } from './messages';
+import { suggest } from './messages';
 import { msg, type MessageRef } from './message-args';
 import type { Issue, TextMatch } from './schema-check';
 import { isBlank } from './text';
@@ -14,7 +14,6 @@ import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const isLang = (l: unknown): l is string => typeof l === 'string' && (LANGS as readonly string[]).includes(l);
 
 /** Unknown targets after this many get no "did you mean": each one compares against every id. */
@@ -23,12 +22,6 @@ const MAX_SUGGESTIONS = 200;
 /** An issue; its sentence is written by validateScenario, in the language asked for. */
 function issue(severity: Issue['severity'], ref: MessageRef, path: JsonPath, atKey = false): Issue {
   return { severity, code: ref.key, ref, path, ...(atKey ? { atKey } : {}) };
-}
-
-/** The closest other id for "did you mean", or null. */
-function suggest(name: string, candidates: Iterable<string>): string | null {
-  const c = closest(name, candidates);
-  return c !== null && c !== name ? c : null;
 }
 
 /**
@@ -63,7 +56,7 @@ function checkTexts(root: Obj, texts: TextMatch[], out: Issue[]): void {
     }
     if (!isObj(value)) continue;
     for (const lang of declared) {
-      if (!has(value, lang)) out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path));
+      if (!Object.hasOwn(value, lang)) out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path));
       else if (typeof value[lang] === 'string' && isBlank(value[lang])) {
         out.push(issue('warning', msg('empty-text', { at: [...path, lang], lang }), [...path, lang]));
       }
@@ -89,7 +82,7 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
 
   /** A target that is a string must be a node or an ending. */
   const checkTarget = (target: unknown, path: JsonPath) => {
-    if (typeof target !== 'string' || has(nodes, target) || has(endings, target)) return;
+    if (typeof target !== 'string' || Object.hasOwn(nodes, target) || Object.hasOwn(endings, target)) return;
     const suggestion = suggestionsLeft-- > 0 ? suggest(target, allIds) : null;
     out.push(issue('error', msg('unknown-target', { at: path, target, suggestion }), path));
   };
@@ -110,12 +103,12 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
   for (const id of nodeIds) checkIdLength(id, ['nodes', id], true);
   for (const id of endingIds) checkIdLength(id, ['endings', id], true);
   for (const id of endingIds) {
-    if (has(nodes, id)) out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], true));
+    if (Object.hasOwn(nodes, id)) out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], true));
   }
   if (typeof value.start === 'string') {
-    if (has(endings, value.start) && !has(nodes, value.start)) {
+    if (Object.hasOwn(endings, value.start) && !Object.hasOwn(nodes, value.start)) {
       out.push(issue('error', msg('start-is-ending', { start: value.start }), ['start']));
-    } else if (!has(nodes, value.start)) {
+    } else if (!Object.hasOwn(nodes, value.start)) {
       const args = { start: value.start, suggestion: suggest(value.start, nodeIds), example: nodeIds.length ? nodeIds[0] : null };
       out.push(issue('error', msg('unknown-start', args), ['start']));
     }
@@ -133,12 +126,12 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
         if (first === undefined) firstWithId.set(opt.id, i);
         else out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), [...path, 'id']));
       }
-      if (has(opt, 'next')) checkNext(opt.next, [...path, 'next']);
+      if (Object.hasOwn(opt, 'next')) checkNext(opt.next, [...path, 'next']);
     });
-    if (isObj(node.timeLimit) && has(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next']);
+    if (isObj(node.timeLimit) && Object.hasOwn(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next']);
   }
   const weights = isObj(value.scoring) && isObj(value.scoring.weights) ? value.scoring.weights : null;
-  if (weights && DIMENSIONS.every((d) => has(weights, d) && weights[d] === 0)) {
+  if (weights && DIMENSIONS.every((d) => Object.hasOwn(weights, d) && weights[d] === 0)) {
     out.push(issue('error', msg('weights-all-zero', {}), ['scoring', 'weights']));
   }
   checkTexts(value, texts, out);
