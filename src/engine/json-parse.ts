@@ -13,7 +13,7 @@
 import { createScanner, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from './contract';
 import { decodeScenarioText, problem, type DecodeProblem } from './json-decode';
-import { msg, type Found, type FoundHint, type MessageRef } from './message-args';
+import { msg, type Found, type FoundHint, type MessageRef, type WordFix } from './message-args';
 
 /** The deepest nesting of objects and arrays accepted. */
 export const MAX_JSON_DEPTH = 64;
@@ -74,7 +74,7 @@ const TOKEN = { '{': 1, '}': 2, '[': 3, ']': 4, ',': 5, ':': 6, null: 7, true: 8
 const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2 };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Words people write for true, false, null or a number, with what they likely meant and the fix. */
-const WORD_FIX = new Map<string, { value: unknown; fix: 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number' }>([
+const WORD_FIX = new Map<string, { value: unknown; fix: WordFix }>([
   ['True', { value: true, fix: 'lowercase-true' }],
   ['TRUE', { value: true, fix: 'lowercase-true' }],
   ['False', { value: false, fix: 'lowercase-false' }],

@@ -3,12 +3,12 @@
  * recorded (message-args.ts) with the English place-naming words of messages.ts and
  * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why } from './message-args';
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, idList, langName, listOf, period, q, sentence, short, textName } from './messages';
 import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
 import { t } from './text';
 
-const WORD_FIXES = {
+const WORD_FIXES: Record<WordFix, string> = {
   'lowercase-true': 'write true in lowercase',
   'lowercase-false': 'write false in lowercase',
   null: 'write null, or leave the field out',

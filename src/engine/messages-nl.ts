@@ -5,13 +5,13 @@
  * plaatswoorden van words-nl.ts. Pure.
  */
 import type { JsonPath } from './contract';
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why } from './message-args';
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, idList, listOf, period, q, sentence, short, textName } from './messages';
 import { formatSize, hex } from './messages-en';
 import { fieldWordsNl, langAdjNl, NL_PLACES, patternHintNl, REF_NOUNS_NL, TYPE_NOUNS_NL, typeFixNl } from './words-nl';
 import { t } from './text';
 
-const WORD_FIXES = {
+const WORD_FIXES: Record<WordFix, string> = {
   'lowercase-true': 'schrijf true in kleine letters',
   'lowercase-false': 'schrijf false in kleine letters',
   null: 'schrijf null, of laat het veld weg',
