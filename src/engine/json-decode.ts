@@ -2,8 +2,8 @@
  * Turning a scenario file's bytes into text: files over 5 MB are refused, and invalid UTF-8 is
  * reported at each place (line, column and byte offset) instead of being replaced. Pure.
  */
-import type { MessageRef } from './message-args';
-import { messageText, msg } from './message-catalog';
+import { msg, type MessageRef } from './message-args';
+import { englishText } from './messages-en';
 
 /** The largest scenario file accepted, in bytes (5 MB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -26,8 +26,9 @@ export interface DecodeResult {
   problems: DecodeProblem[];
 }
 
-function problem(ref: MessageRef, line = 1, column = 1, offset = 0): DecodeProblem {
-  return { code: ref.key, message: messageText('en', ref), ref, line, column, offset };
+/** A problem with its English sentence, at a place in the file. */
+export function problem(ref: MessageRef, line = 1, column = 1, offset = 0): DecodeProblem {
+  return { code: ref.key, message: englishText(ref), ref, line, column, offset };
 }
 
 /** The problem reported for a file over 5 MB (also used by the CLI before reading such a file). */

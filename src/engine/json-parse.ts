@@ -12,9 +12,8 @@
  */
 import { createScanner, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from './contract';
-import { decodeScenarioText, type DecodeProblem } from './json-decode';
-import type { Found, FoundHint, MessageRef } from './message-args';
-import { messageText, msg } from './message-catalog';
+import { decodeScenarioText, problem, type DecodeProblem } from './json-decode';
+import { msg, type Found, type FoundHint, type MessageRef, type WordFix } from './message-args';
 
 /** The deepest nesting of objects and arrays accepted. */
 export const MAX_JSON_DEPTH = 64;
@@ -75,7 +74,7 @@ const TOKEN = { '{': 1, '}': 2, '[': 3, ']': 4, ',': 5, ':': 6, null: 7, true: 8
 const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2 };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Words people write for true, false, null or a number, with what they likely meant and the fix. */
-const WORD_FIX = new Map<string, { value: unknown; fix: 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number' }>([
+const WORD_FIX = new Map<string, { value: unknown; fix: WordFix }>([
   ['True', { value: true, fix: 'lowercase-true' }],
   ['TRUE', { value: true, fix: 'lowercase-true' }],
   ['False', { value: false, fix: 'lowercase-false' }],
@@ -118,6 +117,8 @@ class Parser {
   readonly problems: ParseProblem[] = [];
   private readonly scanner: JSONScanner;
   private readonly path: JsonPath = [];
+  /** Where the last value read ends (for "after the value on line …"). */
+  private lastEnd = 0;
 
   constructor(
     private readonly text: string,
@@ -128,7 +129,7 @@ class Parser {
 
   private problem(ref: MessageRef, offset: number): ParseProblem {
     const { line, column } = this.toLoc(offset);
-    return { code: ref.key, message: messageText('en', ref), ref, line, column, offset, path: [...this.path] };
+    return { ...problem(ref, line, column, offset), path: [...this.path] };
   }
 
   /** Records a problem and reads on. */
@@ -169,17 +170,23 @@ class Parser {
     }
   }
 
-  /** Continues scanning at `offset`, after something read here rather than by the scanner. */
-  private skipTo(offset: number): void {
-    this.scanner.setPosition(offset);
+  /** Continues scanning at `end`, after something read here rather than by the scanner. */
+  private skipTo(end: number): void {
+    this.lastEnd = end;
+    this.scanner.setPosition(end);
     this.next();
+  }
+
+  /** The word (letters, digits, _ $ -) at an offset, or ''. */
+  private wordAt(i: number): string {
+    WORD.lastIndex = i;
+    return WORD.exec(this.text)?.[0] ?? '';
   }
 
   /** What stands at an offset, for "found …" in messages (null: the end of the file). */
   private found(i: number): Found {
     if (i >= this.text.length) return null;
-    WORD.lastIndex = i;
-    return `"${WORD.exec(this.text)?.[0].slice(0, 20) ?? this.text[i]}"`;
+    return `"${this.wordAt(i).slice(0, 20) || this.text[i]}"`;
   }
 
   private hint(c: string): FoundHint {
@@ -198,9 +205,6 @@ class Parser {
     if (this.scanner.getToken() !== TOKEN.eof) this.report(msg('json-trailing-text', { line: this.line(this.lastEnd) }), end);
     return { value, place };
   }
-
-  /** Where the last value read ends (for "after the value on line …"). */
-  private lastEnd = 0;
 
   /** Parses the value at the current token and moves past it. */
   private parseValue(depth: number, place: Place): unknown {
@@ -261,7 +265,6 @@ class Parser {
     if (end < 0 || (newline >= 0 && newline < end)) this.stop(msg('json-single-quotes', { line: this.line(start), value: null }), start);
     const value = this.text.slice(start + 1, end);
     this.report(msg('json-single-quotes', { line: this.line(start), value }), start);
-    this.lastEnd = end + 1;
     this.skipTo(end + 1);
     return value;
   }
@@ -273,22 +276,19 @@ class Parser {
     const raw = NUMBER_CHARS.exec(this.text)?.[0] ?? '';
     const valid = JSON_NUMBER.test(raw);
     if (!valid) this.report(msg('json-invalid-number', { raw }), start);
-    this.lastEnd = start + raw.length;
-    this.skipTo(this.lastEnd);
+    this.skipTo(start + raw.length);
     return valid || Number.isFinite(Number(raw)) ? Number(raw) : 0;
   }
 
   /** A bare word (True, NaN, shop): reported, and read as what it likely meant. */
   private readWord(): unknown {
     const start = this.at;
-    WORD.lastIndex = start;
-    const word = WORD.exec(this.text)?.[0] ?? '';
+    const word = this.wordAt(start);
     const fix = WORD_FIX.get(word);
     // true, false or null glued to what follows (null+1) reach here: the scanner reads that as one word.
     const literal = word === 'true' || word === 'false' || word === 'null';
     if (!literal) this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
-    this.lastEnd = start + word.length;
-    this.skipTo(this.lastEnd);
+    this.skipTo(start + word.length);
     return literal ? JSON.parse(word) : fix ? fix.value : word;
   }
 
@@ -299,8 +299,7 @@ class Parser {
     if (this.scanner.getToken() === TOKEN.string) return this.moveOn(this.readString());
     if (c === "'") return this.readSingleQuoted();
     if (WORD_START.test(c)) {
-      WORD.lastIndex = start;
-      const key = WORD.exec(this.text)?.[0] ?? '';
+      const key = this.wordAt(start);
       this.report(msg('json-unquoted-key', { key }), start);
       this.skipTo(start + key.length);
       return key;
@@ -351,7 +350,7 @@ class Parser {
       else this.stop(msg('json-syntax', { kind: 'colon-expected', key, found: this.found(this.at) }), this.at);
       const forbidden = FORBIDDEN_KEYS.has(key);
       if (forbidden) this.report(msg('forbidden-key', { key }), keyAt);
-      else if (Object.prototype.hasOwnProperty.call(obj, key)) {
+      else if (Object.hasOwn(obj, key)) {
         const first = members.find((m) => m.key === key) as Place;
         this.report(msg('duplicate-key', { key, line: this.line(first.keyAt) }), keyAt);
       }

@@ -29,6 +29,9 @@ export type Why = { kind: 'conditions' } | { kind: 'via'; node: string } | { kin
 /** What "found …" names in a syntax message: a snippet of the file, or null for its end. */
 export type Found = string | null;
 
+/** The fix suggested for a bare word such as True, None or NaN. */
+export type WordFix = 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number';
+
 /** The extra hint after "found …" for the character that was found. */
 export type FoundHint = 'comma' | 'close' | 'curly' | 'quotes';
 
@@ -43,7 +46,7 @@ export interface MessageArgs {
   'json-single-quotes': { line: number; value: string | null };
   'json-invalid-number': { raw: string };
   'json-syntax':
-    | { kind: 'word'; word: string; fix: 'lowercase-true' | 'lowercase-false' | 'null' | 'leave-out' | 'number' }
+    | { kind: 'word'; word: string; fix: WordFix }
     | { kind: 'bare-word'; word: string }
     | { kind: 'value-expected'; found: Found; hint: FoundHint }
     | { kind: 'key-expected'; found: Found; hint: FoundHint }

@@ -16,5 +16,3 @@ export function messageText(lang: Lang, ref: MessageRef, root: unknown = null): 
   const render = CATALOGS[lang][ref.key] as (args: unknown, root: unknown) => string;
   return render(ref.args, root);
 }
-
-export { msg } from './message-args';

@@ -3,12 +3,12 @@
  * recorded (message-args.ts) with the English place-naming words of messages.ts and
  * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why } from './message-args';
-import { describePath, describeValue, didYouMean, langName, listOf, q } from './messages';
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
+import { describePath, describeValue, didYouMean, idList, langName, listOf, period, q, sentence, short, textName } from './messages';
 import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
 import { t } from './text';
 
-const WORD_FIXES = {
+const WORD_FIXES: Record<WordFix, string> = {
   'lowercase-true': 'write true in lowercase',
   'lowercase-false': 'write false in lowercase',
   null: 'write null, or leave the field out',
@@ -25,13 +25,6 @@ const HINTS: Record<FoundHint, string> = {
 
 const found = (f: Found): string => f ?? 'the end of the file';
 
-/** "text of option "b" of node "greet"", or ""situation" of node "greet"". */
-function textName(root: unknown, path: (string | number)[]): string {
-  const last = path[path.length - 1];
-  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return `text of ${describePath(root, path.slice(0, -1))}`;
-  return describePath(root, path);
-}
-
 function expected(e: Expected): string {
   if ('ref' in e) return REF_NOUNS[e.ref];
   if ('type' in e) return TYPE_NOUNS[e.type] ?? e.type;
@@ -40,18 +33,10 @@ function expected(e: Expected): string {
 }
 
 /** The analysis's lists of ids: quoted, at most 6 then "n more". */
-function ids(items: string[]): string {
-  const quoted = items.map(q);
-  if (quoted.length <= 1) return quoted.join('');
-  const shown = quoted.length > 6 ? [...quoted.slice(0, 6), `${quoted.length - 6} more`] : quoted;
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
+const ids = (items: string[]): string => idList(items, (n) => `${n} more`);
 
 const flagsText = (s: StateRef): string => (s.flags.length ? `flag${s.flags.length > 1 ? 's' : ''} ${ids(s.flags)} set` : 'no flags set');
 const choiceName = (c: ChoiceRef): string => (c.option === null ? `the time-out of node ${q(c.node)}` : `option ${q(c.option)} of node ${q(c.node)}`);
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const short = (text: string): string => (text.length > 40 ? text.slice(0, 39) + '…' : text);
-const period = (s: string): string => s.replace(/([^?])$/, '$1.');
 
 function why(w: Why): string {
   if (w.kind === 'conditions') return 'the options and routes that lead there never apply in any way through the story (check their conditions)';
@@ -218,7 +203,7 @@ export const en: Catalog = {
   loop: (a) => `Players can go round in a loop forever: ${loopWhere(a.nodes)} with nothing that stops it. ${LOOP_FIX}`,
   'condition-never-holds': (a) =>
     a.route === null
-      ? `${cap(choiceName(a.choice))} is never shown: its condition never holds in any way the story reaches this node (${a.low === a.high ? `the mood here is always ${a.low}` : `the mood here is between ${a.low} and ${a.high}`}). Change the condition, or remove the option.`
+      ? `${sentence(choiceName(a.choice))} is never shown: its condition never holds in any way the story reaches this node (${a.low === a.high ? `the mood here is always ${a.low}` : `the mood here is between ${a.low} and ${a.high}`}). Change the condition, or remove the option.`
       : `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: its condition never holds after this choice. Change the condition, or remove the route.`,
   'route-never-taken': (a) =>
     `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: an earlier route always applies first. Change the order of the routes or their conditions.`,

@@ -4,25 +4,14 @@
  * oplost. Gebouwd uit de feiten die de controles vastleggen (message-args.ts) en de Nederlandse
  * plaatswoorden van words-nl.ts. Pure.
  */
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why } from './message-args';
-import { q } from './messages';
+import type { JsonPath } from './contract';
+import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
+import { describePath, describeValue, didYouMean, idList, listOf, period, q, sentence, short, textName } from './messages';
 import { formatSize, hex } from './messages-en';
-import {
-  describePathNl as place,
-  describeValueNl as value,
-  didYouMeanNl,
-  fieldWordsNl,
-  langAdjNl,
-  listNl,
-  patternHintNl,
-  REF_NOUNS_NL,
-  textNameNl,
-  TYPE_NOUNS_NL,
-  typeFixNl,
-} from './words-nl';
+import { fieldWordsNl, langAdjNl, NL_PLACES, patternHintNl, REF_NOUNS_NL, TYPE_NOUNS_NL, typeFixNl } from './words-nl';
 import { t } from './text';
 
-const WORD_FIXES = {
+const WORD_FIXES: Record<WordFix, string> = {
   'lowercase-true': 'schrijf true in kleine letters',
   'lowercase-false': 'schrijf false in kleine letters',
   null: 'schrijf null, of laat het veld weg',
@@ -39,26 +28,20 @@ const HINTS: Record<FoundHint, string> = {
 
 const found = (f: Found): string => f ?? 'het einde van het bestand';
 const nl = (n: number): string => n.toLocaleString('nl');
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const short = (text: string): string => (text.length > 40 ? text.slice(0, 39) + '…' : text);
-const period = (s: string): string => s.replace(/([^?])$/, '$1.');
+const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_PLACES);
+const value = (v: unknown): string => describeValue(v, NL_PLACES);
 const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'uitkomst' };
 const dim = (d: string): string => DIMENSIONS_NL[d] ?? d;
 
 function expected(e: Expected): string {
   if ('ref' in e) return REF_NOUNS_NL[e.ref];
   if ('type' in e) return TYPE_NOUNS_NL[e.type] ?? e.type;
-  if ('anyOf' in e) return listNl(e.anyOf.map((t) => TYPE_NOUNS_NL[t ?? ''] ?? 'iets anders'), 'of');
+  if ('anyOf' in e) return listOf(e.anyOf.map((t) => TYPE_NOUNS_NL[t ?? ''] ?? 'iets anders'), 'of');
   return 'een scenario-object { … }';
 }
 
 /** Lists of ids: quoted, at most 6 then "nog n". */
-function ids(items: string[]): string {
-  const quoted = items.map(q);
-  if (quoted.length <= 1) return quoted.join('');
-  const shown = quoted.length > 6 ? [...quoted.slice(0, 6), `nog ${quoted.length - 6}`] : quoted;
-  return listNl(shown);
-}
+const ids = (items: string[]): string => idList(items, (n) => `nog ${n}`, 'en');
 
 const state = (s: StateRef): string =>
   s.flags.length ? `stemming ${s.mood} en ${s.flags.length > 1 ? 'de vlaggen' : 'de vlag'} ${ids(s.flags)} aan` : `stemming ${s.mood}, zonder vlaggen`;
@@ -147,7 +130,7 @@ export const nlCatalog: Catalog = {
     'Schrijf bijvoorbeeld {"mood": {"max": -3}} (stemming -3 of lager) of {"flags": {"offeredHelp": true}}.',
   'wrong-type': (a, root) => `${place(root, a.at)} is ${value(a.value)}, maar hier hoort ${expected(a.expected)} te staan.${a.type ? typeFixNl(a.type, a.value) : ''}`,
   'invalid-value': (a, root) =>
-    `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listNl(a.allowed.map(q), 'of')}${didYouMeanNl(String(a.value), a.allowed) || '.'}`,
+    `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listOf(a.allowed.map(q), 'of')}${didYouMean(String(a.value), a.allowed, 'bedoel je') || '.'}`,
   'not-whole-number': (a, root) =>
     Number.isFinite(a.value)
       ? `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`
@@ -173,10 +156,10 @@ export const nlCatalog: Catalog = {
     return `${place(root, a.at)} heeft geen ${q(a.name)}: voeg het toe${what ? ` — ${what}` : ''}.`;
   },
   'unknown-field': (a, root) => {
-    const suggestion = didYouMeanNl(a.key, a.allowed);
+    const suggestion = didYouMean(a.key, a.allowed, 'bedoel je');
     const fix = suggestion
       ? `${suggestion} Velden met een onbekende naam worden genegeerd.`
-      : `: het wordt genegeerd. De velden die hier mogen, zijn ${listNl(a.allowed.map(q))}.`;
+      : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
     return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
   },
   'invalid-id': (a, root) => {
@@ -196,12 +179,12 @@ export const nlCatalog: Catalog = {
     'Verdeel het over meerdere kleinere scenario’s: de meeste hebben 10 tot 200 beslisknooppunten.',
   'empty-text': (a, root) =>
     a.lang === null
-      ? `${textNameNl(root, a.at)} is leeg: schrijf de tekst die spelers moeten zien.`
-      : `de ${langAdjNl(a.lang)} ${textNameNl(root, a.at.slice(0, -1))} is leeg: schrijf de tekst die spelers moeten zien.`,
+      ? `${textName(root, a.at, NL_PLACES)} is leeg: schrijf de tekst die spelers moeten zien.`
+      : `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_PLACES)} is leeg: schrijf de tekst die spelers moeten zien.`,
   'missing-language': (a, root) =>
-    `de ${langAdjNl(a.lang)} ${textNameNl(root, a.at)} ontbreekt (het bestand noemt als talen ${listNl(a.declared)}): voeg "${a.lang}": "…" toe.`,
+    `de ${langAdjNl(a.lang)} ${textName(root, a.at, NL_PLACES)} ontbreekt (het bestand noemt als talen ${listOf(a.declared, 'en')}): voeg "${a.lang}": "…" toe.`,
   'undeclared-language': (a, root) =>
-    `de ${langAdjNl(a.lang)} ${textNameNl(root, a.at.slice(0, -1))} wordt nooit getoond, want "languages" noemt alleen ${listNl(a.declared)}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
+    `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_PLACES)} wordt nooit getoond, want "languages" noemt alleen ${listOf(a.declared, 'en')}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
   'unknown-target': (a, root) =>
     period(
       `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
@@ -242,7 +225,7 @@ export const nlCatalog: Catalog = {
   loop: (a) => `Spelers kunnen eindeloos in een lus blijven rondgaan: ${loopWhere(a.nodes)}, en niets houdt dat tegen. ${LOOP_FIX}`,
   'condition-never-holds': (a) =>
     a.route === null
-      ? `${cap(choiceName(a.choice))} wordt nooit getoond: de voorwaarde geldt op geen enkele weg waarop het verhaal hier komt (${a.low === a.high ? `de stemming is hier altijd ${a.low}` : `de stemming is hier tussen ${a.low} en ${a.high}`}). Pas de voorwaarde aan, of verwijder de optie.`
+      ? `${sentence(choiceName(a.choice))} wordt nooit getoond: de voorwaarde geldt op geen enkele weg waarop het verhaal hier komt (${a.low === a.high ? `de stemming is hier altijd ${a.low}` : `de stemming is hier tussen ${a.low} en ${a.high}`}). Pas de voorwaarde aan, of verwijder de optie.`
       : `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: de voorwaarde geldt nooit na deze keuze. Pas de voorwaarde aan, of verwijder de route.`,
   'route-never-taken': (a) =>
     `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: een eerdere route gaat altijd voor. Verander de volgorde van de routes of hun voorwaarden.`,

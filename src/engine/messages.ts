@@ -6,7 +6,7 @@ import type { JsonPath } from './contract';
 import type { Lang } from './types';
 
 /** English names of the languages a Text can provide. */
-export const LANG_NAMES: Record<Lang, string> = { nl: 'Dutch', en: 'English' };
+const LANG_NAMES: Record<Lang, string> = { nl: 'Dutch', en: 'English' };
 
 /** The name of a language code for messages ("English", or the code itself). */
 export function langName(code: string): string {
@@ -18,14 +18,14 @@ export function q(value: unknown): string {
   return `"${String(value)}"`;
 }
 
-/** A list for a sentence: "a, b and c" (or "or"). */
+/** A list for a sentence: "a, b and c"; `last` is the word before the last item ("or", "en", "of"). */
 export function listOf(items: readonly string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
 /** Edit distance between two strings (Levenshtein), for "did you mean". */
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
@@ -45,7 +45,7 @@ export function levenshtein(a: string, b: string): number {
  * The closest candidate to a misspelt name, or null when none is close enough (at most a third of
  * the letters differ, or one is the other with a prefix/suffix, ignoring case).
  */
-export function closest(name: string, candidates: Iterable<string>): string | null {
+function closest(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
@@ -65,35 +65,32 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   return best;
 }
 
-/** " — did you mean "x"?" or "". */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+/** The closest other name for "did you mean", or null. */
+export function suggest(name: string, candidates: Iterable<string>): string | null {
   const c = closest(name, candidates);
-  return c !== null && c !== name ? ` — did you mean ${q(c)}?` : '';
+  return c !== null && c !== name ? c : null;
 }
 
-/** The words one language uses to describe values and name places (English below; Dutch in words-nl.ts). */
-export interface PlaceWords {
-  null: string;
-  list(length: number): string;
-  emptyList: string;
-  /** A (possibly shortened) text, quotes included. */
-  text(quoted: string): string;
-  number(n: number): string;
-  object: string;
-  nothing: string;
-  node(quotedId: string): string;
-  option(quotedId: string, node: string): string;
-  nthOption(n: number, node: string): string;
-  route(n: number, owner: string): string;
-  timeLimit(node: string): string;
-  ending(quotedId: string): string;
-  nodes: string;
-  endings: string;
-  customer: string;
-  scoring: string;
-  scenario: string;
-  /** A field below an owner: `"effects.warmth" of option "b"`. */
-  field(quotedField: string, owner: string): string;
+/** " — did you mean "x"?" (`ask`: the question in another language) or "". */
+export function didYouMean(name: string, candidates: Iterable<string>, ask = 'did you mean'): string {
+  const c = suggest(name, candidates);
+  return c === null ? '' : ` — ${ask} ${q(c)}?`;
+}
+
+/** Quoted ids for a sentence: at most 6, then `more(n)` ("3 more"); `last` as in listOf. */
+export function idList(items: string[], more: (n: number) => string, last = 'and'): string {
+  const quoted = items.map(q);
+  return listOf(quoted.length > 6 ? [...quoted.slice(0, 6), more(quoted.length - 6)] : quoted, last);
+}
+
+/** A text cut to 40 characters for a message. */
+export function short(text: string): string {
+  return text.length > 40 ? text.slice(0, 39) + '…' : text;
+}
+
+/** Ends a sentence with a period, unless it ends with a question mark. */
+export function period(s: string): string {
+  return s.replace(/([^?])$/, '$1.');
 }
 
 function ordinal(n: number): string {
@@ -102,28 +99,38 @@ function ordinal(n: number): string {
   return n + (s[(v - 20) % 10] || s[v] || s[0]);
 }
 
-/** The English place words. */
-export const EN_PLACES: PlaceWords = {
+/**
+ * The words one language uses to describe values and name places: English here, Dutch in
+ * words-nl.ts (which must provide the same words: PlaceWords is this object's type).
+ */
+const EN_PLACES = {
   null: 'null',
-  list: (n) => `a list of ${n}`,
+  list: (n: number) => `a list of ${n}`,
   emptyList: 'an empty list',
-  text: (quoted) => `the text ${quoted}`,
-  number: (n) => `the number ${n}`,
+  /** A (possibly shortened) text, quotes included. */
+  text: (quoted: string) => `the text ${quoted}`,
+  number: (n: number) => `the number ${n}`,
   object: 'an object { … }',
   nothing: 'nothing',
-  node: (id) => `node ${id}`,
-  option: (id, node) => `option ${id} of ${node}`,
-  nthOption: (n, node) => `the ${ordinal(n)} option of ${node}`,
-  route: (n, owner) => `route ${n} of ${owner}`,
-  timeLimit: (node) => `the time limit of ${node}`,
-  ending: (id) => `ending ${id}`,
+  node: (quotedId: string) => `node ${quotedId}`,
+  option: (quotedId: string, node: string) => `option ${quotedId} of ${node}`,
+  nthOption: (n: number, node: string) => `the ${ordinal(n)} option of ${node}`,
+  route: (n: number, owner: string) => `route ${n} of ${owner}`,
+  timeLimit: (node: string) => `the time limit of ${node}`,
+  ending: (quotedId: string) => `ending ${quotedId}`,
   nodes: 'the nodes',
   endings: 'the endings',
   customer: 'the customer',
   scoring: 'the scoring settings',
   scenario: 'the scenario',
-  field: (field, owner) => `${field} of ${owner}`,
+  /** A field below an owner: `"effects.warmth" of option "b"`. */
+  field: (quotedField: string, owner: string) => `${quotedField} of ${owner}`,
+  /** The text of an option or ending: `text of option "b"`. */
+  textOf: (owner: string) => `text of ${owner}`,
 };
+
+/** The place and value words of a language. */
+export type PlaceWords = typeof EN_PLACES;
 
 /** Describes a JSON value for "but it is ...". */
 export function describeValue(value: unknown, w: PlaceWords = EN_PLACES): string {
@@ -147,7 +154,7 @@ function get(root: unknown, path: JsonPath): unknown {
   let v: unknown = root;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    if (!Object.hasOwn(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
@@ -179,7 +186,7 @@ function ownerOf(root: unknown, path: JsonPath, w: PlaceWords): { length: number
 }
 
 /** The dotted field path below an owner, e.g. "effects.warmth" or "options[2]". */
-export function fieldPath(path: JsonPath): string {
+function fieldPath(path: JsonPath): string {
   let s = '';
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s;
@@ -190,6 +197,13 @@ export function describePath(root: unknown, path: JsonPath, w: PlaceWords = EN_P
   const owner = ownerOf(root, path, w);
   const rest = path.slice(owner.length);
   return rest.length ? w.field(q(fieldPath(rest)), owner.name) : owner.name;
+}
+
+/** Names a Text: "text of option "b" of node "greet"", or ""situation" of node "greet"". */
+export function textName(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): string {
+  const last = path[path.length - 1];
+  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return w.textOf(describePath(root, path.slice(0, -1), w));
+  return describePath(root, path, w);
 }
 
 /** Capitalises the first letter of a message. */

@@ -8,7 +8,7 @@ import schemaJson from '../../scenarios/scenario.schema.json';
 import type { JsonPath, Severity } from './contract';
 import { REF_NOUNS } from './schema-words';
 import type { Expected, MessageRef } from './message-args';
-import { messageText, msg } from './message-catalog';
+import { msg } from './message-args';
 import { isBlank, trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
@@ -38,13 +38,11 @@ export type SchemaNode = {
 /** The scenario schema (generated; see scripts/build-schema.ts). */
 export const SCENARIO_SCHEMA = schemaJson as unknown as SchemaNode;
 
-/** A problem found by a check, before it gets a line and column. */
+/** A problem found by a check, before it gets a line and column and is put into words. */
 export interface Issue {
   severity: Severity;
   code: string;
-  /** The English sentence. */
-  message: string;
-  /** The message's key and facts, to put it into words in any language (message-catalog.ts). */
+  /** The message's key and facts, put into words by validateScenario (message-catalog.ts). */
   ref: MessageRef;
   path: JsonPath;
   /** Place it at the object key rather than at the value. */
@@ -81,7 +79,6 @@ function firstSentence(description: string | undefined): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The schema's few patterns, each compiled once. */
 const patterns = new Map<string, RegExp>();
@@ -95,13 +92,10 @@ class Checker {
   readonly issues: Issue[] = [];
   readonly texts: TextMatch[] = [];
 
-  constructor(
-    private readonly root: unknown,
-    private readonly defs: Record<string, SchemaNode>,
-  ) {}
+  constructor(private readonly defs: Record<string, SchemaNode>) {}
 
   private add(severity: Severity, ref: MessageRef, path: JsonPath, atKey = false): void {
-    this.issues.push({ severity, code: ref.key, message: messageText('en', ref, this.root), ref, path, atKey });
+    this.issues.push({ severity, code: ref.key, ref, path, atKey });
   }
 
   private resolve(s: SchemaNode): SchemaNode {
@@ -116,7 +110,7 @@ class Checker {
         this.add('error', msg('condition-as-text', { at: path, value }), path);
         return;
       }
-      this.check(value, this.resolve(schema), path, has(REF_NOUNS, name) ? { ref: name } : noun);
+      this.check(value, this.resolve(schema), path, Object.hasOwn(REF_NOUNS, name) ? { ref: name } : noun);
       if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path });
       return;
     }
@@ -189,7 +183,7 @@ class Checker {
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
     const props = s.properties ?? {};
     for (const name of s.required ?? []) {
-      if (!has(v, name)) this.add('error', msg('missing-field', { at: path, name, what: firstSentence(props[name]?.description) }), path);
+      if (!Object.hasOwn(v, name)) this.add('error', msg('missing-field', { at: path, name, what: firstSentence(props[name]?.description) }), path);
     }
     const keys = Object.keys(v);
     if (s.minProperties !== undefined && keys.length < s.minProperties) {
@@ -197,7 +191,7 @@ class Checker {
     }
     for (const key of keys) {
       const child = [...path, key];
-      if (has(props, key)) this.check(v[key], props[key], child);
+      if (Object.hasOwn(props, key)) this.check(v[key], props[key], child);
       else if (s.additionalProperties === false) {
         this.add('warning', msg('unknown-field', { at: child, key, allowed: Object.keys(props) }), child, true);
       } else {
@@ -214,7 +208,7 @@ class Checker {
 
 /** Checks a parsed scenario against the generated schema; every issue, in no particular order. */
 export function checkSchema(value: unknown, schema: SchemaNode = SCENARIO_SCHEMA): SchemaReport {
-  const c = new Checker(value, schema.$defs ?? {});
+  const c = new Checker(schema.$defs ?? {});
   c.check(value, schema, [], { scenario: true });
   return { issues: c.issues, texts: c.texts };
 }

@@ -5,9 +5,8 @@
  * mean"). Defensive: runs on a scenario that may still have structural errors. Pure.
  */
 import type { JsonPath } from './contract';
-import { closest } from './messages';
-import { messageText, msg } from './message-catalog';
-import type { MessageRef } from './message-args';
+import { suggest } from './messages';
+import { msg, type MessageRef } from './message-args';
 import type { Issue, TextMatch } from './schema-check';
 import { isBlank } from './text';
 import { MAX_ID_LENGTH, MAX_NODES } from './limits';
@@ -15,21 +14,14 @@ import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const isLang = (l: unknown): l is string => typeof l === 'string' && (LANGS as readonly string[]).includes(l);
 
 /** Unknown targets after this many get no "did you mean": each one compares against every id. */
 const MAX_SUGGESTIONS = 200;
 
-/** An issue with its message recorded (and its English sentence, for callers of the checks). */
-function issue(severity: Issue['severity'], ref: MessageRef, path: JsonPath, root: unknown, atKey = false): Issue {
-  return { severity, code: ref.key, message: messageText('en', ref, root), ref, path, ...(atKey ? { atKey } : {}) };
-}
-
-/** The closest other id for "did you mean", or null. */
-function suggest(name: string, candidates: Iterable<string>): string | null {
-  const c = closest(name, candidates);
-  return c !== null && c !== name ? c : null;
+/** An issue; its sentence is written by validateScenario, in the language asked for. */
+function issue(severity: Issue['severity'], ref: MessageRef, path: JsonPath, atKey = false): Issue {
+  return { severity, code: ref.key, ref, path, ...(atKey ? { atKey } : {}) };
 }
 
 /**
@@ -38,19 +30,19 @@ function suggest(name: string, candidates: Iterable<string>): string | null {
  * validation stops there.
  */
 export function checkPreconditions(value: unknown): Issue[] {
-  if (!isObj(value)) return [issue('error', msg('not-a-scenario', { list: Array.isArray(value) }), [], value)];
+  if (!isObj(value)) return [issue('error', msg('not-a-scenario', { list: Array.isArray(value) }), [])];
   const v = value.formatVersion;
   if (typeof v === 'number' && Number.isInteger(v) && v > SCENARIO_FORMAT_VERSION) {
-    return [issue('error', msg('format-too-new', { version: v, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'], value)];
+    return [issue('error', msg('format-too-new', { version: v, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'])];
   }
   if (typeof v === 'number' && Number.isInteger(v) && v < MIN_SCENARIO_FORMAT_VERSION) {
-    return [issue('error', msg('format-too-old', { version: v, min: MIN_SCENARIO_FORMAT_VERSION, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'], value)];
+    return [issue('error', msg('format-too-old', { version: v, min: MIN_SCENARIO_FORMAT_VERSION, current: SCENARIO_FORMAT_VERSION }), ['formatVersion'])];
   }
   return (['nodes', 'endings'] as const)
     .filter((field) => isObj(value[field]) && Object.keys(value[field]).length > MAX_NODES)
     .map((field) => {
       const count = Object.keys(value[field] as Obj).length;
-      return issue('error', msg('too-many-nodes', { count, endings: field === 'endings', max: MAX_NODES }), [field], value);
+      return issue('error', msg('too-many-nodes', { count, endings: field === 'endings', max: MAX_NODES }), [field]);
     });
 }
 
@@ -59,19 +51,19 @@ function checkTexts(root: Obj, texts: TextMatch[], out: Issue[]): void {
   const declared = Array.isArray(root.languages) ? root.languages.filter(isLang) : [];
   for (const { value, path } of texts) {
     if (typeof value === 'string') {
-      if (isBlank(value)) out.push(issue('warning', msg('empty-text', { at: path, lang: null }), path, root));
+      if (isBlank(value)) out.push(issue('warning', msg('empty-text', { at: path, lang: null }), path));
       continue;
     }
     if (!isObj(value)) continue;
     for (const lang of declared) {
-      if (!has(value, lang)) out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path, root));
+      if (!Object.hasOwn(value, lang)) out.push(issue('error', msg('missing-language', { at: path, lang, declared }), path));
       else if (typeof value[lang] === 'string' && isBlank(value[lang])) {
-        out.push(issue('warning', msg('empty-text', { at: [...path, lang], lang }), [...path, lang], root));
+        out.push(issue('warning', msg('empty-text', { at: [...path, lang], lang }), [...path, lang]));
       }
     }
     for (const lang of Object.keys(value)) {
       if (declared.length && !declared.includes(lang) && isLang(lang)) {
-        out.push(issue('warning', msg('undeclared-language', { at: [...path, lang], lang, declared }), [...path, lang], root));
+        out.push(issue('warning', msg('undeclared-language', { at: [...path, lang], lang, declared }), [...path, lang]));
       }
     }
   }
@@ -90,35 +82,35 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
 
   /** A target that is a string must be a node or an ending. */
   const checkTarget = (target: unknown, path: JsonPath) => {
-    if (typeof target !== 'string' || has(nodes, target) || has(endings, target)) return;
+    if (typeof target !== 'string' || Object.hasOwn(nodes, target) || Object.hasOwn(endings, target)) return;
     const suggestion = suggestionsLeft-- > 0 ? suggest(target, allIds) : null;
-    out.push(issue('error', msg('unknown-target', { at: path, target, suggestion }), path, value));
+    out.push(issue('error', msg('unknown-target', { at: path, target, suggestion }), path));
   };
   /** A `next`: one target, or a non-empty list of routes with targets. */
   const checkNext = (next: unknown, path: JsonPath) => {
     if (typeof next === 'string') return checkTarget(next, path);
     if (!Array.isArray(next)) return;
-    if (next.length === 0) out.push(issue('error', msg('empty-routes', { at: path }), path, value));
+    if (next.length === 0) out.push(issue('error', msg('empty-routes', { at: path }), path));
     next.forEach((route, i) => {
       if (isObj(route)) checkTarget(route.to, [...path, i, 'to']);
     });
   };
   const checkIdLength = (id: string, path: JsonPath, atKey = false) => {
-    if (id.length > MAX_ID_LENGTH) out.push(issue('error', msg('id-too-long', { at: path, id, max: MAX_ID_LENGTH }), path, value, atKey));
+    if (id.length > MAX_ID_LENGTH) out.push(issue('error', msg('id-too-long', { at: path, id, max: MAX_ID_LENGTH }), path, atKey));
   };
 
   if (typeof value.id === 'string') checkIdLength(value.id, ['id']);
   for (const id of nodeIds) checkIdLength(id, ['nodes', id], true);
   for (const id of endingIds) checkIdLength(id, ['endings', id], true);
   for (const id of endingIds) {
-    if (has(nodes, id)) out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], value, true));
+    if (Object.hasOwn(nodes, id)) out.push(issue('error', msg('duplicate-id', { id }), ['endings', id], true));
   }
   if (typeof value.start === 'string') {
-    if (has(endings, value.start) && !has(nodes, value.start)) {
-      out.push(issue('error', msg('start-is-ending', { start: value.start }), ['start'], value));
-    } else if (!has(nodes, value.start)) {
+    if (Object.hasOwn(endings, value.start) && !Object.hasOwn(nodes, value.start)) {
+      out.push(issue('error', msg('start-is-ending', { start: value.start }), ['start']));
+    } else if (!Object.hasOwn(nodes, value.start)) {
       const args = { start: value.start, suggestion: suggest(value.start, nodeIds), example: nodeIds.length ? nodeIds[0] : null };
-      out.push(issue('error', msg('unknown-start', args), ['start'], value));
+      out.push(issue('error', msg('unknown-start', args), ['start']));
     }
   }
   for (const id of nodeIds) {
@@ -132,15 +124,15 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
         checkIdLength(opt.id, [...path, 'id']);
         const first = firstWithId.get(opt.id);
         if (first === undefined) firstWithId.set(opt.id, i);
-        else out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), [...path, 'id'], value));
+        else out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), [...path, 'id']));
       }
-      if (has(opt, 'next')) checkNext(opt.next, [...path, 'next']);
+      if (Object.hasOwn(opt, 'next')) checkNext(opt.next, [...path, 'next']);
     });
-    if (isObj(node.timeLimit) && has(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next']);
+    if (isObj(node.timeLimit) && Object.hasOwn(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next']);
   }
   const weights = isObj(value.scoring) && isObj(value.scoring.weights) ? value.scoring.weights : null;
-  if (weights && DIMENSIONS.every((d) => has(weights, d) && weights[d] === 0)) {
-    out.push(issue('error', msg('weights-all-zero', {}), ['scoring', 'weights'], value));
+  if (weights && DIMENSIONS.every((d) => Object.hasOwn(weights, d) && weights[d] === 0)) {
+    out.push(issue('error', msg('weights-all-zero', {}), ['scoring', 'weights']));
   }
   checkTexts(value, texts, out);
   return out;

@@ -9,7 +9,8 @@ import { parseJson, type ParsedJson } from './json-parse';
 import { checkSchema, type Issue } from './schema-check';
 import { checkPreconditions, checkReferences } from './validate-refs';
 import { sentence } from './messages';
-import { messageText, msg } from './message-catalog';
+import { messageText } from './message-catalog';
+import { msg } from './message-args';
 import { analyseScenario } from './analyse';
 import { testWiseness } from './test-wiseness';
 import { measuresTestWiseness, summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
@@ -26,7 +27,7 @@ function place(parsed: ParsedJson, issue: Issue | Finding, lang: Lang): Problem 
   return {
     severity: issue.severity,
     code: issue.code,
-    message: sentence(issue.ref && lang !== 'en' ? messageText(lang, issue.ref, parsed.value) : issue.message),
+    message: sentence(issue.ref ? messageText(lang, issue.ref, parsed.value) : (issue as Finding).message),
     path: issue.path,
     line: at.line,
     column: at.column,
@@ -60,7 +61,7 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
     code: p.code,
-    message: sentence(lang === 'en' ? p.message : messageText(lang, p.ref)),
+    message: sentence(messageText(lang, p.ref)),
     path: p.path,
     line: p.line,
     column: p.column,

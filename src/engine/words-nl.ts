@@ -1,11 +1,9 @@
 /**
  * Dutch words for validation messages: how to name a place in a scenario ("optie "b" van
- * knooppunt "greet""), lists with "en"/"of", value descriptions, "bedoel je …?", what a field
- * should be, the id patterns and the fields' descriptions. The Dutch side of messages.ts and
- * schema-words.ts. Pure.
+ * knooppunt "greet"") and describe a value, what a field should be, the id patterns and the
+ * fields' descriptions. The Dutch side of messages.ts and schema-words.ts. Pure.
  */
-import type { JsonPath } from './contract';
-import { closest, describePath, describeValue, q, type PlaceWords } from './messages';
+import { q, type PlaceWords } from './messages';
 
 /** Dutch names of the languages, as used in "de Engelse tekst". */
 const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
@@ -13,18 +11,6 @@ const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
 /** "de Engelse" / "de taal "fr"" before a noun. */
 export function langAdjNl(code: string): string {
   return LANG_ADJ[code] ?? `${q(code)}-`;
-}
-
-/** A list for a sentence: "a, b en c" (or "of"). */
-export function listNl(items: readonly string[], last: 'en' | 'of' = 'en'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
-}
-
-/** " — bedoel je "x"?" or "". */
-export function didYouMeanNl(name: string, candidates: Iterable<string>): string {
-  const c = closest(name, candidates);
-  return c !== null && c !== name ? ` — bedoel je ${q(c)}?` : '';
 }
 
 /** The Dutch place and value words (see PlaceWords in messages.ts). */
@@ -48,24 +34,8 @@ export const NL_PLACES: PlaceWords = {
   scoring: 'het veld "scoring" (de score-instellingen)',
   scenario: 'het scenario',
   field: (field, owner) => `${field} van ${owner}`,
+  textOf: (owner) => `tekst van ${owner}`,
 };
-
-/** Describes a JSON value for "maar het is …". */
-export function describeValueNl(value: unknown): string {
-  return describeValue(value, NL_PLACES);
-}
-
-/** Names the thing a path points at: `optie "b" van knooppunt "greet"`, `"effects.warmth" van optie "b" van knooppunt "greet"`. */
-export function describePathNl(root: unknown, path: JsonPath): string {
-  return describePath(root, path, NL_PLACES);
-}
-
-/** "de tekst van optie "b" van knooppunt "greet"", or ""situation" van knooppunt "greet"". */
-export function textNameNl(root: unknown, path: JsonPath): string {
-  const last = path[path.length - 1];
-  if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return `tekst van ${describePathNl(root, path.slice(0, -1))}`;
-  return describePathNl(root, path);
-}
 
 /** What a JSON type is called ("moet een getal zijn"). */
 export const TYPE_NOUNS_NL: Record<string, string> = {
