@@ -3,7 +3,7 @@
  * feature (timed decision, flags, conditional option and route, three endings), and a helper to
  * build broken variants of it.
  */
-import type { Scenario } from '../src/engine';
+import type { Scenario } from '../src/engine/types';
 
 /** A small, valid scenario using every feature of the format. */
 export function sampleScenario(): Scenario {

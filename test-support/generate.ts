@@ -5,9 +5,9 @@
  * that turn out never to hold are removed with the engine's own analysis, so what comes out has
  * no errors.
  */
-import type { Condition, DecisionNode, Effects, Ending, Option, Route, Scenario } from '../src/engine';
-import { SCENARIO_FORMAT_VERSION } from '../src/engine';
-import { analyseScenario } from '../src/engine';
+import type { Condition, DecisionNode, Effects, Ending, Option, Route, Scenario } from '../src/engine/types';
+import { SCENARIO_FORMAT_VERSION } from '../src/engine/types';
+import { analyseScenario } from '../src/engine/analyse';
 
 /** A small, fast, seeded pseudo-random generator (mulberry32): numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
