@@ -117,6 +117,9 @@ test('a forged scenario version in a results file sets no score until the facili
 
 /** Writes a scenario version straight into the laptop's database, as an import before #17 could. */
 async function storeVersion(page: Page, v: Version): Promise<void> {
+  // The app opens (and creates) its database only once it has started, in steps after the page
+  // loads; opening it here first would create an empty one that the app then sees as already made.
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'frontlijn'))).toBe(true);
   await page.evaluate(async (version) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('frontlijn');
