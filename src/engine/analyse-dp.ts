@@ -18,13 +18,10 @@ interface Objective {
   perDecision: number;
 }
 
-/**
- * Per state, the highest value of every objective from there to an ending, and the choice
- * achieving it (its position among the node's choices; -1 for none).
- */
+/** For one objective, the highest value from each state to an ending, and the choice achieving it (its position among the node's choices; -1 for none). */
 interface Best {
-  value: number[][];
-  choice: number[][];
+  value: number[];
+  choice: number[];
 }
 
 /** The worth of points (in DIMENSIONS order) under an objective; `0 +` so that it is never -0. */
@@ -34,41 +31,39 @@ const worth = (o: Objective, p: number[]) => 0 + o.weights[0] * p[0] + o.weights
  * Maximises several objectives from every state, each state after the states it leads to; all at
  * once, so that the graph is walked once (a walk per objective cost several times as much).
  */
-function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best {
-  const best: Best = { value: new Array<number[]>(g.next.length).fill([]), choice: new Array<number[]>(g.next.length).fill([]) };
+function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best[] {
+  const n = g.next.length;
+  const best = objectives.map(() => ({ value: new Array<number>(n).fill(-Infinity), choice: new Array<number>(n).fill(-1) }));
+  const evaluated = new Array<boolean>(n).fill(false);
   // What each choice (per node) and each ending is worth under every objective, worked out once.
   const choiceWorth = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => objectives.map((o) => worth(o, c.points) + o.perDecision))]));
   const endingWorth = new Map([...g.endingPoints].map(([id, p]) => [id, objectives.map((o) => worth(o, p))]));
-  const evaluated = new Array<boolean>(g.next.length).fill(false);
   for (const s of order.order) {
-    const value = new Array<number>(objectives.length).fill(-Infinity);
-    const choice = new Array<number>(objectives.length).fill(-1);
     const worths = choiceWorth.get(g.states[s].node) as number[][];
     const next = g.next[s];
     for (let c = 0; c < next.length; c++) {
       const to = next[c];
+      const atEnding = typeof to === 'string' ? (endingWorth.get(to) as number[]) : null;
       // Inside a loop only states already evaluated count (never the state itself).
-      const rest = typeof to === 'string' ? endingWorth.get(to) : to !== null && evaluated[to] ? best.value[to] : null;
-      if (!rest) continue;
+      if (!atEnding && (to === null || !evaluated[to as number])) continue;
       for (let k = 0; k < objectives.length; k++) {
-        const v = rest[k] + worths[c][k];
-        if (v > value[k]) {
-          value[k] = v;
-          choice[k] = c;
+        const { value, choice } = best[k];
+        const v = (atEnding ? atEnding[k] : value[to as number]) + worths[c][k];
+        if (v > value[s]) {
+          value[s] = v;
+          choice[s] = c;
         }
       }
     }
-    best.value[s] = value;
-    best.choice[s] = choice;
     evaluated[s] = true;
   }
   return best;
 }
 
-/** Follows the best choices for objective `k` from the start to an ending. */
-function followPath(g: StateGraph, best: Best, k: number): ScenarioPath {
+/** Follows the best choices from the start to an ending. */
+function followPath(g: StateGraph, best: Best): ScenarioPath {
   const path: ScenarioPath = { steps: [], ending: '' };
-  for (let s = g.start, c = best.choice[s][k]; c >= 0 && path.steps.length <= g.next.length; c = best.choice[s][k]) {
+  for (let s = g.start, c = best.choice[s]; c >= 0 && path.steps.length <= g.next.length; c = best.choice[s]) {
     const node = g.states[s].node;
     const to = g.next[s][c] as number | string;
     path.steps.push({ node, option: (g.choices.get(node) as Choice[])[c].id });
@@ -99,27 +94,26 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     { weights: [0, 0, 0], perDecision: -1 },
   ];
   const best = optimise(g, order, objectives);
-  const at = best.value[g.start];
   const ranges = {} as Record<Dimension, Range>;
   const bestPaths = {} as Record<Dimension, ScenarioPath>;
   DIMENSIONS.forEach((d, i) => {
-    const max = at[i];
-    const min = 0 - at[i + 3]; // 0 - x, not -x: no -0
+    const max = best[i].value[g.start];
+    const min = 0 - best[i + 3].value[g.start]; // 0 - x, not -x: no -0
     ranges[d] = Number.isFinite(max) && Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
-    bestPaths[d] = Number.isFinite(max) ? followPath(g, best, i) : { steps: [], ending: '' };
+    bestPaths[d] = Number.isFinite(max) ? followPath(g, best[i]) : { steps: [], ending: '' };
   });
   // The overall score: each dimension normalised to its range, weighted.
   const coef = DIMENSIONS.map((d) => {
     const span = ranges[d].max - ranges[d].min;
     return span > 0 ? weights[d] / span : 0;
   });
-  const weighted = optimise(g, order, [{ weights: coef, perDecision: 0 }]);
-  const longest = at[6];
-  const shortest = 0 - at[7];
+  const [weighted] = optimise(g, order, [{ weights: coef, perDecision: 0 }]);
+  const longest = best[6].value[g.start];
+  const shortest = 0 - best[7].value[g.start];
   return {
     ranges,
     bestPaths,
-    bestPath: Number.isFinite(weighted.value[g.start][0]) ? followPath(g, weighted, 0) : { steps: [], ending: '' },
+    bestPath: Number.isFinite(weighted.value[g.start]) ? followPath(g, weighted) : { steps: [], ending: '' },
     shortestPath: Number.isFinite(shortest) ? shortest : 0,
     longestPath: Number.isFinite(longest) ? longest : 0,
   };

@@ -47,8 +47,6 @@ export interface StateGraph {
    * (its id), or null (not available there, no route applies, or an id that does not exist).
    */
   next: (number | string | null)[][];
-  /** Per state, the state and choice it was first reached by (for the shortest path to an ending); null for the start. */
-  via: ({ from: number; choice: Choice } | null)[];
   /** The start state (0), or -1 when the start is not a node. */
   start: number;
   /** Whether a cap was hit (then the graph is incomplete). */
@@ -100,7 +98,6 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     endingPoints: new Map(Object.keys(scenario.endings ?? {}).map((id) => [id, pointList(scenario.endings[id].effects)])),
     choices: new Map(nodeIds.map((id) => [id, choicesOf(id, scenario)])),
     states: [],
-    via: [],
     next: [],
     start: -1,
     truncated: false,
@@ -116,8 +113,8 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   const memories = new Set<string>();
   // The memory key of every state (a step that keeps the flags object keeps its key: no key is built for it).
   const memoryOf: string[] = [];
-  /** The index of a state, added (reached by `via`) when it is new. */
-  const visit = (state: StoryState, memory: string, via: StateGraph['via'][number]): number => {
+  /** The index of a state, added when it is new. */
+  const visit = (state: StoryState, memory: string): number => {
     let byMemory = index.get(state.node);
     if (!byMemory) index.set(state.node, (byMemory = new Map()));
     let byMood = byMemory.get(memory);
@@ -126,7 +123,6 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     if (s === undefined) {
       s = byMood[state.mood - MOOD_MIN] = g.states.length;
       g.states.push(state);
-      g.via.push(via);
       memoryOf.push(memory);
       g.nodeReached.add(state.node);
       memories.add(memory);
@@ -152,13 +148,13 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       g.endingReached.add(step.ending);
       return step.ending;
     }
-    if (step.next) return visit(step.next, step.flags === state.flags ? memoryOf[s] : memoryKey(step), { from: s, choice });
+    if (step.next) return visit(step.next, step.flags === state.flags ? memoryOf[s] : memoryKey(step));
     g.droppedEdges++;
     return null;
   };
   const start = firstState(scenario, startNode);
   if (!g.choices.has(start.node)) return g;
-  g.start = visit(start, memoryKey(start), null);
+  g.start = visit(start, memoryKey(start));
   for (let s = 0; s < g.states.length; s++) {
     if (g.states.length > maxStates || memories.size > MAX_FLAG_SETS) {
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';

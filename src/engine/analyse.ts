@@ -70,12 +70,16 @@ function summarise(scenario: Scenario, g: StateGraph, ranges: Analysis['ranges']
  */
 export function pathsToEndings(scenario: Scenario, startNode?: string): Record<string, ScenarioPath> {
   const g = exploreStates(scenario, MAX_STATES, startNode);
+  const way = (s: number, c: number) => ({ node: g.states[s].node, option: (g.choices.get(g.states[s].node) as Choice[])[c].id });
+  // The state and choice each state was first reached by: the states were found breadth-first, so along a shortest way.
+  const via = new Map<number, [from: number, choice: number]>();
   const found = new Map<string, ScenarioPath>();
   g.next.forEach((next, s) => {
     next.forEach((to, c) => {
+      if (typeof to === 'number' && to !== g.start && !via.has(to)) via.set(to, [s, c]);
       if (typeof to !== 'string' || found.has(to)) return;
-      const steps = [{ node: g.states[s].node, option: (g.choices.get(g.states[s].node) as Choice[])[c].id }];
-      for (let via = g.via[s]; via; via = g.via[via.from]) steps.unshift({ node: via.choice.node, option: via.choice.id });
+      const steps = [way(s, c)];
+      for (let v = via.get(s); v; v = via.get(v[0])) steps.unshift(way(...v));
       found.set(to, { steps, ending: to });
     });
   });
