@@ -27,19 +27,8 @@ export function holds(condition: Condition | undefined, mood: number, flags: Fla
       if (Object.prototype.hasOwnProperty.call(f, name) && (flags[name] === true) !== (f[name] === true)) return false;
     }
   }
-  if (condition.all) {
-    for (const part of condition.all) if (!holds(part, mood, flags)) return false;
-  }
-  if (condition.any) {
-    let one = false;
-    for (const part of condition.any) {
-      if (holds(part, mood, flags)) {
-        one = true;
-        break;
-      }
-    }
-    if (!one) return false;
-  }
+  if (condition.all && !condition.all.every((part) => holds(part, mood, flags))) return false;
+  if (condition.any && !condition.any.some((part) => holds(part, mood, flags))) return false;
   if (condition.not && holds(condition.not, mood, flags)) return false;
   return true;
 }
