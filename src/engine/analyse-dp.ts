@@ -34,7 +34,6 @@ const worth = (o: Objective, p: number[]) => 0 + o.weights[0] * p[0] + o.weights
 function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best[] {
   const n = g.next.length;
   const best = objectives.map(() => ({ value: new Array<number>(n).fill(-Infinity), choice: new Array<number>(n).fill(-1) }));
-  const evaluated = new Array<boolean>(n).fill(false);
   // What each choice (per node) and each ending is worth under every objective, worked out once.
   const choiceWorth = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => objectives.map((o) => worth(o, c.points) + o.perDecision))]));
   const endingWorth = new Map([...g.endingPoints].map(([id, p]) => [id, objectives.map((o) => worth(o, p))]));
@@ -43,9 +42,9 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Be
     const next = g.next[s];
     for (let c = 0; c < next.length; c++) {
       const to = next[c];
+      // Inside a loop a state not evaluated yet is still worth -Infinity; the state itself does not count.
+      if (to === null || to === s) continue;
       const atEnding = typeof to === 'string' ? (endingWorth.get(to) as number[]) : null;
-      // Inside a loop only states already evaluated count (never the state itself).
-      if (!atEnding && (to === null || !evaluated[to as number])) continue;
       for (let k = 0; k < objectives.length; k++) {
         const { value, choice } = best[k];
         const v = (atEnding ? atEnding[k] : value[to as number]) + worths[c][k];
@@ -55,7 +54,6 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Be
         }
       }
     }
-    evaluated[s] = true;
   }
   return best;
 }
