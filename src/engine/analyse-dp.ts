@@ -6,7 +6,7 @@
 import type { Analysis, Range, ScenarioPath } from './contract';
 import type { Dimension } from './types';
 import { DIMENSIONS } from './types';
-import type { Edge, StateGraph } from './analyse-graph';
+import type { Choice, StateGraph } from './analyse-graph';
 import type { GraphOrder } from './analyse-order';
 
 /**
@@ -18,10 +18,10 @@ interface Objective {
   perDecision: number;
 }
 
-/** The highest value of an objective from each state to an ending, and the edge achieving it. */
+/** For one objective, the highest value from each state to an ending, and the choice achieving it (its position among the node's choices; -1 for none). */
 interface Best {
   value: number[];
-  edge: (Edge | null)[];
+  choice: number[];
 }
 
 /** The worth of points (in DIMENSIONS order) under an objective; `0 +` so that it is never -0. */
@@ -32,41 +32,44 @@ const worth = (o: Objective, p: number[]) => 0 + o.weights[0] * p[0] + o.weights
  * once, so that the graph is walked once (a walk per objective cost several times as much).
  */
 function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best[] {
-  const n = g.edges.length;
-  const done = new Array<boolean>(n).fill(false);
-  const best = objectives.map(() => ({ value: new Array<number>(n).fill(-Infinity), edge: new Array<Edge | null>(n).fill(null) }));
-  // What each choice and each ending is worth under every objective, worked out once.
-  const choiceWorth = new Map([...g.choices.values()].flat().map((c) => [c, objectives.map((o) => worth(o, c.points) + o.perDecision)]));
+  const n = g.next.length;
+  const best = objectives.map(() => ({ value: new Array<number>(n).fill(-Infinity), choice: new Array<number>(n).fill(-1) }));
+  // What each choice (per node) and each ending is worth under every objective, worked out once.
+  const choiceWorth = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => objectives.map((o) => worth(o, c.points) + o.perDecision))]));
   const endingWorth = new Map([...g.endingPoints].map(([id, p]) => [id, objectives.map((o) => worth(o, p))]));
   for (const s of order.order) {
-    for (const e of g.edges[s]) {
-      const here = choiceWorth.get(e.choice) as number[];
-      const atEnding = typeof e.to === 'string' ? (endingWorth.get(e.to) as number[]) : null;
+    const worths = choiceWorth.get(g.states[s].node) as number[][];
+    const next = g.next[s];
+    for (let c = 0; c < next.length; c++) {
+      const to = next[c];
+      // Inside a loop a state not evaluated yet is still worth -Infinity; the state itself does not count.
+      if (to === null || to === s) continue;
+      const atEnding = typeof to === 'string' ? (endingWorth.get(to) as number[]) : null;
       for (let k = 0; k < objectives.length; k++) {
-        const { value, edge } = best[k];
-        const rest = atEnding ? atEnding[k] : done[e.to as number] ? value[e.to as number] : -Infinity;
-        const v = rest + here[k];
+        const { value, choice } = best[k];
+        const v = (atEnding ? atEnding[k] : value[to as number]) + worths[c][k];
         if (v > value[s]) {
           value[s] = v;
-          edge[s] = e;
+          choice[s] = c;
         }
       }
     }
-    done[s] = true;
   }
   return best;
 }
 
-/** Follows the best edges from the start to an ending. */
+/** Follows the best choices from the start to an ending. */
 function followPath(g: StateGraph, best: Best): ScenarioPath {
   const path: ScenarioPath = { steps: [], ending: '' };
-  for (let s = g.start, e = best.edge[s]; e && path.steps.length <= g.edges.length; e = best.edge[s]) {
-    path.steps.push({ node: g.states[s].node, option: e.choice.id });
-    if (typeof e.to === 'string') {
-      path.ending = e.to;
+  for (let s = g.start, c = best.choice[s]; c >= 0 && path.steps.length <= g.next.length; c = best.choice[s]) {
+    const node = g.states[s].node;
+    const to = g.next[s][c] as number | string;
+    path.steps.push({ node, option: (g.choices.get(node) as Choice[])[c].id });
+    if (typeof to === 'string') {
+      path.ending = to;
       break;
     }
-    s = e.to;
+    s = to;
   }
   return path;
 }
@@ -80,7 +83,6 @@ export type Optimum = Pick<Analysis, 'ranges' | 'bestPath' | 'bestPaths'> & { sh
  * most decisions on a complete path.
  */
 export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimension, number>): Optimum {
-  const at = g.start;
   const unit = (i: number, sign: number) => DIMENSIONS.map((_, j) => (i === j ? sign : 0));
   // Per dimension its maximum and (negated) minimum, then the most and the fewest decisions.
   const objectives = [
@@ -93,8 +95,8 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
   const ranges = {} as Record<Dimension, Range>;
   const bestPaths = {} as Record<Dimension, ScenarioPath>;
   DIMENSIONS.forEach((d, i) => {
-    const max = best[i].value[at];
-    const min = 0 - best[i + 3].value[at]; // 0 - x, not -x: no -0
+    const max = best[i].value[g.start];
+    const min = 0 - best[i + 3].value[g.start]; // 0 - x, not -x: no -0
     ranges[d] = Number.isFinite(max) && Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
     bestPaths[d] = Number.isFinite(max) ? followPath(g, best[i]) : { steps: [], ending: '' };
   });
@@ -104,12 +106,12 @@ export function optimum(g: StateGraph, order: GraphOrder, weights: Record<Dimens
     return span > 0 ? weights[d] / span : 0;
   });
   const [weighted] = optimise(g, order, [{ weights: coef, perDecision: 0 }]);
-  const longest = best[6].value[at];
-  const shortest = 0 - best[7].value[at];
+  const longest = best[6].value[g.start];
+  const shortest = 0 - best[7].value[g.start];
   return {
     ranges,
     bestPaths,
-    bestPath: Number.isFinite(weighted.value[at]) ? followPath(g, weighted) : { steps: [], ending: '' },
+    bestPath: Number.isFinite(weighted.value[g.start]) ? followPath(g, weighted) : { steps: [], ending: '' },
     shortestPath: Number.isFinite(shortest) ? shortest : 0,
     longestPath: Number.isFinite(longest) ? longest : 0,
   };

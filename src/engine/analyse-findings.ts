@@ -100,7 +100,7 @@ function structure(g: StateGraph, order: GraphOrder, out: Collector): void {
   // Without loops, and with a way on from every state, every way leads to an ending.
   if (order.loops.length === 0 && g.deadEnds.length === 0 && g.noRoute.length === 0 && g.droppedEdges === 0) return;
   const reaches = statesReachingEnding(g);
-  const nodeReaches = new Set(g.edges.map((_, s) => (reaches[s] ? g.states[s].node : '')));
+  const nodeReaches = new Set(g.next.map((_, s) => (reaches[s] ? g.states[s].node : '')));
   for (const id of g.nodeIds) {
     if (g.nodeReached.has(id) && !nodeReaches.has(id) && !stuck.has(id)) out.add('error', msg('no-ending', { id }), ['nodes', id]);
   }
@@ -113,10 +113,10 @@ function loops(g: StateGraph, order: GraphOrder, out: Collector): void {
     const names = [...new Set(members.map((s) => g.states[s].node))].sort((a, b) => (position.get(a) as number) - (position.get(b) as number));
     if (seen.has(names.join(','))) continue;
     seen.add(names.join(','));
-    const inside = (e: { to: number | string }) => typeof e.to === 'number' && order.component[e.to] === order.component[members[0]];
+    const inside = (to: number | string | null) => typeof to === 'number' && order.component[to] === order.component[members[0]];
     const gain = members
-      .flatMap((s) => g.edges[s].filter(inside))
-      .map((e) => ({ choice: choiceRef(e.choice), dimension: DIMENSIONS.find((_, i) => e.choice.points[i] > 0) }))
+      .flatMap((s) => (g.choices.get(g.states[s].node) as Choice[]).filter((_, c) => inside(g.next[s][c])))
+      .map((c) => ({ choice: choiceRef(c), dimension: DIMENSIONS.find((_, i) => c.points[i] > 0) }))
       .find((x) => x.dimension);
     if (gain) out.add('error', msg('score-loop', { nodes: names, choice: gain.choice, dimension: gain.dimension as string }), ['nodes', names[0]]);
     else out.add('error', msg('loop', { nodes: names }), ['nodes', names[0]]);

@@ -6,7 +6,7 @@
  * finding instead of a hung browser.
  */
 import type { Effects, Option, Scenario, TimeLimit } from './types';
-import { DIMENSIONS } from './types';
+import { DIMENSIONS, MOOD_MIN } from './types';
 import type { StoryState } from './compile-rules';
 import { availableOptions, firstState, holds, memoryKey, pointsOf, routesOf, stepOf } from './compile-rules';
 
@@ -33,13 +33,6 @@ export interface Choice {
 }
 
 
-/** A way out of a state (`from`): to another state (its index) or to an ending (its id). */
-export interface Edge {
-  from: number;
-  choice: Choice;
-  to: number | string;
-}
-
 export interface StateGraph {
   nodeIds: string[];
   endingIds: string[];
@@ -47,11 +40,13 @@ export interface StateGraph {
   endingPoints: Map<string, number[]>;
   /** The choices of every node, options in order, then the time-out. */
   choices: Map<string, Choice[]>;
-  /** Every state found; those below edges.length are explored. */
+  /** Every state found; those below next.length are explored. */
   states: StoryState[];
-  /** Per state, the first edge found to it (for the shortest path to an ending); null for the start. */
-  via: (Edge | null)[];
-  edges: Edge[][];
+  /**
+   * Per explored state, where each of its node's choices leads: a state (its index), an ending
+   * (its id), or null (not available there, no route applies, or an id that does not exist).
+   */
+  next: (number | string | null)[][];
   /** The start state (0), or -1 when the start is not a node. */
   start: number;
   /** Whether a cap was hit (then the graph is incomplete). */
@@ -103,8 +98,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     endingPoints: new Map(Object.keys(scenario.endings ?? {}).map((id) => [id, pointList(scenario.endings[id].effects)])),
     choices: new Map(nodeIds.map((id) => [id, choicesOf(id, scenario)])),
     states: [],
-    via: [],
-    edges: [],
+    next: [],
     start: -1,
     truncated: false,
     maxStates,
@@ -114,64 +108,63 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     noRoute: [],
     droppedEdges: 0,
   };
-  // State indices by node, then memory key, then mood (nested maps: no key string is built per lookup).
-  const index = new Map<string, Map<string, Map<number, number>>>();
+  // State indices by node, then memory key, then mood (mood - MOOD_MIN): no key string is built per lookup.
+  const index = new Map<string, Map<string, number[]>>();
   const memories = new Set<string>();
-  /** The index of a state, added (reached by `via`) when it is new. */
-  const visit = (state: StoryState, via: Edge | null): number => {
-    const memory = memoryKey(state);
+  // The memory key of every state (a step that keeps the flags object keeps its key: no key is built for it).
+  const memoryOf: string[] = [];
+  /** The index of a state, added when it is new. */
+  const visit = (state: StoryState, memory: string): number => {
     let byMemory = index.get(state.node);
     if (!byMemory) index.set(state.node, (byMemory = new Map()));
     let byMood = byMemory.get(memory);
-    if (!byMood) byMemory.set(memory, (byMood = new Map()));
-    let s = byMood.get(state.mood);
+    if (!byMood) byMemory.set(memory, (byMood = []));
+    let s = byMood[state.mood - MOOD_MIN];
     if (s === undefined) {
-      s = g.states.length;
-      byMood.set(state.mood, s);
+      s = byMood[state.mood - MOOD_MIN] = g.states.length;
       g.states.push(state);
-      g.via.push(via);
+      memoryOf.push(memory);
       g.nodeReached.add(state.node);
       memories.add(memory);
     }
     return s;
   };
+  /** Where taking a choice in state `s` leads (see StateGraph.next), noting what it saw on the way. */
+  const follow = (s: number, choice: Choice): number | string | null => {
+    choice.available = true;
+    const state = g.states[s];
+    const step = stepOf(scenario, state, choice.way);
+    // Whether each route's condition holds here, taken or not (a plain id is taken when the choice is).
+    const routes = choice.way.next;
+    if (Array.isArray(routes)) {
+      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, step.mood, step.flags)) choice.routeHeld[r] = true;
+    }
+    if (step.route < 0) {
+      g.noRoute.push({ state: s, choice });
+      return null;
+    }
+    choice.routeHeld[step.route] = choice.routeTaken[step.route] = true;
+    if (step.ending !== null) {
+      g.endingReached.add(step.ending);
+      return step.ending;
+    }
+    if (step.next) return visit(step.next, step.flags === state.flags ? memoryOf[s] : memoryKey(step));
+    g.droppedEdges++;
+    return null;
+  };
   const start = firstState(scenario, startNode);
   if (!g.choices.has(start.node)) return g;
-  g.start = visit(start, null);
+  g.start = visit(start, memoryKey(start));
   for (let s = 0; s < g.states.length; s++) {
     if (g.states.length > maxStates || memories.size > MAX_FLAG_SETS) {
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';
       break;
     }
-    const state = g.states[s];
-    const edges: Edge[] = [];
-    g.edges.push(edges);
-    const open: (Option | TimeLimit)[] = availableOptions(scenario.nodes[state.node].options ?? [], state.mood, state.flags);
-    for (const choice of g.choices.get(state.node) as Choice[]) {
-      if (choice.index >= 0 && !open.includes(choice.way)) continue;
-      choice.available = true;
-      const step = stepOf(scenario, state, choice.way);
-      // Whether each route's condition holds here, taken or not (a plain id is taken when the choice is).
-      if (Array.isArray(choice.way.next)) {
-        choice.way.next.forEach((route, r) => {
-          if (holds(route?.when, step.mood, step.flags)) choice.routeHeld[r] = true;
-        });
-      }
-      if (step.route < 0) {
-        g.noRoute.push({ state: s, choice });
-        continue;
-      }
-      choice.routeHeld[step.route] = choice.routeTaken[step.route] = true;
-      if (step.ending !== null) {
-        g.endingReached.add(step.ending);
-        edges.push({ from: s, choice, to: step.ending });
-      } else if (step.next) {
-        const edge: Edge = { from: s, choice, to: -1 };
-        edge.to = visit(step.next, edge);
-        edges.push(edge);
-      } else g.droppedEdges++;
-    }
-    if (open.length === 0 && !scenario.nodes[state.node].timeLimit) g.deadEnds.push(s);
+    const { node, mood, flags } = g.states[s];
+    const open: (Option | TimeLimit)[] = availableOptions(scenario.nodes[node].options ?? [], mood, flags);
+    const choices = g.choices.get(node) as Choice[];
+    g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way) ? follow(s, choice) : null)));
+    if (open.length === 0 && !scenario.nodes[node].timeLimit) g.deadEnds.push(s);
   }
   return g;
 }

@@ -15,7 +15,7 @@ export interface GraphOrder {
 }
 
 export function orderStates(g: StateGraph): GraphOrder {
-  const n = g.edges.length;
+  const n = g.next.length;
   const index = new Array<number>(n).fill(-1);
   const low = new Array<number>(n).fill(0);
   const nextEdge = new Array<number>(n).fill(0);
@@ -38,9 +38,9 @@ export function orderStates(g: StateGraph): GraphOrder {
     open(root, calls);
     while (calls.length > 0) {
       const v = calls[calls.length - 1];
-      if (nextEdge[v] < g.edges[v].length) {
-        const w = g.edges[v][nextEdge[v]++].to;
-        if (typeof w === 'string' || w >= n) continue;
+      if (nextEdge[v] < g.next[v].length) {
+        const w = g.next[v][nextEdge[v]++];
+        if (typeof w !== 'number' || w >= n) continue;
         if (index[w] < 0) open(w, calls);
         else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
         continue;
@@ -57,7 +57,7 @@ export function orderStates(g: StateGraph): GraphOrder {
         order.push(w);
         members.push(w);
       } while (w !== v);
-      if (members.length > 1 || g.edges[v].some((e) => e.to === v)) loops.push(members);
+      if (members.length > 1 || g.next[v].includes(v)) loops.push(members);
       components++;
     }
   }
@@ -66,14 +66,14 @@ export function orderStates(g: StateGraph): GraphOrder {
 
 /** For each explored state, whether some ending can be reached from it (backwards breadth-first). */
 export function statesReachingEnding(g: StateGraph): boolean[] {
-  const n = g.edges.length;
+  const n = g.next.length;
   const from: number[][] = Array.from({ length: n }, () => []);
   const reaches = new Array<boolean>(n).fill(false);
   const queue: number[] = [];
-  g.edges.forEach((edges, s) => {
-    for (const e of edges) {
-      if (typeof e.to === 'number') from[e.to]?.push(s);
-      else if (!reaches[s]) {
+  g.next.forEach((next, s) => {
+    for (const to of next) {
+      if (typeof to === 'number') from[to]?.push(s);
+      else if (typeof to === 'string' && !reaches[s]) {
         reaches[s] = true;
         queue.push(s);
       }

@@ -5,7 +5,7 @@
  */
 import type { Analysis, ScenarioPath, ScenarioSummary } from './contract';
 import type { Scenario } from './types';
-import type { StateGraph } from './analyse-graph';
+import type { Choice, StateGraph } from './analyse-graph';
 import { exploreStates, MAX_STATES } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { optimum } from './analyse-dp';
@@ -38,7 +38,7 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
     bestPaths: opt?.bestPaths ?? { warmth: empty, initiative: empty, outcome: empty },
     findings: findingsOf(scenario, g, order, opt, options.findingsPerCode),
     summary: summarise(scenario, g, ranges, opt?.shortestPath ?? 0, opt?.longestPath ?? 0),
-    stateCount: g.edges.length,
+    stateCount: g.next.length,
   };
 }
 
@@ -70,14 +70,18 @@ function summarise(scenario: Scenario, g: StateGraph, ranges: Analysis['ranges']
  */
 export function pathsToEndings(scenario: Scenario, startNode?: string): Record<string, ScenarioPath> {
   const g = exploreStates(scenario, MAX_STATES, startNode);
+  const way = (s: number, c: number) => ({ node: g.states[s].node, option: (g.choices.get(g.states[s].node) as Choice[])[c].id });
+  // The state and choice each state was first reached by: the states were found breadth-first, so along a shortest way.
+  const via = new Map<number, [from: number, choice: number]>();
   const found = new Map<string, ScenarioPath>();
-  g.edges.forEach((edges, s) => {
-    for (const e of edges) {
-      if (typeof e.to !== 'string' || found.has(e.to)) continue;
-      const steps = [{ node: g.states[s].node, option: e.choice.id }];
-      for (let via = g.via[s]; via; via = g.via[via.from]) steps.unshift({ node: via.choice.node, option: via.choice.id });
-      found.set(e.to, { steps, ending: e.to });
-    }
+  g.next.forEach((next, s) => {
+    next.forEach((to, c) => {
+      if (typeof to === 'number' && to !== g.start && !via.has(to)) via.set(to, [s, c]);
+      if (typeof to !== 'string' || found.has(to)) return;
+      const steps = [way(s, c)];
+      for (let v = via.get(s); v; v = via.get(v[0])) steps.unshift(way(...v));
+      found.set(to, { steps, ending: to });
+    });
   });
   return Object.fromEntries(found);
 }

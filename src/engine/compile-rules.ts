@@ -27,19 +27,8 @@ export function holds(condition: Condition | undefined, mood: number, flags: Fla
       if (Object.prototype.hasOwnProperty.call(f, name) && (flags[name] === true) !== (f[name] === true)) return false;
     }
   }
-  if (condition.all) {
-    for (const part of condition.all) if (!holds(part, mood, flags)) return false;
-  }
-  if (condition.any) {
-    let one = false;
-    for (const part of condition.any) {
-      if (holds(part, mood, flags)) {
-        one = true;
-        break;
-      }
-    }
-    if (!one) return false;
-  }
+  if (condition.all && !condition.all.every((part) => holds(part, mood, flags))) return false;
+  if (condition.any && !condition.any.some((part) => holds(part, mood, flags))) return false;
   if (condition.not && holds(condition.not, mood, flags)) return false;
   return true;
 }
@@ -120,23 +109,15 @@ export function firstState(scenario: Pick<Scenario, 'start' | 'customer'>, node:
   return { node, mood: clampMood(scenario.customer?.initialMood ?? 0), flags: {} };
 }
 
-/** Memory keys of flag sets already seen (flagsAfter keeps the same object while nothing changes). */
-const memoryKeys = new WeakMap<FlagSet, string>();
-
 /**
  * A key for what a state remembers besides its node and mood (the flags that are true): two
  * states with the same node, mood and memory key play alike from there on.
  */
-export function memoryKey(state: StoryState): string {
-  let key = memoryKeys.get(state.flags);
-  if (key === undefined) {
-    key = Object.keys(state.flags)
-      .filter((f) => state.flags[f] === true)
-      .sort()
-      .join(',');
-    memoryKeys.set(state.flags, key);
-  }
-  return key;
+export function memoryKey(state: Pick<StoryState, 'flags'>): string {
+  return Object.keys(state.flags)
+    .filter((f) => state.flags[f] === true)
+    .sort()
+    .join(',');
 }
 
 /** A way out of a decision: one of its options, or its time-out. */

@@ -186,18 +186,7 @@ export function textLength(o: Option, lang: Lang): number {
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
 function byLength(lang: Lang, sign: 1 | -1): Picker {
-  return (available) => {
-    let best = available[0];
-    let bestLength = textLength(best, lang);
-    for (let i = 1; i < available.length; i++) {
-      const n = textLength(available[i], lang);
-      if (sign * (n - bestLength) > 0) {
-        best = available[i];
-        bestLength = n;
-      }
-    }
-    return best;
-  };
+  return (available) => available.reduce((best, o) => (sign * (textLength(o, lang) - textLength(best, lang)) > 0 ? o : best));
 }
 
 /** An option's immediate points, weighted as the overall score weighs them. */
