@@ -50,6 +50,9 @@ type Press = 'dom' | 'mouse';
 
 async function playThrough(page: Page, baseUrl: string, scenarioId: string, press: Press): Promise<void> {
   await page.goto(`${baseUrl}/#/play/${scenarioId}?mode=assessment`);
+  // A new run opens with its intro: "Begin" first, then the situation.
+  await page.locator('#begin-button, #situation-heading, #ending-heading, .notice.error').first().waitFor({ timeout: 15_000 });
+  if (await page.locator('#begin-button').isVisible()) await page.locator('#begin-button').click();
   await page.locator('#situation-heading, #ending-heading, .notice.error').first().waitFor({ timeout: 15_000 });
   const ended = async () => (await page.locator('#ending-heading').count()) > 0;
   for (let i = 0; i < 40; i++) {
