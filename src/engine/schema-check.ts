@@ -4,7 +4,7 @@
  * interpreter of exactly the keywords the generator emits, with a manager-friendly message per
  * keyword. Pure; the semantic checks that a schema cannot express live in validate-refs.ts.
  */
-import schemaJson from '../../scenarios/scenario.schema.json';
+import schemaJson from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import type { JsonPath, Severity } from './contract';
 import { REF_NOUNS } from './schema-words';
 import type { Expected, MessageRef } from './message-args';

@@ -18,14 +18,8 @@
  * The one import besides the engine is `uuid` (v5, SHA-1 name-based ids): pure code, no I/O.
  */
 import { v5 as uuidv5 } from 'uuid';
-// Module by module, not the engine's index: Playwright's loader (e2e/xapi-kill.spec.ts) cannot
-// import the JSON Schema that the index's validator brings in.
-import type { Analysis, PlayState, TakenStep } from '../engine/contract';
-import { applyEvent, initialPlayState } from '../engine/replay';
-import { scoreState } from '../engine/score';
-import { t } from '../engine/text';
-import type { Dimension, Lang, Run, RunEvent, Scenario, Text } from '../engine/types';
-import { DIMENSIONS, LANGS } from '../engine/types';
+import type { Analysis, Dimension, Lang, PlayState, Run, RunEvent, Scenario, TakenStep, Text } from '../engine';
+import { applyEvent, DIMENSIONS, initialPlayState, LANGS, scoreState, t } from '../engine';
 import type { LanguageMap, XapiActivity, XapiAgent, XapiContext, XapiGroup, XapiResult, XapiStatement, XapiVerb } from './types';
 
 /** The namespace of Frontlijn's statement ids and registrations (UUID v5). Never change it. */
