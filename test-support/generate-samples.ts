@@ -3,7 +3,20 @@
  * feature (timed decision, flags, conditional option and route, three endings), and a helper to
  * build broken variants of it.
  */
-import type { Scenario } from '../src/engine/types';
+import type { Run, RunEvent, Scenario } from '../src/engine/types';
+
+/** When the sample runs start (ms since the epoch). */
+export const T0 = 1_700_000_000_000;
+
+/** A coaching run of the sample scenario with these events, started at T0. */
+export function sampleRun(events: RunEvent[], extra: Partial<Run> = {}): Run {
+  return { formatVersion: 1, id: 'r1', scenarioId: 'sample-bakery', scenarioHash: 'x', playerId: null, mode: 'coaching', timerScale: 1, startedAt: T0, events, ...extra };
+}
+
+/** The event of choosing `option` at `node` at time `at`. */
+export function choose(node: string, option: string, at: number): RunEvent {
+  return { type: 'choice.select', node, option, at };
+}
 
 /** A small, valid scenario using every feature of the format. */
 export function sampleScenario(): Scenario {

@@ -8,18 +8,10 @@
 import type { Condition, DecisionNode, Effects, Ending, Option, Route, Scenario } from '../src/engine/types';
 import { SCENARIO_FORMAT_VERSION } from '../src/engine/types';
 import { analyseScenario } from '../src/engine/analyse';
+import { seededRandom } from '../src/engine/option-order';
 
-/** A small, fast, seeded pseudo-random generator (mulberry32): numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator (mulberry32), so the generated scenarios and the game draw alike. */
+export { seededRandom };
 
 /** What to generate. */
 export interface GenerateOptions {

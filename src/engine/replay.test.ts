@@ -3,27 +3,8 @@ import { createActor } from 'xstate';
 import { applyEvent, initialPlayState, machineFor, replayRun, expressionForMood } from './replay';
 import { ReplayError } from './contract';
 import type { PlayState } from './contract';
-import type { Run, RunEvent } from './types';
-import { sampleScenario, variant } from '../../test-support/generate-samples';
-
-const T0 = 1_700_000_000_000;
-
-function run(events: RunEvent[], extra: Partial<Run> = {}): Run {
-  return {
-    formatVersion: 1,
-    id: 'r1',
-    scenarioId: 'sample-bakery',
-    scenarioHash: 'x',
-    playerId: null,
-    mode: 'coaching',
-    timerScale: 1,
-    startedAt: T0,
-    events,
-    ...extra,
-  };
-}
-
-const choose = (node: string, option: string, at: number): RunEvent => ({ type: 'choice.select', node, option, at });
+import type { RunEvent } from './types';
+import { choose, sampleRun as run, sampleScenario, T0, variant } from '../../test-support/generate-samples';
 
 function replayError(fn: () => unknown): ReplayError {
   try {

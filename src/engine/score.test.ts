@@ -3,8 +3,7 @@ import { normalise, resolveWeights, scoreRun, scoreState } from './score';
 import { analyseScenario } from './analyse';
 import { replayRun } from './replay';
 import { ReplayError } from './contract';
-import type { Run, RunEvent } from './types';
-import { sampleScenario } from '../../test-support/generate-samples';
+import { choose, sampleRun as run, sampleScenario, T0 } from '../../test-support/generate-samples';
 
 const ranges = { warmth: { min: -4, max: 6 }, initiative: { min: 0, max: 4 }, outcome: { min: 2, max: 2 } };
 
@@ -35,20 +34,6 @@ describe('scoreState', () => {
 describe('scoreRun', () => {
   const scenario = sampleScenario();
   const analysis = analyseScenario(scenario);
-  const T0 = 1_700_000_000_000;
-  const run = (events: RunEvent[], extra: Partial<Run> = {}): Run => ({
-    formatVersion: 1,
-    id: 'r1',
-    scenarioId: scenario.id,
-    scenarioHash: 'x',
-    playerId: null,
-    mode: 'coaching',
-    timerScale: 1,
-    startedAt: T0,
-    events,
-    ...extra,
-  });
-  const choose = (node: string, option: string, at: number): RunEvent => ({ type: 'choice.select', node, option, at });
   const best = [choose('greet', 'warm', T0 + 2000), choose('ask', 'order', T0 + 5000), choose('close', 'callback', T0 + 9000)];
 
   it("scores a finished run's replayed state with the scenario's weights", () => {
