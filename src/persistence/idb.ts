@@ -30,7 +30,7 @@ import type {
   StoredScenario,
   Team,
 } from './api';
-import { planPlayers, versionNotes } from './import-plan';
+import { planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSaveAsync } from './measure';
@@ -501,17 +501,7 @@ export class IdbStore implements Store {
       const before = new Map<string, StoredScenario | undefined>();
       for (const s of bundle.scenarios) before.set(s.hash, restoreStoredScenario(await tx.objectStore('scenarios').get(s.hash)) ?? undefined);
       const plan = await planPlayers(bundle, async (id) => restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined);
-      out = {
-        runsAdded: 0,
-        runsUpdated: 0,
-        runsSkipped: 0,
-        profilesAdded: 0,
-        teamsAdded: 0,
-        scenariosAdded: 0,
-        runsApart: 0,
-        versions: versionNotes(bundle, before),
-        players: plan.notes,
-      };
+      out = startOutcome(bundle, before, plan.notes);
       const versions = new Map<string, StoredScenario>();
       for (const s of bundle.scenarios) {
         const known = before.get(s.hash);

@@ -11,7 +11,7 @@
  * say, per version, whether it was trusted, new (stored apart) or already waiting.
  */
 import type { Run } from '../engine/types';
-import type { ImportBundle, PlayerNote, Profile, StoredScenario, VersionNote } from './api';
+import type { ImportBundle, ImportOutcome, PlayerNote, Profile, StoredScenario, VersionNote } from './api';
 
 /** A short, stable tag of a name (FNV-1a, base 36): only to tell apart ids, not a secret. */
 function tag(s: string): string {
@@ -85,4 +85,10 @@ export function versionNotes(bundle: ImportBundle, before: Map<string, StoredSce
     const status: VersionNote['status'] = known ? (known.untrusted ? 'pending' : 'trusted') : s.untrusted ? 'new' : 'trusted';
     return { hash: s.hash, id: s.id, title: s.scenario.title, builtInId: !s.custom, status, runs: runs.get(s.hash) ?? 0 };
   });
+}
+
+/** An import's outcome before anything is counted: its version notes and player notes, all counts 0. */
+export function startOutcome(bundle: ImportBundle, before: Map<string, StoredScenario | undefined>, players: PlayerNote[]): ImportOutcome {
+  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0 };
+  return { ...counts, versions: versionNotes(bundle, before), players };
 }

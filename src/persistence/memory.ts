@@ -18,7 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { planPlayers, versionNotes } from './import-plan';
+import { planPlayers, startOutcome } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSave } from './measure';
@@ -191,17 +191,7 @@ export class MemoryStore implements Store {
     await this.opts.scorer?.prepare?.();
     const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
     const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
-    const out: ImportOutcome = {
-      runsAdded: 0,
-      runsUpdated: 0,
-      runsSkipped: 0,
-      profilesAdded: 0,
-      teamsAdded: 0,
-      scenariosAdded: 0,
-      runsApart: 0,
-      versions: versionNotes(bundle, before),
-      players: plan.notes,
-    };
+    const out = startOutcome(bundle, before, plan.notes);
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
       if (!this.scenarios.has(s.hash)) {
