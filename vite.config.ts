@@ -66,6 +66,9 @@ export default defineConfig({
   // Unit tests get Svelte's browser runtime (effects, createSubscriber); the server build ignores them.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
+    // A guard against a hung test, not a speed check (speed lives in `npm run bench`): the property
+    // tests take a few seconds on a quiet machine and several times that on a loaded shared one.
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,
