@@ -6,13 +6,13 @@
  * finding instead of a hung browser.
  */
 import type { Effects, Option, Scenario, TimeLimit } from './types';
-import { DIMENSIONS, MOOD_MIN } from './types';
+import { DIMENSIONS } from './types';
 import type { StoryState } from './compile-rules';
 import { availableOptions, firstState, holds, memoryKey, pointsOf, routesOf, stepOf } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
-/** The cap on distinct sets of flags (each one multiplies the states). */
+/** The cap on distinct memory keys, i.e. sets of flags (each one multiplies the states). */
 export const MAX_FLAG_SETS = 4096;
 
 /** One way out of a node (an option or its time-out), and what the exploration saw of it. */
@@ -108,22 +108,17 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     noRoute: [],
     droppedEdges: 0,
   };
-  // State indices by node, then memory key, then mood (mood - MOOD_MIN): no key string is built per lookup.
-  const index = new Map<string, Map<string, number[]>>();
+  // The index of every state found, by node, mood and memory key.
+  const index = new Map<string, number>();
   const memories = new Set<string>();
-  // The memory key of every state (a step that keeps the flags object keeps its key: no key is built for it).
-  const memoryOf: string[] = [];
   /** The index of a state, added when it is new. */
-  const visit = (state: StoryState, memory: string): number => {
-    let byMemory = index.get(state.node);
-    if (!byMemory) index.set(state.node, (byMemory = new Map()));
-    let byMood = byMemory.get(memory);
-    if (!byMood) byMemory.set(memory, (byMood = []));
-    let s = byMood[state.mood - MOOD_MIN];
+  const visit = (state: StoryState): number => {
+    const memory = memoryKey(state);
+    const key = `${state.node}|${state.mood}|${memory}`;
+    let s = index.get(key);
     if (s === undefined) {
-      s = byMood[state.mood - MOOD_MIN] = g.states.length;
+      index.set(key, (s = g.states.length));
       g.states.push(state);
-      memoryOf.push(memory);
       g.nodeReached.add(state.node);
       memories.add(memory);
     }
@@ -137,7 +132,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     // Whether each route's condition holds here, taken or not (a plain id is taken when the choice is).
     const routes = choice.way.next;
     if (Array.isArray(routes)) {
-      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, step.mood, step.flags)) choice.routeHeld[r] = true;
+      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, step.memory)) choice.routeHeld[r] = true;
     }
     if (step.route < 0) {
       g.noRoute.push({ state: s, choice });
@@ -148,20 +143,20 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       g.endingReached.add(step.ending);
       return step.ending;
     }
-    if (step.next) return visit(step.next, step.flags === state.flags ? memoryOf[s] : memoryKey(step));
+    if (step.next) return visit(step.next);
     g.droppedEdges++;
     return null;
   };
   const start = firstState(scenario, startNode);
   if (!g.choices.has(start.node)) return g;
-  g.start = visit(start, memoryKey(start));
+  g.start = visit(start);
   for (let s = 0; s < g.states.length; s++) {
     if (g.states.length > maxStates || memories.size > MAX_FLAG_SETS) {
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';
       break;
     }
-    const { node, mood, flags } = g.states[s];
-    const open: (Option | TimeLimit)[] = availableOptions(scenario.nodes[node].options ?? [], mood, flags);
+    const { node } = g.states[s];
+    const open: (Option | TimeLimit)[] = availableOptions(scenario.nodes[node].options ?? [], g.states[s]);
     const choices = g.choices.get(node) as Choice[];
     g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way) ? follow(s, choice) : null)));
     if (open.length === 0 && !scenario.nodes[node].timeLimit) g.deadEnds.push(s);

@@ -30,12 +30,12 @@ function enumerate(s: Scenario) {
       return;
     }
     const n = s.nodes[node];
-    const ways = availableOptions(n.options, mood, flags).map((o) => ({ effects: o.effects, next: o.next }));
+    const ways = availableOptions(n.options, { mood, flags }).map((o) => ({ effects: o.effects, next: o.next }));
     if (n.timeLimit) ways.push({ effects: n.timeLimit.effects, next: n.timeLimit.next });
     for (const w of ways) {
       const m2 = moodAfter(mood, w.effects);
       const f2 = flagsAfter(flags, w.effects);
-      const r = routeIndex(w.next, m2, f2);
+      const r = routeIndex(w.next, { mood: m2, flags: f2 });
       const to = typeof w.next === 'string' ? w.next : w.next[r].to;
       walk(to, m2, f2, add(raw, w.effects), depth + 1);
     }

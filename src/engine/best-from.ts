@@ -15,8 +15,8 @@
 import type { Analysis, TakenStep } from './contract';
 import type { Dimension, Effects, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { availableOptions, flagsAfter, memoryKey, pointsOf, stepOf } from './compile-rules';
-import type { FlagSet, StoryState, Way } from './compile-rules';
+import { availableOptions, firstMemory, memoryAfter, memoryKey, pointsOf, stepOf } from './compile-rules';
+import type { Memory, StoryState, Way } from './compile-rules';
 import { normalise, resolveWeights } from './score';
 
 /** Raw points per dimension. */
@@ -122,7 +122,7 @@ class Search {
     if (known === null) return UNREACHABLE; // being evaluated: a loop
     this.memo.set(key, null);
     let best = UNREACHABLE;
-    for (const o of availableOptions(this.scenario.nodes[state.node].options ?? [], state.mood, state.flags)) {
+    for (const o of availableOptions(this.scenario.nodes[state.node].options ?? [], state)) {
       const f = this.after(state, o);
       if (f.value > best.value + TIE) best = f;
     }
@@ -156,7 +156,7 @@ export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
     const raw = add(state.raw, f.points);
     return { option, raw, overall: f.value === -Infinity ? -Infinity : overallOf(analysis, weights, raw) };
   };
-  const options = n ? availableOptions(n.options ?? [], state.mood, state.flags).map((o) => outlook(o.id, search.after(state, o))) : [];
+  const options = n ? availableOptions(n.options ?? [], state).map((o) => outlook(o.id, search.after(state, o))) : [];
   let overall = -Infinity;
   for (const o of options) if (o.overall > overall) overall = o.overall;
   const out: BestFrom = {
@@ -184,22 +184,22 @@ export interface DecisionReview {
 }
 
 /**
- * Each decision of a run compared with what was best from that moment, with the mood, flags and
- * points the player had then (rebuilt from the steps: each step records its effects and the mood
- * before it; a run starts without flags or points).
+ * Each decision of a run compared with what was best from that moment, with the memory (mood,
+ * flags) and points the player had then, rebuilt from the steps by the story rules: a run starts
+ * with the scenario's first memory and no points, and each step applies its effects.
  */
 export function reviewDecisions(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, steps: readonly TakenStep[]): DecisionReview[] {
   const out: DecisionReview[] = [];
-  let flags: FlagSet = {};
+  let memory: Memory = firstMemory(scenario);
   let raw: Points = { ...ZERO };
   steps.forEach((step, index) => {
-    const state: DecisionState = { node: step.node, mood: step.moodBefore, flags, raw };
+    const state: DecisionState = { node: step.node, ...memory, raw };
     const outlook = bestFrom(scenario, analysis, state);
     const chosen = step.option === null ? (outlook.timeout ?? null) : (outlook.options.find((o) => o.option === step.option) ?? null);
     const isBest = step.option !== null && outlook.best.includes(step.option);
     const loss = isBest || !chosen || outlook.overall === -Infinity ? 0 : Math.max(0, outlook.overall - Math.max(chosen.overall, 0));
     out.push({ index, step, state, outlook, chosen, loss });
-    flags = flagsAfter(flags, step.effects);
+    memory = memoryAfter(state, step.effects);
     raw = add(raw, step.effects);
   });
   return out;

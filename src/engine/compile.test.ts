@@ -30,7 +30,7 @@ describe('compileScenario', () => {
     expect(Object.keys(states)).toEqual(['greet', 'ask', 'close', 'fan', 'neutral', 'lost']);
     expect(machine.config.initial).toBe('greet');
     for (const id of ['fan', 'neutral', 'lost']) expect(states[id]).toMatchObject({ type: 'final', entry: { type: 'applyEffects' } });
-    expect(states.lost.entry!.params).toEqual({ outcome: -2 });
+    expect(states.lost.entry!.params).toEqual({ node: 'lost', effects: { outcome: -2 } });
     // an option per route, in order; the time-out only where there is a time limit
     expect(states.ask.on!['choice.select'].map((t) => t.target)).toEqual(['close', 'lost', 'close']);
     expect(states.ask.on!['timer.expire']).toBeUndefined();

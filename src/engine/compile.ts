@@ -16,13 +16,14 @@ import { assign, setup } from 'xstate';
 import type { TakenStep } from './contract';
 import type { Condition, Dimension, Effects, Next, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { clampMood, flagsAfter, holds, moodAfter, routeIndex, routesOf } from './compile-rules';
+import type { Memory } from './compile-rules';
+import { clampMood, firstMemory, holds, memoryAfter, routeIndex, routesOf } from './compile-rules';
 
-/** The machine's context: everything a run has built up so far (where it is: `snapshot.value`). */
-export interface RunContext {
-  mood: number;
-  /** The flags that are true. */
-  flags: Record<string, boolean>;
+/**
+ * The machine's context: everything a run has built up so far (where it is: `snapshot.value`):
+ * the story's memory (compile-rules.ts; the machine never looks inside it) and the points and steps.
+ */
+export interface RunContext extends Memory {
   /** Raw points per dimension (ending effects included once reached). */
   raw: Record<Dimension, number>;
   steps: TakenStep[];
@@ -35,10 +36,10 @@ export type RunMachineEvent =
   | { type: 'choice.select'; option: string; at: number; shown?: string[] }
   | { type: 'timer.expire'; at: number; shown?: string[] };
 
-/** The machine's input: the customer's mood at the start and when the run started. */
+/** The machine's input: when the run started, and optionally another mood to start with than the scenario's. */
 export interface RunInput {
-  mood: number;
   startedAt: number;
+  mood?: number;
 }
 
 /** One way out of a node: an option, or the time-out (option null). */
@@ -59,20 +60,21 @@ export const scenarioSetup = setup({
     /** The event chose this way, it is available, and after its effects route `route` is the first that holds. */
     takesRoute: ({ context: c, event }, p: { way: Way; route: number }) =>
       (event.type === 'timer.expire' || event.option === p.way.option) &&
-      holds(p.way.when, c.mood, c.flags) &&
-      routeIndex(p.way.next, moodAfter(c.mood, p.way.effects), flagsAfter(c.flags, p.way.effects)) === p.route,
+      holds(p.way.when, c) &&
+      routeIndex(p.way.next, memoryAfter({ ...c, node: p.way.node }, p.way.effects)) === p.route,
   },
   actions: {
     /** Records the step taken (before its effects apply), with the options as the event says they were shown. */
     recordStep: assign(({ context: c, event: { at, shown } }, way: Way) => {
-      const step: TakenStep = { node: way.node, option: way.option, effects: way.effects, at, moodBefore: c.mood, moodAfter: moodAfter(c.mood, way.effects) };
+      const moodAfter = memoryAfter({ ...c, node: way.node }, way.effects).mood;
+      const step: TakenStep = { node: way.node, option: way.option, effects: way.effects, at, moodBefore: c.mood, moodAfter };
       return { steps: [...c.steps, shown ? { ...step, shown } : step], enteredAt: at };
     }),
-    /** Applies effects to the mood, the flags and the points. */
-    applyEffects: assign(({ context: c }, effects: Effects) => {
+    /** Applies the effects of leaving a node (or of reaching an ending) to the memory and the points. */
+    applyEffects: assign(({ context: c }, { node, effects }: { node: string; effects: Effects }) => {
       const raw = { ...c.raw };
       for (const d of DIMENSIONS) raw[d] += effects[d] ?? 0;
-      return { mood: moodAfter(c.mood, effects), flags: flagsAfter(c.flags, effects) as Record<string, boolean>, raw };
+      return { ...memoryAfter({ ...c, node }, effects), raw };
     }),
   },
 });
@@ -81,7 +83,7 @@ export const scenarioSetup = setup({
 function transitionsOf(way: Way) {
   const actions = [
     { type: 'recordStep', params: way },
-    { type: 'applyEffects', params: way.effects },
+    { type: 'applyEffects', params: { node: way.node, effects: way.effects } },
   ] as const;
   return routesOf(way.next).map((r, route) => ({ target: r.to, guard: { type: 'takesRoute', params: { way, route } }, actions }) as const);
 }
@@ -90,7 +92,7 @@ function transitionsOf(way: Way) {
  * Compiles a valid scenario (one that validateScenario accepted) to an XState v5 machine.
  * Events: `{ type: 'choice.select', option, at, shown? }` and `{ type: 'timer.expire', at,
  * shown? }`; an event no transition takes (an unavailable option, a time-out on an untimed node)
- * changes nothing. Input: `{ mood, startedAt }`. Use it with XState's pure
+ * changes nothing. Input: `{ startedAt, mood? }`. Use it with XState's pure
  * `initialTransition`/`transition` (see replay.ts), or with `createActor`.
  */
 export function compileScenario(scenario: Scenario) {
@@ -106,14 +108,20 @@ export function compileScenario(scenario: Scenario) {
     };
   }
   for (const [id, ending] of Object.entries(scenario.endings)) {
-    states[id] = { type: 'final', entry: { type: 'applyEffects', params: ending.effects ?? EMPTY } };
+    states[id] = { type: 'final', entry: { type: 'applyEffects', params: { node: id, effects: ending.effects ?? EMPTY } } };
   }
   return scenarioSetup.createMachine({
     id: scenario.id,
     initial: scenario.start,
     // XState's pure `transition` makes a throw-away actor without input at every call: the default
     // spares it a thrown (and caught) TypeError, which cost more than the transition itself.
-    context: ({ input = { mood: 0, startedAt: 0 } }) => ({ mood: clampMood(input.mood), flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 }, steps: [], enteredAt: input.startedAt }),
+    context: ({ input = { startedAt: 0 } }) => ({
+      ...firstMemory(scenario),
+      ...(typeof input.mood === 'number' && { mood: clampMood(input.mood) }),
+      raw: { warmth: 0, initiative: 0, outcome: 0 },
+      steps: [],
+      enteredAt: input.startedAt,
+    }),
     states,
   });
 }

@@ -12,6 +12,7 @@
  */
 import type { Dimension, Effects, EndingTone, Lang, Scenario, Expression, Option } from './types';
 import type { MessageRef } from './message-args';
+import type { Memory } from './compile-rules';
 
 /** How bad a problem is: errors stop a scenario from being played; warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -142,14 +143,12 @@ export interface TakenStep {
   shown?: string[];
 }
 
-/** The state of a run at a moment: a pure function of (scenario, run events). */
-export interface PlayState {
+/** The state of a run at a moment: a pure function of (scenario, run events). Its Memory (mood, flags) is what conditions read. */
+export interface PlayState extends Memory {
   /** The current decision node, or null when an ending was reached. */
   node: string | null;
   /** The ending reached, or null while playing. */
   ending: string | null;
-  mood: number;
-  flags: Record<string, boolean>;
   /** Raw points per dimension so far (ending effects included once reached). */
   raw: Record<Dimension, number>;
   steps: TakenStep[];

@@ -28,4 +28,5 @@ export { scoreRun, scoreState, normalise, resolveWeights } from './score';
 export type { ScoredRun, Weights } from './score';
 export { contentHash, canonicalJson, sha256Hex } from './hash';
 export { t, textLangs } from './text';
-export { holds, availableOptions, routeIndex, moodAfter, flagsAfter } from './compile-rules';
+export { holds, availableOptions, routeIndex, moodAfter, flagsAfter, memoryAfter, firstMemory } from './compile-rules';
+export type { Memory } from './compile-rules';

@@ -9,7 +9,7 @@ import { ReplayError } from './contract';
 import type { PlayState } from './contract';
 import type { Run, RunEvent, Scenario } from './types';
 import { TIMER_SCALES } from './types';
-import { availableOptions } from './compile-rules';
+import { availableOptions, memoryOf } from './compile-rules';
 import { compileScenario } from './compile';
 import { orderOptions } from './option-order';
 import { expressionFor } from './expression';
@@ -44,7 +44,7 @@ function toPlayState(scenario: Scenario, snapshot: SnapshotFrom<ScenarioMachine>
   const { context } = snapshot;
   const where = snapshot.value;
   const [node, ending] = snapshot.status === 'done' ? [null, where] : [where, null];
-  const available = node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context.mood, context.flags);
+  const available = node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context);
   const customer = node === null ? scenario.endings[where].customer : scenario.nodes[node].customer;
   return {
     node,
@@ -81,7 +81,7 @@ export function initialPlayState(scenario: Scenario, run: Run): PlayState {
     throw new ReplayError('The run\'s option-order seed is not a text of 1 to 64 characters.', -1);
   }
   const machine = machineFor(scenario);
-  const [first] = initialTransition(machine, { mood: scenario.customer.initialMood ?? 0, startedAt: run.startedAt });
+  const [first] = initialTransition(machine, { startedAt: run.startedAt });
   const snapshot = start === scenario.start ? first : machine.resolveState({ value: start, context: first.context });
   return toPlayState(scenario, snapshot, run.timerScale, run.seed);
 }
@@ -169,8 +169,8 @@ export function applyEvent(scenario: Scenario, state: PlayState, event: RunEvent
     return { ...state, timerStartedAt: event.at, deadline: deadlineOf(scenario, state.node, event.at, state.timerScale) };
   }
   const machine = machineFor(scenario);
-  const { mood, flags, raw, steps, enteredAt } = state;
-  const snapshot = machine.resolveState({ value: state.node as string, context: { mood, flags, raw, steps, enteredAt } });
+  const { raw, steps, enteredAt } = state;
+  const snapshot = machine.resolveState({ value: state.node as string, context: { ...memoryOf(state), raw, steps, enteredAt } });
   // The step records what the player saw: the order the event names, else the one the seed gave.
   const [next] = transition(machine, snapshot, { ...event, shown: event.shown ?? state.available.map((o) => o.id) });
   if (next === snapshot) {

@@ -109,7 +109,7 @@ function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathSte
   let count = 0;
   for (; state; count++) {
     if (count >= maxSteps) return null;
-    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state.mood, state.flags);
+    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state);
     if (available.length === 0) return null;
     const option = pick(available);
     addPoints(raw, option.effects);
