@@ -108,16 +108,19 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     noRoute: [],
     droppedEdges: 0,
   };
-  // The index of every state found, by node, mood and memory key.
-  const index = new Map<string, number>();
+  // The index of every state found, by node, then memory key, then mood.
+  const index = new Map<string, Map<string, Map<number, number>>>();
   const memories = new Set<string>();
   /** The index of a state, added when it is new. */
   const visit = (state: StoryState): number => {
     const memory = memoryKey(state);
-    const key = `${state.node}|${state.mood}|${memory}`;
-    let s = index.get(key);
+    let byMemory = index.get(state.node);
+    if (!byMemory) index.set(state.node, (byMemory = new Map()));
+    let byMood = byMemory.get(memory);
+    if (!byMood) byMemory.set(memory, (byMood = new Map()));
+    let s = byMood.get(state.mood);
     if (s === undefined) {
-      index.set(key, (s = g.states.length));
+      byMood.set(state.mood, (s = g.states.length));
       g.states.push(state);
       g.nodeReached.add(state.node);
       memories.add(memory);

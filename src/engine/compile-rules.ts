@@ -87,11 +87,19 @@ export function memoryAfter(state: StoryState, effects: Effects | undefined): Me
  * same node with the same mood and key play alike from there on (the analysis and best-from merge them).
  */
 export function memoryKey(memory: Memory): string {
-  return Object.keys(memory.flags)
-    .filter((f) => memory.flags[f] === true)
-    .sort()
-    .join(',');
+  let key = flagKeys.get(memory.flags);
+  if (key === undefined) {
+    key = Object.keys(memory.flags)
+      .filter((f) => memory.flags[f] === true)
+      .sort()
+      .join(',');
+    flagKeys.set(memory.flags, key);
+  }
+  return key;
 }
+
+/** The key of each set of flags met so far: flagsAfter keeps the object when nothing changes, so most steps reuse one. */
+const flagKeys = new WeakMap<FlagSet, string>();
 
 /** The state a run starts in: at `node` (default the scenario's start) with the first memory. */
 export function firstState(scenario: Pick<Scenario, 'start' | 'customer'>, node: string = scenario.start): StoryState {
@@ -143,7 +151,7 @@ const hasOwn = (map: object, key: unknown): key is string => typeof key === 'str
 export function stepOf(scenario: Pick<Scenario, 'nodes' | 'endings'>, state: StoryState, way: Way): Step {
   const memory = memoryAfter(state, way.effects);
   const route = routeIndex(way.next, memory);
-  const id = route < 0 ? undefined : routesOf(way.next)[route]?.to;
+  const id = route < 0 ? undefined : typeof way.next === 'string' ? way.next : way.next[route]?.to;
   const ending = hasOwn(scenario.endings, id) ? id : null;
   const next = !ending && hasOwn(scenario.nodes, id) ? { node: id, ...memory } : null;
   return { route, next, ending, memory };
