@@ -42,10 +42,10 @@ function levenshtein(a: string, b: string): number {
 }
 
 /**
- * The closest candidate to a misspelt name, or null when none is close enough (at most a third of
- * the letters differ, or one is the other with a prefix/suffix, ignoring case).
+ * The closest other name for "did you mean", or null when none is close enough (at most a third
+ * of the letters differ, or one is the other with a prefix/suffix, ignoring case).
  */
-function closest(name: string, candidates: Iterable<string>): string | null {
+export function suggest(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
@@ -62,13 +62,7 @@ function closest(name: string, candidates: Iterable<string>): string | null {
       bestScore = d;
     }
   }
-  return best;
-}
-
-/** The closest other name for "did you mean", or null. */
-export function suggest(name: string, candidates: Iterable<string>): string | null {
-  const c = closest(name, candidates);
-  return c !== null && c !== name ? c : null;
+  return best === name ? null : best;
 }
 
 /** " — did you mean "x"?" (`ask`: the question in another language) or "". */
