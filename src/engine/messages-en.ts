@@ -4,7 +4,7 @@
  * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
 import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, idList, langName, listOf, period, q, sentence, short, textName } from './messages';
+import { describePath, describeValue, didYouMean, idList, langName, listOf, q, sentence, short, textName } from './messages';
 import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
 import { t } from './text';
 
@@ -165,10 +165,8 @@ export const en: Catalog = {
   'undeclared-language': (a, root) =>
     `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is never shown, because "languages" lists only ${listOf(a.declared)}: add "${a.lang}" to "languages" (and to every text), or remove it here.`,
   'unknown-target': (a, root) =>
-    period(
-      `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
-        (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists'),
-    ),
+    `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
+    (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists.'),
   'empty-routes': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`,
   'id-too-long': (a, root) =>
@@ -176,10 +174,8 @@ export const en: Catalog = {
   'duplicate-id': (a) => `${q(a.id)} is both a node and an ending, but nodes and endings share one set of ids: rename one of them (and the "next" that should lead to it).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, which is an ending: the story must start at a decision node.`,
   'unknown-start': (a) =>
-    period(
-      `"start" is ${q(a.start)}, but there is no node with that id` +
-        (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : `: use the id of one of the nodes${a.example !== null ? `, e.g. ${q(a.example)}` : ''}`),
-    ),
+    `"start" is ${q(a.start)}, but there is no node with that id` +
+    (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : `: use the id of one of the nodes${a.example !== null ? `, e.g. ${q(a.example)}` : ''}.`),
   'duplicate-option-id': (a) => `node ${q(a.node)} has two options with the id ${q(a.id)} (options ${a.first} and ${a.second}): give each option its own id.`,
   'weights-all-zero': () =>
     'all three scoring weights are 0, so there is no overall score: give at least one dimension a weight above 0 (or leave "weights" out for equal weights).',

@@ -6,7 +6,7 @@
  */
 import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, idList, listOf, period, q, sentence, short, textName } from './messages';
+import { describePath, describeValue, didYouMean, idList, listOf, q, sentence, short, textName } from './messages';
 import { formatSize, hex } from './messages-en';
 import { fieldWordsNl, langAdjNl, NL_PLACES, patternHintNl, REF_NOUNS_NL, TYPE_NOUNS_NL, typeFixNl } from './words-nl';
 import { t } from './text';
@@ -186,10 +186,8 @@ export const nlCatalog: Catalog = {
   'undeclared-language': (a, root) =>
     `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_PLACES)} wordt nooit getoond, want "languages" noemt alleen ${listOf(a.declared, 'en')}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
   'unknown-target': (a, root) =>
-    period(
-      `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
-        (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat'),
-    ),
+    `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
+    (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat.'),
   'empty-routes': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft een lege lijst routes in "next": schrijf de id van een knooppunt of einde, of voeg routes toe zoals {"to": "checkout"}.`,
   'id-too-long': (a, root) =>
@@ -198,10 +196,8 @@ export const nlCatalog: Catalog = {
     `${q(a.id)} is zowel een knooppunt als een einde, maar knooppunten en eindes delen één set ids: geef een van beide een andere naam (en pas de "next" aan die ernaar moet leiden).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, en dat is een einde: het verhaal moet bij een beslismoment (knooppunt) beginnen.`,
   'unknown-start': (a) =>
-    period(
-      `"start" is ${q(a.start)}, maar er is geen knooppunt met die id` +
-        (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : `: gebruik de id van een van de knooppunten${a.example !== null ? `, bijvoorbeeld ${q(a.example)}` : ''}`),
-    ),
+    `"start" is ${q(a.start)}, maar er is geen knooppunt met die id` +
+    (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : `: gebruik de id van een van de knooppunten${a.example !== null ? `, bijvoorbeeld ${q(a.example)}` : ''}.`),
   'duplicate-option-id': (a) => `knooppunt ${q(a.node)} heeft twee opties met de id ${q(a.id)} (optie ${a.first} en ${a.second}): geef elke optie een eigen id.`,
   'weights-all-zero': () =>
     'alle drie de scoregewichten zijn 0, dus er is geen totaalscore: geef minstens één dimensie een gewicht boven 0 (of laat "weights" weg voor gelijke gewichten).',

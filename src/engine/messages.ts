@@ -82,11 +82,6 @@ export function short(text: string): string {
   return text.length > 40 ? text.slice(0, 39) + '…' : text;
 }
 
-/** Ends a sentence with a period, unless it ends with a question mark. */
-export function period(s: string): string {
-  return s.replace(/([^?])$/, '$1.');
-}
-
 function ordinal(n: number): string {
   const s = ['th', 'st', 'nd', 'rd'];
   const v = n % 100;
