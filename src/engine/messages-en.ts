@@ -1,11 +1,11 @@
 /**
  * The English validation messages: one sentence per problem code, built from the facts the checks
- * recorded (message-args.ts) with the English place-naming words of messages.ts and
- * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
+ * recorded (message-args.ts) with the English words of words-en.ts, put together by messages.ts.
+ * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, idList, langName, listOf, q, sentence, short, textName } from './messages';
-import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
+import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
+import { langName } from './words-en';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -24,13 +24,6 @@ const HINTS: Record<FoundHint, string> = {
 };
 
 const found = (f: Found): string => f ?? 'the end of the file';
-
-function expected(e: Expected): string {
-  if ('ref' in e) return REF_NOUNS[e.ref];
-  if ('type' in e) return TYPE_NOUNS[e.type] ?? e.type;
-  if ('anyOf' in e) return listOf(e.anyOf.map((t) => TYPE_NOUNS[t ?? ''] ?? 'something else'), 'or');
-  return 'a scenario object { … }';
-}
 
 /** The analysis's lists of ids: quoted, at most 6 then "n more". */
 const ids = (items: string[]): string => idList(items, (n) => `${n} more`);
