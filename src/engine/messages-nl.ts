@@ -8,7 +8,7 @@ import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { fieldWordsNl, langAdjNl, NL_WORDS } from './words-nl';
+import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -132,20 +132,20 @@ export const nlCatalog: Catalog = {
     const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
     return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels in scenarios/README.md gebruiken -2 tot en met +2.' : ''}`;
   },
-  'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${fieldWordsNl(a.what) || 'een waarde'}.`,
+  'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${FIELD_WORDS_NL[a.what] ?? 'een waarde'}.`,
   'invalid-format': (a, root) => `${place(root, a.at)} is ${q(a.value)}, en dat is niet geldig: het ${patternHint(a.pattern, NL_WORDS)}.`,
   'too-few-options': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft ${a.count === 1 ? '1 optie' : `${a.count} opties`}, maar een beslissing heeft er ${a.min} tot ${a.max} nodig: voeg er ${a.min - a.count === 1 ? 'nog een' : 'meer'} toe.`,
   'too-few-items': (a, root) =>
     a.map
-      ? `in ${place(root, a.at)} staat ${a.count ? 'te weinig' : 'niets'}: voeg er minstens ${a.min} toe (${fieldWordsNl(a.what) || a.what}).`
+      ? `in ${place(root, a.at)} staat ${a.count ? 'te weinig' : 'niets'}: voeg er minstens ${a.min} toe (${FIELD_WORDS_NL[a.what] ?? a.what}).`
       : `${place(root, a.at)} heeft ${a.count} ${a.count === 1 ? 'onderdeel' : 'onderdelen'}, maar er zijn er minstens ${a.min} nodig.`,
   'too-many-options': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft ${a.count} opties, maar er mogen er hoogstens ${a.max} zijn: haal de zwakste weg, of verdeel de beslissing over twee knooppunten.`,
   'too-many-items': (a, root) => `${place(root, a.at)} heeft ${a.count} onderdelen, maar er mogen er hoogstens ${a.max} zijn: haal er een paar weg.`,
   'duplicate-item': (a, root) => `${place(root, a.at.slice(0, -1))} noemt ${value(a.value)} twee keer: haal er een weg.`,
   'missing-field': (a, root) => {
-    const what = fieldWordsNl(a.what);
+    const what = FIELD_WORDS_NL[a.what];
     return `${place(root, a.at)} heeft geen ${q(a.name)}: voeg het toe${what ? ` — ${what}` : ''}.`;
   },
   'unknown-field': (a, root) => {

@@ -105,8 +105,3 @@ export const FIELD_WORDS_NL: Record<string, string> = {
   'seconds the player has at normal timer speed (5 to 300)': 'het aantal seconden dat de speler heeft bij normale timersnelheid (5 tot 300)',
   'where the story goes when the time runs out': 'waar het verhaal heen gaat als de tijd om is',
 };
-
-/** A field's description in Dutch; an unknown one is named only by its field. */
-export function fieldWordsNl(english: string): string {
-  return FIELD_WORDS_NL[english] ?? '';
-}
