@@ -129,18 +129,14 @@ function ownerOf(root: unknown, path: JsonPath, w: Words): { length: number; nam
   return { length: 0, name: w.scenario };
 }
 
-/** The dotted field path below an owner, e.g. "effects.warmth" or "options[2]". */
-function fieldPath(path: JsonPath): string {
-  let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
-  return s;
-}
-
 /** Names the thing a path points at: `option "b" of node "greet"`, `"effects.warmth" of option "b" of node "greet"`. */
 export function describePath(root: unknown, path: JsonPath, w: Words = EN_WORDS): string {
   const owner = ownerOf(root, path, w);
-  const rest = path.slice(owner.length);
-  return rest.length ? w.field(q(fieldPath(rest)), owner.name) : owner.name;
+  if (path.length === owner.length) return owner.name;
+  // The field below the owner, dotted: "effects.warmth", "options[2]".
+  let field = '';
+  for (const seg of path.slice(owner.length)) field += typeof seg === 'number' ? `[${seg}]` : field ? `.${seg}` : seg;
+  return w.field(q(field), owner.name);
 }
 
 /** Names a Text: "text of option "b" of node "greet"", or ""situation" of node "greet"". */
