@@ -1,11 +1,11 @@
 /**
  * The English validation messages: one sentence per problem code, built from the facts the checks
- * recorded (message-args.ts) with the English place-naming words of messages.ts and
- * schema-words.ts. These are the sentences the fixtures and scenarios/README.md quote. Pure.
+ * recorded (message-args.ts) with the English words of words-en.ts, put together by messages.ts.
+ * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, idList, langName, listOf, period, q, sentence, short, textName } from './messages';
-import { patternHint, REF_NOUNS, TYPE_NOUNS, typeFix } from './schema-words';
+import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
+import { langName } from './words-en';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -24,13 +24,6 @@ const HINTS: Record<FoundHint, string> = {
 };
 
 const found = (f: Found): string => f ?? 'the end of the file';
-
-function expected(e: Expected): string {
-  if ('ref' in e) return REF_NOUNS[e.ref];
-  if ('type' in e) return TYPE_NOUNS[e.type] ?? e.type;
-  if ('anyOf' in e) return listOf(e.anyOf.map((t) => TYPE_NOUNS[t ?? ''] ?? 'something else'), 'or');
-  return 'a scenario object { … }';
-}
 
 /** The analysis's lists of ids: quoted, at most 6 then "n more". */
 const ids = (items: string[]): string => idList(items, (n) => `${n} more`);
@@ -165,10 +158,8 @@ export const en: Catalog = {
   'undeclared-language': (a, root) =>
     `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is never shown, because "languages" lists only ${listOf(a.declared)}: add "${a.lang}" to "languages" (and to every text), or remove it here.`,
   'unknown-target': (a, root) =>
-    period(
-      `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
-        (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists'),
-    ),
+    `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
+    (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists.'),
   'empty-routes': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`,
   'id-too-long': (a, root) =>
@@ -176,10 +167,8 @@ export const en: Catalog = {
   'duplicate-id': (a) => `${q(a.id)} is both a node and an ending, but nodes and endings share one set of ids: rename one of them (and the "next" that should lead to it).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, which is an ending: the story must start at a decision node.`,
   'unknown-start': (a) =>
-    period(
-      `"start" is ${q(a.start)}, but there is no node with that id` +
-        (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : `: use the id of one of the nodes${a.example !== null ? `, e.g. ${q(a.example)}` : ''}`),
-    ),
+    `"start" is ${q(a.start)}, but there is no node with that id` +
+    (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : `: use the id of one of the nodes${a.example !== null ? `, e.g. ${q(a.example)}` : ''}.`),
   'duplicate-option-id': (a) => `node ${q(a.node)} has two options with the id ${q(a.id)} (options ${a.first} and ${a.second}): give each option its own id.`,
   'weights-all-zero': () =>
     'all three scoring weights are 0, so there is no overall score: give at least one dimension a weight above 0 (or leave "weights" out for equal weights).',

@@ -2,13 +2,13 @@
  * De Nederlandse validatiemeldingen: per probleemcode één zin voor een winkelmanager, met
  * dezelfde informatie als de Engelse (messages-en.ts): wat er mis is, waar, en hoe je het
  * oplost. Gebouwd uit de feiten die de controles vastleggen (message-args.ts) en de Nederlandse
- * plaatswoorden van words-nl.ts. Pure.
+ * woorden van words-nl.ts. Pure.
  */
 import type { JsonPath } from './contract';
-import type { Catalog, ChoiceRef, Expected, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, idList, listOf, period, q, sentence, short, textName } from './messages';
+import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { fieldWordsNl, langAdjNl, NL_PLACES, patternHintNl, REF_NOUNS_NL, TYPE_NOUNS_NL, typeFixNl } from './words-nl';
+import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -28,17 +28,10 @@ const HINTS: Record<FoundHint, string> = {
 
 const found = (f: Found): string => f ?? 'het einde van het bestand';
 const nl = (n: number): string => n.toLocaleString('nl');
-const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_PLACES);
-const value = (v: unknown): string => describeValue(v, NL_PLACES);
+const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_WORDS);
+const value = (v: unknown): string => describeValue(v, NL_WORDS);
 const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'uitkomst' };
 const dim = (d: string): string => DIMENSIONS_NL[d] ?? d;
-
-function expected(e: Expected): string {
-  if ('ref' in e) return REF_NOUNS_NL[e.ref];
-  if ('type' in e) return TYPE_NOUNS_NL[e.type] ?? e.type;
-  if ('anyOf' in e) return listOf(e.anyOf.map((t) => TYPE_NOUNS_NL[t ?? ''] ?? 'iets anders'), 'of');
-  return 'een scenario-object { … }';
-}
 
 /** Lists of ids: quoted, at most 6 then "nog n". */
 const ids = (items: string[]): string => idList(items, (n) => `nog ${n}`, 'en');
@@ -128,7 +121,7 @@ export const nlCatalog: Catalog = {
   'condition-as-text': (a, root) =>
     `${place(root, a.at)} is als tekst geschreven (${q(a.value)}), maar voorwaarden zijn gestructureerde gegevens, nooit code of formules. ` +
     'Schrijf bijvoorbeeld {"mood": {"max": -3}} (stemming -3 of lager) of {"flags": {"offeredHelp": true}}.',
-  'wrong-type': (a, root) => `${place(root, a.at)} is ${value(a.value)}, maar hier hoort ${expected(a.expected)} te staan.${a.type ? typeFixNl(a.type, a.value) : ''}`,
+  'wrong-type': (a, root) => `${place(root, a.at)} is ${value(a.value)}, maar hier hoort ${expected(a.expected, NL_WORDS)} te staan.${a.type ? typeFix(a.type, a.value, NL_WORDS) : ''}`,
   'invalid-value': (a, root) =>
     `${place(root, a.at)} is ${value(a.value)}, en dat mag niet: gebruik ${listOf(a.allowed.map(q), 'of')}${didYouMean(String(a.value), a.allowed, 'bedoel je') || '.'}`,
   'not-whole-number': (a, root) =>
@@ -139,20 +132,20 @@ export const nlCatalog: Catalog = {
     const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
     return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels in scenarios/README.md gebruiken -2 tot en met +2.' : ''}`;
   },
-  'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${fieldWordsNl(a.what) || 'een waarde'}.`,
-  'invalid-format': (a, root) => `${place(root, a.at)} is ${q(a.value)}, en dat is niet geldig: het ${patternHintNl(a.pattern)}.`,
+  'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${FIELD_WORDS_NL[a.what] ?? 'een waarde'}.`,
+  'invalid-format': (a, root) => `${place(root, a.at)} is ${q(a.value)}, en dat is niet geldig: het ${patternHint(a.pattern, NL_WORDS)}.`,
   'too-few-options': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft ${a.count === 1 ? '1 optie' : `${a.count} opties`}, maar een beslissing heeft er ${a.min} tot ${a.max} nodig: voeg er ${a.min - a.count === 1 ? 'nog een' : 'meer'} toe.`,
   'too-few-items': (a, root) =>
     a.map
-      ? `in ${place(root, a.at)} staat ${a.count ? 'te weinig' : 'niets'}: voeg er minstens ${a.min} toe (${fieldWordsNl(a.what) || a.what}).`
+      ? `in ${place(root, a.at)} staat ${a.count ? 'te weinig' : 'niets'}: voeg er minstens ${a.min} toe (${FIELD_WORDS_NL[a.what] ?? a.what}).`
       : `${place(root, a.at)} heeft ${a.count} ${a.count === 1 ? 'onderdeel' : 'onderdelen'}, maar er zijn er minstens ${a.min} nodig.`,
   'too-many-options': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft ${a.count} opties, maar er mogen er hoogstens ${a.max} zijn: haal de zwakste weg, of verdeel de beslissing over twee knooppunten.`,
   'too-many-items': (a, root) => `${place(root, a.at)} heeft ${a.count} onderdelen, maar er mogen er hoogstens ${a.max} zijn: haal er een paar weg.`,
   'duplicate-item': (a, root) => `${place(root, a.at.slice(0, -1))} noemt ${value(a.value)} twee keer: haal er een weg.`,
   'missing-field': (a, root) => {
-    const what = fieldWordsNl(a.what);
+    const what = FIELD_WORDS_NL[a.what];
     return `${place(root, a.at)} heeft geen ${q(a.name)}: voeg het toe${what ? ` — ${what}` : ''}.`;
   },
   'unknown-field': (a, root) => {
@@ -165,7 +158,7 @@ export const nlCatalog: Catalog = {
   'invalid-id': (a, root) => {
     const kind = a.kind === 'node' ? 'de knooppunt-id' : a.kind === 'ending' ? 'de einde-id' : 'de naam';
     const where = a.inside ? ` in ${place(root, a.at.slice(0, -1))}` : '';
-    return `${kind} ${q(a.key)}${where} is niet geldig: die ${patternHintNl(a.pattern)}.`;
+    return `${kind} ${q(a.key)}${where} is niet geldig: die ${patternHint(a.pattern, NL_WORDS)}.`;
   },
 
   'not-a-scenario': (a) =>
@@ -179,17 +172,15 @@ export const nlCatalog: Catalog = {
     'Verdeel het over meerdere kleinere scenario’s: de meeste hebben 10 tot 200 beslisknooppunten.',
   'empty-text': (a, root) =>
     a.lang === null
-      ? `${textName(root, a.at, NL_PLACES)} is leeg: schrijf de tekst die spelers moeten zien.`
-      : `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_PLACES)} is leeg: schrijf de tekst die spelers moeten zien.`,
+      ? `${textName(root, a.at, NL_WORDS)} is leeg: schrijf de tekst die spelers moeten zien.`
+      : `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_WORDS)} is leeg: schrijf de tekst die spelers moeten zien.`,
   'missing-language': (a, root) =>
-    `de ${langAdjNl(a.lang)} ${textName(root, a.at, NL_PLACES)} ontbreekt (het bestand noemt als talen ${listOf(a.declared, 'en')}): voeg "${a.lang}": "…" toe.`,
+    `de ${langAdjNl(a.lang)} ${textName(root, a.at, NL_WORDS)} ontbreekt (het bestand noemt als talen ${listOf(a.declared, 'en')}): voeg "${a.lang}": "…" toe.`,
   'undeclared-language': (a, root) =>
-    `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_PLACES)} wordt nooit getoond, want "languages" noemt alleen ${listOf(a.declared, 'en')}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
+    `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_WORDS)} wordt nooit getoond, want "languages" noemt alleen ${listOf(a.declared, 'en')}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
   'unknown-target': (a, root) =>
-    period(
-      `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
-        (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat'),
-    ),
+    `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
+    (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat.'),
   'empty-routes': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft een lege lijst routes in "next": schrijf de id van een knooppunt of einde, of voeg routes toe zoals {"to": "checkout"}.`,
   'id-too-long': (a, root) =>
@@ -198,10 +189,8 @@ export const nlCatalog: Catalog = {
     `${q(a.id)} is zowel een knooppunt als een einde, maar knooppunten en eindes delen één set ids: geef een van beide een andere naam (en pas de "next" aan die ernaar moet leiden).`,
   'start-is-ending': (a) => `"start" is ${q(a.start)}, en dat is een einde: het verhaal moet bij een beslismoment (knooppunt) beginnen.`,
   'unknown-start': (a) =>
-    period(
-      `"start" is ${q(a.start)}, maar er is geen knooppunt met die id` +
-        (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : `: gebruik de id van een van de knooppunten${a.example !== null ? `, bijvoorbeeld ${q(a.example)}` : ''}`),
-    ),
+    `"start" is ${q(a.start)}, maar er is geen knooppunt met die id` +
+    (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : `: gebruik de id van een van de knooppunten${a.example !== null ? `, bijvoorbeeld ${q(a.example)}` : ''}.`),
   'duplicate-option-id': (a) => `knooppunt ${q(a.node)} heeft twee opties met de id ${q(a.id)} (optie ${a.first} en ${a.second}): geef elke optie een eigen id.`,
   'weights-all-zero': () =>
     'alle drie de scoregewichten zijn 0, dus er is geen totaalscore: geef minstens één dimensie een gewicht boven 0 (of laat "weights" weg voor gelijke gewichten).',

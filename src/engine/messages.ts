@@ -1,17 +1,11 @@
 /**
- * Words for validation messages: how to name a place in a scenario ("option "b" of node
- * "greet""), how to describe a value, and "did you mean" suggestions. Pure.
+ * How validation messages are put together in any language, from the words of words-en.ts or
+ * words-nl.ts: naming a place in a scenario ("option "b" of node "greet""), describing a value,
+ * what a field should be and how to fix it, lists, and "did you mean" suggestions. Pure.
  */
 import type { JsonPath } from './contract';
-import type { Lang } from './types';
-
-/** English names of the languages a Text can provide. */
-const LANG_NAMES: Record<Lang, string> = { nl: 'Dutch', en: 'English' };
-
-/** The name of a language code for messages ("English", or the code itself). */
-export function langName(code: string): string {
-  return (LANG_NAMES as Record<string, string>)[code] ?? `"${code}"`;
-}
+import type { Expected } from './message-args';
+import { EN_WORDS, type Words } from './words-en';
 
 /** Quotes an id or value for a message. */
 export function q(value: unknown): string {
@@ -42,10 +36,10 @@ function levenshtein(a: string, b: string): number {
 }
 
 /**
- * The closest candidate to a misspelt name, or null when none is close enough (at most a third of
- * the letters differ, or one is the other with a prefix/suffix, ignoring case).
+ * The closest other name for "did you mean", or null when none is close enough (at most a third
+ * of the letters differ, or one is the other with a prefix/suffix, ignoring case).
  */
-function closest(name: string, candidates: Iterable<string>): string | null {
+export function suggest(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
@@ -62,13 +56,7 @@ function closest(name: string, candidates: Iterable<string>): string | null {
       bestScore = d;
     }
   }
-  return best;
-}
-
-/** The closest other name for "did you mean", or null. */
-export function suggest(name: string, candidates: Iterable<string>): string | null {
-  const c = closest(name, candidates);
-  return c !== null && c !== name ? c : null;
+  return best === name ? null : best;
 }
 
 /** " — did you mean "x"?" (`ask`: the question in another language) or "". */
@@ -88,52 +76,8 @@ export function short(text: string): string {
   return text.length > 40 ? text.slice(0, 39) + '…' : text;
 }
 
-/** Ends a sentence with a period, unless it ends with a question mark. */
-export function period(s: string): string {
-  return s.replace(/([^?])$/, '$1.');
-}
-
-function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return n + (s[(v - 20) % 10] || s[v] || s[0]);
-}
-
-/**
- * The words one language uses to describe values and name places: English here, Dutch in
- * words-nl.ts (which must provide the same words: PlaceWords is this object's type).
- */
-const EN_PLACES = {
-  null: 'null',
-  list: (n: number) => `a list of ${n}`,
-  emptyList: 'an empty list',
-  /** A (possibly shortened) text, quotes included. */
-  text: (quoted: string) => `the text ${quoted}`,
-  number: (n: number) => `the number ${n}`,
-  object: 'an object { … }',
-  nothing: 'nothing',
-  node: (quotedId: string) => `node ${quotedId}`,
-  option: (quotedId: string, node: string) => `option ${quotedId} of ${node}`,
-  nthOption: (n: number, node: string) => `the ${ordinal(n)} option of ${node}`,
-  route: (n: number, owner: string) => `route ${n} of ${owner}`,
-  timeLimit: (node: string) => `the time limit of ${node}`,
-  ending: (quotedId: string) => `ending ${quotedId}`,
-  nodes: 'the nodes',
-  endings: 'the endings',
-  customer: 'the customer',
-  scoring: 'the scoring settings',
-  scenario: 'the scenario',
-  /** A field below an owner: `"effects.warmth" of option "b"`. */
-  field: (quotedField: string, owner: string) => `${quotedField} of ${owner}`,
-  /** The text of an option or ending: `text of option "b"`. */
-  textOf: (owner: string) => `text of ${owner}`,
-};
-
-/** The place and value words of a language. */
-export type PlaceWords = typeof EN_PLACES;
-
 /** Describes a JSON value for "but it is ...". */
-export function describeValue(value: unknown, w: PlaceWords = EN_PLACES): string {
+export function describeValue(value: unknown, w: Words = EN_WORDS): string {
   if (value === null) return w.null;
   if (Array.isArray(value)) return value.length ? w.list(value.length) : w.emptyList;
   switch (typeof value) {
@@ -161,7 +105,7 @@ function get(root: unknown, path: JsonPath): unknown {
 }
 
 /** How many leading path segments form the "owner" (node, option, ending, ...) and its name. */
-function ownerOf(root: unknown, path: JsonPath, w: PlaceWords): { length: number; name: string } {
+function ownerOf(root: unknown, path: JsonPath, w: Words): { length: number; name: string } {
   const [a, b, c, d, e, f] = path;
   if (a === 'nodes' && b !== undefined) {
     const node = w.node(q(b));
@@ -185,25 +129,48 @@ function ownerOf(root: unknown, path: JsonPath, w: PlaceWords): { length: number
   return { length: 0, name: w.scenario };
 }
 
-/** The dotted field path below an owner, e.g. "effects.warmth" or "options[2]". */
-function fieldPath(path: JsonPath): string {
-  let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
-  return s;
-}
-
 /** Names the thing a path points at: `option "b" of node "greet"`, `"effects.warmth" of option "b" of node "greet"`. */
-export function describePath(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): string {
+export function describePath(root: unknown, path: JsonPath, w: Words = EN_WORDS): string {
   const owner = ownerOf(root, path, w);
-  const rest = path.slice(owner.length);
-  return rest.length ? w.field(q(fieldPath(rest)), owner.name) : owner.name;
+  if (path.length === owner.length) return owner.name;
+  // The field below the owner, dotted: "effects.warmth", "options[2]".
+  let field = '';
+  for (const seg of path.slice(owner.length)) field += typeof seg === 'number' ? `[${seg}]` : field ? `.${seg}` : seg;
+  return w.field(q(field), owner.name);
 }
 
 /** Names a Text: "text of option "b" of node "greet"", or ""situation" of node "greet"". */
-export function textName(root: unknown, path: JsonPath, w: PlaceWords = EN_PLACES): string {
+export function textName(root: unknown, path: JsonPath, w: Words = EN_WORDS): string {
   const last = path[path.length - 1];
   if (last === 'text' && (path[2] === 'options' || path[0] === 'endings')) return w.textOf(describePath(root, path.slice(0, -1), w));
   return describePath(root, path, w);
+}
+
+/** What a field should be, for "should be …": a definition's noun, a type's noun, a list of them, or a scenario. */
+export function expected(e: Expected, w: Words = EN_WORDS): string {
+  const types: Record<string, string> = w.types;
+  const refs: Record<string, string> = w.refs;
+  if ('ref' in e) return refs[e.ref];
+  if ('type' in e) return types[e.type] ?? e.type;
+  if ('anyOf' in e) return listOf(e.anyOf.map((t) => types[t ?? ''] ?? w.otherType), w.or);
+  return w.scenarioObject;
+}
+
+/** Explains an id pattern in words ("may only contain ..."). */
+export function patternHint(pattern: string, w: Words = EN_WORDS): string {
+  const patterns: Record<string, string> = w.patterns;
+  return patterns[pattern] ?? w.otherPattern(pattern);
+}
+
+/** A short fix for a value of the wrong type, e.g. a number written in quotes, or "". */
+export function typeFix(expected: string, value: unknown, w: Words = EN_WORDS): string {
+  if ((expected === 'number' || expected === 'integer') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return w.unquote(Number(value));
+  }
+  if (expected === 'boolean' && (value === 'true' || value === 'false')) return w.unquote(value);
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return w.quote(value);
+  if (expected === 'array' && value !== null && typeof value === 'object') return w.brackets;
+  return '';
 }
 
 /** Capitalises the first letter of a message. */

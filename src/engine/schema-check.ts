@@ -6,7 +6,7 @@
  */
 import schemaJson from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import type { JsonPath, Severity } from './contract';
-import { REF_NOUNS } from './schema-words';
+import { EN_WORDS } from './words-en';
 import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
 import { isBlank, trimmedLength } from './text';
@@ -110,7 +110,7 @@ class Checker {
         this.add('error', msg('condition-as-text', { at: path, value }), path);
         return;
       }
-      this.check(value, this.resolve(schema), path, Object.hasOwn(REF_NOUNS, name) ? { ref: name } : noun);
+      this.check(value, this.resolve(schema), path, Object.hasOwn(EN_WORDS.refs, name) ? { ref: name } : noun);
       if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path });
       return;
     }

@@ -1,9 +1,10 @@
 /**
  * Dutch words for validation messages: how to name a place in a scenario ("optie "b" van
  * knooppunt "greet"") and describe a value, what a field should be, the id patterns and the
- * fields' descriptions. The Dutch side of messages.ts and schema-words.ts. Pure.
+ * fields' descriptions. The Dutch side of words-en.ts. Pure.
  */
-import { q, type PlaceWords } from './messages';
+import { q } from './messages';
+import type { Words } from './words-en';
 
 /** Dutch names of the languages, as used in "de Engelse tekst". */
 const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
@@ -13,8 +14,8 @@ export function langAdjNl(code: string): string {
   return LANG_ADJ[code] ?? `${q(code)}-`;
 }
 
-/** The Dutch place and value words (see PlaceWords in messages.ts). */
-export const NL_PLACES: PlaceWords = {
+/** The Dutch words of the messages (see EN_WORDS in words-en.ts). */
+export const NL_WORDS: Words = {
   null: 'null (leeg)',
   list: (n) => `een lijst van ${n}`,
   emptyList: 'een lege lijst',
@@ -35,57 +36,44 @@ export const NL_PLACES: PlaceWords = {
   scenario: 'het scenario',
   field: (field, owner) => `${field} van ${owner}`,
   textOf: (owner) => `tekst van ${owner}`,
+
+  types: {
+    string: 'een tekst tussen dubbele aanhalingstekens',
+    number: 'een getal',
+    integer: 'een heel getal',
+    boolean: 'true of false',
+    object: 'een object { … }',
+    array: 'een lijst [ … ]',
+  },
+  otherType: 'iets anders',
+  or: 'of',
+  scenarioObject: 'een scenario-object { … }',
+  refs: {
+    Text: 'een tekst (één tekst tussen dubbele aanhalingstekens, of één tekst per taal zoals {"nl": "…", "en": "…"})',
+    Next: 'de id van een knooppunt of einde tussen dubbele aanhalingstekens, of een lijst routes zoals [{"when": {"mood": {"max": -3}}, "to": "walks-out"}, {"to": "checkout"}]',
+    Condition: 'een voorwaarde-object zoals {"mood": {"max": -3}} of {"flags": {"offeredHelp": true}}',
+    Effects: 'een object met effecten zoals {"warmth": 1, "outcome": 1, "mood": 1}',
+    Route: 'een route-object zoals {"when": {"mood": {"max": -3}}, "to": "walks-out"}',
+    Option: 'een optie-object met "id", "text", "effects", "feedback" en "next"',
+    DecisionNode: 'een knooppunt-object met "situation" en "options"',
+    Ending: 'een einde-object met "title", "text" en "tone"',
+    CustomerLine: 'een object met wat de klant zegt ("says"), doet ("does") en hoe die kijkt ("expression")',
+    TimeLimit: 'een tijdslimiet-object met "seconds" en "next"',
+    Customer: 'een object dat de klant beschrijft, met minstens een "name"',
+    Scoring: 'een object met "weights"',
+    Lang: 'een taalcode ("nl" of "en")',
+  },
+  patterns: {
+    '^[a-z0-9]+(-[a-z0-9]+)*$': 'mag alleen kleine letters, cijfers en losse streepjes daartussen bevatten (geen spaties), bijvoorbeeld "toy-shop-saturday"',
+    '^[A-Za-z0-9_-]+$': 'mag alleen letters, cijfers, streepjes en liggende streepjes bevatten (geen spaties of accenten), bijvoorbeeld "greet-customer"',
+    '^[A-Za-z][A-Za-z0-9_-]*$': 'moet met een letter beginnen en mag verder alleen letters, cijfers, streepjes en liggende streepjes bevatten, bijvoorbeeld "offeredHelp"',
+    '^#[0-9a-fA-F]{6}$': 'moet een kleur zijn: # en zes hexadecimale tekens, bijvoorbeeld "#8a5a2b"',
+  },
+  otherPattern: (pattern) => `moet voldoen aan het patroon ${pattern}`,
+  unquote: (value) => ` Schrijf ${value} zonder aanhalingstekens.`,
+  quote: (value) => ` Zet het tussen dubbele aanhalingstekens: "${value}".`,
+  brackets: ' Zet de onderdelen tussen [ en ].',
 };
-
-/** What a JSON type is called ("moet een getal zijn"). */
-export const TYPE_NOUNS_NL: Record<string, string> = {
-  string: 'een tekst tussen dubbele aanhalingstekens',
-  number: 'een getal',
-  integer: 'een heel getal',
-  boolean: 'true of false',
-  object: 'een object { … }',
-  array: 'een lijst [ … ]',
-};
-
-/** What a value of a named schema definition is called. */
-export const REF_NOUNS_NL: Record<string, string> = {
-  Text: 'een tekst (één tekst tussen dubbele aanhalingstekens, of één tekst per taal zoals {"nl": "…", "en": "…"})',
-  Next: 'de id van een knooppunt of einde tussen dubbele aanhalingstekens, of een lijst routes zoals [{"when": {"mood": {"max": -3}}, "to": "walks-out"}, {"to": "checkout"}]',
-  Condition: 'een voorwaarde-object zoals {"mood": {"max": -3}} of {"flags": {"offeredHelp": true}}',
-  Effects: 'een object met effecten zoals {"warmth": 1, "outcome": 1, "mood": 1}',
-  Route: 'een route-object zoals {"when": {"mood": {"max": -3}}, "to": "walks-out"}',
-  Option: 'een optie-object met "id", "text", "effects", "feedback" en "next"',
-  DecisionNode: 'een knooppunt-object met "situation" en "options"',
-  Ending: 'een einde-object met "title", "text" en "tone"',
-  CustomerLine: 'een object met wat de klant zegt ("says"), doet ("does") en hoe die kijkt ("expression")',
-  TimeLimit: 'een tijdslimiet-object met "seconds" en "next"',
-  Customer: 'een object dat de klant beschrijft, met minstens een "name"',
-  Scoring: 'een object met "weights"',
-  Lang: 'een taalcode ("nl" of "en")',
-};
-
-const PATTERN_HINTS_NL: Record<string, string> = {
-  '^[a-z0-9]+(-[a-z0-9]+)*$': 'mag alleen kleine letters, cijfers en losse streepjes daartussen bevatten (geen spaties), bijvoorbeeld "toy-shop-saturday"',
-  '^[A-Za-z0-9_-]+$': 'mag alleen letters, cijfers, streepjes en liggende streepjes bevatten (geen spaties of accenten), bijvoorbeeld "greet-customer"',
-  '^[A-Za-z][A-Za-z0-9_-]*$': 'moet met een letter beginnen en mag verder alleen letters, cijfers, streepjes en liggende streepjes bevatten, bijvoorbeeld "offeredHelp"',
-  '^#[0-9a-fA-F]{6}$': 'moet een kleur zijn: # en zes hexadecimale tekens, bijvoorbeeld "#8a5a2b"',
-};
-
-/** Explains an id pattern in Dutch ("mag alleen …"). */
-export function patternHintNl(pattern: string): string {
-  return PATTERN_HINTS_NL[pattern] ?? `moet voldoen aan het patroon ${pattern}`;
-}
-
-/** A short Dutch fix for a value of the wrong type, e.g. a number written in quotes. */
-export function typeFixNl(expected: string, value: unknown): string {
-  if ((expected === 'number' || expected === 'integer') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return ` Schrijf ${Number(value)} zonder aanhalingstekens.`;
-  }
-  if (expected === 'boolean' && (value === 'true' || value === 'false')) return ` Schrijf ${value} zonder aanhalingstekens.`;
-  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return ` Zet het tussen dubbele aanhalingstekens: "${value}".`;
-  if (expected === 'array' && value !== null && typeof value === 'object') return ' Zet de onderdelen tussen [ en ].';
-  return '';
-}
 
 /**
  * The fields' descriptions (the first sentence of the schema's English description, as the
@@ -117,8 +105,3 @@ export const FIELD_WORDS_NL: Record<string, string> = {
   'seconds the player has at normal timer speed (5 to 300)': 'het aantal seconden dat de speler heeft bij normale timersnelheid (5 tot 300)',
   'where the story goes when the time runs out': 'waar het verhaal heen gaat als de tijd om is',
 };
-
-/** A field's description in Dutch; an unknown one is named only by its field. */
-export function fieldWordsNl(english: string): string {
-  return FIELD_WORDS_NL[english] ?? '';
-}
