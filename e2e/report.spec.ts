@@ -11,6 +11,7 @@ import { startAs, playToEnd } from './persist-support';
 import { analyseScenario } from '../src/engine/analyse';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { bestFrom } from '../src/engine/best-from';
+import { firstState } from '../src/engine/compile-rules';
 import { randomPlayer } from '../src/engine/test-wiseness';
 import { scoreState } from '../src/engine/score';
 import { t as text } from '../src/engine/text';
@@ -56,7 +57,7 @@ function planFor(id: string): Plan | null {
   let costly = -1;
   let loss = 0;
   while (state.node !== null) {
-    const b = bestFrom(scenario, analysis, { node: state.node, mood: state.mood, flags: state.flags, raw: state.raw });
+    const b = bestFrom(scenario, analysis, { ...state, node: state.node });
     const node = scenario.nodes[state.node];
     const worst = [...b.options].sort((x, y) => x.overall - y.overall)[0];
     const pick = rows.length === 1 ? worst.option! : b.best[0];
@@ -78,7 +79,7 @@ function planFor(id: string): Plan | null {
     (r, i) => i > 1 && r.same && (analysis.bestPath.steps[i]?.node !== r.node || nl(node(scenario, analysis.bestPath.steps[i]?.node, analysis.bestPath.steps[i]?.option)) !== r.chosen),
   );
   if (offPath < 0 || loss < 1) return null;
-  const best = bestFrom(scenario, analysis, { node: scenario.start, mood: scenario.customer.initialMood ?? 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 } });
+  const best = bestFrom(scenario, analysis, { ...firstState(scenario), raw: { warmth: 0, initiative: 0, outcome: 0 } });
   return {
     id,
     scenario,

@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { generateScenario } from '../../test-support/generate';
 import { analyseScenario } from './analyse';
 import { compileScenario } from './compile';
-import { availableOptions, flagsAfter, moodAfter, routeIndex } from './compile-rules';
+import { availableOptions, firstMemory, flagsAfter, moodAfter, routeIndex } from './compile-rules';
 import type { FlagSet } from './compile-rules';
 import { contentHash } from './hash';
 import type { Dimension, Effects, Scenario } from './types';
@@ -30,12 +30,12 @@ function enumerate(s: Scenario) {
       return;
     }
     const n = s.nodes[node];
-    const ways = availableOptions(n.options, { mood, flags }).map((o) => ({ effects: o.effects, next: o.next }));
+    const ways = availableOptions(n.options, { ...firstMemory(s), mood, flags }).map((o) => ({ effects: o.effects, next: o.next }));
     if (n.timeLimit) ways.push({ effects: n.timeLimit.effects, next: n.timeLimit.next });
     for (const w of ways) {
       const m2 = moodAfter(mood, w.effects);
       const f2 = flagsAfter(flags, w.effects);
-      const r = routeIndex(w.next, { mood: m2, flags: f2 });
+      const r = routeIndex(w.next, { ...firstMemory(s), mood: m2, flags: f2 });
       const to = typeof w.next === 'string' ? w.next : w.next[r].to;
       walk(to, m2, f2, add(raw, w.effects), depth + 1);
     }

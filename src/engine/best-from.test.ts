@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestFrom, reviewDecisions } from './best-from';
+import { firstState } from './compile-rules';
 import { analyseScenario } from './analyse';
 import { applyEvent, initialPlayState } from './replay';
 import { scoreState } from './score';
@@ -27,39 +28,39 @@ describe('bestFrom', () => {
   const a = analyseScenario(s);
 
   it('from the start, is the analysis best path: its first option and an overall of 100', () => {
-    const b = bestFrom(s, a, { node: s.start, mood: 0, flags: {}, raw: zero });
+    const b = bestFrom(s, a, { ...firstState(s, s.start), mood: 0, flags: {}, raw: zero });
     expect(b.best).toEqual([a.bestPath.steps[0].option]);
     expect(Math.round(b.overall)).toBe(100);
     expect(b.options.map((o) => o.option)).toEqual(['warm', 'cold', 'ignore']);
   });
 
   it('offers only what is available with the flags the player has: without the order, no call-back', () => {
-    const b = bestFrom(s, a, { node: 'close', mood: 0, flags: {}, raw: { warmth: 2, initiative: -1, outcome: -1 } });
+    const b = bestFrom(s, a, { ...firstState(s, 'close'), mood: 0, flags: {}, raw: { warmth: 2, initiative: -1, outcome: -1 } });
     expect(b.options.map((o) => o.option)).toEqual(['bye', 'upsell']);
     expect(b.best).toEqual(['upsell']);
     // The best path goes through the call-back here; from this moment it cannot.
     expect(a.bestPath.steps[2]).toEqual({ node: 'close', option: 'callback' });
-    const withOrder = bestFrom(s, a, { node: 'close', mood: 0, flags: { ordered: true }, raw: zero });
+    const withOrder = bestFrom(s, a, { ...firstState(s, 'close'), mood: 0, flags: { ordered: true }, raw: zero });
     expect(withOrder.best).toEqual(['callback']);
   });
 
   it('follows the routes the mood takes: a customer in a good mood after the upsell becomes a fan', () => {
-    const good = bestFrom(s, a, { node: 'close', mood: 2, flags: {}, raw: zero }).options.find((o) => o.option === 'upsell')!;
-    const flat = bestFrom(s, a, { node: 'close', mood: 0, flags: {}, raw: zero }).options.find((o) => o.option === 'upsell')!;
+    const good = bestFrom(s, a, { ...firstState(s, 'close'), mood: 2, flags: {}, raw: zero }).options.find((o) => o.option === 'upsell')!;
+    const flat = bestFrom(s, a, { ...firstState(s, 'close'), mood: 0, flags: {}, raw: zero }).options.find((o) => o.option === 'upsell')!;
     expect(good.raw).toEqual({ warmth: 0, initiative: 1, outcome: 3 }); // the fan ending's +2 outcome
     expect(flat.raw).toEqual({ warmth: 0, initiative: 1, outcome: 1 });
     expect(good.overall).toBeGreaterThan(flat.overall);
   });
 
   it('counts the points so far in the overall score it reports', () => {
-    const a0 = bestFrom(s, a, { node: 'close', mood: 0, flags: {}, raw: zero });
-    const a1 = bestFrom(s, a, { node: 'close', mood: 0, flags: {}, raw: { warmth: 3, initiative: 0, outcome: 0 } });
+    const a0 = bestFrom(s, a, { ...firstState(s, 'close'), mood: 0, flags: {}, raw: zero });
+    const a1 = bestFrom(s, a, { ...firstState(s, 'close'), mood: 0, flags: {}, raw: { warmth: 3, initiative: 0, outcome: 0 } });
     expect(a1.overall).toBeGreaterThan(a0.overall);
     expect(a1.best).toEqual(a0.best);
   });
 
   it('gives the time-out of a timed decision its own outlook', () => {
-    const b = bestFrom(s, a, { node: 'greet', mood: 0, flags: {}, raw: zero });
+    const b = bestFrom(s, a, { ...firstState(s, 'greet'), mood: 0, flags: {}, raw: zero });
     expect(b.timeout?.option).toBeNull();
     expect(b.timeout!.overall).toBeLessThan(b.overall);
   });
@@ -67,7 +68,7 @@ describe('bestFrom', () => {
   it('lists every option that ties for best', () => {
     const tie = structuredClone(s);
     tie.nodes.greet.options[1].effects = { ...tie.nodes.greet.options[0].effects };
-    const b = bestFrom(tie, analyseScenario(tie), { node: 'greet', mood: 0, flags: {}, raw: zero });
+    const b = bestFrom(tie, analyseScenario(tie), { ...firstState(tie, 'greet'), mood: 0, raw: zero });
     expect(b.best).toEqual(['warm', 'cold']);
   });
 });
@@ -108,7 +109,7 @@ describe('bestFrom on the built-in scenarios', () => {
       const a = analyseScenario(s);
       const end = play(s, a.bestPath.steps);
       const best = scoreState(a, end, s.scoring?.weights).overall;
-      const b = bestFrom(s, a, { node: s.start, mood: s.customer.initialMood ?? 0, flags: {}, raw: zero });
+      const b = bestFrom(s, a, { ...firstState(s, s.start), mood: s.customer.initialMood ?? 0, flags: {}, raw: zero });
       expect(Math.round(b.overall)).toBe(best);
       for (const r of reviewDecisions(s, a, end.steps)) expect(r.loss).toBeCloseTo(0, 9);
     });
@@ -122,14 +123,14 @@ describe('bestFrom on generated scenarios of 10 to 200 nodes (flags and mood rou
       const a = analyseScenario(s);
       const end = play(s, a.bestPath.steps);
       const analysed = scoreState(a, end, s.scoring?.weights).overall;
-      const b = bestFrom(s, a, { node: s.start, mood: s.customer.initialMood ?? 0, flags: {}, raw: zero });
+      const b = bestFrom(s, a, { ...firstState(s, s.start), mood: s.customer.initialMood ?? 0, flags: {}, raw: zero });
       // The analysis also counts letting the time run out as a way on; the report's advice is a choice.
       if (a.bestPath.steps.some((st) => st.option === null)) expect(Math.round(b.overall)).toBeLessThanOrEqual(analysed);
       else expect(Math.round(b.overall)).toBe(analysed);
       // Following the best choice from each moment reaches what bestFrom promised at the start.
       let state = play(s, []);
       while (state.node !== null) {
-        const here = bestFrom(s, a, { node: state.node, mood: state.mood, flags: state.flags, raw: state.raw });
+        const here = bestFrom(s, a, { ...state, node: state.node as string });
         state = play(s, [...state.steps.map((x) => ({ node: x.node, option: x.option })), { node: state.node, option: here.best[0] }]);
       }
       expect(scoreState(a, state, s.scoring?.weights).overall).toBe(Math.round(b.overall));

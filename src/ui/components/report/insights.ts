@@ -9,6 +9,7 @@ import type { Option, Scenario } from '../../../engine/types';
 import { bestFrom, reviewDecisions } from '../../../engine/best-from';
 import type { DecisionReview } from '../../../engine/best-from';
 import { scoreState } from '../../../engine/score';
+import { firstState } from '../../../engine/compile-rules';
 
 /** One decision the player met, as the report shows it. */
 export interface PathRow {
@@ -69,7 +70,7 @@ export function tipOf(rows: readonly PathRow[]): Tip | null {
  */
 export function bestScores(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, startNode?: string): Scores | null {
   const node = startNode ?? scenario.start;
-  const b = bestFrom(scenario, analysis, { node, mood: scenario.customer.initialMood ?? 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 } });
+  const b = bestFrom(scenario, analysis, { ...firstState(scenario, node), raw: { warmth: 0, initiative: 0, outcome: 0 } });
   const top = b.options.find((o) => o.option === b.best[0]);
   return top ? scoreState(analysis, top, scenario.scoring?.weights) : null;
 }
