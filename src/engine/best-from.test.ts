@@ -86,7 +86,7 @@ describe('reviewDecisions', () => {
     expect(r[1].loss).toBeGreaterThan(0);
     expect(r[2].loss).toBeGreaterThan(0);
     // At the last decision the player had mood 0 and no order: the state rebuilt from the steps.
-    expect(r[2].state).toEqual({ node: 'close', mood: 0, flags: {}, raw: { warmth: 2, initiative: -1, outcome: -1 } });
+    expect(r[2].state).toEqual({ node: 'close', mood: 0, flags: {}, visited: [], watched: [], raw: { warmth: 2, initiative: -1, outcome: -1 } });
     // What the last choice kept reachable is exactly where the run ended.
     expect(Math.round(r[2].chosen!.overall)).toBe(scoreState(a, end).overall);
   });

@@ -4,9 +4,8 @@
  * takes. One implementation, so the live game, the replay and the score ranges can never disagree.
  *
  * Everything a condition can read is in Memory. A new kind of condition that needs more than the
- * mood and the flags (say "the player visited node X") adds it to Memory, memoryOf, firstMemory,
- * memoryAfter and memoryKey here: the machine, the replay and the analysis carry a Memory without
- * looking inside it.
+ * mood, the flags and the nodes visited adds it to Memory, memoryOf, firstMemory, memoryAfter and
+ * memoryKey here: the machine, the replay and the analysis carry a Memory without looking inside it.
  */
 import type { Condition, Dimension, Effects, Next, Option, Route, Scenario } from './types';
 import { MOOD_MAX, MOOD_MIN } from './types';
@@ -14,10 +13,14 @@ import { MOOD_MAX, MOOD_MIN } from './types';
 /** Flags that are true; a flag that is absent or false counts as false. */
 export type FlagSet = Readonly<Record<string, boolean>>;
 
-/** What the story remembers at a moment: the customer's mood and the flags that are true. */
+/** What the story remembers at a moment: the customer's mood, the flags that are true, and where the player has been. */
 export interface Memory {
   mood: number;
   flags: FlagSet;
+  /** The decision nodes left so far that some `visited` condition names, in the order left (the others change nothing). */
+  visited: readonly string[];
+  /** The nodes some `visited` condition names (watchedNodes): which nodes `visited` records. */
+  watched: readonly string[];
 }
 
 /** Where a story stands at a decision: the node, and the memory. */
@@ -34,6 +37,7 @@ export function holds(condition: Condition | undefined, memory: Memory): boolean
   const { mood, flags } = condition;
   if (mood && ((typeof mood.min === 'number' && memory.mood < mood.min) || (typeof mood.max === 'number' && memory.mood > mood.max))) return false;
   if (flags && Object.keys(flags).some((name) => (memory.flags[name] === true) !== (flags[name] === true))) return false;
+  if (condition.visited && !condition.visited.every((node) => memory.visited.includes(node))) return false;
   if (condition.all && !condition.all.every((part) => holds(part, memory))) return false;
   if (condition.any && !condition.any.some((part) => holds(part, memory))) return false;
   if (condition.not && holds(condition.not, memory)) return false;
@@ -68,23 +72,52 @@ export function flagsAfter(flags: FlagSet, effects: Effects | undefined): FlagSe
 }
 
 /** The memory in something larger that holds one (a machine context, a play state). */
-export function memoryOf({ mood, flags }: Memory): Memory {
-  return { mood, flags };
+export function memoryOf({ mood, flags, visited, watched }: Memory): Memory {
+  return { mood, flags, visited, watched };
 }
 
-/** The memory a run starts with: the customer's initial mood, no flags. */
-export function firstMemory(scenario: Pick<Scenario, 'customer'>): Memory {
-  return { mood: clampMood(scenario.customer?.initialMood ?? 0), flags: {} };
+const watchedByScenario = new WeakMap<object, string[]>();
+
+/** The nodes that some `visited` condition of the scenario names (found once per scenario). */
+export function watchedNodes(scenario: Pick<Scenario, 'nodes'>): string[] {
+  let watched = watchedByScenario.get(scenario);
+  if (watched) return watched;
+  const found = new Set<string>();
+  const walk = (c: Condition | undefined): void => {
+    if (!c) return;
+    c.visited?.forEach((id) => found.add(id));
+    [...(c.all ?? []), ...(c.any ?? []), ...(c.not ? [c.not] : [])].forEach(walk);
+  };
+  for (const node of Object.values(scenario.nodes ?? {})) {
+    for (const way of [...(node.options ?? []), ...(node.timeLimit ? [node.timeLimit] : [])]) {
+      walk('when' in way ? way.when : undefined);
+      routesOf(way.next).forEach((route) => walk(route.when));
+    }
+  }
+  watchedByScenario.set(scenario, (watched = [...found]));
+  return watched;
 }
 
-/** The memory after taking a way out of a decision (or reaching an ending) in `state`: its effects applied. */
+/** The memory a run starts with: the customer's initial mood, no flags, nowhere been yet. */
+export function firstMemory(scenario: Pick<Scenario, 'customer' | 'nodes'>): Memory {
+  return { mood: clampMood(scenario.customer?.initialMood ?? 0), flags: {}, visited: [], watched: watchedNodes(scenario) };
+}
+
+/** The memory after taking a way out of a decision (or reaching an ending) in `state`: its effects applied, the node left. */
 export function memoryAfter(state: StoryState, effects: Effects | undefined): Memory {
-  return { mood: moodAfter(state.mood, effects), flags: flagsAfter(state.flags, effects) };
+  const left = state.watched.includes(state.node) && !state.visited.includes(state.node);
+  return {
+    mood: moodAfter(state.mood, effects),
+    flags: flagsAfter(state.flags, effects),
+    visited: left ? [...state.visited, state.node] : state.visited,
+    watched: state.watched,
+  };
 }
 
 /**
- * A key for what a memory holds besides the mood (the flags that are true): two states at the
- * same node with the same mood and key play alike from there on (the analysis and best-from merge them).
+ * A key for what a memory holds besides the mood (the flags that are true, the watched nodes
+ * visited): two states at the same node with the same mood and key play alike from there on (the
+ * analysis and best-from merge them).
  */
 export function memoryKey(memory: Memory): string {
   let key = flagKeys.get(memory.flags);
@@ -95,14 +128,14 @@ export function memoryKey(memory: Memory): string {
       .join(',');
     flagKeys.set(memory.flags, key);
   }
-  return key;
+  return memory.visited.length ? `${key}|${[...memory.visited].sort().join(',')}` : key;
 }
 
 /** The key of each set of flags met so far: flagsAfter keeps the object when nothing changes, so most steps reuse one. */
 const flagKeys = new WeakMap<FlagSet, string>();
 
 /** The state a run starts in: at `node` (default the scenario's start) with the first memory. */
-export function firstState(scenario: Pick<Scenario, 'start' | 'customer'>, node: string = scenario.start): StoryState {
+export function firstState(scenario: Pick<Scenario, 'start' | 'customer' | 'nodes'>, node: string = scenario.start): StoryState {
   return { node, ...firstMemory(scenario) };
 }
 

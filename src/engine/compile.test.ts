@@ -47,7 +47,7 @@ describe('compileScenario', () => {
   it('is where the player is: snapshot.value is the node, then the ending', () => {
     let s = start();
     expect(s.value).toBe('greet');
-    expect(s.context).toEqual({ mood: 0, flags: {}, raw: { warmth: 0, initiative: 0, outcome: 0 }, steps: [], enteredAt: 5 });
+    expect(s.context).toEqual({ mood: 0, flags: {}, visited: [], watched: [], raw: { warmth: 0, initiative: 0, outcome: 0 }, steps: [], enteredAt: 5 });
     s = send(s, { type: 'choice.select', option: 'warm', at: 10 });
     expect(s.value).toBe('ask');
     s = send(s, { type: 'choice.select', option: 'order', at: 20, shown: ['no', 'order'] });

@@ -89,6 +89,8 @@ export interface MessageArgs {
   'missing-language': { at: JsonPath; lang: string; declared: string[] };
   'undeclared-language': { at: JsonPath; lang: string; declared: string[] };
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
+  /** `at`: the option or route whose condition names the node. */
+  'unknown-visited-node': { at: JsonPath; node: string; suggestion: string | null };
   'empty-routes': { at: JsonPath };
   'duplicate-id': { id: string };
   'id-too-long': { at: JsonPath; id: string; max: number };

@@ -160,6 +160,9 @@ export const en: Catalog = {
   'unknown-target': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
     (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists.'),
+  'unknown-visited-node': (a, root) =>
+    `the condition of ${describePath(root, a.at)} names ${q(a.node)} in "visited", which is not a decision node of this story` +
+    (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': write the id of a node the player can have been at.'),
   'empty-routes': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has an empty list of routes in "next": write the id of a node or ending, or add routes like {"to": "checkout"}.`,
   'id-too-long': (a, root) =>

@@ -181,6 +181,9 @@ export const nlCatalog: Catalog = {
   'unknown-target': (a, root) =>
     `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
     (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat.'),
+  'unknown-visited-node': (a, root) =>
+    `de voorwaarde van ${place(root, a.at)} noemt ${q(a.node)} in "visited", maar dat is geen knooppunt van dit verhaal` +
+    (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': schrijf de id van een knooppunt waar de speler geweest kan zijn.'),
   'empty-routes': (a, root) =>
     `${place(root, a.at.slice(0, -1))} heeft een lege lijst routes in "next": schrijf de id van een knooppunt of einde, of voeg routes toe zoals {"to": "checkout"}.`,
   'id-too-long': (a, root) =>

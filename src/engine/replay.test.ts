@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { applyEvent, initialPlayState, machineFor, replayRun, expressionForMood } from './replay';
 import { ReplayError } from './contract';
+import { pathsToEndings } from './analyse';
 import type { PlayState } from './contract';
 import type { RunEvent } from './types';
 import { choose, sampleRun as run, sampleScenario, T0, variant } from '../../test-support/generate-samples';
@@ -51,6 +52,27 @@ describe('replayRun', () => {
     const s = replayRun(scenario, run([choose('greet', 'cold', T0 + 1000), choose('ask', 'no', T0 + 2000)]));
     expect(s.node).toBe('close');
     expect(s.available.map((o) => o.id)).toEqual(['bye', 'upsell']);
+  });
+
+  it('shows an option whose "visited" condition names a node the run has left, and routes on it', () => {
+    const s = variant((x) => {
+      x.nodes.greet.options[2].next = 'close'; // ignoring the customer skips the question
+      x.nodes.close.options[1].when = { visited: ['ask'] }; // "bye" only after asking
+      x.nodes.close.options[2].next = [{ when: { not: { visited: ['ask'] } }, to: 'lost' }, { to: 'neutral' }];
+    });
+    const asked = replayRun(s, run([choose('greet', 'warm', T0 + 1000), choose('ask', 'no', T0 + 2000)]));
+    expect(asked.node).toBe('close');
+    expect(asked.available.map((o) => o.id)).toEqual(['bye', 'upsell']);
+    const skipped = replayRun(s, run([choose('greet', 'ignore', T0 + 1000)]));
+    expect(skipped.node).toBe('close');
+    expect(skipped.available.map((o) => o.id)).toEqual(['upsell']);
+    expect(replayRun(s, run([choose('greet', 'ignore', T0 + 1000), choose('close', 'upsell', T0 + 2000)])).ending).toBe('lost');
+    expect(() => replayRun(s, run([choose('greet', 'ignore', T0 + 1000), choose('close', 'bye', T0 + 2000)]))).toThrow(/not available/);
+    // The analysis follows the same rule: "lost" is reached only by skipping the question.
+    expect(pathsToEndings(s).lost.steps).toEqual([
+      { node: 'greet', option: 'ignore' },
+      { node: 'close', option: 'upsell' },
+    ]);
   });
 
   it('decides routes on the mood after the choice', () => {

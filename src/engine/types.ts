@@ -79,8 +79,9 @@ export const ENDING_TONES: readonly EndingTone[] = ['fan', 'neutral', 'lost'];
 export type Text = string | Partial<Record<Lang, string>>;
 
 /**
- * A condition on the customer's mood and the story's flags. Every key you write must hold (they
- * are combined with AND). Conditions are plain data: never code or expression strings.
+ * A condition on the customer's mood, the story's flags and where the player has been. Every key
+ * you write must hold (they are combined with AND). Conditions are plain data: never code or
+ * expression strings.
  * Example: `{"mood": {"max": -3}}` holds when the customer's mood is -3 or lower.
  */
 export interface Condition {
@@ -106,6 +107,12 @@ export interface Condition {
    * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    */
   flags?: Record<string, boolean>;
+  /**
+   * Holds when the player has already made a choice at each of these decision nodes in this run
+   * (or let its time run out), e.g. `["askedName"]`. The node being played counts once it is left.
+   * @minItems 1
+   */
+  visited?: string[];
   /**
    * Holds when every one of these conditions holds.
    * @minItems 1

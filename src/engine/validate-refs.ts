@@ -1,8 +1,8 @@
 /**
  * The checks a JSON Schema cannot express: the format version, the size limits, that every Text
  * provides every declared language, unique option ids, node and ending ids sharing one name
- * space, and that the start and every `next`/`to` points at something that exists (with "did you
- * mean"). Defensive: runs on a scenario that may still have structural errors. Pure.
+ * space, and that the start, every `next`/`to` and every node a `visited` condition names exist
+ * (with "did you mean"). Defensive: runs on a scenario that may still have structural errors. Pure.
  */
 import type { JsonPath } from './contract';
 import { suggest } from './messages';
@@ -92,8 +92,24 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
     if (!Array.isArray(next)) return;
     if (next.length === 0) out.push(issue('error', msg('empty-routes', { at: path }), path));
     next.forEach((route, i) => {
-      if (isObj(route)) checkTarget(route.to, [...path, i, 'to']);
+      if (!isObj(route)) return;
+      checkTarget(route.to, [...path, i, 'to']);
+      checkCondition(route.when, [...path, i, 'when'], [...path, i]);
     });
+  };
+  /** Every node a `visited` condition names (in `all`, `any` and `not` too) must be a decision node; `owner` is the option or route. */
+  const checkCondition = (condition: unknown, path: JsonPath, owner: JsonPath): void => {
+    if (!isObj(condition)) return;
+    if (Array.isArray(condition.visited)) {
+      condition.visited.forEach((node: unknown, i) => {
+        if (typeof node !== 'string' || Object.hasOwn(nodes, node)) return;
+        out.push(issue('error', msg('unknown-visited-node', { at: owner, node, suggestion: suggest(node, nodeIds) }), [...path, 'visited', i]));
+      });
+    }
+    for (const key of ['all', 'any'] as const) {
+      if (Array.isArray(condition[key])) condition[key].forEach((part: unknown, i) => checkCondition(part, [...path, key, i], owner));
+    }
+    checkCondition(condition.not, [...path, 'not'], owner);
   };
   const checkIdLength = (id: string, path: JsonPath, atKey = false) => {
     if (id.length > MAX_ID_LENGTH) out.push(issue('error', msg('id-too-long', { at: path, id, max: MAX_ID_LENGTH }), path, atKey));
@@ -126,6 +142,7 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
         if (first === undefined) firstWithId.set(opt.id, i);
         else out.push(issue('error', msg('duplicate-option-id', { node: id, id: opt.id, first: first + 1, second: i + 1 }), [...path, 'id']));
       }
+      checkCondition(opt.when, [...path, 'when'], path);
       if (Object.hasOwn(opt, 'next')) checkNext(opt.next, [...path, 'next']);
     });
     if (isObj(node.timeLimit) && Object.hasOwn(node.timeLimit, 'next')) checkNext(node.timeLimit.next, ['nodes', id, 'timeLimit', 'next']);
