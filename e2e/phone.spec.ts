@@ -168,6 +168,83 @@ test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers behe
   expect(await height(showLink)).toBeGreaterThanOrEqual(44);
 });
 
+/**
+ * Every control on the screen that is smaller than 44 × 44 px where it can be tapped, as
+ * "name width×height". A radio or checkbox is tapped through its label; a card's stretched link
+ * (its ::after covers the card) through the card; the skip link is measured as it shows on focus.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const targets = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]');
+    for (const el of targets) {
+      if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('#boot')) continue;
+      let area: Element = el;
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') && el.labels?.[0]?.contains(el)) area = el.labels[0];
+      const after = getComputedStyle(el, '::after');
+      if (after.content !== 'none' && after.position === 'absolute') {
+        for (let up = el.parentElement; up; up = up.parentElement) {
+          if (getComputedStyle(up).position !== 'static') {
+            area = up;
+            break;
+          }
+        }
+      }
+      const r = area.getBoundingClientRect();
+      if (r.width < 44 || r.height < 44) {
+        const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName;
+        out.push(`${name} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return out;
+  });
+}
+
+test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play, feedback, ending, report', async ({ page }) => {
+  await page.goto('/#/');
+  await expect(page.getByLabel('Je naam')).toBeVisible();
+  // the language toggle, beside the header's other buttons
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+  expect(await smallTargets(page), 'home').toEqual([]);
+
+  await page.getByLabel('Je naam').fill('Noor');
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Kies een scenario', level: 1 })).toBeVisible();
+  expect(await smallTargets(page), 'scenarios').toEqual([]);
+
+  await page.goto(`/#/mode/${TOY}`);
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeVisible();
+  expect(await smallTargets(page), 'mode').toEqual([]);
+
+  // Coaching: the intro, the decision, the feedback, and on to the ending and the report.
+  await page.goto(`/#/play/${TOY}`);
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  expect(await smallTargets(page), 'intro').toEqual([]);
+  await waitForOptions(page);
+  expect(await smallTargets(page), 'decision').toEqual([]);
+  await options(page).first().click();
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  expect(await smallTargets(page), 'feedback').toEqual([]);
+  const ending = page.locator('#ending-heading');
+  const next = page.getByRole('button', { name: 'Verder' });
+  for (let i = 0; i < 60 && !(await ending.isVisible()); i++) {
+    await expect(ending.or(next).or(options(page).first()).first()).toBeVisible();
+    if (await next.isVisible()) await next.click();
+    else if (await options(page).first().isEnabled()) await options(page).first().click();
+  }
+  await expect(ending).toBeVisible();
+  expect(await smallTargets(page), 'ending').toEqual([]);
+
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(page.getByText('Toon de link', { exact: true })).toBeVisible();
+  expect(await smallTargets(page), 'report').toEqual([]);
+
+  await page.getByRole('link', { name: 'Mijn resultaten' }).click();
+  await expect(page.getByRole('heading', { name: 'Mijn resultaten', level: 1 })).toBeVisible();
+  for (const disclosure of await page.locator('summary').all()) await disclosure.click();
+  expect(await smallTargets(page), 'my results').toEqual([]);
+});
+
 test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
   // door → wish → sold-out → "online": the story names an annoyed face there, but on this path
   // Sandra is at ease (mood 1); the face follows the meter.
