@@ -6,6 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attachScreens, expectAccessible, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
 import { readDb } from './persist-support';
+import { readingTimeMs } from '../src/ui/state/reading-time';
 
 test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
 
@@ -22,14 +23,17 @@ async function secondsShown(page: Page): Promise<number> {
   return Number(/(\d+)/.exec((await timer(page).textContent()) ?? '')?.[1]);
 }
 
-/** The countdown runs: with the page's clock moved on a second at a time, the time left drops. */
+/**
+ * The countdown runs: with the page's clock moved on a second at a time, the time left drops (on
+ * the run's first decision once the time to read its situation has passed, up to 20 s).
+ */
 async function expectCountingDown(page: Page): Promise<void> {
   const before = await secondsShown(page);
   await expect
     .poll(async () => {
       await page.clock.fastForward(1000);
       return secondsShown(page);
-    })
+    }, { intervals: [100], timeout: 30_000 })
     .toBeLessThan(before);
 }
 
@@ -66,7 +70,8 @@ test('the first countdown runs only after the intro, once the options are in vie
   await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
 
-  // Scrolled to the options: the countdown runs, and the time left stays on screen.
+  // Scrolled to the options: after the time to read the situation the countdown runs, and the
+  // time left stays on screen.
   await options(page).last().scrollIntoViewIfNeeded();
   await expectCountingDown(page);
   await expect(timer(page)).toBeInViewport();
@@ -81,6 +86,25 @@ test('the first countdown runs only after the intro, once the options are in vie
   const run = (await readDb(page)).runs[0];
   expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
   expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(180_000);
+});
+
+test('the first decision gives a slow reader time to read the situation before the countdown runs', async ({ page }) => {
+  // 360 × 740: after "Begin" the situation and the first options are on screen at once.
+  await page.clock.install();
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  const begun = await page.evaluate(() => Date.now());
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(options(page).first()).toBeInViewport();
+  const reading = readingTimeMs(first, 'nl');
+  expect(reading).toBeGreaterThanOrEqual(10_000);
+  // Half the reading time later (the options in view all along): the full time, standing still.
+  await page.clock.fastForward(reading / 2);
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  // Then the countdown runs; the run's log says it started after the reading time.
+  await expectCountingDown(page);
+  const run = (await readDb(page)).runs[0];
+  expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
+  expect(run.events[0].at - begun).toBeGreaterThanOrEqual(reading);
 });
 
 test('the direct link on a phone: intro first, the countdown starts when the options are in view, and the app logs that moment', async ({ page }) => {
