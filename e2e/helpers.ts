@@ -200,3 +200,20 @@ export async function readQr(svg: Locator): Promise<{ text: string; modules: num
   expect(decoded, 'the QR code reads').not.toBeNull();
   return { text: decoded!.data, modules: n - 8 };
 }
+
+/**
+ * A run's first timed decision gives the time to read its situation before its countdown starts
+ * (src/ui/state/reading-time.ts): moves the page's clock (Playwright's, installed) on a second at a
+ * time until the countdown shows less than it did.
+ */
+export async function untilCountdownRuns(page: Page): Promise<void> {
+  const timer = page.getByRole('timer');
+  const left = async () => Number(/(\d[\d,]*)/.exec((await timer.textContent()) ?? '')?.[1].replace(/,/g, '') ?? NaN);
+  const full = await left();
+  await expect
+    .poll(async () => {
+      await page.clock.fastForward(1000);
+      return left();
+    }, { intervals: [100], timeout: 30_000 })
+    .toBeLessThan(full);
+}

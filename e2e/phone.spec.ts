@@ -6,6 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attachScreens, expectAccessible, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
 import { readDb } from './persist-support';
+import { readingTimeMs } from '../src/ui/state/reading-time';
 
 test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
 
@@ -22,14 +23,17 @@ async function secondsShown(page: Page): Promise<number> {
   return Number(/(\d+)/.exec((await timer(page).textContent()) ?? '')?.[1]);
 }
 
-/** The countdown runs: with the page's clock moved on a second at a time, the time left drops. */
+/**
+ * The countdown runs: with the page's clock moved on a second at a time, the time left drops (on
+ * the run's first decision once the time to read its situation has passed, up to 20 s).
+ */
 async function expectCountingDown(page: Page): Promise<void> {
   const before = await secondsShown(page);
   await expect
     .poll(async () => {
       await page.clock.fastForward(1000);
       return secondsShown(page);
-    })
+    }, { intervals: [100], timeout: 30_000 })
     .toBeLessThan(before);
 }
 
@@ -66,7 +70,8 @@ test('the first countdown runs only after the intro, once the options are in vie
   await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
 
-  // Scrolled to the options: the countdown runs, and the time left stays on screen.
+  // Scrolled to the options: after the time to read the situation the countdown runs, and the
+  // time left stays on screen.
   await options(page).last().scrollIntoViewIfNeeded();
   await expectCountingDown(page);
   await expect(timer(page)).toBeInViewport();
@@ -81,6 +86,25 @@ test('the first countdown runs only after the intro, once the options are in vie
   const run = (await readDb(page)).runs[0];
   expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
   expect(run.events[0].at - run.startedAt).toBeGreaterThanOrEqual(180_000);
+});
+
+test('the first decision gives a slow reader time to read the situation before the countdown runs', async ({ page }) => {
+  // 360 × 740: after "Begin" the situation and the first options are on screen at once.
+  await page.clock.install();
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  const begun = await page.evaluate(() => Date.now());
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(options(page).first()).toBeInViewport();
+  const reading = readingTimeMs(first, 'nl');
+  expect(reading).toBeGreaterThanOrEqual(10_000);
+  // Half the reading time later (the options in view all along): the full time, standing still.
+  await page.clock.fastForward(reading / 2);
+  await expect(timer(page)).toHaveText(`nog ${seconds} seconden`);
+  // Then the countdown runs; the run's log says it started after the reading time.
+  await expectCountingDown(page);
+  const run = (await readDb(page)).runs[0];
+  expect(run.events[0]).toMatchObject({ type: 'timer.start', node: toy.start });
+  expect(run.events[0].at - begun).toBeGreaterThanOrEqual(reading);
 });
 
 test('the direct link on a phone: intro first, the countdown starts when the options are in view, and the app logs that moment', async ({ page }) => {
@@ -166,6 +190,83 @@ test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers behe
   const showLink = page.getByText('Toon de link', { exact: true });
   await expect(showLink).toBeVisible();
   expect(await height(showLink)).toBeGreaterThanOrEqual(44);
+});
+
+/**
+ * Every control on the screen that is smaller than 44 × 44 px where it can be tapped, as
+ * "name width×height". A radio or checkbox is tapped through its label; a card's stretched link
+ * (its ::after covers the card) through the card; the skip link is measured as it shows on focus.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const targets = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]');
+    for (const el of targets) {
+      if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('#boot')) continue;
+      let area: Element = el;
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') && el.labels?.[0]?.contains(el)) area = el.labels[0];
+      const after = getComputedStyle(el, '::after');
+      if (after.content !== 'none' && after.position === 'absolute') {
+        for (let up = el.parentElement; up; up = up.parentElement) {
+          if (getComputedStyle(up).position !== 'static') {
+            area = up;
+            break;
+          }
+        }
+      }
+      const r = area.getBoundingClientRect();
+      if (r.width < 44 || r.height < 44) {
+        const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName;
+        out.push(`${name} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return out;
+  });
+}
+
+test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play, feedback, ending, report', async ({ page }) => {
+  await page.goto('/#/');
+  await expect(page.getByLabel('Je naam')).toBeVisible();
+  // the language toggle, beside the header's other buttons
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+  expect(await smallTargets(page), 'home').toEqual([]);
+
+  await page.getByLabel('Je naam').fill('Noor');
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Kies een scenario', level: 1 })).toBeVisible();
+  expect(await smallTargets(page), 'scenarios').toEqual([]);
+
+  await page.goto(`/#/mode/${TOY}`);
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeVisible();
+  expect(await smallTargets(page), 'mode').toEqual([]);
+
+  // Coaching: the intro, the decision, the feedback, and on to the ending and the report.
+  await page.goto(`/#/play/${TOY}`);
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  expect(await smallTargets(page), 'intro').toEqual([]);
+  await waitForOptions(page);
+  expect(await smallTargets(page), 'decision').toEqual([]);
+  await options(page).first().click();
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  expect(await smallTargets(page), 'feedback').toEqual([]);
+  const ending = page.locator('#ending-heading');
+  const next = page.getByRole('button', { name: 'Verder' });
+  for (let i = 0; i < 60 && !(await ending.isVisible()); i++) {
+    await expect(ending.or(next).or(options(page).first()).first()).toBeVisible();
+    if (await next.isVisible()) await next.click();
+    else if (await options(page).first().isEnabled()) await options(page).first().click();
+  }
+  await expect(ending).toBeVisible();
+  expect(await smallTargets(page), 'ending').toEqual([]);
+
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(page.getByText('Toon de link', { exact: true })).toBeVisible();
+  expect(await smallTargets(page), 'report').toEqual([]);
+
+  await page.getByRole('link', { name: 'Mijn resultaten' }).click();
+  await expect(page.getByRole('heading', { name: 'Mijn resultaten', level: 1 })).toBeVisible();
+  for (const disclosure of await page.locator('summary').all()) await disclosure.click();
+  expect(await smallTargets(page), 'my results').toEqual([]);
 });
 
 test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {

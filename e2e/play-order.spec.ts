@@ -33,12 +33,15 @@ test('each run shows the options in its own order, and keeps it after a reload',
     await page.reload();
     const order = await shownOrder(page);
     orders.add(order.join(' | '));
-    // The same run after a reload: the same order.
-    await page.reload();
-    expect(await shownOrder(page)).toEqual(order);
     // Key 1 picks the option shown first.
     await page.keyboard.press('1');
     await expect(page.locator('#situation-heading, #ending-heading').first()).not.toContainText('Stap 1');
+    // The same run after a reload (it is stored with its first choice): the same order.
+    if ((await page.locator('#ending-heading').count()) === 0) {
+      const next = await shownOrder(page);
+      await page.reload();
+      expect(await shownOrder(page)).toEqual(next);
+    }
   }
   expect(orders.size, 'six runs showed the first decision in one order').toBeGreaterThan(1);
   await expectNoCspViolations(page);

@@ -3,7 +3,7 @@
  * happens at the deadline and is shown as such, and timers that are off never run out.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoCspViolations, readScenario, waitForOptions, watchCsp } from './helpers';
+import { expectNoCspViolations, readScenario, waitForOptions, watchCsp, untilCountdownRuns } from './helpers';
 
 test.use({ locale: 'nl-NL' });
 
@@ -22,6 +22,8 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   await expect(countdown).toHaveText(new RegExp(`nog (${seconds}|${seconds - 1}) seconden`));
   await expect(page.getByRole('button', { name: 'Meer tijd' })).toBeVisible();
 
+  // (first the time to read the situation, then the countdown)
+  await untilCountdownRuns(page);
   await page.clock.fastForward((seconds + 1) * 1000);
   await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Je liet de klant wachten' })).toContainText('Warmte −1');

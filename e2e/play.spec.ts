@@ -4,7 +4,7 @@
  * of the same path. No CSP violation may happen along the way.
  */
 import { expect, test } from '@playwright/test';
-import { builtinIds, expectNoCspViolations, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions, watchCsp } from './helpers';
+import { builtinIds, expectNoCspViolations, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions, watchCsp, untilCountdownRuns } from './helpers';
 
 test.use({ locale: 'nl-NL' });
 
@@ -21,8 +21,10 @@ for (const id of builtinIds()) {
         await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 1}`);
         const key = plan.keys[i];
         if (key === 0) {
-          // This path lets the customer wait: jump past the deadline.
+          // This path lets the customer wait: once the countdown runs (the first decision: after
+          // the time to read its situation), jump past the deadline.
           await expect(page.getByText('De klant wacht')).toBeVisible();
+          await untilCountdownRuns(page);
           await page.clock.fastForward(400_000);
         } else {
           await pressOption(page, plan.texts[i]!.nl);

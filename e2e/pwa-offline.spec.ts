@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { begin, builtinIds, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
+import { begin, builtinIds, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions, untilCountdownRuns } from './helpers';
 import { readDb } from './persist-support';
 
 test.use({ serviceWorkers: 'allow', locale: 'nl-NL' });
@@ -59,12 +59,14 @@ test('after one visit, every built-in scenario and sound is there offline, and o
 });
 
 test('a new version waits: never offered during a run, offered after it, never taken unasked', async ({ page }) => {
+  await page.clock.install();
   await page.goto(`/#/play/${ID}`);
   await begin(page);
   await expect(page.locator('#situation-heading')).toContainText('Stap 1');
-  // The first decision is timed: its options in view log `timer.start`, so the run is under way
-  // (past its intro) once that is saved; only then is the page reloaded.
+  // The first decision is timed: its options in view (and its situation read) log `timer.start`,
+  // so the run is under way (past its intro) once that is saved; only then is the page reloaded.
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
+  await untilCountdownRuns(page);
   await expect
     .poll(async () => (await readDb(page)).runs.some((r) => r.scenarioId === ID && r.events.some((e) => e.type === 'timer.start')))
     .toBe(true);

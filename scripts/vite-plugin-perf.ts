@@ -62,6 +62,7 @@ export interface PageVariant {
   /** The countdown's words (see FirstDecision in src/prerender/render.ts). */
   secondsOne?: string;
   secondsOther?: string;
+  readMs?: number;
   warning?: string;
 }
 
@@ -109,6 +110,7 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
         ['mode-assessment', v.modeLabels.assessment],
         ['seconds-one', v.secondsOne],
         ['seconds-other', v.secondsOther],
+        ['read-ms', v.readMs === undefined ? undefined : String(v.readMs)],
         ['warning', v.warning],
       ];
       return `<div lang="${escapeAttr(v.lang)}" ${dataAttrs(attrs)}>${v.html}</div>`;
@@ -436,7 +438,7 @@ export function perfPlugin(): Plugin {
             for (const lang of scenario.languages ?? ['nl', 'en']) {
               const r = renderer.renderFirstDecision(scenario, lang);
               if (!r) continue;
-              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning });
+              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs });
               seconds = r.seconds;
             }
             if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };

@@ -10,7 +10,8 @@
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
  * it work: "Begin" on the intro, the options (click, Tab + Enter, keys 1–4), the countdown and the
  * language buttons. As in the app, the intro (who you are, the scene) comes first, and a timed first
- * decision's countdown starts only once, after "Begin", its options are in view. A choice made
+ * decision's countdown starts only once, after "Begin", its options are in view and the time to
+ * read its situation (the variant's data-read-ms) has passed. A choice made
  * now is kept and handed to the app, which plays it when it takes over (PlayScreen calls
  * `window.__frontlijnBoot.takeOver()` once its own first decision is ready, in the same frame it
  * removes this page). Until then the chosen option is marked and the others are disabled.
@@ -147,6 +148,8 @@ function start(root: HTMLElement): void {
   const shownAt = Date.now();
   const seed = newSeed();
   let timer = 0;
+  /** The reading time before the countdown, once the options are in view (0: not begun). */
+  let reading = 0;
   /** When the options came into view and the countdown started (null: not yet). */
   let startedAt: number | null = null;
   let begun = false;
@@ -236,9 +239,12 @@ function start(root: HTMLElement): void {
   const watch = () => {
     watcher?.disconnect();
     const first = shown?.querySelector('button[data-option]');
-    if (!begun || startedAt !== null || !limit || !scale || !first || typeof IntersectionObserver === 'undefined') return;
+    if (!begun || startedAt !== null || reading || !limit || !scale || !first || typeof IntersectionObserver === 'undefined') return;
     watcher = new IntersectionObserver((entries) => {
-      if (entries[entries.length - 1].intersectionRatio >= 0.75) startCountdown();
+      if (entries[entries.length - 1].intersectionRatio < 0.75) return;
+      // First the time to read the situation (src/ui/state/reading-time.ts, figured at build time).
+      watcher?.disconnect();
+      if (!reading) reading = window.setTimeout(startCountdown, Number(shown?.dataset.readMs ?? 0) || 0);
     }, { threshold: [0, 0.75, 1] });
     watcher.observe(first);
   };
@@ -272,6 +278,9 @@ function start(root: HTMLElement): void {
     const end = deadline();
     if (!begun || choice || !option || (end !== null && Date.now() >= end)) return;
     choice = { option, at: Date.now() };
+    // Chosen while reading: the app starts the countdown at this moment, as it does for its own.
+    clearTimeout(reading);
+    watcher?.disconnect();
     markChoice();
   };
 
@@ -324,6 +333,7 @@ function start(root: HTMLElement): void {
         else focus = '#situation-heading';
       }
       clearInterval(timer);
+      clearTimeout(reading);
       watcher?.disconnect();
       root.removeEventListener('click', onClick);
       document.removeEventListener('keydown', onKey);

@@ -9,6 +9,7 @@ import { route } from '../ui/state/route.svelte';
 import { parseHash } from '../ui/router';
 import { initialPlayState } from '../engine/replay';
 import { t as text } from '../engine/text';
+import { readingTimeMs } from '../ui/state/reading-time';
 import { RUN_FORMAT_VERSION, type Lang, type Mode, type Scenario } from '../engine/types';
 
 export interface FirstDecision {
@@ -25,6 +26,8 @@ export interface FirstDecision {
   secondsOther?: string;
   /** What a screen reader hears when the time is nearly up. */
   warning?: string;
+  /** The time to read the situation before the countdown starts (src/ui/state/reading-time.ts). */
+  readMs?: number;
   /** The mode badge's words in each mode (the markup is rendered in coaching mode). */
   modeLabels: Record<Mode, string>;
 }
@@ -61,6 +64,7 @@ export function renderFirstDecision(scenario: Scenario, lang: Lang, mode: Mode =
     out.secondsOne = t('play.seconds_left', { n: 1 });
     out.secondsOther = t('play.seconds_left', { n: N }).replace(String(N), '{n}');
     out.warning = t('play.waiting_warning');
+    out.readMs = readingTimeMs(node, lang);
   }
   return out;
 }

@@ -2,7 +2,9 @@
  * What the play screen plays: finds the run to show for a `#/play/<id>` address (resumes an
  * unfinished one, or starts a new one after storing the scenario version), keeps one tab at a
  * time on a run (persistence/tab-guard), follows room links into a team, and on the dev server
- * moves a run to an edited scenario file when all its steps still exist there.
+ * moves a run to an edited scenario file when all its steps still exist there. `?run=<id>` names
+ * a run; once a run ends, its address names it, so a reload on the ending shows that ending
+ * again instead of starting a new run.
  */
 import { t } from '../../i18n';
 import { ReplayError } from '../../engine/contract';
@@ -13,6 +15,7 @@ import { app } from './app.svelte';
 import { LiveRun, newRun } from './run.svelte';
 import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.svelte';
 import { href } from '../router';
+import { route } from './route.svelte';
 import { bootShown } from './boot-hint';
 import { yieldToMain } from '../start-gate';
 
@@ -53,11 +56,12 @@ export class PlaySession {
       const player = await app.ensurePlayer(t('app.guest'));
       const testRun = params.from !== undefined && params.from !== '';
 
-      // Resume an unfinished run of this scenario (a reload, a crash, or "continue").
+      // Resume an unfinished run of this scenario (a reload, a crash, or "continue"), or show the
+      // finished run the address names (a reload on its ending).
       let open: Run | undefined;
       if (params.run) open = await store.getRun(params.run);
       else if (!testRun) open = await store.unfinishedRun(player.id);
-      if (open && (open.scenarioId !== params.id || open.finishedAt !== undefined || (!params.run && open.startNode))) open = undefined;
+      if (open && (open.scenarioId !== params.id || (!params.run && (open.finishedAt !== undefined || open.startNode)))) open = undefined;
 
       if (open) {
         const version = await scenarios.playVersion(open.scenarioHash);
@@ -90,7 +94,9 @@ export class PlaySession {
       await scenarios.remember(s);
       const claimed = await claimRun(fresh.id, { onLost: () => this.#onLost() });
       this.#claim = claimed.ok ? claimed.claim : null;
-      const live = await LiveRun.start(store, s.scenario, fresh);
+      // Once written (its first event), a reload resumes this run: the direct-link page must then
+      // not show its own first decision (src/boot/boot.ts).
+      const live = await LiveRun.start(store, s.scenario, fresh, () => void app.refreshBootHint());
       // Showing the run (rendering the play screen) is a task of its own, apart from the
       // database's answers and compiling the scenario before it.
       await yieldToMain();
@@ -137,10 +143,10 @@ export class PlaySession {
     this.blocked = null;
     const resumedRun = await LiveRun.resume(store, version.scenario, stored);
     this.live = resumedRun;
-    this.resumed = stored.events.length > 0;
+    this.resumed = stored.events.length > 0 && !resumedRun.finished;
     const wantScale = app.settings.timerScale;
     if (!resumedRun.finished && resumedRun.state.timerScale !== wantScale) await resumedRun.setTimerScale(wantScale);
-    if (resumedRun.finished) this.release();
+    if (resumedRun.finished) this.ended();
   }
 
   /** Another tab took this run over: stop writing here. */
@@ -186,6 +192,13 @@ export class PlaySession {
     this.live = swapped;
     this.loaded = next;
     this.hotNote = t('play.hot_reloaded');
+  }
+
+  /** The run reached its ending: let it go, and name it in the address (a reload shows this ending). */
+  ended(): void {
+    this.release();
+    const id = this.live?.run.id;
+    if (id && !this.#closed && route.current.name === 'play' && route.current.params.id === this.#params.id) route.amendQuery('run', id);
   }
 
   /** Lets go of the run (it ended, or the screen closes). */

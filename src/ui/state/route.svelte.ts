@@ -27,6 +27,20 @@ class RouteState {
       location.hash = target;
     }
   }
+
+  /**
+   * Adds `key=value` to the current address without opening its screen again (no new history
+   * entry, no hashchange): the play screen names its finished run, so a reload shows that run.
+   */
+  amendQuery(key: string, value: string): void {
+    const raw = location.hash;
+    const q = raw.indexOf('?');
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway, not UI state
+    const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+    if (query.get(key) === value) return;
+    query.set(key, value);
+    history.replaceState(history.state, '', `${q < 0 ? raw : raw.slice(0, q)}?${query}`);
+  }
 }
 
 export const route = new RouteState();

@@ -19,22 +19,36 @@ function newRunSeed(): Pick<Run, 'seed'> {
   return { seed: newRun({ scenario, hash: 'h1', playerId: null, mode: 'coaching', timerScale: 1 }).seed };
 }
 
-/** A store whose appendEvent waits until the test lets it go (or fails it). */
+/** A store whose writes (a new run's first, then each event) wait until the test lets them go (or fails them). */
 class SlowStore extends MemoryStore {
   pending: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  #hold(): Promise<void> {
+    return new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
+  }
+  override async saveRun(run: Run): Promise<void> {
+    await this.#hold();
+    return super.saveRun(run);
+  }
   override async appendEvent(runId: string, event: RunEvent): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
+    await this.#hold();
     return super.appendEvent(runId, event);
   }
 }
 
 describe('LiveRun', () => {
-  it('saves the run before the first decision', async () => {
+  it('writes a new run with its first event, never as an empty run', async () => {
     const store = new MemoryStore();
-    const run = fresh();
+    const run = fresh({ timerScale: 0 });
     const live = await LiveRun.start(store, scenario, run);
-    expect(await store.getRun(run.id)).toMatchObject({ id: run.id, events: [] });
     expect(live.state.node).toBe(scenario.start);
+    // Opened and left (or reloaded on its intro): nothing for the history or the results.
+    expect(await store.getRun(run.id)).toBeUndefined();
+    expect(await store.listRuns()).toEqual([]);
+    const option = live.state.available[0].id;
+    expect(await live.choose(option, T0 + 1000)).toBe(true);
+    expect(await store.getRun(run.id)).toMatchObject({ id: run.id, events: [{ type: 'choice.select', option }] });
+    expect(await live.choose(live.state.available[0].id, T0 + 2000)).toBe(true);
+    expect((await store.getRun(run.id))!.events).toHaveLength(2);
   });
 
   it('shows the options shuffled per run, and in the same order after a reload', async () => {
@@ -43,7 +57,7 @@ describe('LiveRun', () => {
     for (let i = 0; i < 12; i++) {
       const live = await LiveRun.start(store, scenario, fresh({ id: `run-${i}`, seed: undefined, ...newRunSeed() }));
       orders.add(live.state.available.map((o) => o.id).join());
-      const again = await LiveRun.resume(store, scenario, (await store.getRun(live.run.id))!, T0);
+      const again = await LiveRun.resume(store, scenario, live.run, T0);
       expect(again.state.available.map((o) => o.id)).toEqual(live.state.available.map((o) => o.id));
     }
     expect(orders.size).toBeGreaterThan(1);
@@ -155,7 +169,7 @@ describe('LiveRun', () => {
       expect(live.feedbackPending).toBe(false);
       expect(await live.expire(T0 + limit + 5000)).toBe(false);
       await live.catchUp(T0 + 10 * limit);
-      expect((await store.getRun(live.run.id))!.events).toEqual([]);
+      expect(await store.getRun(live.run.id)).toBeUndefined();
       const seen = T0 + 3 * limit;
       expect(await live.startTimer(seen)).toBe(true);
       expect(live.state.deadline).toBe(seen + limit);

@@ -5,7 +5,9 @@
  * leaderboards and an import all see exactly what the player saw; no live actor is kept.
  *
  * The order is the product's promise: every event is first written with `store.appendEvent`, and
- * only after that resolves is it shown as made.
+ * only after that resolves is it shown as made. A new run is written with its first event (a
+ * countdown's start, a choice), not before: opening a scenario and leaving, or reloading on its
+ * intro, leaves no empty run behind in the history or in a facilitator's results.
  *
  * Time limits are absolute deadlines (the customer keeps waiting through a reload): on resume
  * past a deadline, `timer.expire` is appended with `at = deadline` before anything is shown.
@@ -67,6 +69,10 @@ export class LiveRun {
   #state: PlayState;
   #subscribe: () => void;
   #store: Store;
+  /** The run record is in the store (a new run is written with its first event). */
+  #stored: boolean;
+  /** Called once a new run is first written (so there is now a run to resume). */
+  #onStored: (() => void) | undefined;
   #writing: Promise<unknown> = Promise.resolve();
   /** The `timer.start` queued and not yet written (a second call gets the same job, adds nothing). */
   #startJob: Promise<boolean> | null = null;
@@ -77,8 +83,9 @@ export class LiveRun {
   /** The last write that failed, in words; cleared by the next successful one. */
   error = $state<string | null>(null);
 
-  private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState) {
+  private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState, stored: boolean) {
     this.#store = store;
+    this.#stored = stored;
     this.scenario = scenario;
     this.#run = run;
     this.#state = state;
@@ -88,12 +95,16 @@ export class LiveRun {
     });
   }
 
-  /** Starts a new run: saved to the store before the first decision can be made. */
-  static async start(store: Store, scenario: Scenario, run: Run): Promise<LiveRun> {
+  /**
+   * Starts a new run: written to the store together with its first event (see above), after
+   * which `onStored` is called.
+   */
+  static async start(store: Store, scenario: Scenario, run: Run, onStored?: () => void): Promise<LiveRun> {
     const state = initialPlayState(scenario, run);
-    await store.saveRun(run);
     reportRun(run);
-    return new LiveRun(store, scenario, run, state);
+    const live = new LiveRun(store, scenario, run, state, false);
+    live.#onStored = onStored;
+    return live;
   }
 
   /**
@@ -101,7 +112,7 @@ export class LiveRun {
    * page was closed (each at its deadline, so the log stays exact).
    */
   static async resume(store: Store, scenario: Scenario, run: Run, now = Date.now()): Promise<LiveRun> {
-    const live = new LiveRun(store, scenario, run, replayRun(scenario, run));
+    const live = new LiveRun(store, scenario, run, replayRun(scenario, run), true);
     await live.catchUp(now);
     reportRun(live.#run);
     return live;
@@ -193,6 +204,7 @@ export class LiveRun {
     this.#run = { ...this.#run, reflection: text };
     this.#changed();
     await this.#store.saveRun(this.#run);
+    this.#stored = true;
   }
 
   /** Writes events one at a time, in order, even when the player clicks fast. */
@@ -220,8 +232,10 @@ export class LiveRun {
     const run: Run = { ...this.#run, events: [...this.#run.events, event], ...(finishing ? { finishedAt: event.at } : {}) };
     this.busy = true;
     try {
-      if (finishing) await this.#store.saveRun(run);
+      if (finishing || !this.#stored) await this.#store.saveRun(run);
       else await this.#store.appendEvent(this.#run.id, event);
+      if (!this.#stored) this.#onStored?.();
+      this.#stored = true;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       return false;
