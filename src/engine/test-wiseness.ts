@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, clampMood, firstState, moodAfter, stepOf, type StoryState } from './compile-rules';
+import { availableOptions, clampMood, firstState, moodAfter, pointsOf, stepOf, type StoryState } from './compile-rules';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -82,46 +82,10 @@ const MAX_WALK_STEPS = 1_000_000;
 /** Picks one of the options available now. */
 type Picker = (available: Option[]) => Option;
 
+/** Adds the points of some effects to raw points. */
 function addPoints(raw: Record<Dimension, number>, effects: Effects | undefined): void {
-  if (!effects) return;
-  for (const d of DIMENSIONS) {
-    const v = effects[d];
-    if (typeof v === 'number') raw[d] += v;
-  }
-}
-
-/** Where a walk ended: the ending, its raw points and how many decisions it took. */
-interface Played {
-  ending: string;
-  raw: Record<Dimension, number>;
-  count: number;
-}
-
-/**
- * Plays from the start, choosing with `pick` among the available options, by the story rules of
- * compile-rules.ts; records the steps in `steps` when given.
- * Null when the walk gets stuck or takes more than `maxSteps` steps.
- */
-function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathStep[] | null): Played | null {
-  let state: StoryState | null = firstState(scenario);
-  let ending: string | null = null;
-  const raw = { warmth: 0, initiative: 0, outcome: 0 };
-  let count = 0;
-  for (; state; count++) {
-    if (count >= maxSteps) return null;
-    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state.mood, state.flags);
-    if (available.length === 0) return null;
-    const option = pick(available);
-    addPoints(raw, option.effects);
-    steps?.push({ node: state.node, option: option.id });
-    const step = stepOf(scenario, state, option);
-    if (step.route < 0) return null;
-    state = step.next;
-    ending = step.ending;
-  }
-  if (ending === null) return null;
-  addPoints(raw, scenario.endings[ending].effects);
-  return { ending, raw, count };
+  const points = pointsOf(effects);
+  for (const d of DIMENSIONS) raw[d] += points[d];
 }
 
 /**
@@ -130,10 +94,25 @@ function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathSte
  * which a valid scenario never does (loops and dead ends are errors).
  */
 export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS): WalkResult | null {
+  let state: StoryState | null = firstState(scenario);
+  let ending: string | null = null;
+  const raw = { warmth: 0, initiative: 0, outcome: 0 };
   const steps: PathStep[] = [];
-  const r = play(scenario, pick, maxSteps, steps);
-  if (!r) return null;
-  return { ending: r.ending, tone: scenario.endings[r.ending].tone, scores: scoreState(analysis, r, scenario.scoring?.weights), steps };
+  while (state) {
+    if (steps.length >= maxSteps) return null;
+    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state.mood, state.flags);
+    if (available.length === 0) return null;
+    const option = pick(available);
+    addPoints(raw, option.effects);
+    steps.push({ node: state.node, option: option.id });
+    const step = stepOf(scenario, state, option);
+    state = step.next;
+    ending = step.ending;
+  }
+  // No route that holds, or an unknown id, leaves neither a next decision nor an ending.
+  if (ending === null) return null;
+  addPoints(raw, scenario.endings[ending].effects);
+  return { ending, tone: scenario.endings[ending].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
 }
 
 const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
@@ -155,26 +134,20 @@ export interface RandomPlayer {
 export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, options: TestWisenessOptions = {}): RandomPlayer | null {
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
-  const sum: Scores = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
-  let fans = 0;
-  let scored = 0;
+  const walks: WalkResult[] = [];
   let budget = MAX_RANDOM_STEPS;
-  const weights = scenario.scoring?.weights;
-  for (let i = 0; i < runs && budget > 0; i++) {
-    const r = play(scenario, (available) => available[Math.floor(random() * available.length)], budget, null);
-    if (!r) break;
-    budget -= r.count;
-    scored++;
-    const s = scoreState(analysis, r, weights);
-    for (const k of ['warmth', 'initiative', 'outcome', 'overall'] as const) sum[k] += s[k];
-    if (scenario.endings[r.ending].tone === 'fan') fans++;
+  while (walks.length < runs && budget > 0) {
+    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget);
+    if (!w) break;
+    budget -= w.steps.length;
+    walks.push(w);
   }
-  if (!scored) return null;
-  const mean = (x: number) => Math.round((x / scored) * 10) / 10;
+  if (!walks.length) return null;
+  const mean = (k: keyof Scores) => Math.round((walks.reduce((sum, w) => sum + w.scores[k], 0) / walks.length) * 10) / 10;
   return {
-    runs: scored,
-    mean: { warmth: mean(sum.warmth), initiative: mean(sum.initiative), outcome: mean(sum.outcome), overall: mean(sum.overall) },
-    fanShare: Math.round((fans / scored) * 1000) / 1000,
+    runs: walks.length,
+    mean: { warmth: mean('warmth'), initiative: mean('initiative'), outcome: mean('outcome'), overall: mean('overall') },
+    fanShare: Math.round((walks.filter((w) => w.tone === 'fan').length / walks.length) * 1000) / 1000,
   };
 }
 
