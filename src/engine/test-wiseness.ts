@@ -115,8 +115,6 @@ export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pic
   return { ending, tone: scenario.endings[ending].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
 }
 
-const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
-
 /** What the seeded random player reaches: its mean scores (one decimal) and its share of fan endings. */
 export interface RandomPlayer {
   /** The walks that reached an ending. */
@@ -153,8 +151,7 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
 
 /** An option's text length in characters (code points, so an emoji counts once) in a language. */
 export function textLength(o: Option, lang: Lang): number {
-  const s = t(o.text, lang).trim();
-  return LOW_SURROGATE.test(s) ? [...s].length : s.length;
+  return [...t(o.text, lang).trim()].length;
 }
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
@@ -162,57 +159,33 @@ function byLength(lang: Lang, sign: 1 | -1): Picker {
   return (available) => available.reduce((best, o) => (sign * (textLength(o, lang) - textLength(best, lang)) > 0 ? o : best));
 }
 
-/** An option's immediate points, weighted as the overall score weighs them. */
-function points(o: Option, weights: Record<Dimension, number>): number {
-  let sum = 0;
-  for (const d of DIMENSIONS) sum += weights[d] * (o.effects?.[d] ?? 0);
-  return sum;
+/** The options with the highest immediate points, weighted as the overall score weighs them. */
+function topScoring(options: readonly Option[], weights: Record<Dimension, number>): Option[] {
+  const points = options.map((o) => DIMENSIONS.reduce((sum, d) => sum + weights[d] * (o.effects?.[d] ?? 0), 0));
+  const top = Math.max(...points);
+  return options.filter((_, i) => points[i] === top);
 }
 
-/** The steps of a path whose option is a top-scoring one of its node (its weighted points the node's highest). */
+/** The steps of a path whose option is a top-scoring one of its node. */
 export function topScoringSteps(scenario: Scenario, steps: readonly PathStep[]): PathStep[] {
   const weights = resolveWeights(scenario.scoring?.weights);
-  return steps.filter((step) => {
-    const options = scenario.nodes[step.node]?.options ?? [];
-    const o = options.find((x) => x.id === step.option);
-    if (!o) return false;
-    const mine = points(o, weights);
-    return options.every((x) => points(x, weights) <= mine);
-  });
+  return steps.filter((step) => topScoring(scenario.nodes[step.node]?.options ?? [], weights).some((o) => o.id === step.option));
 }
 
-/** The longest-option cue in each language, in one pass over the decisions. */
+/** The longest-option cue in each language: at how many decisions a longest option is a top-scoring one. */
 function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<Lang, LengthCue>> {
   const weights = resolveWeights(scenario.scoring?.weights);
-  const longestBest: string[][] = langs.map(() => []);
-  const values: number[] = [];
-  let counted = 0;
-  for (const id of Object.keys(scenario.nodes)) {
-    const options = scenario.nodes[id].options ?? [];
-    values.length = 0;
-    let top = -Infinity;
-    for (const o of options) {
-      const v = points(o, weights);
-      values.push(v);
-      if (v > top) top = v;
-    }
-    if (values.every((v) => v === top)) continue;
-    counted++;
-    langs.forEach((lang, l) => {
-      let longest = -1;
-      let best = false;
-      for (let i = 0; i < options.length; i++) {
-        const n = textLength(options[i], lang);
-        if (n > longest) {
-          longest = n;
-          best = values[i] === top;
-        } else if (n === longest && values[i] === top) best = true;
-      }
-      if (best) longestBest[l].push(id);
-    });
-  }
+  // Only decisions whose options score differently count: elsewhere every option is top-scoring.
+  const decisions = Object.keys(scenario.nodes).filter((id) => topScoring(scenario.nodes[id].options, weights).length < scenario.nodes[id].options.length);
   const out: Partial<Record<Lang, LengthCue>> = {};
-  langs.forEach((lang, l) => (out[lang] = { decisions: counted, longestBest: longestBest[l], share: counted ? longestBest[l].length / counted : 0 }));
+  for (const lang of langs) {
+    const longestBest = decisions.filter((id) => {
+      const options = scenario.nodes[id].options;
+      const longest = Math.max(...options.map((o) => textLength(o, lang)));
+      return topScoring(options, weights).some((o) => textLength(o, lang) === longest);
+    });
+    out[lang] = { decisions: decisions.length, longestBest, share: decisions.length ? longestBest.length / decisions.length : 0 };
+  }
   return out;
 }
 
