@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, clampMood, firstState, moodAfter, pointsOf, stepOf, type StoryState } from './compile-rules';
+import { availableOptions, firstState, pointsOf, stepOf, type StoryState } from './compile-rules';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -192,21 +192,22 @@ function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<
 /** The runs of decisions on the best path where the customer's mood is at -5 or +5. */
 function saturatedRuns(scenario: Scenario, analysis: Pick<Analysis, 'bestPath'>): SaturatedRun[] {
   const runs: SaturatedRun[] = [];
-  let current: SaturatedRun = { mood: 0, nodes: [] };
-  let mood = clampMood(scenario.customer.initialMood ?? 0);
+  let state: StoryState | null = firstState(scenario);
+  let previous: number | null = null;
   for (const step of analysis.bestPath.steps) {
-    const atLimit = mood === MOOD_MIN || mood === MOOD_MAX;
-    if (!atLimit || current.mood !== mood) {
-      if (current.nodes.length >= MOOD_RUN) runs.push(current);
-      current = { mood: atLimit ? mood : 0, nodes: [] };
+    if (!state) break;
+    const mood = state.mood;
+    if (mood === MOOD_MIN || mood === MOOD_MAX) {
+      // A new run starts unless the decision before was at this limit too.
+      if (mood !== previous) runs.push({ mood, nodes: [] });
+      runs[runs.length - 1].nodes.push(step.node);
     }
-    if (atLimit) current.nodes.push(step.node);
+    previous = mood;
     const node = scenario.nodes[step.node];
     const way = step.option === null ? node?.timeLimit : node?.options.find((o) => o.id === step.option);
-    mood = moodAfter(mood, way?.effects);
+    state = way ? stepOf(scenario, state, way).next : null;
   }
-  if (current.nodes.length >= MOOD_RUN) runs.push(current);
-  return runs;
+  return runs.filter((r) => r.nodes.length >= MOOD_RUN);
 }
 
 /**
