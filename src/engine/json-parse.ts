@@ -74,18 +74,13 @@ const TOKEN = { '{': 1, '}': 2, '[': 3, ']': 4, ',': 5, ':': 6, null: 7, true: 8
 const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2 };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Words people write for true, false, null or a number, with what they likely meant and the fix. */
-const WORD_FIX = new Map<string, { value: unknown; fix: WordFix }>([
-  ['True', { value: true, fix: 'lowercase-true' }],
-  ['TRUE', { value: true, fix: 'lowercase-true' }],
-  ['False', { value: false, fix: 'lowercase-false' }],
-  ['FALSE', { value: false, fix: 'lowercase-false' }],
-  ['None', { value: null, fix: 'null' }],
-  ['NULL', { value: null, fix: 'null' }],
-  ['Null', { value: null, fix: 'null' }],
-  ['undefined', { value: null, fix: 'leave-out' }],
-  ['NaN', { value: null, fix: 'number' }],
-  ['Infinity', { value: null, fix: 'number' }],
-]);
+const WORD_FIXES: { words: string[]; value: unknown; fix: WordFix }[] = [
+  { words: ['True', 'TRUE'], value: true, fix: 'lowercase-true' },
+  { words: ['False', 'FALSE'], value: false, fix: 'lowercase-false' },
+  { words: ['None', 'NULL', 'Null'], value: null, fix: 'null' },
+  { words: ['undefined'], value: null, fix: 'leave-out' },
+  { words: ['NaN', 'Infinity'], value: null, fix: 'number' },
+];
 const ESCAPE = /\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 const ESCAPED: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const WORD = /[A-Za-z0-9_$-]+/y;
@@ -284,7 +279,7 @@ class Parser {
   private readWord(): unknown {
     const start = this.at;
     const word = this.wordAt(start);
-    const fix = WORD_FIX.get(word);
+    const fix = WORD_FIXES.find((f) => f.words.includes(word));
     // true, false or null glued to what follows (null+1) reach here: the scanner reads that as one word.
     const literal = word === 'true' || word === 'false' || word === 'null';
     if (!literal) this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
