@@ -75,8 +75,7 @@ function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column:
  */
 export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   if (typeof input === 'string') {
-    // A UTF-16 unit takes at most 3 bytes in UTF-8: only a string near the limit needs measuring.
-    const bytes = input.length * 3 <= MAX_FILE_BYTES ? input.length : new TextEncoder().encode(input).length;
+    const bytes = new TextEncoder().encode(input).length;
     if (bytes > MAX_FILE_BYTES) return { text: null, problems: [tooLarge(bytes)] };
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, problems: [] };
   }

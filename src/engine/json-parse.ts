@@ -52,20 +52,16 @@ export interface ParsedJson {
 interface Place {
   at: number;
   key?: string;
-  keyAt: number;
+  keyAt?: number;
   /** An array's items or an object's members, in file order. */
   members?: Place[];
   list?: boolean;
-  /** An object's members by key, made when first looked up (the last of duplicate keys wins). */
-  byKey?: Map<string, Place>;
 }
 
-/** The place of a member of a container, if it exists. */
+/** The place of a member of a container, if it exists (the last of duplicate keys, as in the value). */
 function memberOf(place: Place, seg: string | number): Place | undefined {
-  if (!place.members) return undefined;
-  if (place.list) return typeof seg === 'number' ? place.members[seg] : undefined;
-  place.byKey ??= new Map(place.members.map((m) => [m.key as string, m]));
-  return typeof seg === 'string' ? place.byKey.get(seg) : undefined;
+  if (place.list) return typeof seg === 'number' ? place.members?.[seg] : undefined;
+  return place.members?.filter((m) => m.key === seg).pop();
 }
 
 /** jsonc-parser's token kinds (its SyntaxKind is a const enum, which isolated modules cannot import). */
@@ -74,18 +70,13 @@ const TOKEN = { '{': 1, '}': 2, '[': 3, ']': 4, ',': 5, ':': 6, null: 7, true: 8
 const SCAN_ERROR = { unclosedComment: 1, unclosedString: 2 };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Words people write for true, false, null or a number, with what they likely meant and the fix. */
-const WORD_FIX = new Map<string, { value: unknown; fix: WordFix }>([
-  ['True', { value: true, fix: 'lowercase-true' }],
-  ['TRUE', { value: true, fix: 'lowercase-true' }],
-  ['False', { value: false, fix: 'lowercase-false' }],
-  ['FALSE', { value: false, fix: 'lowercase-false' }],
-  ['None', { value: null, fix: 'null' }],
-  ['NULL', { value: null, fix: 'null' }],
-  ['Null', { value: null, fix: 'null' }],
-  ['undefined', { value: null, fix: 'leave-out' }],
-  ['NaN', { value: null, fix: 'number' }],
-  ['Infinity', { value: null, fix: 'number' }],
-]);
+const WORD_FIXES: { words: string[]; value: unknown; fix: WordFix }[] = [
+  { words: ['True', 'TRUE'], value: true, fix: 'lowercase-true' },
+  { words: ['False', 'FALSE'], value: false, fix: 'lowercase-false' },
+  { words: ['None', 'NULL', 'Null'], value: null, fix: 'null' },
+  { words: ['undefined'], value: null, fix: 'leave-out' },
+  { words: ['NaN', 'Infinity'], value: null, fix: 'number' },
+];
 const ESCAPE = /\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 const ESCAPED: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const WORD = /[A-Za-z0-9_$-]+/y;
@@ -102,13 +93,8 @@ function lineLocator(text: string): (offset: number) => JsonLocation {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
-    let [lo, hi] = [0, starts.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+    const line = starts.filter((start) => start <= offset).length;
+    return { line, column: offset - starts[line - 1] + 1, offset };
   };
 }
 
@@ -199,7 +185,7 @@ class Parser {
   parseDocument(): { value: unknown; place: Place } {
     this.next();
     if (this.scanner.getToken() === TOKEN.eof) this.stop(msg('json-empty', {}), 0);
-    const place: Place = { at: this.at, keyAt: -1 };
+    const place: Place = { at: this.at };
     const value = this.parseValue(0, place);
     const end = this.scanner.getTokenOffset();
     if (this.scanner.getToken() !== TOKEN.eof) this.report(msg('json-trailing-text', { line: this.line(this.lastEnd) }), end);
@@ -284,7 +270,7 @@ class Parser {
   private readWord(): unknown {
     const start = this.at;
     const word = this.wordAt(start);
-    const fix = WORD_FIX.get(word);
+    const fix = WORD_FIXES.find((f) => f.words.includes(word));
     // true, false or null glued to what follows (null+1) reach here: the scanner reads that as one word.
     const literal = word === 'true' || word === 'false' || word === 'null';
     if (!literal) this.report(fix ? msg('json-syntax', { kind: 'word', word, fix: fix.fix }) : msg('json-syntax', { kind: 'bare-word', word }), start);
@@ -352,7 +338,7 @@ class Parser {
       if (forbidden) this.report(msg('forbidden-key', { key }), keyAt);
       else if (Object.hasOwn(obj, key)) {
         const first = members.find((m) => m.key === key) as Place;
-        this.report(msg('duplicate-key', { key, line: this.line(first.keyAt) }), keyAt);
+        this.report(msg('duplicate-key', { key, line: this.line(first.keyAt as number) }), keyAt);
       }
       const place: Place = { at: this.at, key, keyAt };
       this.path.push(key);
@@ -376,7 +362,7 @@ class Parser {
       return list;
     }
     do {
-      const place: Place = { at: this.at, keyAt: -1 };
+      const place: Place = { at: this.at };
       this.path.push(list.length);
       list.push(this.parseValue(depth, place));
       this.path.pop();
@@ -424,7 +410,7 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
     locate: (path) => toLoc(walk(path).place?.at ?? 0),
     locateKey: (path) => {
       const { place, exact } = walk(path);
-      return toLoc(exact && place && place.keyAt >= 0 ? place.keyAt : (place?.at ?? 0));
+      return toLoc((exact ? place?.keyAt : undefined) ?? place?.at ?? 0);
     },
     has: (path) => walk(path).exact,
   };

@@ -6,8 +6,7 @@
  */
 import type { Finding, JsonPath, TestWisenessSummary } from './contract';
 import type { Lang, Scenario } from './types';
-import type { MessageRef } from './message-args';
-import { msg } from './message-args';
+import { msg, type MessageRef } from './message-args';
 import { englishText } from './messages-en';
 import { topScoringSteps, LENGTH_SCORE_LIMIT, LONGEST_BEST_LIMIT, type TestWiseness, type WalkResult } from './test-wiseness';
 

@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, clampMood, firstState, moodAfter, stepOf, type StoryState } from './compile-rules';
+import { availableOptions, firstState, pointsOf, stepOf, type StoryState } from './compile-rules';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -82,46 +82,10 @@ const MAX_WALK_STEPS = 1_000_000;
 /** Picks one of the options available now. */
 type Picker = (available: Option[]) => Option;
 
+/** Adds the points of some effects to raw points. */
 function addPoints(raw: Record<Dimension, number>, effects: Effects | undefined): void {
-  if (!effects) return;
-  for (const d of DIMENSIONS) {
-    const v = effects[d];
-    if (typeof v === 'number') raw[d] += v;
-  }
-}
-
-/** Where a walk ended: the ending, its raw points and how many decisions it took. */
-interface Played {
-  ending: string;
-  raw: Record<Dimension, number>;
-  count: number;
-}
-
-/**
- * Plays from the start, choosing with `pick` among the available options, by the story rules of
- * compile-rules.ts; records the steps in `steps` when given.
- * Null when the walk gets stuck or takes more than `maxSteps` steps.
- */
-function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathStep[] | null): Played | null {
-  let state: StoryState | null = firstState(scenario);
-  let ending: string | null = null;
-  const raw = { warmth: 0, initiative: 0, outcome: 0 };
-  let count = 0;
-  for (; state; count++) {
-    if (count >= maxSteps) return null;
-    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state);
-    if (available.length === 0) return null;
-    const option = pick(available);
-    addPoints(raw, option.effects);
-    steps?.push({ node: state.node, option: option.id });
-    const step = stepOf(scenario, state, option);
-    if (step.route < 0) return null;
-    state = step.next;
-    ending = step.ending;
-  }
-  if (ending === null) return null;
-  addPoints(raw, scenario.endings[ending].effects);
-  return { ending, raw, count };
+  const points = pointsOf(effects);
+  for (const d of DIMENSIONS) raw[d] += points[d];
 }
 
 /**
@@ -130,13 +94,26 @@ function play(scenario: Scenario, pick: Picker, maxSteps: number, steps: PathSte
  * which a valid scenario never does (loops and dead ends are errors).
  */
 export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS): WalkResult | null {
+  let state: StoryState | null = firstState(scenario);
+  let ending: string | null = null;
+  const raw = { warmth: 0, initiative: 0, outcome: 0 };
   const steps: PathStep[] = [];
-  const r = play(scenario, pick, maxSteps, steps);
-  if (!r) return null;
-  return { ending: r.ending, tone: scenario.endings[r.ending].tone, scores: scoreState(analysis, r, scenario.scoring?.weights), steps };
+  while (state) {
+    if (steps.length >= maxSteps) return null;
+    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state);
+    if (available.length === 0) return null;
+    const option = pick(available);
+    addPoints(raw, option.effects);
+    steps.push({ node: state.node, option: option.id });
+    const step = stepOf(scenario, state, option);
+    state = step.next;
+    ending = step.ending;
+  }
+  // No route that holds, or an unknown id, leaves neither a next decision nor an ending.
+  if (ending === null) return null;
+  addPoints(raw, scenario.endings[ending].effects);
+  return { ending, tone: scenario.endings[ending].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
 }
-
-const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
 
 /** What the seeded random player reaches: its mean scores (one decimal) and its share of fan endings. */
 export interface RandomPlayer {
@@ -155,33 +132,26 @@ export interface RandomPlayer {
 export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, options: TestWisenessOptions = {}): RandomPlayer | null {
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
-  const sum: Scores = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
-  let fans = 0;
-  let scored = 0;
+  const walks: WalkResult[] = [];
   let budget = MAX_RANDOM_STEPS;
-  const weights = scenario.scoring?.weights;
-  for (let i = 0; i < runs && budget > 0; i++) {
-    const r = play(scenario, (available) => available[Math.floor(random() * available.length)], budget, null);
-    if (!r) break;
-    budget -= r.count;
-    scored++;
-    const s = scoreState(analysis, r, weights);
-    for (const k of ['warmth', 'initiative', 'outcome', 'overall'] as const) sum[k] += s[k];
-    if (scenario.endings[r.ending].tone === 'fan') fans++;
+  while (walks.length < runs && budget > 0) {
+    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget);
+    if (!w) break;
+    budget -= w.steps.length;
+    walks.push(w);
   }
-  if (!scored) return null;
-  const mean = (x: number) => Math.round((x / scored) * 10) / 10;
+  if (!walks.length) return null;
+  const mean = (k: keyof Scores) => Math.round((walks.reduce((sum, w) => sum + w.scores[k], 0) / walks.length) * 10) / 10;
   return {
-    runs: scored,
-    mean: { warmth: mean(sum.warmth), initiative: mean(sum.initiative), outcome: mean(sum.outcome), overall: mean(sum.overall) },
-    fanShare: Math.round((fans / scored) * 1000) / 1000,
+    runs: walks.length,
+    mean: { warmth: mean('warmth'), initiative: mean('initiative'), outcome: mean('outcome'), overall: mean('overall') },
+    fanShare: Math.round((walks.filter((w) => w.tone === 'fan').length / walks.length) * 1000) / 1000,
   };
 }
 
 /** An option's text length in characters (code points, so an emoji counts once) in a language. */
 export function textLength(o: Option, lang: Lang): number {
-  const s = t(o.text, lang).trim();
-  return LOW_SURROGATE.test(s) ? [...s].length : s.length;
+  return [...t(o.text, lang).trim()].length;
 }
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
@@ -189,78 +159,55 @@ function byLength(lang: Lang, sign: 1 | -1): Picker {
   return (available) => available.reduce((best, o) => (sign * (textLength(o, lang) - textLength(best, lang)) > 0 ? o : best));
 }
 
-/** An option's immediate points, weighted as the overall score weighs them. */
-function points(o: Option, weights: Record<Dimension, number>): number {
-  let sum = 0;
-  for (const d of DIMENSIONS) sum += weights[d] * (o.effects?.[d] ?? 0);
-  return sum;
+/** The options with the highest immediate points, weighted as the overall score weighs them. */
+function topScoring(options: readonly Option[], weights: Record<Dimension, number>): Option[] {
+  const points = options.map((o) => DIMENSIONS.reduce((sum, d) => sum + weights[d] * (o.effects?.[d] ?? 0), 0));
+  const top = Math.max(...points);
+  return options.filter((_, i) => points[i] === top);
 }
 
-/** The steps of a path whose option is a top-scoring one of its node (its weighted points the node's highest). */
+/** The steps of a path whose option is a top-scoring one of its node. */
 export function topScoringSteps(scenario: Scenario, steps: readonly PathStep[]): PathStep[] {
   const weights = resolveWeights(scenario.scoring?.weights);
-  return steps.filter((step) => {
-    const options = scenario.nodes[step.node]?.options ?? [];
-    const o = options.find((x) => x.id === step.option);
-    if (!o) return false;
-    const mine = points(o, weights);
-    return options.every((x) => points(x, weights) <= mine);
-  });
+  return steps.filter((step) => topScoring(scenario.nodes[step.node]?.options ?? [], weights).some((o) => o.id === step.option));
 }
 
-/** The longest-option cue in each language, in one pass over the decisions. */
+/** The longest-option cue in each language: at how many decisions a longest option is a top-scoring one. */
 function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<Lang, LengthCue>> {
   const weights = resolveWeights(scenario.scoring?.weights);
-  const longestBest: string[][] = langs.map(() => []);
-  const values: number[] = [];
-  let counted = 0;
-  for (const id of Object.keys(scenario.nodes)) {
-    const options = scenario.nodes[id].options ?? [];
-    values.length = 0;
-    let top = -Infinity;
-    for (const o of options) {
-      const v = points(o, weights);
-      values.push(v);
-      if (v > top) top = v;
-    }
-    if (values.every((v) => v === top)) continue;
-    counted++;
-    langs.forEach((lang, l) => {
-      let longest = -1;
-      let best = false;
-      for (let i = 0; i < options.length; i++) {
-        const n = textLength(options[i], lang);
-        if (n > longest) {
-          longest = n;
-          best = values[i] === top;
-        } else if (n === longest && values[i] === top) best = true;
-      }
-      if (best) longestBest[l].push(id);
-    });
-  }
+  // Only decisions whose options score differently count: elsewhere every option is top-scoring.
+  const decisions = Object.keys(scenario.nodes).filter((id) => topScoring(scenario.nodes[id].options, weights).length < scenario.nodes[id].options.length);
   const out: Partial<Record<Lang, LengthCue>> = {};
-  langs.forEach((lang, l) => (out[lang] = { decisions: counted, longestBest: longestBest[l], share: counted ? longestBest[l].length / counted : 0 }));
+  for (const lang of langs) {
+    const longestBest = decisions.filter((id) => {
+      const options = scenario.nodes[id].options;
+      const longest = Math.max(...options.map((o) => textLength(o, lang)));
+      return topScoring(options, weights).some((o) => textLength(o, lang) === longest);
+    });
+    out[lang] = { decisions: decisions.length, longestBest, share: decisions.length ? longestBest.length / decisions.length : 0 };
+  }
   return out;
 }
 
 /** The runs of decisions on the best path where the customer's mood is at -5 or +5. */
 function saturatedRuns(scenario: Scenario, analysis: Pick<Analysis, 'bestPath'>): SaturatedRun[] {
   const runs: SaturatedRun[] = [];
-  let current: SaturatedRun = { mood: 0, nodes: [] };
-  let mood = clampMood(scenario.customer.initialMood ?? 0);
+  let state: StoryState | null = firstState(scenario);
+  let previous: number | null = null;
   for (const step of analysis.bestPath.steps) {
-    const atLimit = mood === MOOD_MIN || mood === MOOD_MAX;
-    if (!atLimit || current.mood !== mood) {
-      if (current.nodes.length >= MOOD_RUN) runs.push(current);
-      current = { mood: atLimit ? mood : 0, nodes: [] };
+    if (!state) break;
+    const mood = state.mood;
+    if (mood === MOOD_MIN || mood === MOOD_MAX) {
+      // A new run starts unless the decision before was at this limit too.
+      if (mood !== previous) runs.push({ mood, nodes: [] });
+      runs[runs.length - 1].nodes.push(step.node);
     }
-    if (atLimit) current.nodes.push(step.node);
+    previous = mood;
     const node = scenario.nodes[step.node];
     const way = step.option === null ? node?.timeLimit : node?.options.find((o) => o.id === step.option);
-    mood = moodAfter(mood, way?.effects);
+    state = way ? stepOf(scenario, state, way).next : null;
   }
-  if (current.nodes.length >= MOOD_RUN) runs.push(current);
-  return runs;
+  return runs.filter((r) => r.nodes.length >= MOOD_RUN);
 }
 
 /**
