@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, earlyScript, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -103,6 +104,32 @@ describe('vite-plugin-perf', () => {
     const page = scenarioPage(html, '/game/', 'scenarios/a.0123abcd.json');
     expect(page).toMatch(/<title>x<\/title> {2}<link rel="preload"[^>]+href="\/game\/scenarios\/a\.0123abcd\.json">\n {2}<\/head>/);
     expect(() => addToHead('<html></html>', '<link>')).toThrow(/no <\/head>/);
+  });
+});
+
+describe('earlyScript (index.html)', () => {
+  /** What the script asks the browser to fetch when index.html is opened at `hash`. */
+  function fetched(hash: string): string[] {
+    const added: string[] = [];
+    const document = {
+      head: { append: (l: { rel: string; as?: string; href: string; crossOrigin: string }) => added.push(`${l.rel}${l.as ? `/${l.as}` : ''} ${l.crossOrigin} ${l.href}`) },
+      createElement: () => ({}),
+    };
+    const code = earlyScript({ toy: '/scenarios/toy.0123abcd.json' }, ['/assets/play.js'], ['/assets/Who.js', '/assets/play.js']);
+    runInNewContext(code, { location: { hash }, document });
+    return added;
+  }
+
+  it('at #/play/<id> of a built-in fetches its JSON and the play code at once, and nothing of the first screen', () => {
+    const play = ['preload/fetch anonymous /scenarios/toy.0123abcd.json', 'modulepreload anonymous /assets/play.js'];
+    expect(fetched('#/play/toy')).toEqual(play);
+    expect(fetched('#/play/toy?mode=assessment')).toEqual(play);
+    expect(fetched('#/play/toy/')).toEqual(play);
+  });
+
+  it('anywhere else preloads the first screen\'s code, never a scenario', () => {
+    const who = ['modulepreload anonymous /assets/Who.js', 'modulepreload anonymous /assets/play.js'];
+    for (const hash of ['', '#', '#/', '#/scenarios', '#/play/custom-one', '#/play/toyx', '#/play/toy/abc', '#/play/constructor']) expect(fetched(hash)).toEqual(who);
   });
 });
 

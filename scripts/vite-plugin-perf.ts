@@ -12,7 +12,9 @@
  * so the browser discovers the entry JS, its CSS, modulepreloads and the scenario's JSON in the
  * same parse of the HTML. The router maps the path `/play/<id>/` to `#/play/<id>` (src/ui/path-form.ts).
  * The preload is `crossorigin` (anonymous) so it matches the game's plain same-origin `fetch()`.
- * Nothing is inlined: the CSP forbids inline scripts.
+ * index.html itself starts with a tiny inline script (allowed by its CSP hash, see earlyScript):
+ * opened at `#/play/<id>`, it preloads that scenario's JSON and the play screen's code in the same
+ * wave as the app, and elsewhere the first screen's code.
  *
  * The entry (src/main.ts) is tiny and imports the app in steps (src/start.ts and what it needs):
  * every page gets `modulepreload` links for that code and its stylesheets (a per-scenario page
@@ -267,6 +269,22 @@ export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string
   return { js, css };
 }
 
+/**
+ * The inline script at the top of index.html, which runs before the parser reaches the app's code:
+ * at `#/play/<id>` of a built-in scenario it starts fetching that scenario's JSON at once (a
+ * `crossorigin` preload, which the app's plain same-origin `fetch()` then takes, instead of a wave
+ * later when the app has run) and the play screen's code; at any other address the code of the
+ * "who is playing" screen, which `/` shows first and the play route does not need.
+ */
+export function earlyScript(scenarioUrls: Record<string, string>, playCode: string[], firstScreenCode: string[]): string {
+  return (
+    `(()=>{const u=${JSON.stringify(scenarioUrls)},m=/^#\\/play\\/([A-Za-z0-9_-]+)\\/?(?:\\?|$)/.exec(location.hash),` +
+    `add=(rel,href,as)=>{const l=document.createElement("link");l.rel=rel;if(as)l.as=as;l.crossOrigin="anonymous";l.href=href;document.head.append(l)},` +
+    `play=m!==null&&Object.hasOwn(u,m[1]);if(play)add("preload",u[m[1]],"fetch");` +
+    `for(const f of play?${JSON.stringify(playCode)}:${JSON.stringify(firstScreenCode)})add("modulepreload",f)})();`
+  );
+}
+
 function unique(list: string[]): string[] {
   return [...new Set(list)];
 }
@@ -425,9 +443,11 @@ export function perfPlugin(): Plugin {
             : undefined;
         const preload = play.js.map((f) => base + f);
         let bootFileUsed = false;
+        const scenarioUrls: Record<string, string> = {};
         for (const fileName of Object.keys(bundle)) {
           const m = SCENARIO_ASSET.exec(fileName);
           if (!m) continue;
+          scenarioUrls[m[1]] = base + fileName;
           const asset = bundle[fileName];
           if (asset.type === 'asset') asset.source = minifyJson(text(asset));
           let boot: PageBoot | undefined;
@@ -451,11 +471,23 @@ export function perfPlugin(): Plugin {
         if (bootChunk && !bootFileUsed) delete bundle[bootChunk.fileName];
         const firstOnly = lazyChunkFiles(bundle, (id) => FIRST_SCREEN.test(id.replace(/\\/g, '/')));
         const first = { js: unique([...appStart.js, ...firstOnly.js]), css: unique([...appStart.css, ...firstOnly.css]) };
+        // What only the play screen or only the first screen needs is preloaded by the early
+        // script, for the address opened (without a Content-Security-Policy to allow that script
+        // in, all of it by links of its own).
+        const early = earlyScript(
+          scenarioUrls,
+          play.js.filter((f) => !appStart.js.includes(f)).map((f) => base + f),
+          first.js.filter((f) => !appStart.js.includes(f)).map((f) => base + f),
+        );
+        const allowed = allowScript(html, early);
+        const withEarly = allowed !== html;
         const links = [
           ...first.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(base + f)}">`),
-          ...first.js.map((f) => `<link rel="modulepreload" crossorigin href="${escapeAttr(base + f)}">`),
+          ...(withEarly ? appStart.js : unique([...first.js, ...play.js])).map((f) => `<link rel="modulepreload" crossorigin href="${escapeAttr(base + f)}">`),
         ];
-        if (links.length) index.source = html.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
+        let page = withEarly ? addToHead(allowed, `<script>${early}</script>`) : html;
+        if (links.length) page = page.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
+        index.source = page;
       },
     },
   };

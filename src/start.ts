@@ -12,7 +12,7 @@ import { parseHash } from './ui/router';
 import { installUnlock, preloadSound } from './ui/state/sound';
 import { lmsLaunch, playHash } from './lms/launch';
 import { pwa } from './ui/state/pwa.svelte';
-import { yieldToMain } from './ui/start-gate';
+import { whenFree, yieldToMain } from './ui/start-gate';
 
 export function start(): void {
   // Launched by a learning platform (a SCORM or cmi5 package): its session decides what opens first.
@@ -44,7 +44,9 @@ async function open(offline: boolean): Promise<void> {
   // Sound must not compete with the first decision for bandwidth: load it a while after that.
   setTimeout(preloadSound, 2500);
   // Offline use (the service worker precaches the game); a platform's package owns its page.
-  if (offline) void pwa.register();
+  // Like sound, a while after the first decision and once the page is idle: the worker's code
+  // and its precaching (the whole game) must not compete with the first decision.
+  if (offline) setTimeout(() => void whenFree().then(() => pwa.register()), 2500);
 
   // Dev server only: the authoring tools' hot-reload panel (tree-shaken from the build).
   if (import.meta.hot) void import('./authoring/hot-reload');
