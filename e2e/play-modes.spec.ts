@@ -33,6 +33,9 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await expect(feedback).toBeVisible();
   await expect(page.locator('#feedback-heading')).toBeFocused();
   await expect(feedback).toContainText(nl(option.text));
+  // The feedback is about decision 1: the step badge says so until Continue.
+  await expect(page.getByText('Stap 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Stap 2', { exact: true })).toHaveCount(0);
   if (option.feedback) await expect(feedback).toContainText(nl(option.feedback));
   const labels: Record<string, string> = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', mood: 'Stemming' };
   for (const [dim, label] of Object.entries(labels)) {
