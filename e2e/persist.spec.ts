@@ -3,7 +3,7 @@
  * same time left on a running timer, and not one event more or less in the real IndexedDB.
  */
 import { expect, test } from '@playwright/test';
-import { choose, loadScenario, pathTo, readDb, shownStep, startAs } from './persist-support';
+import { choose, loadScenario, pathTo, playToEnd, readDb, shownStep, startAs } from './persist-support';
 import { untilCountdownRuns } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -40,6 +40,21 @@ test('reload mid-scenario (no timer running) resumes at the same situation with 
   await page.goto(`/#/play/${TOY}?mode=assessment`);
   await expect(page.locator('.situation-text')).toHaveText(before.situation!);
   expect((await readDb(page)).runs).toHaveLength(1);
+});
+
+test('the resume note is said once, politely, and goes at the next choice', async ({ page }) => {
+  const scenario = loadScenario(TOY);
+  const path = pathTo(scenario, (s) => s.steps.length >= 1 && s.node !== null && !scenario.nodes[s.node].timeLimit);
+  await startAs(page, 'Noor', TOY);
+  for (const option of path) await choose(page, option);
+  await expect(page.getByText('Continued where you left off.')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Continued where you left off.' })).toBeVisible();
+  await choose(page, (await page.locator('button[data-option]:enabled').first().getAttribute('data-option'))!);
+  await expect(page.getByText('Continued where you left off.')).toHaveCount(0);
+  await playToEnd(page);
+  await expect(page.getByText('Continued where you left off.')).toHaveCount(0);
 });
 
 test('reload while a timer runs keeps the same deadline: the customer kept waiting', async ({ page }) => {

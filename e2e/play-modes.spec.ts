@@ -33,6 +33,9 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await expect(feedback).toBeVisible();
   await expect(page.locator('#feedback-heading')).toBeFocused();
   await expect(feedback).toContainText(nl(option.text));
+  // The feedback is about decision 1: the step badge says so until Continue.
+  await expect(page.getByText('Stap 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Stap 2', { exact: true })).toHaveCount(0);
   if (option.feedback) await expect(feedback).toContainText(nl(option.feedback));
   const labels: Record<string, string> = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', mood: 'Stemming' };
   for (const [dim, label] of Object.entries(labels)) {
@@ -48,6 +51,37 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await expect(page.locator('#situation-heading')).toContainText('Stap 2');
   await expect(page.locator('#situation-heading')).toBeFocused();
   await expectNoCspViolations(page);
+});
+
+/** Plays to the ending, first enabled option each time, pressing "Verder" after coaching feedback. */
+async function playOut(page: import('@playwright/test').Page) {
+  const ending = page.locator('#ending-heading');
+  const next = page.getByRole('button', { name: 'Verder' });
+  const option = page.locator('button[data-option]:enabled').first();
+  for (let i = 0; i < 60; i++) {
+    await expect(ending.or(next).or(option).first()).toBeVisible();
+    if (await ending.isVisible()) return;
+    if (await next.isVisible()) await next.click();
+    else await option.click();
+  }
+}
+
+test('the report says which runs count for the team: assessment yes, coaching not', async ({ page }) => {
+  test.slow(); // two runs played to their end
+  const handIn = page.getByRole('region', { name: 'Dit potje inleveren' });
+  await chooseMode(page, /Oefenen met coaching/);
+  await waitForOptions(page);
+  await playOut(page);
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(handIn).toContainText('De trainer ziet dit als oefenronde: die telt niet mee als teams scores vergelijken.');
+  await expect(handIn).not.toContainText('telt je ronde mee');
+
+  await chooseMode(page, /Toets/);
+  await waitForOptions(page);
+  await playOut(page);
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(handIn).toContainText('Dan telt je ronde mee voor het team.');
+  await expect(handIn).not.toContainText('oefenronde');
 });
 
 test('assessment shows no hints until the end', async ({ page }) => {

@@ -16,6 +16,7 @@ import { randomPlayer } from '../src/engine/test-wiseness';
 import { scoreState } from '../src/engine/score';
 import { t as text } from '../src/engine/text';
 import type { Run, Scenario } from '../src/engine/types';
+import { endingVsTotal, pathRows } from '../src/ui/components/report/insights';
 import type { Scores } from '../src/engine/contract';
 
 interface Row {
@@ -99,6 +100,30 @@ function node(s: Scenario, id: string | undefined, option: string | null | undef
 
 const plan = builtinIds().map(planFor).find((p): p is Plan => p !== null)!;
 
+/**
+ * A run of the toy shop that ends with a fan while the total stays under 75 and decisions cost
+ * points (a new hire's run B: "Een fan", Totaal 65): the option texts (nl) in order, and the total.
+ */
+function fanWithPointsLeft(): { texts: string[]; overall: number } {
+  const scenario = readScenario('toy-shop-saturday');
+  const analysis = analyseScenario(scenario);
+  const run: Run = { formatVersion: 1, id: 'f', scenarioId: scenario.id, scenarioHash: 'f', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 1, events: [] };
+  const walk = (state: ReturnType<typeof initialPlayState>, texts: string[]): { texts: string[]; overall: number } | null => {
+    if (state.node === null) {
+      const overall = scoreState(analysis, state, scenario.scoring?.weights).overall;
+      const tone = scenario.endings[state.ending!].tone;
+      return endingVsTotal(tone, overall, pathRows(scenario, analysis, state.steps)) === 'fan-points-left' ? { texts, overall } : null;
+    }
+    for (const o of state.available) {
+      const next = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: o.id, at: texts.length + 2 });
+      const found = walk(next, [...texts, nl(o.text)]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(initialPlayState(scenario, run), [])!;
+}
+
 async function switchTimersOff(page: Page, label: RegExp): Promise<void> {
   await page.goto('/#/settings');
   await page.getByRole('radio', { name: label }).check();
@@ -143,6 +168,7 @@ test.describe('in Dutch on a phone', () => {
         await expect(row).toContainText(`Beste route ${Math.round(plan.best[d])}`);
         await expect(row).toContainText(`Gokken ${Math.round(plan.typical[d])}`);
       }
+      await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Je score gaat over hoe je elke keuze aanpakte');
     });
 
     await test.step('what matters comes first, at 360 px', async () => {
@@ -201,6 +227,29 @@ test.describe('in Dutch on a phone', () => {
       await attachScreens(page, testInfo, 'report-open');
       await expectAccessible(page, testInfo, 'report-open');
     });
+  });
+});
+
+test.describe('a fan ending with points left on the way, in Dutch on a phone', () => {
+  test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
+
+  test('the report says what the score measures and why it is lower than the ending', async ({ page }, testInfo) => {
+    const fan = fanWithPointsLeft();
+    expect(Math.round(fan.overall)).toBeLessThan(75);
+    await switchTimersOff(page, /Uit: geen tijdslimieten/);
+    await page.goto('/#/play/toy-shop-saturday?mode=assessment');
+    for (const option of fan.texts) {
+      await waitForOptions(page);
+      await pressOption(page, option);
+    }
+    await page.getByRole('link', { name: 'Naar het rapport' }).click();
+    await expect(page.getByRole('region', { name: 'Hoe het afliep' })).toContainText('Een fan');
+    const scores = page.getByRole('region', { name: 'Scores' });
+    await expect(page.getByRole('meter', { name: 'Totaal', exact: true })).toHaveAttribute('aria-valuenow', String(Math.round(fan.overall)));
+    await expect(scores.getByText('Je score gaat over hoe je elke keuze aanpakte, niet alleen over hoe het afliep.')).toBeVisible();
+    await expect(scores.getByText('Het liep goed af, maar onderweg liet je punten liggen: zie hieronder waar.')).toBeVisible();
+    await scores.scrollIntoViewIfNeeded();
+    await attachScreens(page, testInfo, 'report-fan-points-left');
   });
 });
 

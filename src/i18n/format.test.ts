@@ -53,6 +53,19 @@ describe('core messages', () => {
     for (const k of keys(nl)) for (const part of k.split('.')) expect(part).toMatch(/^[a-z0-9_-]+$/);
   });
 
+  it('Dutch words about the customer carry no gender and no straight apostrophe', () => {
+    // Scenarios give a customer a name, never a grammatical gender: "Sandra is op z'n gemak" read
+    // as "his ease". Every mood level must fit "{name} is …" and "{name} klinkt …" for anyone.
+    const play = nl.play as Record<string, string>;
+    const moods = Object.keys(play).filter((k) => k.startsWith('mood_') && k !== 'mood_label');
+    expect(moods).toHaveLength(11);
+    for (const [key, text] of Object.entries(play)) {
+      expect(text, key).not.toMatch(/\b(z'n|z’n|zijn|haar|hem|hij)\b/i);
+      expect(text, key).not.toContain("'");
+    }
+    expect(formatMessage(play.mood_label, { name: 'Sandra', mood: play.mood_1 })).toBe('Sandra is ontspannen');
+  });
+
   it('the report names the dimensions as agreed', () => {
     expect([nl.report.warmth, nl.report.initiative, nl.report.outcome]).toEqual(['Warmte', 'Initiatief', 'Resultaat']);
     expect([en.report.warmth, en.report.initiative, en.report.outcome]).toEqual(['Warmth', 'Initiative', 'Outcome']);

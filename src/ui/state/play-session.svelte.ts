@@ -24,7 +24,10 @@ export class PlaySession {
   live = $state.raw<LiveRun | null>(null);
   /** Why nothing can be played, in words. */
   failure = $state<string | null>(null);
-  /** True when an earlier, unfinished run was taken up again. */
+  /**
+   * True when an earlier, unfinished run was taken up again: "continued where you left off" is
+   * shown until the player's next move (see moved()).
+   */
   resumed = $state(false);
   /** This run is being played in another tab (at opening, or taken over since). */
   blocked = $state<'other-tab' | 'lost' | null>(null);
@@ -147,6 +150,11 @@ export class PlaySession {
     const wantScale = app.settings.timerScale;
     if (!resumedRun.finished && resumedRun.state.timerScale !== wantScale) await resumedRun.setTimerScale(wantScale);
     if (resumedRun.finished) this.ended();
+  }
+
+  /** The player made a choice (or let the time run out, or moved on after feedback): the resume note has done its job. */
+  moved(): void {
+    this.resumed = false;
   }
 
   /** Another tab took this run over: stop writing here. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import toyShop from '../../../../scenarios/toy-shop-saturday.json';
-import { bestScores, costliest, pathRows, tipOf } from './insights';
+import { bestScores, costliest, endingVsTotal, pathRows, tipOf } from './insights';
 import { scoreState } from '../../../engine/score';
 import { analyseScenario } from '../../../engine/analyse';
 import { applyEvent, initialPlayState } from '../../../engine/replay';
@@ -84,5 +84,28 @@ describe('bestScores', () => {
     analysis.bestPath.steps.forEach((s, i) => (st = applyEvent(scenario, st, { type: 'choice.select', node: s.node, option: s.option!, at: i + 1 })));
     expect(bestScores(scenario, analysis)).toEqual(scoreState(analysis, st, scenario.scoring?.weights));
     expect(bestScores(scenario, analysis)!.overall).toBe(100);
+  });
+});
+
+describe('endingVsTotal', () => {
+  const analysis = analyseScenario(scenario);
+  const costly = pathRows(scenario, analysis, coldRun().steps);
+
+  it('names a fan ending with a total under 75, and a lost visit with 60 or more', () => {
+    expect(endingVsTotal('fan', 65, costly)).toBe('fan-points-left');
+    expect(endingVsTotal('fan', 74.4, costly)).toBe('fan-points-left');
+    expect(endingVsTotal('lost', 60, costly)).toBe('lost-handled-well');
+  });
+
+  it('says nothing when tone and total agree, or for a neutral ending', () => {
+    expect(endingVsTotal('fan', 74.5, costly)).toBeNull();
+    expect(endingVsTotal('fan', 90, costly)).toBeNull();
+    expect(endingVsTotal('lost', 59, costly)).toBeNull();
+    expect(endingVsTotal('neutral', 68, costly)).toBeNull();
+    expect(endingVsTotal('neutral', 20, costly)).toBeNull();
+  });
+
+  it('says nothing when no decision cost points: there is nothing below to point to', () => {
+    expect(endingVsTotal('fan', 65, costly.map((r) => ({ ...r, same: true, loss: 0 })))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  * random player to read the player's scores against. Pure, so it is unit-tested.
  */
 import type { Analysis, Scores, TakenStep } from '../../../engine/contract';
-import type { Option, Scenario } from '../../../engine/types';
+import type { EndingTone, Option, Scenario } from '../../../engine/types';
 import { bestFrom, reviewDecisions } from '../../../engine/best-from';
 import type { DecisionReview } from '../../../engine/best-from';
 import { scoreState } from '../../../engine/score';
@@ -73,4 +73,23 @@ export function bestScores(scenario: Scenario, analysis: Pick<Analysis, 'ranges'
   const b = bestFrom(scenario, analysis, { ...firstState(scenario, node), raw: { warmth: 0, initiative: 0, outcome: 0 } });
   const top = b.options.find((o) => o.option === b.best[0]);
   return top ? scoreState(analysis, top, scenario.scoring?.weights) : null;
+}
+
+/** A fan ending below this overall score reads as a contradiction that the report explains. */
+const FAN_BELOW = 75;
+/** A lost visit at or above this overall score: many choices were handled well nonetheless. */
+const LOST_FROM = 60;
+
+/**
+ * When the ending's tone and the total seem to disagree (a fan with 65, a lost visit with 60),
+ * which way: the report then names it in a line and points to the costly decisions below. Null
+ * when they agree, or when no decision cost anything (there would be nothing below to point to).
+ */
+export function endingVsTotal(tone: EndingTone, overall: number, rows: readonly PathRow[]): 'fan-points-left' | 'lost-handled-well' | null {
+  if (costliest(rows, 1).length === 0) return null;
+  // (compared as the report shows it: whole points)
+  const shown = Math.round(overall);
+  if (tone === 'fan' && shown < FAN_BELOW) return 'fan-points-left';
+  if (tone === 'lost' && shown >= LOST_FROM) return 'lost-handled-well';
+  return null;
 }
