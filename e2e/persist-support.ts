@@ -21,11 +21,15 @@ export interface DbDump {
 /** Everything in the 'frontlijn' database, sorted by key (the page must be on the app's origin). */
 export async function readDb(page: Page): Promise<DbDump> {
   return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    // Never create the database: a read before the app made it would otherwise leave an empty
+    // version 1 behind, and the app's own upgrade from there would fail.
+    const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
       const req = indexedDB.open('frontlijn');
+      req.onupgradeneeded = () => req.transaction?.abort();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => (req.error?.name === 'AbortError' ? resolve(null) : reject(req.error));
     });
+    if (!db) return { runs: [] as never, results: [] as never, profiles: [] as never, teams: [] as never, scenarios: [] };
     const all = (store: string) =>
       new Promise<unknown[]>((resolve, reject) => {
         if (!db.objectStoreNames.contains(store)) return resolve([]);
