@@ -53,16 +53,30 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await expectNoCspViolations(page);
 });
 
-/** Plays to the ending, first enabled option each time, pressing "Verder" after coaching feedback. */
+/**
+ * Plays to the ending, the first option each time (its key, "1"), pressing "Verder" after coaching
+ * feedback. Each move waits until the page has moved on (feedback, the next step or the ending),
+ * so a move is never sent twice and never waits on a button that has already gone.
+ */
 async function playOut(page: import('@playwright/test').Page) {
   const ending = page.locator('#ending-heading');
   const next = page.getByRole('button', { name: 'Verder' });
   const option = page.locator('button[data-option]:enabled').first();
+  const heading = page.locator('#situation-heading');
   for (let i = 0; i < 60; i++) {
     await expect(ending.or(next).or(option).first()).toBeVisible();
     if (await ending.isVisible()) return;
-    if (await next.isVisible()) await next.click();
-    else await option.click();
+    if (await next.isVisible()) {
+      await next.click();
+      await expect(next).toHaveCount(0);
+      continue;
+    }
+    const step = await heading.textContent();
+    await page.keyboard.press('1');
+    await expect(async () => {
+      const moved = (await ending.count()) > 0 || (await next.count()) > 0 || (await heading.textContent()) !== step;
+      expect(moved).toBe(true);
+    }).toPass();
   }
 }
 
