@@ -130,6 +130,26 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await shot(laptop, info, 'room-setup-360', true);
 });
 
+test('the room form\'s “Players expected” is a field like the others: labelled, 44 px tall, bordered', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  const expected = laptop.getByRole('spinbutton', { name: 'Players expected' });
+  const newTeam = laptop.getByRole('textbox', { name: 'Or make a new team' });
+  await expect(expected).toBeVisible();
+  const look = (l: Locator) =>
+    l.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`, radius: s.borderTopLeftRadius, font: s.fontSize, padding: s.paddingLeft };
+    });
+  expect(await look(expected)).toEqual(await look(newTeam));
+  const box = (await expected.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  expect(box.height).toBe((await newTeam.boundingBox())!.height);
+  await expected.fill('12');
+  await expect(expected).toHaveValue('12');
+  await shot(laptop, info, 'room-form-1280', true);
+});
+
 test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {
   const laptop = await device(browser, LAPTOP);
   await seedRoom(laptop, info.outputPath('room.json'));
