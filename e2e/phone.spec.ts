@@ -269,6 +269,28 @@ test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play,
   expect(await smallTargets(page), 'my results').toEqual([]);
 });
 
+test('every tap target is at least 44 × 44 px on the trainer\'s screens: team scores, room, collect results', async ({ page }, testInfo) => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/#/teams');
+    await expect(page.getByRole('heading', { name: 'Teamscores', level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Spelers en teams' })).toBeVisible();
+    expect(await smallTargets(page), `team scores ${viewport.width}`).toEqual([]);
+
+    await page.goto('/#/room');
+    await expect(page.getByRole('button', { name: 'Toon de code' })).toBeVisible();
+    expect(await smallTargets(page), `room ${viewport.width}`).toEqual([]);
+
+    await page.goto('/#/results');
+    await expect(page.getByLabel('Resultatenbestand (.json)')).toBeVisible();
+    expect(await smallTargets(page), `collect results ${viewport.width}`).toEqual([]);
+  }
+  await attachScreens(page, testInfo, 'trainer-results');
+  await page.goto('/#/teams');
+  await expect(page.getByRole('link', { name: 'Spelers en teams' })).toBeVisible();
+  await attachScreens(page, testInfo, 'trainer-team-scores');
+});
+
 test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
   // door → wish → sold-out → "online": the story names an annoyed face there, but on this path
   // Sandra is at ease (mood 1); the face follows the meter.

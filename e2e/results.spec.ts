@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { canonical, playToEnd, readDb, startAs } from './persist-support';
+import { canonical, playToEnd, readDb, seedRoom, startAs } from './persist-support';
+import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
 
@@ -145,4 +146,24 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(laptop.getByRole('log')).toContainText('was already here: counted once');
   expect(canonical(await readDb(laptop))).toEqual(once);
+});
+
+test('the Dutch CSV export names each ending by its Dutch title, not its id', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  const toy = readScenario(TOY);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Scores voor een spreadsheet (CSV)' }).click();
+  const path = info.outputPath('scores.csv');
+  await (await download).saveAs(path);
+  const [head, ...rows] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const einde = head.split(';').indexOf('Einde');
+  expect(einde).toBeGreaterThan(0);
+  expect(rows).toHaveLength(7);
+  const titles = new Map(Object.entries(toy.endings).map(([id, e]) => [(e.title as { nl: string }).nl, id]));
+  for (const row of rows) {
+    // No cell of these rows holds the separator: a plain split is exact.
+    const cell = row.split(';')[einde];
+    expect(titles.has(cell), `“${cell}” is a Dutch ending title`).toBe(true);
+  }
 });

@@ -101,8 +101,18 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await expectInView(laptop, shortLink);
   expect(await shortLink.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
   await expectInView(laptop, laptop.getByRole('status').filter({ hasText: '0 of 12 handed in' }));
-  // This test serves the game at localhost: the warning says so, in view.
-  await expectInView(laptop, laptop.getByRole('note').filter({ hasText: 'only works on this laptop' }));
+  // This test serves the game at localhost: the warning says so, in view, in a trainer's words
+  // (what is wrong, what to do; no README, no command lines), after the room's join steps, which
+  // stay first and large enough to read from the back of the room.
+  const localNote = laptop.getByRole('note');
+  await expectInView(laptop, localNote);
+  await expect(localNote).toHaveText(/^Phones cannot open this address: “localhost” means this computer itself\./);
+  await expect(localNote).toContainText("Open this page through the computer's network address instead, or ask IT for the game's web address.");
+  await expect(localNote).not.toContainText(/README|npm|npx|--host/);
+  const steps = laptop.getByRole('list').filter({ hasText: "Scan the code with your phone's camera." });
+  await expectInView(laptop, steps);
+  expect((await steps.boundingBox())!.y + (await steps.boundingBox())!.height).toBeLessThanOrEqual((await localNote.boundingBox())!.y);
+  expect(await steps.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
   expect(await laptop.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
   await expect(laptop.getByRole('button', { name: 'Full screen' })).toBeVisible();
   await shot(laptop, info, 'room-projector-1280');
@@ -113,9 +123,31 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await laptop.setViewportSize(LAPTOP);
   await laptop.getByRole('link', { name: 'Back' }).click();
   await expect(laptop.getByText(`Room open: ${TOY_TITLE}.`)).toBeVisible();
+  await expect(laptop.getByRole('note')).toHaveText(/^Phones cannot open this address/);
+  await expect(laptop.getByRole('note')).not.toContainText(/README|npm|npx|--host/);
   await shot(laptop, info, 'room-setup-1280');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'room-setup-360', true);
+});
+
+test('the room form\'s “Players expected” is a field like the others: labelled, 44 px tall, bordered', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  const expected = laptop.getByRole('spinbutton', { name: 'Players expected' });
+  const newTeam = laptop.getByRole('textbox', { name: 'Or make a new team' });
+  await expect(expected).toBeVisible();
+  const look = (l: Locator) =>
+    l.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`, radius: s.borderTopLeftRadius, font: s.fontSize, padding: s.paddingLeft };
+    });
+  expect(await look(expected)).toEqual(await look(newTeam));
+  const box = (await expected.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  expect(box.height).toBe((await newTeam.boundingBox())!.height);
+  await expected.fill('12');
+  await expect(expected).toHaveValue('12');
+  await shot(laptop, info, 'room-form-1280', true);
 });
 
 test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {

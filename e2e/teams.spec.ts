@@ -118,3 +118,48 @@ test('players can be renamed, moved, and deleted with all their runs; history sh
   expect(db.results.some((r) => r.runId === 'r-bram-1')).toBe(false);
   expect(db.runs).toHaveLength(6);
 });
+
+test('a team name already taken (in any case or spacing) is refused on create and rename, in English and Dutch', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  const teamNames = async () => (await readDb(page)).teams.map((x) => x.name).sort();
+  expect(await teamNames()).toEqual(['Bar', 'Kassa']);
+
+  // Players and teams: a new team called "  kASSA " is refused, under its field.
+  await page.goto('/#/players');
+  await page.getByLabel('Team name').fill('  kASSA ');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('alert')).toHaveText('There is already a team called “Kassa”. Give this team another name, so the teams can be told apart in every list.');
+  await expect(page.getByLabel('Team name')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Kassa' })).toHaveCount(1);
+
+  // Renaming Bar to "kassa" is refused too; to "Bar Noord" it is done.
+  await page.getByRole('button', { name: 'Rename team Bar' }).click();
+  await page.getByLabel('New name for team Bar').fill('kassa');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('There is already a team called “Kassa”.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Bar', exact: true })).toBeVisible();
+  await page.getByLabel('New name for team Bar').fill('Bar Noord');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Bar Noord' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The team is now called Bar Noord.' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('players-team-refused-1280.png'), fullPage: true });
+
+  // The room's "Or make a new team", in Dutch: "bar  noord" is refused, and no option is added.
+  await page.goto('/#/room');
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.getByLabel('Of maak een nieuw team').fill('bar  noord');
+  await page.getByRole('button', { name: 'Team toevoegen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Bar Noord”. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
+  await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option')).toHaveCount(3);
+  await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option', { name: 'Bar Noord' })).toHaveCount(1);
+  await page.screenshot({ path: info.outputPath('room-team-refused-1280.png'), fullPage: true });
+
+  // A new player's "Nieuw team…" with a taken name is refused too.
+  await page.goto('/#/');
+  await page.getByLabel('Je naam').fill('Fleur');
+  await page.getByLabel('Team').selectOption({ label: 'Nieuw team…' });
+  await page.getByLabel('Naam van het nieuwe team').fill('KASSA');
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Kassa”: kies het in de lijst met teams.');
+  expect(await teamNames()).toEqual(['Bar Noord', 'Kassa']);
+});

@@ -1,7 +1,8 @@
 /**
  * The scores as CSV for spreadsheets: one row per finished run. Dutch spreadsheets expect ';'
  * as the separator, English ones ','. Cells that a spreadsheet would run as a formula
- * (starting with = + - @) are prefixed with an apostrophe.
+ * (starting with = + - @) are prefixed with an apostrophe. The ending is its title (the id only
+ * when the scenario version is not known here).
  */
 import type { Profile, RunResult, Team } from './api';
 
@@ -9,6 +10,8 @@ export interface CsvLabels {
   header: string[];
   mode: Record<'coaching' | 'assessment', string>;
   scenarioTitle: (scenarioId: string) => string;
+  /** The ending's title in the export's language, or undefined when its scenario version is not known here. */
+  endingTitle: (scenarioHash: string, endingId: string) => string | undefined;
 }
 
 function cell(v: string | number, sep: string): string {
@@ -37,7 +40,7 @@ export function scoresCsv(results: RunResult[], profiles: Profile[], teams: Team
       labels.mode[r.mode],
       iso(r.startedAt),
       iso(r.finishedAt),
-      r.ending,
+      labels.endingTitle(r.scenarioHash, r.ending) ?? r.ending,
       r.scores.warmth,
       r.scores.initiative,
       r.scores.outcome,

@@ -122,6 +122,7 @@ describe('csv', () => {
     header: ['Player', 'Team', 'Scenario', 'Id', 'Mode', 'Started', 'Finished', 'Ending', 'W', 'I', 'O', 'Overall', 'Run'],
     mode: { coaching: 'Coaching', assessment: 'Assessment' },
     scenarioTitle: (id: string) => (id === 'mini' ? 'Mini; "quoted"' : id),
+    endingTitle: () => undefined,
   };
 
   it('writes one row per result with escaped cells and a BOM', () => {
@@ -130,6 +131,15 @@ describe('csv', () => {
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe('Anna;Kassa;"Mini; ""quoted""";mini;Assessment;2023-11-14 22:13:19;2023-11-14 22:13:20;end;40;30;50;40;1');
+  });
+
+  it("shows the ending's title in the export's language, and its id only when the version is unknown", () => {
+    const titles = { ...labels, endingTitle: (hash: string, id: string) => (hash === 'h-known' && id === 'end' ? 'Geholpen, meer niet' : undefined) };
+    const known = { ...res('1', 'anna', 40, 1_700_000_000_000), scenarioHash: 'h-known' };
+    const unknown = { ...res('2', 'anna', 50, 1_700_000_100_000), scenarioHash: 'h-gone' };
+    const lines = scoresCsv([known, unknown], profiles, teams, titles, ';').slice(1).trim().split('\r\n');
+    expect(lines[1]).toBe('Anna;Kassa;"Mini; ""quoted""";mini;Assessment;2023-11-14 22:13:19;2023-11-14 22:13:20;Geholpen, meer niet;40;30;50;40;1');
+    expect(lines[2]).toBe('Anna;Kassa;"Mini; ""quoted""";mini;Assessment;2023-11-14 22:14:59;2023-11-14 22:15:00;end;50;40;60;50;2');
   });
 
   it('defuses cells a spreadsheet would run as a formula', () => {

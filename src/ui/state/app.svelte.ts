@@ -11,7 +11,7 @@ import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { writeBootHint } from './boot-hint';
 import { lrs } from './lrs.svelte';
-import { cleanName } from '../../i18n/untrusted';
+import { cleanName, nameKey } from '../../i18n/untrusted';
 
 import { newId } from './ids';
 
@@ -120,12 +120,35 @@ export class AppState {
     this.teams = teams;
   }
 
+  /**
+   * The team already called this (ignoring case, spaces and invisible characters), other than
+   * `except`: two such teams could not be told apart in a team list, so a name is refused then.
+   */
+  teamNamed(name: string, except?: string): Team | undefined {
+    const key = nameKey(name);
+    return key ? this.teams.find((x) => x.id !== except && nameKey(x.name) === key) : undefined;
+  }
+
+  /** Creates a team; throws when a team of that name is here already (see teamNamed). */
   async createTeam(name: string): Promise<Team> {
+    if (this.teamNamed(name)) throw new Error(`There is already a team called ${name}`);
     const store = await this.ready();
     const team: Team = { id: newId(), name: cleanName(name) ?? '?', createdAt: Date.now() };
     await store.saveTeam(team);
     this.teams = [...this.teams, team];
     return team;
+  }
+
+  /** Gives a team another name; throws when another team is called that already (see teamNamed). */
+  async renameTeam(id: string, name: string): Promise<void> {
+    const old = this.teams.find((x) => x.id === id);
+    const clean = cleanName(name);
+    if (!old || !clean) return;
+    if (this.teamNamed(clean, id)) throw new Error(`There is already a team called ${clean}`);
+    const store = await this.ready();
+    const team: Team = { ...old, name: clean };
+    await store.saveTeam(team);
+    this.teams = this.teams.map((x) => (x.id === id ? team : x));
   }
 
   /** Makes sure a team with this id exists here (a room link names the facilitator's team). */

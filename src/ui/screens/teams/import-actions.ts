@@ -4,7 +4,9 @@
  * transaction (store.importBundle), so a refused import leaves the database as it was.
  */
 import { catalog } from 'virtual:scenario-catalog';
-import type { ImportOutcome, PendingVersion, StoredScenario } from '../../../persistence/api';
+import type { ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
+import type { Lang } from '../../../engine/types';
+import { t as textOf } from '../../../engine/text';
 import { checkRun, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
@@ -25,6 +27,21 @@ export async function knownVersion(hash: string, scenarioId: string): Promise<St
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The titles, in `lang`, of the endings of these results' scenario versions: undefined for a
+ * version not known here or an ending it does not have.
+ */
+export async function endingTitles(results: Pick<RunResult, 'scenarioHash' | 'scenarioId'>[], lang: Lang): Promise<(scenarioHash: string, endingId: string) => string | undefined> {
+  const byHash = new Map<string, StoredScenario | undefined>();
+  for (const r of results) if (!byHash.has(r.scenarioHash)) byHash.set(r.scenarioHash, await knownVersion(r.scenarioHash, r.scenarioId));
+  return (scenarioHash, endingId) => {
+    const endings = byHash.get(scenarioHash)?.scenario.endings;
+    // An id from data: only the scenario's own endings, never an Object.prototype member.
+    if (!endings || !Object.hasOwn(endings, endingId)) return undefined;
+    return textOf(endings[endingId].title, lang) || undefined;
+  };
 }
 
 export interface HandInOutcome {
