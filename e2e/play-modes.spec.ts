@@ -71,12 +71,12 @@ async function playOut(page: import('@playwright/test').Page) {
       await expect(next).toHaveCount(0);
       continue;
     }
-    const step = await heading.textContent();
+    // Counts and allTextContents never wait: the heading may be gone by the time it is read.
+    const step = (await heading.allTextContents()).join();
     await page.keyboard.press('1');
-    await expect(async () => {
-      const moved = (await ending.count()) > 0 || (await next.count()) > 0 || (await heading.textContent()) !== step;
-      expect(moved).toBe(true);
-    }).toPass();
+    await expect
+      .poll(async () => (await ending.count()) > 0 || (await next.count()) > 0 || (await heading.allTextContents()).join() !== step)
+      .toBe(true);
   }
 }
 
