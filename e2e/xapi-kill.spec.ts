@@ -73,6 +73,8 @@ test(`${KILLS} browser kills in the middle of sending: 0 statements lost, 0 dupl
         await page.goto('/#/');
         await page.getByLabel('Your name').fill(name);
         await page.getByRole('button', { name: /^start$/i }).click();
+        // The who-screen moves on by itself: let it, before going anywhere else.
+        await expect(page).toHaveURL(/#\/scenarios/);
         await connectInSettings(page, endpoint);
       }
       await page.goto(`/#/play/${TOY}?mode=assessment`);
@@ -141,6 +143,6 @@ test(`${KILLS} browser kills in the middle of sending: 0 statements lost, 0 dupl
     expect(proxy.applied.filter((f) => f === 'hold')).toHaveLength(KILLS);
   } finally {
     await proxy.stop();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a killed browser's children may still be writing
   }
 });
