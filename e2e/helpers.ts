@@ -149,13 +149,18 @@ export async function expectReportScores(page: Page, scores: Scores, lang: 'nl' 
 
 /**
  * Chooses the option with this text by its key, as a keyboard player would: the options are
- * shuffled per run, so the key is read off the screen (its number must match its place).
+ * shuffled per run, so the key is read off the screen (its number must match its place). Waits
+ * until the option is on screen: right after the previous choice the old options may still show.
  */
 export async function pressOption(page: Page, optionText: string): Promise<void> {
   const buttons = page.locator('button[data-option]');
-  const names = (await buttons.allTextContents()).map((t) => t.replace(/^\s*\d\s*/, '').trim());
-  const place = names.indexOf(optionText.trim());
-  expect(place, `option "${optionText}" among ${JSON.stringify(names)}`).toBeGreaterThanOrEqual(0);
+  const names = async () => (await buttons.allTextContents()).map((t) => t.replace(/^\s*\d\s*/, '').trim());
+  await expect
+    .poll(async () => (await names()).indexOf(optionText.trim()), { message: `option "${optionText}" on screen` })
+    .toBeGreaterThanOrEqual(0);
+  const shown = await names();
+  const place = shown.indexOf(optionText.trim());
+  expect(place, `option "${optionText}" among ${JSON.stringify(shown)}`).toBeGreaterThanOrEqual(0);
   await expect(buttons.nth(place)).toHaveAttribute('aria-keyshortcuts', String(place + 1));
   await page.keyboard.press(String(place + 1));
 }
