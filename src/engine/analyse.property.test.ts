@@ -65,7 +65,7 @@ describe('analysis properties', () => {
     fc.assert(
       fc.property(small, (s) => {
         const a = analyseScenario(s);
-        const actor = createActor(compileScenario(s), { input: { mood: s.customer.initialMood ?? 0, startedAt: 0 } }).start();
+        const actor = createActor(compileScenario(s), { input: { startedAt: 0 } }).start();
         let at = 0;
         for (const step of a.bestPath.steps) {
           actor.send(step.option === null ? { type: 'timer.expire', at: (at += 1) } : { type: 'choice.select', option: step.option, at: (at += 1) });

@@ -22,7 +22,7 @@ function eventsAt(scenario: Scenario, snapshot: { value: unknown; status: string
 describe('compileScenario', () => {
   const scenario = sampleScenario();
   const machine = compileScenario(scenario);
-  const start = () => initialTransition(machine, { mood: 0, startedAt: 5 })[0];
+  const start = () => initialTransition(machine, { startedAt: 5 })[0];
   const send = (s: ReturnType<typeof start>, e: RunMachineEvent) => transition(machine, s, e)[0];
 
   it('has one state per node and one final state per ending, referencing named guards and actions', () => {
@@ -76,10 +76,10 @@ describe('compileScenario', () => {
   });
 
   it('runs as an actor too, and its persisted snapshot restores', () => {
-    const actor = createActor(machine, { input: { mood: 0, startedAt: 0 } }).start();
+    const actor = createActor(machine, { input: { startedAt: 0 } }).start();
     actor.send({ type: 'timer.expire', at: 10_000 });
     actor.send({ type: 'choice.select', option: 'no', at: 11_000 });
-    const restored = createActor(machine, { snapshot: actor.getPersistedSnapshot(), input: { mood: 0, startedAt: 0 } }).start();
+    const restored = createActor(machine, { snapshot: actor.getPersistedSnapshot(), input: { startedAt: 0 } }).start();
     expect(restored.getSnapshot().value).toBe('close');
     restored.send({ type: 'choice.select', option: 'bye', at: 12_000 });
     expect(restored.getSnapshot().value).toBe('neutral');
@@ -91,7 +91,7 @@ describe('compileScenario', () => {
     Object.assign(s.nodes, { constructor: s.nodes.close });
     s.nodes.ask.options[1].next = 'constructor';
     const m = compileScenario(s);
-    const [at] = initialTransition(m, { mood: 0, startedAt: 0 });
+    const [at] = initialTransition(m, { startedAt: 0 });
     const there = transition(m, transition(m, at, { type: 'choice.select', option: 'warm', at: 1 })[0], { type: 'choice.select', option: 'no', at: 2 })[0];
     expect(there.value).toBe('constructor');
     expect(there.status).toBe('active');
@@ -101,7 +101,7 @@ describe('compileScenario', () => {
 describe("XState's graph utilities walk a compiled scenario", () => {
   const scenario = sampleScenario();
   const machine: ScenarioMachine = compileScenario(scenario);
-  const options = { input: { mood: 0, startedAt: 0 }, events: (s: { value: unknown; status: string }) => eventsAt(scenario, s) };
+  const options = { input: { startedAt: 0 }, events: (s: { value: unknown; status: string }) => eventsAt(scenario, s) };
 
   it('enumerates every path to an ending, and the replay of each ends there too', () => {
     const paths = getSimplePaths(machine, { ...options, toState: (s) => s.status === 'done' });

@@ -17,7 +17,7 @@ import type { TakenStep } from './contract';
 import type { Condition, Dimension, Effects, Next, Scenario } from './types';
 import { DIMENSIONS } from './types';
 import type { Memory } from './compile-rules';
-import { clampMood, firstMemory, holds, memoryAfter, routeIndex, routesOf } from './compile-rules';
+import { firstMemory, holds, memoryAfter, routeIndex, routesOf } from './compile-rules';
 
 /**
  * The machine's context: everything a run has built up so far (where it is: `snapshot.value`):
@@ -36,10 +36,9 @@ export type RunMachineEvent =
   | { type: 'choice.select'; option: string; at: number; shown?: string[] }
   | { type: 'timer.expire'; at: number; shown?: string[] };
 
-/** The machine's input: when the run started, and optionally another mood to start with than the scenario's. */
+/** The machine's input: when the run started (the memory it starts with is the scenario's firstMemory). */
 export interface RunInput {
   startedAt: number;
-  mood?: number;
 }
 
 /** One way out of a node: an option, or the time-out (option null). */
@@ -92,7 +91,7 @@ function transitionsOf(way: Way) {
  * Compiles a valid scenario (one that validateScenario accepted) to an XState v5 machine.
  * Events: `{ type: 'choice.select', option, at, shown? }` and `{ type: 'timer.expire', at,
  * shown? }`; an event no transition takes (an unavailable option, a time-out on an untimed node)
- * changes nothing. Input: `{ startedAt, mood? }`. Use it with XState's pure
+ * changes nothing. Input: `{ startedAt }`. Use it with XState's pure
  * `initialTransition`/`transition` (see replay.ts), or with `createActor`.
  */
 export function compileScenario(scenario: Scenario) {
@@ -117,7 +116,6 @@ export function compileScenario(scenario: Scenario) {
     // spares it a thrown (and caught) TypeError, which cost more than the transition itself.
     context: ({ input = { startedAt: 0 } }) => ({
       ...firstMemory(scenario),
-      ...(typeof input.mood === 'number' && { mood: clampMood(input.mood) }),
       raw: { warmth: 0, initiative: 0, outcome: 0 },
       steps: [],
       enteredAt: input.startedAt,

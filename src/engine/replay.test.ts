@@ -175,7 +175,7 @@ describe('the replay steps the compiled machine', () => {
 
   it('is where the machine, run as an actor, is: the node while playing, the ending once done', () => {
     const events = [choose('greet', 'cold', T0 + 1000), { type: 'timer.scale', scale: 10, at: T0 + 1500 } as RunEvent, choose('ask', 'no', T0 + 2000), choose('close', 'upsell', T0 + 3000)];
-    const actor = createActor(machineFor(scenario), { input: { mood: 0, startedAt: T0 } }).start();
+    const actor = createActor(machineFor(scenario), { input: { startedAt: T0 } }).start();
     let state = initialPlayState(scenario, run([]));
     events.forEach((event, i) => {
       state = applyEvent(scenario, state, event, i);
