@@ -156,7 +156,7 @@ test('the mode screen shows the scenario and "Jouw rol" before Start', async ({ 
 test('the menu shows every entry within a 360 px screen, with nothing to scroll sideways', async ({ page }, testInfo) => {
   await page.goto('/#/scenarios');
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-  for (const name of ["Scenario's", 'Mijn resultaten', 'Teams', "Scenario's schrijven"]) {
+  for (const name of ['Scenario’s', 'Mijn resultaten', 'Teams', 'Scenario’s schrijven']) {
     await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
   }
   expect(await nav.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
@@ -171,7 +171,7 @@ test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers behe
 
   await page.goto(`/#/mode/${TOY}`);
   await expect(page.getByRole('button', { name: /^Start/ })).toBeVisible();
-  expect(await height(page.getByRole('link', { name: "← Terug naar de scenario's" }))).toBeGreaterThanOrEqual(44);
+  expect(await height(page.getByRole('link', { name: '← Terug naar de scenario’s' }))).toBeGreaterThanOrEqual(44);
   expect(await height(page.getByRole('main').getByRole('link', { name: 'Instellingen', exact: true }))).toBeGreaterThanOrEqual(44);
 
   await page.goto(`/#/play/${TOY}?mode=assessment`);
