@@ -1,7 +1,7 @@
 /**
  * Every built-in scenario file in scenarios/: valid without warnings, meets the minimums of
  * issue 3, and every ending is walked and scored. Generic: it checks whatever files are there,
- * and insists on the four built-in ids.
+ * and insists on the built-in ids.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ import { DIMENSIONS, ENDING_TONES, LANGS } from '../src/engine/types';
 import { testWiseness } from '../src/engine/test-wiseness';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader', 'return-no-receipt', 'age-check', 'phone-complaint', 'ramp-at-the-stop'];
+const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader', 'return-no-receipt', 'age-check', 'phone-complaint', 'ramp-at-the-stop', 'shelf-price'];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 
 /** Replays a path event by event, as the game would, taking time-outs at their deadline. */
