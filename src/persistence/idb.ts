@@ -351,6 +351,7 @@ export class IdbStore implements Store {
    * in between leaves a finished run without a row, which the next start fills in (backfill).
    */
   async saveRun(run: Run): Promise<void> {
+    await this.outbox.decided(); // at start-up: whether this write also queues statements
     await measureSaveAsync('run', async () => {
       const copy = structuredClone(run);
       await this.writeOrKeep(
@@ -413,6 +414,7 @@ export class IdbStore implements Store {
    * is not, and nothing changes (a retry does not add it twice).
    */
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    await this.outbox.decided();
     await measureSaveAsync('append', async () => {
       let base = this.unsaved.get(runId) ?? this.open.get(runId);
       if (!base) {
@@ -492,6 +494,7 @@ export class IdbStore implements Store {
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.scorer?.prepare?.();
+    await this.outbox.decided();
     const source = this.outbox.source;
     if (this.lost) await this.reconnect();
     const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'outbox', 'outboxMeta'], 'readwrite');
