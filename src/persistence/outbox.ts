@@ -3,8 +3,9 @@
  * until the LRS has them. Owns the `outbox` and `outboxMeta` object stores (schema v4).
  *
  * A run's statements are queued in the same transaction as the run write they describe
- * (`queueInTx`, called by the IdbStore's saveRun/appendEvent/importBundle), so a crash either
- * keeps both the event and its statements or neither. Which statements are new is decided by a
+ * (`queueInTx`, called by the IdbStore's saveRun/appendEvent/importBundle, and for the runs of a
+ * version kept apart, by the write that trusts it), so a crash either keeps both the event and its
+ * statements or neither. Which statements are new is decided by a
  * mark per run (how many of its statements were queued): the builder's statements of a longer log
  * always start with those of the shorter one (RunStatements), so the mark is a count.
  * A statement leaves the outbox only once the LRS has it (`delivered`); sending it again after a

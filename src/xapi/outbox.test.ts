@@ -160,6 +160,28 @@ describe('outbox queueing with the storage rules of #17', () => {
       expect((await store.outbox.counts()).queued).toBe(expected(run).length);
     });
   }
+
+  const trustWays = {
+    'trusted on the import screen': (store: Store) => store.trustScenario(toy.hash),
+    'imported by a manager': (store: Store) => store.saveScenario(toy),
+  };
+  for (const [way, trust] of Object.entries(trustWays)) {
+    it(`idb: a version kept apart, ${way}, and the page closed at once: its runs are still sent`, async () => {
+      const store = await idbStore();
+      await store.saveScenario({ ...toy, untrusted: true });
+      connect(store);
+      const run = playThrough(toy, 'run-apart', 'p1', (i) => i);
+      await store.saveRun(run);
+      // The page is gone right after the version became trusted: no later step of this page runs.
+      store.outbox.queueRuns = () => Promise.reject(new Error('the page is closed'));
+      await trust(store).catch(() => undefined);
+      store.close();
+
+      const next = await idbStore();
+      connect(next);
+      expect((await next.outbox.nextBatch(1000)).map((i) => i.id)).toEqual(expected(run));
+    });
+  }
 });
 
 describe('delivery', () => {
