@@ -160,6 +160,9 @@ export async function queueInTx(tx: QueueTx, run: Run, source: StatementSource):
 
 type DB = IDBPDatabase<FrontlijnDB>;
 
+/** The longest a run write waits at start-up for the statement source to be decided. */
+export const DECIDE_WAIT_MS = 5000;
+
 /** The source both outboxes queue with, and the wait while it is being decided. */
 abstract class SourceHolder {
   source: StatementSource | null = null;
@@ -169,11 +172,18 @@ abstract class SourceHolder {
     this.source = source;
   }
   decide(deciding: Promise<unknown>): void {
-    // A failed start-up decides "no source": writes go on, kept on this device only.
-    this.deciding = deciding.then(
-      () => undefined,
-      () => undefined,
-    );
+    // A failed start-up decides "no source": writes go on, kept on this device only. A stalled one
+    // (the xAPI code never arriving on a dead network) must not hold the player's choices back:
+    // after DECIDE_WAIT_MS writes go on, and the run's next write after the source is set queues
+    // what it missed (the mark per run says how many were queued).
+    this.deciding = new Promise<void>((resolve) => {
+      const cap = setTimeout(resolve, DECIDE_WAIT_MS);
+      const done = () => {
+        clearTimeout(cap);
+        resolve();
+      };
+      deciding.then(done, done);
+    });
   }
   decided(): Promise<void> {
     return this.deciding;
