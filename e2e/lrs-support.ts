@@ -1,10 +1,11 @@
 /**
  * The test LRS (started by playwright.config.ts) as the tests read it: its endpoint, a key, and
- * the statements API with filters, following `more` (the app's own client, run in Node).
+ * the statements API with filters, in one answer (its paging loses statements: test-support/lrs-read.ts).
  */
 import { expect, type Page } from '@playwright/test';
 import { lrsPortFor } from './lrs-port';
-import { queryStatements, type StatementQuery } from '../src/xapi/lrs-client';
+import type { StatementQuery } from '../src/xapi/lrs-client';
+import { allStatements } from '../test-support/lrs-read';
 
 export const LRS_PORT = lrsPortFor(Number(process.env.PW_PORT ?? 4173));
 export const LRS_ENDPOINT = `http://localhost:${LRS_PORT}/xAPI/`;
@@ -21,9 +22,9 @@ export type Stmt = {
   context: { registration: string; revision: string; team?: { account: { name: string } }; extensions: Record<string, unknown> };
 };
 
-/** Every statement matching the query, as the LRS returns it. */
+/** Every statement matching the query, as the LRS returns it (all of them, in one answer). */
 export async function lrsStatements(query: StatementQuery = {}): Promise<Stmt[]> {
-  return (await queryStatements(target, { limit: 50, ...query })) as unknown as Stmt[];
+  return (await allStatements(target, query)) as unknown as Stmt[];
 }
 
 /** The statements of the players with this name (the actor's name), oldest first. */

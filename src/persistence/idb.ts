@@ -46,7 +46,7 @@ import {
 } from './restore';
 import { DB_NAME, DB_VERSION, SETTINGS_KEY, toRecord, upgrade, type FrontlijnDB } from './schema';
 import type { Scorer } from './scoring';
-import { IdbOutbox, OUTBOX_STORES, QUEUE_STORES, queueInTx, type QueueTx } from './outbox';
+import { IdbOutbox, OUTBOX_STORES, QUEUE_STORES, queueInTx, type QueueTx, type StatementSource } from './outbox';
 
 type DB = IDBPDatabase<FrontlijnDB>;
 type Filter = { playerId?: string; scenarioId?: string };
@@ -106,6 +106,34 @@ async function writeTx<N extends 'settings' | 'profiles' | 'teams' | 'scenarios'
     await tx.done;
   } catch (e) {
     throw txFailure(e, tx);
+  }
+}
+
+/**
+ * One readwrite transaction that may make a scenario version trusted. With an LRS connected
+ * (`source`) it also locks what queueing the version's runs needs (queueVersionInTx).
+ */
+async function trustTx(db: DB, source: StatementSource | null, fn: (tx: QueueTx) => Promise<unknown>): Promise<void> {
+  const tx = db.transaction(source ? ['runs', ...QUEUE_STORES] : ['scenarios'], 'readwrite');
+  tx.done.catch(() => undefined); // awaited below
+  try {
+    await fn(tx as unknown as QueueTx);
+    commitNow(tx);
+    await tx.done;
+  } catch (e) {
+    throw txFailure(e, tx);
+  }
+}
+
+/**
+ * Queues the statements of a version's runs, kept back while it was not trusted, in the
+ * transaction that trusts it: a crash keeps both the trust and the statements, or neither (a
+ * later step would never be retried, as the version is no longer kept apart).
+ */
+async function queueVersionInTx(tx: QueueTx, version: Pick<StoredScenario, 'id' | 'hash'>, source: StatementSource): Promise<void> {
+  for (const rec of await tx.objectStore('runs').index('by-scenario').getAll(version.id)) {
+    const run = rec.scenarioHash === version.hash ? restoreRun(rec) : null;
+    if (run) await queueInTx(tx, run, source);
   }
 }
 
@@ -246,12 +274,15 @@ export class IdbStore implements Store {
     const copy = structuredClone({ ...s, hidden: undefined });
     this.seen.scenarios.set(copy.hash, copy);
     let accepted = false;
+    await this.outbox.decided();
+    const source = this.outbox.source;
     await this.writeOrKeep(
       (db) =>
-        writeTx(db, 'scenarios', async (tx) => {
-          const known = await tx.store.get(s.hash);
-          if (!known || known.hidden || known.untrusted) await tx.store.put(copy);
+        trustTx(db, source, async (tx) => {
+          const known = await tx.objectStore('scenarios').get(s.hash);
+          if (!known || known.hidden || known.untrusted) await tx.objectStore('scenarios').put(copy);
           accepted = !!known?.untrusted && !s.untrusted;
+          if (accepted && source) await queueVersionInTx(tx, copy, source);
         }),
       () => this.unsavedScenarios.set(copy.hash, copy),
     );
@@ -280,29 +311,22 @@ export class IdbStore implements Store {
     return out;
   }
   async trustScenario(hash: string, now = Date.now()): Promise<number> {
+    await this.outbox.decided();
+    const source = this.outbox.source;
     await this.guard((db) =>
-      writeTx(db, 'scenarios', async (tx) => {
-        const v = restoreStoredScenario(await tx.store.get(hash));
+      trustTx(db, source, async (tx) => {
+        const v = restoreStoredScenario(await tx.objectStore('scenarios').get(hash));
         if (v?.untrusted) {
           const { untrusted: _, ...trusted } = v;
-          await tx.store.put({ ...trusted, storedAt: now });
+          await tx.objectStore('scenarios').put({ ...trusted, storedAt: now });
+          if (source) await queueVersionInTx(tx, v, source);
         }
       }),
     );
     return this.scoreVersion(hash);
   }
-  /** Queues the statements of a version's runs, kept back while it was untrusted (an LRS connected). */
-  private async queueVersion(hash: string): Promise<void> {
-    if (!this.outbox.source) return;
-    const version = await this.getScenario(hash);
-    if (!version || version.untrusted) return;
-    const recs = await this.read((db) => db.getAllFromIndex('runs', 'by-scenario', version.id), []);
-    const runs = recs.filter((r) => r.scenarioHash === hash).flatMap((r) => restoreRun(r) ?? []);
-    await this.guard(() => this.outbox.queueRuns(runs));
-  }
   /** Writes the result rows of a version's finished runs (a version just accepted); returns how many. */
   private async scoreVersion(hash: string): Promise<number> {
-    await this.queueVersion(hash);
     const scorer = this.scorer;
     if (!scorer) return 0;
     await scorer.prepare?.();
@@ -351,6 +375,7 @@ export class IdbStore implements Store {
    * in between leaves a finished run without a row, which the next start fills in (backfill).
    */
   async saveRun(run: Run): Promise<void> {
+    await this.outbox.decided(); // at start-up: whether this write also queues statements
     await measureSaveAsync('run', async () => {
       const copy = structuredClone(run);
       await this.writeOrKeep(
@@ -413,6 +438,7 @@ export class IdbStore implements Store {
    * is not, and nothing changes (a retry does not add it twice).
    */
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    await this.outbox.decided();
     await measureSaveAsync('append', async () => {
       let base = this.unsaved.get(runId) ?? this.open.get(runId);
       if (!base) {
@@ -492,6 +518,7 @@ export class IdbStore implements Store {
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.scorer?.prepare?.();
+    await this.outbox.decided();
     const source = this.outbox.source;
     if (this.lost) await this.reconnect();
     const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'outbox', 'outboxMeta'], 'readwrite');

@@ -140,6 +140,7 @@ export class MemoryStore implements Store {
   }
 
   async saveRun(run: Run): Promise<void> {
+    await this.outbox.decided(); // at start-up: whether this write also queues statements
     if (run.finishedAt !== undefined) await this.opts.scorer?.prepare?.();
     measureSave('run', () => {
       this.runs.set(run.id, copy(run));
@@ -148,6 +149,7 @@ export class MemoryStore implements Store {
     });
   }
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    await this.outbox.decided();
     measureSave('append', () => {
       const run = this.runs.get(runId);
       if (!run) throw new Error(`No run ${runId} to append to`);
@@ -189,6 +191,7 @@ export class MemoryStore implements Store {
 
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.opts.scorer?.prepare?.();
+    await this.outbox.decided();
     const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
     const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
     const out = startOutcome(bundle, before, plan.notes);

@@ -3,15 +3,19 @@
  * until the LRS has them. Owns the `outbox` and `outboxMeta` object stores (schema v4).
  *
  * A run's statements are queued in the same transaction as the run write they describe
- * (`queueInTx`, called by the IdbStore's saveRun/appendEvent/importBundle), so a crash either
- * keeps both the event and its statements or neither. Which statements are new is decided by a
+ * (`queueInTx`, called by the IdbStore's saveRun/appendEvent/importBundle, and for the runs of a
+ * version kept apart, by the write that trusts it), so a crash either keeps both the event and its
+ * statements or neither. Which statements are new is decided by a
  * mark per run (how many of its statements were queued): the builder's statements of a longer log
  * always start with those of the shorter one (RunStatements), so the mark is a count.
  * A statement leaves the outbox only once the LRS has it (`delivered`); sending it again after a
  * crash is harmless because statement ids are deterministic.
  *
  * Nothing is queued while no LRS is connected (`setSource(null)`): phones without one keep
- * everything local, as before.
+ * everything local, as before. While the source is still being decided at start-up (the saved
+ * connection read, the builder's code loaded: `decide`), run writes wait (`decided`): a write
+ * stored without its statements would have them queued only by the run's next write, and a
+ * run's last write has none.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Run } from '../engine/types';
@@ -72,6 +76,10 @@ export type StatementSource = (run: Run, ctx: SourceContext) => XapiStatement[] 
 export interface Outbox {
   /** Starts (a source) or stops (null) queueing statements with every run write. */
   setSource(source: StatementSource | null): void;
+  /** The source is being decided until `deciding` settles (the connection is read at start-up). */
+  decide(deciding: Promise<unknown>): void;
+  /** Settles once the source is decided: the stores await it before each run write. */
+  decided(): Promise<void>;
   /** Queues what is new of these runs (a facilitator forwarding runs collected earlier). */
   queueRuns(runs: Run[]): Promise<number>;
   /** The oldest queued (not parked) items, at most `limit`. */
@@ -152,19 +160,45 @@ export async function queueInTx(tx: QueueTx, run: Run, source: StatementSource):
 
 type DB = IDBPDatabase<FrontlijnDB>;
 
-/** The outbox in IndexedDB (the IdbStore calls queueInTx on its own writes). */
-export class IdbOutbox implements Outbox {
+/** The longest a run write waits at start-up for the statement source to be decided. */
+export const DECIDE_WAIT_MS = 5000;
+
+/** The source both outboxes queue with, and the wait while it is being decided. */
+abstract class SourceHolder {
   source: StatementSource | null = null;
-
-  /** `conn`: the store's current connection (it opens a new one after the browser closed it). */
-  constructor(private readonly conn: () => DB) {}
-
-  private get db(): DB {
-    return this.conn();
-  }
+  private deciding: Promise<void> = Promise.resolve();
 
   setSource(source: StatementSource | null): void {
     this.source = source;
+  }
+  decide(deciding: Promise<unknown>): void {
+    // A failed start-up decides "no source": writes go on, kept on this device only. A stalled one
+    // (the xAPI code never arriving on a dead network) must not hold the player's choices back:
+    // after DECIDE_WAIT_MS writes go on, and the run's next write after the source is set queues
+    // what it missed (the mark per run says how many were queued).
+    this.deciding = new Promise<void>((resolve) => {
+      const cap = setTimeout(resolve, DECIDE_WAIT_MS);
+      const done = () => {
+        clearTimeout(cap);
+        resolve();
+      };
+      deciding.then(done, done);
+    });
+  }
+  decided(): Promise<void> {
+    return this.deciding;
+  }
+}
+
+/** The outbox in IndexedDB (the IdbStore calls queueInTx on its own writes). */
+export class IdbOutbox extends SourceHolder implements Outbox {
+  /** `conn`: the store's current connection (it opens a new one after the browser closed it). */
+  constructor(private readonly conn: () => DB) {
+    super();
+  }
+
+  private get db(): DB {
+    return this.conn();
   }
 
   async queueRuns(runs: Run[]): Promise<number> {
@@ -245,17 +279,14 @@ export class IdbOutbox implements Outbox {
 }
 
 /** The outbox of the in-memory store: the same rules, lost on reload like everything else there. */
-export class MemoryOutbox implements Outbox {
-  source: StatementSource | null = null;
+export class MemoryOutbox extends SourceHolder implements Outbox {
   private items = new Map<string, OutboxItem>();
   private marks = new Map<string, number>();
   private sent = 0;
   private connection: LrsConnection | null = null;
 
-  constructor(private readonly lookup: (run: Run) => SourceContext = () => ({})) {}
-
-  setSource(source: StatementSource | null): void {
-    this.source = source;
+  constructor(private readonly lookup: (run: Run) => SourceContext = () => ({})) {
+    super();
   }
 
   /** Queues the new statements of a run (the MemoryStore calls it on each run write). */

@@ -4,12 +4,12 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IdbStore, openIdb } from '../persistence/idb';
 import { IssueHub } from '../persistence/issues';
 import { MemoryStore } from '../persistence/memory';
 import type { Store } from '../persistence/api';
-import type { LrsConnection } from '../persistence/outbox';
+import { DECIDE_WAIT_MS, type LrsConnection } from '../persistence/outbox';
 import { builtIn, playThrough } from '../persistence/test/play';
 import type { Run } from '../engine/types';
 import { buildStatements, playerAgent } from './statements';
@@ -160,6 +160,28 @@ describe('outbox queueing with the storage rules of #17', () => {
       expect((await store.outbox.counts()).queued).toBe(expected(run).length);
     });
   }
+
+  const trustWays = {
+    'trusted on the import screen': (store: Store) => store.trustScenario(toy.hash),
+    'imported by a manager': (store: Store) => store.saveScenario(toy),
+  };
+  for (const [way, trust] of Object.entries(trustWays)) {
+    it(`idb: a version kept apart, ${way}, and the page closed at once: its runs are still sent`, async () => {
+      const store = await idbStore();
+      await store.saveScenario({ ...toy, untrusted: true });
+      connect(store);
+      const run = playThrough(toy, 'run-apart', 'p1', (i) => i);
+      await store.saveRun(run);
+      // The page is gone right after the version became trusted: no later step of this page runs.
+      store.outbox.queueRuns = () => Promise.reject(new Error('the page is closed'));
+      await trust(store).catch(() => undefined);
+      store.close();
+
+      const next = await idbStore();
+      connect(next);
+      expect((await next.outbox.nextBatch(1000)).map((i) => i.id)).toEqual(expected(run));
+    });
+  }
 });
 
 describe('delivery', () => {
@@ -289,4 +311,29 @@ describe('delivery', () => {
     await d.flush();
     expect((await store.outbox.counts()).queued).toBe(0);
   });
+});
+
+describe('the source at start-up', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a write waits while the source is decided, but never longer than DECIDE_WAIT_MS', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const store = new MemoryStore();
+    // The xAPI code never arrives (a stalled network).
+    store.outbox.decide(new Promise(() => {}));
+    const run = playThrough(toy, 'stalled', 'p1', (i) => i);
+    let written = false;
+    const write = store.saveRun(run).then(() => (written = true));
+    await vi.advanceTimersByTimeAsync(DECIDE_WAIT_MS - 1);
+    expect(written).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written).toBe(true);
+    await write;
+    // The player's run is kept on this device.
+    expect((await store.getRun('stalled'))?.events).toHaveLength(run.events.length);
+  });
+
 });

@@ -20,16 +20,27 @@ export class LrsState {
   #stopListening: (() => void) | null = null;
   #soon: ReturnType<typeof setTimeout> | undefined;
 
-  /** Reads a launch link or the saved connection and starts sending. Never throws. */
+  /**
+   * Reads a launch link or the saved connection and starts sending. Never throws. Run writes
+   * wait until the statement source is set (or known to be none): a resumed run writes its
+   * time-outs at once, and a write stored without its statements before the source was set
+   * would never have them queued if it was the run's last.
+   */
   async init(store: Store): Promise<void> {
     this.#store = store;
-    try {
+    const ready = (async () => {
       const launched = typeof location !== 'undefined' ? connectionFromLaunch(launchParams(location.search, location.hash)) : null;
       if (launched) {
         this.#forgetLaunchInAddress();
         await store.outbox.saveConnection(launched);
       }
-      await this.#use(launched ?? (await store.outbox.getConnection()));
+      const connection = launched ?? (await store.outbox.getConnection());
+      await this.#setSource(connection);
+      return connection;
+    })();
+    store.outbox.decide(ready);
+    try {
+      await this.#deliver(await ready);
     } catch (e) {
       console.warn('[frontlijn] xAPI: could not start', e);
     }
@@ -119,12 +130,16 @@ export class LrsState {
   }
 
   async #use(connection: LrsConnection | null): Promise<void> {
+    await this.#setSource(connection);
+    await this.#deliver(connection);
+  }
+
+  /** Queues statements with every run write from now on (a connection), or none (null). */
+  async #setSource(connection: LrsConnection | null): Promise<void> {
     const store = this.#store!;
     this.connection = connection;
     if (!connection) {
       store.outbox.setSource(null);
-      await this.#delivery?.connect(null);
-      await this.refresh();
       return;
     }
     const [{ statementSource }, { Delivery }] = await Promise.all([import('../../xapi/source'), import('../../xapi/delivery')]);
@@ -146,7 +161,11 @@ export class LrsState {
       this.#stopListening = d.listen();
       this.#delivery = d;
     }
-    await this.#delivery.connect(connection);
+  }
+
+  /** Sends what is queued to this connection (none: stops sending). */
+  async #deliver(connection: LrsConnection | null): Promise<void> {
+    await this.#delivery?.connect(connection);
     await this.refresh();
   }
 
