@@ -1,9 +1,11 @@
 /**
- * Turning a scenario file's bytes into text: files over 5 MB are refused, and invalid UTF-8 is
- * reported at each place (line, column and byte offset) instead of being replaced. Pure.
+ * Turning a scenario file's bytes into text: files over 5 MB are refused, a file saved as UTF-16
+ * (Windows Notepad's "Unicode") is read as such, and invalid UTF-8 is reported at each place
+ * (line, column and byte offset) instead of being replaced. Pure.
  */
 import { msg, type MessageRef } from './message-args';
 import { englishText } from './messages-en';
+import { utf16Order } from './utf16';
 
 /** The largest scenario file accepted, in bytes (5 MB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -70,8 +72,9 @@ function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column:
 }
 
 /**
- * Decodes a scenario file: a string is taken as it is, bytes as strict UTF-8; a leading
- * byte-order mark is removed. Files over 5 MB are refused before any decoding.
+ * Decodes a scenario file: a string is taken as it is, bytes as UTF-16 when they are (see
+ * `utf16Order`), otherwise as strict UTF-8; a leading byte-order mark is removed. Files over
+ * 5 MB are refused before any decoding.
  */
 export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   if (typeof input === 'string') {
@@ -80,6 +83,9 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, problems: [] };
   }
   if (input.length > MAX_FILE_BYTES) return { text: null, problems: [tooLarge(input.length)] };
+  // Read as UTF-8, such a file would be a byte error at every other byte; its text is fine.
+  const utf16 = utf16Order(input);
+  if (utf16) return { text: new TextDecoder(utf16).decode(input), problems: [] };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), problems: [] };
   } catch {
