@@ -338,7 +338,11 @@ class Parser {
       if (forbidden) this.report(msg('forbidden-key', { key }), keyAt);
       else if (Object.hasOwn(obj, key)) {
         const first = members.find((m) => m.key === key) as Place;
-        this.report(msg('duplicate-key', { key, line: this.line(first.keyAt as number) }), keyAt);
+        const line = this.line(first.keyAt as number);
+        // Directly in the scenario's "nodes" or "endings": the key is an id, and the message says so.
+        const [within] = this.path;
+        const ids = this.path.length === 1 && (within === 'nodes' || within === 'endings');
+        this.report(msg('duplicate-key', ids ? { key, line, within } : { key, line }), keyAt);
       }
       const place: Place = { at: this.at, key, keyAt };
       this.path.push(key);

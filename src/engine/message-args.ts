@@ -59,7 +59,8 @@ export interface MessageArgs {
   'json-unquoted-key': { key: string };
   'json-missing-colon': { key: string };
   'forbidden-key': { key: string };
-  'duplicate-key': { key: string; line: number };
+  /** `within`: the key is a node's or an ending's id (a copied node or ending kept its id). */
+  'duplicate-key': { key: string; line: number; within?: 'nodes' | 'endings' };
   'json-trailing-comma': { list: boolean; line: number };
   'json-missing-comma': { list: boolean; line: number };
   'file-too-large': { bytes: number };

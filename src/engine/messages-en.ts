@@ -88,7 +88,11 @@ export const en: Catalog = {
   'json-unquoted-key': (a) => `the field name ${a.key} must be in double quotes: write "${a.key}".`,
   'json-missing-colon': (a) => `a colon ":" is missing after the field name "${a.key}".`,
   'forbidden-key': (a) => `the field name "${a.key}" is not allowed (it could change how the program works) and was ignored: rename or remove it.`,
-  'duplicate-key': (a) => `the field "${a.key}" appears twice in the same object (first on line ${a.line}): only the last one would count. Remove or rename one of them.`,
+  'duplicate-key': (a) =>
+    a.within
+      ? `there are two ${a.within === 'nodes' ? 'nodes' : 'endings'} with the id "${a.key}" (the first on line ${a.line}): only this last one would count, and the first would be lost. ` +
+        `Did you copy one? Give the copy an id of its own, and put that id in the "next" that should lead to it.`
+      : `the field "${a.key}" appears twice in the same object (first on line ${a.line}): only the last one would count. Remove or rename one of them.`,
   'json-trailing-comma': (a) =>
     a.list
       ? `there is a comma after the last item of the list on line ${a.line}: remove it (JSON allows no comma before "]").`

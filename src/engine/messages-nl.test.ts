@@ -164,6 +164,14 @@ describe('the message catalogs', () => {
     }
   });
 
+  it('names a copied node or ending by what it is, not as a field of an object', () => {
+    const r = validateScenario(new Uint8Array(readFileSync(new URL('duplicate-node.json', FIXTURES))), { lang: 'nl' });
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Er zijn twee knooppunten met de id "advice" \(het eerste op regel 60\).*Geef de kopie een eigen id/),
+      expect.stringMatching(/^Er zijn twee eindes met de id "happy" \(het eerste op regel 140\)/),
+    ]);
+  });
+
   it('no check writes a message of its own past the catalogs', () => {
     const dir = new URL('./', import.meta.url);
     for (const f of readdirSync(dir).filter((f) => /^(json-|schema-check|validate|analyse-findings)/.test(f) && !f.endsWith('.test.ts'))) {

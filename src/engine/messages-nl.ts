@@ -102,7 +102,10 @@ export const nlCatalog: Catalog = {
   'json-missing-colon': (a) => `na de veldnaam "${a.key}" ontbreekt een dubbele punt ":".`,
   'forbidden-key': (a) => `de veldnaam "${a.key}" is niet toegestaan (die kan de werking van het programma veranderen) en is genegeerd: geef hem een andere naam of haal hem weg.`,
   'duplicate-key': (a) =>
-    `het veld "${a.key}" staat twee keer in hetzelfde object (de eerste keer op regel ${a.line}): alleen de laatste zou tellen. Haal er één weg, of geef één van beide een andere naam.`,
+    a.within
+      ? `er zijn twee ${a.within === 'nodes' ? 'knooppunten' : 'eindes'} met de id "${a.key}" (het eerste op regel ${a.line}): alleen dit laatste zou tellen, het eerste gaat verloren. ` +
+        `Heb je er een gekopieerd? Geef de kopie een eigen id, en zet die id in de "next" die ernaar moet leiden.`
+      : `het veld "${a.key}" staat twee keer in hetzelfde object (de eerste keer op regel ${a.line}): alleen de laatste zou tellen. Haal er één weg, of geef één van beide een andere naam.`,
   'json-trailing-comma': (a) =>
     a.list
       ? `er staat een komma na het laatste onderdeel van de lijst op regel ${a.line}: haal hem weg (JSON staat geen komma vóór "]" toe).`
