@@ -254,6 +254,33 @@ test('a file dropped on the import area is checked like a picked one', async ({ 
   await expect(page.getByText(/^dropped\.json · \d+ kB · checked in/)).toBeVisible();
 });
 
+test('pasted text is a draft: it is still there after a look at the map, a reload and a new tab', async ({ page, context }) => {
+  await page.goto('/#/author');
+  const broken = scenario('e2e-paste') as { nodes: Record<string, { options: { next: string }[] }> };
+  broken.nodes.greet.options[0].next = 'pik'; // typo for "pick"
+  const text = JSON.stringify(broken, null, 2);
+  await page.getByText('Or paste the text').click();
+  await page.getByLabel('Scenario JSON').fill(text);
+  await page.getByRole('button', { name: 'Check this text' }).click();
+  await expect(page.locator('.problem.error').first()).toContainText('did you mean "pick"');
+
+  await page.getByRole('link', { name: 'See the file as a map' }).click();
+  await expect(page.getByText('This file has errors and is not stored.')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByLabel('Scenario JSON')).toHaveValue(text);
+
+  // She fixes the typo in the box itself; the fixed text survives a reload and a new tab.
+  const fixed = text.replace('"pik"', '"pick"');
+  await page.getByLabel('Scenario JSON').fill(fixed);
+  await page.reload();
+  await expect(page.getByLabel('Scenario JSON')).toHaveValue(fixed);
+  const other = await context.newPage();
+  await other.goto('/#/author');
+  await expect(other.getByLabel('Scenario JSON')).toHaveValue(fixed);
+  await other.getByRole('button', { name: 'Check this text' }).click();
+  await expect(other.locator('.verdict')).toContainText('is valid and stored');
+});
+
 test('the authoring screen, a report with problems and the map pass axe', async ({ page }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const check = async () => {
