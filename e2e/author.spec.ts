@@ -239,6 +239,29 @@ test('the heatmap shows how often players took each option of the version they p
   await expect(page.getByText('1 run counted')).toBeVisible();
 });
 
+test('the map\'s "What players chose" labels stay whole words on a phone and on a desktop', async ({ page }) => {
+  await page.goto('/#/author');
+  await importFile(page, file('kiosk.json', scenario('e2e-heat-words')));
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/#/author/map/e2e-heat-words');
+    const controls = page.getByRole('group', { name: 'What players chose' });
+    for (const word of ['Team', 'Version']) {
+      // The label's words, as drawn: one line box each, not "Tea" and "m" on two lines.
+      const lines = await controls.getByLabel(word).evaluate((select) => {
+        const walk = document.createTreeWalker(select.closest('label') as Node, NodeFilter.SHOW_TEXT);
+        let n: Node | null;
+        while ((n = walk.nextNode()) && !n.textContent?.trim());
+        const range = document.createRange();
+        range.selectNodeContents(n as Node);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, `"${word}" at ${width} px`).toBe(1);
+    }
+  }
+});
+
 test('a file dropped on the import area is checked like a picked one', async ({ page }) => {
   await page.goto('/#/author');
   const text = JSON.stringify(scenario('e2e-drop'), null, 2);
