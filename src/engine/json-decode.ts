@@ -5,6 +5,7 @@
  */
 import { msg, type MessageRef } from './message-args';
 import { englishText } from './messages-en';
+import { notTextKind } from './not-text';
 import { utf16Order } from './utf16';
 
 /** The largest scenario file accepted, in bytes (5 MB). */
@@ -86,6 +87,8 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   // Read as UTF-8, such a file would be a byte error at every other byte; its text is fine.
   const utf16 = utf16Order(input);
   if (utf16) return { text: new TextDecoder(utf16).decode(input), problems: [] };
+  const kind = notTextKind(input);
+  if (kind) return { text: null, problems: [problem(msg('not-text', { kind }))] };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), problems: [] };
   } catch {

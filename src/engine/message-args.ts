@@ -64,6 +64,7 @@ export interface MessageArgs {
   'json-trailing-comma': { list: boolean; line: number };
   'json-missing-comma': { list: boolean; line: number };
   'file-too-large': { bytes: number };
+  'not-text': { kind: 'word' | 'pdf' | 'rtf' | 'binary' };
   'invalid-utf8': { byte: number; offset: number; ansi: string | null } | { byte: null };
   // Structure (schema-check.ts).
   'condition-as-text': { at: JsonPath; value: string };

@@ -101,6 +101,17 @@ export const en: Catalog = {
   'file-too-large': (a) =>
     `the file is ${formatSize(a.bytes)}, more than the limit of 5 MB, so it was not read. ` +
     'A scenario is normally far smaller: split it into several scenarios, or check that no image or other data was pasted into it.',
+  'not-text': (a) =>
+    ({
+      word:
+        'this is a Word document (or another packed file: .docx, .odt, .zip), not a plain text file. ' +
+        'Open it in Word, copy all its text into Notepad (on a Mac: TextEdit, in plain text), and save it there with a name ending in .json.',
+      pdf: 'this is a PDF, not a plain text file. Import the scenario file itself: a plain text file whose name ends in .json.',
+      rtf:
+        'this file is saved as formatted text (RTF, as WordPad and TextEdit do by default), not as plain text. ' +
+        'Save it as plain text (TextEdit: Format › Make Plain Text; WordPad: Save as › Text document), with a name ending in .json.',
+      binary: 'this is not a text file: it holds bytes that no text has. Did you choose the right file? A scenario is a plain text file whose name ends in .json.',
+    })[a.kind],
   'invalid-utf8': (a) =>
     a.byte === null
       ? 'the file is not valid UTF-8 text: save it as UTF-8.'

@@ -114,6 +114,17 @@ export const nlCatalog: Catalog = {
   'file-too-large': (a) =>
     `het bestand is ${formatSize(a.bytes).replace('.', ',')}, meer dan de grens van 5 MB, dus het is niet gelezen. ` +
     'Een scenario is normaal veel kleiner: verdeel het over meerdere scenario’s, of kijk of er per ongeluk een afbeelding of andere gegevens in geplakt zijn.',
+  'not-text': (a) =>
+    ({
+      word:
+        'dit is een Word-document (of een ander ingepakt bestand: .docx, .odt, .zip), geen platte tekst. ' +
+        'Open het in Word, kopieer alle tekst naar Kladblok (op een Mac: TextEdit, in platte tekst) en sla het daar op met een naam die eindigt op .json.',
+      pdf: 'dit is een pdf, geen platte tekst. Importeer het scenariobestand zelf: een bestand met platte tekst waarvan de naam eindigt op .json.',
+      rtf:
+        'dit bestand is opgeslagen als opgemaakte tekst (RTF, zoals WordPad en TextEdit standaard doen), niet als platte tekst. ' +
+        'Sla het op als platte tekst (TextEdit: Opmaak › Maak platte tekst; WordPad: Opslaan als › Tekstdocument), met een naam die eindigt op .json.',
+      binary: 'dit is geen tekstbestand: er staan bytes in die geen tekst zijn. Heb je het juiste bestand gekozen? Een scenario is een bestand met platte tekst waarvan de naam eindigt op .json.',
+    })[a.kind],
   'invalid-utf8': (a) =>
     a.byte === null
       ? 'het bestand is geen geldige UTF-8-tekst: sla het op als UTF-8.'
