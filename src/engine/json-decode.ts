@@ -63,6 +63,22 @@ export function findInvalidUtf8(bytes: Uint8Array, max = 20): number[] {
   return bad;
 }
 
+/**
+ * Windows-1252 ("ANSI") at 0x80–0x9F, where it differs from Latin-1 (the WHATWG index; null where
+ * it has no character). Written out because Node's TextDecoder (20, without full ICU) decodes
+ * "windows-1252" as Latin-1 there, so the command line named Word's quotes and € as invisible
+ * control characters.
+ */
+const CP1252_80_9F = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+
+/** The character a byte that is not UTF-8 stands for in Windows-1252, or null. */
+function ansiChar(b: number): string | null {
+  if (b < 0x80 || b > 0xff) return null;
+  if (b >= 0xa0) return String.fromCharCode(b);
+  const c = CP1252_80_9F[b - 0x80];
+  return c === '\u0000' ? null : c;
+}
+
 /** The line and column (in characters, as an editor shows them) of a byte offset. */
 function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let [line, lineStart] = [1, 0];
@@ -95,7 +111,7 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
     const problems = findInvalidUtf8(input).map((offset) => {
       const { line, column } = placeOfByte(input, offset);
       const b = input[offset];
-      const ansi = new TextDecoder('windows-1252').decode(input.subarray(offset, offset + 1));
+      const ansi = ansiChar(b);
       return problem(msg('invalid-utf8', { byte: b, offset, ansi }), line, column, offset);
     });
     return { text: null, problems: problems.length ? problems : [problem(msg('invalid-utf8', { byte: null }))] };
