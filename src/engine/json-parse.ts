@@ -175,6 +175,12 @@ class Parser {
     return `"${this.wordAt(i).slice(0, 20) || this.text[i]}"`;
   }
 
+  /** The hint's facts; for curly quotes, how many the file has (Word may have turned them all). */
+  private hinted(c: string): { hint: FoundHint; curly?: number } {
+    const hint = this.hint(c);
+    return hint === 'curly' ? { hint, curly: (this.text.match(/[\u201c\u201d]/g) ?? []).length } : { hint };
+  }
+
   private hint(c: string): FoundHint {
     if (c === ',') return 'comma';
     if (c === '}' || c === ']') return 'close';
@@ -210,7 +216,7 @@ class Parser {
     if (/[-+.0-9]/.test(c)) return this.readNumber();
     if (WORD_START.test(c)) return this.readWord();
     if (token === TOKEN.eof) this.stop(msg('json-unexpected-end', { list: null, line: 0 }), start);
-    this.stop(msg('json-syntax', { kind: 'value-expected', found: this.found(start), hint: this.hint(c) }), start);
+    this.stop(msg('json-syntax', { kind: 'value-expected', found: this.found(start), ...this.hinted(c) }), start);
   }
 
   /** Moves past the current token, which held `value`. */
@@ -291,7 +297,7 @@ class Parser {
       return key;
     }
     if (this.scanner.getToken() === TOKEN.eof) this.stop(msg('json-unexpected-end', { list: false, line: this.line(open) }), start);
-    this.stop(msg('json-syntax', { kind: 'key-expected', found: this.found(start), hint: this.hint(c) }), start);
+    this.stop(msg('json-syntax', { kind: 'key-expected', found: this.found(start), ...this.hinted(c) }), start);
   }
 
   /**

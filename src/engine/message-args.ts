@@ -48,8 +48,8 @@ export interface MessageArgs {
   'json-syntax':
     | { kind: 'word'; word: string; fix: WordFix }
     | { kind: 'bare-word'; word: string }
-    | { kind: 'value-expected'; found: Found; hint: FoundHint }
-    | { kind: 'key-expected'; found: Found; hint: FoundHint }
+    | { kind: 'value-expected'; found: Found; hint: FoundHint; curly?: number }
+    | { kind: 'key-expected'; found: Found; hint: FoundHint; curly?: number }
     | { kind: 'colon-expected'; key: string; found: Found }
     | { kind: 'comma-expected'; list: boolean; line: number; found: Found };
   'json-empty': Record<string, never>;

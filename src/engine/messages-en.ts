@@ -25,6 +25,13 @@ const HINTS: Record<FoundHint, string> = {
 
 const found = (f: Found): string => f ?? 'the end of the file';
 
+/** More curly quotes than this one pair: an editor such as Word turned every quote curly. */
+const curlyAll = (n: number | undefined): string =>
+  n !== undefined && n > 2
+    ? ` This file has ${n} of them: if your editor (Word, for instance) turned every quote curly, replace “ and ” everywhere with " at once ` +
+      '(Find and Replace, Ctrl+H) and switch off its "smart quotes"; inside a text, ‘ ’ may stay.'
+    : '';
+
 /** The analysis's lists of ids: quoted, at most 6 then "n more". */
 const ids = (items: string[]): string => idList(items, (n) => `${n} more`);
 
@@ -65,9 +72,9 @@ export const en: Catalog = {
       case 'bare-word':
         return `the text ${a.word} must be in double quotes: write "${a.word}".`;
       case 'value-expected':
-        return `a value was expected here, but found ${found(a.found)}.${HINTS[a.hint]}`;
+        return `a value was expected here, but found ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'key-expected':
-        return `a field name in double quotes was expected here, but found ${found(a.found)}.${HINTS[a.hint]}`;
+        return `a field name in double quotes was expected here, but found ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'colon-expected':
         return `a colon ":" was expected after the field name "${a.key}", but found ${found(a.found)}.`;
       case 'comma-expected':

@@ -27,6 +27,13 @@ const HINTS: Record<FoundHint, string> = {
 };
 
 const found = (f: Found): string => f ?? 'het einde van het bestand';
+
+/** Meer krulletjes dan dit ene paar: een editor zoals Word heeft alle aanhalingstekens omgezet. */
+const curlyAll = (n: number | undefined): string =>
+  n !== undefined && n > 2
+    ? ` Dit bestand heeft er ${n}: heeft je editor (bijvoorbeeld Word) alle aanhalingstekens krul gemaakt, vervang dan “ en ” overal in één keer door " ` +
+      '(Zoeken en vervangen, Ctrl+H) en zet de ‘slimme aanhalingstekens’ uit; binnen een tekst mogen ‘ ’ blijven.'
+    : '';
 const nl = (n: number): string => n.toLocaleString('nl');
 const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_WORDS);
 const value = (v: unknown): string => describeValue(v, NL_WORDS);
@@ -78,9 +85,9 @@ export const nlCatalog: Catalog = {
       case 'bare-word':
         return `de tekst ${a.word} moet tussen dubbele aanhalingstekens staan: schrijf "${a.word}".`;
       case 'value-expected':
-        return `hier hoort een waarde te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}`;
+        return `hier hoort een waarde te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'key-expected':
-        return `hier hoort een veldnaam tussen dubbele aanhalingstekens te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}`;
+        return `hier hoort een veldnaam tussen dubbele aanhalingstekens te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'colon-expected':
         return `na de veldnaam "${a.key}" hoort een dubbele punt ":" te staan, maar er staat ${found(a.found)}.`;
       case 'comma-expected':
