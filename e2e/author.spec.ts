@@ -158,6 +158,18 @@ test('a built-in scenario downloads as a template with a fresh id that imports a
   await expect(page.locator('.verdict')).toContainText('is valid and stored');
 });
 
+test('the schema a template\'s "$schema" line names can be downloaded to put beside it', async ({ page }) => {
+  await page.goto('/#/author');
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as template' }).click()]);
+  const schemaPath = JSON.parse(await readFile((await template.path())!, 'utf8')).$schema;
+  expect(schemaPath).toBe('./scenario.schema.json');
+  const [schema] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the schema' }).click()]);
+  expect(schema.suggestedFilename()).toBe('scenario.schema.json');
+  const data = JSON.parse(await readFile((await schema.path())!, 'utf8'));
+  expect(Object.keys(data.properties)).toEqual(expect.arrayContaining(['nodes', 'endings', 'languages']));
+  await expect(page.getByRole('status').filter({ hasText: 'Saved scenario.schema.json: put it in the same folder as your scenario.' })).toBeVisible();
+});
+
 test('the map shows every node, the best path and flags; a node opens in a panel and plays from there', async ({ page }) => {
   await page.goto('/#/author');
   await importFile(page, file('kiosk.json', scenario('e2e-map')));
