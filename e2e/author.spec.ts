@@ -158,6 +158,18 @@ test('a built-in scenario downloads as a template with a fresh id that imports a
   await expect(page.locator('.verdict')).toContainText('is valid and stored');
 });
 
+test('the schema a template\'s "$schema" line names can be downloaded to put beside it', async ({ page }) => {
+  await page.goto('/#/author');
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as template' }).click()]);
+  const schemaPath = JSON.parse(await readFile((await template.path())!, 'utf8')).$schema;
+  expect(schemaPath).toBe('./scenario.schema.json');
+  const [schema] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the schema' }).click()]);
+  expect(schema.suggestedFilename()).toBe('scenario.schema.json');
+  const data = JSON.parse(await readFile((await schema.path())!, 'utf8'));
+  expect(Object.keys(data.properties)).toEqual(expect.arrayContaining(['nodes', 'endings', 'languages']));
+  await expect(page.getByRole('status').filter({ hasText: 'Saved scenario.schema.json: put it in the same folder as your scenario.' })).toBeVisible();
+});
+
 test('the map shows every node, the best path and flags; a node opens in a panel and plays from there', async ({ page }) => {
   await page.goto('/#/author');
   await importFile(page, file('kiosk.json', scenario('e2e-map')));
@@ -239,6 +251,29 @@ test('the heatmap shows how often players took each option of the version they p
   await expect(page.getByText('1 run counted')).toBeVisible();
 });
 
+test('the map\'s "What players chose" labels stay whole words on a phone and on a desktop', async ({ page }) => {
+  await page.goto('/#/author');
+  await importFile(page, file('kiosk.json', scenario('e2e-heat-words')));
+  await expect(page.locator('.verdict')).toContainText('is valid and stored');
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/#/author/map/e2e-heat-words');
+    const controls = page.getByRole('group', { name: 'What players chose' });
+    for (const word of ['Team', 'Version']) {
+      // The label's words, as drawn: one line box each, not "Tea" and "m" on two lines.
+      const lines = await controls.getByLabel(word).evaluate((select) => {
+        const walk = document.createTreeWalker(select.closest('label') as Node, NodeFilter.SHOW_TEXT);
+        let n: Node | null;
+        while ((n = walk.nextNode()) && !n.textContent?.trim());
+        const range = document.createRange();
+        range.selectNodeContents(n as Node);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, `"${word}" at ${width} px`).toBe(1);
+    }
+  }
+});
+
 test('a file dropped on the import area is checked like a picked one', async ({ page }) => {
   await page.goto('/#/author');
   const text = JSON.stringify(scenario('e2e-drop'), null, 2);
@@ -252,6 +287,33 @@ test('a file dropped on the import area is checked like a picked one', async ({ 
   await zone.dispatchEvent('drop', { dataTransfer });
   await expect(page.locator('.verdict')).toContainText('“Station kiosk v1” is valid and stored');
   await expect(page.getByText(/^dropped\.json · \d+ kB · checked in/)).toBeVisible();
+});
+
+test('pasted text is a draft: it is still there after a look at the map, a reload and a new tab', async ({ page, context }) => {
+  await page.goto('/#/author');
+  const broken = scenario('e2e-paste') as { nodes: Record<string, { options: { next: string }[] }> };
+  broken.nodes.greet.options[0].next = 'pik'; // typo for "pick"
+  const text = JSON.stringify(broken, null, 2);
+  await page.getByText('Or paste the text').click();
+  await page.getByLabel('Scenario JSON').fill(text);
+  await page.getByRole('button', { name: 'Check this text' }).click();
+  await expect(page.locator('.problem.error').first()).toContainText('did you mean "pick"');
+
+  await page.getByRole('link', { name: 'See the file as a map' }).click();
+  await expect(page.getByText('This file has errors and is not stored.')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByLabel('Scenario JSON')).toHaveValue(text);
+
+  // She fixes the typo in the box itself; the fixed text survives a reload and a new tab.
+  const fixed = text.replace('"pik"', '"pick"');
+  await page.getByLabel('Scenario JSON').fill(fixed);
+  await page.reload();
+  await expect(page.getByLabel('Scenario JSON')).toHaveValue(fixed);
+  const other = await context.newPage();
+  await other.goto('/#/author');
+  await expect(other.getByLabel('Scenario JSON')).toHaveValue(fixed);
+  await other.getByRole('button', { name: 'Check this text' }).click();
+  await expect(other.locator('.verdict')).toContainText('is valid and stored');
 });
 
 test('the authoring screen, a report with problems and the map pass axe', async ({ page }) => {

@@ -61,6 +61,15 @@ describe('source view window', () => {
     expect(long[0].firstColumn).toBeGreaterThan(1);
   });
 
+  it('shows a file saved as UTF-16 (Notepad\'s "Unicode") as its text, as the validator reads it', () => {
+    const text = '{\r\n  "id": "café"\r\n}';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
+    const src = decodeForView(bytes);
+    expect(src.lines).toEqual(['\uFEFF{', '  "id": "café"', '}']);
+  });
+
   it('decodes invalid UTF-8 for display without throwing', () => {
     const src = decodeForView(new Uint8Array([0x7b, 0xe9, 0x80, 0x7d]));
     expect(src.lines[0]).toMatch(/^{\uFFFD+}$/);

@@ -3,6 +3,7 @@
  * as U+FFFD, the validator reports them), and a huge file is only ever shown as a window of lines
  * around the place of interest, with over-long lines cut around the column.
  */
+import { utf16Order } from '../engine/utf16';
 
 /** Lines drawn at once; a bigger file shows a window around the selected place. */
 export const WINDOW_LINES = 400;
@@ -17,7 +18,8 @@ export interface SourceText {
 }
 
 export function decodeForView(bytes: Uint8Array): SourceText {
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  // The same encoding the validator reads (a file saved as UTF-16 is shown as its text).
+  const text = new TextDecoder(utf16Order(bytes) ?? 'utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
   return { text, lines: text.split(/\r\n|\r|\n/), bytes: bytes.byteLength };
 }
 

@@ -1,9 +1,12 @@
 /**
- * Turning a scenario file's bytes into text: files over 5 MB are refused, and invalid UTF-8 is
- * reported at each place (line, column and byte offset) instead of being replaced. Pure.
+ * Turning a scenario file's bytes into text: files over 5 MB are refused, a file saved as UTF-16
+ * (Windows Notepad's "Unicode") is read as such, and invalid UTF-8 is reported at each place
+ * (line, column and byte offset) instead of being replaced. Pure.
  */
 import { msg, type MessageRef } from './message-args';
 import { englishText } from './messages-en';
+import { notTextKind } from './not-text';
+import { utf16Order } from './utf16';
 
 /** The largest scenario file accepted, in bytes (5 MB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -60,6 +63,22 @@ export function findInvalidUtf8(bytes: Uint8Array, max = 20): number[] {
   return bad;
 }
 
+/**
+ * Windows-1252 ("ANSI") at 0x80–0x9F, where it differs from Latin-1 (the WHATWG index; null where
+ * it has no character). Written out because Node's TextDecoder (20, without full ICU) decodes
+ * "windows-1252" as Latin-1 there, so the command line named Word's quotes and € as invisible
+ * control characters.
+ */
+const CP1252_80_9F = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+
+/** The character a byte that is not UTF-8 stands for in Windows-1252, or null. */
+function ansiChar(b: number): string | null {
+  if (b < 0x80 || b > 0xff) return null;
+  if (b >= 0xa0) return String.fromCharCode(b);
+  const c = CP1252_80_9F[b - 0x80];
+  return c === '\u0000' ? null : c;
+}
+
 /** The line and column (in characters, as an editor shows them) of a byte offset. */
 function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let [line, lineStart] = [1, 0];
@@ -70,8 +89,9 @@ function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column:
 }
 
 /**
- * Decodes a scenario file: a string is taken as it is, bytes as strict UTF-8; a leading
- * byte-order mark is removed. Files over 5 MB are refused before any decoding.
+ * Decodes a scenario file: a string is taken as it is, bytes as UTF-16 when they are (see
+ * `utf16Order`), otherwise as strict UTF-8; a leading byte-order mark is removed. Files over
+ * 5 MB are refused before any decoding.
  */
 export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   if (typeof input === 'string') {
@@ -80,13 +100,18 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, problems: [] };
   }
   if (input.length > MAX_FILE_BYTES) return { text: null, problems: [tooLarge(input.length)] };
+  // Read as UTF-8, such a file would be a byte error at every other byte; its text is fine.
+  const utf16 = utf16Order(input);
+  if (utf16) return { text: new TextDecoder(utf16).decode(input), problems: [] };
+  const kind = notTextKind(input);
+  if (kind) return { text: null, problems: [problem(msg('not-text', { kind }))] };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), problems: [] };
   } catch {
     const problems = findInvalidUtf8(input).map((offset) => {
       const { line, column } = placeOfByte(input, offset);
       const b = input[offset];
-      const ansi = new TextDecoder('windows-1252').decode(input.subarray(offset, offset + 1));
+      const ansi = ansiChar(b);
       return problem(msg('invalid-utf8', { byte: b, offset, ansi }), line, column, offset);
     });
     return { text: null, problems: problems.length ? problems : [problem(msg('invalid-utf8', { byte: null }))] };

@@ -175,6 +175,12 @@ class Parser {
     return `"${this.wordAt(i).slice(0, 20) || this.text[i]}"`;
   }
 
+  /** The hint's facts; for curly quotes, how many the file has (Word may have turned them all). */
+  private hinted(c: string): { hint: FoundHint; curly?: number } {
+    const hint = this.hint(c);
+    return hint === 'curly' ? { hint, curly: (this.text.match(/[\u201c\u201d]/g) ?? []).length } : { hint };
+  }
+
   private hint(c: string): FoundHint {
     if (c === ',') return 'comma';
     if (c === '}' || c === ']') return 'close';
@@ -210,7 +216,7 @@ class Parser {
     if (/[-+.0-9]/.test(c)) return this.readNumber();
     if (WORD_START.test(c)) return this.readWord();
     if (token === TOKEN.eof) this.stop(msg('json-unexpected-end', { list: null, line: 0 }), start);
-    this.stop(msg('json-syntax', { kind: 'value-expected', found: this.found(start), hint: this.hint(c) }), start);
+    this.stop(msg('json-syntax', { kind: 'value-expected', found: this.found(start), ...this.hinted(c) }), start);
   }
 
   /** Moves past the current token, which held `value`. */
@@ -291,7 +297,7 @@ class Parser {
       return key;
     }
     if (this.scanner.getToken() === TOKEN.eof) this.stop(msg('json-unexpected-end', { list: false, line: this.line(open) }), start);
-    this.stop(msg('json-syntax', { kind: 'key-expected', found: this.found(start), hint: this.hint(c) }), start);
+    this.stop(msg('json-syntax', { kind: 'key-expected', found: this.found(start), ...this.hinted(c) }), start);
   }
 
   /**
@@ -338,7 +344,11 @@ class Parser {
       if (forbidden) this.report(msg('forbidden-key', { key }), keyAt);
       else if (Object.hasOwn(obj, key)) {
         const first = members.find((m) => m.key === key) as Place;
-        this.report(msg('duplicate-key', { key, line: this.line(first.keyAt as number) }), keyAt);
+        const line = this.line(first.keyAt as number);
+        // Directly in the scenario's "nodes" or "endings": the key is an id, and the message says so.
+        const [within] = this.path;
+        const ids = this.path.length === 1 && (within === 'nodes' || within === 'endings');
+        this.report(msg('duplicate-key', ids ? { key, line, within } : { key, line }), keyAt);
       }
       const place: Place = { at: this.at, key, keyAt };
       this.path.push(key);

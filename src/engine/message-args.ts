@@ -48,8 +48,8 @@ export interface MessageArgs {
   'json-syntax':
     | { kind: 'word'; word: string; fix: WordFix }
     | { kind: 'bare-word'; word: string }
-    | { kind: 'value-expected'; found: Found; hint: FoundHint }
-    | { kind: 'key-expected'; found: Found; hint: FoundHint }
+    | { kind: 'value-expected'; found: Found; hint: FoundHint; curly?: number }
+    | { kind: 'key-expected'; found: Found; hint: FoundHint; curly?: number }
     | { kind: 'colon-expected'; key: string; found: Found }
     | { kind: 'comma-expected'; list: boolean; line: number; found: Found };
   'json-empty': Record<string, never>;
@@ -59,10 +59,12 @@ export interface MessageArgs {
   'json-unquoted-key': { key: string };
   'json-missing-colon': { key: string };
   'forbidden-key': { key: string };
-  'duplicate-key': { key: string; line: number };
+  /** `within`: the key is a node's or an ending's id (a copied node or ending kept its id). */
+  'duplicate-key': { key: string; line: number; within?: 'nodes' | 'endings' };
   'json-trailing-comma': { list: boolean; line: number };
   'json-missing-comma': { list: boolean; line: number };
   'file-too-large': { bytes: number };
+  'not-text': { kind: 'word' | 'pdf' | 'rtf' | 'binary' };
   'invalid-utf8': { byte: number; offset: number; ansi: string | null } | { byte: null };
   // Structure (schema-check.ts).
   'condition-as-text': { at: JsonPath; value: string };

@@ -25,6 +25,13 @@ const HINTS: Record<FoundHint, string> = {
 
 const found = (f: Found): string => f ?? 'the end of the file';
 
+/** More curly quotes than this one pair: an editor such as Word turned every quote curly. */
+const curlyAll = (n: number | undefined): string =>
+  n !== undefined && n > 2
+    ? ` This file has ${n} of them: if your editor (Word, for instance) turned every quote curly, replace “ and ” everywhere with " at once ` +
+      '(Find and Replace, Ctrl+H) and switch off its "smart quotes"; inside a text, ‘ ’ may stay.'
+    : '';
+
 /** The analysis's lists of ids: quoted, at most 6 then "n more". */
 const ids = (items: string[]): string => idList(items, (n) => `${n} more`);
 
@@ -65,9 +72,9 @@ export const en: Catalog = {
       case 'bare-word':
         return `the text ${a.word} must be in double quotes: write "${a.word}".`;
       case 'value-expected':
-        return `a value was expected here, but found ${found(a.found)}.${HINTS[a.hint]}`;
+        return `a value was expected here, but found ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'key-expected':
-        return `a field name in double quotes was expected here, but found ${found(a.found)}.${HINTS[a.hint]}`;
+        return `a field name in double quotes was expected here, but found ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'colon-expected':
         return `a colon ":" was expected after the field name "${a.key}", but found ${found(a.found)}.`;
       case 'comma-expected':
@@ -88,7 +95,11 @@ export const en: Catalog = {
   'json-unquoted-key': (a) => `the field name ${a.key} must be in double quotes: write "${a.key}".`,
   'json-missing-colon': (a) => `a colon ":" is missing after the field name "${a.key}".`,
   'forbidden-key': (a) => `the field name "${a.key}" is not allowed (it could change how the program works) and was ignored: rename or remove it.`,
-  'duplicate-key': (a) => `the field "${a.key}" appears twice in the same object (first on line ${a.line}): only the last one would count. Remove or rename one of them.`,
+  'duplicate-key': (a) =>
+    a.within
+      ? `there are two ${a.within === 'nodes' ? 'nodes' : 'endings'} with the id "${a.key}" (the first on line ${a.line}): only this last one would count, and the first would be lost. ` +
+        `Did you copy one? Give the copy an id of its own, and put that id in the "next" that should lead to it.`
+      : `the field "${a.key}" appears twice in the same object (first on line ${a.line}): only the last one would count. Remove or rename one of them.`,
   'json-trailing-comma': (a) =>
     a.list
       ? `there is a comma after the last item of the list on line ${a.line}: remove it (JSON allows no comma before "]").`
@@ -97,6 +108,17 @@ export const en: Catalog = {
   'file-too-large': (a) =>
     `the file is ${formatSize(a.bytes)}, more than the limit of 5 MB, so it was not read. ` +
     'A scenario is normally far smaller: split it into several scenarios, or check that no image or other data was pasted into it.',
+  'not-text': (a) =>
+    ({
+      word:
+        'this is a Word document (or another packed file: .docx, .odt, .zip), not a plain text file. ' +
+        'Open it in Word, copy all its text into Notepad (on a Mac: TextEdit, in plain text), and save it there with a name ending in .json.',
+      pdf: 'this is a PDF, not a plain text file. Import the scenario file itself: a plain text file whose name ends in .json.',
+      rtf:
+        'this file is saved as formatted text (RTF, as WordPad and TextEdit do by default), not as plain text. ' +
+        'Save it as plain text (TextEdit: Format › Make Plain Text; WordPad: Save as › Text document), with a name ending in .json.',
+      binary: 'this is not a text file: it holds bytes that no text has. Did you choose the right file? A scenario is a plain text file whose name ends in .json.',
+    })[a.kind],
   'invalid-utf8': (a) =>
     a.byte === null
       ? 'the file is not valid UTF-8 text: save it as UTF-8.'

@@ -164,6 +164,20 @@ describe('the message catalogs', () => {
     }
   });
 
+  it('names a copied node or ending by what it is, not as a field of an object', () => {
+    const r = validateScenario(new Uint8Array(readFileSync(new URL('duplicate-node.json', FIXTURES))), { lang: 'nl' });
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Er zijn twee knooppunten met de id "advice" \(het eerste op regel 60\).*Geef de kopie een eigen id/),
+      expect.stringMatching(/^Er zijn twee eindes met de id "happy" \(het eerste op regel 140\)/),
+    ]);
+  });
+
+  it('says how many curly quotes a file from Word has, and how to replace them all at once', () => {
+    const r = validateScenario(new Uint8Array(readFileSync(new URL('syntax-curly-quotes-everywhere.json', FIXTURES))), { lang: 'nl' });
+    expect(r.problems[0].message).toContain('Dit bestand heeft er 602: heeft je editor (bijvoorbeeld Word) alle aanhalingstekens krul gemaakt');
+    expect(r.problems[0].message).toContain('(Zoeken en vervangen, Ctrl+H)');
+  });
+
   it('no check writes a message of its own past the catalogs', () => {
     const dir = new URL('./', import.meta.url);
     for (const f of readdirSync(dir).filter((f) => /^(json-|schema-check|validate|analyse-findings)/.test(f) && !f.endsWith('.test.ts'))) {

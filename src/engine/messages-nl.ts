@@ -27,6 +27,13 @@ const HINTS: Record<FoundHint, string> = {
 };
 
 const found = (f: Found): string => f ?? 'het einde van het bestand';
+
+/** Meer krulletjes dan dit ene paar: een editor zoals Word heeft alle aanhalingstekens omgezet. */
+const curlyAll = (n: number | undefined): string =>
+  n !== undefined && n > 2
+    ? ` Dit bestand heeft er ${n}: heeft je editor (bijvoorbeeld Word) alle aanhalingstekens krul gemaakt, vervang dan “ en ” overal in één keer door " ` +
+      '(Zoeken en vervangen, Ctrl+H) en zet de ‘slimme aanhalingstekens’ uit; binnen een tekst mogen ‘ ’ blijven.'
+    : '';
 const nl = (n: number): string => n.toLocaleString('nl');
 const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_WORDS);
 const value = (v: unknown): string => describeValue(v, NL_WORDS);
@@ -78,9 +85,9 @@ export const nlCatalog: Catalog = {
       case 'bare-word':
         return `de tekst ${a.word} moet tussen dubbele aanhalingstekens staan: schrijf "${a.word}".`;
       case 'value-expected':
-        return `hier hoort een waarde te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}`;
+        return `hier hoort een waarde te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'key-expected':
-        return `hier hoort een veldnaam tussen dubbele aanhalingstekens te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}`;
+        return `hier hoort een veldnaam tussen dubbele aanhalingstekens te staan, maar er staat ${found(a.found)}.${HINTS[a.hint]}${curlyAll(a.curly)}`;
       case 'colon-expected':
         return `na de veldnaam "${a.key}" hoort een dubbele punt ":" te staan, maar er staat ${found(a.found)}.`;
       case 'comma-expected':
@@ -102,7 +109,10 @@ export const nlCatalog: Catalog = {
   'json-missing-colon': (a) => `na de veldnaam "${a.key}" ontbreekt een dubbele punt ":".`,
   'forbidden-key': (a) => `de veldnaam "${a.key}" is niet toegestaan (die kan de werking van het programma veranderen) en is genegeerd: geef hem een andere naam of haal hem weg.`,
   'duplicate-key': (a) =>
-    `het veld "${a.key}" staat twee keer in hetzelfde object (de eerste keer op regel ${a.line}): alleen de laatste zou tellen. Haal er één weg, of geef één van beide een andere naam.`,
+    a.within
+      ? `er zijn twee ${a.within === 'nodes' ? 'knooppunten' : 'eindes'} met de id "${a.key}" (het eerste op regel ${a.line}): alleen dit laatste zou tellen, het eerste gaat verloren. ` +
+        `Heb je er een gekopieerd? Geef de kopie een eigen id, en zet die id in de "next" die ernaar moet leiden.`
+      : `het veld "${a.key}" staat twee keer in hetzelfde object (de eerste keer op regel ${a.line}): alleen de laatste zou tellen. Haal er één weg, of geef één van beide een andere naam.`,
   'json-trailing-comma': (a) =>
     a.list
       ? `er staat een komma na het laatste onderdeel van de lijst op regel ${a.line}: haal hem weg (JSON staat geen komma vóór "]" toe).`
@@ -111,6 +121,17 @@ export const nlCatalog: Catalog = {
   'file-too-large': (a) =>
     `het bestand is ${formatSize(a.bytes).replace('.', ',')}, meer dan de grens van 5 MB, dus het is niet gelezen. ` +
     'Een scenario is normaal veel kleiner: verdeel het over meerdere scenario’s, of kijk of er per ongeluk een afbeelding of andere gegevens in geplakt zijn.',
+  'not-text': (a) =>
+    ({
+      word:
+        'dit is een Word-document (of een ander ingepakt bestand: .docx, .odt, .zip), geen platte tekst. ' +
+        'Open het in Word, kopieer alle tekst naar Kladblok (op een Mac: TextEdit, in platte tekst) en sla het daar op met een naam die eindigt op .json.',
+      pdf: 'dit is een pdf, geen platte tekst. Importeer het scenariobestand zelf: een bestand met platte tekst waarvan de naam eindigt op .json.',
+      rtf:
+        'dit bestand is opgeslagen als opgemaakte tekst (RTF, zoals WordPad en TextEdit standaard doen), niet als platte tekst. ' +
+        'Sla het op als platte tekst (TextEdit: Opmaak › Maak platte tekst; WordPad: Opslaan als › Tekstdocument), met een naam die eindigt op .json.',
+      binary: 'dit is geen tekstbestand: er staan bytes in die geen tekst zijn. Heb je het juiste bestand gekozen? Een scenario is een bestand met platte tekst waarvan de naam eindigt op .json.',
+    })[a.kind],
   'invalid-utf8': (a) =>
     a.byte === null
       ? 'het bestand is geen geldige UTF-8-tekst: sla het op als UTF-8.'

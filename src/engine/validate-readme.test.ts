@@ -33,6 +33,19 @@ describe('scenarios/README.md', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lists every field of a scenario, and every setting, ambience and role, in "The scenario" table', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../scenarios/scenario.schema.json', import.meta.url), 'utf8')) as {
+      properties: Record<string, unknown>;
+      $defs: Record<string, { enum?: string[] }>;
+    };
+    const table = readme.split('### The scenario')[1].split('###')[0];
+    const rows = new Map(table.split('\n').filter((l) => l.startsWith('| `')).map((l) => [/^\| `([^`]+)`/.exec(l)?.[1], l]));
+    expect([...rows.keys()]).toEqual(Object.keys(schema.properties));
+    for (const [field, def] of [['setting', 'Setting'], ['ambience', 'Ambience'], ['role', 'Role']]) {
+      for (const value of schema.$defs[def].enum ?? []) expect(rows.get(field), `${field}: ${value}`).toContain(`\`${value}\``);
+    }
+  });
+
   it('tells authors to put the $schema line at the top', () => {
     expect(readme).toContain('"$schema": "./scenario.schema.json",');
   });

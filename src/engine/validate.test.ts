@@ -76,6 +76,24 @@ describe('validateScenario', () => {
     expect(validateScenario('\uFEFF' + text).hash).toBe(a.hash);
   });
 
+  it('reads a file saved as UTF-16, with or without a byte-order mark, as the same scenario', () => {
+    const text = readFileSync(new URL('tutorial-minimal.json', DIR), 'utf8');
+    const utf16 = (s: string, bigEndian: boolean) => {
+      const out = new Uint8Array(s.length * 2);
+      for (let i = 0; i < s.length; i++) {
+        const [hi, lo] = [s.charCodeAt(i) >> 8, s.charCodeAt(i) & 0xff];
+        out.set(bigEndian ? [hi, lo] : [lo, hi], i * 2);
+      }
+      return out;
+    };
+    const hash = validateScenario(text).hash;
+    for (const bytes of [utf16('\uFEFF' + text, false), utf16('\uFEFF' + text, true), utf16(text, false), utf16(text, true)]) {
+      const r = validateScenario(bytes);
+      expect(r.problems).toEqual([]);
+      expect(r.hash).toBe(hash);
+    }
+  });
+
   it('refuses a file over 5 MB before parsing it', () => {
     const big = '{"notes": "' + 'x'.repeat(5 * 1024 * 1024) + '"}';
     for (const input of [big, new TextEncoder().encode(big)]) {
