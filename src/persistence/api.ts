@@ -104,6 +104,8 @@ export interface RunResult {
   steps: PathStep[];
   /** Set for an assessment played (for a while) with the timers off: a score without time pressure. */
   timersOff?: true;
+  /** The run came without a signature (see Run.unverified): never compared. */
+  unverified?: true;
 }
 
 /** What an import brings: already restored (valid) values. See results-file.ts. */
@@ -153,6 +155,8 @@ export interface ImportOutcome {
   scenariosAdded: number;
   /** Runs on versions not accepted here: stored apart, left out of every comparison. */
   runsApart: number;
+  /** Runs added or completed without a signature: kept, but left out of every comparison. */
+  runsUnverified: number;
   versions: VersionNote[];
   players: PlayerNote[];
 }
@@ -207,6 +211,12 @@ export interface Store {
    * nothing (throws, database unchanged).
    */
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;
+  /**
+   * This device's signing key pair (device-key.ts), made on first need and kept with the
+   * settings; in memory for the session where it cannot be kept.
+   */
+  deviceKey(): Promise<CryptoKeyPair>;
+
   /** Close the connection (another tab takes over, or before a reload). */
   close(): void;
 

@@ -30,6 +30,7 @@ import type {
   StoredScenario,
   Team,
 } from './api';
+import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import { planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, withEvent } from './merge';
@@ -543,6 +544,7 @@ export class IdbStore implements Store {
         if (result) await tx.objectStore('results').put(result);
         else await tx.objectStore('results').delete(run.id);
         if (version?.untrusted) out.runsApart++;
+        if (run.unverified) out.runsUnverified++;
         // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files);
         // runs on a version kept apart wait until it is trusted (queueInTx, trustScenario).
         if (source) await queueInTx(tx, run, source);
@@ -560,6 +562,35 @@ export class IdbStore implements Store {
       throw e;
     }
     return out;
+  }
+
+  private key: Promise<CryptoKeyPair> | null = null;
+  deviceKey(): Promise<CryptoKeyPair> {
+    this.key ??= loadDeviceKey(
+      () => this.read((db) => db.get('settings', DEVICE_KEY), undefined),
+      (pair) => this.keepKey(pair),
+    ).catch((e: unknown) => {
+      this.key = null;
+      throw e;
+    });
+    return this.key;
+  }
+  /** Stores a new key pair unless another tab stored one first (that one is kept and returned). */
+  private async keepKey(pair: CryptoKeyPair): Promise<CryptoKeyPair> {
+    let kept = pair;
+    try {
+      await this.withConn((db) =>
+        writeTx(db, 'settings', async (tx) => {
+          const other: unknown = await tx.store.get(DEVICE_KEY);
+          if (isKeyPair(other)) kept = other;
+          else await tx.store.put(pair, DEVICE_KEY);
+        }),
+      );
+    } catch (e) {
+      // A full disk or a lost database: this key signs for the session.
+      if (!writeLost(e)) throw e;
+    }
+    return kept;
   }
 
   close(): void {

@@ -72,8 +72,17 @@ export async function planPlayers(bundle: ImportBundle, here: (id: string) => Pr
     storedAs.set(id, own);
     notes.push({ id, name, storedAs: own, kind: 'separate', holder: holder.guest ? undefined : holder.name, runs });
   }
-  const runs = bundle.runs.map((r) => (r.playerId !== null && storedAs.get(r.playerId) !== r.playerId ? { ...r, playerId: storedAs.get(r.playerId)! } : r));
+  const runs = bundle.runs.map((r) => (r.playerId !== null && storedAs.get(r.playerId) !== r.playerId ? refiled(r, storedAs.get(r.playerId)!) : r));
   return { runs, profiles, notes };
+}
+
+/**
+ * A run filed under another player id here. Its signature covers the id it was played under, so
+ * it is dropped: a verified run is this device's word from now on (signed by it on export), an
+ * unverified one stays unverified.
+ */
+function refiled({ signature: _, ...run }: Run, playerId: string): Run {
+  return { ...run, playerId };
 }
 
 /** One note per version the import brought: trusted here, new (stored apart), or already waiting. */
@@ -89,6 +98,6 @@ export function versionNotes(bundle: ImportBundle, before: Map<string, StoredSce
 
 /** An import's outcome before anything is counted: its version notes and player notes, all counts 0. */
 export function startOutcome(bundle: ImportBundle, before: Map<string, StoredScenario | undefined>, players: PlayerNote[]): ImportOutcome {
-  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0 };
+  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0, runsUnverified: 0 };
   return { ...counts, versions: versionNotes(bundle, before), players };
 }

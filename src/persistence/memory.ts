@@ -24,6 +24,7 @@ import { mergeDecision, withEvent } from './merge';
 import { measureSave } from './measure';
 import type { Scorer } from './scoring';
 import { MemoryOutbox } from './outbox';
+import { generateDeviceKey } from './run-signature';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
@@ -222,10 +223,18 @@ export class MemoryStore implements Store {
       this.score(run);
       this.outbox.queue(run);
       if (this.scenarios.get(run.scenarioHash)?.untrusted) out.runsApart++;
+      if (run.unverified) out.runsUnverified++;
       if (d === 'add') out.runsAdded++;
       else out.runsUpdated++;
     }
     return out;
+  }
+
+  private key: Promise<CryptoKeyPair> | null = null;
+  /** A key for the session: a device that cannot keep a database cannot keep a key either. */
+  deviceKey(): Promise<CryptoKeyPair> {
+    this.key ??= generateDeviceKey();
+    return this.key;
   }
 
   close(): void {}

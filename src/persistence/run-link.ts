@@ -12,6 +12,7 @@
  */
 import type { Run, RunEvent, Scenario, TimerScale } from '../engine/types';
 import type { Profile, Team } from './api';
+import { fromBase64Url, toBase64Url } from './base64url';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 
 export const RUN_LINK_VERSION = 2;
@@ -44,22 +45,6 @@ function expandEvent(c: unknown, t0: number): unknown {
   if (c[0] === 2) return { type: 'timer.scale', scale: c[1], at: t0 + Number(c[2]) };
   if (c[0] === 3) return { type: 'timer.start', node: c[1], at: t0 + Number(c[2]) };
   return null;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]+$/.test(s)) throw new Error('format');
-  // One character over a whole group can only be a link cut off in the middle.
-  if (s.length % 4 === 1) throw new Error('cut');
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
