@@ -9,6 +9,7 @@ import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { PlayState } from '../src/engine/contract';
 import type { Run, Scenario } from '../src/engine/types';
 import { contentHash } from '../src/engine/hash';
+import { generateDeviceKey, outgoing } from '../src/persistence/run-signature';
 
 export interface DbDump {
   runs: Run[];
@@ -147,6 +148,19 @@ export async function playToEnd(page: Page): Promise<string> {
 }
 
 /** Sorted, comparable view of a dump (order of keys in IndexedDB is not the point). */
+/**
+ * Runs as another device exports them: signed with its own key (run-signature.ts), so they count
+ * where players are compared. Unsigned runs would be imported as unverified.
+ */
+export async function signedElsewhere(runs: Run[]): Promise<Run[]> {
+  return outgoing(runs, generateDeviceKey);
+}
+
+/** A dump's runs without the signatures they were imported with (a device's own runs have none). */
+export function unsigned(d: DbDump): DbDump {
+  return { ...d, runs: d.runs.map(({ signature: _, ...r }) => r as Run) };
+}
+
 export function canonical(d: DbDump): DbDump {
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -207,7 +221,7 @@ export async function seedRoom(page: Page, path: string): Promise<void> {
     path,
     JSON.stringify({
       format: 'frontlijn-results',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: t0 + 3 * DAY,
       scope: { kind: 'all' },
       teams: [
@@ -216,7 +230,7 @@ export async function seedRoom(page: Page, path: string): Promise<void> {
       ],
       profiles: people.map((p) => ({ ...p, createdAt: t0 })),
       scenarios: [], // built-in: the laptop knows this exact version
-      runs,
+      runs: await signedElsewhere(runs),
       scores: [],
     }),
   );
