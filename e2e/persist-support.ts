@@ -109,8 +109,8 @@ export async function choose(page: Page, option: string): Promise<void> {
     .toBe(true);
 }
 
-/** Opens a scenario in assessment mode as a named player (creating them on the first visit). */
-export async function startAs(page: Page, name: string, scenarioId: string): Promise<void> {
+/** Opens a scenario (in assessment mode unless said) as a named player (creating them on the first visit). */
+export async function startAs(page: Page, name: string, scenarioId: string, mode: 'assessment' | 'coaching' = 'assessment'): Promise<void> {
   await page.goto('/#/');
   const existing = page.getByRole('button', { name: `Play as ${name}` });
   if (await existing.count()) await existing.click();
@@ -120,7 +120,7 @@ export async function startAs(page: Page, name: string, scenarioId: string): Pro
   }
   // The who-screen moves on by itself: let it, before going to the scenario.
   await expect(page).toHaveURL(/#\/scenarios/);
-  await page.goto(`/#/play/${scenarioId}?mode=assessment`);
+  await page.goto(`/#/play/${scenarioId}?mode=${mode}`);
   await beginIfShown(page);
 }
 
@@ -147,7 +147,16 @@ export async function playToEnd(page: Page): Promise<string> {
   return (await page.locator('[data-run-id]').getAttribute('data-run-id'))!;
 }
 
-/** Sorted, comparable view of a dump (order of keys in IndexedDB is not the point). */
+/** Exports everything on the device as a results file (an English UI), saved at `path`; returns its text. */
+export async function exportAll(page: Page, path: string): Promise<string> {
+  await page.goto('/#/results');
+  await page.getByLabel('What to export').selectOption({ label: 'Everything on this device' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Results file (JSON)' }).click();
+  await (await download).saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
 /**
  * Runs as another device exports them: signed with its own key (run-signature.ts), so they count
  * where players are compared. Unsigned runs would be imported as unverified.
@@ -161,6 +170,7 @@ export function unsigned(d: DbDump): DbDump {
   return { ...d, runs: d.runs.map(({ signature: _, ...r }) => r as Run) };
 }
 
+/** Sorted, comparable view of a dump (order of keys in IndexedDB is not the point). */
 export function canonical(d: DbDump): DbDump {
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
   return {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { canonical, playToEnd, readDb, seedRoom, startAs, unsigned } from './persist-support';
+import { canonical, exportAll, playToEnd, readDb, seedRoom, startAs, unsigned } from './persist-support';
 import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -35,15 +35,6 @@ async function deviceWithResults(browser: Browser): Promise<Page> {
   await startAs(page, 'Bram', CAFE);
   await playToEnd(page);
   return page;
-}
-
-async function exportAll(page: Page, path: string): Promise<string> {
-  await page.goto('/#/results');
-  await page.getByLabel('What to export').selectOption({ label: 'Everything on this device' });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Results file (JSON)' }).click();
-  await (await download).saveAs(path);
-  return readFileSync(path, 'utf8');
 }
 
 async function importFile(page: Page, path: string): Promise<void> {
