@@ -108,3 +108,34 @@ test('the untouched file from another device imports and its player appears on t
   expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
   await expect(b.getByText(/left out: they came without a signature/)).toHaveCount(0);
 });
+
+test('a forger with a key of their own gets in, but named: the device has not sent the player’s runs before', async ({ browser }, info) => {
+  test.slow(); // three runs played to their end on three devices
+  // Device A (the shop's laptop): Bram is assessed and the team's file goes to the trainer (B).
+  const a = await device(browser);
+  await startAs(a, 'Bram', TOY);
+  await playToEnd(a);
+  const team = info.outputPath('team.json');
+  await exportAll(a, team);
+  const b = await device(browser);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(team);
+  await expect(b.getByRole('log').locator('p').first()).toContainText('team.json: 1 new run');
+
+  // Device C, the forger's: imports the same file (Bram's id and name), plays as Bram, exports.
+  const c = await device(browser);
+  await c.goto('/#/results');
+  await c.getByLabel('Results file (.json)').setInputFiles(team);
+  await expect(c.getByRole('log').locator('p').first()).toContainText('team.json: 1 new run');
+  await startAs(c, 'Bram', TOY);
+  await playToEnd(c);
+  const forged = info.outputPath('from-c.json');
+  await exportAll(c, forged);
+
+  // Signed, so not refused; but the trainer is told which player's runs came from a new device.
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(forged);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('from-c.json: 1 new run');
+  await expect(log).toContainText('1 run of Bram came from a device that has not sent Bram’s runs here before.');
+});

@@ -143,6 +143,18 @@ export interface PlayerNote {
   runs: number;
 }
 
+/**
+ * Trust on first use: signed runs of a player whose earlier runs here all came from other
+ * devices (other keys, or this device itself). A note, not a refusal: players change devices.
+ */
+export interface DeviceNote {
+  /** The player id the runs are stored under, and the player's name. */
+  playerId: string;
+  name: string;
+  /** Runs of the import signed by that device. */
+  runs: number;
+}
+
 /** What an import changed. */
 export interface ImportOutcome {
   runsAdded: number;
@@ -159,6 +171,8 @@ export interface ImportOutcome {
   runsUnverified: number;
   versions: VersionNote[];
   players: PlayerNote[];
+  /** Players whose runs came from a device that has not sent their runs here before. */
+  devices: DeviceNote[];
 }
 
 export interface Store {

@@ -31,7 +31,7 @@ import type {
   Team,
 } from './api';
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
-import { planPlayers, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSaveAsync } from './measure';
@@ -524,6 +524,8 @@ export class IdbStore implements Store {
           out.profilesAdded++;
         }
       }
+      const names = namesOf(plan);
+      const devices = new DeviceMemory(async (id) => (await tx.objectStore('runs').index('by-player').getAll(id)).flatMap((r) => restoreRun(r) ?? []));
       for (const run of plan.runs) {
         const storedRec = await tx.objectStore('runs').get(run.id);
         const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
@@ -532,6 +534,7 @@ export class IdbStore implements Store {
           out.runsSkipped++;
           continue;
         }
+        await devices.check(run, names.get(run.playerId ?? '') ?? '?');
         await tx.objectStore('runs').put(toRecord(structuredClone(run)));
         this.open.delete(run.id);
         let version = versions.get(run.scenarioHash);
@@ -551,6 +554,7 @@ export class IdbStore implements Store {
         if (d === 'add') out.runsAdded++;
         else out.runsUpdated++;
       }
+      out.devices = devices.notes();
       await tx.done;
     } catch (e) {
       try {

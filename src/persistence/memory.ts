@@ -18,7 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { planPlayers, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, withEvent } from './merge';
 import { measureSave } from './measure';
@@ -193,6 +193,10 @@ export class MemoryStore implements Store {
     const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
     const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
     const out = startOutcome(bundle, before, plan.notes);
+    const names = namesOf(plan);
+    const devices = new DeviceMemory(async (id) => [...this.runs.values()].filter((r) => r.playerId === id));
+    for (const run of plan.runs) if (mergeDecision(this.runs.get(run.id), run) !== 'skip') await devices.check(run, names.get(run.playerId ?? '') ?? '?');
+    out.devices = devices.notes();
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
       if (!this.scenarios.has(s.hash)) {

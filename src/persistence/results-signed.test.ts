@@ -160,5 +160,36 @@ for (const [kind, make] of Object.entries(stores)) {
         expect(await raw(await reopened.deviceKey())).toEqual(await raw(pair));
       }
     });
+
+    it('notes, without refusing, a player’s runs from a device that has not sent theirs before', async () => {
+      const { a, file } = await deviceA();
+      const b = await make('device-b');
+      // First use: Bram's runs here so far all came from device A (and a new player is no news).
+      expect((await importText(b, JSON.stringify(file))).devices).toEqual([]);
+
+      // Device C (Bram's own phone) hands in a run of Bram's: imported, counted, and named.
+      const c = await make('device-c');
+      await c.saveScenario(toy);
+      await c.saveProfile(profile('bram', null, 'Bram'));
+      await c.saveRun(playThrough(toy, 'phone', 'bram', () => 2, 'assessment', NOW - 60_000));
+      const fromC = JSON.stringify(await buildResultsFile(c, { kind: 'all' }, NOW));
+      const outcome = await importText(b, fromC);
+      expect(outcome).toMatchObject({ runsAdded: 1, runsUnverified: 0, devices: [{ playerId: 'bram', name: 'Bram', runs: 1 }] });
+      expect((await b.listResults()).map((r) => r.runId).sort()).toEqual(['assessed', 'phone', 'practice']);
+
+      // Device C is known for Bram from now on; device A still is too.
+      await c.saveRun(playThrough(toy, 'phone-2', 'bram', () => 0, 'assessment', NOW - 30_000));
+      expect((await importText(b, JSON.stringify(await buildResultsFile(c, { kind: 'all' }, NOW)))).devices).toEqual([]);
+      await a.saveRun(playThrough(toy, 'assessed-2', 'bram', () => 3, 'assessment', NOW - 10_000));
+      expect((await importText(b, JSON.stringify(await buildResultsFile(a, { kind: 'all' }, NOW)))).devices).toEqual([]);
+
+      // A player who played on this device: a signed run from elsewhere is news too.
+      await b.saveRun(playThrough(toy, 'here', 'cem', () => 1, 'assessment', NOW - 90_000));
+      await b.saveProfile(profile('cem', null, 'Cem'));
+      await c.saveProfile(profile('cem', null, 'Cem'));
+      await c.saveRun(playThrough(toy, 'cem-phone', 'cem', () => 1, 'assessment', NOW - 20_000));
+      const cem = await importText(b, JSON.stringify(await buildResultsFile(c, { kind: 'player', id: 'cem' }, NOW)));
+      expect(cem.devices).toEqual([{ playerId: 'cem', name: 'Cem', runs: 1 }]);
+    });
   });
 }
