@@ -33,7 +33,7 @@ import type {
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
-import { mergeDecision, withEvent } from './merge';
+import { mergeDecision, withEvent, writtenHere } from './merge';
 import { measureSaveAsync } from './measure';
 import {
   restoreList,
@@ -353,7 +353,7 @@ export class IdbStore implements Store {
    */
   async saveRun(run: Run): Promise<void> {
     await measureSaveAsync('run', async () => {
-      const copy = structuredClone(run);
+      const copy = structuredClone(writtenHere(run));
       await this.writeOrKeep(
         (db) => this.putRun(db, copy),
         () => this.unsaved.set(copy.id, copy),

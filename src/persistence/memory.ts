@@ -20,7 +20,7 @@ import {
 } from './api';
 import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub } from './issues';
-import { mergeDecision, withEvent } from './merge';
+import { mergeDecision, withEvent, writtenHere } from './merge';
 import { measureSave } from './measure';
 import type { Scorer } from './scoring';
 import { MemoryOutbox } from './outbox';
@@ -143,9 +143,10 @@ export class MemoryStore implements Store {
   async saveRun(run: Run): Promise<void> {
     if (run.finishedAt !== undefined) await this.opts.scorer?.prepare?.();
     measureSave('run', () => {
-      this.runs.set(run.id, copy(run));
-      this.score(run);
-      this.outbox.queue(run);
+      const mine = writtenHere(run);
+      this.runs.set(run.id, copy(mine));
+      this.score(mine);
+      this.outbox.queue(mine);
     });
   }
   async appendEvent(runId: string, event: RunEvent): Promise<void> {

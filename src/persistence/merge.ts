@@ -14,6 +14,17 @@ export function sameEvent(a: RunEvent, b: RunEvent): boolean {
 }
 
 /**
+ * A run as this device writes it when it is played or changed here. A signature it was imported
+ * with covers the run as it came, not what is added here, so it is dropped: the run is this
+ * device's from now on, signed by it when it leaves. An unverified run stays unverified.
+ */
+export function writtenHere(run: Run): Run {
+  if (!run.signature) return run;
+  const { signature: _, ...rest } = run;
+  return rest;
+}
+
+/**
  * The run with `event` appended, or null when nothing changes: the same event was already the
  * last one (a retried write), or the run has finished.
  */
@@ -21,7 +32,7 @@ export function withEvent(run: Run, event: RunEvent): Run | null {
   if (run.finishedAt !== undefined) return null;
   const last = run.events[run.events.length - 1];
   if (last && sameEvent(last, event)) return null;
-  return { ...run, events: [...run.events, event] };
+  return { ...writtenHere(run), events: [...run.events, event] };
 }
 
 function isPrefix(short: RunEvent[], long: RunEvent[]): boolean {

@@ -191,5 +191,28 @@ for (const [kind, make] of Object.entries(stores)) {
       const cem = await importText(b, JSON.stringify(await buildResultsFile(c, { kind: 'player', id: 'cem' }, NOW)));
       expect(cem.devices).toEqual([{ playerId: 'cem', name: 'Cem', runs: 1 }]);
     });
+
+    it('a run imported unfinished and played on here leaves signed by this device, and verifies', async () => {
+      const a = await make('device-a');
+      await a.saveScenario(toy);
+      await a.saveProfile(profile('anna', null, 'Anna'));
+      const full = playThrough(toy, 'open', 'anna', () => 0, 'assessment', NOW - 60_000);
+      const late = playThrough(toy, 'late', 'anna', () => 1, 'assessment', NOW - 50_000);
+      await a.saveRun({ ...full, events: full.events.slice(0, 2), finishedAt: undefined });
+      await a.saveRun({ ...late, events: late.events.slice(0, 2), finishedAt: undefined });
+      const b = await make('device-b');
+      await importText(b, JSON.stringify(await buildResultsFile(a, { kind: 'all' }, NOW)));
+      expect((await b.getRun('open'))?.signature).toBeDefined();
+
+      // One goes on choice by choice, the other is written whole (as the play screen does on the ending).
+      for (const e of full.events.slice(2)) await b.appendEvent('open', e);
+      await b.saveRun({ ...(await b.getRun('late'))!, events: late.events, finishedAt: late.finishedAt });
+      expect((await b.getRun('open'))?.signature).toBeUndefined();
+      expect((await b.getRun('late'))?.signature).toBeUndefined();
+
+      const c = await make('device-c');
+      const outcome = await importText(c, JSON.stringify(await buildResultsFile(b, { kind: 'all' }, NOW)));
+      expect(outcome).toMatchObject({ runsAdded: 2, runsUnverified: 0 });
+    });
   });
 }
