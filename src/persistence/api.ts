@@ -169,6 +169,8 @@ export interface ImportOutcome {
   runsApart: number;
   /** Runs added or completed without a signature: kept, but left out of every comparison. */
   runsUnverified: number;
+  /** Runs here unverified that came again signed: replaced by the signed copy, and compared now. */
+  runsNowVerified: number;
   versions: VersionNote[];
   players: PlayerNote[];
   /** Players whose runs came from a device that has not sent their runs here before. */

@@ -552,6 +552,7 @@ export class IdbStore implements Store {
         // runs on a version kept apart wait until it is trusted (queueInTx, trustScenario).
         if (source) await queueInTx(tx, run, source);
         if (d === 'add') out.runsAdded++;
+        else if (stored?.unverified && !run.unverified) out.runsNowVerified++;
         else out.runsUpdated++;
       }
       out.devices = devices.notes();

@@ -218,7 +218,8 @@ export class MemoryStore implements Store {
       }
     }
     for (const run of plan.runs) {
-      const d = mergeDecision(this.runs.get(run.id), run);
+      const stored = this.runs.get(run.id);
+      const d = mergeDecision(stored, run);
       if (d === 'skip') {
         out.runsSkipped++;
         continue;
@@ -230,6 +231,7 @@ export class MemoryStore implements Store {
       if (this.scenarios.get(run.scenarioHash)?.untrusted) out.runsApart++;
       if (run.unverified) out.runsUnverified++;
       if (d === 'add') out.runsAdded++;
+      else if (stored?.unverified && !run.unverified) out.runsNowVerified++;
       else out.runsUpdated++;
     }
     return out;

@@ -46,10 +46,14 @@ function isPrefix(short: RunEvent[], long: RunEvent[]): boolean {
  * - 'update': the stored copy is an earlier moment of the same play-through (its events are a
  *   prefix of the incoming ones, and the incoming copy is further or finished);
  * - 'skip': already known (equal, or the stored copy is further, or they disagree, on the events,
- *   the version or the player: the device's own copy wins).
+ *   the version or the player: the device's own copy wins);
+ * except that a signed copy replaces an unverified one that is not further ('update').
  */
 export function mergeDecision(stored: Run | undefined, incoming: Run): 'add' | 'update' | 'skip' {
   if (!stored) return 'add';
+  // A signed copy (checked on import) replaces one that came unsigned, whatever that one said:
+  // an unsigned copy of a run id, imported first, must not keep the genuine run out.
+  if (stored.unverified && incoming.signature && !incoming.unverified && incoming.events.length >= stored.events.length) return 'update';
   if (stored.scenarioHash !== incoming.scenarioHash || stored.playerId !== incoming.playerId) return 'skip';
   if (!isPrefix(stored.events, incoming.events)) return 'skip';
   if (incoming.events.length > stored.events.length) return 'update';

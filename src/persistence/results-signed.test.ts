@@ -214,5 +214,25 @@ for (const [kind, make] of Object.entries(stores)) {
       const outcome = await importText(c, JSON.stringify(await buildResultsFile(b, { kind: 'all' }, NOW)));
       expect(outcome).toMatchObject({ runsAdded: 2, runsUnverified: 0 });
     });
+
+    it('a signed copy replaces an unsigned one imported first, even one that said something else', async () => {
+      const { file } = await deviceA();
+      const stripped = structuredClone(file);
+      for (const r of stripped.runs) delete r.signature;
+      // The unsigned copy claims Anna's practice was an assessment of Bram's, with other choices.
+      const practice = stripped.runs.find((r) => r.id === 'practice')!;
+      Object.assign(practice, { mode: 'assessment', playerId: 'bram', events: practice.events.slice(0, 2), finishedAt: undefined });
+      const b = await make('device-b');
+      expect(await importText(b, JSON.stringify(stripped))).toMatchObject({ runsAdded: 2, runsUnverified: 2 });
+      expect(await board(b)).toEqual([]);
+
+      const outcome = await importText(b, JSON.stringify(file));
+      expect(outcome).toMatchObject({ runsAdded: 0, runsUpdated: 0, runsSkipped: 0, runsNowVerified: 2, runsUnverified: 0 });
+      expect(await board(b)).toEqual(['Bram']);
+      expect(await b.getRun('practice')).toMatchObject({ mode: 'coaching', playerId: 'anna', signature: file.runs.find((r) => r.id === 'practice')!.signature });
+      expect((await b.listRuns()).some((r) => r.unverified)).toBe(false);
+      // And again: nothing changes.
+      expect(await importText(b, JSON.stringify(file))).toMatchObject({ runsSkipped: 2, runsNowVerified: 0 });
+    });
   });
 }
