@@ -87,6 +87,10 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await expect(entry).toContainText('2 runs came without a signature');
   expect(await boardNames(b)).toEqual(['Cem']);
   await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
+  // Bram's history still shows both runs, each marked as not compared.
+  await b.goto(`/#/history?player=${id('Bram')}`);
+  await b.getByText('All 2 attempts').click();
+  await expect(b.getByRole('cell', { name: 'Assessment · unsigned: not compared' })).toHaveCount(2);
 });
 
 test('the untouched file from another device imports and its player appears on the leaderboard', async ({ browser }, info) => {
