@@ -4,6 +4,7 @@
  * browser contexts, each with its own IndexedDB and its own device key.
  */
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { exportAll, playToEnd, startAs } from './persist-support';
 
@@ -86,6 +87,12 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('stripped.json'));
   await expect(entry).toContainText('2 runs came without a signature');
   expect(await boardNames(b)).toEqual(['Cem']);
+  await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
+  const axe = await new AxeBuilder({ page: b }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  // The debrief, too, counts only Cem's run, and says why the other two are not in it.
+  await b.goto(`/#/debrief?scenario=${TOY}`);
+  await expect(b.getByText('Based on 1 player')).toBeVisible();
   await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
   // Bram's history still shows both runs, each marked as not compared.
   await b.goto(`/#/history?player=${id('Bram')}`);
