@@ -9,6 +9,7 @@ import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { PlayState } from '../src/engine/contract';
 import type { Run, Scenario } from '../src/engine/types';
 import { contentHash } from '../src/engine/hash';
+import { generateDeviceKey, outgoing } from '../src/persistence/run-signature';
 
 export interface DbDump {
   runs: Run[];
@@ -108,8 +109,8 @@ export async function choose(page: Page, option: string): Promise<void> {
     .toBe(true);
 }
 
-/** Opens a scenario in assessment mode as a named player (creating them on the first visit). */
-export async function startAs(page: Page, name: string, scenarioId: string): Promise<void> {
+/** Opens a scenario (in assessment mode unless said) as a named player (creating them on the first visit). */
+export async function startAs(page: Page, name: string, scenarioId: string, mode: 'assessment' | 'coaching' = 'assessment'): Promise<void> {
   await page.goto('/#/');
   const existing = page.getByRole('button', { name: `Play as ${name}` });
   if (await existing.count()) await existing.click();
@@ -119,7 +120,7 @@ export async function startAs(page: Page, name: string, scenarioId: string): Pro
   }
   // The who-screen moves on by itself: let it, before going to the scenario.
   await expect(page).toHaveURL(/#\/scenarios/);
-  await page.goto(`/#/play/${scenarioId}?mode=assessment`);
+  await page.goto(`/#/play/${scenarioId}?mode=${mode}`);
   await beginIfShown(page);
 }
 
@@ -144,6 +145,29 @@ export async function playToEnd(page: Page): Promise<string> {
   }
   await expect(page.locator('#ending-heading')).toBeVisible();
   return (await page.locator('[data-run-id]').getAttribute('data-run-id'))!;
+}
+
+/** Exports everything on the device as a results file (an English UI), saved at `path`; returns its text. */
+export async function exportAll(page: Page, path: string): Promise<string> {
+  await page.goto('/#/results');
+  await page.getByLabel('What to export').selectOption({ label: 'Everything on this device' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Results file (JSON)' }).click();
+  await (await download).saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * Runs as another device exports them: signed with its own key (run-signature.ts), so they count
+ * where players are compared. Unsigned runs would be imported as unverified.
+ */
+export async function signedElsewhere(runs: Run[]): Promise<Run[]> {
+  return outgoing(runs, generateDeviceKey);
+}
+
+/** A dump's runs without the signatures they were imported with (a device's own runs have none). */
+export function unsigned(d: DbDump): DbDump {
+  return { ...d, runs: d.runs.map(({ signature: _, ...r }) => r as Run) };
 }
 
 /** Sorted, comparable view of a dump (order of keys in IndexedDB is not the point). */
@@ -207,7 +231,7 @@ export async function seedRoom(page: Page, path: string): Promise<void> {
     path,
     JSON.stringify({
       format: 'frontlijn-results',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: t0 + 3 * DAY,
       scope: { kind: 'all' },
       teams: [
@@ -216,7 +240,7 @@ export async function seedRoom(page: Page, path: string): Promise<void> {
       ],
       profiles: people.map((p) => ({ ...p, createdAt: t0 })),
       scenarios: [], // built-in: the laptop knows this exact version
-      runs,
+      runs: await signedElsewhere(runs),
       scores: [],
     }),
   );

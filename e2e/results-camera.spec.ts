@@ -9,6 +9,7 @@ import { contentHash } from '../src/engine/hash';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { Run, Scenario } from '../src/engine/types';
 import { encodeRunLink, encodeRunQr } from '../src/persistence/run-link';
+import { generateDeviceKey, outgoing } from '../src/persistence/run-signature';
 import { makeQrVideo } from '../test-support/qr-video';
 import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
 import { canonical, readDb } from './persist-support';
@@ -57,31 +58,34 @@ function scannedFrames(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __frames: string[] }).__frames);
 }
 
+/** Each kind of code: the video of it, and the run as the laptop must store it. */
 const versions = [
   {
     name: 'an old phone’s code (a version 1 link)',
     createdAt: () => 1,
     video: async (run: Run, baseURL: string, out: string) => {
       const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
-      return makeQrVideo(`${baseURL}/#/import-run/${data}`, out);
+      // Old codes carry no signature: kept, but never compared.
+      return { video: await makeQrVideo(`${baseURL}/#/import-run/${data}`, out), stored: { ...run, unverified: true as const } };
     },
   },
   {
-    name: 'today’s short code (FL: and base45, alphanumeric mode)',
+    name: 'today’s short, signed code (FL: and base45, alphanumeric mode)',
     // The short code leaves out when the player was created: the run's start stands in.
     createdAt: (run: Run) => run.startedAt,
     video: async (run: Run, _baseURL: string, out: string) => {
       const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
-      const text = await encodeRunQr({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } }, scenario);
+      const [signed] = await outgoing([run], generateDeviceKey);
+      const text = await encodeRunQr({ run: signed, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } }, scenario);
       expect(text).toMatch(/^FL:/);
-      return makeQrVideo(text, out, { mode: 'Alphanumeric' });
+      return { video: await makeQrVideo(text, out, { mode: 'Alphanumeric' }), stored: signed };
     },
   },
 ];
 
 for (const version of versions) test(`a run shown as a QR code to the laptop camera is imported once: ${version.name}`, async ({ baseURL }, info) => {
   const run = finishedRun();
-  const video = await version.video(run, baseURL!, info.outputPath('qr.y4m'));
+  const { video, stored } = await version.video(run, baseURL!, info.outputPath('qr.y4m'));
 
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
@@ -93,7 +97,7 @@ for (const version of versions) test(`a run shown as a QR code to the laptop cam
     await recordScannedFrames(page);
     await page.goto('/#/results');
     await page.getByRole('button', { name: 'Start the camera' }).click();
-    await expect(page.getByRole('log')).toContainText(/Run of Dewi in “.+” added\./, { timeout: 20_000 });
+    await expect(page.getByRole('log')).toContainText(/Run of Dewi in “.+” added/, { timeout: 20_000 });
     // The video loops: the same code seen again is not imported twice. Wait until the scanner
     // has looked at a frame without the code and then at the code again (the next loop).
     const since = await scannedFrames(page).then((f) => f.length);
@@ -104,7 +108,7 @@ for (const version of versions) test(`a run shown as a QR code to the laptop cam
     await page.getByRole('button', { name: 'Stop the camera' }).click();
 
     const db = canonical(await readDb(page));
-    expect(db.runs).toEqual([run]);
+    expect(db.runs).toEqual([stored]);
     expect(db.results.map((r) => r.runId)).toEqual([run.id]);
     expect(db.profiles).toEqual([{ id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: version.createdAt(run) }]);
     expect(db.teams.map((t) => t.name)).toEqual(['Bar']);

@@ -9,7 +9,7 @@ import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { contentHash } from '../src/engine/hash';
 import type { Run, Scenario } from '../src/engine/types';
 import { encodeRunLink } from '../src/persistence/run-link';
-import { canonical, readDb } from './persist-support';
+import { canonical, readDb, signedElsewhere } from './persist-support';
 import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -65,18 +65,19 @@ function play(scenario: Scenario, hash: string, id: string, playerId: string, pi
   return run;
 }
 
-function writeResults(path: string, parts: { scenarios?: { hash: string; id: string; custom: boolean; source: string }[]; runs: Run[]; profiles: { id: string; name: string }[] }): string {
+/** A results file as another device exports it (its runs signed by that device). */
+async function writeResults(path: string, parts: { scenarios?: { hash: string; id: string; custom: boolean; source: string }[]; runs: Run[]; profiles: { id: string; name: string }[] }): Promise<string> {
   writeFileSync(
     path,
     JSON.stringify({
       format: 'frontlijn-results',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: Date.now(),
       scope: { kind: 'all' },
       teams: [],
       profiles: parts.profiles.map((p) => ({ ...p, teamId: null, createdAt: 1 })),
       scenarios: (parts.scenarios ?? []).map(({ hash, id, custom, source }) => ({ hash, id, custom, source })),
-      runs: parts.runs,
+      runs: await signedElsewhere(parts.runs),
       scores: [],
     }),
   );
@@ -92,7 +93,7 @@ test('a forged scenario version in a results file sets no score until the facili
   const laptop = await device(browser);
   const forged = forgedToy(false, generous);
   const run = play(forged.scenario, forged.hash, 'forged-1', 'mallory', () => 0);
-  await importFile(laptop, writeResults(info.outputPath('forged.json'), { scenarios: [forged], runs: [run], profiles: [{ id: 'mallory', name: 'Mallory' }] }));
+  await importFile(laptop, await writeResults(info.outputPath('forged.json'), { scenarios: [forged], runs: [run], profiles: [{ id: 'mallory', name: 'Mallory' }] }));
 
   const log = laptop.getByRole('log');
   await expect(log).toContainText('1 new run');
@@ -141,7 +142,7 @@ test('a stored custom version with a built-in’s id takes down no screen', asyn
   await laptop.goto('/#/');
   await storeVersion(laptop, forgedToy(true, generous));
   const toy = readScenario(TOY);
-  await importFile(laptop, writeResults(info.outputPath('anna.json'), { runs: [play(toy, contentHash(toy), 'run-a', 'anna', () => 0)], profiles: [{ id: 'anna', name: 'Anna' }] }));
+  await importFile(laptop, await writeResults(info.outputPath('anna.json'), { runs: [play(toy, contentHash(toy), 'run-a', 'anna', () => 0)], profiles: [{ id: 'anna', name: 'Anna' }] }));
   await expect(laptop.getByRole('log')).toContainText('1 new run');
 
   await laptop.goto(`/#/teams?scenario=${TOY}`);
@@ -166,7 +167,7 @@ test('players with ids like __proto__ show their runs, not NaN', async ({ browse
   const toy = readScenario(TOY);
   const ids = ['__proto__', 'constructor', 'hasOwnProperty'];
   const runs = ids.map((id, i) => play(toy, contentHash(toy), `run-${i}`, id, (k) => k + i));
-  await importFile(laptop, writeResults(info.outputPath('proto.json'), { runs, profiles: ids.map((id, i) => ({ id, name: `Player ${i + 1}` })) }));
+  await importFile(laptop, await writeResults(info.outputPath('proto.json'), { runs, profiles: ids.map((id, i) => ({ id, name: `Player ${i + 1}` })) }));
   await expect(laptop.getByRole('log')).toContainText('3 new runs');
   await laptop.goto(`/#/teams?scenario=${TOY}`);
   for (let i = 1; i <= 3; i++) await expect(laptop.getByRole('row', { name: new RegExp(`Player ${i}`) })).toBeVisible();
@@ -180,7 +181,7 @@ test('a link with an existing player’s id but another name is filed apart, and
   const laptop = await device(browser);
   const toy = readScenario(TOY);
   const hash = contentHash(toy);
-  await importFile(laptop, writeResults(info.outputPath('dewi.json'), { runs: [play(toy, hash, 'dewi-1', 'p-dewi', () => 0)], profiles: [{ id: 'p-dewi', name: 'Dewi' }] }));
+  await importFile(laptop, await writeResults(info.outputPath('dewi.json'), { runs: [play(toy, hash, 'dewi-1', 'p-dewi', () => 0)], profiles: [{ id: 'p-dewi', name: 'Dewi' }] }));
   await expect(laptop.getByRole('log')).toContainText('1 new run');
 
   const injected = play(toy, hash, 'mallory-1', 'p-dewi', () => 1);

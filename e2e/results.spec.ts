@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { canonical, playToEnd, readDb, seedRoom, startAs } from './persist-support';
+import { canonical, exportAll, playToEnd, readDb, seedRoom, startAs, unsigned } from './persist-support';
 import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -37,15 +37,6 @@ async function deviceWithResults(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function exportAll(page: Page, path: string): Promise<string> {
-  await page.goto('/#/results');
-  await page.getByLabel('What to export').selectOption({ label: 'Everything on this device' });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Results file (JSON)' }).click();
-  await (await download).saveAs(path);
-  return readFileSync(path, 'utf8');
-}
-
 async function importFile(page: Page, path: string): Promise<void> {
   await page.goto('/#/results');
   await page.getByLabel('Results file (.json)').setInputFiles(path);
@@ -55,19 +46,23 @@ test('export then import on another device gives the same data, and again counts
   const a = await deviceWithResults(browser);
   const file = info.outputPath('all.json');
   const text = await exportAll(a, file);
-  expect(JSON.parse(text)).toMatchObject({ format: 'frontlijn-results', formatVersion: 1 });
+  expect(JSON.parse(text)).toMatchObject({ format: 'frontlijn-results', formatVersion: 2 });
 
   const b = await device(browser);
   await importFile(b, file);
   await expect(b.getByRole('log')).toContainText('2 new runs');
+  await expect(b.getByRole('log')).not.toContainText('signature');
   const dumpA = canonical(await readDb(a));
   expect(dumpA.runs).toHaveLength(2);
   expect(dumpA.results).toHaveLength(2);
-  expect(canonical(await readDb(b))).toEqual(dumpA);
+  // B keeps the signatures A's runs came with (a re-export passes them on).
+  const dumpB = canonical(await readDb(b));
+  expect(dumpB.runs.every((r) => r.signature)).toBe(true);
+  expect(unsigned(dumpB)).toEqual(dumpA);
 
   await b.getByLabel('Results file (.json)').setInputFiles(file);
   await expect(b.getByRole('log')).toContainText('2 already here');
-  expect(canonical(await readDb(b))).toEqual(dumpA);
+  expect(canonical(await readDb(b))).toEqual(dumpB);
 
   // The team board on the second device shows both players.
   await b.goto(`/#/teams?scenario=${TOY}`);
@@ -89,7 +84,10 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
   ];
   const changedChoice = structuredClone(data);
   changedChoice.runs[0].events.find((e: { type: string }) => e.type === 'choice.select').option = 'give-everything-away';
-  cases.push(['changed-choice.json', JSON.stringify(changedChoice), /does not fit its scenario/]);
+  cases.push(['changed-choice.json', JSON.stringify(changedChoice), /was changed after it was played \(its signature does not match\)/]);
+  // The same with the signature removed: the replay refuses a choice the scenario does not have.
+  delete changedChoice.runs[0].signature;
+  cases.push(['changed-choice-unsigned.json', JSON.stringify(changedChoice), /does not fit its scenario/]);
   const changedScenario = structuredClone(data);
   // Make the worst option of the first decision look good, without touching the runs.
   const edited = JSON.parse(changedScenario.scenarios[0].source);
@@ -109,7 +107,7 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
     await b.getByLabel('Results file (.json)').setInputFiles(path);
     await expect(b.getByRole('log').locator('p').first()).toContainText(`${name}: Refused`);
     await expect(b.getByRole('log').locator('p').first()).toContainText(message);
-    await expect(b.getByRole('log').locator('p').first()).toContainText('Nothing was changed.');
+    await expect(b.getByRole('log').locator('p').first()).toContainText(/Nothing was (changed|imported)\./);
     expect(canonical(await readDb(b)), name).toEqual(empty);
   }
 

@@ -193,7 +193,7 @@ test('a finished room run shows “Hand in your run” first on the phone (360 p
   await shot(phone, info, 'report-room-1280');
 });
 
-test('the phone’s hand-in code is short (at most 57 modules) and reads as the run', async ({ browser }, info) => {
+test('the phone’s signed hand-in code is short (at most 65 modules) and reads as the run', async ({ browser }, info) => {
   test.slow(); // a scenario is played to its end on a phone
   const laptop = await device(browser, LAPTOP);
   await seedRoom(laptop, info.outputPath('room.json'));
@@ -202,17 +202,22 @@ test('the phone’s hand-in code is short (at most 57 modules) and reads as the 
   const runId = await joinAndPlay(phone, link, 'Gijs');
   await phone.getByRole('link', { name: 'See the report' }).click();
   const { text, modules } = await readQr(phone.getByRole('img', { name: 'QR code with your run, to hand in' }));
-  // Before: the whole link as bytes, 77–81 modules. Now: FL: and base45, alphanumeric mode.
+  // Before: the whole link as bytes, 77–81 modules. Then: FL: and base45, alphanumeric mode, at
+  // most 57. Now the run's signature (public key and signature, 129 bytes) adds 8 modules a side.
   expect(text).toMatch(/^FL:[0-9A-Z $%*+\-./:]+$/);
-  expect(modules).toBeLessThanOrEqual(57);
-  // The link under the code is shorter too, and imports the same run.
+  expect(modules).toBeLessThanOrEqual(65);
+  // The link under the code is shorter too (~280 characters; the signature adds ~196), and
+  // imports the same run.
   await phone.getByText('Show the link').click();
   const handLink = await phone.getByLabel('Link to your run').inputValue();
-  expect(handLink.length).toBeLessThan(420);
+  expect(handLink.length).toBeLessThan(500);
   const tab = await laptop.context().newPage();
   await tab.goto(handLink.replace(/^https?:\/\/[^/]+/, ''));
   await expect(tab.getByRole('log')).toContainText('Run of Gijs in “Toy shop on a Saturday” added.');
-  expect((await readDb(tab)).runs.map((r) => r.id)).toContain(runId);
+  await expect(tab.getByRole('log')).not.toContainText('without a signature');
+  const handed = (await readDb(tab)).runs.find((r) => r.id === runId);
+  expect(handed?.signature?.key).toMatch(/^[A-Za-z0-9_-]{87}$/);
+  expect(handed?.unverified).toBeUndefined();
 });
 
 test('a cut-off hand-in link says the link is incomplete and should be sent again', async ({ browser }, info) => {

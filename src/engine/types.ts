@@ -456,4 +456,19 @@ export interface Run {
   finishedAt?: number;
   /** The player's answer to the report's reflection question. */
   reflection?: string;
+  /**
+   * The signature of the device that made the run, as it came with an import (a results file or a
+   * hand-in link); absent on runs made on this device, which are signed when they leave it.
+   */
+  signature?: RunSignature;
+  /** Imported without a signature: kept and shown, but never compared with other players' runs. */
+  unverified?: true;
+}
+
+/** An ECDSA P-256 signature over a run's canonical form (see persistence/run-signature.ts). */
+export interface RunSignature {
+  /** The signing device's public key: the raw (uncompressed) point, base64url. */
+  key: string;
+  /** The signature (IEEE P1363, r‖s), base64url. */
+  sig: string;
 }

@@ -104,6 +104,8 @@ export interface RunResult {
   steps: PathStep[];
   /** Set for an assessment played (for a while) with the timers off: a score without time pressure. */
   timersOff?: true;
+  /** The run came without a signature (see Run.unverified): never compared. */
+  unverified?: true;
 }
 
 /** What an import brings: already restored (valid) values. See results-file.ts. */
@@ -141,6 +143,18 @@ export interface PlayerNote {
   runs: number;
 }
 
+/**
+ * Trust on first use: signed runs of a player whose earlier runs here all came from other
+ * devices (other keys, or this device itself). A note, not a refusal: players change devices.
+ */
+export interface DeviceNote {
+  /** The player id the runs are stored under, and the player's name. */
+  playerId: string;
+  name: string;
+  /** Runs of the import signed by that device. */
+  runs: number;
+}
+
 /** What an import changed. */
 export interface ImportOutcome {
   runsAdded: number;
@@ -153,8 +167,14 @@ export interface ImportOutcome {
   scenariosAdded: number;
   /** Runs on versions not accepted here: stored apart, left out of every comparison. */
   runsApart: number;
+  /** Runs added or completed without a signature: kept, but left out of every comparison. */
+  runsUnverified: number;
+  /** Runs here unverified that came again signed: replaced by the signed copy, and compared now. */
+  runsNowVerified: number;
   versions: VersionNote[];
   players: PlayerNote[];
+  /** Players whose runs came from a device that has not sent their runs here before. */
+  devices: DeviceNote[];
 }
 
 export interface Store {
@@ -207,6 +227,12 @@ export interface Store {
    * nothing (throws, database unchanged).
    */
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;
+  /**
+   * This device's signing key pair (device-key.ts), made on first need and kept with the
+   * settings; in memory for the session where it cannot be kept.
+   */
+  deviceKey(): Promise<CryptoKeyPair>;
+
   /** Close the connection (another tab takes over, or before a reload). */
   close(): void;
 

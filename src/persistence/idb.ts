@@ -30,9 +30,10 @@ import type {
   StoredScenario,
   Team,
 } from './api';
-import { planPlayers, startOutcome } from './import-plan';
+import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
+import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
-import { mergeDecision, withEvent } from './merge';
+import { mergeDecision, withEvent, writtenHere } from './merge';
 import { measureSaveAsync } from './measure';
 import {
   restoreList,
@@ -377,7 +378,7 @@ export class IdbStore implements Store {
   async saveRun(run: Run): Promise<void> {
     await this.outbox.decided(); // at start-up: whether this write also queues statements
     await measureSaveAsync('run', async () => {
-      const copy = structuredClone(run);
+      const copy = structuredClone(writtenHere(run));
       await this.writeOrKeep(
         (db) => this.putRun(db, copy),
         () => this.unsaved.set(copy.id, copy),
@@ -550,6 +551,8 @@ export class IdbStore implements Store {
           out.profilesAdded++;
         }
       }
+      const names = namesOf(plan);
+      const devices = new DeviceMemory(async (id) => (await tx.objectStore('runs').index('by-player').getAll(id)).flatMap((r) => restoreRun(r) ?? []));
       for (const run of plan.runs) {
         const storedRec = await tx.objectStore('runs').get(run.id);
         const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
@@ -558,6 +561,7 @@ export class IdbStore implements Store {
           out.runsSkipped++;
           continue;
         }
+        await devices.check(run, names.get(run.playerId ?? '') ?? '?');
         await tx.objectStore('runs').put(toRecord(structuredClone(run)));
         this.open.delete(run.id);
         let version = versions.get(run.scenarioHash);
@@ -570,12 +574,15 @@ export class IdbStore implements Store {
         if (result) await tx.objectStore('results').put(result);
         else await tx.objectStore('results').delete(run.id);
         if (version?.untrusted) out.runsApart++;
+        if (run.unverified) out.runsUnverified++;
         // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files);
         // runs on a version kept apart wait until it is trusted (queueInTx, trustScenario).
         if (source) await queueInTx(tx, run, source);
         if (d === 'add') out.runsAdded++;
+        else if (stored?.unverified && !run.unverified) out.runsNowVerified++;
         else out.runsUpdated++;
       }
+      out.devices = devices.notes();
       await tx.done;
     } catch (e) {
       try {
@@ -587,6 +594,35 @@ export class IdbStore implements Store {
       throw e;
     }
     return out;
+  }
+
+  private key: Promise<CryptoKeyPair> | null = null;
+  deviceKey(): Promise<CryptoKeyPair> {
+    this.key ??= loadDeviceKey(
+      () => this.read((db) => db.get('settings', DEVICE_KEY), undefined),
+      (pair) => this.keepKey(pair),
+    ).catch((e: unknown) => {
+      this.key = null;
+      throw e;
+    });
+    return this.key;
+  }
+  /** Stores a new key pair unless another tab stored one first (that one is kept and returned). */
+  private async keepKey(pair: CryptoKeyPair): Promise<CryptoKeyPair> {
+    let kept = pair;
+    try {
+      await this.withConn((db) =>
+        writeTx(db, 'settings', async (tx) => {
+          const other: unknown = await tx.store.get(DEVICE_KEY);
+          if (isKeyPair(other)) kept = other;
+          else await tx.store.put(pair, DEVICE_KEY);
+        }),
+      );
+    } catch (e) {
+      // A full disk or a lost database: this key signs for the session.
+      if (!writeLost(e)) throw e;
+    }
+    return kept;
   }
 
   close(): void {

@@ -11,7 +11,7 @@
  * say, per version, whether it was trusted, new (stored apart) or already waiting.
  */
 import type { Run } from '../engine/types';
-import type { ImportBundle, ImportOutcome, PlayerNote, Profile, StoredScenario, VersionNote } from './api';
+import type { DeviceNote, ImportBundle, ImportOutcome, PlayerNote, Profile, StoredScenario, VersionNote } from './api';
 
 /** A short, stable tag of a name (FNV-1a, base 36): only to tell apart ids, not a secret. */
 function tag(s: string): string {
@@ -72,8 +72,17 @@ export async function planPlayers(bundle: ImportBundle, here: (id: string) => Pr
     storedAs.set(id, own);
     notes.push({ id, name, storedAs: own, kind: 'separate', holder: holder.guest ? undefined : holder.name, runs });
   }
-  const runs = bundle.runs.map((r) => (r.playerId !== null && storedAs.get(r.playerId) !== r.playerId ? { ...r, playerId: storedAs.get(r.playerId)! } : r));
+  const runs = bundle.runs.map((r) => (r.playerId !== null && storedAs.get(r.playerId) !== r.playerId ? refiled(r, storedAs.get(r.playerId)!) : r));
   return { runs, profiles, notes };
+}
+
+/**
+ * A run filed under another player id here. Its signature covers the id it was played under, so
+ * it is dropped: a verified run is this device's word from now on (signed by it on export), an
+ * unverified one stays unverified.
+ */
+function refiled({ signature: _, ...run }: Run, playerId: string): Run {
+  return { ...run, playerId };
 }
 
 /** One note per version the import brought: trusted here, new (stored apart), or already waiting. */
@@ -89,6 +98,47 @@ export function versionNotes(bundle: ImportBundle, before: Map<string, StoredSce
 
 /** An import's outcome before anything is counted: its version notes and player notes, all counts 0. */
 export function startOutcome(bundle: ImportBundle, before: Map<string, StoredScenario | undefined>, players: PlayerNote[]): ImportOutcome {
-  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0 };
-  return { ...counts, versions: versionNotes(bundle, before), players };
+  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0, runsUnverified: 0, runsNowVerified: 0 };
+  return { ...counts, versions: versionNotes(bundle, before), players, devices: [] };
+}
+
+/** What stands for this device among the keys that sent a player's runs: its own runs are unsigned. */
+const THIS_DEVICE = '';
+
+/**
+ * Trust on first use: remembers, per player, which devices have sent their runs here (the keys
+ * their stored runs were signed with; this device for runs made here; unsigned imports say
+ * nothing), and notes a signed run of a player whose earlier runs all came from other devices.
+ * A player's first runs here set what is known; nothing is refused.
+ */
+export class DeviceMemory {
+  private known = new Map<string, Set<string>>();
+  private noted = new Map<string, DeviceNote>();
+
+  /** `earlier`: the runs stored under a player id (read before this import writes any of theirs). */
+  constructor(private readonly earlier: (playerId: string) => Promise<Run[]>) {}
+
+  /** Looks at a run about to be written (added or completed), filed under `name`. */
+  async check(run: Run, name: string): Promise<void> {
+    if (!run.signature || run.playerId === null) return;
+    let keys = this.known.get(run.playerId);
+    if (!keys) {
+      keys = new Set((await this.earlier(run.playerId)).flatMap((r) => (r.signature ? [r.signature.key] : r.unverified ? [] : [THIS_DEVICE])));
+      this.known.set(run.playerId, keys);
+    }
+    if (keys.size === 0 || keys.has(run.signature.key)) return;
+    const at = `${run.playerId}\u0000${run.signature.key}`;
+    const note = this.noted.get(at) ?? { playerId: run.playerId, name, runs: 0 };
+    note.runs++;
+    this.noted.set(at, note);
+  }
+
+  notes(): DeviceNote[] {
+    return [...this.noted.values()];
+  }
+}
+
+/** The name each player id of a plan is filed under here. */
+export function namesOf(plan: PlayerPlan): Map<string, string> {
+  return new Map(plan.notes.map((n) => [n.storedAs, n.name]));
 }

@@ -18,12 +18,13 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { planPlayers, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub } from './issues';
-import { mergeDecision, withEvent } from './merge';
+import { mergeDecision, withEvent, writtenHere } from './merge';
 import { measureSave } from './measure';
 import type { Scorer } from './scoring';
 import { MemoryOutbox } from './outbox';
+import { generateDeviceKey } from './run-signature';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
@@ -143,9 +144,10 @@ export class MemoryStore implements Store {
     await this.outbox.decided(); // at start-up: whether this write also queues statements
     if (run.finishedAt !== undefined) await this.opts.scorer?.prepare?.();
     measureSave('run', () => {
-      this.runs.set(run.id, copy(run));
-      this.score(run);
-      this.outbox.queue(run);
+      const mine = writtenHere(run);
+      this.runs.set(run.id, copy(mine));
+      this.score(mine);
+      this.outbox.queue(mine);
     });
   }
   async appendEvent(runId: string, event: RunEvent): Promise<void> {
@@ -195,6 +197,10 @@ export class MemoryStore implements Store {
     const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
     const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
     const out = startOutcome(bundle, before, plan.notes);
+    const names = namesOf(plan);
+    const devices = new DeviceMemory(async (id) => [...this.runs.values()].filter((r) => r.playerId === id));
+    for (const run of plan.runs) if (mergeDecision(this.runs.get(run.id), run) !== 'skip') await devices.check(run, names.get(run.playerId ?? '') ?? '?');
+    out.devices = devices.notes();
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
       if (!this.scenarios.has(s.hash)) {
@@ -215,7 +221,8 @@ export class MemoryStore implements Store {
       }
     }
     for (const run of plan.runs) {
-      const d = mergeDecision(this.runs.get(run.id), run);
+      const stored = this.runs.get(run.id);
+      const d = mergeDecision(stored, run);
       if (d === 'skip') {
         out.runsSkipped++;
         continue;
@@ -225,10 +232,19 @@ export class MemoryStore implements Store {
       this.score(run);
       this.outbox.queue(run);
       if (this.scenarios.get(run.scenarioHash)?.untrusted) out.runsApart++;
+      if (run.unverified) out.runsUnverified++;
       if (d === 'add') out.runsAdded++;
+      else if (stored?.unverified && !run.unverified) out.runsNowVerified++;
       else out.runsUpdated++;
     }
     return out;
+  }
+
+  private key: Promise<CryptoKeyPair> | null = null;
+  /** A key for the session: a device that cannot keep a database cannot keep a key either. */
+  deviceKey(): Promise<CryptoKeyPair> {
+    this.key ??= generateDeviceKey();
+    return this.key;
   }
 
   close(): void {}

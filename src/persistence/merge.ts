@@ -14,6 +14,17 @@ export function sameEvent(a: RunEvent, b: RunEvent): boolean {
 }
 
 /**
+ * A run as this device writes it when it is played or changed here. A signature it was imported
+ * with covers the run as it came, not what is added here, so it is dropped: the run is this
+ * device's from now on, signed by it when it leaves. An unverified run stays unverified.
+ */
+export function writtenHere(run: Run): Run {
+  if (!run.signature) return run;
+  const { signature: _, ...rest } = run;
+  return rest;
+}
+
+/**
  * The run with `event` appended, or null when nothing changes: the same event was already the
  * last one (a retried write), or the run has finished.
  */
@@ -21,7 +32,7 @@ export function withEvent(run: Run, event: RunEvent): Run | null {
   if (run.finishedAt !== undefined) return null;
   const last = run.events[run.events.length - 1];
   if (last && sameEvent(last, event)) return null;
-  return { ...run, events: [...run.events, event] };
+  return { ...writtenHere(run), events: [...run.events, event] };
 }
 
 function isPrefix(short: RunEvent[], long: RunEvent[]): boolean {
@@ -35,10 +46,14 @@ function isPrefix(short: RunEvent[], long: RunEvent[]): boolean {
  * - 'update': the stored copy is an earlier moment of the same play-through (its events are a
  *   prefix of the incoming ones, and the incoming copy is further or finished);
  * - 'skip': already known (equal, or the stored copy is further, or they disagree, on the events,
- *   the version or the player: the device's own copy wins).
+ *   the version or the player: the device's own copy wins);
+ * except that a signed copy replaces an unverified one that is not further ('update').
  */
 export function mergeDecision(stored: Run | undefined, incoming: Run): 'add' | 'update' | 'skip' {
   if (!stored) return 'add';
+  // A signed copy (checked on import) replaces one that came unsigned, whatever that one said:
+  // an unsigned copy of a run id, imported first, must not keep the genuine run out.
+  if (stored.unverified && incoming.signature && !incoming.unverified && incoming.events.length >= stored.events.length) return 'update';
   if (stored.scenarioHash !== incoming.scenarioHash || stored.playerId !== incoming.playerId) return 'skip';
   if (!isPrefix(stored.events, incoming.events)) return 'skip';
   if (incoming.events.length > stored.events.length) return 'update';

@@ -12,6 +12,7 @@ import {
   type Lang,
   type Run,
   type RunEvent,
+  type RunSignature,
   type TimerScale,
   type Mode,
   type EndingTone,
@@ -195,7 +196,20 @@ export function restoreRun(value: unknown, r = new Repairs(), opts: RestoreRunOp
   if (isTime(value.finishedAt) && events.length === raw.length) run.finishedAt = value.finishedAt;
   else if (value.finishedAt !== undefined) r.note(`run ${id}: finishedAt`);
   if (typeof value.reflection === 'string') run.reflection = value.reflection.slice(0, 2000);
+  const signature = restoreSignature(value.signature);
+  if (signature) run.signature = signature;
+  else if (value.signature !== undefined) r.note(`run ${id}: signature`);
+  if (value.unverified === true) run.unverified = true;
   return run;
+}
+
+/** A P-256 public key (65 bytes) is 87 base64url characters, a signature (64 bytes) 86. */
+const SIG_PART = /^[A-Za-z0-9_-]{40,200}$/;
+
+/** A run's signature as it came with an import, or null (a malformed one counts as none). */
+export function restoreSignature(value: unknown): RunSignature | null {
+  if (!isRecord(value) || typeof value.key !== 'string' || typeof value.sig !== 'string') return null;
+  return SIG_PART.test(value.key) && SIG_PART.test(value.sig) ? { key: value.key, sig: value.sig } : null;
 }
 
 function restoreScores(v: unknown): Scores | null {
@@ -234,6 +248,7 @@ export function restoreResult(value: unknown): RunResult | null {
   };
   if (isNodeId(value.startNode)) res.startNode = value.startNode;
   if (value.timersOff === true) res.timersOff = true;
+  if (value.unverified === true) res.unverified = true;
   return res;
 }
 

@@ -31,6 +31,9 @@ const nothingKnown: KnownVersion = async () => undefined;
 /** What a device knows on its own: the built-in scenarios that shipped with the app. */
 const builtIns: KnownVersion = async (hash) => [toy, fuel].find((v) => v.hash === hash);
 
+/** Runs without the signatures an import keeps with them (a device's own runs have none). */
+const unsigned = (runs: Run[]) => runs.map(({ signature: _, ...r }) => r);
+
 async function refused(text: string | Uint8Array, known: KnownVersion = nothingKnown): Promise<ImportError> {
   try {
     await readResultsFile(text, known);
@@ -51,8 +54,9 @@ describe('results file', () => {
 
     const b = new MemoryStore({ scorer: scoreRun });
     const outcome = await b.importBundle(await readResultsFile(text, builtIns));
-    expect(outcome).toMatchObject({ runsAdded: 4, profilesAdded: 2, teamsAdded: 2, scenariosAdded: 2 });
-    expect(await b.listRuns()).toEqual(await a.listRuns());
+    expect(outcome).toMatchObject({ runsAdded: 4, profilesAdded: 2, teamsAdded: 2, scenariosAdded: 2, runsUnverified: 0 });
+    expect(unsigned(await b.listRuns())).toEqual(await a.listRuns());
+    expect((await b.listRuns()).every((r) => r.signature)).toBe(true);
     expect(await b.listResults()).toEqual(await a.listResults());
     expect((await b.listResults()).length).toBe(3);
     expect(await b.listProfiles()).toEqual(await a.listProfiles());
@@ -105,6 +109,9 @@ describe('results file', () => {
     const otherChoice = structuredClone(file);
     const ev = otherChoice.runs[0].events[0] as { option: string };
     ev.option = 'an-option-that-does-not-exist';
+    expect((await refused(JSON.stringify(otherChoice))).code).toBe('forged-run');
+    // Without its signature, the replay still refuses a choice the scenario does not have.
+    delete otherChoice.runs[0].signature;
     expect((await refused(JSON.stringify(otherChoice))).code).toBe('bad-log');
 
     const editedScenario = structuredClone(file);
@@ -149,7 +156,7 @@ describe('results file', () => {
     const b = new MemoryStore({ scorer: scoreRun });
     const outcome = await b.importBundle(await readResultsFile(text, builtIns));
     expect(outcome).toMatchObject({ runsAdded: runs.length });
-    expect(await b.listRuns()).toEqual(await a.listRuns());
+    expect(unsigned(await b.listRuns())).toEqual(await a.listRuns());
     expect((await b.listResults()).length).toBe(runs.length);
   });
 });

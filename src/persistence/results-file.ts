@@ -12,9 +12,11 @@ import { validateScenario } from '../engine/validate';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
+import { canSign, outgoing, verifyRun } from './run-signature';
 
 export const RESULTS_FORMAT = 'frontlijn-results';
-export const RESULTS_FORMAT_VERSION = 1;
+/** 2: each run made on the exporting device carries its signature (run-signature.ts). */
+export const RESULTS_FORMAT_VERSION = 2;
 /** Larger files are refused before they are read: 10,000 runs fit in a few MB. */
 export const MAX_RESULTS_BYTES = 15 * 1024 * 1024;
 
@@ -49,7 +51,8 @@ export type ImportErrorCode =
   | 'conflicting-run'
   | 'impossible-time'
   | 'finish-before-start'
-  | 'bad-log';
+  | 'bad-log'
+  | 'forged-run';
 
 export class ImportError extends Error {
   constructor(
@@ -82,7 +85,8 @@ export async function buildResultsFile(store: Store, scope: ExportScope, now = D
     name = teams[0]?.name;
   }
   const ids = new Set(profiles.map((p) => p.id));
-  const runs = (await store.listRuns()).filter((r) => (scope.kind === 'all' ? true : r.playerId !== null && ids.has(r.playerId)));
+  const mine = (await store.listRuns()).filter((r) => (scope.kind === 'all' ? true : r.playerId !== null && ids.has(r.playerId)));
+  const runs = await outgoing(mine, () => store.deviceKey());
   const hashes = [...new Set(runs.map((r) => r.scenarioHash))];
   const versions = (await Promise.all(hashes.map((h) => store.getScenario(h)))).filter((v): v is StoredScenario => !!v);
   const results = await store.listResults();
@@ -199,6 +203,7 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
     if (!run) throw new ImportError('bad-run', { index: i + 1 });
+    await checkSignature(run, i + 1, profiles.find((p) => p.id === run.playerId)?.name);
     checkTimes(run, i + 1, now);
     const at = seen.get(run.id);
     if (at !== undefined) {
@@ -214,6 +219,22 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
     runs.push(await checkRun(run, versions, known));
   }
   return withVersions({ teams, profiles, scenarios, runs }, versions);
+}
+
+/**
+ * Checks an imported run's signature, in place. A signature that does not verify refuses the
+ * import: the run was changed after it was played (its mode, player, times or choices). A run
+ * without one is kept but marked unverified, so it is never compared (stats.ts, comparable); so
+ * is a signed run where this browser cannot check signatures (no WebCrypto: an http:// address),
+ * which keeps its signature for a device that can.
+ */
+export async function checkSignature(run: Run, index: number, name: string | undefined): Promise<void> {
+  delete run.unverified;
+  if (!run.signature || !canSign()) {
+    run.unverified = true;
+    return;
+  }
+  if (!(await verifyRun(run, run.signature))) throw new ImportError('forged-run', { index, name: name ?? '?', scenario: run.scenarioId });
 }
 
 /** Replays a run against its version (from the file or the device); throws when it does not fit. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { checkSignature, ImportError } from './results-file';
 import { decodeRunLink, encodeRunLink, encodeRunQr, fromBase45, linkData, MAX_LINK_DATA, toBase45 } from './run-link';
+import { generateDeviceKey, outgoing } from './run-signature';
 import { finishedRun, profile, team } from './test/fixtures';
 
 describe('run link', () => {
@@ -113,5 +115,30 @@ describe('run link, version 2 (with the scenario)', () => {
     expect(toBase45(new TextEncoder().encode('Hello!!'))).toBe('%69 VD92EX0');
     expect(new TextDecoder().decode(fromBase45('%69 VD92EX0')!)).toBe('Hello!!');
     expect(fromBase45('GGW')).toBeNull();
+  });
+
+  it('version 3 carries the signature; a link changed after signing is refused on import', async () => {
+    const pair = await generateDeviceKey();
+    const [signed] = await outgoing([{ ...handed.run, mode: 'coaching' }], async () => pair);
+    const v2 = await encodeRunLink({ ...handed, run: { ...signed, signature: undefined } }, scenario);
+    const v3 = await encodeRunLink({ ...handed, run: signed }, scenario);
+    // Measured for the commit: what the signature adds to a link.
+    expect(v3.length - v2.length).toBeGreaterThan(150);
+    expect(v3.length - v2.length).toBeLessThan(200);
+    const back = await decodeRunLink(v3, lookup);
+    expect(back.run).toEqual(signed);
+    await checkSignature(back.run, 1, back.player?.name);
+    expect(back.run.unverified).toBeUndefined();
+
+    // The tester's edit: practice made an assessment, the signature kept.
+    const forged = await decodeRunLink(await encodeRunLink({ ...handed, run: { ...signed, mode: 'assessment' } }, scenario), lookup);
+    const refused = await checkSignature(forged.run, 1, forged.player?.name).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ImportError);
+    expect((refused as ImportError).code).toBe('forged-run');
+
+    // Version 2 links (and version 1) still import, unverified.
+    const old = await decodeRunLink(v2, lookup);
+    await checkSignature(old.run, 1, undefined);
+    expect(old.run.unverified).toBe(true);
   });
 });

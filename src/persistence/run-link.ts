@@ -9,12 +9,19 @@
  * were created: a typical run shrinks from ~500 to ~250 characters. Its QR code carries the same
  * bytes in base45 (`FL:` + RFC 9285, QR's alphanumeric mode, 5.5 bits a character instead of 8)
  * without the address around them: the laptop's own scanner reads it. Version 1 links still decode.
+ *
+ * Version 3 is version 2 with the run's signature (run-signature.ts) at the end: the device's
+ * public key and the signature, 173 characters of base64url that deflate cannot shrink, so a
+ * built-in scenario's link grows from ~215 to ~410 characters (its QR code from version 8 to 11
+ * or 12 at level L: 49 to 61–65 modules a side).
+ * Versions 1 and 2 carry none: their runs import as unverified.
  */
 import type { Run, RunEvent, Scenario, TimerScale } from '../engine/types';
 import type { Profile, Team } from './api';
-import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { isRecord, restoreProfile, restoreRun, restoreSignature, restoreTeam, Repairs } from './restore';
 
-export const RUN_LINK_VERSION = 2;
+export const RUN_LINK_VERSION = 3;
 /** What a scanned hand-in QR code starts with (alphanumeric mode: upper case). */
 export const QR_PREFIX = 'FL:';
 /** Longer data is refused before it is inflated (a run is a short log: ~300–600 characters). */
@@ -46,22 +53,6 @@ function expandEvent(c: unknown, t0: number): unknown {
   return null;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]+$/.test(s)) throw new Error('format');
-  // One character over a whole group can only be a link cut off in the middle.
-  if (s.length % 4 === 1) throw new Error('cut');
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
   const chunks: Uint8Array[] = [];
@@ -85,7 +76,10 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return out;
 }
 
-/** The link data for a run (base64url of deflate-raw of the compact JSON); version 2 with the scenario. */
+/**
+ * The link data for a run (base64url of deflate-raw of the compact JSON): version 2 with the
+ * scenario, version 3 when the run also carries its signature (see outgoing in run-signature.ts).
+ */
 export async function encodeRunLink(h: HandedInRun, scenario?: Scenario): Promise<string> {
   return toBase64Url(await deflated(h, scenario));
 }
@@ -162,11 +156,13 @@ function payloadV2(h: HandedInRun, scenario: Scenario): unknown[] {
     last = e.at;
   }
   const seed = r.seed === undefined ? 0 : r.seed === r.id ? 1 : shortId(r.seed);
+  const signed = r.signature ? [[r.signature.key, r.signature.sig]] : [];
   return [
-    2,
+    r.signature ? 3 : 2,
     [shortId(r.id), r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt === undefined ? -1 : r.finishedAt - last, r.startNode ?? '', flat, seed],
     h.player ? [shortId(h.player.id), h.player.name] : 0,
     h.team ? [shortId(h.team.id), h.team.name] : 0,
+    ...signed,
   ];
 }
 
@@ -234,7 +230,7 @@ async function decodeBytes(bytes: Uint8Array, lookup?: ScenarioLookup): Promise<
   } catch {
     throw new Error('cut');
   }
-  if (!Array.isArray(payload) || (payload[0] !== 1 && payload[0] !== 2) || !Array.isArray(payload[1])) {
+  if (!Array.isArray(payload) || ![1, 2, 3].includes(payload[0]) || !Array.isArray(payload[1])) {
     if (Array.isArray(payload) && typeof payload[0] === 'number' && payload[0] > RUN_LINK_VERSION) throw new NewerLinkError(payload[0]);
     throw new Error('format');
   }
@@ -255,7 +251,8 @@ async function decodeBytes(bytes: Uint8Array, lookup?: ScenarioLookup): Promise<
   if (finishedAt) runValue.finishedAt = finishedAt;
   if (seed) runValue.seed = seed;
   let expected = Array.isArray(events) ? events.length : -1;
-  if (payload[0] === 2) {
+  const compact = payload[0] >= 2;
+  if (compact) {
     if (typeof scenarioHash !== 'string' || typeof scenarioId !== 'string') throw new Error('format');
     const scenario = lookup ? await lookup(scenarioHash, scenarioId) : undefined;
     if (!scenario) throw new Error('scenario');
@@ -266,7 +263,13 @@ async function decodeBytes(bytes: Uint8Array, lookup?: ScenarioLookup): Promise<
     expected = (v2.events as unknown[]).length;
   }
   if (startNode) runValue.startNode = startNode;
-  const idOf = (v: unknown) => (payload[0] === 2 ? longId(v) : v);
+  if (payload[0] === 3) {
+    const [key, sig] = Array.isArray(payload[4]) ? payload[4] : [];
+    const signature = restoreSignature({ key, sig });
+    if (!signature) throw new Error('format');
+    runValue.signature = signature;
+  }
+  const idOf = (v: unknown) => (compact ? longId(v) : v);
   const teamArr = payload[3];
   const team = Array.isArray(teamArr) ? restoreTeam({ id: idOf(teamArr[0]), name: teamArr[1], createdAt: teamArr[2] ?? t0 }) : null;
   const playerArr = payload[2];

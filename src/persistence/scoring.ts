@@ -47,6 +47,7 @@ export const scoreRun: Scorer = (run, version) => {
     };
     if (run.startNode) result.startNode = run.startNode;
     if (run.mode === 'assessment' && timersOff(run) && hasTimedDecision(version.scenario)) result.timersOff = true;
+    if (run.unverified) result.unverified = true;
     return result;
   } catch (e) {
     console.warn(`[frontlijn] run ${run.id} could not be replayed:`, e);

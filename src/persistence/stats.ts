@@ -10,9 +10,22 @@ import type { Profile, RunResult, Team } from './api';
 export type Pick = 'best' | 'latest';
 export const SCORE_KEYS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
 
-/** Results that count for comparing: finished assessment runs from the start of the story. */
-export function comparable(r: RunResult): boolean {
+/** Runs a comparison would count, signed or not: finished assessment runs of a player from the start. */
+function compared(r: RunResult): boolean {
   return r.mode === 'assessment' && !r.startNode && r.playerId !== null;
+}
+
+/**
+ * Results that count for comparing: finished assessment runs from the start of the story, made
+ * on this device or signed by the device that made them (an unsigned run could say anything).
+ */
+export function comparable(r: RunResult): boolean {
+  return compared(r) && !r.unverified;
+}
+
+/** How many of a scenario's runs a comparison leaves out because they came without a signature. */
+export function unverifiedLeftOut(results: RunResult[], scenarioId: string, playerIds: Set<string> | null = null): number {
+  return results.filter((r) => r.scenarioId === scenarioId && r.unverified && compared(r) && (!playerIds || playerIds.has(r.playerId!))).length;
 }
 
 /** Whether a run had its timers off (scale 0) at its start or after a change of the timer setting. */

@@ -77,6 +77,7 @@ export const fakeScorer: Scorer = (r, v): RunResult | null => {
     tone: 'fan',
     scores: { warmth: s, initiative: s, outcome: s, overall: s },
     steps: choices.map((e) => ({ node: e.type === 'choice.select' ? e.node : '', option: e.type === 'choice.select' ? e.option : null })),
+    ...(r.unverified ? { unverified: true as const } : {}),
   };
 };
 

@@ -7,7 +7,7 @@ import { catalog } from 'virtual:scenario-catalog';
 import type { ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
 import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
-import { checkRun, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
+import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
@@ -61,7 +61,7 @@ export class LinkError extends Error {
   }
 }
 
-/** Imports a handed-in run from link data; throws LinkError or checkRun's ImportErrors. */
+/** Imports a handed-in run from link data; throws LinkError, or ImportError (forged-run, checkRun's). */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   let handed: HandedInRun;
   try {
@@ -70,6 +70,8 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
     const why = e instanceof Error ? e.message : '';
     throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
   }
+  // A version 3 link carries the signature of the device the run was played on (v1, v2: none).
+  await checkSignature(handed.run, 1, handed.player?.name);
   checkTimes(handed.run, 1, Date.now());
   const versions = new Map<string, StoredScenario>();
   await checkRun(handed.run, versions, knownVersion);

@@ -1,0 +1,152 @@
+/**
+ * Signed results files (#sign), as the tester found it: a practice run turned into an assessment
+ * and filed under another player by editing the exported JSON. Device A and device B are two
+ * browser contexts, each with its own IndexedDB and its own device key.
+ */
+import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { exportAll, playToEnd, startAs } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+const TOY_TITLE = 'Toy shop on a Saturday';
+
+const opened: BrowserContext[] = [];
+async function device(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-GB' });
+  opened.push(ctx);
+  return ctx.newPage();
+}
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
+/** Plays a coaching run to its ending: the first option each time, Continue after each feedback. */
+async function practiseToEnd(page: Page): Promise<void> {
+  const ending = page.locator('#ending-heading');
+  const next = page.getByRole('button', { name: 'Continue', exact: true });
+  const option = page.locator('button[data-option]:enabled').first();
+  for (let i = 0; i < 60; i++) {
+    await expect(ending.or(next).or(option).first()).toBeVisible();
+    if (await ending.isVisible()) return;
+    if (await next.isVisible()) {
+      await next.click();
+      await expect(next).toHaveCount(0);
+      continue;
+    }
+    await option.click();
+    await expect(ending.or(next).first()).toBeVisible();
+  }
+}
+
+/** The names on the leaderboard of the toy shop, top first. */
+async function boardNames(page: Page): Promise<string[]> {
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  return page.getByRole('table', { name: new RegExp(`Leaderboard`) }).getByRole('rowheader').allTextContents();
+}
+
+test('a results file edited after playing is refused and changes no leaderboard; stripped of signatures it counts nowhere', async ({ browser }, info) => {
+  test.slow(); // three runs played to their end on two devices
+
+  // Device A: Anna practises (coaching), Bram is assessed; A exports everything.
+  const a = await device(browser);
+  await startAs(a, 'Anna', TOY, 'coaching');
+  await practiseToEnd(a);
+  await startAs(a, 'Bram', TOY);
+  await playToEnd(a);
+  const good = info.outputPath('all.json');
+  const data = JSON.parse(await exportAll(a, good));
+  const id = (name: string) => data.profiles.find((p: { name: string }) => p.name === name).id;
+
+  // The tester's edit: Anna's practice run becomes an assessment of Bram's.
+  const forged = structuredClone(data);
+  const practice = forged.runs.find((r: { playerId: string }) => r.playerId === id('Anna'));
+  expect(practice.mode).toBe('coaching');
+  practice.mode = 'assessment';
+  practice.playerId = id('Bram');
+  writeFileSync(info.outputPath('forged.json'), JSON.stringify(forged, null, 1));
+
+  // Device B: the trainer's laptop, where Cem was assessed.
+  const b = await device(browser);
+  await startAs(b, 'Cem', TOY);
+  await playToEnd(b);
+  expect(await boardNames(b)).toEqual(['Cem']);
+
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('forged.json'));
+  const entry = b.getByRole('log').locator('p').first();
+  await expect(entry).toContainText(`forged.json: Refused: the run of Bram in “${TOY_TITLE}” was changed after it was played (its signature does not match). Nothing was imported.`);
+  expect(await boardNames(b)).toEqual(['Cem']);
+
+  // The same file with its signatures removed: imported, but Bram's run is left out, and the board says so.
+  const stripped = structuredClone(forged);
+  for (const r of stripped.runs) delete r.signature;
+  writeFileSync(info.outputPath('stripped.json'), JSON.stringify(stripped));
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('stripped.json'));
+  await expect(entry).toContainText('2 runs came without a signature');
+  expect(await boardNames(b)).toEqual(['Cem']);
+  await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
+  const axe = await new AxeBuilder({ page: b }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  // The debrief, too, counts only Cem's run, and says why the other two are not in it.
+  await b.goto(`/#/debrief?scenario=${TOY}`);
+  await expect(b.getByText('Based on 1 player')).toBeVisible();
+  await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
+  // Bram's history still shows both runs, each marked as not compared.
+  await b.goto(`/#/history?player=${id('Bram')}`);
+  await b.getByText('All 2 attempts').click();
+  await expect(b.getByRole('cell', { name: 'Assessment · unsigned: not compared' })).toHaveCount(2);
+});
+
+test('the untouched file from another device imports and its player appears on the leaderboard', async ({ browser }, info) => {
+  test.slow(); // two runs played to their end on two devices
+  const a = await device(browser);
+  await startAs(a, 'Bram', TOY);
+  await playToEnd(a);
+  const good = info.outputPath('all.json');
+  await exportAll(a, good);
+
+  const b = await device(browser);
+  await startAs(b, 'Cem', TOY);
+  await playToEnd(b);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(good);
+  const entry = b.getByRole('log').locator('p').first();
+  await expect(entry).toContainText('all.json: 1 new run');
+  await expect(entry).not.toContainText('signature');
+  expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
+  await expect(b.getByText(/left out: they came without a signature/)).toHaveCount(0);
+});
+
+test('a forger with a key of their own gets in, but named: the device has not sent the player’s runs before', async ({ browser }, info) => {
+  test.slow(); // three runs played to their end on three devices
+  // Device A (the shop's laptop): Bram is assessed and the team's file goes to the trainer (B).
+  const a = await device(browser);
+  await startAs(a, 'Bram', TOY);
+  await playToEnd(a);
+  const team = info.outputPath('team.json');
+  await exportAll(a, team);
+  const b = await device(browser);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(team);
+  await expect(b.getByRole('log').locator('p').first()).toContainText('team.json: 1 new run');
+
+  // Device C, the forger's: imports the same file (Bram's id and name), plays as Bram, exports.
+  const c = await device(browser);
+  await c.goto('/#/results');
+  await c.getByLabel('Results file (.json)').setInputFiles(team);
+  await expect(c.getByRole('log').locator('p').first()).toContainText('team.json: 1 new run');
+  await startAs(c, 'Bram', TOY);
+  await playToEnd(c);
+  const forged = info.outputPath('from-c.json');
+  await exportAll(c, forged);
+
+  // Signed, so not refused; but the trainer is told which player's runs came from a new device.
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(forged);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('from-c.json: 1 new run');
+  await expect(log).toContainText('1 run of Bram came from a device that has not sent Bram’s runs here before.');
+});
