@@ -143,8 +143,9 @@ export async function queueInTx(tx: QueueTx, run: Run, source: StatementSource):
   const mark = await meta.get(markKey(run.id));
   const done = typeof mark === 'number' ? mark : 0;
   const version = await tx.objectStore('scenarios').get(run.scenarioHash);
-  // A run on a version this device does not trust (#17) is not sent until the version is trusted.
-  if (version?.untrusted) return 0;
+  // A run on a version this device does not trust (#17) is not sent until the version is trusted;
+  // a run that came without a signature is never sent: the LRS keeps only runs a device vouched for.
+  if (version?.untrusted || run.unverified) return 0;
   const profile = run.playerId ? await tx.objectStore('profiles').get(run.playerId) : undefined;
   const team = profile?.teamId ? await tx.objectStore('teams').get(profile.teamId) : undefined;
   const all = statementsOf(source, run, { version, profile, team });
@@ -293,7 +294,7 @@ export class MemoryOutbox extends SourceHolder implements Outbox {
   queue(run: Run): number {
     if (!this.source) return 0;
     const ctx = this.lookup(run);
-    if (ctx.version?.untrusted) return 0; // sent once the version is trusted
+    if (ctx.version?.untrusted || run.unverified) return 0; // see queueInTx
     const all = statementsOf(this.source, run, ctx);
     const done = this.marks.get(run.id) ?? 0;
     if (!all || all.length <= done) return 0;

@@ -103,6 +103,27 @@ describe('outbox queueing', () => {
   });
 });
 
+describe('unsigned runs and the LRS', () => {
+  for (const [name, make] of [
+    ['idb', idbStore],
+    ['memory', async () => new MemoryStore()],
+  ] as const) {
+    it(`${name}: a run imported without a signature is not sent; its signed copy is`, async () => {
+      const store: Store = await make();
+      connect(store);
+      const run = playThrough(toy, 'run-u', 'p1', (i) => i);
+      const unsigned: Run = { ...run, unverified: true };
+      await store.importBundle({ scenarios: [toy], runs: [unsigned], profiles: [], teams: [] });
+      expect(await store.outbox.queueRuns([unsigned])).toBe(0);
+      expect((await store.outbox.counts()).queued).toBe(0);
+      // The same run from its own device's signed file (checked when the file was read) replaces it: now the LRS gets it.
+      const signed: Run = { ...run, signature: { key: 'device-key', sig: 'checked-on-read' } };
+      await store.importBundle({ scenarios: [toy], runs: [signed], profiles: [], teams: [] });
+      expect((await store.outbox.nextBatch(1000)).map((i) => i.id)).toEqual(expected(run));
+    });
+  }
+});
+
 /** Fills the disk the way Chrome reports it (see persistence/store.test.ts). Returns "space again". */
 function fillDisk(): () => void {
   const origPut = IDBObjectStore.prototype.put;
