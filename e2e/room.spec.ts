@@ -281,7 +281,7 @@ test('the debrief marks the best option, has a projector mode, and counts only t
 
   await page.goto(`/#/debrief?scenario=${TOY}`);
   await page.getByLabel('Team').selectOption({ label: 'Kassa' });
-  await expect(page.getByText(`Decision 1 of the ${met.size} players met`)).toBeVisible();
+  await expect(page.getByText(`Decision 1 of the ${met.size} decisions that players met`)).toBeVisible();
   await page.getByText(`The ${met.size} decisions players met`).click();
   const list = page.locator('.met li');
   await expect(list).toHaveCount(met.size);
@@ -352,7 +352,7 @@ test('a room of three phones and a laptop runs from the code to the debrief', as
   // From the projector to the debrief of the room's team.
   await laptop.getByRole('link', { name: 'Debrief' }).click();
   await expect(laptop.getByText('Based on 3 players (one run each).')).toBeVisible();
-  await expect(laptop.getByText(/^Decision 1 of the \d+ players met$/)).toBeVisible();
+  await expect(laptop.getByText(/^Decision 1 of the \d+ decisions that players met$/)).toBeVisible();
   await shot(laptop, info, 'debrief-room-1280');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'debrief-room-360', true);
