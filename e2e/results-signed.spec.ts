@@ -3,9 +3,13 @@
  * and filed under another player by editing the exported JSON. Device A and device B are two
  * browser contexts, each with its own IndexedDB and its own device key.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { contentHash } from '../src/engine/hash';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import type { Run, Scenario } from '../src/engine/types';
+import { encodeRunLink } from '../src/persistence/run-link';
 import { exportAll, playToEnd, startAs } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
@@ -149,4 +153,29 @@ test('a forger with a key of their own gets in, but named: the device has not se
   const log = b.getByRole('log');
   await expect(log.locator('p').first()).toContainText('from-c.json: 1 new run');
   await expect(log).toContainText('1 run of Bram came from a device that has not sent Bram’s runs here before.');
+});
+
+test('a hand-in link without a signature is kept but left out, and the log does not blame an old phone for it', async ({ browser }) => {
+  // A run as an old phone's link carries it (version 1, no signature), or as a trainee makes one by
+  // removing the signature from today's link: the laptop cannot tell which, so it must not say.
+  const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
+  const t0 = Date.now() - 120_000;
+  const run: Run = { formatVersion: 1, id: 'old-link-0001', scenarioId: TOY, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 2000;
+    const event = { type: 'choice.select' as const, node: state.node, option: state.available[0].id, at };
+    state = applyEvent(scenario, state, event, run.events.length);
+    run.events.push(event);
+  }
+  run.finishedAt = at;
+  const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
+
+  const b = await device(browser);
+  await b.goto(`/#/import-run/${data}`);
+  const log = b.getByRole('log');
+  await expect(log).toContainText(`Run of Dewi in “${TOY_TITLE}” added.`);
+  await expect(log).toContainText('It came without a signature (a link from an older version of Frontlijn, or its signature was removed), so nobody can tell whether it was changed');
+  await expect(log).not.toContainText('on the phone');
 });
