@@ -155,9 +155,8 @@ test('a forger with a key of their own gets in, but named: the device has not se
   await expect(log).toContainText('1 run of Bram came from a device that has not sent Bram’s runs here before.');
 });
 
-test('a hand-in link without a signature is kept but left out, and the log does not blame an old phone for it', async ({ browser }) => {
-  // A run as an old phone's link carries it (version 1, no signature), or as a trainee makes one by
-  // removing the signature from today's link: the laptop cannot tell which, so it must not say.
+/** A finished run of the toy shop as a version 1 hand-in link: no signature, as old phones made them. */
+async function unsignedLink(): Promise<string> {
   const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
   const t0 = Date.now() - 120_000;
   const run: Run = { formatVersion: 1, id: 'old-link-0001', scenarioId: TOY, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
@@ -170,12 +169,29 @@ test('a hand-in link without a signature is kept but left out, and the log does 
     run.events.push(event);
   }
   run.finishedAt = at;
-  const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
+  return encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
+}
 
+test('a hand-in link without a signature is kept but left out, and the log does not blame an old phone for it', async ({ browser }) => {
+  // A run as an old phone's link carries it (version 1, no signature), or as a trainee makes one by
+  // removing the signature from today's link: the laptop cannot tell which, so it must not say.
   const b = await device(browser);
-  await b.goto(`/#/import-run/${data}`);
+  await b.goto(`/#/import-run/${await unsignedLink()}`);
   const log = b.getByRole('log');
   await expect(log).toContainText(`Run of Dewi in “${TOY_TITLE}” added.`);
   await expect(log).toContainText('It came without a signature (a link from an older version of Frontlijn, or its signature was removed), so nobody can tell whether it was changed');
   await expect(log).not.toContainText('on the phone');
+});
+
+test('the room’s roster marks a handed-in run without a signature as not compared', async ({ browser }) => {
+  // The roster lists every run handed in to the room; an unsigned one counts nowhere, and says so
+  // there too, so a trainer does not take it for a second, counted run of the same player.
+  const b = await device(browser);
+  await b.goto('/#/room');
+  await b.getByLabel('Scenario').selectOption({ label: TOY_TITLE });
+  await b.getByRole('button', { name: 'Show the code' }).click();
+  await expect(b.getByRole('heading', { name: 'Handed in' })).toBeVisible();
+  await b.goto(`/#/import-run/${await unsignedLink()}`);
+  await expect(b.getByRole('log')).toContainText('Run of Dewi');
+  await expect(b.locator('.roster li').filter({ hasText: 'Dewi' })).toHaveText(/^Dewi \d{2}:\d{2} · no signature: not compared$/);
 });
