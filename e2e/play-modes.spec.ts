@@ -82,7 +82,7 @@ async function playOut(page: import('@playwright/test').Page) {
 
 test('the report says which runs count for the team: assessment yes, coaching not', async ({ page }) => {
   test.slow(); // two runs played to their end
-  const handIn = page.getByRole('region', { name: 'Dit potje inleveren' });
+  const handIn = page.getByRole('region', { name: 'Deze ronde inleveren' });
   await chooseMode(page, /Oefenen met coaching/);
   await waitForOptions(page);
   await playOut(page);
