@@ -130,6 +130,19 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await shot(laptop, info, 'room-setup-360', true);
 });
 
+test('on the results screen of a phone-sized window, “Show the code again” is a 44 px tap target', async ({ browser }, info) => {
+  const laptop = await device(browser, PHONE);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption({ label: TOY_TITLE });
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await laptop.goto('/#/results');
+  const again = laptop.getByRole('link', { name: 'Show the code again' });
+  await expect(again).toBeVisible();
+  const box = (await again.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  await shot(laptop, info, 'results-show-again-360');
+});
+
 test('the room form\'s “Players expected” is a field like the others: labelled, 44 px tall, bordered', async ({ browser }, info) => {
   const laptop = await device(browser, LAPTOP);
   await laptop.goto('/#/room');
