@@ -101,7 +101,7 @@ test('a results file edited after playing is refused and changes no leaderboard;
   // Bram's history still shows both runs, each marked as not compared.
   await b.goto(`/#/history?player=${id('Bram')}`);
   await b.getByText('All 2 attempts').click();
-  await expect(b.getByRole('cell', { name: 'Assessment · unsigned: not compared' })).toHaveCount(2);
+  await expect(b.getByRole('cell', { name: 'Assessment · no signature: not compared' })).toHaveCount(2);
 });
 
 test('the untouched file from another device imports and its player appears on the leaderboard', async ({ browser }, info) => {
