@@ -195,3 +195,11 @@ test('the room’s roster marks a handed-in run without a signature as not compa
   await expect(b.getByRole('log')).toContainText('Run of Dewi');
   await expect(b.locator('.roster li').filter({ hasText: 'Dewi' })).toHaveText(/^Dewi \d{2}:\d{2} · no signature: not compared$/);
 });
+
+test('the import’s intro does not say unsigned runs only come from older versions', async ({ browser }) => {
+  const b = await device(browser);
+  await b.goto('/#/results');
+  const intro = b.getByText(/^A file exported from Frontlijn on another device\./);
+  await expect(intro).toContainText('Runs without a signature (from older versions of Frontlijn, or with it removed) are imported but left out of leaderboards');
+  await expect(intro).toContainText('if a run was changed after it was played, the whole file is refused.');
+});
