@@ -70,7 +70,7 @@ test('play: a timed decision, coaching feedback, the ending and the report', asy
   await check(page, testInfo, 'report-path');
   await page.getByLabel('Wat zou je op je werk nodig hebben om zo te handelen?').fill('Een collega die meekijkt.');
   await page.getByRole('button', { name: 'Antwoord bewaren' }).click();
-  await expect(page.getByText('Bewaard bij dit potje.')).toBeVisible();
+  await expect(page.getByText('Bewaard bij deze ronde.')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Wat zou je op je werk nodig hebben om zo te handelen?')).toHaveValue('Een collega die meekijkt.');
 });

@@ -82,7 +82,7 @@ async function playOut(page: import('@playwright/test').Page) {
 
 test('the report says which runs count for the team: assessment yes, coaching not', async ({ page }) => {
   test.slow(); // two runs played to their end
-  const handIn = page.getByRole('region', { name: 'Dit potje inleveren' });
+  const handIn = page.getByRole('region', { name: 'Deze ronde inleveren' });
   await chooseMode(page, /Oefenen met coaching/);
   await waitForOptions(page);
   await playOut(page);
@@ -96,6 +96,8 @@ test('the report says which runs count for the team: assessment yes, coaching no
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
   await expect(handIn).toContainText('Dan telt je ronde mee voor het team.');
   await expect(handIn).not.toContainText('oefenronde');
+  // What the code carries, said plainly: it is signed by the phone (so it cannot be changed unseen).
+  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden, ondertekend door deze telefoon');
 });
 
 test('assessment shows no hints until the end', async ({ page }) => {

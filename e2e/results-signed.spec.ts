@@ -3,9 +3,13 @@
  * and filed under another player by editing the exported JSON. Device A and device B are two
  * browser contexts, each with its own IndexedDB and its own device key.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { contentHash } from '../src/engine/hash';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import type { Run, Scenario } from '../src/engine/types';
+import { encodeRunLink } from '../src/persistence/run-link';
 import { exportAll, playToEnd, startAs } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
@@ -97,7 +101,7 @@ test('a results file edited after playing is refused and changes no leaderboard;
   // Bram's history still shows both runs, each marked as not compared.
   await b.goto(`/#/history?player=${id('Bram')}`);
   await b.getByText('All 2 attempts').click();
-  await expect(b.getByRole('cell', { name: 'Assessment · unsigned: not compared' })).toHaveCount(2);
+  await expect(b.getByRole('cell', { name: 'Assessment · no signature: not compared' })).toHaveCount(2);
 });
 
 test('the untouched file from another device imports and its player appears on the leaderboard', async ({ browser }, info) => {
@@ -149,4 +153,53 @@ test('a forger with a key of their own gets in, but named: the device has not se
   const log = b.getByRole('log');
   await expect(log.locator('p').first()).toContainText('from-c.json: 1 new run');
   await expect(log).toContainText('1 run of Bram came from a device that has not sent Bram’s runs here before.');
+});
+
+/** A finished run of the toy shop as a version 1 hand-in link: no signature, as old phones made them. */
+async function unsignedLink(): Promise<string> {
+  const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
+  const t0 = Date.now() - 120_000;
+  const run: Run = { formatVersion: 1, id: 'old-link-0001', scenarioId: TOY, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 2000;
+    const event = { type: 'choice.select' as const, node: state.node, option: state.available[0].id, at };
+    state = applyEvent(scenario, state, event, run.events.length);
+    run.events.push(event);
+  }
+  run.finishedAt = at;
+  return encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
+}
+
+test('a hand-in link without a signature is kept but left out, and the log does not blame an old phone for it', async ({ browser }) => {
+  // A run as an old phone's link carries it (version 1, no signature), or as a trainee makes one by
+  // removing the signature from today's link: the laptop cannot tell which, so it must not say.
+  const b = await device(browser);
+  await b.goto(`/#/import-run/${await unsignedLink()}`);
+  const log = b.getByRole('log');
+  await expect(log).toContainText(`Run of Dewi in “${TOY_TITLE}” added.`);
+  await expect(log).toContainText('It came without a signature (a link from an older version of Frontlijn, or its signature was removed), so nobody can tell whether it was changed');
+  await expect(log).not.toContainText('on the phone');
+});
+
+test('the room’s roster marks a handed-in run without a signature as not compared', async ({ browser }) => {
+  // The roster lists every run handed in to the room; an unsigned one counts nowhere, and says so
+  // there too, so a trainer does not take it for a second, counted run of the same player.
+  const b = await device(browser);
+  await b.goto('/#/room');
+  await b.getByLabel('Scenario').selectOption({ label: TOY_TITLE });
+  await b.getByRole('button', { name: 'Show the code' }).click();
+  await expect(b.getByRole('heading', { name: 'Handed in' })).toBeVisible();
+  await b.goto(`/#/import-run/${await unsignedLink()}`);
+  await expect(b.getByRole('log')).toContainText('Run of Dewi');
+  await expect(b.locator('.roster li').filter({ hasText: 'Dewi' })).toHaveText(/^Dewi \d{2}:\d{2} · no signature: not compared$/);
+});
+
+test('the import’s intro does not say unsigned runs only come from older versions', async ({ browser }) => {
+  const b = await device(browser);
+  await b.goto('/#/results');
+  const intro = b.getByText(/^A file exported from Frontlijn on another device\./);
+  await expect(intro).toContainText('Runs without a signature (from older versions of Frontlijn, or with it removed) are imported but left out of leaderboards');
+  await expect(intro).toContainText('if a run was changed after it was played, the whole file is refused.');
 });

@@ -130,6 +130,19 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await shot(laptop, info, 'room-setup-360', true);
 });
 
+test('on the results screen of a phone-sized window, “Show the code again” is a 44 px tap target', async ({ browser }, info) => {
+  const laptop = await device(browser, PHONE);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption({ label: TOY_TITLE });
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await laptop.goto('/#/results');
+  const again = laptop.getByRole('link', { name: 'Show the code again' });
+  await expect(again).toBeVisible();
+  const box = (await again.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  await shot(laptop, info, 'results-show-again-360');
+});
+
 test('the room form\'s “Players expected” is a field like the others: labelled, 44 px tall, bordered', async ({ browser }, info) => {
   const laptop = await device(browser, LAPTOP);
   await laptop.goto('/#/room');
@@ -281,7 +294,7 @@ test('the debrief marks the best option, has a projector mode, and counts only t
 
   await page.goto(`/#/debrief?scenario=${TOY}`);
   await page.getByLabel('Team').selectOption({ label: 'Kassa' });
-  await expect(page.getByText(`Decision 1 of the ${met.size} players met`)).toBeVisible();
+  await expect(page.getByText(`Decision 1 of the ${met.size} decisions that players met`)).toBeVisible();
   await page.getByText(`The ${met.size} decisions players met`).click();
   const list = page.locator('.met li');
   await expect(list).toHaveCount(met.size);
@@ -352,7 +365,7 @@ test('a room of three phones and a laptop runs from the code to the debrief', as
   // From the projector to the debrief of the room's team.
   await laptop.getByRole('link', { name: 'Debrief' }).click();
   await expect(laptop.getByText('Based on 3 players (one run each).')).toBeVisible();
-  await expect(laptop.getByText(/^Decision 1 of the \d+ players met$/)).toBeVisible();
+  await expect(laptop.getByText(/^Decision 1 of the \d+ decisions that players met$/)).toBeVisible();
   await shot(laptop, info, 'debrief-room-1280');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'debrief-room-360', true);

@@ -53,3 +53,36 @@ for (const lang of ['en', 'nl'] as const) {
     }
   });
 }
+
+/** The words in a table's cells that the layout breaks over two lines or more (e.g. "5" / "3" for 53). */
+function brokenWords(table: Locator): Promise<string[]> {
+  return table.evaluate((el) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
+test('on a 360 px phone the leaderboard and a player’s attempts keep words and scores whole', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/#/teams?scenario=toy-shop-saturday');
+  const board = page.getByRole('table', { name: /^Leaderboard/ });
+  await expect(board.getByRole('rowheader', { name: 'Anna' })).toBeVisible();
+  expect(await brokenWords(board)).toEqual([]);
+  await page.goto('/#/history?player=anna');
+  await page.getByText('All 3 attempts').click();
+  const attempts = page.getByRole('table');
+  await expect(attempts.getByRole('link', { name: 'Report' }).first()).toBeVisible();
+  expect(await brokenWords(attempts)).toEqual([]);
+});

@@ -4,6 +4,8 @@ import coreNl from './core.nl.json';
 import coreEn from './core.en.json';
 import screensNl from './screens.nl.json';
 import screensEn from './screens.en.json';
+import teamsEn from './teams.en.json';
+import teamsNl from './teams.nl.json';
 
 const nl = { ...coreNl, ...screensNl };
 const en = { ...coreEn, ...screensEn };
@@ -69,5 +71,15 @@ describe('core messages', () => {
   it('the report names the dimensions as agreed', () => {
     expect([nl.report.warmth, nl.report.initiative, nl.report.outcome]).toEqual(['Warmte', 'Initiatief', 'Resultaat']);
     expect([en.report.warmth, en.report.initiative, en.report.outcome]).toEqual(['Warmth', 'Initiative', 'Outcome']);
+  });
+});
+
+describe('the import log', () => {
+  it('does not say "none completed" when no unfinished run was completed; it names one when it was', () => {
+    // "no new runs, none completed, 2 already here" read as "nobody finished": the zero is left out.
+    expect(formatMessage(teamsEn.import.outcome, { added: 0, updated: 0, skipped: 2, players: 0 }, 'en')).toBe('no new runs, 2 already here, no new players.');
+    expect(formatMessage(teamsEn.import.outcome, { added: 1, updated: 1, skipped: 0, players: 1 }, 'en')).toBe('1 new run, 1 unfinished run completed, none already here, 1 new player.');
+    expect(formatMessage(teamsNl.import.outcome, { added: 0, updated: 0, skipped: 2, players: 0 }, 'nl')).toBe('geen nieuwe rondes, 2 waren er al, geen nieuwe spelers.');
+    expect(formatMessage(teamsNl.import.outcome, { added: 2, updated: 3, skipped: 0, players: 0 }, 'nl')).toBe('2 nieuwe rondes, 3 onafgemaakte rondes aangevuld, geen dubbele, geen nieuwe spelers.');
   });
 });
