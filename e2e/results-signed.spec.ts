@@ -122,6 +122,20 @@ test('the untouched file from another device imports and its player appears on t
   await expect(entry).not.toContainText('signature');
   expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
   await expect(b.getByText(/left out: they came without a signature/)).toHaveCount(0);
+
+  // A copy of the file with Bram's run, already here, turned into practice and its signature
+  // removed: the run here is kept, and the log says the file told it differently.
+  const changed = JSON.parse(readFileSync(good, 'utf8'));
+  for (const r of changed.runs) {
+    r.mode = 'coaching';
+    delete r.signature;
+  }
+  writeFileSync(info.outputPath('changed.json'), JSON.stringify(changed));
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('changed.json'));
+  await expect(entry).toContainText('changed.json: no new runs, 1 already here');
+  await expect(entry).toContainText('1 run in the file differs from the copy already on this device under the same id (another player, mode, start or choices): the copy here was kept');
+  expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
 });
 
 test('a forger with a key of their own gets in, but named: the device has not sent the player’s runs before', async ({ browser }, info) => {

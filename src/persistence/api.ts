@@ -162,6 +162,8 @@ export interface ImportOutcome {
   runsUpdated: number;
   /** Runs already known, left as they were. */
   runsSkipped: number;
+  /** Of those, runs the import told differently (another player, mode, start or choices): the copy here was kept. */
+  runsConflicting: number;
   profilesAdded: number;
   teamsAdded: number;
   scenariosAdded: number;

@@ -33,7 +33,7 @@ import type {
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
-import { mergeDecision, withEvent, writtenHere } from './merge';
+import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
 import { measureSaveAsync } from './measure';
 import {
   restoreList,
@@ -559,6 +559,7 @@ export class IdbStore implements Store {
         const d = mergeDecision(stored, run);
         if (d === 'skip') {
           out.runsSkipped++;
+          if (stored && tellsAnotherStory(stored, run)) out.runsConflicting++;
           continue;
         }
         await devices.check(run, names.get(run.playerId ?? '') ?? '?');

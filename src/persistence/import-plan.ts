@@ -98,7 +98,7 @@ export function versionNotes(bundle: ImportBundle, before: Map<string, StoredSce
 
 /** An import's outcome before anything is counted: its version notes and player notes, all counts 0. */
 export function startOutcome(bundle: ImportBundle, before: Map<string, StoredScenario | undefined>, players: PlayerNote[]): ImportOutcome {
-  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0, runsUnverified: 0, runsNowVerified: 0 };
+  const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, runsConflicting: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0, runsUnverified: 0, runsNowVerified: 0 };
   return { ...counts, versions: versionNotes(bundle, before), players, devices: [] };
 }
 

@@ -20,7 +20,7 @@ import {
 } from './api';
 import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub } from './issues';
-import { mergeDecision, withEvent, writtenHere } from './merge';
+import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
 import { measureSave } from './measure';
 import type { Scorer } from './scoring';
 import { MemoryOutbox } from './outbox';
@@ -225,6 +225,7 @@ export class MemoryStore implements Store {
       const d = mergeDecision(stored, run);
       if (d === 'skip') {
         out.runsSkipped++;
+        if (stored && tellsAnotherStory(stored, run)) out.runsConflicting++;
         continue;
       }
       this.runs.set(run.id, copy(run));

@@ -60,3 +60,14 @@ export function mergeDecision(stored: Run | undefined, incoming: Run): 'add' | '
   if (stored.finishedAt === undefined && incoming.finishedAt !== undefined) return 'update';
   return 'skip';
 }
+
+/**
+ * Whether an incoming copy of a stored run tells another story: not the same play-through at an
+ * earlier or later moment, but another version, player, mode, start or choices under the same id.
+ * The import keeps the stored copy (mergeDecision says 'skip') and says so, rather than count it
+ * as "already here".
+ */
+export function tellsAnotherStory(stored: Run, incoming: Run): boolean {
+  const same = (['scenarioHash', 'playerId', 'mode', 'startedAt'] as const).every((k) => stored[k] === incoming[k]);
+  return !same || (!isPrefix(stored.events, incoming.events) && !isPrefix(incoming.events, stored.events));
+}

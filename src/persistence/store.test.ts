@@ -128,6 +128,24 @@ for (const [kind, make] of Object.entries(factories)) {
       ]);
     });
 
+    it('an import that tells a run here differently keeps the run here and says so', async () => {
+      const store = await make();
+      const bundle = { scenarios: [version], teams: [team('t1')], profiles: [profile('p1', 't1')], runs: [finishedRun('r1', 'p1', ['bad', 'good'])] };
+      await store.importBundle(bundle);
+      // The same run again, an earlier moment of it, and copies that change its mode or a choice.
+      const same = await store.importBundle(bundle);
+      const earlier = await store.importBundle({ ...bundle, runs: [run('r1', 'p1', { events: finishedRun('r1', 'p1', ['bad', 'good']).events.slice(0, 1) })] });
+      const mode = await store.importBundle({ ...bundle, runs: [finishedRun('r1', 'p1', ['bad', 'good'], { mode: 'coaching' })] });
+      const choice = await store.importBundle({ ...bundle, runs: [finishedRun('r1', 'p1', ['good', 'good'])] });
+      expect([same, earlier, mode, choice].map((o) => [o.runsSkipped, o.runsConflicting])).toEqual([
+        [1, 0],
+        [1, 0],
+        [1, 1],
+        [1, 1],
+      ]);
+      expect((await store.listResults()).map((r) => [r.runId, r.scores.overall])).toEqual([['r1', 50]]);
+    });
+
     it('returns copies: changing a returned object changes nothing stored', async () => {
       const store = await make();
       await store.saveRun(run('r1', 'p1'));
