@@ -116,7 +116,7 @@ test('"play from here" (?from=<node>) starts a test run at that node that is nev
   const from = Object.keys(scenario.nodes).find((n) => n !== scenario.start)!;
   await page.goto(`/#/play/${id}?from=${from}&mode=coaching`);
   await waitForOptions(page);
-  await expect(page.getByText(`Testrun vanaf ‘${from}’: telt niet mee`)).toBeVisible();
+  await expect(page.getByText(`Testronde vanaf ‘${from}’: telt niet mee`)).toBeVisible();
   await expect(page.getByText(nl(scenario.nodes[from].situation))).toBeVisible();
   await page.goto(`/#/play/${id}?from=no-such-node`);
   await expect(page.getByRole('alert')).toContainText('no-such-node');
