@@ -4,7 +4,7 @@
  * scenario with the engine, and make choices the way a player does.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { PlayState } from '../src/engine/contract';
 import type { Run, Scenario } from '../src/engine/types';
@@ -55,6 +55,42 @@ export async function readDb(page: Page): Promise<DbDump> {
     db.close();
     return out;
   });
+}
+
+/**
+ * Opens devices for one spec: each its own browser context (its own IndexedDB and signing key),
+ * all closed after each test. Call once at the top of a spec.
+ */
+export function deviceOpener(options: BrowserContextOptions = { locale: 'en-GB' }): (browser: Browser) => Promise<Page> {
+  const opened: BrowserContext[] = [];
+  test.afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close()));
+  });
+  return async (browser) => {
+    const ctx = await browser.newContext(options);
+    opened.push(ctx);
+    return ctx.newPage();
+  };
+}
+
+/**
+ * A finished run of a built-in scenario, played with the engine as a phone would have: a choice
+ * every 2 s, ending two minutes ago, each one `pick`ed from the options shown.
+ */
+export function engineRun(scenarioId: string, runId: string, pick: (available: PlayState['available']) => string): Run {
+  const scenario = loadScenario(scenarioId);
+  const t0 = Date.now() - 120_000;
+  const run: Run = { formatVersion: 1, id: runId, scenarioId, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 2000;
+    const event = { type: 'choice.select' as const, node: state.node, option: pick(state.available), at };
+    state = applyEvent(scenario, state, event, run.events.length);
+    run.events.push(event);
+  }
+  run.finishedAt = at;
+  return run;
 }
 
 export function loadScenario(id: string): Scenario {

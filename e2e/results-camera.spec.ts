@@ -5,33 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { contentHash } from '../src/engine/hash';
-import { applyEvent, initialPlayState } from '../src/engine/replay';
 import type { Run, Scenario } from '../src/engine/types';
 import { encodeRunLink, encodeRunQr } from '../src/persistence/run-link';
 import { generateDeviceKey, outgoing } from '../src/persistence/run-signature';
 import { makeQrVideo } from '../test-support/qr-video';
 import { chromiumExecutable, CHROMIUM_ARGS } from '../test-support/browser';
-import { canonical, readDb } from './persist-support';
+import { canonical, engineRun, readDb } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 
-/** A finished run of the built-in scenario, played with the engine as a phone would have. */
-function finishedRun(): Run {
-  const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
-  const t0 = Date.now() - 120_000;
-  const run: Run = { formatVersion: 1, id: 'cam-run-0001', scenarioId: TOY, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
-  let state = initialPlayState(scenario, run);
-  let at = t0;
-  while (state.node !== null) {
-    at += 2000;
-    const event = { type: 'choice.select' as const, node: state.node, option: state.available[state.available.length > 1 ? 1 : 0].id, at };
-    state = applyEvent(scenario, state, event, run.events.length);
-    run.events.push(event);
-  }
-  run.finishedAt = at;
-  return run;
-}
 
 /**
  * Records, in order, what each frame the scanner read showed: 'c' for the code (dark modules),
@@ -84,7 +66,7 @@ const versions = [
 ];
 
 for (const version of versions) test(`a run shown as a QR code to the laptop camera is imported once: ${version.name}`, async ({ baseURL }, info) => {
-  const run = finishedRun();
+  const run = engineRun(TOY, 'cam-run-0001', (available) => available[available.length > 1 ? 1 : 0].id);
   const { video, stored } = await version.video(run, baseURL!, info.outputPath('qr.y4m'));
 
   const browser = await chromium.launch({

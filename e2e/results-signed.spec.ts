@@ -5,25 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { contentHash } from '../src/engine/hash';
-import { applyEvent, initialPlayState } from '../src/engine/replay';
-import type { Run, Scenario } from '../src/engine/types';
+import { expect, test, type Page } from '@playwright/test';
 import { encodeRunLink } from '../src/persistence/run-link';
-import { exportAll, playToEnd, startAs } from './persist-support';
+import { deviceOpener, engineRun, exportAll, playToEnd, startAs } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
 
-const opened: BrowserContext[] = [];
-async function device(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'en-GB' });
-  opened.push(ctx);
-  return ctx.newPage();
-}
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
+const device = deviceOpener();
 
 /** Plays a coaching run to its ending: the first option each time, Continue after each feedback. */
 async function practiseToEnd(page: Page): Promise<void> {
@@ -171,18 +160,7 @@ test('a forger with a key of their own gets in, but named: the device has not se
 
 /** A finished run of the toy shop as a version 1 hand-in link: no signature, as old phones made them. */
 async function unsignedLink(): Promise<string> {
-  const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
-  const t0 = Date.now() - 120_000;
-  const run: Run = { formatVersion: 1, id: 'old-link-0001', scenarioId: TOY, scenarioHash: contentHash(scenario), playerId: 'p-dewi', mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
-  let state = initialPlayState(scenario, run);
-  let at = t0;
-  while (state.node !== null) {
-    at += 2000;
-    const event = { type: 'choice.select' as const, node: state.node, option: state.available[0].id, at };
-    state = applyEvent(scenario, state, event, run.events.length);
-    run.events.push(event);
-  }
-  run.finishedAt = at;
+  const run = engineRun(TOY, 'old-link-0001', (available) => available[0].id);
   return encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: 1 }, team: { id: 't-bar', name: 'Bar', createdAt: 1 } });
 }
 

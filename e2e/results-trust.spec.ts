@@ -4,31 +4,26 @@
  * runs under someone else; and a laptop holding hostile data still shows every screen.
  */
 import { writeFileSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { contentHash } from '../src/engine/hash';
 import type { Run, Scenario } from '../src/engine/types';
 import { encodeRunLink } from '../src/persistence/run-link';
-import { canonical, readDb, signedElsewhere } from './persist-support';
+import { canonical, deviceOpener, readDb, signedElsewhere } from './persist-support';
 import { readScenario } from './helpers';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
 
-const opened: BrowserContext[] = [];
+const open = deviceOpener();
 async function device(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'en-GB' });
-  opened.push(ctx);
-  const page = await ctx.newPage();
+  const page = await open(browser);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as Page & { errors: string[] }).errors = errors;
   return page;
 }
 const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
 
 interface Version {
   hash: string;
