@@ -124,6 +124,7 @@ test('the untouched file from another device imports and its player appears on t
   await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('changed.json'));
   await expect(entry).toContainText('changed.json: no new runs, 1 already here');
   await expect(entry).toContainText('1 run in the file differs from the copy already on this device under the same id (another player, mode, start or choices): the copy here was kept');
+  await expect(entry, 'shown as a problem, not as a success').toHaveClass(/\berror\b/);
   expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
 });
 
