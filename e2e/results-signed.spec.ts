@@ -159,6 +159,43 @@ test('a forger with a key of their own gets in, but named: the device has not se
   await expect(log).toContainText('1 run of Bram came from a device that has not sent Bram’s runs here before.');
 });
 
+test('on a plain http:// address (a laptop on the room’s Wi-Fi) phones still sign and the laptop still checks', async ({ browser }, info) => {
+  test.slow(); // two runs played to their end on two devices
+  // A page at http://192.168.1.23:4173 has no WebCrypto (crypto.subtle is for secure pages): as
+  // there, the pages of both devices see none.
+  const insecure = async () => {
+    const page = await device(browser);
+    await page.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
+    return page;
+  };
+  const a = await insecure();
+  await startAs(a, 'Bram', TOY);
+  await playToEnd(a);
+  expect(await a.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+  const good = info.outputPath('phone.json');
+  const data = JSON.parse(await exportAll(a, good));
+  expect(data.runs[0].signature).toBeDefined();
+
+  const b = await insecure();
+  await startAs(b, 'Cem', TOY);
+  await playToEnd(b);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(good);
+  const entry = b.getByRole('log').locator('p').first();
+  await expect(entry).toContainText('phone.json: 1 new run');
+  await expect(entry).not.toContainText('signature');
+  expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
+
+  // An edited copy is refused there too.
+  const forged = structuredClone(data);
+  forged.runs[0].mode = 'coaching';
+  forged.runs[0].id = 'another-run';
+  writeFileSync(info.outputPath('edited.json'), JSON.stringify(forged));
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('edited.json'));
+  await expect(entry).toContainText('edited.json: Refused: the run of Bram');
+});
+
 /** A finished run of the toy shop as a version 1 hand-in link: no signature, as old phones made them. */
 async function unsignedLink(): Promise<string> {
   const run = engineRun(TOY, 'old-link-0001', (available) => available[0].id);

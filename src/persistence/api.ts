@@ -6,6 +6,7 @@
 import type { EndingTone, Lang, Mode, Run, Scenario, TimerScale } from '../engine/types';
 import type { PathStep, Scores } from '../engine/contract';
 import type { Outbox } from './outbox';
+import type { DeviceKeyPair } from './run-signature';
 
 export interface Profile {
   id: string;
@@ -233,7 +234,7 @@ export interface Store {
    * This device's signing key pair (device-key.ts), made on first need and kept with the
    * settings; in memory for the session where it cannot be kept.
    */
-  deviceKey(): Promise<CryptoKeyPair>;
+  deviceKey(): Promise<DeviceKeyPair>;
 
   /** Close the connection (another tab takes over, or before a reload). */
   close(): void;

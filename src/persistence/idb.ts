@@ -31,6 +31,7 @@ import type {
   Team,
 } from './api';
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
+import type { DeviceKeyPair } from './run-signature';
 import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
@@ -597,8 +598,8 @@ export class IdbStore implements Store {
     return out;
   }
 
-  private key: Promise<CryptoKeyPair> | null = null;
-  deviceKey(): Promise<CryptoKeyPair> {
+  private key: Promise<DeviceKeyPair> | null = null;
+  deviceKey(): Promise<DeviceKeyPair> {
     this.key ??= loadDeviceKey(
       () => this.read((db) => db.get('settings', DEVICE_KEY), undefined),
       (pair) => this.keepKey(pair),
@@ -609,7 +610,7 @@ export class IdbStore implements Store {
     return this.key;
   }
   /** Stores a new key pair unless another tab stored one first (that one is kept and returned). */
-  private async keepKey(pair: CryptoKeyPair): Promise<CryptoKeyPair> {
+  private async keepKey(pair: DeviceKeyPair): Promise<DeviceKeyPair> {
     let kept = pair;
     try {
       await this.withConn((db) =>

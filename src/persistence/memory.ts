@@ -24,7 +24,7 @@ import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merg
 import { measureSave } from './measure';
 import type { Scorer } from './scoring';
 import { MemoryOutbox } from './outbox';
-import { generateDeviceKey } from './run-signature';
+import { generateDeviceKey, type DeviceKeyPair } from './run-signature';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
@@ -241,9 +241,9 @@ export class MemoryStore implements Store {
     return out;
   }
 
-  private key: Promise<CryptoKeyPair> | null = null;
+  private key: Promise<DeviceKeyPair> | null = null;
   /** A key for the session: a device that cannot keep a database cannot keep a key either. */
-  deviceKey(): Promise<CryptoKeyPair> {
+  deviceKey(): Promise<DeviceKeyPair> {
     this.key ??= generateDeviceKey();
     return this.key;
   }

@@ -12,7 +12,7 @@ import { validateScenario } from '../engine/validate';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
-import { canSign, outgoing, verifyRun } from './run-signature';
+import { outgoing, verifyRun } from './run-signature';
 
 export const RESULTS_FORMAT = 'frontlijn-results';
 /** 2: each run made on the exporting device carries its signature (run-signature.ts). */
@@ -224,13 +224,11 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
 /**
  * Checks an imported run's signature, in place. A signature that does not verify refuses the
  * import: the run was changed after it was played (its mode, player, times or choices). A run
- * without one is kept but marked unverified, so it is never compared (stats.ts, comparable); so
- * is a signed run where this browser cannot check signatures (no WebCrypto: an http:// address),
- * which keeps its signature for a device that can.
+ * without one is kept but marked unverified, so it is never compared (stats.ts, comparable).
  */
 export async function checkSignature(run: Run, index: number, name: string | undefined): Promise<void> {
   delete run.unverified;
-  if (!run.signature || !canSign()) {
+  if (!run.signature) {
     run.unverified = true;
     return;
   }

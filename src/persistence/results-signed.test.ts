@@ -3,7 +3,7 @@
  * being refused, a file stripped of its signatures counts nowhere, and genuine files from other
  * devices (and re-exports of them) count. Each case on both stores, each device its own database.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Store } from './api';
@@ -150,15 +150,51 @@ for (const [kind, make] of Object.entries(stores)) {
 
     it('keeps one device key, its private half not extractable', async () => {
       const a = await make('device-a');
-      const pair = await a.deviceKey();
+      const pair = (await a.deviceKey()) as CryptoKeyPair;
       expect(pair.privateKey.extractable).toBe(false);
       expect(await a.deviceKey()).toBe(pair);
       if (kind === 'idb') {
         const hub = new IssueHub();
         const reopened = new IdbStore(await openIdb(hub, { name: 'device-a' }), hub, scoreRun);
         const raw = async (p: CryptoKeyPair) => new Uint8Array(await crypto.subtle.exportKey('raw', p.publicKey));
-        expect(await raw(await reopened.deviceKey())).toEqual(await raw(pair));
+        expect(await raw((await reopened.deviceKey()) as CryptoKeyPair)).toEqual(await raw(pair));
       }
+    });
+
+    describe('on a page without WebCrypto (the room laptop’s http:// address on the Wi-Fi)', () => {
+      afterEach(() => vi.unstubAllGlobals());
+      const withoutWebCrypto = () => vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) });
+
+      it('phones sign their runs, the laptop checks them: they count, and a forgery is refused', async () => {
+        const webCrypto = globalThis.crypto;
+        withoutWebCrypto();
+        const { a, file } = await deviceA();
+        expect(Object.keys(await a.deviceKey())).toContain('soft');
+        expect(file.runs.every((r) => r.signature)).toBe(true);
+        const b = await make('device-b');
+        expect(await importText(b, JSON.stringify(file))).toMatchObject({ runsAdded: 2, runsUnverified: 0 });
+        expect(await board(b)).toEqual(['Bram']);
+        const forged = structuredClone(file);
+        forged.runs.find((r) => r.id === 'practice')!.mode = 'assessment';
+        expect((await refusal(JSON.stringify(forged))).code).toBe('forged-run');
+
+        // The same file checks on a device with WebCrypto (the trainer's https:// site).
+        vi.stubGlobal('crypto', webCrypto);
+        const c = await make('device-c');
+        expect(await importText(c, JSON.stringify(file))).toMatchObject({ runsAdded: 2, runsUnverified: 0 });
+      });
+
+      it('the device keeps its soft key across a reload', async () => {
+        withoutWebCrypto();
+        const a = await make('device-a');
+        const pair = await a.deviceKey();
+        expect(await a.deviceKey()).toBe(pair);
+        if (kind === 'idb') {
+          const hub = new IssueHub();
+          const reopened = new IdbStore(await openIdb(hub, { name: 'device-a' }), hub, scoreRun);
+          expect(await reopened.deviceKey()).toEqual(pair);
+        }
+      });
     });
 
     it('notes, without refusing, a player’s runs from a device that has not sent theirs before', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Run } from '../engine/types';
 import { finishedRun } from './test/fixtures';
 import { canonicalRun, generateDeviceKey, outgoing, signRun, verifyRun } from './run-signature';
@@ -61,5 +61,32 @@ describe('signRun / verifyRun', () => {
     expect(out[1].signature).toEqual(foreign);
     expect(out[2]).not.toHaveProperty('signature');
     expect(out[2]).not.toHaveProperty('unverified');
+  });
+});
+
+describe('without WebCrypto (an http:// address)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const webCrypto = globalThis.crypto;
+  const withoutWebCrypto = () => vi.stubGlobal('crypto', { getRandomValues: webCrypto.getRandomValues.bind(webCrypto) });
+
+  it('signs and checks with the same key and signature bytes as WebCrypto, both ways', async () => {
+    const hard = await generateDeviceKey();
+    const fromHard = await signRun(run, hard);
+    withoutWebCrypto();
+    expect(globalThis.crypto.subtle).toBeUndefined();
+    const soft = await generateDeviceKey();
+    const fromSoft = await signRun(run, soft);
+    expect(fromSoft.key).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(fromSoft.sig).toMatch(/^[A-Za-z0-9_-]{86}$/);
+    // The soft check reads WebCrypto's signatures and its own, and refuses a changed run.
+    expect(await verifyRun(run, fromHard)).toBe(true);
+    expect(await verifyRun(run, fromSoft)).toBe(true);
+    expect(await verifyRun({ ...run, mode: 'coaching' }, fromSoft)).toBe(false);
+    expect(await verifyRun(run, { key: fromHard.key, sig: fromSoft.sig })).toBe(false);
+    expect(await verifyRun(run, { key: 'AAAA', sig: fromSoft.sig })).toBe(false);
+    // WebCrypto reads the soft key's signature.
+    vi.unstubAllGlobals();
+    expect(await verifyRun(run, fromSoft)).toBe(true);
+    expect(await verifyRun({ ...run, playerId: 'bram' }, fromSoft)).toBe(false);
   });
 });

@@ -47,37 +47,67 @@ export function canonicalRun(run: SignedFields): string {
   ]);
 }
 
+/**
+ * A device key where the page has no WebCrypto (an insecure http:// address, such as a trainer's
+ * laptop on the room's Wi-Fi): the same ECDSA P-256 key, signatures and public key bytes as
+ * WebCrypto's, made and used by @noble/curves. Its secret can be read by the page's own code, which
+ * a WebCrypto key cannot; either way, whoever holds the device can sign with it (see the README).
+ */
+export interface SoftKeyPair {
+  soft: 'p256';
+  secretKey: Uint8Array;
+  publicKey: Uint8Array;
+}
+
+/** A device's signing key: WebCrypto's where the page has it, else a SoftKeyPair. */
+export type DeviceKeyPair = CryptoKeyPair | SoftKeyPair;
+
 /** WebCrypto, or undefined where the page has none (an insecure http:// address). */
 function subtle(): SubtleCrypto | undefined {
   return globalThis.crypto?.subtle;
 }
 
-/** Whether this browser can sign and check signatures at all. */
-export function canSign(): boolean {
-  return subtle() !== undefined;
+/** @noble/curves' P-256, loaded only on a page without WebCrypto. */
+const nist = () => import('@noble/curves/nist.js').then((m) => m.p256);
+
+/** A new device key pair: WebCrypto's (its private key cannot be exported, not even by this app), else a soft one. */
+export async function generateDeviceKey(): Promise<DeviceKeyPair> {
+  const s = subtle();
+  if (s) return s.generateKey(ALGORITHM, false, ['sign', 'verify']);
+  const p256 = await nist();
+  const { secretKey } = p256.keygen();
+  return { soft: 'p256', secretKey, publicKey: p256.getPublicKey(secretKey, false) };
 }
 
-/** A new device key pair; the private key cannot be exported (not even by this app). */
-export async function generateDeviceKey(): Promise<CryptoKeyPair> {
-  return subtle()!.generateKey(ALGORITHM, false, ['sign', 'verify']);
+export function isSoftKey(pair: DeviceKeyPair): pair is SoftKeyPair {
+  return 'soft' in pair;
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** Signs a run with this device's key pair. */
-export async function signRun(run: SignedFields, pair: CryptoKeyPair): Promise<RunSignature> {
+/**
+ * Signs a run with this device's key pair: the signature is r ‖ s (64 bytes, as WebCrypto gives
+ * it) and the key the uncompressed public point (65 bytes, WebCrypto's "raw"), so a soft key's
+ * signature checks with WebCrypto and the other way round.
+ */
+export async function signRun(run: SignedFields, pair: DeviceKeyPair): Promise<RunSignature> {
+  const message = bytes(canonicalRun(run));
+  if (isSoftKey(pair)) {
+    const sig = (await nist()).sign(message, pair.secretKey, { prehash: true });
+    return { key: toBase64Url(pair.publicKey), sig: toBase64Url(sig) };
+  }
   const s = subtle()!;
-  const [sig, key] = await Promise.all([s.sign(SIGN, pair.privateKey, bytes(canonicalRun(run))), s.exportKey('raw', pair.publicKey)]);
+  const [sig, key] = await Promise.all([s.sign(SIGN, pair.privateKey, message), s.exportKey('raw', pair.publicKey)]);
   return { key: toBase64Url(new Uint8Array(key)), sig: toBase64Url(new Uint8Array(sig)) };
 }
 
 /** Imported public keys by their text: a file of 10,000 runs has a few devices. */
 const keys = new Map<string, Promise<CryptoKey>>();
 
-function publicKey(key: string): Promise<CryptoKey> {
+function publicKey(s: SubtleCrypto, key: string): Promise<CryptoKey> {
   let k = keys.get(key);
   if (!k) {
-    k = subtle()!.importKey('raw', fromBase64Url(key) as BufferSource, ALGORITHM, false, ['verify']);
+    k = s.importKey('raw', fromBase64Url(key) as BufferSource, ALGORITHM, false, ['verify']);
     if (keys.size > 100) keys.clear();
     keys.set(key, k);
   }
@@ -86,8 +116,14 @@ function publicKey(key: string): Promise<CryptoKey> {
 
 /** Whether `signature` is a signature of this run by the key it names. False for anything malformed. */
 export async function verifyRun(run: SignedFields, signature: RunSignature): Promise<boolean> {
+  const message = bytes(canonicalRun(run));
+  const s = subtle();
   try {
-    return await subtle()!.verify(SIGN, await publicKey(signature.key), fromBase64Url(signature.sig) as BufferSource, bytes(canonicalRun(run)));
+    if (!s) {
+      // WebCrypto's signatures are not normalised to a low s: both halves are valid.
+      return (await nist()).verify(fromBase64Url(signature.sig), message, fromBase64Url(signature.key), { prehash: true, lowS: false });
+    }
+    return await s.verify(SIGN, await publicKey(s, signature.key), fromBase64Url(signature.sig) as BufferSource, message);
   } catch {
     keys.delete(signature.key);
     return false;
@@ -97,12 +133,13 @@ export async function verifyRun(run: SignedFields, signature: RunSignature): Pro
 /**
  * Runs as they leave this device: a run that came with a signature passes it on untouched (it
  * still proves which device made it); a run imported without one leaves without one; a run made
- * here is signed with this device's key (`key`, asked for only when needed). Where this browser
- * cannot sign (no WebCrypto) or has no key, runs leave unsigned and count as unverified elsewhere.
+ * here is signed with this device's key (`key`, asked for only when needed). Where the device
+ * has no key (its database cannot make or keep one), runs leave unsigned and count as unverified
+ * elsewhere.
  */
-export async function outgoing(runs: Run[], key: () => Promise<CryptoKeyPair>): Promise<Run[]> {
-  let pair: CryptoKeyPair | null = null;
-  if (canSign() && runs.some((r) => !r.signature && !r.unverified)) {
+export async function outgoing(runs: Run[], key: () => Promise<DeviceKeyPair>): Promise<Run[]> {
+  let pair: DeviceKeyPair | null = null;
+  if (runs.some((r) => !r.signature && !r.unverified)) {
     try {
       pair = await key();
     } catch (e) {
