@@ -16,6 +16,7 @@ export type ImportStatus = 'idle' | 'checking' | 'done';
 /** Why a file was not stored although it may have passed validation (checks of the app, not of the format). */
 export type Refusal =
   | { kind: 'timeout'; ms: number }
+  | { kind: 'stopped' }
   | { kind: 'crashed'; detail: string }
   | { kind: 'unavailable' }
   | { kind: 'built-in-id'; id: string }
@@ -58,6 +59,8 @@ export class ImportSession {
   #bytes: Uint8Array | null = null;
   /** The language the UI asked for last. */
   #wanted: Lang | null = null;
+  /** Stops the check in progress. */
+  #stop: AbortController | null = null;
 
   errors = $derived(this.report?.result?.problems.filter((p) => p.severity === 'error') ?? []);
   warnings = $derived(this.report?.result?.problems.filter((p) => p.severity === 'warning') ?? []);
@@ -71,9 +74,12 @@ export class ImportSession {
     this.status = 'checking';
     this.pending = fileName;
     const t0 = performance.now();
-    const outcome = await validateBytes(bytes, opts.lang);
+    this.#stop = new AbortController();
+    const outcome = await validateBytes(bytes, opts.lang, this.#stop.signal);
+    this.#stop = null;
     const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0, lang: opts.lang };
     if (outcome.kind === 'timeout') report.refusal = { kind: 'timeout', ms: outcome.ms };
+    else if (outcome.kind === 'stopped') report.refusal = { kind: 'stopped' };
     else if (outcome.kind === 'crashed') report.refusal = { kind: 'crashed', detail: outcome.detail };
     else if (outcome.kind === 'unavailable') report.refusal = { kind: 'unavailable' };
     else {
@@ -120,6 +126,11 @@ export class ImportSession {
     } catch (e) {
       report.refusal = { kind: 'store-failed', detail: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  /** Stops checking the file being checked: it is refused, nothing is stored. */
+  stop(): void {
+    this.#stop?.abort();
   }
 
   select(index: number): void {

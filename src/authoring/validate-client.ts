@@ -1,19 +1,23 @@
 /**
- * The page's side of validation: sends a file's bytes to the validation worker and waits, with a
- * time limit. If the worker takes too long it is stopped (and a fresh one started), and the file is
- * refused with a reason, so no file can keep the page busy.
+ * The page's side of validation: sends a file's bytes to the validation worker and waits. The
+ * page stays free meanwhile (the check runs in the worker), the manager can stop a check that takes
+ * long, and a check that runs past a generous limit is stopped anyway (a fresh worker is started),
+ * so no file can keep the checker busy. A real scenario is checked in milliseconds; the limit is far
+ * above what a busy laptop needs for the largest file accepted (5 MB).
  */
 import type { ReadyMessage, ValidateRequest, ValidateResponse } from './validate.worker';
 import type { Lang } from '../engine/types';
 
 /** How long validation may take before the file is refused. */
-export const VALIDATE_TIMEOUT_MS = 3000;
+export const VALIDATE_TIMEOUT_MS = 20_000;
 /** How long the worker may take to start (its code loads once, on a slow connection too). */
 export const START_TIMEOUT_MS = 20_000;
 
 export type ValidateOutcome =
   | ({ kind: 'done'; ms: number } & Omit<ValidateResponse, 'id'>)
   | { kind: 'timeout'; ms: number }
+  /** The manager stopped the check (the `stop` signal). */
+  | { kind: 'stopped'; ms: number }
   | { kind: 'crashed'; ms: number; detail: string }
   /** The worker could not start (blocked, or its code failed to load). */
   | { kind: 'unavailable'; ms: number };
@@ -50,7 +54,7 @@ function spawn(): Running {
   return { worker, ready };
 }
 
-function stop(r: Running): void {
+function stopWorker(r: Running): void {
   r.worker.terminate();
   if (running === r) running = null;
 }
@@ -62,15 +66,18 @@ export function warmUp(): void {
 
 /** Stops the worker (when the authoring screen closes). */
 export function shutDown(): void {
-  if (running) stop(running);
+  if (running) stopWorker(running);
 }
 
-/** Validates the bytes off the main thread, with the problems' messages in `lang`. Never rejects. */
-export async function validateBytes(bytes: Uint8Array, lang: Lang, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
+/**
+ * Validates the bytes off the main thread, with the problems' messages in `lang`. Never rejects.
+ * Aborting `stop` ends the check at once (its worker is replaced).
+ */
+export async function validateBytes(bytes: Uint8Array, lang: Lang, stop?: AbortSignal, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
   const r = (running ??= spawn());
   const t00 = performance.now();
   if (!(await r.ready)) {
-    stop(r);
+    stopWorker(r);
     return { kind: 'unavailable', ms: performance.now() - t00 };
   }
   const w = r.worker;
@@ -83,7 +90,12 @@ export async function validateBytes(bytes: Uint8Array, lang: Lang, timeoutMs = V
       clearTimeout(timer);
       w.removeEventListener('message', onMessage);
       w.removeEventListener('error', onError);
+      stop?.removeEventListener('abort', onStop);
       resolve(o);
+    };
+    const onStop = () => {
+      stopWorker(r);
+      finish({ kind: 'stopped', ms: performance.now() - t0 });
     };
     const onMessage = (e: MessageEvent<ValidateResponse>) => {
       if (!e.data || e.data.id !== id) return;
@@ -92,15 +104,17 @@ export async function validateBytes(bytes: Uint8Array, lang: Lang, timeoutMs = V
     };
     const onError = (e: ErrorEvent) => {
       e.preventDefault();
-      stop(r);
+      stopWorker(r);
       finish({ kind: 'crashed', ms: performance.now() - t0, detail: e.message || 'worker error' });
     };
     const timer = setTimeout(() => {
-      stop(r);
+      stopWorker(r);
       finish({ kind: 'timeout', ms: performance.now() - t0 });
     }, timeoutMs);
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
+    if (stop?.aborted) return onStop();
+    stop?.addEventListener('abort', onStop);
     const req: ValidateRequest = { id, bytes: buffer, lang };
     w.postMessage(req, [buffer]);
   });
