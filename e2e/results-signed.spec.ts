@@ -69,7 +69,7 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await b.goto('/#/results');
   await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('forged.json'));
   const entry = b.getByRole('log').locator('p').first();
-  await expect(entry).toContainText(`forged.json: Refused: the run of Bram in “${TOY_TITLE}” was changed after it was played (its signature does not match). Nothing was imported.`);
+  await expect(entry).toContainText(`forged.json: Refused: the run of Bram in “${TOY_TITLE}” was changed after it was played (its signature does not match). Nothing was changed.`);
   expect(await boardNames(b)).toEqual(['Cem']);
 
   // The same file with its signatures removed: imported, but Bram's run is left out, and the board says so.

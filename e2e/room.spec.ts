@@ -370,3 +370,20 @@ test('a room of three phones and a laptop runs from the code to the debrief', as
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'debrief-room-360', true);
 });
+
+test('the roster lists each player who handed in once, however many runs they handed in', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  // Anna handed in three runs (her first, then two more after Dewi), Dewi one: two players.
+  const room = { scenarioId: TOY, teamId: null, mode: 'assessment', expected: 3, since: 0, runIds: ['r-anna-1', 'r-dewi-1', 'r-anna-2', 'r-anna-3'] };
+  await page.evaluate((r) => localStorage.setItem('frontlijn-room', JSON.stringify(r)), room);
+  for (const hash of ['#/room', '#/room?view=projector', '#/results']) {
+    await page.goto(`/${hash}`);
+    const roster = page.getByRole('region', { name: 'Handed in' });
+    await expect(roster.getByRole('status')).toHaveText('2 of 3 handed in');
+    await expect(roster.getByRole('listitem')).toHaveText([/^Anna \d{2}:\d{2} · 3 runs$/, /^Dewi \d{2}:\d{2}$/]);
+  }
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  const roster = page.getByRole('region', { name: 'Ingeleverd' });
+  await expect(roster.getByRole('status')).toHaveText('2 van 3 ingeleverd');
+  await expect(roster.getByRole('listitem')).toHaveText([/^Anna \d{2}:\d{2} · 3 rondes$/, /^Dewi \d{2}:\d{2}$/]);
+});

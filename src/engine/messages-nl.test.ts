@@ -208,3 +208,36 @@ describe('the message catalogs', () => {
     for (const sentence of quoted) expect(FIELD_WORDS_NL, sentence).toHaveProperty([sentence]);
   });
 });
+
+describe('the Dutch messages’ pointers into the guide', () => {
+  const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');
+  /** The text under a heading of the guide, up to the next heading of its level or higher. */
+  const section = (title: string): string | null => {
+    const m = new RegExp(`^(#{2,3}) ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`, 'm').exec(readme);
+    if (!m) return null;
+    const rest = readme.slice(m.index + m[0].length);
+    const end = new RegExp(`^#{2,${m[1].length}} `, 'm').exec(rest);
+    return rest.slice(0, end?.index);
+  };
+  /** Dutch prose: its common small words outnumber English ones. */
+  const dutch = (text: string): boolean => {
+    const count = (words: string[]) => words.reduce((n, w) => n + (text.match(new RegExp(`\\b${w}\\b`, 'gi'))?.length ?? 0), 0);
+    return count(['de', 'het', 'een', 'en', 'van', 'niet']) > 2 * count(['the', 'a', 'and', 'of', 'not', 'is']);
+  };
+
+  it('name a section of the guide written in Dutch (rubric and test-wiseness)', () => {
+    // "zie "Writing options without cues"" sent a Dutch author to English text.
+    const messages = ['length-cue.json', 'flat-dimension.json', 'out-of-range.json']
+      .flatMap((f) => validateScenario(new Uint8Array(readFileSync(new URL(f, FIXTURES))), { lang: 'nl' }).problems)
+      .map((p) => p.message)
+      .filter((m) => m.includes('scenarios/README.md'));
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    for (const m of messages) {
+      const title = /"([^"]+)" in scenarios\/README\.md/.exec(m)?.[1];
+      expect(title, m).toBeDefined();
+      const text = section(title!);
+      expect(text, `${title}: a heading in scenarios/README.md`).not.toBeNull();
+      expect(dutch(text!), `${title}: Dutch text`).toBe(true);
+    }
+  });
+});

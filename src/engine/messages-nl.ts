@@ -151,7 +151,7 @@ export const nlCatalog: Catalog = {
       : `${place(root, a.at)} is een veel te groot getal, maar moet een gewoon heel getal zijn (zoals 1).`,
   'out-of-range': (a, root) => {
     const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
-    return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels in scenarios/README.md gebruiken -2 tot en met +2.' : ''}`;
+    return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels gebruiken -2 tot en met +2 (zie "De scoringsregels" in scenarios/README.md).' : ''}`;
   },
   'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${FIELD_WORDS_NL[a.what] ?? 'een waarde'}.`,
   'invalid-format': (a, root) => `${place(root, a.at)} is ${q(a.value)}, en dat is niet geldig: het ${patternHint(a.pattern, NL_WORDS)}.`,
@@ -225,7 +225,7 @@ export const nlCatalog: Catalog = {
       ? `De vlaggen van dit verhaal zijn op meer dan ${nl(a.max)} manieren te combineren, te veel om na te gaan. Gebruik minder vlaggen: zet een vlag alleen als een latere voorwaarde hem nodig heeft, en zet vlaggen uit die niet meer nodig zijn.`
       : `Dit verhaal heeft meer dan ${nl(a.max)} combinaties van knooppunt, stemming en vlaggen, te veel om na te gaan. Gebruik minder vlaggen, of minder voorwaarden die ervan afhangen.`,
   'flat-dimension': (a) =>
-    `Geen enkele weg scoort anders op ${dim(a.dimension)}: elke weg door het verhaal geeft ${a.points} ${Math.abs(a.points) === 1 ? 'punt' : 'punten'}, dus elke speler krijgt daar 100. Geef een paar opties punten voor ${dim(a.dimension)} (zie de scoringsregels in scenarios/README.md).`,
+    `Geen enkele weg scoort anders op ${dim(a.dimension)}: elke weg door het verhaal geeft ${a.points} ${Math.abs(a.points) === 1 ? 'punt' : 'punten'}, dus elke speler krijgt daar 100. Geef een paar opties punten voor ${dim(a.dimension)} (zie "De scoringsregels" in scenarios/README.md).`,
   'unreachable-node': (a) => `Knooppunt ${q(a.id)} is nooit te bereiken: ${why(a.why)}. Verwijs ernaar vanuit een optie, of verwijder het.`,
   'unreachable-ending': (a) => `Einde ${q(a.id)} is nooit te bereiken: ${why(a.why)}. Verwijs ernaar vanuit een optie, of verwijder het.`,
   'dead-end': (a) =>
@@ -256,7 +256,7 @@ export const nlCatalog: Catalog = {
     (a.strategy === 'longest'
       ? 'Zorg dat de lengte niets verraadt: maak in een paar beslissingen de beste optie kort en een zwakke lang'
       : 'Zorg dat de lengte niets verraadt: geef in een paar beslissingen de beste optie meer woorden en een zwakke minder') +
-    ' (zie "Writing options without cues" in scenarios/README.md).',
+    ' (zie "Opties schrijven zonder aanwijzingen" in scenarios/README.md).',
   'longest-is-best': (a) =>
     `Bij ${a.nodes.length} van de ${a.decisions} beslissingen waarvan de opties verschillend scoren (${a.percent}%), is de langste ${langAdjNl(a.lang)} optie een van de best scorende: bij ${a.nodes.length === 1 ? 'knooppunt' : 'de knooppunten'} ${ids(a.nodes)}. ` +
     `Zo leren spelers de langste te kiezen. Maak in een paar van deze beslissingen de beste optie korter of een zwakkere langer, tot het hoogstens ${a.limit}% is.`,

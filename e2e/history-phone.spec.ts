@@ -1,0 +1,121 @@
+/**
+ * A player's attempts read on a phone: at 360 px each attempt is a card (date, mode, the three
+ * scores and overall under their names) with no word broken and nothing scrolling sideways, even
+ * with a 60-character scenario title and a 40-character name; on a laptop it is a table with headings.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { beginIfShown } from './persist-support';
+
+test.use({ locale: 'en-GB' });
+
+/** A 60-character title and a name as long as the who-screen takes (40), neither with a place to break. */
+const TITLE60 = 'KassaTrainingZaterdagdrukteBijDeZelfscanKassaInDeBinnenstad'.padEnd(60, 'X');
+const NAME40 = 'AnnaMariaJohannaVanDerHeijdenTotHeemsted'.padEnd(40, 'Y');
+
+function scenario(): Record<string, unknown> {
+  const option = (id: string, next: string, good: boolean) => ({
+    id,
+    text: { nl: `Optie ${id}`, en: `Option ${id}` },
+    effects: good ? { warmth: 2, initiative: 1, outcome: 2, mood: 1 } : { warmth: -1, initiative: 0, outcome: -1, mood: -1 },
+    next,
+  });
+  return {
+    formatVersion: 1,
+    id: 'e2e-long-title',
+    title: { nl: TITLE60, en: TITLE60 },
+    description: { nl: 'Een drukke zaterdag.', en: 'A busy Saturday.' },
+    setting: 'shop',
+    player: { nl: 'Je staat achter de kassa.', en: 'You work the till.' },
+    customer: { name: 'Noor', initialMood: 0 },
+    languages: ['nl', 'en'],
+    start: 'greet',
+    nodes: {
+      greet: {
+        situation: { nl: 'Een klant komt binnen.', en: 'A customer comes in.' },
+        options: [option('a', 'pick', true), option('b', 'pick', false)],
+      },
+      pick: {
+        situation: { nl: 'Nog een vraag.', en: 'One more question.' },
+        options: [option('c', 'fan', true), option('d', 'fan', false)],
+      },
+    },
+    endings: {
+      fan: { title: { nl: 'Blij', en: 'Happy' }, text: { nl: 'Noor gaat blij weg.', en: 'Noor leaves happy.' }, tone: 'fan' },
+    },
+  };
+}
+
+/** The words in an element that the layout breaks over two lines or more (e.g. "5" / "0" for 50). */
+function brokenWords(el: Locator): Promise<string[]> {
+  return el.evaluate((root) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
+/** Pixels that stick out sideways: of the page, or of any box in the content that scrolls. 0: nothing. */
+function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let worst = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    for (const el of document.querySelectorAll('main *')) {
+      const x = getComputedStyle(el).overflowX;
+      if (x === 'visible' || x === 'clip' || el.clientWidth <= 1) continue;
+      worst = Math.max(worst, el.scrollWidth - el.clientWidth);
+    }
+    return worst;
+  });
+}
+
+test('a player’s attempts are cards on a phone and a table on a laptop', async ({ page }) => {
+  await page.goto('/#/author');
+  await page.getByLabel('Choose a file…').first().setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario())) });
+  await expect(page.locator('.verdict')).toContainText('is valid');
+  await page.goto('/#/');
+  await page.getByLabel('Your name').fill(NAME40);
+  await page.getByRole('button', { name: /^start$/i }).click();
+  await expect(page).toHaveURL(/#\/scenarios/);
+  for (const picks of [['a', 'c'], ['b', 'd']]) {
+    await page.goto('/#/play/e2e-long-title?mode=assessment');
+    await beginIfShown(page);
+    for (const o of picks) {
+      const button = page.locator(`button[data-option="${o}"]`);
+      await expect(button).toBeEnabled();
+      await button.click();
+    }
+    await expect(page.locator('#ending-heading')).toBeVisible();
+  }
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/#/history');
+  await expect(page.getByRole('heading', { level: 2, name: TITLE60 })).toBeVisible();
+  await page.getByText('All 2 attempts').click();
+  const attempts = page.getByRole('table');
+  const rows = attempts.getByRole('row');
+  await expect(rows).toHaveCount(3); // the headings and two attempts, for a screen reader too
+  await expect(attempts.getByRole('columnheader')).toHaveCount(7);
+  // Each attempt names its scores where it shows them, and no word or score breaks over two lines.
+  const latest = rows.nth(1);
+  for (const label of ['Finished', 'Mode', 'Warmth', 'Initiative', 'Outcome', 'Overall']) await expect(latest.getByText(label, { exact: true })).toBeVisible();
+  await expect(latest.getByRole('link', { name: 'Report' })).toBeVisible();
+  expect(await brokenWords(attempts)).toEqual([]);
+  expect(await sideways(page)).toBe(0);
+
+  // On a laptop: a table, its headings above the columns, no labels repeated in the cells.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(attempts.getByRole('columnheader', { name: 'Warmth' })).toBeVisible();
+  await expect(latest.getByText('Warmth', { exact: true })).toBeHidden();
+  const [head, cell] = await Promise.all([attempts.getByRole('columnheader', { name: 'Overall' }).boundingBox(), latest.getByRole('cell').nth(5).boundingBox()]);
+  expect(Math.abs(head!.x - cell!.x)).toBeLessThan(2); // the overall score sits under its heading
+  expect(await sideways(page)).toBe(0);
+});
