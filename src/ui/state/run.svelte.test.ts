@@ -35,6 +35,19 @@ class SlowStore extends MemoryStore {
   }
 }
 
+/** A store that counts its writes of runs (a whole run, or one event). */
+class CountingStore extends MemoryStore {
+  writes = 0;
+  override async saveRun(run: Run): Promise<void> {
+    this.writes++;
+    return super.saveRun(run);
+  }
+  override async appendEvent(runId: string, event: RunEvent): Promise<void> {
+    this.writes++;
+    return super.appendEvent(runId, event);
+  }
+}
+
 describe('LiveRun', () => {
   it('writes a new run with its first event, never as an empty run', async () => {
     const store = new MemoryStore();
@@ -186,6 +199,22 @@ describe('LiveRun', () => {
         ['timer.start', at],
         ['choice.select', at],
       ]);
+      expect(replayRun(scenario, saved)).toEqual(live.state);
+    });
+
+    it('the countdown\'s start and a choice made before it are written together, in one write', async () => {
+      const store = new CountingStore();
+      const live = await LiveRun.start(store, scenario, fresh());
+      const at = T0 + 2000;
+      expect(await live.choose(live.state.available[0].id, at)).toBe(true);
+      expect(store.writes).toBe(1);
+      const next = live.state.node!;
+      // a later timed decision whose options were not reported in view yet: one write again
+      expect(live.timerPending || !scenario.nodes[next].timeLimit).toBe(true);
+      expect(await live.choose(live.state.available[0].id, at + 1000)).toBe(true);
+      expect(store.writes).toBe(2);
+      const saved = (await store.getRun(live.run.id))!;
+      expect(saved.events.map((e) => e.type)).toEqual(['timer.start', 'choice.select', ...(scenario.nodes[next].timeLimit ? ['timer.start'] : []), 'choice.select']);
       expect(replayRun(scenario, saved)).toEqual(live.state);
     });
 

@@ -167,10 +167,20 @@ export class LiveRun {
   choose(option: string, at = Date.now()): Promise<boolean> {
     const node = this.#state.node;
     if (node === null) return Promise.resolve(false);
-    // Chosen before the screen reported the options in view (a key pressed at once): they were
-    // seen by then, so the countdown starts at the same moment.
-    if (this.#state.available.some((o) => o.id === option)) void this.startTimer(at);
-    return this.#append({ type: 'choice.select', node, option, at });
+    const choice: RunEvent = { type: 'choice.select', node, option, at };
+    if (!this.#state.available.some((o) => o.id === option)) return this.#append(choice);
+    // Chosen before the screen reported the options in view (a key pressed at once, or before the
+    // time to read the first decision had passed): they were seen by then, so the countdown
+    // starts at the same moment — written together with the choice, in one write (a second
+    // write would hold the next situation back by a round trip to the database and a frame).
+    if (!this.#startJob && pendingTimer(this.scenario, this.#state)) {
+      const job = this.#append({ type: 'timer.start', node, at }, choice);
+      this.#startJob = job;
+      void job.finally(() => (this.#startJob = null));
+      return job;
+    }
+    // A countdown's start already queued: the choice is written behind it.
+    return this.#append(choice);
   }
 
   /** The time of the current decision ran out (at its deadline). */
@@ -207,33 +217,42 @@ export class LiveRun {
     this.#stored = true;
   }
 
-  /** Writes events one at a time, in order, even when the player clicks fast. */
-  #append(event: RunEvent): Promise<boolean> {
-    const job = this.#writing.then(() => this.#appendNow(event));
+  /**
+   * Writes events in order, even when the player clicks fast: each call's events in one write,
+   * after the previous call's. Resolves whether all of them were written and shown.
+   */
+  #append(...events: RunEvent[]): Promise<boolean> {
+    const job = this.#writing.then(() => this.#appendNow(events));
     this.#writing = job.catch(() => undefined);
     return job;
   }
 
-  async #appendNow(event: RunEvent): Promise<boolean> {
-    // A choice or time-out records the options in the order the player saw them (Run.seed).
-    if ((event.type === 'choice.select' || event.type === 'timer.expire') && event.shown === undefined && event.node === this.#state.node) {
-      event = { ...event, shown: this.#state.available.map((o) => o.id) };
+  async #appendNow(events: RunEvent[]): Promise<boolean> {
+    let next = this.#state;
+    const added: RunEvent[] = [];
+    for (let event of events) {
+      // A choice or time-out records the options in the order the player saw them (Run.seed).
+      if ((event.type === 'choice.select' || event.type === 'timer.expire') && event.shown === undefined && event.node === next.node) {
+        event = { ...event, shown: next.available.map((o) => o.id) };
+      }
+      try {
+        next = applyEvent(this.scenario, next, event, this.#run.events.length + added.length);
+      } catch (e) {
+        // The event cannot happen here (a double click on the old node, a late timer): ignore it
+        // (and what follows it in this call).
+        if (import.meta.env.DEV) console.warn('event refused', e);
+        break;
+      }
+      added.push(event);
     }
-    let next: PlayState;
-    try {
-      next = applyEvent(this.scenario, this.#state, event, this.#run.events.length);
-    } catch (e) {
-      // The event cannot happen here (a double click on the old node, a late timer): ignore it.
-      if (import.meta.env.DEV) console.warn('event refused', e);
-      return false;
-    }
+    if (added.length === 0) return false;
     // The event that reaches an ending is written together with the run's end: one write.
     const finishing = next.ending !== null && this.#run.finishedAt === undefined;
-    const run: Run = { ...this.#run, events: [...this.#run.events, event], ...(finishing ? { finishedAt: event.at } : {}) };
+    const run: Run = { ...this.#run, events: [...this.#run.events, ...added], ...(finishing ? { finishedAt: added[added.length - 1].at } : {}) };
     this.busy = true;
     try {
-      if (finishing || !this.#stored) await this.#store.saveRun(run);
-      else await this.#store.appendEvent(this.#run.id, event);
+      if (finishing || !this.#stored || added.length > 1) await this.#store.saveRun(run);
+      else await this.#store.appendEvent(this.#run.id, added[0]);
       if (!this.#stored) this.#onStored?.();
       this.#stored = true;
     } catch (e) {
@@ -246,7 +265,7 @@ export class LiveRun {
     this.#run = run;
     this.#state = next;
     this.#changed();
-    return true;
+    return added.length === events.length;
   }
 
   #changed(): void {
