@@ -20,7 +20,7 @@ import type { Memory, StoryState } from './compile-rules';
 import { exploreStates, stateKey, MAX_STATES, type StateGraph } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { bestWay, optimise, type Best } from './analyse-dp';
-import { normalise, resolveWeights } from './score';
+import { overallOf, resolveWeights } from './score';
 
 /** Raw points per dimension. */
 export type Points = Record<Dimension, number>;
@@ -63,17 +63,6 @@ function add(a: Points, e: Effects | number[] | undefined): Points {
     initiative: a.initiative + (e.initiative ?? 0),
     outcome: a.outcome + (e.outcome ?? 0),
   };
-}
-
-/** The overall score (0–100, unrounded) of raw points: the weighted mean of the normalised dimensions. */
-function overallOf(analysis: Pick<Analysis, 'ranges'>, weights: Points, raw: Points): number {
-  let sum = 0;
-  let total = 0;
-  for (const d of DIMENSIONS) {
-    sum += weights[d] * normalise(analysis, d, raw[d]);
-    total += weights[d];
-  }
-  return (sum / total) * 100;
 }
 
 /** Every state reachable from a decision state, and the best choice (options only) from each. */
@@ -119,7 +108,7 @@ export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
       raw = add(add(raw, choice.points), g.endingPoints.get(way.ending));
       for (const later of way.choices) raw = add(raw, later.points);
     } else return { option: choice.id, raw: { ...raw }, overall: -Infinity };
-    return { option: choice.id, raw, overall: overallOf(analysis, weights, raw) };
+    return { option: choice.id, raw, overall: overallOf(analysis, raw, weights) };
   };
   const options = availableOptions(n.options ?? [], state).map((o) => outlook(n.options.indexOf(o)));
   let overall = -Infinity;
