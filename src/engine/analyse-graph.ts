@@ -42,8 +42,8 @@ export interface StateGraph {
   choices: Map<string, Choice[]>;
   /** Every state found; those below next.length are explored. */
   states: StoryState[];
-  /** The index of every state found, by stateKey. */
-  index: Map<string, number>;
+  /** The index of every state found, by node, then memoryKey, then mood (see findState). */
+  index: Map<string, Map<string, Map<number, number>>>;
   /**
    * Per explored state, where each of its node's choices leads: a state (its index), an ending
    * (its id), or null (not available there, no route applies, or an id that does not exist).
@@ -64,9 +64,9 @@ export interface StateGraph {
   droppedEdges: number;
 }
 
-/** What identifies a state: two states with the same key play alike from there on. */
-export function stateKey(state: StoryState): string {
-  return `${state.node}|${state.mood}|${memoryKey(state)}`;
+/** The index of a state found with this node and memory (two such states play alike from there on), or undefined. */
+export function findState(g: Pick<StateGraph, 'index'>, state: StoryState): number | undefined {
+  return g.index.get(state.node)?.get(memoryKey(state))?.get(state.mood);
 }
 
 function pointList(effects: Effects | undefined): number[] {
@@ -120,13 +120,17 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
   const memories = new Set<string>();
   /** The index of a state, added when it is new. */
   const visit = (state: StoryState): number => {
-    const key = stateKey(state);
-    let s = g.index.get(key);
+    const memory = memoryKey(state);
+    let byMemory = g.index.get(state.node);
+    if (!byMemory) g.index.set(state.node, (byMemory = new Map()));
+    let byMood = byMemory.get(memory);
+    if (!byMood) byMemory.set(memory, (byMood = new Map()));
+    let s = byMood.get(state.mood);
     if (s === undefined) {
-      g.index.set(key, (s = g.states.length));
+      byMood.set(state.mood, (s = g.states.length));
       g.states.push(state);
       g.nodeReached.add(state.node);
-      memories.add(memoryKey(state));
+      memories.add(memory);
     }
     return s;
   };

@@ -17,7 +17,7 @@ import type { Dimension, Effects, Scenario } from './types';
 import { DIMENSIONS } from './types';
 import { availableOptions, firstMemory, memoryAfter } from './compile-rules';
 import type { Memory, StoryState } from './compile-rules';
-import { exploreStates, stateKey, MAX_STATES, type StateGraph } from './analyse-graph';
+import { exploreStates, findState, MAX_STATES, type StateGraph } from './analyse-graph';
 import { orderStates } from './analyse-order';
 import { bestWay, optimise, type Best } from './analyse-dp';
 import { overallOf, resolveWeights } from './score';
@@ -93,7 +93,7 @@ export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
   const n = Object.prototype.hasOwnProperty.call(scenario.nodes, state.node) ? scenario.nodes[state.node] : undefined;
   if (!n) return { best: [], overall: -Infinity, options: [] };
   const weights = resolveWeights(scenario.scoring?.weights);
-  const found = within?.g.index.get(stateKey(state));
+  const found = within && findState(within.g, state);
   const { g, best } = found !== undefined && within ? within : search(scenario, analysis, weights, state);
   const s = found ?? 0;
   const choices = g.choices.get(state.node) ?? [];
