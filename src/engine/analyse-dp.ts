@@ -13,13 +13,13 @@ import type { GraphOrder } from './analyse-order';
  * What a path is worth: per decision, the weighted sum of its points plus `perDecision`; at the
  * ending, the weighted sum of the ending's points.
  */
-interface Objective {
+export interface Objective {
   weights: number[];
   perDecision: number;
 }
 
 /** For one objective, the highest value from each state to an ending, and the choice achieving it (its position among the node's choices; -1 for none). */
-interface Best {
+export interface Best {
   value: number[];
   choice: number[];
 }
@@ -30,17 +30,23 @@ const worth = (o: Objective, p: number[]) => 0 + o.weights[0] * p[0] + o.weights
 /**
  * Maximises several objectives from every state, each state after the states it leads to; all at
  * once, so that the graph is walked once (a walk per objective cost several times as much).
+ * With `optionsOnly`, letting the time run out is never a way on (the best a player can do is to
+ * choose well, not to wait); with `tie`, a later choice must be better by more than that to
+ * count (so that rounding noise cannot beat the first in the file).
  */
-function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Best[] {
+export function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], { optionsOnly = false, tie = 0 } = {}): Best[] {
   const n = g.next.length;
   const best = objectives.map(() => ({ value: new Array<number>(n).fill(-Infinity), choice: new Array<number>(n).fill(-1) }));
   // What each choice (per node) and each ending is worth under every objective, worked out once.
   const choiceWorth = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => objectives.map((o) => worth(o, c.points) + o.perDecision))]));
   const endingWorth = new Map([...g.endingPoints].map(([id, p]) => [id, objectives.map((o) => worth(o, p))]));
   for (const s of order.order) {
-    const worths = choiceWorth.get(g.states[s].node) as number[][];
+    const node = g.states[s].node;
+    const worths = choiceWorth.get(node) as number[][];
     const next = g.next[s];
-    for (let c = 0; c < next.length; c++) {
+    // The time-out, when there is one, is the last choice.
+    const ways = optionsOnly && (g.choices.get(node) as Choice[]).at(-1)?.index === -1 ? next.length - 1 : next.length;
+    for (let c = 0; c < ways; c++) {
       const to = next[c];
       // Inside a loop a state not evaluated yet is still worth -Infinity; the state itself does not count.
       if (to === null || to === s) continue;
@@ -48,7 +54,7 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Be
       for (let k = 0; k < objectives.length; k++) {
         const { value, choice } = best[k];
         const v = (atEnding ? atEnding[k] : value[to as number]) + worths[c][k];
-        if (v > value[s]) {
+        if (v > value[s] + tie) {
           value[s] = v;
           choice[s] = c;
         }
@@ -58,20 +64,25 @@ function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[]): Be
   return best;
 }
 
-/** Follows the best choices from the start to an ending. */
-function followPath(g: StateGraph, best: Best): ScenarioPath {
-  const path: ScenarioPath = { steps: [], ending: '' };
-  for (let s = g.start, c = best.choice[s]; c >= 0 && path.steps.length <= g.next.length; c = best.choice[s]) {
-    const node = g.states[s].node;
+/** The best choices from a state (default the start) to an ending, and that ending ('' when none is reached). */
+export function bestWay(g: StateGraph, best: Best, from: number = g.start): { choices: Choice[]; ending: string } {
+  const way: { choices: Choice[]; ending: string } = { choices: [], ending: '' };
+  for (let s = from, c = best.choice[s]; c >= 0 && way.choices.length <= g.next.length; c = best.choice[s]) {
     const to = g.next[s][c] as number | string;
-    path.steps.push({ node, option: (g.choices.get(node) as Choice[])[c].id });
+    way.choices.push((g.choices.get(g.states[s].node) as Choice[])[c]);
     if (typeof to === 'string') {
-      path.ending = to;
+      way.ending = to;
       break;
     }
     s = to;
   }
-  return path;
+  return way;
+}
+
+/** Follows the best choices from the start to an ending. */
+function followPath(g: StateGraph, best: Best): ScenarioPath {
+  const { choices, ending } = bestWay(g, best);
+  return { steps: choices.map((c) => ({ node: c.node, option: c.id })), ending };
 }
 
 /** What the dynamic programme gives the analysis. */

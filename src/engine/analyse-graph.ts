@@ -8,7 +8,7 @@
 import type { Effects, Option, Scenario, TimeLimit } from './types';
 import { DIMENSIONS } from './types';
 import type { StoryState } from './compile-rules';
-import { availableOptions, firstState, holds, memoryKey, pointsOf, routesOf, stepOf } from './compile-rules';
+import { availableOptions, firstState, holds, memoryKey, memoryOf, pointsOf, routesOf, stepOf } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -42,6 +42,8 @@ export interface StateGraph {
   choices: Map<string, Choice[]>;
   /** Every state found; those below next.length are explored. */
   states: StoryState[];
+  /** The index of every state found, by node, then memoryKey, then mood (see findState). */
+  index: Map<string, Map<string, Map<number, number>>>;
   /**
    * Per explored state, where each of its node's choices leads: a state (its index), an ending
    * (its id), or null (not available there, no route applies, or an id that does not exist).
@@ -60,6 +62,11 @@ export interface StateGraph {
   noRoute: { state: number; choice: Choice }[];
   /** Choices whose route leads to an id that does not exist (the validator reports those). */
   droppedEdges: number;
+}
+
+/** The index of a state found with this node and memory (two such states play alike from there on), or undefined. */
+export function findState(g: Pick<StateGraph, 'index'>, state: StoryState): number | undefined {
+  return g.index.get(state.node)?.get(memoryKey(state))?.get(state.mood);
 }
 
 function pointList(effects: Effects | undefined): number[] {
@@ -87,10 +94,11 @@ function choicesOf(id: string, scenario: Scenario): Choice[] {
 }
 
 /**
- * Explores every state a player can reach from the start (or from `startNode`), breadth-first.
- * Stops with `truncated` beyond `maxStates` states or MAX_FLAG_SETS sets of flags.
+ * Explores every state a player can reach from the start (or from `from`: a node entered with
+ * the first memory, or a state), breadth-first. Stops with `truncated` beyond `maxStates` states
+ * or MAX_FLAG_SETS sets of flags.
  */
-export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, startNode?: string): StateGraph {
+export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES, from?: string | StoryState): StateGraph {
   const nodeIds = Object.keys(scenario.nodes ?? {});
   const g: StateGraph = {
     nodeIds,
@@ -98,6 +106,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     endingPoints: new Map(Object.keys(scenario.endings ?? {}).map((id) => [id, pointList(scenario.endings[id].effects)])),
     choices: new Map(nodeIds.map((id) => [id, choicesOf(id, scenario)])),
     states: [],
+    index: new Map(),
     next: [],
     start: -1,
     truncated: false,
@@ -108,14 +117,12 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     noRoute: [],
     droppedEdges: 0,
   };
-  // The index of every state found, by node, then memory key, then mood.
-  const index = new Map<string, Map<string, Map<number, number>>>();
   const memories = new Set<string>();
   /** The index of a state, added when it is new. */
   const visit = (state: StoryState): number => {
     const memory = memoryKey(state);
-    let byMemory = index.get(state.node);
-    if (!byMemory) index.set(state.node, (byMemory = new Map()));
+    let byMemory = g.index.get(state.node);
+    if (!byMemory) g.index.set(state.node, (byMemory = new Map()));
     let byMood = byMemory.get(memory);
     if (!byMood) byMemory.set(memory, (byMood = new Map()));
     let s = byMood.get(state.mood);
@@ -150,7 +157,7 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     g.droppedEdges++;
     return null;
   };
-  const start = firstState(scenario, startNode);
+  const start = typeof from === 'object' ? { node: from.node, ...memoryOf(from) } : firstState(scenario, from);
   if (!g.choices.has(start.node)) return g;
   g.start = visit(start);
   for (let s = 0; s < g.states.length; s++) {

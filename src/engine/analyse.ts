@@ -27,12 +27,17 @@ export interface AnalyseOptions {
  * never hold, routes never taken, and weak content). Stops at `maxStates` states.
  */
 export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}): Analysis {
+  return analyseGraph(scenario, options).analysis;
+}
+
+/** analyseScenario, with the state graph it explored (validateScenario walks it again for the test-wiseness figures). */
+export function analyseGraph(scenario: Scenario, options: AnalyseOptions = {}): { analysis: Analysis; graph: StateGraph } {
   const g = exploreStates(scenario, options.maxStates ?? MAX_STATES);
   const order = g.start >= 0 && !g.truncated ? orderStates(g) : null;
   const opt = order ? optimum(g, order, resolveWeights(scenario.scoring?.weights)) : null;
   const empty: ScenarioPath = { steps: [], ending: '' };
   const ranges = opt?.ranges ?? { warmth: { min: 0, max: 0 }, initiative: { min: 0, max: 0 }, outcome: { min: 0, max: 0 } };
-  return {
+  const analysis: Analysis = {
     ranges,
     bestPath: opt?.bestPath ?? empty,
     bestPaths: opt?.bestPaths ?? { warmth: empty, initiative: empty, outcome: empty },
@@ -40,6 +45,7 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
     summary: summarise(scenario, g, ranges, opt?.shortestPath ?? 0, opt?.longestPath ?? 0),
     stateCount: g.next.length,
   };
+  return { analysis, graph: g };
 }
 
 function summarise(scenario: Scenario, g: StateGraph, ranges: Analysis['ranges'], shortestPath: number, longestPath: number): ScenarioSummary {

@@ -5,19 +5,22 @@
  * reachable. The report compares every decision the player actually met with this, rather than
  * with the best path from the start, which the player may have left long before.
  *
- * Pure: a memoised search over (node, mood, flags) states that uses the engine's own story rules
- * (compile-rules), so it can never disagree with the live game or the replay. Scenarios have
- * 10–200 nodes; the states reachable from one moment are few, and a memo shared by the calls of
- * one report evaluates each once. Future decisions count only the options (the best a player can
- * still do is to choose well, not to wait), and inside a loop a state already being evaluated
- * counts as unreachable, as in the analysis.
+ * The search is the analysis's own: every state reachable from that moment (exploreStates, by the
+ * story rules of compile-rules, so it can never disagree with the live game or the replay) and
+ * the dynamic programme over them (analyse-dp's optimise) with the overall score's slope as the
+ * objective. Future decisions count only the options (the best a player can still do is to
+ * choose well, not to wait). One exploration from a run's first decision serves every later
+ * decision of that run, so a report explores once.
  */
 import type { Analysis, TakenStep } from './contract';
 import type { Dimension, Effects, Scenario } from './types';
 import { DIMENSIONS } from './types';
-import { availableOptions, firstMemory, memoryAfter, memoryKey, pointsOf, stepOf } from './compile-rules';
-import type { Memory, StoryState, Way } from './compile-rules';
-import { normalise, resolveWeights } from './score';
+import { availableOptions, firstMemory, memoryAfter } from './compile-rules';
+import type { Memory, StoryState } from './compile-rules';
+import { exploreStates, findState, MAX_STATES, type StateGraph } from './analyse-graph';
+import { orderStates } from './analyse-order';
+import { bestWay, optimise, type Best } from './analyse-dp';
+import { overallOf, resolveWeights } from './score';
 
 /** Raw points per dimension. */
 export type Points = Record<Dimension, number>;
@@ -49,22 +52,11 @@ export interface BestFrom {
   timeout?: WayOutlook;
 }
 
-/** The best rest of a run from entering a node in some mood with some flags. */
-interface Future {
-  /** Points from here to the ending (ending effects included). */
-  points: Points;
-  /** Their weighted value (the overall score's slope); -Infinity when no ending is reachable. */
-  value: number;
-}
-
-/** Evaluated states, shared by the calls for one scenario and analysis (e.g. all decisions of one report). */
-export type BestFromMemo = Map<string, Future | null>;
-
-const ZERO: Points = Object.freeze({ warmth: 0, initiative: 0, outcome: 0 });
-const UNREACHABLE: Future = Object.freeze({ points: ZERO, value: -Infinity });
+/** Overall scores this close count as equal (rounding noise): the first in the file is then the best. */
 const TIE = 1e-9;
 
-function add(a: Points, e: Effects | Points | undefined): Points {
+function add(a: Points, e: Effects | number[] | undefined): Points {
+  if (Array.isArray(e)) return { warmth: a.warmth + e[0], initiative: a.initiative + e[1], outcome: a.outcome + e[2] };
   if (!e) return a;
   return {
     warmth: a.warmth + (e.warmth ?? 0),
@@ -73,90 +65,52 @@ function add(a: Points, e: Effects | Points | undefined): Points {
   };
 }
 
-/** The overall score (0–100, unrounded) of raw points: the weighted mean of the normalised dimensions. */
-function overallOf(analysis: Pick<Analysis, 'ranges'>, weights: Points, raw: Points): number {
-  let sum = 0;
-  let total = 0;
-  for (const d of DIMENSIONS) {
-    sum += weights[d] * normalise(analysis, d, raw[d]);
-    total += weights[d];
-  }
-  return (sum / total) * 100;
+/** Every state reachable from a decision state, and the best choice (options only) from each. */
+export interface Search {
+  g: StateGraph;
+  best: Best;
 }
 
-class Search {
-  private readonly slope: Points;
-
-  constructor(
-    readonly scenario: Scenario,
-    readonly analysis: Pick<Analysis, 'ranges'>,
-    readonly weights: Points,
-    private readonly memo: BestFromMemo,
-  ) {
-    const slope = { ...ZERO };
-    for (const d of DIMENSIONS) {
-      const { min, max } = analysis.ranges[d];
-      slope[d] = max > min ? weights[d] / (max - min) : 0;
-    }
-    this.slope = slope;
-  }
-
-  private valueOf(p: Points): number {
-    return this.slope.warmth * p.warmth + this.slope.initiative * p.initiative + this.slope.outcome * p.outcome;
-  }
-
-  /** The best rest of the run after taking a way out of a decision in this state. */
-  after(state: StoryState, way: Way): Future {
-    const step = stepOf(this.scenario, state, way);
-    const rest = step.ending !== null ? { points: pointsOf(this.scenario.endings[step.ending].effects), value: 0 } : step.next ? this.future(step.next) : UNREACHABLE;
-    if (rest.value === -Infinity) return UNREACHABLE;
-    const points = add(rest.points, way.effects);
-    return { points, value: this.valueOf(points) };
-  }
-
-  /** The best rest of the run from entering a decision in this state (choosing an option at every decision). */
-  future(state: StoryState): Future {
-    const key = `${state.node}|${state.mood}|${memoryKey(state)}`;
-    const known = this.memo.get(key);
-    if (known) return known;
-    if (known === null) return UNREACHABLE; // being evaluated: a loop
-    this.memo.set(key, null);
-    let best = UNREACHABLE;
-    for (const o of availableOptions(this.scenario.nodes[state.node].options ?? [], state)) {
-      const f = this.after(state, o);
-      if (f.value > best.value + TIE) best = f;
-    }
-    this.memo.set(key, best);
-    return best;
-  }
-}
-
-const memos = new WeakMap<Scenario, WeakMap<object, BestFromMemo>>();
-
-/** The memo for one scenario and analysis (the same objects share it, so one report evaluates each state once). */
-function memoFor(scenario: Scenario, analysis: object): BestFromMemo {
-  let byAnalysis = memos.get(scenario);
-  if (!byAnalysis) memos.set(scenario, (byAnalysis = new WeakMap()));
-  let memo = byAnalysis.get(analysis);
-  if (!memo) byAnalysis.set(analysis, (memo = new Map()));
-  return memo;
+function search(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, weights: Points, from: StoryState): Search {
+  const g = exploreStates(scenario, MAX_STATES, from);
+  // The overall score's slope: what a raw point of each dimension adds to it.
+  const slope = DIMENSIONS.map((d) => {
+    const { min, max } = analysis.ranges[d];
+    return max > min ? weights[d] / (max - min) : 0;
+  });
+  const [best] = optimise(g, orderStates(g), [{ weights: slope, perDecision: 0 }], { optionsOnly: true, tie: TIE });
+  return { g, best };
 }
 
 /**
  * What was best from a decision: for each available option (and the time-out of a timed node),
  * the highest overall score still reachable after it, and the option(s) that keep the highest.
  * `analysis` gives the score ranges; the weights are the scenario's own. A node that is not a
- * decision of the scenario gives no options and overall -Infinity.
+ * decision of the scenario gives no options and overall -Infinity. `within`: a search that may
+ * already hold the state (one search from a run's first decision serves the whole run).
  */
-export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, state: DecisionState): BestFrom {
-  const weights = resolveWeights(scenario.scoring?.weights);
-  const search = new Search(scenario, analysis, weights, memoFor(scenario, analysis));
+export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, state: DecisionState, within?: Search): BestFrom {
   const n = Object.prototype.hasOwnProperty.call(scenario.nodes, state.node) ? scenario.nodes[state.node] : undefined;
-  const outlook = (option: string | null, f: Future): WayOutlook => {
-    const raw = add(state.raw, f.points);
-    return { option, raw, overall: f.value === -Infinity ? -Infinity : overallOf(analysis, weights, raw) };
+  if (!n) return { best: [], overall: -Infinity, options: [] };
+  const weights = resolveWeights(scenario.scoring?.weights);
+  const found = within && findState(within.g, state);
+  const { g, best } = found !== undefined && within ? within : search(scenario, analysis, weights, state);
+  const s = found ?? 0;
+  const choices = g.choices.get(state.node) ?? [];
+  /** The best continuation after the choice at position c: its points added to the points so far. */
+  const outlook = (c: number): WayOutlook => {
+    const choice = choices[c];
+    const to = g.next[s][c];
+    let raw = state.raw;
+    if (typeof to === 'string') raw = add(add(raw, choice.points), g.endingPoints.get(to));
+    else if (to !== null && best.value[to] > -Infinity) {
+      const way = bestWay(g, best, to);
+      raw = add(add(raw, choice.points), g.endingPoints.get(way.ending));
+      for (const later of way.choices) raw = add(raw, later.points);
+    } else return { option: choice.id, raw: { ...raw }, overall: -Infinity };
+    return { option: choice.id, raw, overall: overallOf(analysis, raw, weights) };
   };
-  const options = n ? availableOptions(n.options ?? [], state).map((o) => outlook(o.id, search.after(state, o))) : [];
+  const options = availableOptions(n.options ?? [], state).map((o) => outlook(n.options.indexOf(o)));
   let overall = -Infinity;
   for (const o of options) if (o.overall > overall) overall = o.overall;
   const out: BestFrom = {
@@ -164,7 +118,7 @@ export function bestFrom(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
     overall,
     options,
   };
-  if (n?.timeLimit) out.timeout = outlook(null, search.after(state, n.timeLimit));
+  if (n.timeLimit) out.timeout = outlook(choices.length - 1);
   return out;
 }
 
@@ -191,10 +145,12 @@ export interface DecisionReview {
 export function reviewDecisions(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, steps: readonly TakenStep[]): DecisionReview[] {
   const out: DecisionReview[] = [];
   let memory: Memory = firstMemory(scenario);
-  let raw: Points = { ...ZERO };
+  let raw: Points = { warmth: 0, initiative: 0, outcome: 0 };
+  const weights = resolveWeights(scenario.scoring?.weights);
+  const first = steps.length && Object.hasOwn(scenario.nodes, steps[0].node) ? search(scenario, analysis, weights, { node: steps[0].node, ...memory }) : undefined;
   steps.forEach((step, index) => {
     const state: DecisionState = { node: step.node, ...memory, raw };
-    const outlook = bestFrom(scenario, analysis, state);
+    const outlook = bestFrom(scenario, analysis, state, first);
     const chosen = step.option === null ? (outlook.timeout ?? null) : (outlook.options.find((o) => o.option === step.option) ?? null);
     const isBest = step.option !== null && outlook.best.includes(step.option);
     const loss = isBest || !chosen || outlook.overall === -Infinity ? 0 : Math.max(0, outlook.overall - Math.max(chosen.overall, 0));

@@ -34,26 +34,31 @@ export function normalise(analysis: Pick<Analysis, 'ranges'>, d: Dimension, raw:
 }
 
 /**
+ * The overall score (0–100, not rounded) of raw points: the weighted mean of the normalised
+ * dimensions, so a path with a higher weighted total never gets a lower overall.
+ */
+export function overallOf(analysis: Pick<Analysis, 'ranges'>, raw: Record<Dimension, number>, weights: Record<Dimension, number>): number {
+  let sum = 0;
+  let total = 0;
+  for (const d of DIMENSIONS) {
+    sum += weights[d] * normalise(analysis, d, raw[d]);
+    total += weights[d];
+  }
+  return (sum / total) * 100;
+}
+
+/**
  * Scores a run state (or raw points): each dimension 0–100 (integers) between the scenario's
- * worst (0) and best (100), and the overall score as the weighted mean of the unrounded
- * dimension scores, so a path with a higher weighted total never gets a lower overall.
+ * worst (0) and best (100), and the overall score (overallOf) rounded.
  */
 export function scoreState(
   analysis: Pick<Analysis, 'ranges'>,
   state: Pick<PlayState, 'raw'>,
   weights?: Weights,
 ): Scores {
-  const w = resolveWeights(weights);
-  let sum = 0;
-  let total = 0;
   const out = { warmth: 0, initiative: 0, outcome: 0, overall: 0 };
-  for (const d of DIMENSIONS) {
-    const f = normalise(analysis, d, state.raw[d]);
-    out[d] = Math.round(f * 100 + 1e-9);
-    sum += w[d] * f;
-    total += w[d];
-  }
-  out.overall = Math.round((sum / total) * 100 + 1e-9);
+  for (const d of DIMENSIONS) out[d] = Math.round(normalise(analysis, d, state.raw[d]) * 100 + 1e-9);
+  out.overall = Math.round(overallOf(analysis, state.raw, resolveWeights(weights)) + 1e-9);
   return out;
 }
 

@@ -17,18 +17,6 @@ import { topScoringSteps, LENGTH_SCORE_LIMIT, LONGEST_BEST_LIMIT, type TestWisen
  */
 export const MIN_DECISIONS_FOR_WARNINGS = 4;
 
-/**
- * Above this many decisions test-wiseness is not measured at all. Only generated stress-test
- * files are that big (real scenarios have 10–200 nodes), and there the walks and the random
- * player would make validation slow.
- */
-export const MAX_DECISIONS_MEASURED = 2_000;
-
-/** Whether validateScenario measures a scenario's test-wiseness (see the two limits above). */
-export function measuresTestWiseness(scenario: Scenario): boolean {
-  return Object.keys(scenario.nodes).length <= MAX_DECISIONS_MEASURED;
-}
-
 /** At most this many mood-saturated warnings, then one that says how many more (a long path can have dozens). */
 const MAX_SATURATED = 5;
 

@@ -6,15 +6,16 @@
  * sits at its limit so that later choices change nothing. Pure, and the random player is seeded,
  * so the figures never change for the same file.
  *
- * The walks apply the story rules of compile-rules.ts directly instead of stepping the XState
- * machine: the same rules the machine's guards and actions call (test-wiseness.test.ts replays
- * the walks through replay.ts to prove they agree), at a hundredth of the cost, so validation
- * stays quick with 200 random players.
+ * The walks go through the analysis's state graph (exploreStates: the story rules of
+ * compile-rules.ts, the same the machine's guards and actions call; test-wiseness.test.ts replays
+ * the walks through replay.ts to prove they agree), so a step is a look-up and validation stays
+ * quick with 200 random players.
  */
 import type { Analysis, PathStep, Scores } from './contract';
-import type { Dimension, Effects, EndingTone, Lang, Option, Scenario } from './types';
+import type { Dimension, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, firstState, pointsOf, stepOf, type StoryState } from './compile-rules';
+import { availableOptions, type StoryState } from './compile-rules';
+import { exploreStates, type Choice, type StateGraph } from './analyse-graph';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -82,37 +83,32 @@ const MAX_WALK_STEPS = 1_000_000;
 /** Picks one of the options available now. */
 type Picker = (available: Option[]) => Option;
 
-/** Adds the points of some effects to raw points. */
-function addPoints(raw: Record<Dimension, number>, effects: Effects | undefined): void {
-  const points = pointsOf(effects);
-  for (const d of DIMENSIONS) raw[d] += points[d];
-}
-
 /**
  * Where a player who picks with `pick` at every decision ends up, by the story rules a run
- * follows (never a time-out). Null when the walk gets stuck or takes more than `maxSteps` steps,
- * which a valid scenario never does (loops and dead ends are errors).
+ * follows (never a time-out), walking the scenario's state graph `g` (explored when not given).
+ * Null when the walk gets stuck or takes more than `maxSteps` steps, which a valid scenario
+ * never does (loops and dead ends are errors).
  */
-export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS): WalkResult | null {
-  let state: StoryState | null = firstState(scenario);
-  let ending: string | null = null;
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario)): WalkResult | null {
   const raw = { warmth: 0, initiative: 0, outcome: 0 };
   const steps: PathStep[] = [];
-  while (state) {
+  let s: number | string | null = g.start < 0 ? null : g.start;
+  while (typeof s === 'number' && s < g.next.length) {
     if (steps.length >= maxSteps) return null;
-    const available = availableOptions(scenario.nodes[state.node]?.options ?? [], state);
+    const state: StoryState = g.states[s];
+    const options: Option[] = scenario.nodes[state.node].options;
+    const available = availableOptions(options, state);
     if (available.length === 0) return null;
     const option = pick(available);
-    addPoints(raw, option.effects);
+    const c: number = options.indexOf(option);
+    DIMENSIONS.forEach((d, i) => (raw[d] += (g.choices.get(state.node) as Choice[])[c].points[i]));
     steps.push({ node: state.node, option: option.id });
-    const step = stepOf(scenario, state, option);
-    state = step.next;
-    ending = step.ending;
+    s = g.next[s][c];
   }
   // No route that holds, or an unknown id, leaves neither a next decision nor an ending.
-  if (ending === null) return null;
-  addPoints(raw, scenario.endings[ending].effects);
-  return { ending, tone: scenario.endings[ending].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
+  if (typeof s !== 'string') return null;
+  DIMENSIONS.forEach((d, i) => (raw[d] += (g.endingPoints.get(s as string) as number[])[i]));
+  return { ending: s, tone: scenario.endings[s].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
 }
 
 /** What the seeded random player reaches: its mean scores (one decimal) and its share of fan endings. */
@@ -129,13 +125,13 @@ export interface RandomPlayer {
  * figures for the same file. The report shows its mean as the "typical" score; the validator its
  * mean overall and fan share. Null when no walk reached an ending.
  */
-export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, options: TestWisenessOptions = {}): RandomPlayer | null {
+export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, options: TestWisenessOptions = {}, g: StateGraph = exploreStates(scenario)): RandomPlayer | null {
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
   const walks: WalkResult[] = [];
   let budget = MAX_RANDOM_STEPS;
   while (walks.length < runs && budget > 0) {
-    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget);
+    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget, g);
     if (!w) break;
     budget -= w.steps.length;
     walks.push(w);
@@ -190,43 +186,43 @@ function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<
 }
 
 /** The runs of decisions on the best path where the customer's mood is at -5 or +5. */
-function saturatedRuns(scenario: Scenario, analysis: Pick<Analysis, 'bestPath'>): SaturatedRun[] {
+function saturatedRuns(g: StateGraph, analysis: Pick<Analysis, 'bestPath'>): SaturatedRun[] {
   const runs: SaturatedRun[] = [];
-  let state: StoryState | null = firstState(scenario);
+  let s: number | string | null = g.start;
   let previous: number | null = null;
   for (const step of analysis.bestPath.steps) {
-    if (!state) break;
-    const mood = state.mood;
+    if (typeof s !== 'number' || s < 0 || s >= g.next.length) break;
+    const mood = g.states[s].mood;
     if (mood === MOOD_MIN || mood === MOOD_MAX) {
       // A new run starts unless the decision before was at this limit too.
       if (mood !== previous) runs.push({ mood, nodes: [] });
       runs[runs.length - 1].nodes.push(step.node);
     }
     previous = mood;
-    const node = scenario.nodes[step.node];
-    const way = step.option === null ? node?.timeLimit : node?.options.find((o) => o.id === step.option);
-    state = way ? stepOf(scenario, state, way).next : null;
+    const c = (g.choices.get(g.states[s].node) ?? []).findIndex((choice) => choice.id === step.option);
+    s = c < 0 ? null : g.next[s][c];
   }
   return runs.filter((r) => r.nodes.length >= MOOD_RUN);
 }
 
 /**
  * Plays a valid scenario as test-wise players would and measures its cues: see TestWiseness.
- * `analysis` is the scenario's analysis (its score ranges and best path). With `runs: 0` only
- * the text-length walks and cues are worked out (what the scenario map needs).
+ * `analysis` is the scenario's analysis (its score ranges and best path), `g` its state graph
+ * (explored when not given). With `runs: 0` only the text-length walks and cues are worked out
+ * (what the scenario map needs).
  */
-export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}): TestWiseness {
+export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}, g: StateGraph = exploreStates(scenario)): TestWiseness {
   const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [] };
   const langs = scenario.languages ?? [];
   out.lengthCue = lengthCues(scenario, langs);
   for (const lang of langs) {
-    const longest = walk(scenario, analysis, byLength(lang, 1));
-    const shortest = walk(scenario, analysis, byLength(lang, -1));
+    const longest = walk(scenario, analysis, byLength(lang, 1), MAX_WALK_STEPS, g);
+    const shortest = walk(scenario, analysis, byLength(lang, -1), MAX_WALK_STEPS, g);
     if (longest) out.longest[lang] = longest;
     if (shortest) out.shortest[lang] = shortest;
   }
-  const player = randomPlayer(scenario, analysis, options);
+  const player = randomPlayer(scenario, analysis, options, g);
   if (player) out.random = { runs: player.runs, meanOverall: player.mean.overall, fanShare: player.fanShare };
-  out.saturated = saturatedRuns(scenario, analysis);
+  out.saturated = saturatedRuns(g, analysis);
   return out;
 }

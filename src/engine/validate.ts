@@ -11,9 +11,9 @@ import { checkPreconditions, checkReferences } from './validate-refs';
 import { sentence } from './messages';
 import { messageText } from './message-catalog';
 import { msg } from './message-args';
-import { analyseScenario } from './analyse';
+import { analyseGraph } from './analyse';
 import { testWiseness } from './test-wiseness';
-import { measuresTestWiseness, summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
+import { summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
 import { contentHash } from './hash';
 
 /** Options of validateScenario. */
@@ -49,7 +49,7 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  * (5 MB, nesting depth 64, 2,000 nodes), the format version, the structure (driven by
  * scenarios/scenario.schema.json), languages and references, then, when all that is sound, the
  * graph analysis (unreachable nodes, dead ends, loops, conditions that never hold, weak content)
- * and, for a scenario without errors (of at most 2,000 decisions), its test-wiseness
+ * and, for a scenario without errors, its test-wiseness
  * (test-wiseness.ts: what a player who picks by text length or at random reaches; its figures go
  * into `analysis.summary.testWiseness`).
  * Never throws. When there are no errors, `scenario`, `analysis` and `hash` are filled in.
@@ -78,9 +78,9 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
   if (problems.some((p) => p.severity === 'error')) return result(problems);
 
   const scenario = value as Scenario;
-  let analysis;
+  let analysed;
   try {
-    analysis = analyseScenario(scenario);
+    analysed = analyseGraph(scenario);
   } catch (e) {
     problems.push({
       severity: 'error',
@@ -92,12 +92,12 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
     });
     return result(problems);
   }
+  const { analysis, graph } = analysed;
   for (const finding of analysis.findings) problems.push(place(parsed, finding, lang));
   if (problems.some((p) => p.severity === 'error')) return result(problems);
   const hash = contentHash(scenario);
   // Only a sound scenario can be played through: then measure what a player who does not read reaches.
-  if (!measuresTestWiseness(scenario)) return { ...result(problems), scenario, analysis, hash };
-  const tw = testWiseness(scenario, analysis);
+  const tw = testWiseness(scenario, analysis, {}, graph);
   for (const finding of testWisenessFindings(scenario, tw)) problems.push(place(parsed, finding, lang));
   const summary = { ...analysis.summary, testWiseness: summariseTestWiseness(tw) };
   return { ...result(problems), scenario, analysis: { ...analysis, summary }, hash };
