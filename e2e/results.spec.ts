@@ -188,3 +188,14 @@ test('the Received log keeps what came in across a reload and in a new tab', asy
   // … and the first tab, still open, shows the newer entry as well.
   await expect(log.locator('p').first()).toContainText('7 already here');
 });
+
+test('the export buttons stand apart from the “What to export” list, on a phone and a laptop', async ({ page }) => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/#/results');
+    const list = (await page.getByLabel('What to export').boundingBox())!;
+    const button = (await page.getByRole('button', { name: 'Results file (JSON)' }).boundingBox())!;
+    // Before, the button touched the list's border (0 px between them).
+    expect(button.y - (list.y + list.height), `${viewport.width} px`).toBeGreaterThanOrEqual(12);
+  }
+});
