@@ -396,3 +396,13 @@ test('on a phone, “See the file as a map” and a template’s “See its map�
     expect(box.width, name).toBeGreaterThanOrEqual(44);
   }
 });
+
+test('“Or paste the text” shows its disclosure marker, so it reads as something that opens', async ({ page }) => {
+  await page.goto('/#/author');
+  const summary = page.locator('summary').filter({ hasText: 'Or paste the text' });
+  // A flex summary hid the browser's ▸ marker: it read as a stray line of text.
+  expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
+  expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await summary.click();
+  await expect(page.getByLabel('Scenario JSON')).toBeVisible();
+});
