@@ -381,3 +381,28 @@ test('a file whose longest option always wins: the warning, and the map shows th
   await longest.uncheck();
   await expect(page.getByText('L · always-longest path')).toHaveCount(0);
 });
+
+test('on a phone, “See the file as a map” and a template’s “See its map” are 44 px tap targets', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/#/author');
+  const broken = scenario('e2e-broken-tap') as { nodes: Record<string, { options: { next: string }[] }> };
+  broken.nodes.greet.options[0].next = 'pik';
+  await importFile(page, file('broken.json', broken));
+  await expect(page.locator('.verdict')).toContainText('Not stored.');
+  for (const name of ['See the file as a map', 'See its map']) {
+    const box = (await page.getByRole('link', { name }).boundingBox())!;
+    // Before: 24 px tall, text links beside 44 px buttons.
+    expect(box.height, name).toBeGreaterThanOrEqual(44);
+    expect(box.width, name).toBeGreaterThanOrEqual(44);
+  }
+});
+
+test('“Or paste the text” shows its disclosure marker, so it reads as something that opens', async ({ page }) => {
+  await page.goto('/#/author');
+  const summary = page.locator('summary').filter({ hasText: 'Or paste the text' });
+  // A flex summary hid the browser's ▸ marker: it read as a stray line of text.
+  expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
+  expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await summary.click();
+  await expect(page.getByLabel('Scenario JSON')).toBeVisible();
+});

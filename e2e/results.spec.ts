@@ -143,6 +143,10 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   await laptop.goto('/#/');
   await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(laptop.getByRole('log')).toContainText('was already here: counted once');
+  // Counted once is not a problem: drawn like an added run, not as an error in red.
+  const again = laptop.getByRole('log').locator('p').filter({ hasText: 'was already here: counted once' });
+  await expect(again).toHaveClass(/\bok\b/);
+  await expect(again).not.toHaveClass(/\berror\b/);
   expect(canonical(await readDb(laptop))).toEqual(once);
 });
 
@@ -183,4 +187,15 @@ test('the Received log keeps what came in across a reload and in a new tab', asy
   expect(entries.findIndex((e) => e.includes('7 new runs'))).toBeGreaterThan(0);
   // … and the first tab, still open, shows the newer entry as well.
   await expect(log.locator('p').first()).toContainText('7 already here');
+});
+
+test('the export buttons stand apart from the “What to export” list, on a phone and a laptop', async ({ page }) => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/#/results');
+    const list = (await page.getByLabel('What to export').boundingBox())!;
+    const button = (await page.getByRole('button', { name: 'Results file (JSON)' }).boundingBox())!;
+    // Before, the button touched the list's border (0 px between them).
+    expect(button.y - (list.y + list.height), `${viewport.width} px`).toBeGreaterThanOrEqual(12);
+  }
 });

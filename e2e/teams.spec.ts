@@ -163,3 +163,16 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await expect(page.getByRole('alert')).toHaveText('Er is al een team “Kassa”: kies het in de lijst met teams.');
   expect(await teamNames()).toEqual(['Bar Noord', 'Kassa']);
 });
+
+test('on a laptop a player’s Results, Rename, team and Delete sit on one line', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#/players');
+  const row = page.getByRole('listitem').filter({ has: page.getByLabel('Team of Dewi') });
+  const boxes = await Promise.all(
+    [row.getByRole('link', { name: 'Results' }), row.getByRole('button', { name: 'Rename Dewi' }), row.getByLabel('Team of Dewi'), row.getByRole('button', { name: 'Delete Dewi' })].map(async (l) => (await l.boundingBox())!),
+  );
+  // Before, the team list took a line of its own: Results and Rename above it, Delete below.
+  const middles = boxes.map((b) => b.y + b.height / 2);
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+});

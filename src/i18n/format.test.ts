@@ -83,3 +83,11 @@ describe('the import log', () => {
     expect(formatMessage(teamsNl.import.outcome, { added: 2, updated: 3, skipped: 0, players: 0 }, 'nl')).toBe('2 nieuwe rondes, 3 onafgemaakte rondes aangevuld, geen dubbele, geen nieuwe spelers.');
   });
 });
+
+describe('My results', () => {
+  it('counts finished runs in Dutch as in English (an unfinished run is listed apart, under "Nog niet af")', () => {
+    expect(formatMessage(teamsEn.history.summary, { name: 'Anouk', runs: 2, scenarios: 1 }, 'en')).toBe('Anouk: 2 finished runs in 1 scenario.');
+    expect(formatMessage(teamsNl.history.summary, { name: 'Anouk', runs: 2, scenarios: 1 }, 'nl')).toBe('Anouk: 2 afgemaakte rondes in 1 scenario.');
+    expect(formatMessage(teamsNl.history.summary, { name: 'Anouk', runs: 1, scenarios: 1 }, 'nl')).toBe('Anouk: 1 afgemaakte ronde in 1 scenario.');
+  });
+});
