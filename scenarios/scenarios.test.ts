@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../src/engine/validate';
 import { pathsToEndings } from '../src/engine/analyse';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
-import { scoreState } from '../src/engine/score';
+import { resolveWeights, scoreState } from '../src/engine/score';
 import { t } from '../src/engine/text';
 import type { PlayState, ScenarioPath } from '../src/engine/contract';
 import type { Run, RunEvent, Scenario } from '../src/engine/types';
 import { DIMENSIONS, ENDING_TONES, LANGS } from '../src/engine/types';
 import { testWiseness } from '../src/engine/test-wiseness';
+import { exploreStates } from '../src/engine/analyse-graph';
+import { bestFrom } from '../src/engine/best-from';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader', 'return-no-receipt', 'age-check', 'phone-complaint', 'ramp-at-the-stop', 'shelf-price'];
@@ -127,6 +129,26 @@ describe('the built-in scenarios', () => {
         expect(tw.lengthCue[lang]!.share, `longest option is top-scoring (${lang}) at ${tw.lengthCue[lang]!.longestBest.join(', ')}`).toBeLessThanOrEqual(0.45);
       }
       expect(tw.saturated).toEqual([]);
+    });
+
+    it('never makes a way that costs points the best one, where another option earns points', () => {
+      // The report's tip after a decision is the option that keeps the highest score reachable. A
+      // rude option that leads through more decisions (more points to earn) must not become it.
+      const weights = resolveWeights(scenario.scoring?.weights);
+      const worth = (effects: Scenario['nodes'][string]['options'][number]['effects']) => DIMENSIONS.reduce((sum, d) => sum + weights[d] * (effects?.[d] ?? 0), 0);
+      const g = exploreStates(scenario);
+      const wrong: string[] = [];
+      for (let s = 0; s < g.next.length; s++) {
+        const state = g.states[s];
+        const options = scenario.nodes[state.node].options;
+        const outlook = bestFrom(scenario, analysis, { ...state, raw: { warmth: 0, initiative: 0, outcome: 0 } });
+        for (const best of outlook.best) {
+          const own = worth(options.find((o) => o.id === best)?.effects);
+          const earning = outlook.options.filter((o) => worth(options.find((x) => x.id === o.option)?.effects) > 0).map((o) => o.option);
+          if (own < 0 && earning.length) wrong.push(`${state.node} (mood ${state.mood}): ${best} over ${earning.join(', ')}`);
+        }
+      }
+      expect(wrong).toEqual([]);
     });
 
     it('pressing 1 every time does no better, over many runs, than a random player', () => {

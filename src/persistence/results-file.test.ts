@@ -93,7 +93,11 @@ describe('results file', () => {
     const file = await buildResultsFile(a, { kind: 'all' });
     const text = JSON.stringify(file, null, 1);
 
-    expect((await refused(text.slice(0, Math.floor(text.length / 2)))).code).toBe('truncated');
+    // Cut anywhere (also right after a "}" or "]" inside it), the file says it was cut off.
+    for (const at of [Math.floor(text.length / 2), text.indexOf('}') + 1, text.indexOf(']') + 1, text.length - 1, text.indexOf('"runs"') + 3]) {
+      expect((await refused(text.slice(0, at))).code, `cut at ${at}`).toBe('truncated');
+    }
+    expect((await refused(text + '}')).code).toBe('not-json');
     expect((await refused('')).code).toBe('empty');
     expect((await refused('not json at all')).code).toBe('not-json');
     expect((await refused(new Uint8Array([0xff, 0xfe, 0x00, 0x7b]))).code).toBe('not-json');

@@ -125,14 +125,29 @@ function decode(input: string | Uint8Array): string {
   }
 }
 
+/** Whether a JSON text leaves a string, object or array open at its end (a file cut off). */
+function leftOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    // A cut-off file ends in the middle of a value: JSON.parse says "end of" ("Unexpected end of JSON input").
-    const trimmed = text.trimEnd();
-    const looksCut = /end of/i.test(String(e)) || !/[}\]]$/.test(trimmed);
-    throw new ImportError(trimmed.startsWith('{') && looksCut ? 'truncated' : 'not-json');
+  } catch {
+    // A cut-off file (a download or copy that stopped) leaves its outer object open, wherever it was cut.
+    const trimmed = text.replace(/^\uFEFF/, '').trim();
+    throw new ImportError(trimmed.startsWith('{') && leftOpen(trimmed) ? 'truncated' : 'not-json');
   }
 }
 

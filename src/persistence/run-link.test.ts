@@ -122,9 +122,10 @@ describe('run link, version 2 (with the scenario)', () => {
     const [signed] = await outgoing([{ ...handed.run, mode: 'coaching' }], async () => pair);
     const v2 = await encodeRunLink({ ...handed, run: { ...signed, signature: undefined } }, scenario);
     const v3 = await encodeRunLink({ ...handed, run: signed }, scenario);
-    // Measured for the commit: what the signature adds to a link.
-    expect(v3.length - v2.length).toBeGreaterThan(150);
-    expect(v3.length - v2.length).toBeLessThan(200);
+    // What the signature adds to a link: its key (65 bytes) and signature (64) are random, so they
+    // do not compress: at least 172 characters of base64url. Measured over 400 keys: 189–200.
+    expect(v3.length - v2.length).toBeGreaterThan(170);
+    expect(v3.length - v2.length).toBeLessThanOrEqual(215);
     const back = await decodeRunLink(v3, lookup);
     expect(back.run).toEqual(signed);
     await checkSignature(back.run, 1, back.player?.name);
