@@ -14,7 +14,16 @@ export interface GraphOrder {
   loops: number[][];
 }
 
+/** The order of each graph, worked out once: the analysis and the test-wiseness checks both need it. */
+const orders = new WeakMap<StateGraph, GraphOrder>();
+
 export function orderStates(g: StateGraph): GraphOrder {
+  let known = orders.get(g);
+  if (!known) orders.set(g, (known = findOrder(g)));
+  return known;
+}
+
+function findOrder(g: StateGraph): GraphOrder {
   const n = g.next.length;
   const index = new Array<number>(n).fill(-1);
   const low = new Array<number>(n).fill(0);

@@ -129,6 +129,7 @@ export interface MessageArgs {
   };
   'longest-is-best': { lang: Lang; nodes: string[]; decisions: number; percent: number; limit: number };
   'mood-saturated': { mood: number; nodes: string[] };
+  'long-way-pays': { node: string; option: string; over: string[] };
   'more-like-this': { more: number; code: string };
 }
 

@@ -241,6 +241,9 @@ export const en: Catalog = {
     a.mood > 0
       ? `On the best path the customer's mood is already +5, the highest, at nodes ${ids(a.nodes)} in a row: no option there can make the customer happier, so these choices change less than they seem to. Give earlier options smaller mood effects, or let a careless answer here cost mood.`
       : `On the best path the customer's mood is already -5, the lowest, at nodes ${ids(a.nodes)} in a row: no option there can make things worse, so these choices change less than they seem to. Give earlier options smaller mood penalties, or let an option here win the customer back.`,
+  'long-way-pays': (a) =>
+    `Option ${q(a.option)} of node ${q(a.node)} costs points, yet it keeps the highest score reachable: more points can still be collected after it than after ${ids(a.over)}, which ${a.over.length === 1 ? 'earns' : 'earn'} points. ` +
+    'The report would advise it, and a player who chose well there scores lower. Let it lead no further than the better options, or make what follows it worth less (see "A longer way must not pay" under "The scoring rubric" in scenarios/README.md).',
   'more-like-this': (a) => `…and ${a.more} more problems like this (${a.code}).`,
 };
 

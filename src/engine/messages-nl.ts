@@ -264,5 +264,8 @@ export const nlCatalog: Catalog = {
     a.mood > 0
       ? `Op de beste weg is de stemming van de klant al +5, het hoogste, bij de knooppunten ${ids(a.nodes)} achter elkaar: geen enkele optie daar kan de klant nog blijer maken, dus die keuzes veranderen minder dan het lijkt. Geef eerdere opties een kleiner effect op de stemming, of laat een slordig antwoord hier stemming kosten.`
       : `Op de beste weg is de stemming van de klant al -5, het laagste, bij de knooppunten ${ids(a.nodes)} achter elkaar: geen enkele optie daar kan het nog erger maken, dus die keuzes veranderen minder dan het lijkt. Geef eerdere opties een kleinere straf op de stemming, of laat een optie hier de klant terugwinnen.`,
+  'long-way-pays': (a) =>
+    `Optie ${q(a.option)} van knooppunt ${q(a.node)} kost punten, maar houdt toch de hoogste score bereikbaar: na deze optie zijn nog meer punten te halen dan na ${ids(a.over)}, die punten ${a.over.length === 1 ? 'oplevert' : 'opleveren'}. ` +
+    'Het rapport zou haar aanraden, en wie daar goed kiest, scoort lager. Laat haar niet verder leiden dan de betere opties, of maak wat erna komt minder waard (zie "Een langere weg mag niet lonen" onder "De scoringsregels" in scenarios/README.md).',
   'more-like-this': (a) => `…en nog ${a.more} problemen zoals dit (${a.code}).`,
 };

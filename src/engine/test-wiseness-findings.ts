@@ -1,7 +1,8 @@
 /**
  * What the validator says about test-wiseness (test-wiseness.ts): warnings when a player who does
  * not read could score well (always the longest or the shortest option), when the longest option
- * is the best too often, and when the customer's mood is stuck at a limit on the best path; and
+ * is the best too often, when the customer's mood is stuck at a limit on the best path, and when an
+ * option that costs points keeps the highest score reachable (a longer way pays); and
  * the figures for the summary. Pure.
  */
 import type { Finding, JsonPath, TestWisenessSummary } from './contract';
@@ -17,7 +18,7 @@ import { topScoringSteps, LENGTH_SCORE_LIMIT, LONGEST_BEST_LIMIT, type TestWisen
  */
 export const MIN_DECISIONS_FOR_WARNINGS = 4;
 
-/** At most this many mood-saturated warnings, then one that says how many more (a long path can have dozens). */
+/** At most this many mood-saturated (or long-way) warnings, then one that says how many more (a long path can have dozens). */
 const MAX_SATURATED = 5;
 
 const warning = (ref: MessageRef, path: JsonPath, code: string = ref.key): Finding => ({ severity: 'warning', code, message: englishText(ref), ref, path });
@@ -64,6 +65,11 @@ export function testWisenessFindings(scenario: Scenario, tw: TestWiseness): Find
   if (tw.saturated.length > MAX_SATURATED) {
     const more = msg('more-like-this', { more: tw.saturated.length - MAX_SATURATED, code: 'mood-saturated' });
     out.push(warning(more, ['nodes', tw.saturated[MAX_SATURATED].nodes[0]], 'mood-saturated'));
+  }
+  for (const w of tw.longWays.slice(0, MAX_SATURATED)) out.push(warning(msg('long-way-pays', w), optionPath(scenario, w.node, w.option)));
+  if (tw.longWays.length > MAX_SATURATED) {
+    const more = msg('more-like-this', { more: tw.longWays.length - MAX_SATURATED, code: 'long-way-pays' });
+    out.push(warning(more, optionPath(scenario, tw.longWays[MAX_SATURATED].node, tw.longWays[MAX_SATURATED].option), 'long-way-pays'));
   }
   return out;
 }

@@ -225,3 +225,39 @@ describe('test-wiseness', () => {
     }
   });
 });
+
+describe('a longer way that pays', () => {
+  /** The toy shop as it was: running down the online shop led back to the children and the alternative (two more decisions). */
+  const oldToyShop = (): string => {
+    const s = JSON.parse(readFileSync(new URL('../../scenarios/toy-shop-saturday.json', import.meta.url), 'utf8')) as Scenario;
+    const knock = s.nodes.online.options.find((o) => o.id === 'knock-online')!;
+    knock.next = [{ when: { mood: { max: -3 } }, to: 'walks-out' }, { to: 'kids' }];
+    return JSON.stringify(s, null, 2);
+  };
+
+  it('is found where an option that costs points keeps the highest score reachable, and named in both languages', () => {
+    const text = oldToyShop();
+    const en = validateScenario(text);
+    expect(en.ok).toBe(true);
+    const tw = testWiseness(en.scenario!, en.analysis!);
+    expect(tw.longWays).toEqual([{ node: 'online', option: 'knock-online', over: ['order-here'] }]);
+    const warning = en.problems.find((p) => p.code === 'long-way-pays')!;
+    expect(warning.severity).toBe('warning');
+    expect(warning.path).toEqual(['nodes', 'online', 'options', 3]);
+    expect(warning.message).toContain('Option "knock-online" of node "online" costs points, yet it keeps the highest score reachable');
+    const nl = validateScenario(text, { lang: 'nl' }).problems.find((p) => p.code === 'long-way-pays')!;
+    expect(nl.message).toContain('Optie "knock-online" van knooppunt "online" kost punten, maar houdt toch de hoogste score bereikbaar');
+    // Each language points to its own part of the guide, where the advice is.
+    const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');
+    expect(warning.message).toContain('"The scoring rubric" in scenarios/README.md');
+    expect(nl.message).toContain('"De scoringsregels" in scenarios/README.md');
+    expect(readme).toContain('**A longer way must not pay.**');
+    expect(readme).toContain('**Een langere weg mag niet lonen.**');
+  });
+
+  it('is not found when the rude option ends the talk, as in the toy shop today', () => {
+    const r = validateScenario(readFileSync(new URL('../../scenarios/toy-shop-saturday.json', import.meta.url), 'utf8'));
+    expect(testWiseness(r.scenario!, r.analysis!).longWays).toEqual([]);
+    expect(r.problems.map((p) => p.code)).not.toContain('long-way-pays');
+  });
+});

@@ -16,6 +16,8 @@ import type { Dimension, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
 import { availableOptions, type StoryState } from './compile-rules';
 import { exploreStates, type Choice, type StateGraph } from './analyse-graph';
+import { optimise } from './analyse-dp';
+import { orderStates } from './analyse-order';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -56,6 +58,20 @@ export interface TestWiseness {
   random: { runs: number; meanOverall: number; fanShare: number };
   /** Runs of decisions on the best path where the mood sits at -5 or +5. */
   saturated: SaturatedRun[];
+  /** Decisions where a longer way pays (see LongWay), in file order. */
+  longWays: LongWay[];
+}
+
+/**
+ * A decision where an option that costs points keeps the highest score reachable while other
+ * options earn points: more points can still be collected after it (a longer way, or a mood that
+ * opens richer branches), so the report would advise it and a player who chose well scores lower.
+ */
+export interface LongWay {
+  node: string;
+  option: string;
+  /** The options there that earn points, in file order. */
+  over: string[];
 }
 
 /** Options of testWiseness. */
@@ -205,6 +221,53 @@ function saturatedRuns(g: StateGraph, analysis: Pick<Analysis, 'bestPath'>): Sat
   return runs.filter((r) => r.nodes.length >= MOOD_RUN);
 }
 
+/** Two ways whose values differ by less than this are equally good (rounding noise). */
+const TIE = 1e-9;
+
+/** The decisions where a longer way pays (see LongWay), found with the analysis's search over `g`. */
+function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: StateGraph): LongWay[] {
+  if (g.start < 0 || g.truncated) return [];
+  const weights = resolveWeights(scenario.scoring?.weights);
+  // What a raw point adds to the overall score (its slope), and what an option's points are worth by the rubric.
+  const slope = DIMENSIONS.map((d) => {
+    const { min, max } = analysis.ranges[d];
+    return max > min ? weights[d] / (max - min) : 0;
+  });
+  const dot = (w: number[], p: number[] | undefined) => (p ? w[0] * p[0] + w[1] * p[1] + w[2] * p[2] : 0);
+  const rubric = DIMENSIONS.map((d) => weights[d]);
+  const [best] = optimise(g, orderStates(g), [{ weights: slope, perDecision: 0 }], { optionsOnly: true, tie: TIE });
+  // What each choice's own points are worth by the rubric, and to the overall score, worked out once.
+  const own = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(rubric, c.points))]));
+  const now = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(slope, c.points))]));
+  const found = new Map<string, LongWay>();
+  g.next.forEach((next, s) => {
+    const node = g.states[s].node;
+    const choices = g.choices.get(node) as Choice[];
+    const points = own.get(node) as number[];
+    const worth = now.get(node) as number[];
+    // The options available here (not the time-out), and the highest score each keeps reachable.
+    let top = -Infinity;
+    let earns = false;
+    const value = next.map((to, i) => {
+      if (to === null || choices[i].index < 0) return -Infinity;
+      const v = worth[i] + (typeof to === 'string' ? dot(slope, g.endingPoints.get(to)) : best.value[to]);
+      if (v > top) top = v;
+      if (points[i] > 0) earns = true;
+      return v;
+    });
+    if (!earns) return;
+    value.forEach((v, i) => {
+      if (v === -Infinity || v < top - TIE || points[i] >= 0) return;
+      const key = `${node}\u0000${choices[i].id}`;
+      if (found.has(key)) return;
+      const over = choices.filter((c, j) => value[j] > -Infinity && points[j] > 0).map((c) => c.id as string);
+      found.set(key, { node, option: choices[i].id as string, over });
+    });
+  });
+  const order = Object.keys(scenario.nodes);
+  return [...found.values()].sort((a, b) => order.indexOf(a.node) - order.indexOf(b.node));
+}
+
 /**
  * Plays a valid scenario as test-wise players would and measures its cues: see TestWiseness.
  * `analysis` is the scenario's analysis (its score ranges and best path), `g` its state graph
@@ -212,7 +275,7 @@ function saturatedRuns(g: StateGraph, analysis: Pick<Analysis, 'bestPath'>): Sat
  * (what the scenario map needs).
  */
 export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}, g: StateGraph = exploreStates(scenario)): TestWiseness {
-  const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [] };
+  const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [], longWays: [] };
   const langs = scenario.languages ?? [];
   out.lengthCue = lengthCues(scenario, langs);
   for (const lang of langs) {
@@ -224,5 +287,6 @@ export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'range
   const player = randomPlayer(scenario, analysis, options, g);
   if (player) out.random = { runs: player.runs, meanOverall: player.mean.overall, fanShare: player.fanShare };
   out.saturated = saturatedRuns(g, analysis);
+  out.longWays = longWays(scenario, analysis, g);
   return out;
 }
