@@ -73,14 +73,24 @@ function brokenWords(table: Locator): Promise<string[]> {
   });
 }
 
-test('on a 360 px phone the leaderboard fits and keeps its scores whole', async ({ page }, info) => {
+test('on a 360 px phone the leaderboard and team averages are cards: nothing breaks mid-word', async ({ page }, info) => {
   await seedRoom(page, info.outputPath('room.json'));
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/#/teams?scenario=toy-shop-saturday');
   const board = page.getByRole('table', { name: /^Leaderboard/ });
   await expect(board.getByRole('rowheader', { name: 'Anna' })).toBeVisible();
-  // Headings and names may break to let the board fit the screen (a 60-character team name must
-  // not widen it: untrusted-text.spec); a score read as "5" over "3" would be wrong.
-  expect((await brokenWords(board)).filter((w) => /^\d+$/.test(w))).toEqual([]);
-  expect(await board.evaluate((el) => el.scrollWidth <= el.parentElement!.clientWidth)).toBe(true);
+  // Still a table for a screen reader: a heading row and one row per player.
+  await expect(board.getByRole('columnheader')).toHaveCount(8);
+  // Each card names its scores ("An/ou/k" and "War/mth" broke over lines in columns 35 px wide).
+  const anna = board.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Anna' }) });
+  for (const label of ['Team', 'Warmth', 'Initiative', 'Outcome', 'Overall', 'Attempts']) await expect(anna.getByText(label, { exact: true })).toBeVisible();
+  const averages = page.getByRole('table', { name: /average/i });
+  expect(await brokenWords(board)).toEqual([]);
+  expect(await brokenWords(averages)).toEqual([]);
+  for (const t of [board, averages]) expect(await t.evaluate((el) => el.scrollWidth <= el.parentElement!.clientWidth)).toBe(true);
+
+  // On a laptop the columns have their headings and the cells no labels.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(board.getByRole('columnheader', { name: 'Warmth' })).toBeVisible();
+  await expect(anna.getByText('Warmth', { exact: true })).toBeHidden();
 });
