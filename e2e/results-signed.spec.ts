@@ -146,6 +146,10 @@ test('a forger with a key of their own gets in, but named: the device has not se
   await c.goto('/#/results');
   await c.getByLabel('Results file (.json)').setInputFiles(team);
   await expect(c.getByRole('log').locator('p').first()).toContainText('team.json: 1 new run');
+  // The forger plays as the imported Bram (his id), not as a new player of that name: the who-screen
+  // lists him once the import has reached the app's state (startAs looks once, without waiting).
+  await c.goto('/#/');
+  await expect(c.getByRole('button', { name: 'Play as Bram' })).toBeVisible();
   await startAs(c, 'Bram', TOY);
   await playToEnd(c);
   const forged = info.outputPath('from-c.json');
