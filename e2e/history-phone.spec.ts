@@ -3,8 +3,9 @@
  * scores and overall under their names) with no word broken and nothing scrolling sideways, even
  * with a 60-character scenario title and a 40-character name; on a laptop it is a table with headings.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { beginIfShown } from './persist-support';
+import { brokenWords, overflow } from './layout-support';
 
 test.use({ locale: 'en-GB' });
 
@@ -45,38 +46,6 @@ function scenario(): Record<string, unknown> {
   };
 }
 
-/** The words in an element that the layout breaks over two lines or more (e.g. "5" / "0" for 50). */
-function brokenWords(el: Locator): Promise<string[]> {
-  return el.evaluate((root) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      for (const m of text.matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) out.push(m[0]);
-      }
-    }
-    return out;
-  });
-}
-
-/** Pixels that stick out sideways: of the page, or of any box in the content that scrolls. 0: nothing. */
-function sideways(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let worst = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-    for (const el of document.querySelectorAll('main *')) {
-      const x = getComputedStyle(el).overflowX;
-      if (x === 'visible' || x === 'clip' || el.clientWidth <= 1) continue;
-      worst = Math.max(worst, el.scrollWidth - el.clientWidth);
-    }
-    return worst;
-  });
-}
-
 test('a player’s attempts are cards on a phone and a table on a laptop', async ({ page }) => {
   await page.goto('/#/author');
   await page.getByLabel('Choose a file…').first().setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario())) });
@@ -109,7 +78,7 @@ test('a player’s attempts are cards on a phone and a table on a laptop', async
   for (const label of ['Finished', 'Mode', 'Warmth', 'Initiative', 'Outcome', 'Overall']) await expect(latest.getByText(label, { exact: true })).toBeVisible();
   await expect(latest.getByRole('link', { name: 'Report' })).toBeVisible();
   expect(await brokenWords(attempts)).toEqual([]);
-  expect(await sideways(page)).toBe(0);
+  expect(await overflow(page)).toBe(0);
 
   // On a laptop: a table, its headings above the columns, no labels repeated in the cells.
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -117,5 +86,5 @@ test('a player’s attempts are cards on a phone and a table on a laptop', async
   await expect(latest.getByText('Warmth', { exact: true })).toBeHidden();
   const [head, cell] = await Promise.all([attempts.getByRole('columnheader', { name: 'Overall' }).boundingBox(), latest.getByRole('cell').nth(5).boundingBox()]);
   expect(Math.abs(head!.x - cell!.x)).toBeLessThan(2); // the overall score sits under its heading
-  expect(await sideways(page)).toBe(0);
+  expect(await overflow(page)).toBe(0);
 });

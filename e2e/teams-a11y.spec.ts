@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seedRoom } from './persist-support';
+import { brokenWords } from './layout-support';
 
 /**
  * Each screen with what it shows once its data has loaded (from IndexedDB, after the heading):
@@ -51,25 +52,6 @@ for (const lang of ['en', 'nl'] as const) {
         expect(found, `${hash} at ${width}px`).toEqual([]);
       }
     }
-  });
-}
-
-/** The words in a table's cells that the layout breaks over two lines or more (e.g. "5" / "3" for 53). */
-function brokenWords(table: Locator): Promise<string[]> {
-  return table.evaluate((el) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      for (const m of text.matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) out.push(m[0]);
-      }
-    }
-    return out;
   });
 }
 

@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { beginIfShown } from './persist-support';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { overflow } from './layout-support';
 
 test.use({ locale: 'en-US' });
 
@@ -47,27 +48,6 @@ function scenario(): Record<string, unknown> {
       fan: { title: { nl: 'Blij', en: 'Happy' }, text: { nl: `Noor gaat naar ${URL95}.`, en: `Noor goes to ${URL95}.` }, tone: 'fan' },
     },
   };
-}
-
-/**
- * How many pixels stick out: of the page beyond the viewport, or of any box in the content that scrolls or clips
- * sideways (a table in a scrolling wrapper would hide its score columns there), unless it is cut
- * off with an ellipsis and the full text in a tooltip. 0: nothing.
- */
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let worst = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-    for (const el of document.querySelectorAll('main *')) {
-      const style = getComputedStyle(el);
-      const x = style.overflowX;
-      // (Visually hidden text for screen readers is a 1 px box on purpose.)
-      if (x === 'visible' || x === 'clip' || el.clientWidth <= 1) continue;
-      // Cut off on purpose, with the full text at hand (a tooltip): fine.
-      if (style.textOverflow === 'ellipsis' && el.closest('[title]')) continue;
-      worst = Math.max(worst, el.scrollWidth - el.clientWidth);
-    }
-    return worst;
-  });
 }
 
 test('a 95-character URL in an option and a 60-character team name widen no page', async ({ page }) => {
