@@ -19,9 +19,18 @@ async function playThrough(page: Page): Promise<void> {
   for (let i = 0; i < 80; i++) {
     await expect(ending.or(begin).or(next).or(option).first()).toBeVisible();
     if (await ending.isVisible()) return;
-    if (await begin.isVisible()) await begin.click();
-    else if (await next.isVisible()) await next.click();
-    else await option.click();
+    // Each step waits for its own effect: right after a click the old option or button can still
+    // be on screen, and reading the page then would click it a second time.
+    if (await begin.isVisible()) {
+      await begin.click();
+      await expect(begin).toHaveCount(0);
+    } else if (await next.isVisible()) {
+      await next.click();
+      await expect(next).toHaveCount(0);
+    } else {
+      await option.click();
+      await expect(ending.or(next).first()).toBeVisible();
+    }
   }
   await expect(ending).toBeVisible();
 }
