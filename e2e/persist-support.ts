@@ -149,6 +149,10 @@ export async function choose(page: Page, option: string): Promise<void> {
 export async function startAs(page: Page, name: string, scenarioId: string, mode: 'assessment' | 'coaching' = 'assessment'): Promise<void> {
   await page.goto('/#/');
   const existing = page.getByRole('button', { name: `Play as ${name}` });
+  // The players on the device are read first (the screen says "Loading…" until then): only then
+  // does a missing button mean a new player.
+  await expect(page.getByText('Players on this device')).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
   if (await existing.count()) await existing.click();
   else {
     await page.getByLabel('Your name').fill(name);

@@ -1,0 +1,37 @@
+/**
+ * While the device's players are still being read, the who-screen says it is loading: it never
+ * says "no players yet" above a list that is about to appear (a player would add themselves a
+ * second time).
+ */
+import { expect, test } from '@playwright/test';
+import { startAs } from './persist-support';
+
+test.use({ locale: 'en-GB' });
+
+test('the who-screen shows "Loading…", not "no players yet", until the stored players are read', async ({ page: first, context }) => {
+  await startAs(first, 'Anna', 'toy-shop-saturday');
+  await first.close();
+  // The next visit holds the database's "opened" event until the test lets it through.
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { releaseDb: () => void };
+    const gate = new Promise<void>((resolve) => (w.releaseDb = resolve));
+    const add = IDBRequest.prototype.addEventListener;
+    IDBRequest.prototype.addEventListener = function (this: IDBRequest, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      if (this instanceof IDBOpenDBRequest && type === 'success' && typeof listener === 'function') {
+        const held = (e: Event) => void gate.then(() => listener.call(this, e));
+        return add.call(this, type, held, options);
+      }
+      return add.call(this, type, listener, options);
+    } as typeof IDBRequest.prototype.addEventListener;
+  });
+  await page.goto('/#/');
+  await expect(page.getByRole('heading', { name: 'Who is playing?', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  await expect(page.getByText('No players yet')).toHaveCount(0);
+
+  await page.evaluate(() => (window as unknown as { releaseDb: () => void }).releaseDb());
+  await expect(page.getByRole('button', { name: 'Play as Anna' })).toBeVisible();
+  await expect(page.getByText('Loading…')).toHaveCount(0);
+  await expect(page.getByText('No players yet')).toHaveCount(0);
+});
