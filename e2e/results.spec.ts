@@ -120,7 +120,8 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
   expect(canonical(await readDb(b)).results).toEqual(before.results);
 });
 
-test('a finished run handed in by link imports once on the facilitator’s laptop', async ({ browser }) => {
+/** Cem plays the toy shop to the end on a phone of his own; his report's hand-in link (its path). */
+async function handInLink(browser: Browser): Promise<{ runId: string; link: string }> {
   const phone = await device(browser);
   await startAs(phone, 'Cem', TOY);
   const runId = await playToEnd(phone);
@@ -131,9 +132,13 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   const link = await handIn.getByLabel('Link to your run').inputValue();
   expect(link).toMatch(/#\/import-run\/[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThan(1200);
+  return { runId, link: link.replace(/^https?:\/\/[^/]+/, '') };
+}
 
+test('a finished run handed in by link imports once on the facilitator’s laptop', async ({ browser }) => {
+  const { runId, link } = await handInLink(browser);
   const laptop = await device(browser);
-  await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await laptop.goto(link);
   await expect(laptop.getByRole('log')).toContainText(/Run of Cem in “.+” added\./);
   const once = canonical(await readDb(laptop));
   expect(once.runs.map((r) => r.id)).toEqual([runId]);
@@ -141,13 +146,31 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   expect(once.profiles.map((p) => p.name)).toEqual(['Cem']);
 
   await laptop.goto('/#/');
-  await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await laptop.goto(link);
   await expect(laptop.getByRole('log')).toContainText('was already here: counted once');
   // Counted once is not a problem: drawn like an added run, not as an error in red.
   const again = laptop.getByRole('log').locator('p').filter({ hasText: 'was already here: counted once' });
   await expect(again).toHaveClass(/\bok\b/);
   await expect(again).not.toHaveClass(/\berror\b/);
   expect(canonical(await readDb(laptop))).toEqual(once);
+});
+
+test('reloading a tab opened on a hand-in link does not log the run again', async ({ browser }) => {
+  const { link } = await handInLink(browser);
+  const laptop = await device(browser);
+  await laptop.goto(link);
+  const log = laptop.getByRole('log');
+  await expect(log).toContainText(/Run of Cem in “.+” added\./);
+  // The log's section is busy while a link is handled; not busy: the reload's link was handled.
+  const handled = laptop.locator('section[aria-busy="false"]').filter({ has: log });
+  for (let i = 0; i < 2; i++) {
+    await laptop.reload();
+    await expect(log.locator('p').first()).toContainText(/Run of Cem in “.+” added\./);
+    await expect(handled).toBeVisible();
+    // Before, each reload added "Run of Cem … was already here: counted once." on top.
+    await expect(log.locator('p')).toHaveCount(1);
+  }
+  expect((await readDb(laptop)).runs).toHaveLength(1);
 });
 
 test('the Dutch CSV export names each ending by its Dutch title, not its id', async ({ page }, info) => {
