@@ -289,6 +289,26 @@ test('a file dropped on the import area is checked like a picked one', async ({ 
   await expect(page.getByText(/^dropped\.json · \d+ kB · checked in/)).toBeVisible();
 });
 
+test('on a phone a long check shows its Stop button in view; stopped, the file is said to be stopped, not checked', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  // A checker that starts and never answers: a file that takes very long to check.
+  await page.route(/\/assets\/validate\.worker-[\w-]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'postMessage({ ready: true });' }));
+  await page.goto('/#/author');
+  await importFile(page, file('slow.json', scenario('e2e-slow')));
+  // Before, both sat below the fold of a 360 × 640 phone, under the import box.
+  await expect(page.getByRole('status').filter({ hasText: 'Checking slow.json…' })).toBeInViewport();
+  const stop = page.getByRole('button', { name: 'Stop checking' });
+  await expect(stop).toBeInViewport();
+  await stop.click();
+  await expect(page.locator('.verdict')).toContainText('You stopped the check before it finished.');
+  // Before: "slow.json · 2 kB · checked in 1534 ms".
+  await expect(page.getByText(/^slow\.json · \d+ kB · check stopped$/)).toBeVisible();
+  await expect(page.getByText(/checked in/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByText(/^slow\.json · \d+ kB · controle gestopt$/)).toBeVisible();
+  await expect(page.getByText(/gecontroleerd in/)).toHaveCount(0);
+});
+
 test('pasted text is a draft: it is still there after a look at the map, a reload and a new tab', async ({ page, context }) => {
   await page.goto('/#/author');
   const broken = scenario('e2e-paste') as { nodes: Record<string, { options: { next: string }[] }> };
