@@ -119,7 +119,9 @@ test('replace with a newer version, then delete after confirming', async ({ page
   await page.goto('/#/author');
   await importFile(page, file('kiosk.json', scenario('e2e-replace', 1)));
   await expect(page.locator('.verdict')).toContainText('is valid and stored');
-  await page.getByLabel('Replace Station kiosk v1 with a newer version').setInputFiles(file('kiosk-v2.json', scenario('e2e-replace', 2)));
+  // "Replace…" is a button that opens the file picker; the picker is named after the file it takes.
+  await expect(page.getByRole('button', { name: 'Replace Station kiosk v1 with a newer version' })).toBeVisible();
+  await page.getByLabel('File with the new version of Station kiosk v1 (.json)').setInputFiles(file('kiosk-v2.json', scenario('e2e-replace', 2)));
   await expect(page.locator('.verdict')).toContainText('New version of “Station kiosk v2” stored.');
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Station kiosk v2/ }) });
   await expect(item.getByText('2 versions')).toBeVisible();
@@ -130,7 +132,7 @@ test('replace with a newer version, then delete after confirming', async ({ page
   expect(JSON.parse(await readFile((await download.path())!, 'utf8')).title.en).toBe('Station kiosk v2');
 
   // Replacing with a file of another id is refused with a reason.
-  await item.getByLabel('Replace Station kiosk v2 with a newer version').setInputFiles(file('other.json', scenario('e2e-other')));
+  await item.getByLabel('File with the new version of Station kiosk v2 (.json)').setInputFiles(file('other.json', scenario('e2e-other')));
   await expect(page.locator('.verdict')).toContainText('This file has the id “e2e-other”, but you were replacing “e2e-replace”.');
 
   await item.getByRole('button', { name: 'Delete Station kiosk v2' }).click();

@@ -212,6 +212,25 @@ test('the Received log keeps what came in across a reload and in a new tab', asy
   await expect(log.locator('p').first()).toContainText('7 already here');
 });
 
+test('on a Dutch page a results file is picked with a Dutch button, by keyboard too', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  const button = page.getByRole('button', { name: 'Kies een resultatenbestand…' });
+  await expect(button).toBeVisible();
+  expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  // The browser's own control ("Choose File" · "No file chosen", in the browser's language) is not
+  // drawn: the input is there by its name, hidden.
+  await expect(page.getByLabel('Resultatenbestand (.json)')).toBeHidden();
+  // By keyboard: Tab from the camera's button reaches it, Enter opens the file chooser.
+  await page.getByRole('button', { name: 'Camera aanzetten' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(info.outputPath('room.json'));
+  await expect(page.getByRole('log').locator('p').first()).toContainText('room.json: geen nieuwe rondes, 7 waren er al');
+});
+
 test('the export buttons stand apart from the “What to export” list, on a phone and a laptop', async ({ page }) => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
     await page.setViewportSize(viewport);
