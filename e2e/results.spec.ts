@@ -4,6 +4,7 @@
  * refused with a clear message and the database unchanged.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { canonical, exportAll, playToEnd, readDb, seedRoom, startAs, unsigned } from './persist-support';
 import { readScenario } from './helpers';
@@ -229,6 +230,33 @@ test('on a Dutch page a results file is picked with a Dutch button, by keyboard 
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(info.outputPath('room.json'));
   await expect(page.getByRole('log').locator('p').first()).toContainText('room.json: geen nieuwe rondes, 7 waren er al');
+});
+
+test('in the Received log a counted entry is green text on green and a refused one red on red, both readable', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  writeFileSync(info.outputPath('broken.json'), '{"format": "frontlijn-results", ');
+  await page.getByLabel('Results file (.json)').setInputFiles(info.outputPath('broken.json'));
+  const entries = page.getByRole('log').locator('p');
+  const refused = entries.filter({ hasText: 'broken.json' });
+  await expect(refused).toHaveClass(/\berror\b/);
+  const counted = entries.filter({ hasText: 'room.json: 7 new runs' });
+  await expect(counted).toHaveClass(/\bok\b/);
+  /** The colour a CSS value computes to here (e.g. a custom property of the theme). */
+  const computed = (value: string) =>
+    page.evaluate((v) => {
+      const probe = document.createElement('span');
+      probe.style.color = v;
+      document.body.append(probe);
+      const c = getComputedStyle(probe).color;
+      probe.remove();
+      return c;
+    }, value);
+  // Before, a counted entry kept the notice's brown text (--warn-ink) on its green.
+  await expect(counted).toHaveCSS('color', await computed('var(--ok)'));
+  await expect(refused).toHaveCSS('color', await computed('var(--danger)'));
+  const r = await new AxeBuilder({ page }).include('[role="log"]').withRules(['color-contrast']).analyze();
+  expect(r.violations.map((v) => v.nodes.map((n) => n.target.join(' '))).flat()).toEqual([]);
+  expect(r.passes.flatMap((p) => p.nodes).length).toBeGreaterThanOrEqual(2);
 });
 
 test('the export buttons stand apart from the “What to export” list, on a phone and a laptop', async ({ page }) => {
