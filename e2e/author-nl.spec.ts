@@ -106,3 +106,17 @@ test('in Dutch: a file whose longest option always wins gets the warning, and th
   await expect(page.getByText('Altijd de langste optie (Nederlandse teksten): eindigt bij “fan” (fan) met een totaalscore van 100, na 4 beslissingen.')).toBeVisible();
   await expect(page.locator('[data-node="pay"]')).toHaveAttribute('aria-label', /weg van de langste optie/);
 });
+
+test('the scenario file is picked with a Dutch button, by keyboard too; the browser\'s own picker is not drawn', async ({ page }) => {
+  await page.goto('/#/author');
+  const zone = page.getByRole('group', { name: 'Sleep hier een scenariobestand heen' });
+  const button = zone.getByRole('button', { name: 'Kies een bestand…' });
+  await expect(button).toBeVisible();
+  expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await expect(zone.getByLabel('Kies een bestand…')).toBeHidden();
+  await button.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from(brokenText()) });
+  await expect(page.getByText(/^kapot\.json · \d+ kB · gecontroleerd in \d+ ms$/)).toBeVisible();
+});

@@ -119,7 +119,9 @@ test('replace with a newer version, then delete after confirming', async ({ page
   await page.goto('/#/author');
   await importFile(page, file('kiosk.json', scenario('e2e-replace', 1)));
   await expect(page.locator('.verdict')).toContainText('is valid and stored');
-  await page.getByLabel('Replace Station kiosk v1 with a newer version').setInputFiles(file('kiosk-v2.json', scenario('e2e-replace', 2)));
+  // "Replace…" is a button that opens the file picker; the picker is named after the file it takes.
+  await expect(page.getByRole('button', { name: 'Replace Station kiosk v1 with a newer version' })).toBeVisible();
+  await page.getByLabel('File with the new version of Station kiosk v1 (.json)').setInputFiles(file('kiosk-v2.json', scenario('e2e-replace', 2)));
   await expect(page.locator('.verdict')).toContainText('New version of “Station kiosk v2” stored.');
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Station kiosk v2/ }) });
   await expect(item.getByText('2 versions')).toBeVisible();
@@ -130,7 +132,7 @@ test('replace with a newer version, then delete after confirming', async ({ page
   expect(JSON.parse(await readFile((await download.path())!, 'utf8')).title.en).toBe('Station kiosk v2');
 
   // Replacing with a file of another id is refused with a reason.
-  await item.getByLabel('Replace Station kiosk v2 with a newer version').setInputFiles(file('other.json', scenario('e2e-other')));
+  await item.getByLabel('File with the new version of Station kiosk v2 (.json)').setInputFiles(file('other.json', scenario('e2e-other')));
   await expect(page.locator('.verdict')).toContainText('This file has the id “e2e-other”, but you were replacing “e2e-replace”.');
 
   await item.getByRole('button', { name: 'Delete Station kiosk v2' }).click();
@@ -287,6 +289,26 @@ test('a file dropped on the import area is checked like a picked one', async ({ 
   await zone.dispatchEvent('drop', { dataTransfer });
   await expect(page.locator('.verdict')).toContainText('“Station kiosk v1” is valid and stored');
   await expect(page.getByText(/^dropped\.json · \d+ kB · checked in/)).toBeVisible();
+});
+
+test('on a phone a long check shows its Stop button in view; stopped, the file is said to be stopped, not checked', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  // A checker that starts and never answers: a file that takes very long to check.
+  await page.route(/\/assets\/validate\.worker-[\w-]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'postMessage({ ready: true });' }));
+  await page.goto('/#/author');
+  await importFile(page, file('slow.json', scenario('e2e-slow')));
+  // Before, both sat below the fold of a 360 × 640 phone, under the import box.
+  await expect(page.getByRole('status').filter({ hasText: 'Checking slow.json…' })).toBeInViewport();
+  const stop = page.getByRole('button', { name: 'Stop checking' });
+  await expect(stop).toBeInViewport();
+  await stop.click();
+  await expect(page.locator('.verdict')).toContainText('You stopped the check before it finished.');
+  // Before: "slow.json · 2 kB · checked in 1534 ms".
+  await expect(page.getByText(/^slow\.json · \d+ kB · check stopped$/)).toBeVisible();
+  await expect(page.getByText(/checked in/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByText(/^slow\.json · \d+ kB · controle gestopt$/)).toBeVisible();
+  await expect(page.getByText(/gecontroleerd in/)).toHaveCount(0);
 });
 
 test('pasted text is a draft: it is still there after a look at the map, a reload and a new tab', async ({ page, context }) => {

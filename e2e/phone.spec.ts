@@ -288,7 +288,7 @@ test('every tap target is at least 44 × 44 px on the trainer\'s screens: team s
     expect(await smallTargets(page), `room ${viewport.width}`).toEqual([]);
 
     await page.goto('/#/results');
-    await expect(page.getByLabel('Resultatenbestand (.json)')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Kies een resultatenbestand…' })).toBeVisible();
     expect(await smallTargets(page), `collect results ${viewport.width}`).toEqual([]);
   }
   await attachScreens(page, testInfo, 'trainer-results');

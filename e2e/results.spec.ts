@@ -4,6 +4,7 @@
  * refused with a clear message and the database unchanged.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { canonical, exportAll, playToEnd, readDb, seedRoom, startAs, unsigned } from './persist-support';
 import { readScenario } from './helpers';
@@ -120,7 +121,8 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
   expect(canonical(await readDb(b)).results).toEqual(before.results);
 });
 
-test('a finished run handed in by link imports once on the facilitator’s laptop', async ({ browser }) => {
+/** Cem plays the toy shop to the end on a phone of his own; his report's hand-in link (its path). */
+async function handInLink(browser: Browser): Promise<{ runId: string; link: string }> {
   const phone = await device(browser);
   await startAs(phone, 'Cem', TOY);
   const runId = await playToEnd(phone);
@@ -131,9 +133,13 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   const link = await handIn.getByLabel('Link to your run').inputValue();
   expect(link).toMatch(/#\/import-run\/[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThan(1200);
+  return { runId, link: link.replace(/^https?:\/\/[^/]+/, '') };
+}
 
+test('a finished run handed in by link imports once on the facilitator’s laptop', async ({ browser }) => {
+  const { runId, link } = await handInLink(browser);
   const laptop = await device(browser);
-  await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await laptop.goto(link);
   await expect(laptop.getByRole('log')).toContainText(/Run of Cem in “.+” added\./);
   const once = canonical(await readDb(laptop));
   expect(once.runs.map((r) => r.id)).toEqual([runId]);
@@ -141,13 +147,31 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   expect(once.profiles.map((p) => p.name)).toEqual(['Cem']);
 
   await laptop.goto('/#/');
-  await laptop.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await laptop.goto(link);
   await expect(laptop.getByRole('log')).toContainText('was already here: counted once');
   // Counted once is not a problem: drawn like an added run, not as an error in red.
   const again = laptop.getByRole('log').locator('p').filter({ hasText: 'was already here: counted once' });
   await expect(again).toHaveClass(/\bok\b/);
   await expect(again).not.toHaveClass(/\berror\b/);
   expect(canonical(await readDb(laptop))).toEqual(once);
+});
+
+test('reloading a tab opened on a hand-in link does not log the run again', async ({ browser }) => {
+  const { link } = await handInLink(browser);
+  const laptop = await device(browser);
+  await laptop.goto(link);
+  const log = laptop.getByRole('log');
+  await expect(log).toContainText(/Run of Cem in “.+” added\./);
+  // The log's section is busy while a link is handled; not busy: the reload's link was handled.
+  const handled = laptop.locator('section[aria-busy="false"]').filter({ has: log });
+  for (let i = 0; i < 2; i++) {
+    await laptop.reload();
+    await expect(log.locator('p').first()).toContainText(/Run of Cem in “.+” added\./);
+    await expect(handled).toBeVisible();
+    // Before, each reload added "Run of Cem … was already here: counted once." on top.
+    await expect(log.locator('p')).toHaveCount(1);
+  }
+  expect((await readDb(laptop)).runs).toHaveLength(1);
 });
 
 test('the Dutch CSV export names each ending by its Dutch title, not its id', async ({ page }, info) => {
@@ -187,6 +211,52 @@ test('the Received log keeps what came in across a reload and in a new tab', asy
   expect(entries.findIndex((e) => e.includes('7 new runs'))).toBeGreaterThan(0);
   // … and the first tab, still open, shows the newer entry as well.
   await expect(log.locator('p').first()).toContainText('7 already here');
+});
+
+test('on a Dutch page a results file is picked with a Dutch button, by keyboard too', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  const button = page.getByRole('button', { name: 'Kies een resultatenbestand…' });
+  await expect(button).toBeVisible();
+  expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  // The browser's own control ("Choose File" · "No file chosen", in the browser's language) is not
+  // drawn: the input is there by its name, hidden.
+  await expect(page.getByLabel('Resultatenbestand (.json)')).toBeHidden();
+  // By keyboard: Tab from the camera's button reaches it, Enter opens the file chooser.
+  await page.getByRole('button', { name: 'Camera aanzetten' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(info.outputPath('room.json'));
+  await expect(page.getByRole('log').locator('p').first()).toContainText('room.json: geen nieuwe rondes, 7 waren er al');
+});
+
+test('in the Received log a counted entry is green text on green and a refused one red on red, both readable', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  writeFileSync(info.outputPath('broken.json'), '{"format": "frontlijn-results", ');
+  await page.getByLabel('Results file (.json)').setInputFiles(info.outputPath('broken.json'));
+  const entries = page.getByRole('log').locator('p');
+  const refused = entries.filter({ hasText: 'broken.json' });
+  await expect(refused).toHaveClass(/\berror\b/);
+  const counted = entries.filter({ hasText: 'room.json: 7 new runs' });
+  await expect(counted).toHaveClass(/\bok\b/);
+  /** The colour a CSS value computes to here (e.g. a custom property of the theme). */
+  const computed = (value: string) =>
+    page.evaluate((v) => {
+      const probe = document.createElement('span');
+      probe.style.color = v;
+      document.body.append(probe);
+      const c = getComputedStyle(probe).color;
+      probe.remove();
+      return c;
+    }, value);
+  // Before, a counted entry kept the notice's brown text (--warn-ink) on its green.
+  await expect(counted).toHaveCSS('color', await computed('var(--ok)'));
+  await expect(refused).toHaveCSS('color', await computed('var(--danger)'));
+  const r = await new AxeBuilder({ page }).include('[role="log"]').withRules(['color-contrast']).analyze();
+  expect(r.violations.map((v) => v.nodes.map((n) => n.target.join(' '))).flat()).toEqual([]);
+  expect(r.passes.flatMap((p) => p.nodes).length).toBeGreaterThanOrEqual(2);
 });
 
 test('the export buttons stand apart from the “What to export” list, on a phone and a laptop', async ({ page }) => {

@@ -76,3 +76,46 @@ test('on a 360 px phone the leaderboard and team averages are cards: nothing bre
   await expect(board.getByRole('columnheader', { name: 'Warmth' })).toBeVisible();
   await expect(anna.getByText('Warmth', { exact: true })).toBeHidden();
 });
+
+/** Each text of a chart: its rendered height, and how far it sticks out of the drawing (0: not at all). */
+function chartTexts(chart: Locator): Promise<{ text: string; height: number; outside: number }[]> {
+  return chart.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', height: r.height, outside: Math.max(0, box.left - r.left, r.right - box.right, box.top - r.top, r.bottom - box.bottom) };
+    });
+  });
+}
+
+test('on a 360 px phone the comparison charts have labels a person can read, inside the chart, and the page does not scroll sideways', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  const charts = page.getByRole('img', { name: /^(Bar and Kassa, per dimension|.+ and the average of Kassa)/ });
+  for (const projector of [false, true]) {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/#/teams?scenario=toy-shop-saturday${projector ? '&projector=1' : ''}`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(charts).toHaveCount(2);
+    for (const chart of await charts.all()) {
+      // Every row's name ("Warmth" … "Overall") and each bar's number with its series name.
+      await expect.poll(async () => (await chartTexts(chart)).map((t) => t.text)).toContain('Warmth');
+      const texts = await chartTexts(chart);
+      expect(texts.length).toBeGreaterThanOrEqual(4 + 8);
+      // Before, the 1000-unit drawing scaled down to 330 px drew them 5–7 px high.
+      for (const t of texts) {
+        expect(t.height, `“${t.text}” (projector: ${projector})`).toBeGreaterThanOrEqual(11);
+        expect(t.outside, `“${t.text}” cut off (projector: ${projector})`).toBe(0);
+      }
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  }
+
+  // A laptop keeps its drawing: the names of the rows left of their bars, in one scaled drawing.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#/teams?scenario=toy-shop-saturday');
+  const chart = charts.first();
+  await expect(chart).toHaveAttribute('viewBox', /^0 0 1000 /);
+  const warmth = chart.locator('text', { hasText: 'Warmth' });
+  const bar = chart.locator(':scope > rect').first();
+  expect((await warmth.boundingBox())!.x + (await warmth.boundingBox())!.width).toBeLessThan((await bar.boundingBox())!.x);
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportSession } from './import-session.svelte';
+import { checkLine, ImportSession } from './import-session.svelte';
 import { shutDown } from './validate-client';
 
 /** A validation worker that starts and then never answers: a check that takes very long. */
@@ -26,6 +26,18 @@ function inPage(): void {
 
 const options = { builtInIds: [], store: { saveScenario: async () => undefined, listScenarios: async () => [] }, lang: 'en' as const };
 
+describe('checkLine', () => {
+  it('says "checked in" only for a file that was checked to the end', () => {
+    const result = { ok: false, problems: [] } as never;
+    expect(checkLine({ result })).toBe('file');
+    expect(checkLine({ result, refusal: { kind: 'built-in-id', id: 'x' } })).toBe('file');
+    expect(checkLine({ refusal: { kind: 'stopped' } })).toBe('file_stopped');
+    expect(checkLine({ refusal: { kind: 'timeout', ms: 20_000 } })).toBe('file_timeout');
+    expect(checkLine({ refusal: { kind: 'crashed', detail: 'x' } })).toBe('file_not_checked');
+    expect(checkLine({ refusal: { kind: 'unavailable' } })).toBe('file_not_checked');
+  });
+});
+
 describe('ImportSession', () => {
   afterEach(() => {
     shutDown();
@@ -43,6 +55,8 @@ describe('ImportSession', () => {
     session.stop();
     const report = await checking;
     expect(report.refusal).toEqual({ kind: 'stopped' });
+    // Its line says the check was stopped, never "checked in N ms".
+    expect(checkLine(report)).toBe('file_stopped');
     expect(session.status).toBe('done');
     expect(session.report?.fileName).toBe('big.json');
     expect(saveScenario).not.toHaveBeenCalled();
@@ -62,7 +76,9 @@ describe('ImportSession', () => {
       await vi.advanceTimersByTimeAsync(19_000);
       expect(session.status).toBe('checking');
       await vi.advanceTimersByTimeAsync(1_000);
-      expect((await checking).refusal?.kind).toBe('timeout');
+      const report = await checking;
+      expect(report.refusal?.kind).toBe('timeout');
+      expect(checkLine(report)).toBe('file_timeout');
     } finally {
       vi.useRealTimers();
     }

@@ -47,6 +47,25 @@ export interface ImportOptions {
   lang: Lang;
 }
 
+/**
+ * How the line about the file says what became of the check (the key under author.report): checked
+ * in so many ms, or stopped (by the manager, or at the time limit), or not checked at all. A stopped
+ * check was never "checked in N ms".
+ */
+export type CheckLine = 'file' | 'file_stopped' | 'file_timeout' | 'file_not_checked';
+
+export function checkLine(report: Pick<ImportReport, 'refusal' | 'result'>): CheckLine {
+  if (report.result) return 'file';
+  switch (report.refusal?.kind) {
+    case 'stopped':
+      return 'file_stopped';
+    case 'timeout':
+      return 'file_timeout';
+    default:
+      return 'file_not_checked';
+  }
+}
+
 export class ImportSession {
   status = $state<ImportStatus>('idle');
   /** The last complete report; replaced only when a new one is ready. */
