@@ -7,8 +7,8 @@
  */
 import type { Effects, Option, Scenario, TimeLimit } from './types';
 import { DIMENSIONS } from './types';
-import type { StoryState } from './compile-rules';
-import { availableOptions, firstState, holds, memoryKey, memoryOf, pointsOf, routesOf, stepOf } from './compile-rules';
+import type { Memory, StoryState } from './compile-rules';
+import { availableOptions, firstState, holds, memoryKey, pointsOf, routesOf, stateAt, stepOf } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -118,19 +118,19 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     droppedEdges: 0,
   };
   const memories = new Set<string>();
-  /** The index of a state, added when it is new. */
-  const visit = (state: StoryState): number => {
-    const memory = memoryKey(state);
-    let byMemory = g.index.get(state.node);
-    if (!byMemory) g.index.set(state.node, (byMemory = new Map()));
-    let byMood = byMemory.get(memory);
-    if (!byMood) byMemory.set(memory, (byMood = new Map()));
-    let s = byMood.get(state.mood);
+  /** The index of the state at `node` with `memory`, added when it is new. */
+  const visit = (node: string, memory: Memory): number => {
+    const key = memoryKey(memory);
+    let byMemory = g.index.get(node);
+    if (!byMemory) g.index.set(node, (byMemory = new Map()));
+    let byMood = byMemory.get(key);
+    if (!byMood) byMemory.set(key, (byMood = new Map()));
+    let s = byMood.get(memory.mood);
     if (s === undefined) {
-      byMood.set(state.mood, (s = g.states.length));
-      g.states.push(state);
-      g.nodeReached.add(state.node);
-      memories.add(memory);
+      byMood.set(memory.mood, (s = g.states.length));
+      g.states.push(stateAt(node, memory));
+      g.nodeReached.add(node);
+      memories.add(key);
     }
     return s;
   };
@@ -153,13 +153,13 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       g.endingReached.add(step.ending);
       return step.ending;
     }
-    if (step.next) return visit(step.next);
+    if (step.node !== null) return visit(step.node, step.memory);
     g.droppedEdges++;
     return null;
   };
-  const start = typeof from === 'object' ? { node: from.node, ...memoryOf(from) } : firstState(scenario, from);
+  const start = typeof from === 'object' ? from : firstState(scenario, from);
   if (!g.choices.has(start.node)) return g;
-  g.start = visit(start);
+  g.start = visit(start.node, start);
   for (let s = 0; s < g.states.length; s++) {
     if (g.states.length > maxStates || memories.size > MAX_FLAG_SETS) {
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';
