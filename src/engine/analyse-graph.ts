@@ -166,9 +166,9 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       break;
     }
     const { node } = g.states[s];
-    const open: (Option | TimeLimit)[] = availableOptions(scenario.nodes[node].options ?? [], g.states[s]);
+    const open = availableOptions(scenario.nodes[node].options ?? [], g.states[s]);
     const choices = g.choices.get(node) as Choice[];
-    g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way) ? follow(s, choice) : null)));
+    g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way as Option) ? follow(s, choice) : null)));
     if (open.length === 0 && !scenario.nodes[node].timeLimit) g.deadEnds.push(s);
   }
   return g;

@@ -106,24 +106,26 @@ type Picker = (available: Option[]) => Option;
  * never does (loops and dead ends are errors).
  */
 export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario)): WalkResult | null {
-  const raw = { warmth: 0, initiative: 0, outcome: 0 };
+  const total = [0, 0, 0]; // the raw points so far, in DIMENSIONS order
   const steps: PathStep[] = [];
   let s: number | string | null = g.start < 0 ? null : g.start;
   while (typeof s === 'number' && s < g.next.length) {
     if (steps.length >= maxSteps) return null;
     const state: StoryState = g.states[s];
-    const options: Option[] = scenario.nodes[state.node].options;
-    const available = availableOptions(options, state);
+    const available = availableOptions(scenario.nodes[state.node].options, state);
     if (available.length === 0) return null;
     const option = pick(available);
-    const c: number = options.indexOf(option);
-    DIMENSIONS.forEach((d, i) => (raw[d] += (g.choices.get(state.node) as Choice[])[c].points[i]));
-    steps.push({ node: state.node, option: option.id });
+    const node = state.node;
+    const choices = g.choices.get(node) as Choice[];
+    const c = choices.findIndex((choice) => choice.way === option);
+    choices[c].points.forEach((p, i) => (total[i] += p));
+    steps.push({ node, option: option.id });
     s = g.next[s][c];
   }
   // No route that holds, or an unknown id, leaves neither a next decision nor an ending.
   if (typeof s !== 'string') return null;
-  DIMENSIONS.forEach((d, i) => (raw[d] += (g.endingPoints.get(s as string) as number[])[i]));
+  (g.endingPoints.get(s) as number[]).forEach((p, i) => (total[i] += p));
+  const raw = { warmth: total[0], initiative: total[1], outcome: total[2] };
   return { ending: s, tone: scenario.endings[s].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
 }
 
@@ -166,9 +168,16 @@ export function textLength(o: Option, lang: Lang): number {
   return [...t(o.text, lang).trim()].length;
 }
 
+/** The text length of every option in a language, worked out once (the walks and cues compare them often). */
+function textLengths(scenario: Scenario, lang: Lang): Map<Option, number> {
+  const lengths = new Map<Option, number>();
+  for (const node of Object.values(scenario.nodes)) for (const o of node.options) lengths.set(o, textLength(o, lang));
+  return lengths;
+}
+
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
-function byLength(lang: Lang, sign: 1 | -1): Picker {
-  return (available) => available.reduce((best, o) => (sign * (textLength(o, lang) - textLength(best, lang)) > 0 ? o : best));
+function byLength(length: Map<Option, number>, sign: 1 | -1): Picker {
+  return (available) => available.reduce((best, o) => (sign * ((length.get(o) as number) - (length.get(best) as number)) > 0 ? o : best));
 }
 
 /** The options with the highest immediate points, weighted as the overall score weighs them. */
@@ -185,17 +194,14 @@ export function topScoringSteps(scenario: Scenario, steps: readonly PathStep[]):
 }
 
 /** The longest-option cue in each language: at how many decisions a longest option is a top-scoring one. */
-function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<Lang, LengthCue>> {
+function lengthCues(scenario: Scenario, lengths: Map<Lang, Map<Option, number>>): Partial<Record<Lang, LengthCue>> {
   const weights = resolveWeights(scenario.scoring?.weights);
   // Only decisions whose options score differently count: elsewhere every option is top-scoring.
-  const decisions = Object.keys(scenario.nodes).filter((id) => topScoring(scenario.nodes[id].options, weights).length < scenario.nodes[id].options.length);
+  const decisions = Object.entries(scenario.nodes).map(([id, { options }]) => ({ id, options, top: topScoring(options, weights) })).filter((d) => d.top.length < d.options.length);
   const out: Partial<Record<Lang, LengthCue>> = {};
-  for (const lang of langs) {
-    const longestBest = decisions.filter((id) => {
-      const options = scenario.nodes[id].options;
-      const longest = Math.max(...options.map((o) => textLength(o, lang)));
-      return topScoring(options, weights).some((o) => textLength(o, lang) === longest);
-    });
+  for (const [lang, length] of lengths) {
+    const longest = (options: Option[]) => Math.max(...options.map((o) => length.get(o) as number));
+    const longestBest = decisions.filter(({ options, top }) => top.some((o) => length.get(o) === longest(options))).map((d) => d.id);
     out[lang] = { decisions: decisions.length, longestBest, share: decisions.length ? longestBest.length / decisions.length : 0 };
   }
   return out;
@@ -264,8 +270,8 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
       found.set(key, { node, option: choices[i].id as string, over });
     });
   });
-  const order = Object.keys(scenario.nodes);
-  return [...found.values()].sort((a, b) => order.indexOf(a.node) - order.indexOf(b.node));
+  const position = new Map(Object.keys(scenario.nodes).map((id, i) => [id, i]));
+  return [...found.values()].sort((a, b) => (position.get(a.node) as number) - (position.get(b.node) as number));
 }
 
 /**
@@ -276,11 +282,11 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
  */
 export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}, g: StateGraph = exploreStates(scenario)): TestWiseness {
   const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [], longWays: [] };
-  const langs = scenario.languages ?? [];
-  out.lengthCue = lengthCues(scenario, langs);
-  for (const lang of langs) {
-    const longest = walk(scenario, analysis, byLength(lang, 1), MAX_WALK_STEPS, g);
-    const shortest = walk(scenario, analysis, byLength(lang, -1), MAX_WALK_STEPS, g);
+  const lengths = new Map((scenario.languages ?? []).map((lang) => [lang, textLengths(scenario, lang)]));
+  out.lengthCue = lengthCues(scenario, lengths);
+  for (const [lang, length] of lengths) {
+    const longest = walk(scenario, analysis, byLength(length, 1), MAX_WALK_STEPS, g);
+    const shortest = walk(scenario, analysis, byLength(length, -1), MAX_WALK_STEPS, g);
     if (longest) out.longest[lang] = longest;
     if (shortest) out.shortest[lang] = shortest;
   }
