@@ -163,15 +163,13 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
   };
 }
 
-/** An option's text length in characters (code points, so an emoji counts once) in a language. */
-export function textLength(o: Option, lang: Lang): number {
-  return [...t(o.text, lang).trim()].length;
-}
-
-/** The text length of every option in a language, worked out once (the walks and cues compare them often). */
+/**
+ * Each option's text length in a language, in characters (code points, so an emoji counts once),
+ * worked out once: the walks and cues compare them often.
+ */
 function textLengths(scenario: Scenario, lang: Lang): Map<Option, number> {
   const lengths = new Map<Option, number>();
-  for (const node of Object.values(scenario.nodes)) for (const o of node.options) lengths.set(o, textLength(o, lang));
+  for (const node of Object.values(scenario.nodes)) for (const o of node.options) lengths.set(o, [...t(o.text, lang).trim()].length);
   return lengths;
 }
 
@@ -245,7 +243,7 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
   // What each choice's own points are worth by the rubric, and to the overall score, worked out once.
   const own = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(rubric, c.points))]));
   const now = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(slope, c.points))]));
-  const found = new Map<string, LongWay>();
+  const found = new Map<Choice, LongWay>();
   g.next.forEach((next, s) => {
     const node = g.states[s].node;
     const choices = g.choices.get(node) as Choice[];
@@ -264,10 +262,9 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
     if (!earns) return;
     value.forEach((v, i) => {
       if (v === -Infinity || v < top - TIE || points[i] >= 0) return;
-      const key = `${node}\u0000${choices[i].id}`;
-      if (found.has(key)) return;
+      if (found.has(choices[i])) return;
       const over = choices.filter((c, j) => value[j] > -Infinity && points[j] > 0).map((c) => c.id as string);
-      found.set(key, { node, option: choices[i].id as string, over });
+      found.set(choices[i], { node, option: choices[i].id as string, over });
     });
   });
   const position = new Map(Object.keys(scenario.nodes).map((id, i) => [id, i]));
