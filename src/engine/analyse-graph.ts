@@ -8,7 +8,10 @@
 import type { Effects, Option, Scenario, TimeLimit } from './types';
 import { DIMENSIONS } from './types';
 import type { Memory, StoryState } from './compile-rules';
-import { availableOptions, firstState, holds, memoryKey, pointsOf, routesOf, stateAt, stepOf } from './compile-rules';
+import { availableOptions, firstState, holds, memoryAfter, memoryKey, pointsOf, routeIndex, routesOf, stateAt } from './compile-rules';
+
+/** Whether an id names one of the map's own entries (never a name like "constructor" from its prototype). */
+const hasOwn = (map: object, key: unknown): key is string => typeof key === 'string' && Object.hasOwn(map, key);
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -134,26 +137,27 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     }
     return s;
   };
-  /** Where taking a choice in state `s` leads (see StateGraph.next), noting what it saw on the way. */
+  /** Where taking a choice in state `s` leads (see StateGraph.next): its effects, then the first route that holds. */
   const follow = (s: number, choice: Choice): number | string | null => {
     choice.available = true;
-    const state = g.states[s];
-    const step = stepOf(scenario, state, choice.way);
+    const memory = memoryAfter(g.states[s], choice.way.effects);
     // Whether each route's condition holds here, taken or not (a plain id is taken when the choice is).
     const routes = choice.way.next;
     if (Array.isArray(routes)) {
-      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, step.memory)) choice.routeHeld[r] = true;
+      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, memory)) choice.routeHeld[r] = true;
     }
-    if (step.route < 0) {
+    const route = routeIndex(routes, memory);
+    if (route < 0) {
       g.noRoute.push({ state: s, choice });
       return null;
     }
-    choice.routeHeld[step.route] = choice.routeTaken[step.route] = true;
-    if (step.ending !== null) {
-      g.endingReached.add(step.ending);
-      return step.ending;
+    choice.routeHeld[route] = choice.routeTaken[route] = true;
+    const to = typeof routes === 'string' ? routes : routes[route]?.to;
+    if (hasOwn(scenario.endings, to)) {
+      g.endingReached.add(to);
+      return to;
     }
-    if (step.node !== null) return visit(step.node, step.memory);
+    if (hasOwn(scenario.nodes, to)) return visit(to, memory);
     g.droppedEdges++;
     return null;
   };

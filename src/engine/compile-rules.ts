@@ -165,30 +165,3 @@ export function pointsOf(effects: Effects | undefined): Record<Dimension, number
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   return { warmth: num(effects?.warmth), initiative: num(effects?.initiative), outcome: num(effects?.outcome) };
 }
-
-/** A way out of a decision: one of its options, or its time-out. */
-export type Way = Pick<Option, 'effects' | 'next'>;
-
-/** What taking a way out of a decision does (its points are pointsOf(way.effects)). */
-export interface Step {
-  /** The index of the route taken (see routeIndex); -1 when none holds. */
-  route: number;
-  /** The decision it leads to (entered with `memory`); null for an ending or an unknown id. */
-  node: string | null;
-  /** The ending it leads to, or null. */
-  ending: string | null;
-  /** The memory after the way's effects. */
-  memory: Memory;
-}
-
-const hasOwn = (map: object, key: unknown): key is string => typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key);
-
-/** Takes a way out of a decision in a state: its effects, then the first route that holds. */
-export function stepOf(scenario: Pick<Scenario, 'nodes' | 'endings'>, state: StoryState, way: Way): Step {
-  const memory = memoryAfter(state, way.effects);
-  const route = routeIndex(way.next, memory);
-  const id = route < 0 ? undefined : typeof way.next === 'string' ? way.next : way.next[route]?.to;
-  const ending = hasOwn(scenario.endings, id) ? id : null;
-  const node = !ending && hasOwn(scenario.nodes, id) ? id : null;
-  return { route, node, ending, memory };
-}
