@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, type StoryState } from './compile-rules';
+import { availableOptions } from './compile-rules';
 import { exploreStates, type Choice, type StateGraph } from './analyse-graph';
 import { optimise } from './analyse-dp';
 import { orderStates } from './analyse-order';
@@ -99,23 +99,29 @@ const MAX_WALK_STEPS = 1_000_000;
 /** Picks one of the options available now. */
 type Picker = (available: Option[]) => Option;
 
+/** The options available in each state of `g`, worked out the first time a walk asks (random walks pass most states many times). */
+function optionsIn(scenario: Scenario, g: StateGraph): (s: number) => Option[] {
+  const open = new Map<number, Option[]>();
+  const find = (s: number) => availableOptions(scenario.nodes[g.states[s].node].options, g.states[s]);
+  return (s) => open.get(s) ?? (open.set(s, find(s)).get(s) as Option[]);
+}
+
 /**
  * Where a player who picks with `pick` at every decision ends up, by the story rules a run
  * follows (never a time-out), walking the scenario's state graph `g` (explored when not given).
  * Null when the walk gets stuck or takes more than `maxSteps` steps, which a valid scenario
  * never does (loops and dead ends are errors).
  */
-export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario)): WalkResult | null {
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario), open = optionsIn(scenario, g)): WalkResult | null {
   const total = [0, 0, 0]; // the raw points so far, in DIMENSIONS order
   const steps: PathStep[] = [];
   let s: number | string | null = g.start < 0 ? null : g.start;
   while (typeof s === 'number' && s < g.next.length) {
     if (steps.length >= maxSteps) return null;
-    const state: StoryState = g.states[s];
-    const available = availableOptions(scenario.nodes[state.node].options, state);
+    const available = open(s);
     if (available.length === 0) return null;
     const option = pick(available);
-    const node = state.node;
+    const node: string = g.states[s].node;
     const choices = g.choices.get(node) as Choice[];
     const c = choices.findIndex((choice) => choice.way === option);
     choices[c].points.forEach((p, i) => (total[i] += p));
@@ -147,9 +153,10 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
   const walks: WalkResult[] = [];
+  const open = optionsIn(scenario, g);
   let budget = MAX_RANDOM_STEPS;
   while (walks.length < runs && budget > 0) {
-    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget, g);
+    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget, g, open);
     if (!w) break;
     budget -= w.steps.length;
     walks.push(w);
@@ -163,10 +170,7 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
   };
 }
 
-/**
- * Each option's text length in a language, in characters (code points, so an emoji counts once),
- * worked out once: the walks and cues compare them often.
- */
+/** Each option's text length in a language, in characters (code points: an emoji counts once), worked out once. */
 function textLengths(scenario: Scenario, lang: Lang): Map<Option, number> {
   const lengths = new Map<Option, number>();
   for (const node of Object.values(scenario.nodes)) for (const o of node.options) lengths.set(o, [...t(o.text, lang).trim()].length);
