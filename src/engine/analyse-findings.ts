@@ -85,7 +85,8 @@ function whyUnreached(g: StateGraph): (id: string) => Why {
 }
 
 function structure(g: StateGraph, order: GraphOrder, out: Collector): void {
-  const why = whyUnreached(g);
+  let reasons: ((id: string) => Why) | undefined; // worked out only when something is unreached: it reads every route
+  const why = (id: string) => (reasons ??= whyUnreached(g))(id);
   for (const id of g.nodeIds) if (!g.nodeReached.has(id)) out.add('error', msg('unreachable-node', { id, why: why(id) }), ['nodes', id]);
   for (const id of g.endingIds) if (!g.endingReached.has(id)) out.add('error', msg('unreachable-ending', { id, why: why(id) }), ['endings', id]);
   const stuck = new Map<string, StoryState[]>();

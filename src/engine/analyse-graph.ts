@@ -7,8 +7,11 @@
  */
 import type { Effects, Option, Scenario, TimeLimit } from './types';
 import { DIMENSIONS } from './types';
-import type { StoryState } from './compile-rules';
-import { availableOptions, firstState, holds, memoryKey, memoryOf, pointsOf, routesOf, stepOf } from './compile-rules';
+import type { Memory, StoryState } from './compile-rules';
+import { availableOptions, firstState, holds, memoryAfter, memoryKey, pointsOf, routeIndex, routesOf, stateAt } from './compile-rules';
+
+/** Whether an id names one of the map's own entries (never a name like "constructor" from its prototype). */
+const hasOwn = (map: object, key: unknown): key is string => typeof key === 'string' && Object.hasOwn(map, key);
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -118,57 +121,58 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     droppedEdges: 0,
   };
   const memories = new Set<string>();
-  /** The index of a state, added when it is new. */
-  const visit = (state: StoryState): number => {
-    const memory = memoryKey(state);
-    let byMemory = g.index.get(state.node);
-    if (!byMemory) g.index.set(state.node, (byMemory = new Map()));
-    let byMood = byMemory.get(memory);
-    if (!byMood) byMemory.set(memory, (byMood = new Map()));
-    let s = byMood.get(state.mood);
+  /** The index of the state at `node` with `memory`, added when it is new. */
+  const visit = (node: string, memory: Memory): number => {
+    const key = memoryKey(memory);
+    let byMemory = g.index.get(node);
+    if (!byMemory) g.index.set(node, (byMemory = new Map()));
+    let byMood = byMemory.get(key);
+    if (!byMood) byMemory.set(key, (byMood = new Map()));
+    let s = byMood.get(memory.mood);
     if (s === undefined) {
-      byMood.set(state.mood, (s = g.states.length));
-      g.states.push(state);
-      g.nodeReached.add(state.node);
-      memories.add(memory);
+      byMood.set(memory.mood, (s = g.states.length));
+      g.states.push(stateAt(node, memory));
+      g.nodeReached.add(node);
+      memories.add(key);
     }
     return s;
   };
-  /** Where taking a choice in state `s` leads (see StateGraph.next), noting what it saw on the way. */
+  /** Where taking a choice in state `s` leads (see StateGraph.next): its effects, then the first route that holds. */
   const follow = (s: number, choice: Choice): number | string | null => {
     choice.available = true;
-    const state = g.states[s];
-    const step = stepOf(scenario, state, choice.way);
+    const memory = memoryAfter(g.states[s], choice.way.effects);
     // Whether each route's condition holds here, taken or not (a plain id is taken when the choice is).
     const routes = choice.way.next;
     if (Array.isArray(routes)) {
-      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, step.memory)) choice.routeHeld[r] = true;
+      for (let r = 0; r < routes.length; r++) if (!choice.routeHeld[r] && holds(routes[r]?.when, memory)) choice.routeHeld[r] = true;
     }
-    if (step.route < 0) {
+    const route = routeIndex(routes, memory);
+    if (route < 0) {
       g.noRoute.push({ state: s, choice });
       return null;
     }
-    choice.routeHeld[step.route] = choice.routeTaken[step.route] = true;
-    if (step.ending !== null) {
-      g.endingReached.add(step.ending);
-      return step.ending;
+    choice.routeHeld[route] = choice.routeTaken[route] = true;
+    const to = typeof routes === 'string' ? routes : routes[route]?.to;
+    if (hasOwn(scenario.endings, to)) {
+      g.endingReached.add(to);
+      return to;
     }
-    if (step.next) return visit(step.next);
+    if (hasOwn(scenario.nodes, to)) return visit(to, memory);
     g.droppedEdges++;
     return null;
   };
-  const start = typeof from === 'object' ? { node: from.node, ...memoryOf(from) } : firstState(scenario, from);
+  const start = typeof from === 'object' ? from : firstState(scenario, from);
   if (!g.choices.has(start.node)) return g;
-  g.start = visit(start);
+  g.start = visit(start.node, start);
   for (let s = 0; s < g.states.length; s++) {
     if (g.states.length > maxStates || memories.size > MAX_FLAG_SETS) {
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';
       break;
     }
     const { node } = g.states[s];
-    const open: (Option | TimeLimit)[] = availableOptions(scenario.nodes[node].options ?? [], g.states[s]);
+    const open = availableOptions(scenario.nodes[node].options ?? [], g.states[s]);
     const choices = g.choices.get(node) as Choice[];
-    g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way) ? follow(s, choice) : null)));
+    g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way as Option) ? follow(s, choice) : null)));
     if (open.length === 0 && !scenario.nodes[node].timeLimit) g.deadEnds.push(s);
   }
   return g;

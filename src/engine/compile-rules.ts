@@ -4,8 +4,8 @@
  * takes. One implementation, so the live game, the replay and the score ranges can never disagree.
  *
  * Everything a condition can read is in Memory. A new kind of condition that needs more than the
- * mood, the flags and the nodes visited adds it to Memory, memoryOf, firstMemory, memoryAfter and
- * memoryKey here: the machine, the replay and the analysis carry a Memory without looking inside it.
+ * mood, the flags and the nodes visited adds it to Memory, memoryOf, stateAt, firstMemory, memoryAfter
+ * and memoryKey here: the machine, the replay and the analysis carry a Memory without looking inside it.
  */
 import type { Condition, Dimension, Effects, Next, Option, Route, Scenario } from './types';
 import { MOOD_MAX, MOOD_MIN } from './types';
@@ -76,6 +76,9 @@ export function memoryOf({ mood, flags, visited, watched }: Memory): Memory {
   return { mood, flags, visited, watched };
 }
 
+/** The state at a decision with a memory (taken from something that may hold more, as memoryOf does). */
+export const stateAt = (node: string, { mood, flags, visited, watched }: Memory): StoryState => ({ node, mood, flags, visited, watched });
+
 const watchedByScenario = new WeakMap<object, string[]>();
 
 /** The nodes that some `visited` condition of the scenario names (found once per scenario). */
@@ -136,7 +139,7 @@ const flagKeys = new WeakMap<FlagSet, string>();
 
 /** The state a run starts in: at `node` (default the scenario's start) with the first memory. */
 export function firstState(scenario: Pick<Scenario, 'start' | 'customer' | 'nodes'>, node: string = scenario.start): StoryState {
-  return { node, ...firstMemory(scenario) };
+  return stateAt(node, firstMemory(scenario));
 }
 
 /** A `next` as a list of routes (a plain id becomes one unconditional route). */
@@ -161,31 +164,4 @@ export function availableOptions(options: readonly Option[], memory: Memory): Op
 export function pointsOf(effects: Effects | undefined): Record<Dimension, number> {
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   return { warmth: num(effects?.warmth), initiative: num(effects?.initiative), outcome: num(effects?.outcome) };
-}
-
-/** A way out of a decision: one of its options, or its time-out. */
-export type Way = Pick<Option, 'effects' | 'next'>;
-
-/** What taking a way out of a decision does (its points are pointsOf(way.effects)). */
-export interface Step {
-  /** The index of the route taken (see routeIndex); -1 when none holds. */
-  route: number;
-  /** The decision it leads to, with the state there; null for an ending or an unknown id. */
-  next: StoryState | null;
-  /** The ending it leads to, or null. */
-  ending: string | null;
-  /** The memory after the way's effects. */
-  memory: Memory;
-}
-
-const hasOwn = (map: object, key: unknown): key is string => typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key);
-
-/** Takes a way out of a decision in a state: its effects, then the first route that holds. */
-export function stepOf(scenario: Pick<Scenario, 'nodes' | 'endings'>, state: StoryState, way: Way): Step {
-  const memory = memoryAfter(state, way.effects);
-  const route = routeIndex(way.next, memory);
-  const id = route < 0 ? undefined : typeof way.next === 'string' ? way.next : way.next[route]?.to;
-  const ending = hasOwn(scenario.endings, id) ? id : null;
-  const next = !ending && hasOwn(scenario.nodes, id) ? { node: id, ...memory } : null;
-  return { route, next, ending, memory };
 }

@@ -91,27 +91,38 @@ function matches(pattern: string, v: string): boolean {
 class Checker {
   readonly issues: Issue[] = [];
   readonly texts: TextMatch[] = [];
+  /** Where the walk is, pushed and popped as it goes down and up; an issue or a text keeps a copy. */
+  private readonly path: JsonPath = [];
 
-  constructor(private readonly defs: Record<string, SchemaNode>) {}
+  /** `refs`: each `$ref` of the schema with its definition's name, and whether messages have a noun for it. */
+  constructor(private readonly refs: Map<string, { name: string; def: SchemaNode; named: boolean }>) {}
 
   private add(severity: Severity, ref: MessageRef, path: JsonPath, atKey = false): void {
     this.issues.push({ severity, code: ref.key, ref, path, atKey });
   }
 
   private resolve(s: SchemaNode): SchemaNode {
-    return s.$ref ? (this.defs[s.$ref.slice('#/$defs/'.length)] ?? {}) : s;
+    return s.$ref ? (this.refs.get(s.$ref)?.def ?? {}) : s;
+  }
+
+  /** Checks the member `key` of the value being checked. */
+  private checkMember(key: string | number, value: unknown, schema: SchemaNode): void {
+    this.path.push(key);
+    this.check(value, schema);
+    this.path.pop();
   }
 
   /** Checks a value against a schema node; `noun` names what was expected for type errors. */
-  check(value: unknown, schema: SchemaNode, path: JsonPath, noun?: Expected): void {
+  check(value: unknown, schema: SchemaNode, noun?: Expected): void {
+    const path = this.path;
     if (schema.$ref) {
-      const name = schema.$ref.slice('#/$defs/'.length);
+      const { name, def, named } = this.refs.get(schema.$ref) ?? { name: '', def: {}, named: false };
       if (name === 'Condition' && typeof value === 'string') {
-        this.add('error', msg('condition-as-text', { at: path, value }), path);
+        this.add('error', msg('condition-as-text', { at: [...path], value }), [...path]);
         return;
       }
-      this.check(value, this.resolve(schema), path, Object.hasOwn(EN_WORDS.refs, name) ? { ref: name } : noun);
-      if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path });
+      this.check(value, def, named ? { ref: name } : noun);
+      if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path: [...path] });
       return;
     }
     if (schema.anyOf) {
@@ -119,19 +130,19 @@ class Checker {
         const type = this.resolve(b).type;
         return type !== undefined && typeMatches(type, value);
       });
-      if (branch) this.check(value, branch, path, noun);
+      if (branch) this.check(value, branch, noun);
       else {
         const expected = noun ?? { anyOf: schema.anyOf.map((b) => this.resolve(b).type) };
-        this.add('error', msg('wrong-type', { at: path, expected, value, type: null }), path);
+        this.add('error', msg('wrong-type', { at: [...path], expected, value, type: null }), [...path]);
       }
       return;
     }
     if (schema.type && !typeMatches(schema.type, value)) {
-      this.add('error', msg('wrong-type', { at: path, expected: noun ?? { type: schema.type }, value, type: schema.type }), path);
+      this.add('error', msg('wrong-type', { at: [...path], expected: noun ?? { type: schema.type }, value, type: schema.type }), [...path]);
       return;
     }
     if (schema.enum && !schema.enum.includes(value as string)) {
-      this.add('error', msg('invalid-value', { at: path, value, allowed: schema.enum }), path);
+      this.add('error', msg('invalid-value', { at: [...path], value, allowed: schema.enum }), [...path]);
       return;
     }
     if (typeof value === 'number') this.checkNumber(value, schema, path);
@@ -142,32 +153,32 @@ class Checker {
 
   private checkNumber(v: number, s: SchemaNode, path: JsonPath): void {
     if (s.type === 'integer' && !Number.isInteger(v)) {
-      this.add('error', msg('not-whole-number', { at: path, value: v }), path);
+      this.add('error', msg('not-whole-number', { at: [...path], value: v }), [...path]);
       if (!Number.isFinite(v)) return; // 1e400: one sentence, not also "Infinity is out of range"
     }
     if ((s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum)) {
       const rubric = path.includes('effects') && path[path.length - 1] !== 'mood';
-      this.add('error', msg('out-of-range', { at: path, value: v, min: s.minimum, max: s.maximum, rubric }), path);
+      this.add('error', msg('out-of-range', { at: [...path], value: v, min: s.minimum, max: s.maximum, rubric }), [...path]);
     }
   }
 
   private checkString(v: string, s: SchemaNode, path: JsonPath): void {
     if (s.minLength !== undefined && trimmedLength(v) < s.minLength) {
-      this.add('error', msg('empty-value', { at: path, what: firstSentence(s.description) }), path);
+      this.add('error', msg('empty-value', { at: [...path], what: firstSentence(s.description) }), [...path]);
     } else if (s.pattern && !matches(s.pattern, v)) {
-      this.add('error', msg('invalid-format', { at: path, value: v, pattern: s.pattern }), path);
+      this.add('error', msg('invalid-format', { at: [...path], value: v, pattern: s.pattern }), [...path]);
     }
   }
 
   private checkArray(v: unknown[], s: SchemaNode, path: JsonPath): void {
     const isOptions = path[path.length - 1] === 'options';
     if (s.minItems !== undefined && v.length < s.minItems) {
-      const args = { at: path, count: v.length, min: s.minItems };
-      this.add('error', isOptions ? msg('too-few-options', { ...args, max: s.maxItems }) : msg('too-few-items', { ...args, map: false }), path);
+      const args = { at: [...path], count: v.length, min: s.minItems };
+      this.add('error', isOptions ? msg('too-few-options', { ...args, max: s.maxItems }) : msg('too-few-items', { ...args, map: false }), [...path]);
     }
     if (s.maxItems !== undefined && v.length > s.maxItems) {
-      const args = { at: path, count: v.length, max: s.maxItems };
-      this.add('error', isOptions ? msg('too-many-options', args) : msg('too-many-items', args), path);
+      const args = { at: [...path], count: v.length, max: s.maxItems };
+      this.add('error', isOptions ? msg('too-many-options', args) : msg('too-many-items', args), [...path]);
     }
     if (s.uniqueItems) {
       const seen = new Set<string>();
@@ -177,30 +188,30 @@ class Checker {
         seen.add(key);
       });
     }
-    if (s.items) v.forEach((item, i) => this.check(item, s.items as SchemaNode, [...path, i]));
+    if (s.items) v.forEach((item, i) => this.checkMember(i, item, s.items as SchemaNode));
   }
 
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
     const props = s.properties ?? {};
     for (const name of s.required ?? []) {
-      if (!Object.hasOwn(v, name)) this.add('error', msg('missing-field', { at: path, name, what: firstSentence(props[name]?.description) }), path);
+      if (!Object.hasOwn(v, name)) this.add('error', msg('missing-field', { at: [...path], name, what: firstSentence(props[name]?.description) }), [...path]);
     }
     const keys = Object.keys(v);
     if (s.minProperties !== undefined && keys.length < s.minProperties) {
-      this.add('error', msg('too-few-items', { at: path, count: keys.length, min: s.minProperties, map: true, what: firstSentence(s.description) }), path);
+      this.add('error', msg('too-few-items', { at: [...path], count: keys.length, min: s.minProperties, map: true, what: firstSentence(s.description) }), [...path]);
     }
     for (const key of keys) {
-      const child = [...path, key];
-      if (Object.hasOwn(props, key)) this.check(v[key], props[key], child);
+      if (Object.hasOwn(props, key)) this.checkMember(key, v[key], props[key]);
       else if (s.additionalProperties === false) {
-        this.add('warning', msg('unknown-field', { at: child, key, allowed: Object.keys(props) }), child, true);
+        this.add('warning', msg('unknown-field', { at: [...path, key], key, allowed: Object.keys(props) }), [...path, key], true);
       } else {
         if (s.propertyNames && !matches(s.propertyNames.pattern, key)) {
           const parent = path[path.length - 1];
           const kind = parent === 'nodes' ? 'node' : parent === 'endings' ? 'ending' : 'name';
+          const child = [...path, key];
           this.add('error', msg('invalid-id', { at: child, kind, key, pattern: s.propertyNames.pattern, inside: path.length > 1 || kind === 'name' }), child, true);
         }
-        if (typeof s.additionalProperties === 'object') this.check(v[key], s.additionalProperties, child);
+        if (typeof s.additionalProperties === 'object') this.checkMember(key, v[key], s.additionalProperties);
       }
     }
   }
@@ -208,7 +219,7 @@ class Checker {
 
 /** Checks a parsed scenario against the generated schema; every issue, in no particular order. */
 export function checkSchema(value: unknown, schema: SchemaNode = SCENARIO_SCHEMA): SchemaReport {
-  const c = new Checker(schema.$defs ?? {});
-  c.check(value, schema, [], { scenario: true });
+  const c = new Checker(new Map(Object.entries(schema.$defs ?? {}).map(([name, def]) => [`#/$defs/${name}`, { name, def, named: Object.hasOwn(EN_WORDS.refs, name) }])));
+  c.check(value, schema, { scenario: true });
   return { issues: c.issues, texts: c.texts };
 }

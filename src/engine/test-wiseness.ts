@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions, type StoryState } from './compile-rules';
+import { availableOptions } from './compile-rules';
 import { exploreStates, type Choice, type StateGraph } from './analyse-graph';
 import { optimise } from './analyse-dp';
 import { orderStates } from './analyse-order';
@@ -99,31 +99,39 @@ const MAX_WALK_STEPS = 1_000_000;
 /** Picks one of the options available now. */
 type Picker = (available: Option[]) => Option;
 
+/** The options available in each state of `g`, worked out the first time a walk asks (random walks pass most states many times). */
+function optionsIn(scenario: Scenario, g: StateGraph): (s: number) => Option[] {
+  const open = new Map<number, Option[]>();
+  const find = (s: number) => availableOptions(scenario.nodes[g.states[s].node].options, g.states[s]);
+  return (s) => open.get(s) ?? (open.set(s, find(s)).get(s) as Option[]);
+}
+
 /**
  * Where a player who picks with `pick` at every decision ends up, by the story rules a run
  * follows (never a time-out), walking the scenario's state graph `g` (explored when not given).
  * Null when the walk gets stuck or takes more than `maxSteps` steps, which a valid scenario
  * never does (loops and dead ends are errors).
  */
-export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario)): WalkResult | null {
-  const raw = { warmth: 0, initiative: 0, outcome: 0 };
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario), open = optionsIn(scenario, g)): WalkResult | null {
+  const total = [0, 0, 0]; // the raw points so far, in DIMENSIONS order
   const steps: PathStep[] = [];
   let s: number | string | null = g.start < 0 ? null : g.start;
   while (typeof s === 'number' && s < g.next.length) {
     if (steps.length >= maxSteps) return null;
-    const state: StoryState = g.states[s];
-    const options: Option[] = scenario.nodes[state.node].options;
-    const available = availableOptions(options, state);
+    const available = open(s);
     if (available.length === 0) return null;
     const option = pick(available);
-    const c: number = options.indexOf(option);
-    DIMENSIONS.forEach((d, i) => (raw[d] += (g.choices.get(state.node) as Choice[])[c].points[i]));
-    steps.push({ node: state.node, option: option.id });
+    const node: string = g.states[s].node;
+    const choices = g.choices.get(node) as Choice[];
+    const c = choices.findIndex((choice) => choice.way === option);
+    choices[c].points.forEach((p, i) => (total[i] += p));
+    steps.push({ node, option: option.id });
     s = g.next[s][c];
   }
   // No route that holds, or an unknown id, leaves neither a next decision nor an ending.
   if (typeof s !== 'string') return null;
-  DIMENSIONS.forEach((d, i) => (raw[d] += (g.endingPoints.get(s as string) as number[])[i]));
+  (g.endingPoints.get(s) as number[]).forEach((p, i) => (total[i] += p));
+  const raw = { warmth: total[0], initiative: total[1], outcome: total[2] };
   return { ending: s, tone: scenario.endings[s].tone, scores: scoreState(analysis, { raw }, scenario.scoring?.weights), steps };
 }
 
@@ -145,9 +153,10 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
   const walks: WalkResult[] = [];
+  const open = optionsIn(scenario, g);
   let budget = MAX_RANDOM_STEPS;
   while (walks.length < runs && budget > 0) {
-    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget, g);
+    const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget, g, open);
     if (!w) break;
     budget -= w.steps.length;
     walks.push(w);
@@ -161,14 +170,16 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
   };
 }
 
-/** An option's text length in characters (code points, so an emoji counts once) in a language. */
-export function textLength(o: Option, lang: Lang): number {
-  return [...t(o.text, lang).trim()].length;
+/** Each option's text length in a language, in characters (code points: an emoji counts once), worked out once. */
+function textLengths(scenario: Scenario, lang: Lang): Map<Option, number> {
+  const lengths = new Map<Option, number>();
+  for (const node of Object.values(scenario.nodes)) for (const o of node.options) lengths.set(o, [...t(o.text, lang).trim()].length);
+  return lengths;
 }
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
-function byLength(lang: Lang, sign: 1 | -1): Picker {
-  return (available) => available.reduce((best, o) => (sign * (textLength(o, lang) - textLength(best, lang)) > 0 ? o : best));
+function byLength(length: Map<Option, number>, sign: 1 | -1): Picker {
+  return (available) => available.reduce((best, o) => (sign * ((length.get(o) as number) - (length.get(best) as number)) > 0 ? o : best));
 }
 
 /** The options with the highest immediate points, weighted as the overall score weighs them. */
@@ -185,17 +196,14 @@ export function topScoringSteps(scenario: Scenario, steps: readonly PathStep[]):
 }
 
 /** The longest-option cue in each language: at how many decisions a longest option is a top-scoring one. */
-function lengthCues(scenario: Scenario, langs: readonly Lang[]): Partial<Record<Lang, LengthCue>> {
+function lengthCues(scenario: Scenario, lengths: Map<Lang, Map<Option, number>>): Partial<Record<Lang, LengthCue>> {
   const weights = resolveWeights(scenario.scoring?.weights);
   // Only decisions whose options score differently count: elsewhere every option is top-scoring.
-  const decisions = Object.keys(scenario.nodes).filter((id) => topScoring(scenario.nodes[id].options, weights).length < scenario.nodes[id].options.length);
+  const decisions = Object.entries(scenario.nodes).map(([id, { options }]) => ({ id, options, top: topScoring(options, weights) })).filter((d) => d.top.length < d.options.length);
   const out: Partial<Record<Lang, LengthCue>> = {};
-  for (const lang of langs) {
-    const longestBest = decisions.filter((id) => {
-      const options = scenario.nodes[id].options;
-      const longest = Math.max(...options.map((o) => textLength(o, lang)));
-      return topScoring(options, weights).some((o) => textLength(o, lang) === longest);
-    });
+  for (const [lang, length] of lengths) {
+    const longest = (options: Option[]) => Math.max(...options.map((o) => length.get(o) as number));
+    const longestBest = decisions.filter(({ options, top }) => top.some((o) => length.get(o) === longest(options))).map((d) => d.id);
     out[lang] = { decisions: decisions.length, longestBest, share: decisions.length ? longestBest.length / decisions.length : 0 };
   }
   return out;
@@ -239,7 +247,7 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
   // What each choice's own points are worth by the rubric, and to the overall score, worked out once.
   const own = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(rubric, c.points))]));
   const now = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(slope, c.points))]));
-  const found = new Map<string, LongWay>();
+  const found = new Map<Choice, LongWay>();
   g.next.forEach((next, s) => {
     const node = g.states[s].node;
     const choices = g.choices.get(node) as Choice[];
@@ -258,14 +266,13 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
     if (!earns) return;
     value.forEach((v, i) => {
       if (v === -Infinity || v < top - TIE || points[i] >= 0) return;
-      const key = `${node}\u0000${choices[i].id}`;
-      if (found.has(key)) return;
+      if (found.has(choices[i])) return;
       const over = choices.filter((c, j) => value[j] > -Infinity && points[j] > 0).map((c) => c.id as string);
-      found.set(key, { node, option: choices[i].id as string, over });
+      found.set(choices[i], { node, option: choices[i].id as string, over });
     });
   });
-  const order = Object.keys(scenario.nodes);
-  return [...found.values()].sort((a, b) => order.indexOf(a.node) - order.indexOf(b.node));
+  const position = new Map(Object.keys(scenario.nodes).map((id, i) => [id, i]));
+  return [...found.values()].sort((a, b) => (position.get(a.node) as number) - (position.get(b.node) as number));
 }
 
 /**
@@ -276,11 +283,11 @@ function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: Sta
  */
 export function testWiseness(scenario: Scenario, analysis: Pick<Analysis, 'ranges' | 'bestPath'>, options: TestWisenessOptions = {}, g: StateGraph = exploreStates(scenario)): TestWiseness {
   const out: TestWiseness = { longest: {}, shortest: {}, lengthCue: {}, random: { runs: 0, meanOverall: 0, fanShare: 0 }, saturated: [], longWays: [] };
-  const langs = scenario.languages ?? [];
-  out.lengthCue = lengthCues(scenario, langs);
-  for (const lang of langs) {
-    const longest = walk(scenario, analysis, byLength(lang, 1), MAX_WALK_STEPS, g);
-    const shortest = walk(scenario, analysis, byLength(lang, -1), MAX_WALK_STEPS, g);
+  const lengths = new Map((scenario.languages ?? []).map((lang) => [lang, textLengths(scenario, lang)]));
+  out.lengthCue = lengthCues(scenario, lengths);
+  for (const [lang, length] of lengths) {
+    const longest = walk(scenario, analysis, byLength(length, 1), MAX_WALK_STEPS, g);
+    const shortest = walk(scenario, analysis, byLength(length, -1), MAX_WALK_STEPS, g);
     if (longest) out.longest[lang] = longest;
     if (shortest) out.shortest[lang] = shortest;
   }
