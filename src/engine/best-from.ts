@@ -53,7 +53,7 @@ export interface BestFrom {
 }
 
 /** Overall scores this close count as equal (rounding noise): the first in the file is then the best. */
-const TIE = 1e-9;
+export const TIE = 1e-9;
 
 function add(a: Points, e: Effects | number[] | undefined): Points {
   if (Array.isArray(e)) return { warmth: a.warmth + e[0], initiative: a.initiative + e[1], outcome: a.outcome + e[2] };
@@ -71,15 +71,23 @@ export interface Search {
   best: Best;
 }
 
-function search(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, weights: Points, from: StoryState): Search {
-  const g = exploreStates(scenario, MAX_STATES, from);
-  // The overall score's slope: what a raw point of each dimension adds to it.
+/**
+ * The overall score's slope (what a raw point of each dimension adds to it, by the scenario's
+ * ranges and weights) and, from every state of `g`, the choice of options that keeps the highest
+ * overall score reachable.
+ */
+export function bestOverall(g: StateGraph, analysis: Pick<Analysis, 'ranges'>, weights: Points): { slope: number[]; best: Best } {
   const slope = DIMENSIONS.map((d) => {
     const { min, max } = analysis.ranges[d];
     return max > min ? weights[d] / (max - min) : 0;
   });
   const [best] = optimise(g, orderStates(g), [{ weights: slope, perDecision: 0 }], { optionsOnly: true, tie: TIE });
-  return { g, best };
+  return { slope, best };
+}
+
+function search(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, weights: Points, from: StoryState): Search {
+  const g = exploreStates(scenario, MAX_STATES, from);
+  return { g, best: bestOverall(g, analysis, weights).best };
 }
 
 /**

@@ -16,8 +16,7 @@ import type { Dimension, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
 import { availableOptions } from './compile-rules';
 import { exploreStates, type Choice, type StateGraph } from './analyse-graph';
-import { optimise } from './analyse-dp';
-import { orderStates } from './analyse-order';
+import { bestOverall, TIE } from './best-from';
 import { resolveWeights, scoreState } from './score';
 import { seededRandom } from './option-order';
 import { t } from './text';
@@ -229,21 +228,14 @@ function saturatedRuns(g: StateGraph, analysis: Pick<Analysis, 'bestPath'>): Sat
   return runs.filter((r) => r.nodes.length >= MOOD_RUN);
 }
 
-/** Two ways whose values differ by less than this are equally good (rounding noise). */
-const TIE = 1e-9;
-
 /** The decisions where a longer way pays (see LongWay), found with the analysis's search over `g`. */
 function longWays(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, g: StateGraph): LongWay[] {
   if (g.start < 0 || g.truncated) return [];
   const weights = resolveWeights(scenario.scoring?.weights);
   // What a raw point adds to the overall score (its slope), and what an option's points are worth by the rubric.
-  const slope = DIMENSIONS.map((d) => {
-    const { min, max } = analysis.ranges[d];
-    return max > min ? weights[d] / (max - min) : 0;
-  });
+  const { slope, best } = bestOverall(g, analysis, weights);
   const dot = (w: number[], p: number[] | undefined) => (p ? w[0] * p[0] + w[1] * p[1] + w[2] * p[2] : 0);
   const rubric = DIMENSIONS.map((d) => weights[d]);
-  const [best] = optimise(g, orderStates(g), [{ weights: slope, perDecision: 0 }], { optionsOnly: true, tie: TIE });
   // What each choice's own points are worth by the rubric, and to the overall score, worked out once.
   const own = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(rubric, c.points))]));
   const now = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => dot(slope, c.points))]));
