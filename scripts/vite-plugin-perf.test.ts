@@ -55,6 +55,7 @@ describe('vite-plugin-perf', () => {
     expect(page).toContain('<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Coaching" data-mode-assessment="Toets" data-seconds-one="nog 1 seconde" data-seconds-other="nog {n} seconden"><main>nl "<b>"</main></div>');
     expect(page).toContain('<div lang="en" data-lang="en"');
     expect(page).toMatch(/<\/div>\n {4}<div id="app"><\/div>/);
+    // the boot script is a file here (no script-src to allow it inline in): the app keeps its own script tag
     expect(page).toContain('<title>Winkel · Frontlijn</title>');
     const hash = createHash('sha256').update(css).digest('base64');
     expect(page).toContain(`style-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
@@ -81,7 +82,11 @@ describe('vite-plugin-perf', () => {
     expect(page).toContain(`<div id="app"></div>\n    <script>${script}</script>`);
     const hash = createHash('sha256').update(script).digest('base64');
     expect(page).toContain(`script-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
-    expect(page).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
+    // the app runs only once the boot script adds it, after the first frame: the page fetches it
+    // in the same wave (a module preload) and names it on #boot, but has no script tag of its own for it
+    expect(page).not.toContain('<script type="module"');
+    expect(page).toContain('<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/index-abc.js">');
+    expect(page).toContain('<div id="boot" data-scenario="s" data-start="door" data-app="/assets/index-abc.js">');
 
     // Text that could end the element, or a module with imports, stays a file; so does a page without a script-src to extend.
     for (const odd of ['x="</script>"', 'import{a as b}from"./c.js";b()', 'import"./c.js"', 'export{t}']) {
@@ -91,6 +96,8 @@ describe('vite-plugin-perf', () => {
     const noScriptSrc = scenarioPage(INDEX, '/', 'scenarios/s.0123abcd.json', boot);
     expect(noScriptSrc).toContain('src="/assets/boot-x.js"');
     expect(noScriptSrc).not.toContain('"use strict"');
+    expect(noScriptSrc).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
+    expect(noScriptSrc).not.toContain('data-app=');
   });
 
   it('leaves the stylesheet linked when the page has no CSP style-src to extend or the CSS could close the tag', () => {

@@ -20,7 +20,9 @@
  * every page gets `modulepreload` links for that code and its stylesheets (a per-scenario page
  * has them inline, with the play screen's). index.html itself (the "who is playing" first screen)
  * also gets `modulepreload` + stylesheet links for that lazily loaded screen's chunk, so `/` is
- * also HTML → one wave (the per-scenario pages do not get them: they show the game).
+ * also HTML → one wave (the per-scenario pages do not get them: they show the game). On a
+ * per-scenario page whose boot script is inline, the entry too is only preloaded: the boot script
+ * adds its script tag after the first frame (see scenarioPage).
  *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
@@ -123,7 +125,6 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
     ['start', boot.start],
     ['seconds', boot.seconds === undefined ? undefined : String(boot.seconds)],
   ]);
-  const root = `<div id="boot" ${rootAttrs}>${variants}</div>`;
   const app = /<div id="app"><\/div>/;
   if (!app.test(indexHtml)) throw new Error('vite-plugin-perf: index.html has no <div id="app"></div>');
   const nl = boot.variants.find((v) => v.lang === 'nl');
@@ -132,6 +133,14 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   // Without a Content-Security-Policy to allow it in, the script stays a file of its own.
   const inlined = inline !== null && allowed !== page;
   page = allowed;
+  // With the boot script inline, the app starts only after the first frame (the boot script adds
+  // its entry then, see startApp in src/boot/boot.ts): the page names it on #boot and fetches it
+  // in the same wave as before, as a module preload, but nothing of the app runs on the way to the
+  // first paint.
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(page);
+  if (inlined && entry) page = page.replace(entry[0], () => `<link rel="modulepreload" crossorigin href="${entry[1]}">`);
+  const appAttr = inlined && entry ? ` data-app="${entry[1]}"` : '';
+  const root = `<div id="boot" ${rootAttrs}${appAttr}>${variants}</div>`;
   if (inline && !inlined) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);

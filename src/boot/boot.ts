@@ -19,6 +19,11 @@
  * It stays out of the way whenever the app might show something else: another address, any
  * parameter but `mode`, or an unfinished run of this scenario that the app will resume (the app
  * keeps a hint in localStorage, see src/ui/state/boot-hint.ts).
+ *
+ * It also starts the app (startApp): the page fetches the app's entry as a module preload and
+ * names it on #boot instead of carrying its script tag, so that none of the app's code runs
+ * between the page and its first paint; this script adds the entry after the first frame (at once
+ * when it shows nothing).
  */
 import type { BootCapture, BootChoice, BootHandle } from './protocol';
 
@@ -137,11 +142,15 @@ function read(key: string): string | null {
   }
 }
 
-function start(root: HTMLElement): void {
+/** Shows the pre-rendered first decision and makes it work; false when the app must decide alone. */
+function start(root: HTMLElement): boolean {
   const scenarioId = root.dataset.scenario ?? '';
   const hint = read(HINT_KEY);
   const mode = bootMode(location, scenarioId, hint);
-  if (!mode) return root.remove();
+  if (!mode) {
+    root.remove();
+    return false;
+  }
   const limit = Number(root.dataset.seconds ?? 0) * 1000;
   let scale = readHint(hint).timerScale;
   const scales: { scale: number; at: number }[] = [];
@@ -351,7 +360,10 @@ function start(root: HTMLElement): void {
   // A scenario without an intro opens at its decision.
   if (![...variants.values()].some((v) => v.querySelector('[data-intro]'))) begun = handle.begun = true;
   show(lang);
-  if (!shown) return root.remove();
+  if (!shown) {
+    root.remove();
+    return false;
+  }
   root.addEventListener('click', onClick);
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', onHash);
@@ -360,6 +372,30 @@ function start(root: HTMLElement): void {
   performance.mark('frontlijn:first-choice-ready');
   // After the first paint: the versions not shown are out of layout meanwhile (#boot in global.css).
   requestAnimationFrame(() => setTimeout(prune, 0));
+  return true;
+}
+
+/**
+ * Starts the app: adds its entry (`src`, which the page names in #boot's data-app and already
+ * fetches as a module preload) as a module script. With the first decision shown, only after the
+ * first frame, so that none of the app's code runs between the page and its first paint (a page
+ * in a background tab paints no frame until shown: there at once). Returns how it was started.
+ */
+export function startApp(src: string | undefined, shown: boolean): 'now' | 'after-frame' | null {
+  if (!src) return null;
+  const add = () => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = 'anonymous';
+    script.src = src;
+    document.head.append(script);
+  };
+  if (!shown || document.visibilityState === 'hidden') {
+    add();
+    return 'now';
+  }
+  requestAnimationFrame(() => setTimeout(add, 0));
+  return 'after-frame';
 }
 
 /**
@@ -376,6 +412,13 @@ function whenParsed(run: () => void): void {
 if (typeof document !== 'undefined') {
   whenParsed(() => {
     const root = document.getElementById('boot');
-    if (root) start(root);
+    const app = root?.dataset.app;
+    let shown = false;
+    try {
+      shown = root !== null && start(root);
+    } finally {
+      // Whatever happened above, the app starts.
+      startApp(app, shown);
+    }
   });
 }
