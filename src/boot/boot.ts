@@ -164,14 +164,28 @@ function start(root: HTMLElement): boolean {
   let begun = false;
   let watcher: IntersectionObserver | null = null;
   const app = document.getElementById('app');
+  /** Each language's version as the page carries it. */
+  const sources = new Map<string, HTMLElement>();
+  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) sources.set(v.dataset.lang ?? '', v);
+  /** The versions made ready so far (only the one shown, until the player switches language). */
   const variants = new Map<string, HTMLElement>();
-  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) {
+  /** A language's version, made ready (mode, option order, timer, intro) the first time it is shown. */
+  const variant = (l: string): HTMLElement | undefined => {
+    if (variants.has(l)) return variants.get(l);
+    const v = sources.get(l);
+    if (!v) return undefined;
     const badge = v.querySelector('[data-mode-badge]');
     const label = mode === 'assessment' ? v.dataset.modeAssessment : v.dataset.modeCoaching;
     if (badge && label) badge.textContent = label;
     shuffle(v, seed);
-    variants.set(v.dataset.lang ?? '', v);
-  }
+    if (!limit || !scale) v.querySelector('.countdown')?.remove();
+    if (begun) {
+      v.querySelector('[data-intro]')?.remove();
+      v.querySelector('[data-decision]')?.removeAttribute('hidden');
+    }
+    variants.set(l, v);
+    return v;
+  };
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
   let langChosen = false;
   let choice: BootChoice | null = null;
@@ -179,10 +193,10 @@ function start(root: HTMLElement): boolean {
 
   /** Takes the versions not shown out of the page (they repeat its ids). */
   const prune = () => {
-    for (const v of variants.values()) if (v !== shown) v.remove();
+    for (const v of sources.values()) if (v !== shown) v.remove();
   };
   const show = (l: Lang) => {
-    const next = variants.get(l);
+    const next = variant(l);
     if (!next) return;
     if (shown) {
       shown.remove();
@@ -356,9 +370,8 @@ function start(root: HTMLElement): boolean {
     },
   };
 
-  if (!limit || !scale) noCountdown();
   // A scenario without an intro opens at its decision.
-  if (![...variants.values()].some((v) => v.querySelector('[data-intro]'))) begun = handle.begun = true;
+  if (!variant(lang)?.querySelector('[data-intro]')) begun = handle.begun = true;
   show(lang);
   if (!shown) {
     root.remove();
