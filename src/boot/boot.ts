@@ -20,10 +20,10 @@
  * parameter but `mode`, or an unfinished run of this scenario that the app will resume (the app
  * keeps a hint in localStorage, see src/ui/state/boot-hint.ts).
  *
- * It also starts the app (startApp): the page fetches the app's entry as a module preload and
- * names it on #boot instead of carrying its script tag, so that none of the app's code runs
- * between the page and its first paint; this script adds the entry after the first frame (at once
- * when it shows nothing).
+ * It also starts the app (startApp): the page names the app's entry, its modules and the
+ * scenario's JSON on #boot instead of carrying their tags, so that nothing of the app comes
+ * between the page and its first paint; this script adds them after the first frame (at once when
+ * it shows nothing).
  */
 import type { BootCapture, BootChoice, BootHandle } from './protocol';
 
@@ -388,19 +388,38 @@ function start(root: HTMLElement): boolean {
   return true;
 }
 
+/** What the page names for the app to start (#boot's data-app, data-app-modules, data-app-fetch). */
+export interface AppStart {
+  entry?: string;
+  modules?: string;
+  fetch?: string;
+}
+
 /**
- * Starts the app: adds its entry (`src`, which the page names in #boot's data-app and already
- * fetches as a module preload) as a module script. With the first decision shown, only after the
- * first frame, so that none of the app's code runs between the page and its first paint (a page
- * in a background tab paints no frame until shown: there at once). Returns how it was started.
+ * Starts the app: preloads its modules and the scenario's JSON (in one wave, as the page's head
+ * did before) and adds its entry as a module script. With the first decision shown, only after the
+ * first frame, so that neither the app's code nor the handling of its downloads comes between the
+ * page and its first paint (a page in a background tab paints no frame until shown: there at
+ * once). Returns how it was started.
  */
-export function startApp(src: string | undefined, shown: boolean): 'now' | 'after-frame' | null {
-  if (!src) return null;
+export function startApp(app: AppStart, shown: boolean): 'now' | 'after-frame' | null {
+  if (!app.entry) return null;
+  const entry = app.entry;
+  const link = (rel: string, href: string, as?: string) => {
+    const l = document.createElement('link');
+    l.rel = rel;
+    if (as) l.as = as;
+    l.crossOrigin = 'anonymous';
+    l.href = href;
+    document.head.append(l);
+  };
   const add = () => {
+    for (const href of (app.fetch ?? '').split(' ').filter(Boolean)) link('preload', href, 'fetch');
+    for (const href of (app.modules ?? '').split(' ').filter(Boolean)) link('modulepreload', href);
     const script = document.createElement('script');
     script.type = 'module';
     script.crossOrigin = 'anonymous';
-    script.src = src;
+    script.src = entry;
     document.head.append(script);
   };
   if (!shown || document.visibilityState === 'hidden') {
@@ -425,7 +444,7 @@ function whenParsed(run: () => void): void {
 if (typeof document !== 'undefined') {
   whenParsed(() => {
     const root = document.getElementById('boot');
-    const app = root?.dataset.app;
+    const app: AppStart = { entry: root?.dataset.app, modules: root?.dataset.appModules, fetch: root?.dataset.appFetch };
     let shown = false;
     try {
       shown = root !== null && start(root);
