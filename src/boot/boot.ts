@@ -207,13 +207,17 @@ function start(root: HTMLElement): boolean {
     const first = shown === undefined;
     shown = next;
     lang = l;
-    // Each version carries its own lang; the page's follows after the first paint (changing it
-    // restyles the whole page).
-    if (first) requestAnimationFrame(() => setTimeout(() => (document.documentElement.lang = lang), 0));
-    else document.documentElement.lang = l;
-    if (next.dataset.title) document.title = next.dataset.title;
+    // Each version carries its own lang; the page's lang and title follow after the first paint
+    // (changing the lang restyles the whole page; the title is not in the page).
+    const page = () => {
+      document.documentElement.lang = lang;
+      if (shown?.dataset.title) document.title = shown.dataset.title;
+    };
+    if (first) requestAnimationFrame(() => setTimeout(page, 0));
+    else page();
     if (choice) markChoice();
-    tick();
+    // Before "Begin" the countdown is out of sight: begin() sets it (the first paint need not wait).
+    if (begun || !first) tick();
     watch();
   };
   const options = () => [...(shown?.querySelectorAll<HTMLButtonElement>('button[data-option]') ?? [])];
@@ -278,6 +282,7 @@ function start(root: HTMLElement): boolean {
       v.querySelector('[data-intro]')?.remove();
       v.querySelector('[data-decision]')?.removeAttribute('hidden');
     }
+    tick();
     const heading = shown?.querySelector<HTMLElement>('#situation-heading');
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
