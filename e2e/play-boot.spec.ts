@@ -143,3 +143,17 @@ test('with timers off in the settings, the pre-rendered decision has no countdow
   await appTookOver(page);
   await expect(page.getByRole('timer')).toHaveCount(0);
 });
+
+test('with a slower timer in the settings, the pre-rendered countdown shows the longer time once begun', async ({ page }) => {
+  await page.goto('/#/settings');
+  await page.getByRole('radio', { name: 'Slower (×1.5)' }).check();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot') ?? '')).toContain('"timerScale":1.5');
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'Begin' }).click();
+  // standing still (the time to read the situation runs first): the full, longer time
+  await expect(page.getByRole('timer')).toHaveText(`${first.timeLimit!.seconds * 1.5} seconds left`);
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
+});

@@ -7,7 +7,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, earlyScript, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, deferPreloads, earlyScript, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -55,6 +55,7 @@ describe('vite-plugin-perf', () => {
     expect(page).toContain('<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Coaching" data-mode-assessment="Toets" data-seconds-one="nog 1 seconde" data-seconds-other="nog {n} seconden"><main>nl "<b>"</main></div>');
     expect(page).toContain('<div lang="en" data-lang="en"');
     expect(page).toMatch(/<\/div>\n {4}<div id="app"><\/div>/);
+    // the boot script is a file here (no script-src to allow it inline in): the app keeps its own script tag
     expect(page).toContain('<title>Winkel · Frontlijn</title>');
     const hash = createHash('sha256').update(css).digest('base64');
     expect(page).toContain(`style-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
@@ -70,6 +71,7 @@ describe('vite-plugin-perf', () => {
       code,
       scenarioId: 's',
       start: 'door',
+      preload: ['/assets/start-x.js', '/assets/play-y.js'],
       variants: [{ lang: 'nl', title: 'Winkel · Frontlijn', modeLabels: { coaching: 'Coaching', assessment: 'Toets' }, html: '<main>nl</main>' }],
     };
     const page = scenarioPage(index, '/', 'scenarios/s.0123abcd.json', boot);
@@ -81,7 +83,14 @@ describe('vite-plugin-perf', () => {
     expect(page).toContain(`<div id="app"></div>\n    <script>${script}</script>`);
     const hash = createHash('sha256').update(script).digest('base64');
     expect(page).toContain(`script-src &#39;self&#39; &#39;sha256-${hash}&#39;`);
-    expect(page).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
+    // the app runs only once the boot script adds it, after the first frame: the page names its
+    // entry, its modules and the scenario's JSON on #boot and has no tag of its own for them
+    expect(page).not.toContain('<script type="module"');
+    expect(page).not.toContain('<link rel="modulepreload"');
+    expect(page).not.toContain('<link rel="preload"');
+    expect(page).toContain(
+      '<div id="boot" data-scenario="s" data-start="door" data-app="/assets/index-abc.js" data-app-modules="/assets/start-x.js /assets/play-y.js" data-app-fetch="/scenarios/s.0123abcd.json">',
+    );
 
     // Text that could end the element, or a module with imports, stays a file; so does a page without a script-src to extend.
     for (const odd of ['x="</script>"', 'import{a as b}from"./c.js";b()', 'import"./c.js"', 'export{t}']) {
@@ -91,6 +100,16 @@ describe('vite-plugin-perf', () => {
     const noScriptSrc = scenarioPage(INDEX, '/', 'scenarios/s.0123abcd.json', boot);
     expect(noScriptSrc).toContain('src="/assets/boot-x.js"');
     expect(noScriptSrc).not.toContain('"use strict"');
+    expect(noScriptSrc).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
+    expect(noScriptSrc).toContain('<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/play-y.js">');
+    expect(noScriptSrc).not.toContain('data-app');
+  });
+
+  it('defers only the preloads of code and data, never other links', () => {
+    const html = '<html><head><link rel="preload" as="style" href="/a.css">\n    <link rel="modulepreload" crossorigin href="/m.js">\n    <link rel="preload" fetchpriority="low" as="fetch" crossorigin href="/s.json">\n    <link rel="icon" href="/i.svg"></head><body><div id="boot" data-scenario="s"></div></body></html>';
+    expect(deferPreloads(html)).toBe(
+      '<html><head><link rel="preload" as="style" href="/a.css">\n    <link rel="icon" href="/i.svg"></head><body><div id="boot" data-scenario="s" data-app-modules="/m.js" data-app-fetch="/s.json"></div></body></html>',
+    );
   });
 
   it('leaves the stylesheet linked when the page has no CSP style-src to extend or the CSS could close the tag', () => {

@@ -20,7 +20,9 @@
  * every page gets `modulepreload` links for that code and its stylesheets (a per-scenario page
  * has them inline, with the play screen's). index.html itself (the "who is playing" first screen)
  * also gets `modulepreload` + stylesheet links for that lazily loaded screen's chunk, so `/` is
- * also HTML → one wave (the per-scenario pages do not get them: they show the game).
+ * also HTML → one wave (the per-scenario pages do not get them: they show the game). On a
+ * per-scenario page whose boot script is inline, that wave comes after the page's first frame: the
+ * boot script adds the entry, the preloads and the scenario's JSON then (see deferPreloads).
  *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
@@ -123,7 +125,6 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
     ['start', boot.start],
     ['seconds', boot.seconds === undefined ? undefined : String(boot.seconds)],
   ]);
-  const root = `<div id="boot" ${rootAttrs}>${variants}</div>`;
   const app = /<div id="app"><\/div>/;
   if (!app.test(indexHtml)) throw new Error('vite-plugin-perf: index.html has no <div id="app"></div>');
   const nl = boot.variants.find((v) => v.lang === 'nl');
@@ -132,6 +133,13 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   // Without a Content-Security-Policy to allow it in, the script stays a file of its own.
   const inlined = inline !== null && allowed !== page;
   page = allowed;
+  // With the boot script inline, the app starts only after the first frame: the boot script adds
+  // its entry then (see startApp in src/boot/boot.ts), which the page names on #boot instead of
+  // carrying its script tag, so that nothing of the app runs on the way to the first paint.
+  const entry = inlined ? /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page) : null;
+  if (entry) page = page.replace(entry[0], '');
+  const appAttr = entry ? ` data-app="${entry[1]}"` : '';
+  const root = `<div id="boot" ${rootAttrs}${appAttr}>${variants}</div>`;
   if (inline && !inlined) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
@@ -142,7 +150,29 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   }
   tags += (boot.preload ?? []).map((f) => `\n    <link rel="modulepreload" crossorigin href="${escapeAttr(f)}">`).join('');
   const after = inlined ? `\n    <script>${inline}</script>` : '';
-  return lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>${after}`), tags), boot.script);
+  const built = lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>${after}`), tags), boot.script);
+  return entry ? deferPreloads(built) : built;
+}
+
+/**
+ * Takes the app's preloads (its modules, the scenario's JSON) out of the page's head and lists them
+ * on #boot (data-app-modules, data-app-fetch), for the boot script to add with the app's entry
+ * after the first frame: their responses (handled, and the modules compiled, on the main thread)
+ * no longer come between the page and its first paint, and on a slow network they no longer share
+ * the bandwidth with the page itself. The app still needs one wave for all of them.
+ */
+export function deferPreloads(html: string): string {
+  const modules: string[] = [];
+  const fetches: string[] = [];
+  const head = html.slice(0, html.search(/<\/head>/i) >>> 0);
+  const out = head.replace(/<link rel="(modulepreload|preload)"[^>]*>\s*/g, (tag, rel: string) => {
+    const href = /\shref="([^"]+)"/.exec(tag)?.[1];
+    if (!href || (rel === 'preload' && !/\sas="fetch"/.test(tag))) return tag;
+    (rel === 'modulepreload' ? modules : fetches).push(href);
+    return '';
+  });
+  const attrs = [modules.length ? ` data-app-modules="${modules.join(' ')}"` : '', fetches.length ? ` data-app-fetch="${fetches.join(' ')}"` : ''].join('');
+  return (out + html.slice(head.length)).replace(/<div id="boot" ([^>]*)>/, (_m, a: string) => `<div id="boot" ${a}${attrs}>`);
 }
 
 /**

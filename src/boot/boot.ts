@@ -19,6 +19,11 @@
  * It stays out of the way whenever the app might show something else: another address, any
  * parameter but `mode`, or an unfinished run of this scenario that the app will resume (the app
  * keeps a hint in localStorage, see src/ui/state/boot-hint.ts).
+ *
+ * It also starts the app (startApp): the page names the app's entry, its modules and the
+ * scenario's JSON on #boot instead of carrying their tags, so that nothing of the app comes
+ * between the page and its first paint; this script adds them after the first frame (at once when
+ * it shows nothing).
  */
 import type { BootCapture, BootChoice, BootHandle } from './protocol';
 
@@ -137,11 +142,15 @@ function read(key: string): string | null {
   }
 }
 
-function start(root: HTMLElement): void {
+/** Shows the pre-rendered first decision and makes it work; false when the app must decide alone. */
+function start(root: HTMLElement): boolean {
   const scenarioId = root.dataset.scenario ?? '';
   const hint = read(HINT_KEY);
   const mode = bootMode(location, scenarioId, hint);
-  if (!mode) return root.remove();
+  if (!mode) {
+    root.remove();
+    return false;
+  }
   const limit = Number(root.dataset.seconds ?? 0) * 1000;
   let scale = readHint(hint).timerScale;
   const scales: { scale: number; at: number }[] = [];
@@ -155,14 +164,28 @@ function start(root: HTMLElement): void {
   let begun = false;
   let watcher: IntersectionObserver | null = null;
   const app = document.getElementById('app');
+  /** Each language's version as the page carries it. */
+  const sources = new Map<string, HTMLElement>();
+  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) sources.set(v.dataset.lang ?? '', v);
+  /** The versions made ready so far (only the one shown, until the player switches language). */
   const variants = new Map<string, HTMLElement>();
-  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) {
+  /** A language's version, made ready (mode, option order, timer, intro) the first time it is shown. */
+  const variant = (l: string): HTMLElement | undefined => {
+    if (variants.has(l)) return variants.get(l);
+    const v = sources.get(l);
+    if (!v) return undefined;
     const badge = v.querySelector('[data-mode-badge]');
     const label = mode === 'assessment' ? v.dataset.modeAssessment : v.dataset.modeCoaching;
     if (badge && label) badge.textContent = label;
     shuffle(v, seed);
-    variants.set(v.dataset.lang ?? '', v);
-  }
+    if (!limit || !scale) v.querySelector('.countdown')?.remove();
+    if (begun) {
+      v.querySelector('[data-intro]')?.remove();
+      v.querySelector('[data-decision]')?.removeAttribute('hidden');
+    }
+    variants.set(l, v);
+    return v;
+  };
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
   let langChosen = false;
   let choice: BootChoice | null = null;
@@ -170,10 +193,10 @@ function start(root: HTMLElement): void {
 
   /** Takes the versions not shown out of the page (they repeat its ids). */
   const prune = () => {
-    for (const v of variants.values()) if (v !== shown) v.remove();
+    for (const v of sources.values()) if (v !== shown) v.remove();
   };
   const show = (l: Lang) => {
-    const next = variants.get(l);
+    const next = variant(l);
     if (!next) return;
     if (shown) {
       shown.remove();
@@ -184,13 +207,17 @@ function start(root: HTMLElement): void {
     const first = shown === undefined;
     shown = next;
     lang = l;
-    // Each version carries its own lang; the page's follows after the first paint (changing it
-    // restyles the whole page).
-    if (first) requestAnimationFrame(() => setTimeout(() => (document.documentElement.lang = lang), 0));
-    else document.documentElement.lang = l;
-    if (next.dataset.title) document.title = next.dataset.title;
+    // Each version carries its own lang; the page's lang and title follow after the first paint
+    // (changing the lang restyles the whole page; the title is not in the page).
+    const page = () => {
+      document.documentElement.lang = lang;
+      if (shown?.dataset.title) document.title = shown.dataset.title;
+    };
+    if (first) requestAnimationFrame(() => setTimeout(page, 0));
+    else page();
     if (choice) markChoice();
-    tick();
+    // Before "Begin" the countdown is out of sight: begin() sets it (the first paint need not wait).
+    if (begun || !first) tick();
     watch();
   };
   const options = () => [...(shown?.querySelectorAll<HTMLButtonElement>('button[data-option]') ?? [])];
@@ -255,6 +282,7 @@ function start(root: HTMLElement): void {
       v.querySelector('[data-intro]')?.remove();
       v.querySelector('[data-decision]')?.removeAttribute('hidden');
     }
+    tick();
     const heading = shown?.querySelector<HTMLElement>('#situation-heading');
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
@@ -347,11 +375,13 @@ function start(root: HTMLElement): void {
     },
   };
 
-  if (!limit || !scale) noCountdown();
   // A scenario without an intro opens at its decision.
-  if (![...variants.values()].some((v) => v.querySelector('[data-intro]'))) begun = handle.begun = true;
+  if (!variant(lang)?.querySelector('[data-intro]')) begun = handle.begun = true;
   show(lang);
-  if (!shown) return root.remove();
+  if (!shown) {
+    root.remove();
+    return false;
+  }
   root.addEventListener('click', onClick);
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', onHash);
@@ -360,6 +390,49 @@ function start(root: HTMLElement): void {
   performance.mark('frontlijn:first-choice-ready');
   // After the first paint: the versions not shown are out of layout meanwhile (#boot in global.css).
   requestAnimationFrame(() => setTimeout(prune, 0));
+  return true;
+}
+
+/** What the page names for the app to start (#boot's data-app, data-app-modules, data-app-fetch). */
+export interface AppStart {
+  entry?: string;
+  modules?: string;
+  fetch?: string;
+}
+
+/**
+ * Starts the app: preloads its modules and the scenario's JSON (in one wave, as the page's head
+ * did before) and adds its entry as a module script. With the first decision shown, only after the
+ * first frame, so that neither the app's code nor the handling of its downloads comes between the
+ * page and its first paint (a page in a background tab paints no frame until shown: there at
+ * once). Returns how it was started.
+ */
+export function startApp(app: AppStart, shown: boolean): 'now' | 'after-frame' | null {
+  if (!app.entry) return null;
+  const entry = app.entry;
+  const link = (rel: string, href: string, as?: string) => {
+    const l = document.createElement('link');
+    l.rel = rel;
+    if (as) l.as = as;
+    l.crossOrigin = 'anonymous';
+    l.href = href;
+    document.head.append(l);
+  };
+  const add = () => {
+    for (const href of (app.fetch ?? '').split(' ').filter(Boolean)) link('preload', href, 'fetch');
+    for (const href of (app.modules ?? '').split(' ').filter(Boolean)) link('modulepreload', href);
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = 'anonymous';
+    script.src = entry;
+    document.head.append(script);
+  };
+  if (!shown || document.visibilityState === 'hidden') {
+    add();
+    return 'now';
+  }
+  requestAnimationFrame(() => setTimeout(add, 0));
+  return 'after-frame';
 }
 
 /**
@@ -376,6 +449,13 @@ function whenParsed(run: () => void): void {
 if (typeof document !== 'undefined') {
   whenParsed(() => {
     const root = document.getElementById('boot');
-    if (root) start(root);
+    const app: AppStart = { entry: root?.dataset.app, modules: root?.dataset.appModules, fetch: root?.dataset.appFetch };
+    let shown = false;
+    try {
+      shown = root !== null && start(root);
+    } finally {
+      // Whatever happened above, the app starts.
+      startApp(app, shown);
+    }
   });
 }
