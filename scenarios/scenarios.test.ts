@@ -20,7 +20,7 @@ import { exploreStates } from '../src/engine/analyse-graph';
 import { bestFrom } from '../src/engine/best-from';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader', 'return-no-receipt', 'age-check', 'phone-complaint', 'ramp-at-the-stop', 'shelf-price'];
+const BUILT_IN = ['toy-shop-saturday', 'fuel-station-evening', 'cafe-terrace-sun', 'tram-card-reader', 'return-no-receipt', 'age-check', 'phone-complaint', 'ramp-at-the-stop', 'shelf-price', 'ticket-machine-tourist'];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 
 /** Replays a path event by event, as the game would, taking time-outs at their deadline. */

@@ -21,7 +21,7 @@ const { app } = await import('./app.svelte');
 describe('ScenarioLibrary', () => {
   it('lists the built-ins from the catalog, not marked custom', () => {
     const ids = scenarios.builtins.map((e) => e.id).sort();
-    expect(ids).toEqual(['age-check', 'cafe-terrace-sun', 'fuel-station-evening', 'phone-complaint', 'ramp-at-the-stop', 'return-no-receipt', 'shelf-price', 'toy-shop-saturday', 'tram-card-reader']);
+    expect(ids).toEqual(['age-check', 'cafe-terrace-sun', 'fuel-station-evening', 'phone-complaint', 'ramp-at-the-stop', 'return-no-receipt', 'shelf-price', 'ticket-machine-tourist', 'toy-shop-saturday', 'tram-card-reader']);
     expect(scenarios.builtins.every((e) => !e.custom)).toBe(true);
   });
 
