@@ -70,6 +70,19 @@ test('on a 360 px phone the leaderboard and team averages are cards: nothing bre
   expect(await brokenWords(board)).toEqual([]);
   expect(await brokenWords(averages)).toEqual([]);
   for (const t of [board, averages]) expect(await t.evaluate((el) => el.scrollWidth <= el.parentElement!.clientWidth)).toBe(true);
+  // A team's card: its scores two to a line in two equal halves, the player count across the card
+  // (before, Initiative and Overall fell into a third column at the right edge, with an empty
+  // one between them and Warmth, and "Players" spanned only the left two).
+  const kassa = averages.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kassa' }) });
+  const cell = async (label: string) => (await kassa.getByRole('cell').filter({ hasText: label }).boundingBox())!;
+  const [warmth, initiative, outcome, overall, players] = await Promise.all(['Warmth', 'Initiative', 'Outcome', 'Overall', 'Players'].map(cell));
+  const card = (await kassa.boundingBox())!;
+  expect(Math.abs(warmth.width - initiative.width)).toBeLessThanOrEqual(1);
+  expect(warmth.width).toBeGreaterThan(card.width / 3);
+  expect(initiative.x).toBeCloseTo(overall.x, 0);
+  expect(warmth.x).toBeCloseTo(outcome.x, 0);
+  expect(players.x).toBeCloseTo(warmth.x, 0);
+  expect(players.x + players.width).toBeCloseTo(initiative.x + initiative.width, 0);
 
   // On a laptop the columns have their headings and the cells no labels.
   await page.setViewportSize({ width: 1280, height: 800 });
