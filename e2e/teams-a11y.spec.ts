@@ -84,6 +84,19 @@ test('on a 360 px phone the leaderboard and team averages are cards: nothing bre
   expect(players.x).toBeCloseTo(warmth.x, 0);
   expect(players.x + players.width).toBeCloseTo(initiative.x + initiative.width, 0);
 
+  // Each comparison chart's title stands apart from the select above it (before: 6 px below it,
+  // read as the select's own caption).
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [select, chart] of [
+      [page.getByLabel('Second team'), page.getByRole('figure').filter({ hasText: /(Kassa and Bar|Bar and Kassa), per dimension/ })],
+      [page.getByLabel('Player', { exact: true }), page.getByRole('figure').filter({ hasText: /and the average of/ })],
+    ] as const) {
+      const below = (await chart.boundingBox())!.y - ((await select.boundingBox())!.y + (await select.boundingBox())!.height);
+      expect(below, `${width} px`).toBeGreaterThanOrEqual(12);
+    }
+  }
+
   // On a laptop the columns have their headings and the cells no labels.
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(board.getByRole('columnheader', { name: 'Warmth' })).toBeVisible();
