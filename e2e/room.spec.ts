@@ -163,6 +163,24 @@ test('the room form\'s “Players expected” is a field like the others: labell
   await shot(laptop, info, 'room-form-1280', true);
 });
 
+test('a new team typed but not added yet is the room\'s team when the code is shown', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Or make a new team').fill('Kassa zaterdag');
+  // Straight to the code, without "Add team" (before: the room opened without a team).
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await expect(laptop.getByText('Assessment · team Kassa zaterdag')).toBeVisible();
+  await expect(laptop.locator('.link code')).toContainText('teamName=Kassa%20zaterdag');
+  // A name already taken is said, and the room does not open with another team than meant.
+  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByLabel('Team to join').selectOption({ label: 'No team' });
+  await laptop.getByLabel('Or make a new team').fill('kassa zaterdag');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await expect(laptop.getByRole('alert')).toContainText('Kassa zaterdag');
+  await expect(laptop).toHaveURL(/#\/room$/);
+});
+
 test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {
   const laptop = await device(browser, LAPTOP);
   await seedRoom(laptop, info.outputPath('room.json'));
