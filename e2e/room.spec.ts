@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { loadScenario, playToEnd, readDb, seedRoom } from './persist-support';
+import { loadScenario, playToEnd, readDb, seedRoom, startAs } from './persist-support';
 import { readQr } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -179,6 +179,24 @@ test('a new team typed but not added yet is the room\'s team when the code is sh
   await laptop.getByRole('button', { name: 'Show the code' }).click();
   await expect(laptop.getByRole('alert')).toContainText('Kassa zaterdag');
   await expect(laptop).toHaveURL(/#\/room$/);
+});
+
+test('where the browser will not copy (a room served over plain http), “Copy link” shows the link, selected, and says so', async ({ browser }) => {
+  test.slow(); // a scenario is played to its end on a phone
+  const phone = await device(browser, PHONE);
+  // A page at http://<laptop's address> is no secure context: it has no clipboard.
+  await phone.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await startAs(phone, 'Fien', TOY);
+  await playToEnd(phone);
+  await phone.getByRole('link', { name: 'See the report' }).click();
+  await phone.getByRole('button', { name: 'Copy link' }).click();
+  // Before: nothing happened at all.
+  await expect(phone.getByRole('alert')).toHaveText("This browser will not copy here. The link is shown and selected below: copy it with your phone's own menu, or show the code instead.");
+  const field = phone.getByLabel('Link to your run');
+  await expect(field).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(/#\/import-run\/.+/);
+  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe((await field.inputValue()).length);
 });
 
 test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {
