@@ -199,6 +199,18 @@ test('where the browser will not copy (a room served over plain http), “Copy l
   expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe((await field.inputValue()).length);
 });
 
+test('on the projector, where the browser will not copy, “Copy link” says the address is written out', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await laptop.getByRole('button', { name: 'Copy link' }).click();
+  // Before: nothing happened at all.
+  await expect(laptop.getByRole('alert')).toHaveText('This browser will not copy here: the address is written out above.');
+  await expectInView(laptop, laptop.getByRole('alert'));
+});
+
 test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {
   const laptop = await device(browser, LAPTOP);
   await seedRoom(laptop, info.outputPath('room.json'));
