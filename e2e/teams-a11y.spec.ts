@@ -97,6 +97,27 @@ test('on a 360 px phone the leaderboard and team averages are cards: nothing bre
     }
   }
 
+  // The links on to the other trainer pages: no separator left at the start or end of a line
+  // (before: "· Players and teams" on a line of its own at 360 px).
+  const footer = page.getByRole('link', { name: 'Players and teams' }).locator('xpath=..');
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    // What each drawn line of the footer begins and ends with.
+    const ends = await footer.evaluate((el) => {
+      const rows = new Map<number, { x: number; text: string }[]>();
+      for (const c of el.children) {
+        const r = c.getBoundingClientRect();
+        const row = Math.round(r.top + r.height / 2);
+        rows.set(row, [...(rows.get(row) ?? []), { x: r.left, text: (c.textContent ?? '').trim() }]);
+      }
+      return [...rows.values()].map((items) => items.sort((a, b) => a.x - b.x)).map((items) => [items[0].text, items[items.length - 1].text]);
+    });
+    for (const [first, last] of ends) {
+      expect(first, `${width} px`).not.toBe('·');
+      expect(last, `${width} px`).not.toBe('·');
+    }
+  }
+
   // On a laptop the columns have their headings and the cells no labels.
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(board.getByRole('columnheader', { name: 'Warmth' })).toBeVisible();
