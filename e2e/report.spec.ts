@@ -256,6 +256,14 @@ test.describe('a fan ending with points left on the way, in Dutch on a phone', (
 test.describe('in English, a room', () => {
   test.use({ locale: 'en-GB' });
 
+  test('the English report dates the run on the 24-hour clock, as the room roster does', async ({ page }) => {
+    await startAs(page, 'Anna', plan.id);
+    await playToEnd(page);
+    await page.getByRole('link', { name: 'See the report' }).click();
+    // Before: "Dec 6, 2026, 1:30 AM" here, while the roster said "Anna 01:30".
+    await expect(page.getByText(/ · Mode: Assessment$/)).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Mode: Assessment$/);
+  });
+
   test('an assessment with the timers off is marked on the leaderboard and in the debrief', async ({ page }, testInfo) => {
     await startAs(page, 'Anna', plan.id);
     await playToEnd(page);

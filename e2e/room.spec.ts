@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { loadScenario, playToEnd, readDb, seedRoom } from './persist-support';
+import { loadScenario, playToEnd, readDb, seedRoom, startAs } from './persist-support';
 import { readQr } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -161,6 +161,54 @@ test('the room form\'s “Players expected” is a field like the others: labell
   await expected.fill('12');
   await expect(expected).toHaveValue('12');
   await shot(laptop, info, 'room-form-1280', true);
+});
+
+test('a new team typed but not added yet is the room\'s team when the code is shown', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Or make a new team').fill('Kassa zaterdag');
+  // Straight to the code, without "Add team" (before: the room opened without a team).
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await expect(laptop.getByText('Assessment · team Kassa zaterdag')).toBeVisible();
+  await expect(laptop.locator('.link code')).toContainText('teamName=Kassa%20zaterdag');
+  // A name already taken is said, and the room does not open with another team than meant.
+  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByLabel('Team to join').selectOption({ label: 'No team' });
+  await laptop.getByLabel('Or make a new team').fill('kassa zaterdag');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await expect(laptop.getByRole('alert')).toContainText('Kassa zaterdag');
+  await expect(laptop).toHaveURL(/#\/room$/);
+});
+
+test('where the browser will not copy (a room served over plain http), “Copy link” shows the link, selected, and says so', async ({ browser }) => {
+  test.slow(); // a scenario is played to its end on a phone
+  const phone = await device(browser, PHONE);
+  // A page at http://<laptop's address> is no secure context: it has no clipboard.
+  await phone.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await startAs(phone, 'Fien', TOY);
+  await playToEnd(phone);
+  await phone.getByRole('link', { name: 'See the report' }).click();
+  await phone.getByRole('button', { name: 'Copy link' }).click();
+  // Before: nothing happened at all.
+  await expect(phone.getByRole('alert')).toHaveText("This browser will not copy here. The link is shown and selected below: copy it with your phone's own menu, or show the code instead.");
+  const field = phone.getByLabel('Link to your run');
+  await expect(field).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(/#\/import-run\/.+/);
+  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe((await field.inputValue()).length);
+});
+
+test('on the projector, where the browser will not copy, “Copy link” says the address is written out', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await laptop.getByRole('button', { name: 'Copy link' }).click();
+  // Before: nothing happened at all.
+  await expect(laptop.getByRole('alert')).toHaveText('This browser will not copy here: the address is written out above.');
+  await expectInView(laptop, laptop.getByRole('alert'));
 });
 
 test('a phone joining a room is told what it is about to play, in which mode and team (360 px)', async ({ browser }, info) => {

@@ -70,6 +70,53 @@ test('on a 360 px phone the leaderboard and team averages are cards: nothing bre
   expect(await brokenWords(board)).toEqual([]);
   expect(await brokenWords(averages)).toEqual([]);
   for (const t of [board, averages]) expect(await t.evaluate((el) => el.scrollWidth <= el.parentElement!.clientWidth)).toBe(true);
+  // A team's card: its scores two to a line in two equal halves, the player count across the card
+  // (before, Initiative and Overall fell into a third column at the right edge, with an empty
+  // one between them and Warmth, and "Players" spanned only the left two).
+  const kassa = averages.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kassa' }) });
+  const cell = async (label: string) => (await kassa.getByRole('cell').filter({ hasText: label }).boundingBox())!;
+  const [warmth, initiative, outcome, overall, players] = await Promise.all(['Warmth', 'Initiative', 'Outcome', 'Overall', 'Players'].map(cell));
+  const card = (await kassa.boundingBox())!;
+  expect(Math.abs(warmth.width - initiative.width)).toBeLessThanOrEqual(1);
+  expect(warmth.width).toBeGreaterThan(card.width / 3);
+  expect(initiative.x).toBeCloseTo(overall.x, 0);
+  expect(warmth.x).toBeCloseTo(outcome.x, 0);
+  expect(players.x).toBeCloseTo(warmth.x, 0);
+  expect(players.x + players.width).toBeCloseTo(initiative.x + initiative.width, 0);
+
+  // Each comparison chart's title stands apart from the select above it (before: 6 px below it,
+  // read as the select's own caption).
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [select, chart] of [
+      [page.getByLabel('Second team'), page.getByRole('figure').filter({ hasText: /(Kassa and Bar|Bar and Kassa), per dimension/ })],
+      [page.getByLabel('Player', { exact: true }), page.getByRole('figure').filter({ hasText: /and the average of/ })],
+    ] as const) {
+      const below = (await chart.boundingBox())!.y - ((await select.boundingBox())!.y + (await select.boundingBox())!.height);
+      expect(below, `${width} px`).toBeGreaterThanOrEqual(12);
+    }
+  }
+
+  // The links on to the other trainer pages: no separator left at the start or end of a line
+  // (before: "· Players and teams" on a line of its own at 360 px).
+  const footer = page.getByRole('link', { name: 'Players and teams' }).locator('xpath=..');
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    // What each drawn line of the footer begins and ends with.
+    const ends = await footer.evaluate((el) => {
+      const rows = new Map<number, { x: number; text: string }[]>();
+      for (const c of el.children) {
+        const r = c.getBoundingClientRect();
+        const row = Math.round(r.top + r.height / 2);
+        rows.set(row, [...(rows.get(row) ?? []), { x: r.left, text: (c.textContent ?? '').trim() }]);
+      }
+      return [...rows.values()].map((items) => items.sort((a, b) => a.x - b.x)).map((items) => [items[0].text, items[items.length - 1].text]);
+    });
+    for (const [first, last] of ends) {
+      expect(first, `${width} px`).not.toBe('·');
+      expect(last, `${width} px`).not.toBe('·');
+    }
+  }
 
   // On a laptop the columns have their headings and the cells no labels.
   await page.setViewportSize({ width: 1280, height: 800 });

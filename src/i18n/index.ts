@@ -38,6 +38,14 @@ export function currentLang(): Lang {
   return locale.lang;
 }
 
+/**
+ * The locale dates and times are written in for a UI language: English as in Britain (6 Dec 2026,
+ * 14:05), like the Dutch 24-hour clock, not the US default of a bare 'en' (Dec 6, 2026, 2:05 PM).
+ */
+export function dateLocale(lang: Lang = locale.lang): string {
+  return lang === 'nl' ? 'nl-NL' : 'en-GB';
+}
+
 /** Switches the language now (app.setLang also saves it in the settings). */
 export function setLang(lang: Lang): void {
   locale.set(lang);

@@ -3,7 +3,7 @@
  * scenario titles in the current language, dimension labels and colours, and a small loader of
  * result rows from the store that records how long it took ('frontlijn:leaderboard').
  */
-import { registerMessages, t, currentLang } from '../../../i18n';
+import { registerMessages, t, currentLang, dateLocale } from '../../../i18n';
 import { t as textOf } from '../../../engine/text';
 import type { RunResult } from '../../../persistence/api';
 import { app } from '../../state/app.svelte';
@@ -71,7 +71,7 @@ export function playerName(id: string | null): string {
 }
 
 export function formatDate(ms: number): string {
-  return new Intl.DateTimeFormat(currentLang() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** Loads the result rows: all of them, or one scenario's or one player's (see measureSince for timing). */
