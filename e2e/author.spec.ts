@@ -134,6 +134,11 @@ test('replace with a newer version, then delete after confirming', async ({ page
   // Replacing with a file of another id is refused with a reason.
   await item.getByLabel('File with the new version of Station kiosk v2 (.json)').setInputFiles(file('other.json', scenario('e2e-other')));
   await expect(page.locator('.verdict')).toContainText('This file has the id “e2e-other”, but you were replacing “e2e-replace”.');
+  await expect(page.locator('.verdict')).toContainText('Not stored: the version you already have stays as it was.');
+  // So is a broken file, and the manager is told the stored version is untouched.
+  await item.getByLabel('File with the new version of Station kiosk v2 (.json)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": "e2e-replace", ') });
+  await expect(page.locator('.verdict')).toContainText('Not stored: the version you already have stays as it was.');
+  await expect(item.getByText('2 versions')).toBeVisible();
 
   await item.getByRole('button', { name: 'Delete Station kiosk v2' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete “Station kiosk v2”?' });

@@ -33,6 +33,8 @@ export interface ImportReport {
   refusal?: Refusal;
   /** Set when the scenario was stored. */
   stored?: { id: string; hash: string; replaced: boolean; unchanged: boolean };
+  /** The id of the stored scenario this file was to replace ("Replace…"); it stays as it was unless `stored`. */
+  replacing?: string;
   /** The language of the problems' messages. */
   lang: Lang;
 }
@@ -96,7 +98,7 @@ export class ImportSession {
     this.#stop = new AbortController();
     const outcome = await validateBytes(bytes, opts.lang, this.#stop.signal);
     this.#stop = null;
-    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0, lang: opts.lang };
+    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0, lang: opts.lang, ...(opts.expectId ? { replacing: opts.expectId } : {}) };
     if (outcome.kind === 'timeout') report.refusal = { kind: 'timeout', ms: outcome.ms };
     else if (outcome.kind === 'stopped') report.refusal = { kind: 'stopped' };
     else if (outcome.kind === 'crashed') report.refusal = { kind: 'crashed', detail: outcome.detail };
