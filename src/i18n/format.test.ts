@@ -6,6 +6,8 @@ import screensNl from './screens.nl.json';
 import screensEn from './screens.en.json';
 import teamsEn from './teams.en.json';
 import teamsNl from './teams.nl.json';
+import authorEn from './author.en.json';
+import authorNl from './author.nl.json';
 
 const nl = { ...coreNl, ...screensNl };
 const en = { ...coreEn, ...screensEn };
@@ -32,6 +34,13 @@ describe('formatMessage', () => {
     const msg = '{tone, select, fan {Fan met {n, plural, one {# ster} other {# sterren}}} other {Anders}}';
     expect(formatMessage(msg, { tone: 'fan', n: 2 }, 'nl')).toBe('Fan met 2 sterren');
     expect(formatMessage(msg, { tone: 'lost', n: 2 }, 'nl')).toBe('Anders');
+  });
+
+  it('counts an import report\'s problems without "0 warnings"', () => {
+    expect(formatMessage(authorNl.report.has_errors, { errors: 1, warnings: 0 }, 'nl')).toMatch(/^1 fout\. Verbeter/);
+    expect(formatMessage(authorNl.report.has_errors, { errors: 2, warnings: 1 }, 'nl')).toMatch(/^2 fouten en 1 waarschuwing\. /);
+    expect(formatMessage(authorEn.report.has_errors, { errors: 1, warnings: 0 }, 'en')).toMatch(/^1 error\. Fix/);
+    expect(formatMessage(authorEn.report.has_errors, { errors: 3, warnings: 2 }, 'en')).toMatch(/^3 errors and 2 warnings\. /);
   });
 
   it('leaves an unbalanced brace as text instead of throwing', () => {
