@@ -62,6 +62,11 @@ export interface LoadResult {
   url: string;
   /** performance.mark('frontlijn:first-choice-ready').startTime, ms since navigation start. */
   markMs: number | null;
+  /**
+   * ms from the start of the first navigation to that of the document that set the mark: 0 for
+   * one page, the first page's time for one that sent the browser on (`location.replace`).
+   */
+  beforeMs: number;
   /** When the DOM check first saw the first move's button (Begin, or an option) visible, enabled and hit-testable. */
   domMs: number | null;
   /** Whether an option button was visible and enabled when the mark was set. */
@@ -75,7 +80,10 @@ export interface LoadResult {
  * plain JavaScript text: tsx would wrap a TypeScript function with helpers the page lacks.
  */
 const PAGE_PROBE = String.raw`(selector) => {
-  const probe = (window.__flbench = { markMs: null, domMs: null, buttonAtMark: null });
+  const probe = (window.__flbench = { markMs: null, domMs: null, buttonAtMark: null, origin: performance.timeOrigin });
+  // Each document says when its navigation started: a page that moves on to another address
+  // (location.replace) starts a new clock there, and the wait counts from the first one.
+  console.debug('flbench:origin ' + performance.timeOrigin);
   const ready = () => {
     for (const b of document.querySelectorAll(selector)) {
       if (b.disabled || b.getAttribute('aria-disabled') === 'true') continue;
@@ -272,6 +280,11 @@ export async function loadOnce(
       readySignal = page.waitForEvent('console', { predicate: (m) => m.text() === 'flbench:ready', timeout: opts.timeoutMs ?? 30_000 });
       readySignal.catch(() => undefined);
     }
+    let firstOrigin: number | null = null;
+    page.on('console', (m) => {
+      const at = /^flbench:origin (\d+(?:\.\d+)?)$/.exec(m.text());
+      if (at && firstOrigin === null) firstOrigin = Number(at[1]);
+    });
     await page.goto(url, { waitUntil: 'commit' });
     if (opts.readySelector) {
       try {
@@ -282,7 +295,7 @@ export async function loadOnce(
       }
       log.frozen = true;
       await page.waitForTimeout(300);
-      return { url, markMs: null, domMs: null, buttonAtMark: null, requests: log.records(origin), error };
+      return { url, markMs: null, domMs: null, beforeMs: 0, buttonAtMark: null, requests: log.records(origin), error };
     }
     try {
       // A console message from the probe: polling from here would run Playwright's own script in
@@ -292,7 +305,8 @@ export async function loadOnce(
       error = 'the first choice never became ready (no mark or no visible, enabled option button)';
     }
     log.frozen = true;
-    const probe = await page.evaluate(() => (window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null } }).__flbench);
+    const probe = await page.evaluate(() => (window as unknown as { __flbench: { markMs: number | null; domMs: number | null; buttonAtMark: boolean | null; origin: number } }).__flbench);
+    const beforeMs = firstOrigin === null ? 0 : Math.max(0, probe.origin - firstOrigin);
     if ((opts.takeFirst || opts.playFirst) && !error) await beginIfShown(page);
     if (opts.takeFirst && !error) {
       const first = page.locator(OPTION_SELECTOR).first();
@@ -312,7 +326,7 @@ export async function loadOnce(
       log.frozen = true;
     }
     await page.waitForTimeout(300); // let response bodies arrive
-    return { url, markMs: probe.markMs, domMs: probe.domMs, buttonAtMark: probe.buttonAtMark, requests: log.records(origin), error };
+    return { url, markMs: probe.markMs, domMs: probe.domMs, beforeMs, buttonAtMark: probe.buttonAtMark, requests: log.records(origin), error };
   } finally {
     await context.close();
   }

@@ -204,7 +204,7 @@ interface Visits {
 function visits(results: LoadResult[]): Visits {
   return {
     results,
-    times: results.filter((r) => !r.error && r.markMs !== null).map((r) => Math.max(r.markMs!, r.domMs ?? 0)),
+    times: results.filter((r) => !r.error && r.markMs !== null).map((r) => r.beforeMs + Math.max(r.markMs!, r.domMs ?? 0)),
     errors: results.filter((r) => r.error || r.markMs === null),
     domOk: results.every((r) => r.buttonAtMark !== false),
   };
@@ -228,7 +228,7 @@ async function firstChoice(browser: Browser, url: string, floorUrl: string, labe
     const f = visits(floor);
     const limit = throttled ? limits.slow : limits.fast;
     const key = `${label}${throttled ? ', Slow 4G + 4× CPU' : ', unthrottled'}`;
-    details[`firstChoice ${key}`] = app.map((r) => ({ markMs: r.markMs, domMs: r.domMs, buttonAtMark: r.buttonAtMark, error: r.error, requests: r.requests.filter((q) => q.beforeFirstChoice).map((q) => ({ path: q.path, wave: q.wave, start: q.startMs, end: q.endMs, transfer: q.transferBytes })) }));
+    details[`firstChoice ${key}`] = app.map((r) => ({ beforeMs: r.beforeMs, markMs: r.markMs, domMs: r.domMs, buttonAtMark: r.buttonAtMark, error: r.error, requests: r.requests.filter((q) => q.beforeFirstChoice).map((q) => ({ path: q.path, wave: q.wave, start: q.startMs, end: q.endMs, transfer: q.transferBytes })) }));
     details[`floor firstChoice ${key}`] = f.times;
     const note = [
       `${label}: ${a.times.map((t) => Math.round(t)).join(', ')}; floor: ${f.times.map((t) => Math.round(t)).join(', ')}`,
