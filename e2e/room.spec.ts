@@ -473,6 +473,8 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
   const roster = laptop.getByRole('region', { name: 'Ingeleverd' });
   await expect(roster.getByRole('status')).toHaveText('1 van 2 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.');
   await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · oefenronde: telt niet mee voor de ranglijst$/]);
+  // The log, written while the page was in English, is worded in Dutch now too.
+  await expect(laptop.getByRole('log').locator('p').first()).toHaveText('Ronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd.');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'results-roster-coaching-360-nl', true);
   // The leaderboard agrees: Dewi only.
