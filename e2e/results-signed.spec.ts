@@ -219,7 +219,8 @@ test('a hand-in link without a signature is kept but left out, and the log does 
 
 test('the room’s roster marks a handed-in run without a signature as not compared', async ({ browser }) => {
   // The roster lists every run handed in to the room; an unsigned one counts nowhere, and says so
-  // there too, so a trainer does not take it for a second, counted run of the same player.
+  // there too, so a trainer does not take it for a second, counted run of the same player, nor
+  // the player for one who is on the leaderboard.
   const b = await device(browser);
   await b.goto('/#/room');
   await b.getByLabel('Scenario').selectOption({ label: TOY_TITLE });
@@ -228,6 +229,8 @@ test('the room’s roster marks a handed-in run without a signature as not compa
   await b.goto(`/#/import-run/${await unsignedLink()}`);
   await expect(b.getByRole('log')).toContainText('Run of Dewi');
   await expect(b.locator('.roster li').filter({ hasText: 'Dewi' })).toHaveText(/^Dewi \d{2}:\d{2} · no signature: not compared$/);
+  // Nor is Dewi counted as handed in: the count is of players on the leaderboard.
+  await expect(b.getByRole('region', { name: 'Handed in' }).getByRole('status')).toHaveText('0 players handed in 1 more player handed in a run that is not on the leaderboard.');
 });
 
 test('the import’s intro does not say unsigned runs only come from older versions', async ({ browser }) => {

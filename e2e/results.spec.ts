@@ -269,3 +269,28 @@ test('the export buttons stand apart from the “What to export” list, on a ph
     expect(button.y - (list.y + list.height), `${viewport.width} px`).toBeGreaterThanOrEqual(12);
   }
 });
+
+test('the Received log is worded in the language shown, also what came in before the switch', async ({ page }, info) => {
+  // seedRoom imports a results file with the page in English: "room.json: 7 new runs, …".
+  await seedRoom(page, info.outputPath('room.json'));
+  writeFileSync(info.outputPath('notes.json'), 'not json at all');
+  await page.getByLabel('Results file (.json)').setInputFiles(info.outputPath('notes.json'));
+  const entries = page.getByRole('log').locator('p');
+  await expect(entries).toHaveText([
+    'notes.json: Refused: this is not a Frontlijn results file (it is not readable JSON text). Nothing was changed.',
+    'room.json: 7 new runs, none already here, 5 new players.',
+    /^room\.json: Scenario “Toy shop on a Saturday” \(version [0-9a-f]{8}\): known on this device\.$/,
+  ]);
+  // Before, every entry stayed in English after the switch, the scenario's title too.
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  const dutch = [
+    'notes.json: Geweigerd: dit is geen resultatenbestand van Frontlijn (het is geen leesbare JSON-tekst). Er is niets veranderd.',
+    'room.json: 7 nieuwe rondes, geen dubbele, 5 nieuwe spelers.',
+    /^room\.json: Scenario ‘Speelgoedwinkel op zaterdag’ \(versie [0-9a-f]{8}\): bekend op dit apparaat\.$/,
+  ];
+  await expect(entries).toHaveText(dutch);
+  await page.reload();
+  await expect(entries).toHaveText(dutch);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(entries.nth(1)).toHaveText('room.json: 7 new runs, none already here, 5 new players.');
+});

@@ -7,7 +7,8 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { loadScenario, playToEnd, readDb, seedRoom, startAs } from './persist-support';
+import { encodeRunLink } from '../src/persistence/run-link';
+import { engineRun, loadScenario, playToEnd, readDb, seedRoom, signedElsewhere, startAs } from './persist-support';
 import { readQr } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -439,4 +440,44 @@ test('the roster lists each player who handed in once, however many runs they ha
   const roster = page.getByRole('region', { name: 'Ingeleverd' });
   await expect(roster.getByRole('status')).toHaveText('2 van 3 ingeleverd');
   await expect(roster.getByRole('listitem')).toHaveText([/^Anna \d{2}:\d{2} · 3 rondes$/, /^Dewi \d{2}:\d{2}$/]);
+});
+
+/** A signed hand-in link of a finished toy-shop run by this player, in this mode (as their phone makes it). */
+async function handInLink(runId: string, player: { id: string; name: string }, mode: 'assessment' | 'coaching'): Promise<string> {
+  const [run] = await signedElsewhere([{ ...engineRun(TOY, runId, (available) => available[0].id), playerId: player.id, mode }]);
+  return encodeRunLink({ run, player: { ...player, teamId: null, createdAt: 1 }, team: null }, loadScenario(TOY));
+}
+
+test('a player who handed in only a coaching run is on the roster, not counted, and marked as not on the leaderboard', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Players expected').fill('2');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  const dewi = { id: 'p-dewi', name: 'Dewi' };
+  const cem = { id: 'p-cem', name: 'Cem' };
+  for (const [id, who, mode] of [['run-dewi', dewi, 'assessment'], ['run-cem', cem, 'coaching']] as const) {
+    await laptop.goto(`/#/import-run/${await handInLink(id, who, mode)}`);
+    await expect(laptop.getByRole('log')).toContainText(`Run of ${who.name} in “${TOY_TITLE}” added.`);
+  }
+  // Before: "2 of 2 handed in", and nothing said why only Dewi is on the leaderboard.
+  for (const hash of ['#/results', '#/room?view=projector']) {
+    await laptop.goto(`/${hash}`);
+    const roster = laptop.getByRole('region', { name: 'Handed in' });
+    await expect(roster.getByRole('status')).toHaveText('1 of 2 handed in 1 more player handed in a run that is not on the leaderboard.');
+    await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · coaching run: not on the leaderboard$/]);
+  }
+  await shot(laptop, info, 'room-projector-coaching-1280');
+  await laptop.goto('/#/results');
+  await laptop.getByRole('button', { name: 'Nederlands' }).click();
+  const roster = laptop.getByRole('region', { name: 'Ingeleverd' });
+  await expect(roster.getByRole('status')).toHaveText('1 van 2 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.');
+  await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · oefenronde: telt niet mee voor de ranglijst$/]);
+  // The log, written while the page was in English, is worded in Dutch now too.
+  await expect(laptop.getByRole('log').locator('p').first()).toHaveText('Ronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd.');
+  await laptop.setViewportSize(PHONE);
+  await shot(laptop, info, 'results-roster-coaching-360-nl', true);
+  // The leaderboard agrees: Dewi only.
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await expect(laptop.getByRole('table', { name: /^Ranglijst/ }).getByRole('rowheader')).toHaveText(['Dewi']);
 });

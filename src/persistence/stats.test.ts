@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from './api';
-import { debriefCounts, hasTimedDecision, history, leaderboard, teamAverages, timersOff } from './stats';
+import { comparable, debriefCounts, hasTimedDecision, history, leaderboard, leftOutBecause, teamAverages, timersOff } from './stats';
 import { scoreRun } from './scoring';
 import { restoreResult } from './restore';
 import { builtIn, playThrough } from './test/play';
@@ -67,6 +67,17 @@ describe('leaderboard', () => {
       ['Bar', 1, 90, 90, 80],
       ['Kassa', 2, 75, 75, 65],
     ]);
+  });
+});
+
+describe('why a run is left out of comparisons', () => {
+  it('names the reason, and a run counts exactly when there is none', () => {
+    expect(results.map((r) => leftOutBecause(r))).toEqual([null, null, null, null, null, 'coaching', 'part-way', null, null]);
+    expect(leftOutBecause(res('9', 'anna', 50, 1, { unverified: true }))).toBe('unverified');
+    expect(leftOutBecause(res('10', null, 50, 1))).toBe('no-player');
+    // Coaching first: a practice run without a signature is left out as practice.
+    expect(leftOutBecause(res('11', 'anna', 50, 1, { mode: 'coaching', unverified: true }))).toBe('coaching');
+    for (const r of results) expect(comparable(r)).toBe(leftOutBecause(r) === null);
   });
 });
 

@@ -10,9 +10,19 @@ import type { Profile, RunResult, Team } from './api';
 export type Pick = 'best' | 'latest';
 export const SCORE_KEYS = ['warmth', 'initiative', 'outcome', 'overall'] as const;
 
-/** Runs a comparison would count, signed or not: finished assessment runs of a player from the start. */
-function compared(r: RunResult): boolean {
-  return r.mode === 'assessment' && !r.startNode && r.playerId !== null;
+/**
+ * Why a comparison (leaderboard, team averages, debrief) leaves a result out, or null when it
+ * counts: a coaching run (practice, with help), a run started part-way (a test of one decision),
+ * a guest's run (no player to rank), or a run that came without a signature (it could say
+ * anything). The one rule every screen that compares, or says who is compared, asks.
+ */
+export type LeftOutBecause = 'coaching' | 'part-way' | 'no-player' | 'unverified';
+
+export function leftOutBecause(r: RunResult): LeftOutBecause | null {
+  if (r.mode !== 'assessment') return 'coaching';
+  if (r.startNode) return 'part-way';
+  if (r.playerId === null) return 'no-player';
+  return r.unverified ? 'unverified' : null;
 }
 
 /**
@@ -20,12 +30,12 @@ function compared(r: RunResult): boolean {
  * on this device or signed by the device that made them (an unsigned run could say anything).
  */
 export function comparable(r: RunResult): boolean {
-  return compared(r) && !r.unverified;
+  return leftOutBecause(r) === null;
 }
 
 /** How many of a scenario's runs a comparison leaves out because they came without a signature. */
 export function unverifiedLeftOut(results: RunResult[], scenarioId: string, playerIds: Set<string> | null = null): number {
-  return results.filter((r) => r.scenarioId === scenarioId && r.unverified && compared(r) && (!playerIds || playerIds.has(r.playerId!))).length;
+  return results.filter((r) => r.scenarioId === scenarioId && leftOutBecause(r) === 'unverified' && (!playerIds || playerIds.has(r.playerId!))).length;
 }
 
 /** Whether a run had its timers off (scale 0) at its start or after a change of the timer setting. */

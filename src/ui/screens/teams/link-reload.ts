@@ -1,8 +1,9 @@
 /**
  * A reload of a tab opened on a hand-in link is not a new hand-in. The tab keeps, in sessionStorage
- * (this tab only, kept across a reload), the last link it handled and the sentences it logged for
- * it; when this page was loaded by a reload (or back/forward) and its first link is that same link,
- * the results screen logs nothing it logged for it before. A link opened again by hand (in this
+ * (this tab only, kept across a reload), the last link it handled and what it logged for it (each
+ * entry's receivedId, the same in every language); when this page was loaded by a reload (or
+ * back/forward) and its first link is that same link, the results screen logs nothing it logged
+ * for it before. A link opened again by hand (in this
  * tab after going elsewhere, or in a new tab) is a new visit and says "already here" as before.
  */
 
@@ -10,6 +11,7 @@ export const LINK_KEY = 'frontlijn-handed-link';
 
 interface Handled {
   data: string;
+  /** What was logged for the link, by receivedId (older builds kept the sentences here). */
   texts: string[];
 }
 
@@ -36,7 +38,7 @@ function read(): Handled | null {
 }
 
 /**
- * Called once per link handled by this page: the sentences already logged for `data` when this is
+ * Called once per link handled by this page: what was already logged for `data` when this is
  * a reload of it (log only what is new), or null when it is a new visit of the link.
  */
 export function loggedBeforeReload(data: string, reloaded: () => boolean = wasReloaded): string[] | null {

@@ -1,19 +1,85 @@
 /**
  * The results screen's "Received" log, kept in localStorage beside the open room (room-session.ts)
  * so a reload, or the next hand-in link opened in a new tab, still shows what came in before.
- * Entries are the sentences as shown (in the language of the moment), newest first, at most 50.
- * Read as untrusted: anything that is not a list of entries reads as an empty log.
+ * An entry keeps what happened (message keys and their facts: a player's name, a scenario's id,
+ * counts), not a sentence: it is worded when shown, in the language shown then (receivedText).
+ * Entries stored by older builds are finished sentences (`text`) and are shown as they are.
+ * Newest first, at most 50. Read as untrusted: what is not an entry is dropped, and of an entry
+ * only the broken part (a message, a fact); anything that is not a list reads as an empty log.
  */
-export interface ReceivedEntry {
-  ok: boolean;
-  text: string;
+import type { Lang, Text } from '../../../engine/types';
+import { t as textOf } from '../../../engine/text';
+import type { Params } from '../../../i18n';
+import { isolate } from '../../../i18n/untrusted';
+
+/** A fact put into a message: as it is, or words looked up when the entry is shown. */
+export type LogArg =
+  | string
+  | number
+  /** A UI message of its own, e.g. 'app.guest' for a guest's name. */
+  | { ui: string }
+  /** A scenario, by id: its title in the language shown (its id where it is not known here). */
+  | { scenario: string }
+  /** Words in each language (a scenario version's title), else `or`. */
+  | { text: Text; or: string };
+
+/** One message of an entry: a UI message key (teams.import.run_added) and its facts. */
+export interface LogMessage {
+  key: string;
+  args?: Record<string, LogArg>;
 }
+
+export type ReceivedEntry =
+  /** What happened: its messages, worded and joined when shown; `file`, the results file it is about. */
+  | { ok: boolean; said: LogMessage[]; file?: string }
+  /** An older build's entry: the sentence as it was shown then. */
+  | { ok: boolean; text: string };
 
 export const RECEIVED_KEY = 'frontlijn-received';
 const MAX = 50;
+/** A UI message key: a name only, so a stored key can only ever pick one of the UI's own messages. */
+const KEY = /^(?:teams|app)(?:\.[a-z0-9_]+)+$/;
 
-function isEntry(v: unknown): v is ReceivedEntry {
-  return typeof v === 'object' && v !== null && typeof (v as ReceivedEntry).ok === 'boolean' && typeof (v as ReceivedEntry).text === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function restoreText(v: unknown): Text | null {
+  if (typeof v === 'string') return v;
+  if (!isRecord(v)) return null;
+  const out: Partial<Record<Lang, string>> = {};
+  if (typeof v.nl === 'string') out.nl = v.nl;
+  if (typeof v.en === 'string') out.en = v.en;
+  return out;
+}
+
+function restoreArg(v: unknown): LogArg | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (!isRecord(v)) return null;
+  if (typeof v.ui === 'string') return KEY.test(v.ui) ? { ui: v.ui } : null;
+  if (typeof v.scenario === 'string') return { scenario: v.scenario };
+  const text = restoreText(v.text);
+  return text !== null && typeof v.or === 'string' ? { text, or: v.or } : null;
+}
+
+function restoreMessage(v: unknown): LogMessage | null {
+  if (!isRecord(v) || typeof v.key !== 'string' || !KEY.test(v.key)) return null;
+  if (!isRecord(v.args)) return { key: v.key };
+  // A broken fact is left out: the sentence then shows its placeholder, not something made up.
+  const args = Object.entries(v.args).flatMap(([k, a]) => {
+    const arg = restoreArg(a);
+    return arg === null ? [] : [[k, arg] as const];
+  });
+  return { key: v.key, args: Object.fromEntries(args) };
+}
+
+function restoreEntry(v: unknown): ReceivedEntry | null {
+  if (!isRecord(v) || typeof v.ok !== 'boolean') return null;
+  if (Array.isArray(v.said)) {
+    const said = v.said.map(restoreMessage).filter((m): m is LogMessage => m !== null);
+    if (said.length === 0) return null;
+    return typeof v.file === 'string' ? { ok: v.ok, said, file: v.file } : { ok: v.ok, said };
+  }
+  return typeof v.text === 'string' ? { ok: v.ok, text: v.text } : null;
 }
 
 /** The log as stored, newest first; null when storage cannot be read. */
@@ -21,7 +87,7 @@ function read(): ReceivedEntry[] | null {
   try {
     const raw = localStorage.getItem(RECEIVED_KEY);
     const v: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(v) ? v.filter(isEntry).slice(0, MAX) : [];
+    return Array.isArray(v) ? v.map(restoreEntry).filter((e): e is ReceivedEntry => e !== null).slice(0, MAX) : [];
   } catch {
     return null;
   }
@@ -37,11 +103,45 @@ export function loadReceived(): ReceivedEntry[] {
  * new log; when storage refuses, on top of `shown` (the log this page shows), for this page only.
  */
 export function addReceived(entry: ReceivedEntry, shown: readonly ReceivedEntry[]): ReceivedEntry[] {
-  const next = [{ ok: entry.ok, text: entry.text }, ...(read() ?? shown)].slice(0, MAX);
+  const next = [entry, ...(read() ?? shown)].slice(0, MAX);
   try {
     localStorage.setItem(RECEIVED_KEY, JSON.stringify(next));
   } catch {
     /* storage refused: the log lives as long as this page */
   }
   return next;
+}
+
+/** What an entry says, the same in every language: to tell whether something was logged before. */
+export function receivedId(e: ReceivedEntry): string {
+  return 'text' in e ? e.text : JSON.stringify([e.file ?? '', e.said]);
+}
+
+/** The lookups an entry is worded with: the UI's messages, scenario titles and language now. */
+export interface Wording {
+  t: (key: string, params?: Params) => string;
+  scenarioTitle: (id: string) => string;
+  lang: Lang;
+}
+
+function word(a: LogArg, w: Wording): string | number {
+  if (typeof a !== 'object') return a;
+  if ('ui' in a) return w.t(a.ui);
+  if ('scenario' in a) return w.scenarioTitle(a.scenario);
+  return textOf(a.text, w.lang) || a.or;
+}
+
+/**
+ * The entry as a sentence in the language of `w` ('' when none of its messages is known here:
+ * a key of another build). A results file's entry starts with the file's name.
+ */
+export function receivedText(e: ReceivedEntry, w: Wording): string {
+  if ('text' in e) return e.text;
+  const parts = e.said.flatMap((m) => {
+    const params = Object.fromEntries(Object.entries(m.args ?? {}).map(([k, a]) => [k, word(a, w)]));
+    const s = w.t(m.key, params);
+    return s === m.key ? [] : [s];
+  });
+  if (parts.length === 0) return '';
+  return e.file === undefined ? parts.join(' ') : `${isolate(e.file)}: ${parts.join(' ')}`;
 }
