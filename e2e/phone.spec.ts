@@ -341,6 +341,27 @@ test.describe('with a room\'s results on the laptop', () => {
     await expect(page.getByRole('radio', { name: 'English' })).toBeVisible();
     expect(await smallTargets(page), 'map panel').toEqual([]);
   });
+
+  test('the debrief\'s situation takes at most a third of a phone screen, above its options, and is large on a projector', async ({ page }, testInfo) => {
+    await seedRoom(page, testInfo.outputPath('room.json'));
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.goto(`/#/debrief?scenario=${TOY}`);
+    // The first decision met, the longest situation of the scenario's start (188 characters).
+    const situation = page.getByRole('heading', { level: 2, name: nl(first.situation) });
+    await expect(situation).toBeVisible();
+    // Before: 25 px bold, 12 lines, half the screen.
+    expect(await height(situation)).toBeLessThanOrEqual(740 / 3);
+    const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const option = page.getByText(nl(first.options[0].text));
+    expect(await size(situation)).toBeGreaterThan(await size(option));
+    expect(await size(page.getByRole('heading', { level: 1 }))).toBeGreaterThan(await size(situation));
+
+    // On a projector's width the situation stands larger than in the trainer's own view.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const own = await size(situation);
+    await page.getByRole('checkbox', { name: 'Beamer (groot)' }).check();
+    await expect.poll(() => size(situation)).toBeGreaterThan(own * 1.4);
+  });
 });
 
 test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
