@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attachScreens, expectAccessible, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
-import { readDb } from './persist-support';
+import { readDb, seedRoom } from './persist-support';
 import { readingTimeMs } from '../src/ui/state/reading-time';
 
 test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
@@ -194,8 +194,10 @@ test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers behe
 
 /**
  * Every control on the screen that is smaller than 44 × 44 px where it can be tapped, as
- * "name width×height". A radio or checkbox is tapped through its label; a card's stretched link
- * (its ::after covers the card) through the card; the skip link is measured as it shows on focus.
+ * "name width×height". A radio or checkbox is tapped through its label (around it or linked to
+ * it), and the box a person sees ticked is at least 24 × 24 px ("name box width×height"); a card's
+ * stretched link (its ::after covers the card) through the card; the skip link is measured as it
+ * shows on focus.
  */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -204,7 +206,12 @@ async function smallTargets(page: Page): Promise<string[]> {
     for (const el of targets) {
       if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('#boot')) continue;
       let area: Element = el;
-      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') && el.labels?.[0]?.contains(el)) area = el.labels[0];
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+        const box = el.getBoundingClientRect();
+        const name = el.labels?.[0]?.textContent?.trim().slice(0, 30) ?? el.name;
+        if (box.width < 24 || box.height < 24) out.push(`${name} box ${Math.round(box.width)}×${Math.round(box.height)}`);
+        if (el.labels?.[0]) area = el.labels[0];
+      }
       const after = getComputedStyle(el, '::after');
       if (after.content !== 'none' && after.position === 'absolute') {
         for (let up = el.parentElement; up; up = up.parentElement) {
@@ -216,7 +223,7 @@ async function smallTargets(page: Page): Promise<string[]> {
       }
       const r = area.getBoundingClientRect();
       if (r.width < 44 || r.height < 44) {
-        const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName;
+        const name = el.getAttribute('aria-label') ?? (area.textContent?.trim().slice(0, 30) || el.tagName);
         out.push(`${name} ${Math.round(r.width)}×${Math.round(r.height)}`);
       }
     }
@@ -295,6 +302,66 @@ test('every tap target is at least 44 × 44 px on the trainer\'s screens: team s
   await page.goto('/#/teams');
   await expect(page.getByRole('link', { name: 'Spelers en teams' })).toBeVisible();
   await attachScreens(page, testInfo, 'trainer-team-scores');
+});
+
+test.describe('with a room\'s results on the laptop', () => {
+  // The results file is imported in English (its labels), then the screens are walked in Dutch.
+  test.use({ locale: 'en-GB' });
+
+  test('every radio, checkbox and other control is a 44 px tap target on 360 px: settings, room, team scores, debrief, the map', async ({ page }, testInfo) => {
+    test.slow(); // a results file to import, nine screens
+    await seedRoom(page, testInfo.outputPath('room.json'));
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+
+    await page.goto('/#/settings');
+    await expect(page.getByRole('radio', { name: 'Minder beweging' })).toBeVisible();
+    expect(await smallTargets(page), 'settings').toEqual([]);
+
+    await page.goto('/#/room');
+    await expect(page.getByRole('radio', { name: 'Oefenen' })).toBeVisible();
+    expect(await smallTargets(page), 'room').toEqual([]);
+
+    for (const projector of ['', '&projector=1']) {
+      await page.goto(`/#/teams?scenario=${TOY}${projector}`);
+      await expect(page.locator('[data-ready="true"]').getByRole('table', { name: /^Ranglijst/ })).toBeVisible();
+      expect(await smallTargets(page), `team scores ${projector}`).toEqual([]);
+
+      await page.goto(`/#/debrief?scenario=${TOY}${projector}`);
+      await expect(page.getByRole('navigation', { name: 'Beslissingen' })).toBeVisible();
+      expect(await smallTargets(page), `debrief ${projector}`).toEqual([]);
+    }
+
+    // The map with how players chose, and a decision's panel (its language and the links on).
+    await page.goto(`/#/author/map/${TOY}`);
+    await expect(page.getByText('7 rondes geteld')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Altijd de langste optie' })).toBeVisible();
+    expect(await smallTargets(page), 'map').toEqual([]);
+    await page.locator('[data-node]').first().click();
+    await expect(page.getByRole('radio', { name: 'English' })).toBeVisible();
+    expect(await smallTargets(page), 'map panel').toEqual([]);
+  });
+
+  test('the debrief\'s situation takes at most a third of a phone screen, above its options, and is large on a projector', async ({ page }, testInfo) => {
+    await seedRoom(page, testInfo.outputPath('room.json'));
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.goto(`/#/debrief?scenario=${TOY}`);
+    // The first decision met, the longest situation of the scenario's start (188 characters).
+    const situation = page.getByRole('heading', { level: 2, name: nl(first.situation) });
+    await expect(situation).toBeVisible();
+    // Before: 25 px bold, 12 lines, half the screen.
+    expect(await height(situation)).toBeLessThanOrEqual(740 / 3);
+    const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const option = page.getByText(nl(first.options[0].text));
+    expect(await size(situation)).toBeGreaterThan(await size(option));
+    expect(await size(page.getByRole('heading', { level: 1 }))).toBeGreaterThan(await size(situation));
+
+    // On a projector's width the situation stands larger than in the trainer's own view.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const own = await size(situation);
+    await page.getByRole('checkbox', { name: 'Beamer (groot)' }).check();
+    await expect.poll(() => size(situation)).toBeGreaterThan(own * 1.4);
+  });
 });
 
 test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
