@@ -7,7 +7,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, deferPreloads, earlyScript, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, deferPreloads, earlyScript, firstScreenPage, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -123,6 +123,43 @@ describe('vite-plugin-perf', () => {
     const page = scenarioPage(html, '/game/', 'scenarios/a.0123abcd.json');
     expect(page).toMatch(/<title>x<\/title> {2}<link rel="preload"[^>]+href="\/game\/scenarios\/a\.0123abcd\.json">\n {2}<\/head>/);
     expect(() => addToHead('<html></html>', '<link>')).toThrow(/no <\/head>/);
+  });
+});
+
+describe('firstScreenPage (index.html)', () => {
+  const strict = INDEX.replace(`content="default-src 'self'"`, 'content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;"').replace(
+    '</head>',
+    '  <link rel="stylesheet" crossorigin href="/assets/Who-x.css">\n  </head>',
+  );
+  const boot = {
+    code: 'document.getElementById(`boot`);\n//# sourceMappingURL=boot-x.js.map\n',
+    css: { href: '/assets/index-def.css', text: 'body{color:#123}\n.who{gap:1rem}', alsoInlined: ['/assets/Who-x.css'] },
+    variants: [
+      { lang: 'nl', title: 'Wie speelt er? · Frontlijn', loading: 'Laden…', html: '<main>nl "<b>"</main>' },
+      { lang: 'en', title: 'Who is playing? · Frontlijn', loading: 'Loading…', html: '<main>en</main>' },
+    ],
+  };
+
+  it('carries the first screen in each language, the boot script after #app and the stylesheets inline, each allowed by its CSP hash', () => {
+    const page = firstScreenPage(strict, boot);
+    expect(page).toContain(
+      '<div id="boot" data-page="who"><div lang="nl" data-lang="nl" data-title="Wie speelt er? · Frontlijn" data-loading="Laden…"><main>nl "<b>"</main></div><div lang="en" data-lang="en" data-title="Who is playing? · Frontlijn" data-loading="Loading…"><main>en</main></div></div>\n    <div id="app"></div>\n    <script>',
+    );
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1];
+    expect(script).toBe(inlineScript(boot.code));
+    const sha = (text: string) => createHash('sha256').update(text).digest('base64');
+    expect(page).toContain(`script-src &#39;self&#39; &#39;sha256-${sha(script)}&#39;`);
+    expect(page).toContain(`style-src &#39;self&#39; &#39;sha256-${sha(boot.css.text)}&#39;`);
+    expect(page).toContain(`<style>${boot.css.text}</style>`);
+    expect(page).not.toContain('index-def.css');
+    // the first screen's own stylesheet is in the <style>: its link only tells Vite's loader so
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/Who-x.css" disabled>');
+    // the app's entry keeps its place in the head
+    expect(page).toContain('<script type="module" crossorigin src="/assets/index-abc.js"></script>');
+  });
+
+  it('leaves the page as it was without a script-src to allow the boot script in', () => {
+    expect(firstScreenPage(INDEX, boot)).toBe(INDEX);
   });
 });
 

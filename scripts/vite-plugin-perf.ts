@@ -24,6 +24,11 @@
  * per-scenario page whose boot script is inline, that wave comes after the page's first frame: the
  * boot script adds the entry, the preloads and the scenario's JSON then (see deferPreloads).
  *
+ * index.html itself (`/`) carries the app's header and first screen ("who is playing", while the
+ * device's players are read) pre-rendered in each language, the same boot script inline and the
+ * stylesheets inline (see firstScreenPage), so that `/` too paints from the HTML alone; there the
+ * app's entry keeps its place in the head.
+ *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
  *
@@ -152,6 +157,57 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   const after = inlined ? `\n    <script>${inline}</script>` : '';
   const built = lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>${after}`), tags), boot.script);
   return entry ? deferPreloads(built) : built;
+}
+
+/** The first screen of `/` pre-rendered in one language (renderFirstScreen in src/prerender/render.ts). */
+export interface ScreenVariant {
+  lang: string;
+  title: string;
+  /** The app's "Loading…", shown when a link is followed before the app has arrived. */
+  loading: string;
+  html: string;
+}
+
+/** What makes the first screen of `/` show before the app has loaded. */
+export interface FirstScreenBoot {
+  /** The boot script's text (src/boot/boot.ts), carried inline after #app. */
+  code: string;
+  variants: ScreenVariant[];
+  /**
+   * The app's stylesheet (its `<link>` is replaced by this text), which also holds the text of
+   * the stylesheets `alsoInlined` (the first screen's, linked by the page: those links are then
+   * disabled, never fetched, and tell Vite's loader that the text is already there).
+   */
+  css?: { href: string; text: string; alsoInlined?: string[] };
+}
+
+/**
+ * index.html with its first screen pre-rendered in each language inside `<div id="boot"
+ * data-page="who">` (hidden, not laid out, until src/boot/boot.ts shows the right one) and the
+ * boot script inline right after #app, allowed by its CSP hash, as on a direct link's page. The
+ * app's entry stays in the head. Unchanged when the page has no Content-Security-Policy to allow
+ * the script in, or the script cannot be inlined.
+ */
+export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): string {
+  const inline = inlineScript(boot.code);
+  const app = /<div id="app"><\/div>/;
+  if (!inline || !app.test(indexHtml)) return indexHtml;
+  let page = allowScript(indexHtml, inline);
+  if (page === indexHtml) return indexHtml;
+  const variants = boot.variants
+    .map((v) => `<div lang="${escapeAttr(v.lang)}" ${dataAttrs([['lang', v.lang], ['title', v.title], ['loading', v.loading]])}>${v.html}</div>`)
+    .join('');
+  page = page.replace(app, () => `<div id="boot" data-page="who">${variants}</div>\n    <div id="app"></div>\n    <script>${inline}</script>`);
+  if (boot.css) {
+    const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
+    if (inlined !== page) {
+      page = inlined;
+      for (const href of boot.css.alsoInlined ?? []) {
+        page = page.replace(`<link rel="stylesheet" crossorigin href="${escapeAttr(href)}">`, `<link rel="stylesheet" crossorigin href="${escapeAttr(href)}" disabled>`);
+      }
+    }
+  }
+  return page;
 }
 
 /**
@@ -410,7 +466,8 @@ async function loadRenderer(root: string): Promise<Renderer> {
     root,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [svelte()],
+    // The first screen imports the built-in catalog, which it does not show while loading.
+    plugins: [svelte(), { name: 'frontlijn-prerender-catalog', resolveId: (id) => (id === 'virtual:scenario-catalog' ? CATALOG_ID : null), load: (id) => (id === CATALOG_ID ? 'export const catalog = [];' : null) }],
     build: {
       ssr: resolve(root, 'src/prerender/render.ts'),
       outDir,
@@ -517,6 +574,14 @@ export function perfPlugin(): Plugin {
         ];
         let page = withEarly ? addToHead(allowed, `<script>${early}</script>`) : html;
         if (links.length) page = page.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
+        if (renderer && bootChunk) {
+          const firstCss = first.css.map((f) => bundle[f]).filter((a): a is OutputAsset => a?.type === 'asset');
+          page = firstScreenPage(page, {
+            code: bootChunk.code,
+            variants: (['nl', 'en'] as const).map((lang) => ({ lang, ...renderer.renderFirstScreen(lang) })),
+            css: cssHref && cssAsset?.type === 'asset' ? { href: cssHref, text: [cssAsset, ...firstCss].map(text).join('\n'), alsoInlined: firstCss.map((a) => base + a.fileName) } : undefined,
+          });
+        }
         index.source = page;
       },
     },
