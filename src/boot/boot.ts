@@ -630,6 +630,8 @@ if (typeof document !== 'undefined') {
     let shown = false;
     try {
       shown = root !== null && (root.dataset.page === 'who' ? startHome(root) : start(root));
+      // The first screen shown: its own code comes in the same wave as the app.
+      if (shown && root?.dataset.appFirst) app.modules = [app.modules, root.dataset.appFirst].filter(Boolean).join(' ');
     } finally {
       // Whatever happened above, the app starts.
       startApp(app, shown);
