@@ -88,6 +88,21 @@ export function plannedPaths(scenario: Scenario): PlannedPath[] {
   });
 }
 
+/** Holds the opening of the device's database (its players) until `releaseDb()` in the page. */
+export async function holdDb(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { releaseDb: () => void };
+    const gate = new Promise<void>((resolve) => (w.releaseDb = resolve));
+    const add = IDBRequest.prototype.addEventListener;
+    IDBRequest.prototype.addEventListener = function (this: IDBRequest, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      if (this instanceof IDBOpenDBRequest && type === 'success' && typeof listener === 'function') {
+        return add.call(this, type, (e: Event) => void gate.then(() => listener.call(this, e)), options);
+      }
+      return add.call(this, type, listener, options);
+    } as typeof IDBRequest.prototype.addEventListener;
+  });
+}
+
 /** Records CSP violations in the page; call before the first navigation. */
 export async function watchCsp(page: Page): Promise<void> {
   await page.addInitScript(() => {

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { startAs } from './persist-support';
+import { holdDb } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -13,18 +14,7 @@ test('the who-screen shows "Loading…", not "no players yet", until the stored 
   await first.close();
   // The next visit holds the database's "opened" event until the test lets it through.
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { releaseDb: () => void };
-    const gate = new Promise<void>((resolve) => (w.releaseDb = resolve));
-    const add = IDBRequest.prototype.addEventListener;
-    IDBRequest.prototype.addEventListener = function (this: IDBRequest, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
-      if (this instanceof IDBOpenDBRequest && type === 'success' && typeof listener === 'function') {
-        const held = (e: Event) => void gate.then(() => listener.call(this, e));
-        return add.call(this, type, held, options);
-      }
-      return add.call(this, type, listener, options);
-    } as typeof IDBRequest.prototype.addEventListener;
-  });
+  await holdDb(page);
   await page.goto('/#/');
   await expect(page.getByRole('heading', { name: 'Who is playing?', level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();

@@ -6,8 +6,9 @@ import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../src/engine/hash';
+import { homeAddress } from '../src/boot/boot';
 import type { Scenario } from '../src/engine/types';
-import { addCatalogHashes, addToHead, brotliMiddleware, deferPreloads, earlyScript, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
+import { addCatalogHashes, addToHead, brotliMiddleware, deferPreloads, earlyScript, firstScreenPage, inlineScript, inlineStylesheet, lazyChunkFiles, minifyJson, scenarioPage } from './vite-plugin-perf';
 
 const INDEX = `<!doctype html>
 <html lang="nl">
@@ -126,18 +127,63 @@ describe('vite-plugin-perf', () => {
   });
 });
 
+describe('firstScreenPage (index.html)', () => {
+  const strict = INDEX.replace(`content="default-src 'self'"`, 'content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;"').replace(
+    '</head>',
+    '  <link rel="stylesheet" crossorigin href="/assets/Who-x.css">\n  </head>',
+  );
+  const boot = {
+    code: 'document.getElementById(`boot`);\n//# sourceMappingURL=boot-x.js.map\n',
+    css: { href: '/assets/index-def.css', text: 'body{color:#123}\n.who{gap:1rem}', alsoInlined: ['/assets/Who-x.css'] },
+    firstCode: ['/assets/Who-x.js'],
+    variants: [
+      { lang: 'nl', title: 'Wie speelt er? · Frontlijn', loading: 'Laden…', html: '<main>nl "<b>"</main>' },
+      { lang: 'en', title: 'Who is playing? · Frontlijn', loading: 'Loading…', html: '<main>en</main>' },
+    ],
+  };
+
+  it('carries the first screen in each language, the boot script after #app and the stylesheets inline, each allowed by its CSP hash', () => {
+    const page = firstScreenPage(strict, boot);
+    expect(page).toContain(
+      '<div lang="nl" data-lang="nl" data-title="Wie speelt er? · Frontlijn" data-loading="Laden…"><main>nl "<b>"</main></div><div lang="en" data-lang="en" data-title="Who is playing? · Frontlijn" data-loading="Loading…"><main>en</main></div></div>\n    <div id="app"></div>\n    <script>',
+    );
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1];
+    expect(script).toBe(inlineScript(boot.code));
+    const sha = (text: string) => createHash('sha256').update(text).digest('base64');
+    expect(page).toContain(`script-src &#39;self&#39; &#39;sha256-${sha(script)}&#39;`);
+    expect(page).toContain(`style-src &#39;self&#39; &#39;sha256-${sha(boot.css.text)}&#39;`);
+    expect(page).toContain(`<style>${boot.css.text}</style>`);
+    expect(page).not.toContain('index-def.css');
+    // the first screen's own stylesheet is in the <style>: its link only tells Vite's loader so
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/Who-x.css" disabled>');
+    // the app comes after the first frame: the boot script adds its entry and the first screen's code
+    expect(page).not.toContain('<script type="module"');
+    expect(page).toContain('<div id="boot" data-page="who" data-app="/assets/index-abc.js" data-app-first="/assets/Who-x.js">');
+  });
+
+  it('leaves the page as it was without a script-src to allow the boot script in', () => {
+    expect(firstScreenPage(INDEX, boot)).toBe(INDEX);
+  });
+});
+
 describe('earlyScript (index.html)', () => {
   /** What the script asks the browser to fetch when index.html is opened at `hash`. */
-  function fetched(hash: string): string[] {
+  function fetched(hash: string, home = false): string[] {
     const added: string[] = [];
     const document = {
       head: { append: (l: { rel: string; as?: string; href: string; crossOrigin: string }) => added.push(`${l.rel}${l.as ? `/${l.as}` : ''} ${l.crossOrigin} ${l.href}`) },
       createElement: () => ({}),
     };
-    const code = earlyScript({ toy: '/scenarios/toy.0123abcd.json' }, ['/assets/play.js'], ['/assets/Who.js', '/assets/play.js']);
-    runInNewContext(code, { location: { hash }, document });
+    const code = earlyScript({ toy: '/scenarios/toy.0123abcd.json' }, ['/assets/play.js'], ['/assets/Who.js', '/assets/play.js'], home ? homeAddress : undefined);
+    runInNewContext(code, { location: { pathname: '/', search: '', hash }, document });
     return added;
   }
+
+  it('with a pre-rendered first screen preloads nothing at `/` (the boot script does, after the first frame), elsewhere as before', () => {
+    for (const hash of ['', '#', '#/']) expect(fetched(hash, true)).toEqual([]);
+    expect(fetched('#/scenarios', true)).toEqual(fetched('#/scenarios'));
+    expect(fetched('#/play/toy', true)).toEqual(fetched('#/play/toy'));
+  });
 
   it('at #/play/<id> of a built-in fetches its JSON and the play code at once, and nothing of the first screen', () => {
     const play = ['preload/fetch anonymous /scenarios/toy.0123abcd.json', 'modulepreload anonymous /assets/play.js'];

@@ -24,6 +24,11 @@
  * per-scenario page whose boot script is inline, that wave comes after the page's first frame: the
  * boot script adds the entry, the preloads and the scenario's JSON then (see deferPreloads).
  *
+ * index.html itself (`/`) carries the app's header and first screen ("who is playing", while the
+ * device's players are read) pre-rendered in each language, the same boot script inline and the
+ * stylesheets inline (see firstScreenPage), so that `/` too paints from the HTML alone; there too
+ * the boot script starts the app after the first frame (the early script then preloads nothing).
+ *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
  *
@@ -39,6 +44,7 @@ import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { Connect, Plugin, ResolvedConfig, Rollup } from 'vite';
 import { contentHash } from '../src/engine/hash';
+import { homeAddress } from '../src/boot/boot';
 import type { Scenario } from '../src/engine/types';
 
 type OutputAsset = Rollup.OutputAsset;
@@ -152,6 +158,65 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   const after = inlined ? `\n    <script>${inline}</script>` : '';
   const built = lowerPriority(addToHead(page.replace(app, () => `${root}\n    <div id="app"></div>${after}`), tags), boot.script);
   return entry ? deferPreloads(built) : built;
+}
+
+/** The first screen of `/` pre-rendered in one language (renderFirstScreen in src/prerender/render.ts). */
+export interface ScreenVariant {
+  lang: string;
+  title: string;
+  /** The app's "Loading…", shown when a link is followed before the app has arrived. */
+  loading: string;
+  html: string;
+}
+
+/** What makes the first screen of `/` show before the app has loaded. */
+export interface FirstScreenBoot {
+  /** The boot script's text (src/boot/boot.ts), carried inline after #app. */
+  code: string;
+  variants: ScreenVariant[];
+  /**
+   * The app's stylesheet (its `<link>` is replaced by this text), which also holds the text of
+   * the stylesheets `alsoInlined` (the first screen's, linked by the page: those links are then
+   * disabled, never fetched, and tell Vite's loader that the text is already there).
+   */
+  css?: { href: string; text: string; alsoInlined?: string[] };
+  /** The first screen's own code (its lazily loaded chunk and what only it needs). */
+  firstCode?: string[];
+}
+
+/**
+ * index.html with its first screen pre-rendered in each language inside `<div id="boot"
+ * data-page="who">` (hidden, not laid out, until src/boot/boot.ts shows the right one) and the
+ * boot script inline right after #app, allowed by its CSP hash, as on a direct link's page. As
+ * there, the page names the app's entry and its modules on #boot instead of carrying their tags
+ * (deferPreloads), with the first screen's code (data-app-first): the boot script adds them after
+ * the first frame where it shows the screen, and at once anywhere else. Unchanged when the page has
+ * no Content-Security-Policy to allow the script in, or the script cannot be inlined.
+ */
+export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): string {
+  const inline = inlineScript(boot.code);
+  const app = /<div id="app"><\/div>/;
+  if (!inline || !app.test(indexHtml)) return indexHtml;
+  let page = allowScript(indexHtml, inline);
+  if (page === indexHtml) return indexHtml;
+  const variants = boot.variants
+    .map((v) => `<div lang="${escapeAttr(v.lang)}" ${dataAttrs([['lang', v.lang], ['title', v.title], ['loading', v.loading]])}>${v.html}</div>`)
+    .join('');
+  page = page.replace(app, () => `<div id="boot" data-page="who">${variants}</div>\n    <div id="app"></div>\n    <script>${inline}</script>`);
+  if (boot.css) {
+    const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
+    if (inlined !== page) {
+      page = inlined;
+      for (const href of boot.css.alsoInlined ?? []) {
+        page = page.replace(`<link rel="stylesheet" crossorigin href="${escapeAttr(href)}">`, `<link rel="stylesheet" crossorigin href="${escapeAttr(href)}" disabled>`);
+      }
+    }
+  }
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page);
+  if (!entry) return page;
+  const first = boot.firstCode?.length ? ` data-app-first="${escapeAttr(boot.firstCode.join(' '))}"` : '';
+  page = page.replace(entry[0], '').replace('<div id="boot" data-page="who">', `<div id="boot" data-page="who" data-app="${escapeAttr(entry[1])}"${first}>`);
+  return deferPreloads(page);
 }
 
 /**
@@ -306,9 +371,12 @@ export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string
  * later when the app has run) and the play screen's code; at any other address the code of the
  * "who is playing" screen, which `/` shows first and the play route does not need.
  */
-export function earlyScript(scenarioUrls: Record<string, string>, playCode: string[], firstScreenCode: string[]): string {
+export function earlyScript(scenarioUrls: Record<string, string>, playCode: string[], firstScreenCode: string[], home?: (address: Location) => boolean): string {
+  // Where the page shows its pre-rendered first screen, the boot script fetches all of the app
+  // after the first frame (firstScreenPage): the same test as its own (homeAddress), as its text.
+  const skip = home ? `if((${String(home)})(location))return;` : '';
   return (
-    `(()=>{const u=${JSON.stringify(scenarioUrls)},m=/^#\\/play\\/([A-Za-z0-9_-]+)\\/?(?:\\?|$)/.exec(location.hash),` +
+    `(()=>{${skip}const u=${JSON.stringify(scenarioUrls)},m=/^#\\/play\\/([A-Za-z0-9_-]+)\\/?(?:\\?|$)/.exec(location.hash),` +
     `add=(rel,href,as)=>{const l=document.createElement("link");l.rel=rel;if(as)l.as=as;l.crossOrigin="anonymous";l.href=href;document.head.append(l)},` +
     `play=m!==null&&Object.hasOwn(u,m[1]);if(play)add("preload",u[m[1]],"fetch");` +
     `for(const f of play?${JSON.stringify(playCode)}:${JSON.stringify(firstScreenCode)})add("modulepreload",f)})();`
@@ -410,7 +478,8 @@ async function loadRenderer(root: string): Promise<Renderer> {
     root,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [svelte()],
+    // The first screen imports the built-in catalog, which it does not show while loading.
+    plugins: [svelte(), { name: 'frontlijn-prerender-catalog', resolveId: (id) => (id === 'virtual:scenario-catalog' ? CATALOG_ID : null), load: (id) => (id === CATALOG_ID ? 'export const catalog = [];' : null) }],
     build: {
       ssr: resolve(root, 'src/prerender/render.ts'),
       outDir,
@@ -504,10 +573,14 @@ export function perfPlugin(): Plugin {
         // What only the play screen or only the first screen needs is preloaded by the early
         // script, for the address opened (without a Content-Security-Policy to allow that script
         // in, all of it by links of its own).
+        const firstCode = first.js.filter((f) => !appStart.js.includes(f)).map((f) => base + f);
+        // The first screen of `/` is pre-rendered (firstScreenPage) when the boot script can be inline.
+        const home = renderer !== null && bootChunk !== undefined && inlineScript(bootChunk.code) !== null;
         const early = earlyScript(
           scenarioUrls,
           play.js.filter((f) => !appStart.js.includes(f)).map((f) => base + f),
-          first.js.filter((f) => !appStart.js.includes(f)).map((f) => base + f),
+          firstCode,
+          home ? homeAddress : undefined,
         );
         const allowed = allowScript(html, early);
         const withEarly = allowed !== html;
@@ -517,6 +590,15 @@ export function perfPlugin(): Plugin {
         ];
         let page = withEarly ? addToHead(allowed, `<script>${early}</script>`) : html;
         if (links.length) page = page.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
+        if (home && renderer && bootChunk) {
+          const firstCss = first.css.map((f) => bundle[f]).filter((a): a is OutputAsset => a?.type === 'asset');
+          page = firstScreenPage(page, {
+            code: bootChunk.code,
+            variants: (['nl', 'en'] as const).map((lang) => ({ lang, ...renderer.renderFirstScreen(lang) })),
+            css: cssHref && cssAsset?.type === 'asset' ? { href: cssHref, text: [cssAsset, ...firstCss].map(text).join('\n'), alsoInlined: firstCss.map((a) => base + a.fileName) } : undefined,
+            firstCode,
+          });
+        }
         index.source = page;
       },
     },

@@ -35,9 +35,9 @@ async function open(offline: boolean): Promise<void> {
   // Mounting is a task of its own: the requests above are on their way meanwhile.
   await yieldToMain();
 
-  // A direct link's pre-rendered first decision stays until PlayScreen takes over from the boot
-  // script (src/boot/boot.ts); when that script did not show it, it goes now.
-  if (!window.__frontlijnBoot) document.getElementById('boot')?.remove();
+  // A pre-rendered first decision or first screen stays until PlayScreen or WhoScreen takes over
+  // from the boot script (src/boot/boot.ts); when that script did not show it, it goes now.
+  if (!window.__frontlijnBoot && !window.__frontlijnHome) document.getElementById('boot')?.remove();
   mount(App, { target: document.getElementById('app')! });
 
   installUnlock();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderOptions } from '../engine/option-order';
-import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, bootLang, bootMode, firstOrder, readHint } from './boot';
+import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, bootLang, bootMode, firstOrder, homeAddress, readHint } from './boot';
 import { HINT_KEY, LANG_KEY } from './protocol';
 
 const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
@@ -37,6 +37,23 @@ describe('bootMode: when the pre-rendered first decision may be shown', () => {
     expect(bootMode(at(`/play/${ID}/`), ID, JSON.stringify({ open: ID, timerScale: 1 }))).toBeNull();
     expect(bootMode(at(`/play/${ID}/`), ID, JSON.stringify({ open: 'tram-card-reader', timerScale: 1 }))).toBe('coaching');
     expect(bootMode(at(`/play/${ID}/`), ID, '{not json')).toBe('coaching');
+  });
+});
+
+describe('homeAddress: when the pre-rendered first screen of `/` may be shown', () => {
+  it('shows it for the who-screen itself', () => {
+    expect(homeAddress(at('/'))).toBe(true);
+    expect(homeAddress(at('/', '', '#'))).toBe(true);
+    expect(homeAddress(at('/', '', '#/'))).toBe(true);
+    expect(homeAddress(at('/index.html'))).toBe(true);
+  });
+
+  it('leaves every other screen, a room’s link, a platform’s launch and a direct link’s path to the app', () => {
+    expect(homeAddress(at('/', '', '#/teams'))).toBe(false);
+    expect(homeAddress(at('/', '', '#/?next=%23%2Fplay%2Ftoy'))).toBe(false);
+    expect(homeAddress(at('/', '', '#main'))).toBe(false);
+    expect(homeAddress(at('/', '?endpoint=x&fetch=y'))).toBe(false);
+    expect(homeAddress(at(`/play/${ID}/`))).toBe(false);
   });
 });
 

@@ -20,12 +20,17 @@
  * parameter but `mode`, or an unfinished run of this scenario that the app will resume (the app
  * keeps a hint in localStorage, see src/ui/state/boot-hint.ts).
  *
+ * On `/` (index.html) it does the same for the first screen, "who is playing" (startHome): the
+ * page carries the app's header and that screen as they first show, in each language; this script
+ * shows the right one, makes the language buttons work, and keeps what the player does until the
+ * app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once mounted).
+ *
  * It also starts the app (startApp): the page names the app's entry, its modules and the
  * scenario's JSON on #boot instead of carrying their tags, so that nothing of the app comes
  * between the page and its first paint; this script adds them after the first frame (at once when
  * it shows nothing).
  */
-import type { BootCapture, BootChoice, BootHandle } from './protocol';
+import type { BootCapture, BootChoice, BootHandle, HomeCapture, HomeHandle } from './protocol';
 
 type Lang = 'nl' | 'en';
 type Mode = 'coaching' | 'assessment';
@@ -142,6 +147,49 @@ function read(key: string): string | null {
   }
 }
 
+/** Each language's version of a pre-rendered page (#boot's `[data-lang]` children). */
+function versions(root: HTMLElement): Map<string, HTMLElement> {
+  const out = new Map<string, HTMLElement>();
+  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) out.set(v.dataset.lang ?? '', v);
+  return out;
+}
+
+/**
+ * Gives the page the language and title of the version shown. Each version carries its own lang;
+ * on the first showing this waits until after the first paint (changing the lang restyles the
+ * whole page; the title is not in the page).
+ */
+function setPage(lang: Lang, version: () => HTMLElement | undefined, first: boolean): void {
+  const page = () => {
+    document.documentElement.lang = lang;
+    const title = version()?.dataset.title;
+    if (title) document.title = title;
+  };
+  if (first) requestAnimationFrame(() => setTimeout(page, 0));
+  else page();
+}
+
+/**
+ * Takes the versions not shown out of the page (they repeat its ids) after the first paint; until
+ * then they are out of layout (#boot in global.css).
+ */
+function pruneAfterPaint(sources: Map<string, HTMLElement>, shown: () => HTMLElement | undefined): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      for (const v of sources.values()) if (v !== shown()) v.remove();
+    }, 0),
+  );
+}
+
+/** Saves the language picked on a pre-rendered page (the app reads it when it starts). */
+function saveLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* the app saves it in its store as well */
+  }
+}
+
 /** Shows the pre-rendered first decision and makes it work; false when the app must decide alone. */
 function start(root: HTMLElement): boolean {
   const scenarioId = root.dataset.scenario ?? '';
@@ -165,8 +213,7 @@ function start(root: HTMLElement): boolean {
   let watcher: IntersectionObserver | null = null;
   const app = document.getElementById('app');
   /** Each language's version as the page carries it. */
-  const sources = new Map<string, HTMLElement>();
-  for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) sources.set(v.dataset.lang ?? '', v);
+  const sources = versions(root);
   /** The versions made ready so far (only the one shown, until the player switches language). */
   const variants = new Map<string, HTMLElement>();
   /** A language's version, made ready (mode, option order, timer, intro) the first time it is shown. */
@@ -191,10 +238,6 @@ function start(root: HTMLElement): boolean {
   let choice: BootChoice | null = null;
   let shown: HTMLElement | undefined;
 
-  /** Takes the versions not shown out of the page (they repeat its ids). */
-  const prune = () => {
-    for (const v of sources.values()) if (v !== shown) v.remove();
-  };
   const show = (l: Lang) => {
     const next = variant(l);
     if (!next) return;
@@ -207,14 +250,7 @@ function start(root: HTMLElement): boolean {
     const first = shown === undefined;
     shown = next;
     lang = l;
-    // Each version carries its own lang; the page's lang and title follow after the first paint
-    // (changing the lang restyles the whole page; the title is not in the page).
-    const page = () => {
-      document.documentElement.lang = lang;
-      if (shown?.dataset.title) document.title = shown.dataset.title;
-    };
-    if (first) requestAnimationFrame(() => setTimeout(page, 0));
-    else page();
+    setPage(l, () => shown, first);
     if (choice) markChoice();
     // Before "Begin" the countdown is out of sight: begin() sets it (the first paint need not wait).
     if (begun || !first) tick();
@@ -320,11 +356,7 @@ function start(root: HTMLElement): boolean {
     else if (b.closest('.countdown')) moreTime();
     else if (b.classList.contains('lang') && (b.lang === 'nl' || b.lang === 'en')) {
       langChosen = true;
-      try {
-        localStorage.setItem(LANG_KEY, b.lang);
-      } catch {
-        /* the app saves it in its store as well */
-      }
+      saveLang(b.lang);
       const was = document.activeElement === b;
       show(b.lang);
       if (was) shown?.querySelector<HTMLElement>(`button.lang[lang="${b.lang}"]`)?.focus();
@@ -388,8 +420,153 @@ function start(root: HTMLElement): boolean {
   window.__frontlijnBoot = handle;
   if (app) app.hidden = true;
   performance.mark('frontlijn:first-choice-ready');
-  // After the first paint: the versions not shown are out of layout meanwhile (#boot in global.css).
-  requestAnimationFrame(() => setTimeout(prune, 0));
+  pruneAfterPaint(sources, () => shown);
+  return true;
+}
+
+/**
+ * Whether the pre-rendered first screen of `/` may be shown at this address: the who-screen with
+ * nothing in the query or the hash route. A room's `#/?next=…`, a learning platform's launch
+ * (`?…`), any other screen and a direct link's path are the app's alone.
+ */
+export function homeAddress(address: { pathname: string; search: string; hash: string }): boolean {
+  return !/^\/play\//.test(address.pathname) && (address.search === '' || address.search === '?') && /^(#\/?)?$/.test(address.hash);
+}
+
+/**
+ * A selector for the app's element that matches `el` of the pre-rendered page (both are rendered
+ * by the same components): its id, else its tag with its lang, type, href and classes.
+ */
+export function focusKey(el: Element): string {
+  if (el.id) return `#${CSS.escape(el.id)}`;
+  let key = el.localName;
+  for (const a of ['lang', 'type', 'href']) {
+    const v = el.getAttribute(a);
+    if (v !== null) key += `[${a}="${CSS.escape(v)}"]`;
+  }
+  for (const c of el.classList) key += `.${CSS.escape(c)}`;
+  return key;
+}
+
+/**
+ * Shows the pre-rendered first screen of `/` (header and "who is playing") in the player's language
+ * and keeps what they do on it until the app takes over; false when the app must show it alone.
+ */
+function startHome(root: HTMLElement): boolean {
+  if (!homeAddress(location)) {
+    root.remove();
+    return false;
+  }
+  const app = document.getElementById('app');
+  const sources = versions(root);
+  let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
+  let langChosen = false;
+  let action: HomeCapture['action'] = null;
+  let shown: HTMLElement | undefined;
+  /** Each version's who-screen while a link took the address elsewhere (a "loading" note stands in). */
+  const away = new Map<HTMLElement, { screen: Element; note: HTMLElement }>();
+  const field = (v: HTMLElement | undefined, id: string) => v?.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`) ?? null;
+
+  /**
+   * Brings a version up to what the player did: what they typed (in the version shown before), a
+   * "Start" or "Play as guest" waiting for the app (its buttons wait, as the app's do while busy),
+   * and a link followed to a screen only the app can show.
+   */
+  const update = (v: HTMLElement, from?: HTMLElement) => {
+    for (const id of ['who-name', 'who-team']) {
+      const a = field(from, id);
+      const b = field(v, id);
+      if (a && b) b.value = a.value;
+    }
+    for (const b of v.querySelectorAll<HTMLButtonElement>('main button')) b.disabled = action !== null;
+    const here = homeAddress(location);
+    const gone = away.get(v);
+    if (here && gone) {
+      gone.note.replaceWith(gone.screen);
+      away.delete(v);
+    } else if (!here && !gone) {
+      const screen = v.querySelector('main > .page');
+      if (!screen) return;
+      const note = document.createElement('div');
+      note.className = 'page';
+      note.setAttribute('role', 'status');
+      note.textContent = v.dataset.loading ?? '';
+      screen.replaceWith(note);
+      away.set(v, { screen, note });
+    }
+  };
+  const show = (l: Lang) => {
+    const next = sources.get(l);
+    if (!next) return;
+    update(next, shown);
+    const first = shown === undefined;
+    if (shown) {
+      shown.remove();
+      shown.classList.remove('shown');
+    }
+    if (!next.isConnected) root.append(next);
+    next.classList.add('shown');
+    shown = next;
+    lang = l;
+    setPage(l, () => shown, first);
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const el = (e.target as Element | null)?.closest('a, button');
+    if (!el || !root.contains(el)) return;
+    if (el instanceof HTMLAnchorElement && el.getAttribute('href') === '#main') {
+      // "Skip to content" (SkipLink.svelte): the focus moves, the address stays.
+      e.preventDefault();
+      shown?.querySelector<HTMLElement>('#main')?.focus();
+    } else if (el instanceof HTMLButtonElement && el.classList.contains('lang') && (el.lang === 'nl' || el.lang === 'en')) {
+      langChosen = true;
+      saveLang(el.lang);
+      const was = document.activeElement === el;
+      show(el.lang);
+      if (was) shown?.querySelector<HTMLElement>(`button.lang[lang="${el.lang}"]`)?.focus();
+    } else if (el instanceof HTMLButtonElement && el.closest('main .guest') && !action) {
+      action = 'guest';
+      if (shown) update(shown);
+    }
+  };
+  // The form is the app's to send: "Start" (or Enter) now waits for it.
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (action) return;
+    action = 'submit';
+    if (shown) update(shown);
+  };
+  const onHash = () => {
+    if (shown) update(shown);
+  };
+
+  const handle: HomeHandle = {
+    takeOver(): HomeCapture {
+      const active = document.activeElement;
+      const focus = active && root.contains(active) ? focusKey(active) : null;
+      const capture: HomeCapture = { lang, langChosen, focus, name: field(shown, 'who-name')?.value ?? '', team: field(shown, 'who-team')?.value ?? '', action };
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('submit', onSubmit);
+      window.removeEventListener('hashchange', onHash);
+      root.remove();
+      if (app) app.hidden = false;
+      if (focus) app?.querySelector<HTMLElement>(focus)?.focus();
+      if (window.__frontlijnHome === handle) window.__frontlijnHome = undefined;
+      return capture;
+    },
+  };
+
+  show(lang);
+  if (!shown) {
+    root.remove();
+    return false;
+  }
+  root.addEventListener('click', onClick);
+  root.addEventListener('submit', onSubmit);
+  window.addEventListener('hashchange', onHash);
+  window.__frontlijnHome = handle;
+  if (app) app.hidden = true;
+  pruneAfterPaint(sources, () => shown);
   return true;
 }
 
@@ -452,7 +629,9 @@ if (typeof document !== 'undefined') {
     const app: AppStart = { entry: root?.dataset.app, modules: root?.dataset.appModules, fetch: root?.dataset.appFetch };
     let shown = false;
     try {
-      shown = root !== null && start(root);
+      shown = root !== null && (root.dataset.page === 'who' ? startHome(root) : start(root));
+      // The first screen shown: its own code comes in the same wave as the app.
+      if (shown && root?.dataset.appFirst) app.modules = [app.modules, root.dataset.appFirst].filter(Boolean).join(' ');
     } finally {
       // Whatever happened above, the app starts.
       startApp(app, shown);

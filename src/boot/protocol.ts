@@ -72,8 +72,29 @@ export interface BootHandle {
   takeOver(): BootCapture;
 }
 
+/** What the player did on the pre-rendered first screen of `/` before the app had loaded. */
+export interface HomeCapture {
+  /** The language shown; `langChosen` when the player switched it there. */
+  lang: Lang;
+  langChosen: boolean;
+  /** A selector for the app's element that matches the one focused there, if one was. */
+  focus: string | null;
+  /** What was typed or picked in the new-player form. */
+  name: string;
+  team: string;
+  /** "Start" (the form sent) or "Play as guest" pressed there: the app does it when it takes over. */
+  action: 'submit' | 'guest' | null;
+}
+
+/** `window.__frontlijnHome` while the pre-rendered first screen of `/` is shown. */
+export interface HomeHandle {
+  /** Removes the pre-rendered screen (showing #app) and says what happened on it. */
+  takeOver(): HomeCapture;
+}
+
 declare global {
   interface Window {
     __frontlijnBoot?: BootHandle;
+    __frontlijnHome?: HomeHandle;
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Build time only (scripts/vite-plugin-perf.ts bundles this for Node): the first decision of a
- * built-in scenario rendered to HTML by the app's own components, in one language and mode.
+ * built-in scenario, and the first screen of `/`, rendered to HTML by the app's own components in
+ * one language.
  */
 import { render } from 'svelte/server';
 import PrerenderedPlay from './PrerenderedPlay.svelte';
+import PrerenderedWho from './PrerenderedWho.svelte';
 import { locale, t } from '../i18n';
 import { route } from '../ui/state/route.svelte';
 import { parseHash } from '../ui/router';
@@ -67,4 +69,22 @@ export function renderFirstDecision(scenario: Scenario, lang: Lang, mode: Mode =
     out.readMs = readingTimeMs(node, lang);
   }
   return out;
+}
+
+/** The first screen of `/` as the app first shows it (see PrerenderedWho.svelte). */
+export interface FirstScreen {
+  /** The markup of `#app` there. */
+  html: string;
+  /** The page title the app sets there. */
+  title: string;
+  /** What the app shows while a screen's code loads ("Loading…"). */
+  loading: string;
+}
+
+/** The header and the "who is playing" screen while the device's players are read. */
+export function renderFirstScreen(lang: Lang): FirstScreen {
+  locale.set(lang);
+  route.current = parseHash('#/');
+  const { body } = render(PrerenderedWho);
+  return { html: body, title: `${t('who.title')} · Frontlijn`, loading: t('app.loading') };
 }

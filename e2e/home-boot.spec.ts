@@ -1,0 +1,164 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoCspViolations, holdDb, watchCsp } from './helpers';
+
+/**
+ * `/` shows its first screen ("who is playing") from the page itself, before the app's code has
+ * arrived (src/boot/boot.ts, startHome), in the player's language; the app then takes over with
+ * what the player did there. The app's code is held back here to stand for a slow phone network.
+ */
+
+const WHO = {
+  en: { heading: 'Who is playing?', intro: 'Pick your name, or add yourself. No password needed.', name: 'Your name', start: 'Start', button: 'English', next: 'Next player', none: 'No players yet on this device.', loading: 'Loading…' },
+  nl: { heading: 'Wie speelt er?', intro: 'Kies je naam, of voeg jezelf toe. Geen wachtwoord nodig.', name: 'Je naam', start: 'Beginnen', button: 'Nederlands', next: 'Volgende speler', none: 'Nog geen spelers op dit apparaat.', loading: 'Laden…' },
+} as const;
+
+/** Holds every script of the app (its entry and chunks) until the returned function is called. */
+async function holdApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/[\w.-]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
+ * Records, for every frame, how many headings are visible, and the page's layout shifts: the
+ * pre-rendered screen must give way to the app's in one frame, with nothing blank or doubled.
+ */
+async function watchFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frames: number[]; __shift: number };
+    w.__frames = [];
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    const frame = () => {
+      w.__frames.push([...document.querySelectorAll('h1')].filter((h) => h.checkVisibility()).length);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** The frames since the first heading showed, and the layout shift so far. */
+async function frames(page: Page): Promise<{ headings: number[]; shift: number }> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { list, shift } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __shift: number };
+    return { list: w.__frames, shift: w.__shift };
+  });
+  return { headings: list.slice(list.findIndex((n) => n > 0)), shift };
+}
+
+/** The app has taken over from the pre-rendered screen. */
+async function appTookOver(page: Page): Promise<void> {
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('#app')).toBeVisible();
+}
+
+for (const [locale, lang, other] of [
+  ['en-GB', 'en', 'nl'],
+  ['nl-NL', 'nl', 'en'],
+] as const) {
+  test.describe(`a phone in ${locale}`, () => {
+    test.use({ locale, viewport: { width: 360, height: 800 } });
+
+    test('sees the first screen before the app has loaded, can switch language there, and the app keeps it', async ({ page }, testInfo) => {
+      await watchCsp(page);
+      await watchFrames(page);
+      await holdDb(page);
+      const release = await holdApp(page);
+      await page.goto('/', { waitUntil: 'commit' });
+
+      await expect(page.getByRole('heading', { level: 1, name: WHO[lang].heading })).toBeVisible();
+      await expect(page.getByText(WHO[lang].intro)).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectAccessible(page, testInfo, `home-boot-${lang}`);
+
+      await page.getByRole('button', { name: WHO[other].button }).click();
+      await expect(page.getByRole('heading', { level: 1, name: WHO[other].heading })).toBeVisible();
+      await expect(page.getByText(WHO[other].intro)).toBeVisible();
+      await expect(page.getByRole('button', { name: WHO[other].button })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByRole('button', { name: WHO[other].button })).toBeFocused();
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+
+      release();
+      await appTookOver(page);
+      await expect(page.getByRole('heading', { name: WHO[other].heading })).toHaveCount(1);
+      await expect(page.getByRole('button', { name: WHO[other].button })).toBeFocused();
+      // then the device's players are read: there are none yet
+      await expect(page.getByRole('status').filter({ hasText: WHO[other].loading })).toBeVisible();
+      await page.evaluate(() => (window as unknown as { releaseDb: () => void }).releaseDb());
+      await expect(page.getByText(WHO[other].none)).toBeVisible();
+      // in every frame one heading, from the page's first to the app's screen with the device's
+      // players read; nothing moved
+      const seen = await frames(page);
+      expect(seen.headings.length).toBeGreaterThan(0);
+      expect(seen.headings.filter((n) => n !== 1)).toEqual([]);
+      expect(seen.shift).toBe(0);
+      // the app's own screen works: a new player is added and moves on
+      await page.getByLabel(WHO[other].name).fill('Anna');
+      await page.getByRole('button', { name: WHO[other].start }).click();
+      await expect(page).toHaveURL(/#\/scenarios/);
+      await expect(page.getByRole('link', { name: WHO[other].next })).toBeVisible();
+      await expectNoCspViolations(page);
+
+      // the language picked before the app had loaded is the app's setting now
+      await page.evaluate(() => localStorage.removeItem('frontlijn.lang'));
+      await page.goto('/#/scenarios');
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+    });
+  });
+}
+
+test.describe('before the app has loaded', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('a name typed and sent on the first screen is added once the app has loaded', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByLabel('Your name').fill('Bram');
+    await page.getByLabel('Your name').press('Enter');
+    // the form waits for the app, as it does while the app saves
+    await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+
+    release();
+    await expect(page).toHaveURL(/#\/scenarios/);
+    await expect(page.getByText('Playing as Bram')).toBeVisible();
+  });
+
+  test('what is typed carries over with the focus, and a link followed lands on its screen', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByLabel('Your name').fill('Chris');
+    release();
+    await appTookOver(page);
+    await expect(page.getByLabel('Your name')).toHaveValue('Chris');
+    await expect(page.getByLabel('Your name')).toBeFocused();
+
+    const held = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Who is playing?' })).toBeVisible();
+    await page.getByRole('link', { name: 'Teams' }).click();
+    // the screen asked for comes with the app: the first screen makes way for "Loading…"
+    await expect(page.getByRole('heading', { name: 'Who is playing?' })).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+    held();
+    await expect(page).toHaveURL(/#\/teams$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Team scores' })).toBeVisible();
+    await expect(page.locator('#boot')).toHaveCount(0);
+  });
+
+  test('another address shows nothing pre-rendered', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/#/teams', { waitUntil: 'commit' });
+    await expect(page.locator('#app')).toBeAttached();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Who is playing?' })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Team scores' })).toBeVisible();
+  });
+});
