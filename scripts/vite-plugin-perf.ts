@@ -149,9 +149,11 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   if (inline && !inlined) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
-    // Their text is in the <style>: these disabled links (never fetched) tell Vite's loader of
-    // the lazy play screen that its stylesheet is already there.
-    if (inlined !== page) tags += (boot.css.alsoInlined ?? []).map((f) => `\n    <link rel="stylesheet" crossorigin href="${escapeAttr(f)}" disabled>`).join('');
+    // Their text is in the <style>: these disabled links (never fetched) tell Vite's loader that
+    // the stylesheets are already there — the play screen's, and the entry's own, which Vite lists
+    // with every lazy chunk that imports from the entry: added again, it restyled the whole page.
+    const links = [boot.css.href, ...(boot.css.alsoInlined ?? [])];
+    if (inlined !== page) tags += links.map((f) => `\n    <link rel="stylesheet" crossorigin href="${escapeAttr(f)}" disabled>`).join('');
     page = inlined;
   }
   tags += (boot.preload ?? []).map((f) => `\n    <link rel="modulepreload" crossorigin href="${escapeAttr(f)}">`).join('');

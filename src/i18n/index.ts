@@ -21,7 +21,15 @@ export const locale = new Locale(
   new Locale().cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined),
 );
 locale.register('', { nl, en });
-if (typeof document !== 'undefined') document.documentElement.lang = locale.lang;
+
+/**
+ * Puts the UI language on `<html lang>`; the app's start calls it right after loading this module.
+ * Not done while the module is evaluated: a DOM write there makes a profiler (DevTools, Lighthouse)
+ * re-read the whole chunk to place it in the source, a long task on a slow phone.
+ */
+export function showLang(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale.lang;
+}
 
 /** Translates a UI key, e.g. t('play.mood_label', { mood: 'calm' }). */
 export function t(key: string, params?: Params): string {
