@@ -393,3 +393,23 @@ test('the scenario cards are compact: several fit on one phone screen', async ({
   await expectAccessible(page, testInfo, 'phone-scenarios');
   await attachScreens(page, testInfo, 'phone-scenarios');
 });
+
+test('on a touch screen, the option that lands under the finger after a tap does not look chosen', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'nl-NL', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto(`/play/${TOY}/?mode=assessment`);
+  const look = (o: Locator) => o.evaluate((el) => { const s = getComputedStyle(el); return `${s.backgroundColor} ${s.borderColor}`; });
+  const expectAlike = async () => {
+    await expect(options(page).first()).toBeEnabled();
+    const looks = await Promise.all((await options(page).all()).map(look));
+    expect(new Set(looks).size, `options look alike: ${looks.join(' | ')}`).toBe(1);
+  };
+  // The finger taps "Beginnen"; the first decision's options come where it was.
+  await page.getByRole('button', { name: 'Beginnen' }).tap();
+  await expectAlike();
+  // The finger taps the last option; the next decision's options take the place of these.
+  await options(page).last().tap();
+  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expectAlike();
+  await ctx.close();
+});

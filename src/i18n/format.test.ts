@@ -43,6 +43,14 @@ describe('formatMessage', () => {
     expect(formatMessage(authorEn.report.has_errors, { errors: 3, warnings: 2 }, 'en')).toMatch(/^3 errors and 2 warnings\. /);
   });
 
+  it('says in the debrief how many players came to a decision with the verb agreeing in Dutch', () => {
+    // "1 van 1 speler kwamen bij deze beslissing" on the trainer's debrief.
+    expect(formatMessage(teamsNl.debrief.reached, { count: 1, runs: 1 }, 'nl')).toBe('1 van 1 speler kwam bij deze beslissing.');
+    expect(formatMessage(teamsNl.debrief.reached, { count: 1, runs: 3 }, 'nl')).toBe('1 van 3 spelers kwam bij deze beslissing.');
+    expect(formatMessage(teamsNl.debrief.reached, { count: 2, runs: 3 }, 'nl')).toBe('2 van 3 spelers kwamen bij deze beslissing.');
+    expect(formatMessage(teamsEn.debrief.reached, { count: 1, runs: 3 }, 'en')).toBe('1 of 3 players came to this decision.');
+  });
+
   it('leaves an unbalanced brace as text instead of throwing', () => {
     expect(formatMessage('Open {brace', {})).toBe('Open {brace');
   });
