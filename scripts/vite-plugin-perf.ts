@@ -208,7 +208,10 @@ export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): strin
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
     if (inlined !== page) {
-      page = inlined;
+      // As on a direct link's page (scenarioPage): disabled links, never fetched, tell Vite's loader
+      // that these stylesheets are in the <style> — the entry's own too, or the app's start loads
+      // it again and the whole page is restyled.
+      page = addToHead(inlined, `<link rel="stylesheet" crossorigin href="${escapeAttr(boot.css.href)}" disabled>`);
       for (const href of boot.css.alsoInlined ?? []) {
         page = page.replace(`<link rel="stylesheet" crossorigin href="${escapeAttr(href)}">`, `<link rel="stylesheet" crossorigin href="${escapeAttr(href)}" disabled>`);
       }
