@@ -149,11 +149,9 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   if (inline && !inlined) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
-    // Their text is in the <style>: these disabled links (never fetched) tell Vite's loader that
-    // the stylesheets are already there — the play screen's, and the entry's own, which Vite lists
-    // with every lazy chunk that imports from the entry: added again, it restyled the whole page.
-    const links = [boot.css.href, ...(boot.css.alsoInlined ?? [])];
-    if (inlined !== page) tags += links.map((f) => `\n    <link rel="stylesheet" crossorigin href="${escapeAttr(f)}" disabled>`).join('');
+    // The play screen's text is in the <style> too: disabled links (never fetched) tell Vite's
+    // loader of the lazy play screen so, as inlineStylesheet does for the entry's own.
+    if (inlined !== page) tags += (boot.css.alsoInlined ?? []).map((f) => `\n    <link rel="stylesheet" crossorigin href="${escapeAttr(f)}" disabled>`).join('');
     page = inlined;
   }
   tags += (boot.preload ?? []).map((f) => `\n    <link rel="modulepreload" crossorigin href="${escapeAttr(f)}">`).join('');
@@ -208,10 +206,8 @@ export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): strin
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
     if (inlined !== page) {
-      // As on a direct link's page (scenarioPage): disabled links, never fetched, tell Vite's loader
-      // that these stylesheets are in the <style> — the entry's own too, or the app's start loads
-      // it again and the whole page is restyled.
-      page = addToHead(inlined, `<link rel="stylesheet" crossorigin href="${escapeAttr(boot.css.href)}" disabled>`);
+      page = inlined;
+      // The first screen's own text is in the <style> too: its links stay, disabled (see inlineStylesheet).
       for (const href of boot.css.alsoInlined ?? []) {
         page = page.replace(`<link rel="stylesheet" crossorigin href="${escapeAttr(href)}">`, `<link rel="stylesheet" crossorigin href="${escapeAttr(href)}" disabled>`);
       }
@@ -286,7 +282,11 @@ export function inlineStylesheet(html: string, href: string, css: string): strin
   const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*style-src &#39;self&#39;)/;
   if (!link.test(html) || !csp.test(html) || /<\/style/i.test(css)) return html;
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  return html.replace(csp, (m) => `${m} &#39;sha256-${hash}&#39;`).replace(link, () => `<style>${css}</style>`);
+  // The link stays, disabled (never fetched): Vite's loader looks for it before adding a stylesheet
+  // a lazy chunk lists, and the entry's own is listed with every chunk that imports from the entry;
+  // added again, it would be downloaded and restyle the whole page when the app starts.
+  const marker = `<link rel="stylesheet" crossorigin href="${escapeAttr(href)}" disabled>`;
+  return html.replace(csp, (m) => `${m} &#39;sha256-${hash}&#39;`).replace(link, () => `${marker}<style>${css}</style>`);
 }
 
 function dataAttrs(attrs: [string, string | undefined][]): string {

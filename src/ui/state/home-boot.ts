@@ -5,7 +5,6 @@
 import type { HomeCapture } from '../../boot/protocol';
 import { app } from './app.svelte';
 
-
 /**
  * Removes the pre-rendered first screen (if shown), showing the app, and says what the player did
  * on it. A language picked there becomes the app's setting once the store has been read (before,
