@@ -50,6 +50,9 @@ test.use({ locale: 'en-GB' });
 
 /** Waits for the run's step or ending; a new run first shows its intro, whose "Begin" is pressed. */
 async function arrive(page: Page): Promise<void> {
+  // A kill can cut off the app's last write to localStorage (the boot hint): the page may then show
+  // a new run's first decision until the app takes over with the run it resumes. Act on the app's.
+  await expect(page.locator('#boot')).toHaveCount(0);
   const beginButton = page.getByRole('button', { name: /^(Beginnen|Begin)$/ });
   const there = page.locator('#situation-heading, #ending-heading').first();
   await expect(beginButton.or(there).first()).toBeVisible();
