@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { encodeRunLink } from '../src/persistence/run-link';
-import { engineRun, loadScenario, playToEnd, readDb, seedRoom, signedElsewhere, startAs } from './persist-support';
+import { engineRun, loadScenario, playToEnd, readDb, seedCrowdedRoom, seedRoom, signedElsewhere, startAs } from './persist-support';
 import { readQr } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -97,8 +97,9 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await expect(laptop.getByRole('heading', { level: 1, name: TOY_TITLE })).toBeVisible();
   await expect(laptop.getByText('Assessment · team Bar')).toBeVisible();
   await expectInView(laptop, laptop.getByRole('img', { name: /QR code: open/ }));
+  // Written out for typing: short (the QR code's link is ~100 characters), the same room.
   const shortLink = laptop.locator('.link code');
-  await expect(shortLink).toHaveText(link.replace(/^https?:\/\//, ''));
+  await expect(shortLink).toHaveText(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=bar$`));
   await expectInView(laptop, shortLink);
   expect(await shortLink.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
   await expectInView(laptop, laptop.getByRole('status').filter({ hasText: '0 of 12 handed in' }));
@@ -172,7 +173,7 @@ test('a new team typed but not added yet is the room\'s team when the code is sh
   // Straight to the code, without "Add team" (before: the room opened without a team).
   await laptop.getByRole('button', { name: 'Show the code' }).click();
   await expect(laptop.getByText('Assessment · team Kassa zaterdag')).toBeVisible();
-  await expect(laptop.locator('.link code')).toContainText('teamName=Kassa%20zaterdag');
+  expect((await readQr(laptop.getByRole('img', { name: /QR code: open/ }))).text).toContain('teamName=Kassa%20zaterdag');
   // A name already taken is said, and the room does not open with another team than meant.
   await laptop.getByRole('link', { name: 'Back' }).click();
   await laptop.getByLabel('Team to join').selectOption({ label: 'No team' });
@@ -480,4 +481,100 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
   // The leaderboard agrees: Dewi only.
   await laptop.goto(`/#/teams?scenario=${TOY}`);
   await expect(laptop.getByRole('table', { name: /^Ranglijst/ }).getByRole('rowheader')).toHaveText(['Dewi']);
+});
+
+const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];
+const SCREENS = [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
+
+/** The box's part that its scrolling parent shows: the whole box, or how many pixels are hidden. */
+function hiddenPx(el: Locator): Promise<number> {
+  return el.evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    const list = e.closest('ol')!.getBoundingClientRect();
+    return Math.max(0, list.top - box.top) + Math.max(0, box.bottom - list.bottom);
+  });
+}
+
+test('the projector fits 12 players with long names, a reason and the localhost note on one screen, in Dutch and English', async ({ page }, info) => {
+  // Gerrit-Jan handed in a practice run: the roster says why he is not counted.
+  await seedCrowdedRoom(page, info.outputPath('crowd.json'), LONG_NAMES.map((name, i) => ({ name, coaching: i === 3 })));
+  for (const [lang, button, count, reason] of [
+    ['nl', 'Nederlands', '11 van 12 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.', 'oefenronde: telt niet mee voor de ranglijst'],
+    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'coaching run: not on the leaderboard'],
+  ]) {
+    await page.goto('/#/results');
+    await page.getByRole('button', { name: button }).click();
+    await page.goto('/#/room?view=projector');
+    for (const screen of SCREENS) {
+      await page.setViewportSize(screen);
+      const roster = page.getByRole('region', { name: lang === 'nl' ? 'Ingeleverd' : 'Handed in' });
+      await expect(roster.getByRole('status')).toHaveText(count);
+      await expect(roster.getByRole('listitem').nth(3)).toContainText(reason);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight), `page scroll at ${screen.width}×${screen.height} ${lang}`).toBe(0);
+      // The code stays large enough to scan from the back: at least 40% of the screen's shorter side.
+      const qr = (await page.getByRole('img', { name: /QR/ }).boundingBox())!;
+      expect(qr.width).toBeGreaterThanOrEqual(0.4 * Math.min(screen.width, screen.height));
+      await expectInView(page, page.getByRole('img', { name: /QR/ }));
+      await expectInView(page, page.getByRole('note'));
+      await expectInView(page, page.locator('.link code'));
+      await expectInView(page, roster.getByRole('status'));
+      for (const item of await roster.getByRole('listitem').all()) {
+        await expectInView(page, item);
+        expect(await hiddenPx(item), `${await item.innerText()} shown whole`).toBe(0);
+      }
+      expect(await roster.getByRole('listitem').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(16);
+      await expectInView(page, page.getByRole('link', { name: lang === 'nl' ? 'Terug' : 'Back' }));
+      await shot(page, info, `room-projector-12-${lang}-${screen.width}`);
+    }
+  }
+});
+
+test('with 30 players handed in, the projector keeps to one screen: the count stays, the list scrolls with the latest in view', async ({ page }, info) => {
+  const players = Array.from({ length: 30 }, (_, i) => ({ name: `${LONG_NAMES[i % 12]} ${i + 1}` }));
+  await seedCrowdedRoom(page, info.outputPath('crowd.json'), players);
+  for (const screen of SCREENS) {
+    await page.setViewportSize(screen);
+    await page.reload();
+    const roster = page.getByRole('region', { name: 'Handed in' });
+    await expect(roster.getByRole('status')).toHaveText('30 of 30 handed in');
+    await expect(roster.getByRole('listitem')).toHaveCount(30);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBe(0);
+    await expectInView(page, roster.getByRole('status'));
+    const latest = roster.getByRole('listitem').last();
+    await expect(latest).toContainText(`${LONG_NAMES[29 % 12]} 30`);
+    expect(await hiddenPx(latest)).toBe(0);
+    // The list is a region of its own that the keyboard can scroll, back to the first player.
+    const list = roster.getByRole('list');
+    await list.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => hiddenPx(roster.getByRole('listitem').first())).toBe(0);
+    await shot(page, info, `room-projector-30-${screen.width}`);
+  }
+});
+
+test('a typed short address joins the room’s team: the phone’s runs belong to the trainer’s team', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Or make a new team').fill('Winkelteam Utrecht-Centrum');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  const typed = (await laptop.locator('.link code').innerText()).trim();
+  // The team's UUID as 26 letters and digits in groups: ~70 characters instead of ~150.
+  expect(typed).toMatch(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=[0-9a-z]{5}(-[0-9a-z]{5}){3}-[0-9a-z]{6}$`));
+  expect(typed.length).toBeLessThanOrEqual(80);
+  const [team] = (await readDb(laptop)).teams;
+
+  const phone = await device(browser, PHONE);
+  // As typed into the address bar: no scheme, and in capitals where a phone's keyboard put them.
+  await phone.goto(`http://${typed.replace(/t=(.*)$/, (_, code: string) => `t=${code.toUpperCase()}`)}`);
+  await expect(phone.getByRole('heading', { level: 1, name: `You are about to play: ${TOY_TITLE}` })).toBeVisible();
+  await expect(phone.getByText('Mode: Assessment · team Room')).toBeVisible();
+  await phone.getByLabel('Your name').fill('Noor');
+  await phone.getByRole('button', { name: /^start$/i }).click();
+  await pressBegin(phone);
+  await playToEnd(phone);
+  const onPhone = await readDb(phone);
+  expect(onPhone.profiles.find((p) => p.name === 'Noor')?.teamId).toBe(team.id);
+  expect(onPhone.runs[0].mode).toBe('assessment');
+  await shot(phone, info, 'typed-link-ending-360');
 });

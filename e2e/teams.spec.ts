@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readDb, seedRoom as seed } from './persist-support';
 import { readQr } from './helpers';
+import { brokenWords, overflow } from './layout-support';
 
 const TOY = 'toy-shop-saturday';
 
@@ -73,8 +74,8 @@ test('room mode shows a scannable code of a link straight to the scenario and te
   // Decode the drawn code as the phone's camera would.
   const decoded = await readQr(svg);
   expect(decoded.text).toMatch(new RegExp(`/play/${TOY}/\\?mode=assessment&team=bar&teamName=Bar&room=1$`));
-  // The projector shows the same address, without "http://", to type.
-  await expect(page.getByText(decoded.text.replace(/^https?:\/\//, ''))).toBeVisible();
+  // The projector shows a short address to type, without "http://", for the same room.
+  await expect(page.getByText(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=bar$`))).toBeVisible();
   // The link opens the scenario on a phone, in assessment mode.
   const phone = await page.context().browser()!.newPage();
   await phone.goto(decoded.text);
@@ -175,4 +176,35 @@ test('on a laptop a player’s Results, Rename, team and Delete sit on one line'
   // Before, the team list took a line of its own: Results and Rename above it, Delete below.
   const middles = boxes.map((b) => b.y + b.height / 2);
   expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+});
+
+test('team scores on the projector at 360 px: no score over its label, no heading word broken, in Dutch and English', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  for (const [button, projector] of [['English', 'Projector (large)'], ['Nederlands', 'Beamer (groot)']]) {
+    await page.goto('/#/results');
+    await page.getByRole('button', { name: button }).click();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/#/teams?scenario=${TOY}`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await page.getByLabel(projector).check();
+    for (const heading of await page.getByRole('heading').all()) {
+      expect(await brokenWords(heading), await heading.innerText()).toEqual([]);
+      expect(await heading.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    }
+    // Each score cell of the cards: its label and its number share no pixel.
+    const overlaps = await page.locator('table.board td.num:not(.rank)').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const label = cell.querySelector('.cell-label')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        range.setStartAfter(cell.querySelector('.cell-label')!);
+        const n = range.getBoundingClientRect();
+        const apart = n.left >= label.right || n.right <= label.left || n.top >= label.bottom || n.bottom <= label.top;
+        return apart ? [] : [`${cell.textContent}`];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: info.outputPath(`teams-projector-360-${button}.png`), fullPage: true });
+  }
 });

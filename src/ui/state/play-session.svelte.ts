@@ -116,7 +116,8 @@ export class PlaySession {
    * show. Returns false when the player is sent to "who is playing" first.
    */
   async #joinRoom(teamId: string, teamName: string): Promise<boolean> {
-    if (teamId) await app.ensureTeam(teamId, teamName);
+    // A typed short link leaves the team's name out (room-link.ts): the phone calls it the room's.
+    if (teamId) await app.ensureTeam(teamId, teamName || t('app.room_team'));
     const current = app.currentPlayer;
     if (!current || current.guest) {
       app.navigate(href('', { next: location.hash, team: teamId || undefined }), true);
