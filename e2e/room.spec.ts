@@ -165,6 +165,42 @@ test('the room form\'s “Players expected” is a field like the others: labell
   await shot(laptop, info, 'room-form-1280', true);
 });
 
+/** The lines the short address is drawn on, as the text on each (read from where each letter lands). */
+async function addressLines(code: Locator): Promise<string[]> {
+  return code.evaluate((el) => {
+    const lines: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        const last = lines.at(-1);
+        if (last && Math.abs(last.top - top) < 4) last.text += node.textContent![i];
+        else lines.push({ top, text: node.textContent![i] });
+      }
+    }
+    return lines.map((l) => l.text);
+  });
+}
+
+test('the projector\'s short address wraps between its dashed groups, never inside one', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await openRoom(laptop, { newTeam: 'Ochtendploeg', expected: 2 });
+  const code = laptop.locator('.link code');
+  await expect(code).toHaveText(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=(\\w{5}-){4}\\w{6}$`));
+  for (const size of [{ width: 1024, height: 768 }, LAPTOP, { width: 1920, height: 1080 }]) {
+    await laptop.setViewportSize(size);
+    const lines = await addressLines(code);
+    expect(lines.join('')).toBe(await code.textContent());
+    // Before: "…?t=72eqr-x" | "avtx-1qz2q-…", a group split where someone copies letter by letter.
+    for (const line of lines.slice(0, -1)) expect(line, `a line of the address at ${size.width} px`).toMatch(/[-/?&=]$/);
+  }
+  await shot(laptop, info, 'room-projector-address-1920');
+});
+
 test('a new team typed but not added yet is the room\'s team when the code is shown', async ({ browser }) => {
   const laptop = await device(browser, LAPTOP);
   await laptop.goto('/#/room');
