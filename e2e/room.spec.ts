@@ -614,3 +614,24 @@ test('a typed short address joins the room’s team: the phone’s runs belong t
   expect(onPhone.runs[0].mode).toBe('assessment');
   await shot(phone, info, 'typed-link-ending-360');
 });
+
+test('a typed address without the scenario’s dashes opens it; an unknown one says so before the name', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Or make a new team').fill('Avondploeg');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  const typed = (await laptop.locator('.link code').innerText()).trim();
+
+  const phone = await device(browser, PHONE);
+  // Typed from the projector in one go: the scenario's dashes dropped as well as the code's.
+  await phone.goto(`http://${typed.replace(`/play/${TOY}/`, `/play/${TOY.replace(/-/g, '').toUpperCase()}/`).replace(/-/g, '')}`);
+  await expect(phone.getByRole('heading', { level: 1, name: `You are about to play: ${TOY_TITLE}` })).toBeVisible();
+  // It goes on to the scenario as written in the catalog, once the player has a name.
+  expect(decodeURIComponent(phone.url())).toContain(`#/play/${TOY}?`);
+
+  const lost = await device(browser, PHONE);
+  await lost.goto(`http://${typed.replace(`/play/${TOY}/`, '/play/toyshopsunday/')}`);
+  await expect(lost.getByText('There is no scenario “toyshopsunday” on this device.')).toBeVisible();
+  await expect(lost.getByLabel('Your name')).toHaveCount(0);
+});
