@@ -118,16 +118,53 @@ test.describe('before the app has loaded', () => {
   test.use({ locale: 'en-GB' });
 
   test('a name typed and sent on the first screen is added once the app has loaded', async ({ page }) => {
+    await watchFrames(page);
     const release = await holdApp(page);
     await page.goto('/', { waitUntil: 'commit' });
     await page.getByLabel('Your name').fill('Bram');
     await page.getByLabel('Your name').press('Enter');
-    // the form waits for the app, as it does while the app saves
-    await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+    // the form waits for the app, as it does while the app saves; "Start" says it is at work
+    const start = page.getByRole('button', { name: 'Start' });
+    await expect(start).toBeDisabled();
+    await expect(start).toHaveAttribute('aria-busy', 'true');
+    await expect(start.getByText('One moment…')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'One moment, the game is loading…' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Play as a guest' })).not.toHaveAttribute('aria-busy');
 
+    // from here until the next screen, every frame shows "Start" waiting: the app's as the page's
+    await page.evaluate(() => {
+      const w = window as unknown as { __waiting: boolean[] };
+      w.__waiting = [];
+      const frame = () => {
+        if (location.hash.startsWith('#/scenarios')) return;
+        const b = document.querySelector('button[type="submit"][aria-busy="true"]');
+        w.__waiting.push(!!b?.checkVisibility() && !!b.querySelector('.wait')?.checkVisibility({ visibilityProperty: true }));
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
     release();
     await expect(page).toHaveURL(/#\/scenarios/);
     await expect(page.getByText('Playing as Bram')).toBeVisible();
+    const waiting = await page.evaluate(() => (window as unknown as { __waiting: boolean[] }).__waiting);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.filter((shown) => !shown)).toEqual([]);
+    expect((await frames(page)).shift).toBe(0);
+  });
+
+  test('"Play as a guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const guest = page.getByRole('button', { name: 'Play as a guest' });
+    const box = await guest.boundingBox();
+    await guest.click();
+    await expect(guest).toHaveAttribute('aria-busy', 'true');
+    await expect(guest.getByText('One moment…')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'One moment, the game is loading…' })).toHaveCount(1);
+    // the button keeps its size and place
+    expect(await guest.boundingBox()).toEqual(box);
+    release();
+    await expect(page).toHaveURL(/#\/scenarios/);
   });
 
   test('what is typed carries over with the focus, and a link followed lands on its screen', async ({ page }) => {

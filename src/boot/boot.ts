@@ -469,8 +469,9 @@ function startHome(root: HTMLElement): boolean {
 
   /**
    * Brings a version up to what the player did: what they typed (in the version shown before), a
-   * "Start" or "Play as guest" waiting for the app (its buttons wait, as the app's do while busy),
-   * and a link followed to a screen only the app can show.
+   * "Start" or "Play as guest" waiting for the app (its buttons wait, as the app's do while busy;
+   * the one pressed says so, and a polite status tells the game is loading), and a link followed
+   * to a screen only the app can show.
    */
   const update = (v: HTMLElement, from?: HTMLElement) => {
     for (const id of ['who-name', 'who-team']) {
@@ -478,7 +479,16 @@ function startHome(root: HTMLElement): boolean {
       const b = field(v, id);
       if (a && b) b.value = a.value;
     }
-    for (const b of v.querySelectorAll<HTMLButtonElement>('main button')) b.disabled = action !== null;
+    for (const b of v.querySelectorAll<HTMLButtonElement>('main button')) {
+      b.disabled = action !== null;
+      // The button pressed shows that it waits, as WhoScreen's does (its `pressed` class).
+      const pressed = action !== null && b.dataset.action === action;
+      b.classList.toggle('pressed', pressed);
+      if (pressed) b.setAttribute('aria-busy', 'true');
+      else b.removeAttribute('aria-busy');
+    }
+    const status = v.querySelector<HTMLElement>('[data-wait]');
+    if (status) status.textContent = action ? (status.dataset.wait ?? '') : '';
     const here = homeAddress(location);
     const gone = away.get(v);
     if (here && gone) {
