@@ -38,6 +38,7 @@ type Mode = 'coaching' | 'assessment';
 /** The same keys as src/boot/protocol.ts (checked by boot.test.ts). */
 export const LANG_KEY = 'frontlijn.lang';
 export const HINT_KEY = 'frontlijn.boot';
+export const WHO_KEY = 'frontlijn.who';
 
 /** A new run's option-order seed (Run.seed), like the app's ids (src/ui/state/ids.ts). */
 function newSeed(): string {
@@ -448,6 +449,30 @@ export function focusKey(el: Element): string {
   return key;
 }
 
+/** The rows to keep for the players listed last time: as parseWhoHint in src/ui/state/who-hint.ts. */
+export function reservedRows(raw: string | null): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 20) : 0;
+}
+
+/**
+ * A returning player's device: the who-screen's "Loading…" gives way to as many placeholder rows
+ * as players were listed last time (built from the page's template, as WhoScreen renders them),
+ * so that nothing below moves when the app shows their names.
+ */
+function reserveRows(v: HTMLElement, rows: number): void {
+  const template = v.querySelector<HTMLTemplateElement>('template[data-placeholders]');
+  const note = v.querySelector('.waiting');
+  const list = template?.content.firstElementChild?.cloneNode(true) as HTMLElement | undefined;
+  const spare = list?.lastElementChild;
+  if (rows > 0 && note && list && spare) {
+    spare.remove();
+    for (let i = 1; i < rows; i++) list.append(spare.cloneNode(true));
+    note.replaceWith(list);
+  }
+  template?.remove();
+}
+
 /**
  * Shows the pre-rendered first screen of `/` (header and "who is playing") in the player's language
  * and keeps what they do on it until the app takes over; false when the app must show it alone.
@@ -459,6 +484,8 @@ function startHome(root: HTMLElement): boolean {
   }
   const app = document.getElementById('app');
   const sources = versions(root);
+  const rows = reservedRows(read(WHO_KEY));
+  for (const v of sources.values()) reserveRows(v, rows);
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
   let langChosen = false;
   let action: HomeCapture['action'] = null;
