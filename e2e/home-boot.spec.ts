@@ -162,10 +162,11 @@ test.describe('before the app has loaded', () => {
 
     // from here until the next screen, every frame shows "Start" waiting: the app's as the page's
     await page.evaluate(() => {
-      const w = window as unknown as { __waiting: boolean[] };
+      const w = window as unknown as { __waiting: boolean[]; __shiftWaiting: number };
       w.__waiting = [];
       const frame = () => {
         if (location.hash.startsWith('#/scenarios')) return;
+        w.__shiftWaiting = (window as unknown as { __shift: number }).__shift;
         const b = document.querySelector('button[type="submit"][aria-busy="true"]');
         w.__waiting.push(!!b?.checkVisibility() && !!b.querySelector('.wait')?.checkVisibility({ visibilityProperty: true }));
         requestAnimationFrame(frame);
@@ -178,6 +179,8 @@ test.describe('before the app has loaded', () => {
     const waiting = await page.evaluate(() => (window as unknown as { __waiting: boolean[] }).__waiting);
     expect(waiting.length).toBeGreaterThan(0);
     expect(waiting.filter((shown) => !shown)).toEqual([]);
+    // and nothing moved while it waited
+    expect(await page.evaluate(() => (window as unknown as { __shiftWaiting: number }).__shiftWaiting)).toBe(0);
   });
 
   test('"Play as a guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
