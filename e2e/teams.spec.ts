@@ -185,7 +185,7 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await page.getByLabel('Of maak een nieuw team').fill('bar  noord');
   await page.getByRole('button', { name: 'Team toevoegen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Bar Noord”. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team ‘Bar Noord’. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
   await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option')).toHaveCount(3);
   await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option', { name: 'Bar Noord' })).toHaveCount(1);
   await page.screenshot({ path: info.outputPath('room-team-refused-1280.png'), fullPage: true });
@@ -196,7 +196,7 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await page.getByLabel('Team').selectOption({ label: 'Nieuw team…' });
   await page.getByLabel('Naam van het nieuwe team').fill('KASSA');
   await page.getByRole('button', { name: 'Beginnen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Kassa”: kies het in de lijst met teams.');
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team ‘Kassa’: kies het in de lijst met teams.');
   expect(await teamNames()).toEqual(['Bar Noord', 'Kassa']);
 });
 
