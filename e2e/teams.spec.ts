@@ -4,7 +4,7 @@
  * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
  */
 import { expect, test } from '@playwright/test';
-import { readDb, seedRoom as seed } from './persist-support';
+import { playToEnd, readDb, seedRoom as seed, startAs } from './persist-support';
 import { readQr } from './helpers';
 import { brokenWords, overflow } from './layout-support';
 
@@ -120,6 +120,42 @@ test('players can be renamed, moved, and deleted with all their runs; history sh
   expect(db.runs).toHaveLength(6);
 });
 
+test('a player deleted while still playing in another tab: their run is shown nowhere, and the screens say so', async ({ context }, info) => {
+  const laptop = await context.newPage();
+  await seed(laptop, info.outputPath('room.json'));
+  // Fleur plays the toy shop in a second tab of the laptop...
+  const tab = await context.newPage();
+  await startAs(tab, 'Fleur', TOY);
+  // ...and is deleted in the first tab before she has finished
+  await laptop.goto('/#/players');
+  await laptop.reload();
+  await laptop.getByRole('button', { name: 'Delete Fleur' }).click();
+  await laptop.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(laptop.getByRole('status')).toHaveText('Fleur and their results were deleted.');
+  const runId = await playToEnd(tab);
+  await tab.close();
+  // the run finished after the deletion was stored, under a player this device no longer has
+  expect((await readDb(laptop)).results.some((r) => r.runId === runId)).toBe(true);
+
+  const note = '1 run by a deleted player is not shown.';
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await expect(laptop.locator('[data-ready="true"]')).toBeVisible();
+  await expect(laptop.getByRole('table', { name: /^Leaderboard/ }).locator('tbody tr')).toHaveCount(5);
+  await expect(laptop.getByText(note)).toBeVisible();
+
+  await laptop.goto(`/#/debrief?scenario=${TOY}`);
+  await expect(laptop.getByText('Based on 5 players (one run each).')).toBeVisible();
+  await expect(laptop.getByText(note)).toBeVisible();
+  await laptop.getByLabel('Show names').check();
+  await expect(laptop.locator('.names').first()).toBeVisible();
+  await expect(laptop.getByText('Unknown player')).toHaveCount(0);
+
+  const fleur = (await readDb(laptop)).runs.find((r) => r.id === runId)!.playerId;
+  await laptop.goto(`/#/history?player=${fleur}`);
+  await expect(laptop.getByText('This player is no longer on this device: they were deleted with their results.')).toBeVisible();
+  await expect(laptop.getByText('Unknown player')).toHaveCount(0);
+});
+
 test('a team name already taken (in any case or spacing) is refused on create and rename, in English and Dutch', async ({ page }, info) => {
   await seed(page, info.outputPath('room.json'));
   const teamNames = async () => (await readDb(page)).teams.map((x) => x.name).sort();
@@ -150,7 +186,7 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await page.getByLabel('Of maak een nieuw team').fill('bar  noord');
   await page.getByRole('button', { name: 'Team toevoegen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Bar Noord”. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team ‘Bar Noord’. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
   await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option')).toHaveCount(3);
   await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option', { name: 'Bar Noord' })).toHaveCount(1);
   await page.screenshot({ path: info.outputPath('room-team-refused-1280.png'), fullPage: true });
@@ -161,7 +197,7 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await page.getByLabel('Team').selectOption({ label: 'Nieuw team…' });
   await page.getByLabel('Naam van het nieuwe team').fill('KASSA');
   await page.getByRole('button', { name: 'Beginnen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Kassa”: kies het in de lijst met teams.');
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team ‘Kassa’: kies het in de lijst met teams.');
   expect(await teamNames()).toEqual(['Bar Noord', 'Kassa']);
 });
 
