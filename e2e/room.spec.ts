@@ -635,3 +635,44 @@ test('a typed address without the scenario’s dashes opens it; an unknown one s
   await expect(lost.getByText('There is no scenario “toyshopsunday” on this device.')).toBeVisible();
   await expect(lost.getByLabel('Your name')).toHaveCount(0);
 });
+
+test('the room form starts with the team made or used last; “No team” stays a choice', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  const team = laptop.getByLabel('Team to join');
+  const makeTeam = async (name: string) => {
+    await laptop.goto('/#/players');
+    await laptop.getByLabel('Team name').fill(name);
+    await laptop.getByRole('button', { name: 'Create team' }).click();
+    await expect(laptop.getByRole('heading', { level: 2, name })).toBeVisible();
+  };
+  // Two teams made under Teams: the room starts with the one made last (before: "No team").
+  await makeTeam('Morning shift');
+  await makeTeam('Evening shift');
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Room' }).click();
+  await expect(team.locator('option:checked')).toHaveText('Evening shift');
+  // "No team" chosen for a room is what the next room starts with…
+  await team.selectOption({ label: 'No team' });
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByRole('button', { name: 'Close the room' }).click();
+  await laptop.reload();
+  await expect(team.locator('option:checked')).toHaveText('No team');
+  // …until a team is made after it.
+  await makeTeam('Night shift');
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Room' }).click();
+  await expect(team.locator('option:checked')).toHaveText('Night shift');
+});
+
+test('the room form lists the scenarios by their titles, in English and in Dutch', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  const titles = () => laptop.getByLabel('Scenario').locator('option').allTextContents();
+  await expect(laptop.getByLabel('Scenario').locator('option')).not.toHaveCount(0);
+  const en = await titles();
+  expect(en).toEqual([...en].sort((a, b) => a.localeCompare(b, 'en')));
+  await laptop.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Zaalmodus' })).toBeVisible();
+  const nl = await titles();
+  expect(nl).not.toEqual(en);
+  expect(nl).toEqual([...nl].sort((a, b) => a.localeCompare(b, 'nl')));
+});
