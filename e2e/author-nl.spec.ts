@@ -103,7 +103,7 @@ test('in Dutch: a file whose longest option always wins gets the warning, and th
   await expect(page.getByRole('button', { name: /de stemming van de klant al \+5, het hoogste, bij de knooppunten "flavour", "pay" en "confirm" achter elkaar/ })).toBeVisible();
   await verdict.getByRole('link', { name: 'Kaart' }).click();
   await page.getByRole('checkbox', { name: 'Altijd de langste optie' }).check();
-  await expect(page.getByText('Altijd de langste optie (Nederlandse teksten): eindigt bij “fan” (fan) met een totaalscore van 100, na 4 beslissingen.')).toBeVisible();
+  await expect(page.getByText('Altijd de langste optie (Nederlandse teksten): eindigt bij ‘fan’ (fan) met een totaalscore van 100, na 4 beslissingen.')).toBeVisible();
   await expect(page.locator('[data-node="pay"]')).toHaveAttribute('aria-label', /weg van de langste optie/);
 });
 

@@ -8,8 +8,8 @@ import { expectAccessible, expectNoCspViolations, frames, holdDb, watchCsp, watc
  */
 
 const WHO = {
-  en: { heading: 'Who is playing?', intro: 'Pick your name, or add yourself. No password needed.', name: 'Your name', start: 'Start', button: 'English', next: 'Next player', none: 'No players yet on this device.', loading: 'Loading…' },
-  nl: { heading: 'Wie speelt er?', intro: 'Kies je naam, of voeg jezelf toe. Geen wachtwoord nodig.', name: 'Je naam', start: 'Beginnen', button: 'Nederlands', next: 'Volgende speler', none: 'Nog geen spelers op dit apparaat.', loading: 'Laden…' },
+  en: { heading: 'Who is playing?', intro: 'Pick your name, or add yourself. No password needed.', name: 'Your name', start: 'Start', button: 'English', next: 'Next player', none: 'No players yet on this device.', loading: 'Loading…', playAs: 'Play as' },
+  nl: { heading: 'Wie speelt er?', intro: 'Kies je naam, of voeg jezelf toe. Geen wachtwoord nodig.', name: 'Je naam', start: 'Beginnen', button: 'Nederlands', next: 'Volgende speler', none: 'Nog geen spelers op dit apparaat.', loading: 'Laden…', playAs: 'Speel als' },
 } as const;
 
 /** Holds every script of the app (its entry and chunks) until the returned function is called. */
@@ -81,6 +81,35 @@ for (const [locale, lang, other] of [
       await page.goto('/#/scenarios');
       await expect(page.locator('html')).toHaveAttribute('lang', other);
     });
+
+    test('a returning player sees their names take the room kept for them: nothing moves', async ({ page: first, context }) => {
+      for (const name of ['Anna', 'Bram']) {
+        await first.goto('/');
+        await first.getByLabel(WHO[lang].name).fill(name);
+        await first.getByRole('button', { name: WHO[lang].start }).click();
+        await expect(first).toHaveURL(/#\/scenarios/);
+      }
+      await first.close();
+
+      const page = await context.newPage();
+      await watchFrames(page);
+      await holdDb(page);
+      const release = await holdApp(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      await expect(page.getByRole('heading', { level: 1, name: WHO[lang].heading })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: WHO[lang].loading })).toBeVisible();
+      await expect(page.getByText(WHO[lang].none)).toHaveCount(0);
+      release();
+      await appTookOver(page);
+      await expect(page.getByRole('status').filter({ hasText: WHO[lang].loading })).toBeVisible();
+      await page.evaluate(() => (window as unknown as { releaseDb: () => void }).releaseDb());
+      await expect(page.getByRole('button', { name: `${WHO[lang].playAs} Anna` })).toBeVisible();
+      await expect(page.getByRole('button', { name: `${WHO[lang].playAs} Bram` })).toBeVisible();
+      await expect(page.getByText(WHO[lang].loading)).toHaveCount(0);
+      const seen = await frames(page);
+      expect(seen.headings.filter((n) => n !== 1)).toEqual([]);
+      expect(seen.shift).toBe(0);
+    });
   });
 }
 
@@ -88,16 +117,55 @@ test.describe('before the app has loaded', () => {
   test.use({ locale: 'en-GB' });
 
   test('a name typed and sent on the first screen is added once the app has loaded', async ({ page }) => {
+    await watchFrames(page);
     const release = await holdApp(page);
     await page.goto('/', { waitUntil: 'commit' });
     await page.getByLabel('Your name').fill('Bram');
     await page.getByLabel('Your name').press('Enter');
-    // the form waits for the app, as it does while the app saves
-    await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+    // the form waits for the app, as it does while the app saves; "Start" says it is at work
+    const start = page.getByRole('button', { name: 'Start' });
+    await expect(start).toBeDisabled();
+    await expect(start).toHaveAttribute('aria-busy', 'true');
+    await expect(start.getByText('One moment…')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'One moment, the game is loading…' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Play as a guest' })).not.toHaveAttribute('aria-busy');
 
+    // from here until the next screen, every frame shows "Start" waiting: the app's as the page's
+    await page.evaluate(() => {
+      const w = window as unknown as { __waiting: boolean[]; __shiftWaiting: number };
+      w.__waiting = [];
+      const frame = () => {
+        if (location.hash.startsWith('#/scenarios')) return;
+        w.__shiftWaiting = (window as unknown as { __shift: number }).__shift;
+        const b = document.querySelector('button[type="submit"][aria-busy="true"]');
+        w.__waiting.push(!!b?.checkVisibility() && !!b.querySelector('.wait')?.checkVisibility({ visibilityProperty: true }));
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
     release();
     await expect(page).toHaveURL(/#\/scenarios/);
     await expect(page.getByText('Playing as Bram')).toBeVisible();
+    const waiting = await page.evaluate(() => (window as unknown as { __waiting: boolean[] }).__waiting);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.filter((shown) => !shown)).toEqual([]);
+    // and nothing moved while it waited
+    expect(await page.evaluate(() => (window as unknown as { __shiftWaiting: number }).__shiftWaiting)).toBe(0);
+  });
+
+  test('"Play as a guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const guest = page.getByRole('button', { name: 'Play as a guest' });
+    const box = await guest.boundingBox();
+    await guest.click();
+    await expect(guest).toHaveAttribute('aria-busy', 'true');
+    await expect(guest.getByText('One moment…')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'One moment, the game is loading…' })).toHaveCount(1);
+    // the button keeps its size and place
+    expect(await guest.boundingBox()).toEqual(box);
+    release();
+    await expect(page).toHaveURL(/#\/scenarios/);
   });
 
   test('what is typed carries over with the focus, and a link followed lands on its screen', async ({ page }) => {

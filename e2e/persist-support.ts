@@ -288,3 +288,24 @@ export async function seedRoom(page: Page, path: string): Promise<void> {
   await page.getByLabel('Results file (.json)').setInputFiles(path);
   await expect(page.getByRole('log')).toContainText('7 new runs');
 }
+
+/**
+ * An open room on the projector after a crowd handed in: one team, each player one toy-shop run
+ * (assessment, or coaching where `coaching` says so), imported as a results file, the room's
+ * roster listing them all.
+ */
+export async function seedCrowdedRoom(page: Page, path: string, players: { name: string; coaching?: boolean }[], expected = players.length): Promise<void> {
+  const team = { id: 'zaal', name: 'Winkelteam Utrecht-Centrum', createdAt: t0 };
+  const profiles = players.map((p, i) => ({ id: `crowd-${i}`, name: p.name, teamId: team.id, createdAt: t0 }));
+  const crowdRuns = players.map((p, i) => ({ ...roomRun(`crowd-run-${i}`, `crowd-${i}`, (k) => k + i, t0 + i * 60_000), mode: p.coaching ? ('coaching' as const) : ('assessment' as const) }));
+  writeFileSync(
+    path,
+    JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: t0 + DAY, scope: { kind: 'all' }, teams: [team], profiles, scenarios: [], runs: await signedElsewhere(crowdRuns), scores: [] }),
+  );
+  await page.goto('/#/results');
+  await page.getByLabel(/^(Results file|Resultatenbestand) \(\.json\)$/).setInputFiles(path);
+  await expect(page.getByRole('log')).toContainText(/new runs|nieuwe rondes/);
+  const room = { scenarioId: ROOM_SCENARIO, teamId: team.id, mode: 'assessment', expected, since: t0, runIds: crowdRuns.map((r) => r.id) };
+  await page.evaluate((r) => localStorage.setItem('frontlijn-room', JSON.stringify(r)), room);
+  await page.goto('/#/room?view=projector');
+}

@@ -17,6 +17,7 @@ test('a direct link plays at once as a guest, who adds a name on the report', as
   await page.goto(`/#/play/${id}`);
   await waitForOptions(page);
   await expect(page.getByText('Speler: Gast')).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Naam kiezen' })).toBeVisible();
   for (const option of plan.texts) {
     await waitForOptions(page);
     await pressOption(page, option!.nl);
@@ -37,6 +38,27 @@ test('a direct link plays at once as a guest, who adds a name on the report', as
   await expect(page.getByRole('listitem').filter({ hasText: 'Tram' }).getByText(/Jouw beste: \d+/)).toBeVisible();
   await expectNoCspViolations(page);
 });
+
+// Nobody has chosen a name on a direct link: the header offers to choose one, not "Next player"
+// (on a phone the only word about the player there), and stays one row of tools.
+for (const [lang, words] of Object.entries({
+  nl: { link: 'Naam kiezen', next: 'Volgende speler', who: 'Wie speelt er?' },
+  en: { link: 'Choose a name', next: 'Next player', who: 'Who is playing?' },
+})) {
+  test(`a guest on a phone (${lang}) is told so in the header and can choose a name`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/#/play/${id}`);
+    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    await waitForOptions(page);
+    const header = page.getByRole('banner');
+    await expect(header.getByText(words.next)).toHaveCount(0);
+    const choose = header.getByRole('link', { name: words.link });
+    const settings = header.getByRole('link', { name: lang === 'nl' ? 'Instellingen' : 'Settings' });
+    expect(Math.abs((await choose.boundingBox())!.y - (await settings.boundingBox())!.y)).toBeLessThan(44);
+    await choose.click();
+    await expect(page.getByRole('heading', { level: 1, name: words.who })).toBeVisible();
+  });
+}
 
 test('without storage the player is told in plain words and plays on', async ({ page }, testInfo) => {
   await page.goto(`/?storage=memory#/play/${id}`);

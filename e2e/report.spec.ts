@@ -189,7 +189,8 @@ test.describe('in Dutch on a phone', () => {
       await expect(first).toContainText(plan.rows[plan.costly].situation);
       await expect(first).toContainText(`Jij: ${plan.rows[plan.costly].chosen}`);
       await expect(first).toContainText(`Beter: ${plan.rows[plan.costly].best}`);
-      await expect(first).toContainText(`Kostte ${plan.loss} punt`);
+      // Not "Kostte n punten van je totaalscore": that read as impossible beside a total below n.
+      await expect(first).toContainText(`Met de beste keuze hier had je tot ${plan.loss} punt`);
       const costlyNode = plan.scenario.nodes[plan.rows[plan.costly].node];
       const better = costlyNode.options.find((o) => nl(o.text) === plan.rows[plan.costly].best)!;
       const tip = page.getByRole('region', { name: 'Tip voor de volgende keer' });

@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { encodeRunLink } from '../src/persistence/run-link';
-import { engineRun, loadScenario, playToEnd, readDb, seedRoom, signedElsewhere, startAs } from './persist-support';
+import { engineRun, loadScenario, playToEnd, readDb, seedCrowdedRoom, seedRoom, signedElsewhere, startAs } from './persist-support';
 import { readQr } from './helpers';
 
 const TOY = 'toy-shop-saturday';
@@ -97,8 +97,9 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   await expect(laptop.getByRole('heading', { level: 1, name: TOY_TITLE })).toBeVisible();
   await expect(laptop.getByText('Assessment · team Bar')).toBeVisible();
   await expectInView(laptop, laptop.getByRole('img', { name: /QR code: open/ }));
+  // Written out for typing: short (the QR code's link is ~100 characters), the same room.
   const shortLink = laptop.locator('.link code');
-  await expect(shortLink).toHaveText(link.replace(/^https?:\/\//, ''));
+  await expect(shortLink).toHaveText(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=bar$`));
   await expectInView(laptop, shortLink);
   expect(await shortLink.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
   await expectInView(laptop, laptop.getByRole('status').filter({ hasText: '0 of 12 handed in' }));
@@ -164,6 +165,42 @@ test('the room form\'s “Players expected” is a field like the others: labell
   await shot(laptop, info, 'room-form-1280', true);
 });
 
+/** The lines the short address is drawn on, as the text on each (read from where each letter lands). */
+async function addressLines(code: Locator): Promise<string[]> {
+  return code.evaluate((el) => {
+    const lines: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        const last = lines.at(-1);
+        if (last && Math.abs(last.top - top) < 4) last.text += node.textContent![i];
+        else lines.push({ top, text: node.textContent![i] });
+      }
+    }
+    return lines.map((l) => l.text);
+  });
+}
+
+test('the projector\'s short address wraps between its dashed groups, never inside one', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await openRoom(laptop, { newTeam: 'Ochtendploeg', expected: 2 });
+  const code = laptop.locator('.link code');
+  await expect(code).toHaveText(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=(\\w{5}-){4}\\w{6}$`));
+  for (const size of [{ width: 1024, height: 768 }, LAPTOP, { width: 1920, height: 1080 }]) {
+    await laptop.setViewportSize(size);
+    const lines = await addressLines(code);
+    expect(lines.join('')).toBe(await code.textContent());
+    // Before: "…?t=72eqr-x" | "avtx-1qz2q-…", a group split where someone copies letter by letter.
+    for (const line of lines.slice(0, -1)) expect(line, `a line of the address at ${size.width} px`).toMatch(/[-/?&=]$/);
+  }
+  await shot(laptop, info, 'room-projector-address-1920');
+});
+
 test('a new team typed but not added yet is the room\'s team when the code is shown', async ({ browser }) => {
   const laptop = await device(browser, LAPTOP);
   await laptop.goto('/#/room');
@@ -172,7 +209,7 @@ test('a new team typed but not added yet is the room\'s team when the code is sh
   // Straight to the code, without "Add team" (before: the room opened without a team).
   await laptop.getByRole('button', { name: 'Show the code' }).click();
   await expect(laptop.getByText('Assessment · team Kassa zaterdag')).toBeVisible();
-  await expect(laptop.locator('.link code')).toContainText('teamName=Kassa%20zaterdag');
+  expect((await readQr(laptop.getByRole('img', { name: /QR code: open/ }))).text).toContain('teamName=Kassa%20zaterdag');
   // A name already taken is said, and the room does not open with another team than meant.
   await laptop.getByRole('link', { name: 'Back' }).click();
   await laptop.getByLabel('Team to join').selectOption({ label: 'No team' });
@@ -480,4 +517,162 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
   // The leaderboard agrees: Dewi only.
   await laptop.goto(`/#/teams?scenario=${TOY}`);
   await expect(laptop.getByRole('table', { name: /^Ranglijst/ }).getByRole('rowheader')).toHaveText(['Dewi']);
+});
+
+const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];
+const SCREENS = [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
+
+/** The box's part that its scrolling parent shows: the whole box, or how many pixels are hidden. */
+function hiddenPx(el: Locator): Promise<number> {
+  return el.evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    const list = e.closest('ol')!.getBoundingClientRect();
+    return Math.max(0, list.top - box.top) + Math.max(0, box.bottom - list.bottom);
+  });
+}
+
+test('the projector fits 12 players with long names, a reason and the localhost note on one screen, in Dutch and English', async ({ page }, info) => {
+  // Gerrit-Jan handed in a practice run: the roster says why he is not counted.
+  await seedCrowdedRoom(page, info.outputPath('crowd.json'), LONG_NAMES.map((name, i) => ({ name, coaching: i === 3 })));
+  for (const [lang, button, count, reason] of [
+    ['nl', 'Nederlands', '11 van 12 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.', 'oefenronde: telt niet mee voor de ranglijst'],
+    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'coaching run: not on the leaderboard'],
+  ]) {
+    await page.goto('/#/results');
+    await page.getByRole('button', { name: button }).click();
+    await page.goto('/#/room?view=projector');
+    for (const screen of SCREENS) {
+      await page.setViewportSize(screen);
+      const roster = page.getByRole('region', { name: lang === 'nl' ? 'Ingeleverd' : 'Handed in' });
+      await expect(roster.getByRole('status')).toHaveText(count);
+      await expect(roster.getByRole('listitem').nth(3)).toContainText(reason);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight), `page scroll at ${screen.width}×${screen.height} ${lang}`).toBe(0);
+      // The code stays large enough to scan from the back: at least 40% of the screen's shorter side.
+      const qr = (await page.getByRole('img', { name: /QR/ }).boundingBox())!;
+      expect(qr.width).toBeGreaterThanOrEqual(0.4 * Math.min(screen.width, screen.height));
+      await expectInView(page, page.getByRole('img', { name: /QR/ }));
+      await expectInView(page, page.getByRole('note'));
+      await expectInView(page, page.locator('.link code'));
+      await expectInView(page, roster.getByRole('status'));
+      for (const item of await roster.getByRole('listitem').all()) {
+        await expectInView(page, item);
+        expect(await hiddenPx(item), `${await item.innerText()} shown whole`).toBe(0);
+      }
+      expect(await roster.getByRole('listitem').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(16);
+      await expectInView(page, page.getByRole('link', { name: lang === 'nl' ? 'Terug' : 'Back' }));
+      await shot(page, info, `room-projector-12-${lang}-${screen.width}`);
+    }
+  }
+});
+
+test('with 30 players handed in, the projector keeps to one screen: the count stays, the list scrolls with the latest in view', async ({ page }, info) => {
+  const players = Array.from({ length: 30 }, (_, i) => ({ name: `${LONG_NAMES[i % 12]} ${i + 1}` }));
+  await seedCrowdedRoom(page, info.outputPath('crowd.json'), players);
+  for (const screen of SCREENS) {
+    await page.setViewportSize(screen);
+    await page.reload();
+    const roster = page.getByRole('region', { name: 'Handed in' });
+    await expect(roster.getByRole('status')).toHaveText('30 of 30 handed in');
+    await expect(roster.getByRole('listitem')).toHaveCount(30);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBe(0);
+    await expectInView(page, roster.getByRole('status'));
+    const latest = roster.getByRole('listitem').last();
+    await expect(latest).toContainText(`${LONG_NAMES[29 % 12]} 30`);
+    expect(await hiddenPx(latest)).toBe(0);
+    // The list is a region of its own that the keyboard can scroll, back to the first player.
+    const list = roster.getByRole('list');
+    await list.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => hiddenPx(roster.getByRole('listitem').first())).toBe(0);
+    await shot(page, info, `room-projector-30-${screen.width}`);
+  }
+});
+
+test('a typed short address joins the room’s team: the phone’s runs belong to the trainer’s team', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Or make a new team').fill('Winkelteam Utrecht-Centrum');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  const typed = (await laptop.locator('.link code').innerText()).trim();
+  // The team's UUID as 26 letters and digits in groups: ~70 characters instead of ~150.
+  expect(typed).toMatch(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=[0-9a-z]{5}(-[0-9a-z]{5}){3}-[0-9a-z]{6}$`));
+  expect(typed.length).toBeLessThanOrEqual(80);
+  const [team] = (await readDb(laptop)).teams;
+
+  const phone = await device(browser, PHONE);
+  // As typed into the address bar: no scheme, and in capitals where a phone's keyboard put them.
+  await phone.goto(`http://${typed.replace(/t=(.*)$/, (_, code: string) => `t=${code.toUpperCase()}`)}`);
+  await expect(phone.getByRole('heading', { level: 1, name: `You are about to play: ${TOY_TITLE}` })).toBeVisible();
+  await expect(phone.getByText('Mode: Assessment · team Room')).toBeVisible();
+  await phone.getByLabel('Your name').fill('Noor');
+  await phone.getByRole('button', { name: /^start$/i }).click();
+  await pressBegin(phone);
+  await playToEnd(phone);
+  const onPhone = await readDb(phone);
+  expect(onPhone.profiles.find((p) => p.name === 'Noor')?.teamId).toBe(team.id);
+  expect(onPhone.runs[0].mode).toBe('assessment');
+  await shot(phone, info, 'typed-link-ending-360');
+});
+
+test('a typed address without the scenario’s dashes opens it; an unknown one says so before the name', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  await laptop.getByLabel('Scenario').selectOption(TOY);
+  await laptop.getByLabel('Or make a new team').fill('Avondploeg');
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  const typed = (await laptop.locator('.link code').innerText()).trim();
+
+  const phone = await device(browser, PHONE);
+  // Typed from the projector in one go: the scenario's dashes dropped as well as the code's.
+  await phone.goto(`http://${typed.replace(`/play/${TOY}/`, `/play/${TOY.replace(/-/g, '').toUpperCase()}/`).replace(/-/g, '')}`);
+  await expect(phone.getByRole('heading', { level: 1, name: `You are about to play: ${TOY_TITLE}` })).toBeVisible();
+  // It goes on to the scenario as written in the catalog, once the player has a name.
+  expect(decodeURIComponent(phone.url())).toContain(`#/play/${TOY}?`);
+
+  const lost = await device(browser, PHONE);
+  await lost.goto(`http://${typed.replace(`/play/${TOY}/`, '/play/toyshopsunday/')}`);
+  await expect(lost.getByText('There is no scenario “toyshopsunday” on this device.')).toBeVisible();
+  await expect(lost.getByLabel('Your name')).toHaveCount(0);
+});
+
+test('the room form starts with the team made or used last; “No team” stays a choice', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  const team = laptop.getByLabel('Team to join');
+  const makeTeam = async (name: string) => {
+    await laptop.goto('/#/players');
+    await laptop.getByLabel('Team name').fill(name);
+    await laptop.getByRole('button', { name: 'Create team' }).click();
+    await expect(laptop.getByRole('heading', { level: 2, name })).toBeVisible();
+  };
+  // Two teams made under Teams: the room starts with the one made last (before: "No team").
+  await makeTeam('Morning shift');
+  await makeTeam('Evening shift');
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Room' }).click();
+  await expect(team.locator('option:checked')).toHaveText('Evening shift');
+  // "No team" chosen for a room is what the next room starts with…
+  await team.selectOption({ label: 'No team' });
+  await laptop.getByRole('button', { name: 'Show the code' }).click();
+  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByRole('button', { name: 'Close the room' }).click();
+  await laptop.reload();
+  await expect(team.locator('option:checked')).toHaveText('No team');
+  // …until a team is made after it.
+  await makeTeam('Night shift');
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Room' }).click();
+  await expect(team.locator('option:checked')).toHaveText('Night shift');
+});
+
+test('the room form lists the scenarios by their titles, in English and in Dutch', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/room');
+  const titles = () => laptop.getByLabel('Scenario').locator('option').allTextContents();
+  await expect(laptop.getByLabel('Scenario').locator('option')).not.toHaveCount(0);
+  const en = await titles();
+  expect(en).toEqual([...en].sort((a, b) => a.localeCompare(b, 'en')));
+  await laptop.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Zaalmodus' })).toBeVisible();
+  const nl = await titles();
+  expect(nl).not.toEqual(en);
+  expect(nl).toEqual([...nl].sort((a, b) => a.localeCompare(b, 'nl')));
 });

@@ -4,8 +4,9 @@
  * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
  */
 import { expect, test } from '@playwright/test';
-import { readDb, seedRoom as seed } from './persist-support';
+import { playToEnd, readDb, seedRoom as seed, startAs } from './persist-support';
 import { readQr } from './helpers';
+import { brokenWords, overflow } from './layout-support';
 
 const TOY = 'toy-shop-saturday';
 
@@ -73,8 +74,8 @@ test('room mode shows a scannable code of a link straight to the scenario and te
   // Decode the drawn code as the phone's camera would.
   const decoded = await readQr(svg);
   expect(decoded.text).toMatch(new RegExp(`/play/${TOY}/\\?mode=assessment&team=bar&teamName=Bar&room=1$`));
-  // The projector shows the same address, without "http://", to type.
-  await expect(page.getByText(decoded.text.replace(/^https?:\/\//, ''))).toBeVisible();
+  // The projector shows a short address to type, without "http://", for the same room.
+  await expect(page.getByText(new RegExp(`^localhost:\\d+/play/${TOY}/\\?t=bar$`))).toBeVisible();
   // The link opens the scenario on a phone, in assessment mode.
   const phone = await page.context().browser()!.newPage();
   await phone.goto(decoded.text);
@@ -119,6 +120,42 @@ test('players can be renamed, moved, and deleted with all their runs; history sh
   expect(db.runs).toHaveLength(6);
 });
 
+test('a player deleted while still playing in another tab: their run is shown nowhere, and the screens say so', async ({ context }, info) => {
+  const laptop = await context.newPage();
+  await seed(laptop, info.outputPath('room.json'));
+  // Fleur plays the toy shop in a second tab of the laptop...
+  const tab = await context.newPage();
+  await startAs(tab, 'Fleur', TOY);
+  // ...and is deleted in the first tab before she has finished
+  await laptop.goto('/#/players');
+  await laptop.reload();
+  await laptop.getByRole('button', { name: 'Delete Fleur' }).click();
+  await laptop.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(laptop.getByRole('status')).toHaveText('Fleur and their results were deleted.');
+  const runId = await playToEnd(tab);
+  await tab.close();
+  // the run finished after the deletion was stored, under a player this device no longer has
+  expect((await readDb(laptop)).results.some((r) => r.runId === runId)).toBe(true);
+
+  const note = '1 run by a deleted player is not shown.';
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await expect(laptop.locator('[data-ready="true"]')).toBeVisible();
+  await expect(laptop.getByRole('table', { name: /^Leaderboard/ }).locator('tbody tr')).toHaveCount(5);
+  await expect(laptop.getByText(note)).toBeVisible();
+
+  await laptop.goto(`/#/debrief?scenario=${TOY}`);
+  await expect(laptop.getByText('Based on 5 players (one run each).')).toBeVisible();
+  await expect(laptop.getByText(note)).toBeVisible();
+  await laptop.getByLabel('Show names').check();
+  await expect(laptop.locator('.names').first()).toBeVisible();
+  await expect(laptop.getByText('Unknown player')).toHaveCount(0);
+
+  const fleur = (await readDb(laptop)).runs.find((r) => r.id === runId)!.playerId;
+  await laptop.goto(`/#/history?player=${fleur}`);
+  await expect(laptop.getByText('This player is no longer on this device: they were deleted with their results.')).toBeVisible();
+  await expect(laptop.getByText('Unknown player')).toHaveCount(0);
+});
+
 test('a team name already taken (in any case or spacing) is refused on create and rename, in English and Dutch', async ({ page }, info) => {
   await seed(page, info.outputPath('room.json'));
   const teamNames = async () => (await readDb(page)).teams.map((x) => x.name).sort();
@@ -149,7 +186,7 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await page.getByLabel('Of maak een nieuw team').fill('bar  noord');
   await page.getByRole('button', { name: 'Team toevoegen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Bar Noord”. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team ‘Bar Noord’. Geef dit team een andere naam, zodat de teams in elke lijst uit elkaar te houden zijn.');
   await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option')).toHaveCount(3);
   await expect(page.getByLabel('Team om bij aan te sluiten').getByRole('option', { name: 'Bar Noord' })).toHaveCount(1);
   await page.screenshot({ path: info.outputPath('room-team-refused-1280.png'), fullPage: true });
@@ -160,7 +197,7 @@ test('a team name already taken (in any case or spacing) is refused on create an
   await page.getByLabel('Team').selectOption({ label: 'Nieuw team…' });
   await page.getByLabel('Naam van het nieuwe team').fill('KASSA');
   await page.getByRole('button', { name: 'Beginnen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Er is al een team “Kassa”: kies het in de lijst met teams.');
+  await expect(page.getByRole('alert')).toHaveText('Er is al een team ‘Kassa’: kies het in de lijst met teams.');
   expect(await teamNames()).toEqual(['Bar Noord', 'Kassa']);
 });
 
@@ -175,4 +212,35 @@ test('on a laptop a player’s Results, Rename, team and Delete sit on one line'
   // Before, the team list took a line of its own: Results and Rename above it, Delete below.
   const middles = boxes.map((b) => b.y + b.height / 2);
   expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+});
+
+test('team scores on the projector at 360 px: no score over its label, no heading word broken, in Dutch and English', async ({ page }, info) => {
+  await seed(page, info.outputPath('room.json'));
+  for (const [button, projector] of [['English', 'Projector (large)'], ['Nederlands', 'Beamer (groot)']]) {
+    await page.goto('/#/results');
+    await page.getByRole('button', { name: button }).click();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/#/teams?scenario=${TOY}`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await page.getByLabel(projector).check();
+    for (const heading of await page.getByRole('heading').all()) {
+      expect(await brokenWords(heading), await heading.innerText()).toEqual([]);
+      expect(await heading.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    }
+    // Each score cell of the cards: its label and its number share no pixel.
+    const overlaps = await page.locator('table.board td.num:not(.rank)').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const label = cell.querySelector('.cell-label')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        range.setStartAfter(cell.querySelector('.cell-label')!);
+        const n = range.getBoundingClientRect();
+        const apart = n.left >= label.right || n.right <= label.left || n.top >= label.bottom || n.bottom <= label.top;
+        return apart ? [] : [`${cell.textContent}`];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: info.outputPath(`teams-projector-360-${button}.png`), fullPage: true });
+  }
 });

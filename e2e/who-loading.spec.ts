@@ -14,6 +14,13 @@ test('the who-screen shows "Loading…", not "no players yet", until the stored 
   await first.close();
   // The next visit holds the database's "opened" event until the test lets it through.
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   await holdDb(page);
   await page.goto('/#/');
   await expect(page.getByRole('heading', { name: 'Who is playing?', level: 1 })).toBeVisible();
@@ -24,4 +31,7 @@ test('the who-screen shows "Loading…", not "no players yet", until the stored 
   await expect(page.getByRole('button', { name: 'Play as Anna' })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await expect(page.getByText('No players yet')).toHaveCount(0);
+  // Anna's row took the room kept for it: nothing below moved (as for a device with no players)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { orderOptions } from '../engine/option-order';
-import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, bootLang, bootMode, firstOrder, homeAddress, readHint, carriedPlay } from './boot';
-import { HINT_KEY, LANG_KEY } from './protocol';
+import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, WHO_KEY as BOOT_WHO_KEY, bootLang, bootMode, carriedPlay, firstOrder, homeAddress, readHint, reservedRows } from './boot';
+import { HINT_KEY, LANG_KEY, WHO_KEY } from './protocol';
+import { parseWhoHint } from '../ui/state/who-hint';
 
 const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
 const ID = 'toy-shop-saturday';
@@ -108,6 +109,13 @@ describe('bootLang and readHint', () => {
   it('uses the same storage keys as the app', () => {
     expect(BOOT_LANG_KEY).toBe(LANG_KEY);
     expect(BOOT_HINT_KEY).toBe(HINT_KEY);
+    expect(BOOT_WHO_KEY).toBe(WHO_KEY);
+  });
+
+  it('keeps as many rows for the players listed last time as the app does', () => {
+    for (const raw of [null, '', '0', '1', '3', '20', '21', '999', '-2', '2.5', 'x', ' 4 ']) expect(reservedRows(raw)).toBe(parseWhoHint(raw));
+    expect(reservedRows('3')).toBe(3);
+    expect(reservedRows('999')).toBe(20);
   });
 });
 

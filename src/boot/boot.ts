@@ -41,6 +41,7 @@ type Mode = 'coaching' | 'assessment';
 /** The same keys as src/boot/protocol.ts (checked by boot.test.ts). */
 export const LANG_KEY = 'frontlijn.lang';
 export const HINT_KEY = 'frontlijn.boot';
+export const WHO_KEY = 'frontlijn.who';
 
 /** A new run's option-order seed (Run.seed), like the app's ids (src/ui/state/ids.ts). */
 function newSeed(): string {
@@ -457,6 +458,30 @@ export function focusKey(el: Element): string {
   return key;
 }
 
+/** The rows to keep for the players listed last time: as parseWhoHint in src/ui/state/who-hint.ts. */
+export function reservedRows(raw: string | null): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 20) : 0;
+}
+
+/**
+ * A returning player's device: the who-screen's "Loading…" gives way to as many placeholder rows
+ * as players were listed last time (built from the page's template, as WhoScreen renders them),
+ * so that nothing below moves when the app shows their names.
+ */
+function reserveRows(v: HTMLElement, rows: number): void {
+  const template = v.querySelector<HTMLTemplateElement>('template[data-placeholders]');
+  const note = v.querySelector('.waiting');
+  const list = template?.content.firstElementChild?.cloneNode(true) as HTMLElement | undefined;
+  const spare = list?.lastElementChild;
+  if (rows > 0 && note && list && spare) {
+    spare.remove();
+    for (let i = 1; i < rows; i++) list.append(spare.cloneNode(true));
+    note.replaceWith(list);
+  }
+  template?.remove();
+}
+
 /**
  * Shows the pre-rendered first screen of `/` (header and "who is playing") in the player's language
  * and keeps what they do on it until the app takes over; false when the app must show it alone.
@@ -468,6 +493,8 @@ function startHome(root: HTMLElement): boolean {
   }
   const app = document.getElementById('app');
   const sources = versions(root);
+  const rows = reservedRows(read(WHO_KEY));
+  for (const v of sources.values()) reserveRows(v, rows);
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
   let langChosen = false;
   let action: HomeCapture['action'] = null;
@@ -478,8 +505,9 @@ function startHome(root: HTMLElement): boolean {
 
   /**
    * Brings a version up to what the player did: what they typed (in the version shown before), a
-   * "Start" or "Play as guest" waiting for the app (its buttons wait, as the app's do while busy),
-   * and a link followed to a screen only the app can show.
+   * "Start" or "Play as guest" waiting for the app (its buttons wait, as the app's do while busy;
+   * the one pressed says so, and a polite status tells the game is loading), and a link followed
+   * to a screen only the app can show.
    */
   const update = (v: HTMLElement, from?: HTMLElement) => {
     for (const id of ['who-name', 'who-team']) {
@@ -487,7 +515,16 @@ function startHome(root: HTMLElement): boolean {
       const b = field(v, id);
       if (a && b) b.value = a.value;
     }
-    for (const b of v.querySelectorAll<HTMLButtonElement>('main button')) b.disabled = action !== null;
+    for (const b of v.querySelectorAll<HTMLButtonElement>('main button')) {
+      b.disabled = action !== null;
+      // The button pressed shows that it waits, as WhoScreen's does (its `pressed` class).
+      const pressed = action !== null && b.dataset.action === action;
+      b.classList.toggle('pressed', pressed);
+      if (pressed) b.setAttribute('aria-busy', 'true');
+      else b.removeAttribute('aria-busy');
+    }
+    const status = v.querySelector<HTMLElement>('[data-wait]');
+    if (status) status.textContent = action ? (status.dataset.wait ?? '') : '';
     const here = homeAddress(location);
     const gone = away.get(v);
     if (here && gone) {

@@ -11,6 +11,11 @@ export const LANG_KEY = 'frontlijn.lang';
  * localStorage key of what the app last knew that the boot script needs (a BootHint as JSON).
  */
 export const HINT_KEY = 'frontlijn.boot';
+/**
+ * localStorage key of how many players the who-screen listed when the app last knew (a number as
+ * text): `/` keeps their room while the device's players are read (src/ui/state/who-hint.ts).
+ */
+export const WHO_KEY = 'frontlijn.who';
 
 /** Kept up to date by the app (src/ui/state/boot-hint.ts). */
 export interface BootHint {

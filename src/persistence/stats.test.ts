@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from './api';
-import { comparable, debriefCounts, hasTimedDecision, history, leaderboard, leftOutBecause, teamAverages, timersOff } from './stats';
+import { comparable, comparedIn, debriefCounts, hasTimedDecision, history, leaderboard, leftOutBecause, teamAverages, timersOff, withoutDeletedPlayers } from './stats';
 import { scoreRun } from './scoring';
 import { restoreResult } from './restore';
 import { builtIn, playThrough } from './test/play';
@@ -157,5 +157,20 @@ describe('csv', () => {
     const evil = [profile('x', null, '=HYPERLINK("http://evil")')];
     const csv = scoresCsv([res('1', 'x', 40, 1)], evil, [], labels, ',');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});
+
+describe('withoutDeletedPlayers', () => {
+  it('keeps the runs of players on this device (and runs without a player), and counts the rest that a screen shows', () => {
+    const stray = [...results, res('g-coaching', 'ghost', 30, 200, { mode: 'coaching' }), res('g-other', 'ghost', 50, 210, { scenarioId: 'other' }), res('guest', null, 20, 220)];
+    const here = withoutDeletedPlayers(stray, profiles, comparedIn('mini'));
+    expect(here.results.map((r) => r.runId)).toEqual(['1', '2', '3', '4', '5', '6', '7', '9', 'guest']);
+    // on the board and in the debrief: the scenario's compared runs only (the coaching run and the other scenario's are not theirs)
+    expect(here.deleted).toBe(1);
+    // in a room's roster: every run handed in
+    expect(withoutDeletedPlayers(stray, profiles, () => true).deleted).toBe(3);
+    // the debrief counts no one who is not here
+    const counted = debriefCounts(here.results, 'mini', null, 'latest');
+    expect([...counted.who.get('a')!.values()].flat()).not.toContain('ghost');
   });
 });

@@ -2,6 +2,7 @@
  * The hash routes: which screen a `#/…` address shows, with its parameters (route parameters
  * and the query after `?`, merged into one record). Pure, so it is unit-tested without a DOM.
  */
+import { expandRoomParams } from './room-link';
 
 export type RouteName =
   | 'who'
@@ -73,7 +74,10 @@ export function parseHash(hash: string): Route {
       if (parts[i].startsWith(':')) found[parts[i].slice(1)] = safeDecode(segments[i]);
       else if (parts[i] !== segments[i]) ok = false;
     }
-    if (ok) return { name, params: Object.assign(params, found), path: raw };
+    if (ok) {
+      Object.assign(params, found);
+      return { name, params: name === 'play' ? expandRoomParams(params) : params, path: raw };
+    }
   }
   return { name: 'not-found', params, path: raw };
 }

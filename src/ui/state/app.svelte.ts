@@ -10,6 +10,7 @@ import type { Lang } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { writeBootHint } from './boot-hint';
+import { listedOnWho, writeWhoHint } from './who-hint';
 import { lrs } from './lrs.svelte';
 import { cleanName, nameKey } from '../../i18n/untrusted';
 
@@ -38,6 +39,8 @@ export class AppState {
   issues = $state.raw<StorageIssue[]>([]);
 
   currentPlayer = $derived(this.profiles.find((p) => p.id === this.settings.currentPlayerId) ?? null);
+  /** The players the who-screen lists (see who-hint.ts). */
+  listed = $derived(listedOnWho(this.profiles, this.settings.currentPlayerId));
   reducedMotion = $derived(
     this.settings.reducedMotion === 'on' || (this.settings.reducedMotion === 'system' && (systemReducedMotion?.current ?? false)),
   );
@@ -65,6 +68,7 @@ export class AppState {
     this.profiles = profiles;
     this.teams = teams;
     this.store = store;
+    this.#noteListed();
     // xAPI: a launch link or the LRS saved in Settings (nothing is queued or sent without one).
     void lrs.init(store);
     const lang = settings.lang ?? locale.cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined);
@@ -87,6 +91,11 @@ export class AppState {
     writeBootHint({ open: run && !run.startNode ? run.scenarioId : null, timerScale: this.settings.timerScale });
   }
 
+  /** Remembers for the next visit how many players `/` lists (the room it keeps for them). */
+  #noteListed(): void {
+    writeWhoHint(this.listed.length);
+  }
+
   #report(issue: StorageIssue): void {
     this.issues = [...this.issues.filter((i) => i.kind !== issue.kind), issue];
   }
@@ -98,6 +107,7 @@ export class AppState {
   /** Changes settings now and saves them (a failed save is reported by the store's issues). */
   async updateSettings(patch: Partial<Settings>): Promise<void> {
     this.settings = { ...this.settings, ...patch };
+    if ('currentPlayerId' in patch) this.#noteListed();
     const store = await this.ready();
     await store.saveSettings(this.settings).catch((e) => console.warn('settings not saved', e));
     if ('currentPlayerId' in patch || 'timerScale' in patch) void this.refreshBootHint();
@@ -118,6 +128,7 @@ export class AppState {
     const [profiles, teams] = await Promise.all([store.listProfiles(), store.listTeams()]);
     this.profiles = profiles;
     this.teams = teams;
+    this.#noteListed();
   }
 
   /**
@@ -168,6 +179,7 @@ export class AppState {
     const profile: Profile = { id: newId(), name: cleanName(name) ?? '?', teamId, createdAt: Date.now(), ...(guest ? { guest: true } : {}) };
     await store.saveProfile(profile);
     this.profiles = [...this.profiles, profile];
+    this.#noteListed();
     await this.selectPlayer(profile.id);
     return profile;
   }
@@ -181,6 +193,7 @@ export class AppState {
     const profile: Profile = { ...rest, name: cleanName(name) ?? old.name, teamId: teamId === undefined ? old.teamId : teamId };
     await store.saveProfile(profile);
     this.profiles = this.profiles.map((p) => (p.id === id ? profile : p));
+    this.#noteListed();
   }
 
   selectPlayer(id: string | null): Promise<void> {

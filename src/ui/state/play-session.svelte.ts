@@ -53,9 +53,20 @@ export class PlaySession {
   async start(): Promise<void> {
     const params = this.#params;
     try {
+      const meant = params.hash ? undefined : scenarios.builtinLike(params.id);
+      if (meant) {
+        // A typed address with the dashes left out, or in capitals: open the scenario it means.
+        const { id: _typed, ...query } = params;
+        app.navigate(href(`play/${encodeURIComponent(meant.id)}`, query), true);
+        return;
+      }
       const wanted = params.hash ? scenarios.playVersion(params.hash) : scenarios.playScenario(params.id);
       const store = await app.ready();
-      if ((params.team || params.room) && !(await this.#joinRoom(params.team ?? '', params.teamName ?? ''))) return;
+      if (params.team || params.room) {
+        // A room's link for a scenario this phone cannot open says so before asking for a name.
+        await wanted;
+        if (!(await this.#joinRoom(params.team ?? '', params.teamName ?? ''))) return;
+      }
       const player = await app.ensurePlayer(t('app.guest'));
       const testRun = params.from !== undefined && params.from !== '';
 
@@ -116,7 +127,8 @@ export class PlaySession {
    * show. Returns false when the player is sent to "who is playing" first.
    */
   async #joinRoom(teamId: string, teamName: string): Promise<boolean> {
-    if (teamId) await app.ensureTeam(teamId, teamName);
+    // A typed short link leaves the team's name out (room-link.ts): the phone calls it the room's.
+    if (teamId) await app.ensureTeam(teamId, teamName || t('app.room_team'));
     const current = app.currentPlayer;
     if (!current || current.guest) {
       app.navigate(href('', { next: location.hash, team: teamId || undefined }), true);

@@ -170,6 +170,17 @@ export class ScenarioLibrary {
   }
 
   /**
+   * The built-in a typed id means when it is not one as written: "ToyShopSaturday" or
+   * "toy shop saturday" for "toy-shop-saturday" (a room's address typed from a projector).
+   */
+  builtinLike(id: string): CatalogEntry | undefined {
+    if (this.builtin(id)) return undefined;
+    const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const want = plain(id);
+    return want ? catalog.find((c) => plain(c.id) === want) : undefined;
+  }
+
+  /**
    * Loads a scenario by id: a built-in (fetched once, in parallel with the rest of the page) or
    * the newest custom version in the store. Its `analysis` can be read at once.
    */

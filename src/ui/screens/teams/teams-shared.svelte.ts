@@ -5,7 +5,7 @@
  */
 import { registerMessages, t, currentLang, dateLocale } from '../../../i18n';
 import { t as textOf } from '../../../engine/text';
-import type { RunResult } from '../../../persistence/api';
+import type { RunResult, Team } from '../../../persistence/api';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
 import nl from '../../../i18n/teams.nl.json';
@@ -26,6 +26,12 @@ export function scenarioTitle(id: string): string {
   return e ? textOf(e.title, currentLang()) || id : id;
 }
 
+/** The scenario ids in the order of their titles in the UI language (as a person looks for one). */
+export function byTitle(ids: string[]): string[] {
+  const lang = currentLang();
+  return [...ids].sort((a, b) => scenarioTitle(a).localeCompare(scenarioTitle(b), lang));
+}
+
 /** Every scenario id: known ones first (in catalog order), then ids only seen in results. */
 export function scenarioIds(results: RunResult[]): string[] {
   // A Set: the ids come from stored data, and a select keyed by id must never see one twice.
@@ -38,13 +44,14 @@ export function scenarioIds(results: RunResult[]): string[] {
 const LAST_SCENARIO = 'frontlijn-teams-scenario';
 
 /**
- * The scenarios to choose from (built-in and custom, without reading any results) and the one to
- * show first: the route's, else the one last looked at or shown in the room, else the first.
+ * The scenarios to choose from (built-in and custom, without reading any results), by title, and
+ * the one to show first: the route's, else the one last looked at or shown in the room, else the
+ * first.
  */
 export async function scenarioChoice(wanted: string | undefined): Promise<{ ids: string[]; first: string }> {
   await app.ready();
   await scenarios.refresh().catch(() => undefined);
-  const ids = scenarioIds([]);
+  const ids = byTitle(scenarioIds([]));
   let last: string | null = null;
   try {
     last = localStorage.getItem(LAST_SCENARIO);
@@ -59,6 +66,36 @@ export async function scenarioChoice(wanted: string | undefined): Promise<{ ids:
 export function rememberScenario(id: string): void {
   try {
     if (id) localStorage.setItem(LAST_SCENARIO, id);
+  } catch {
+    /* not remembered: harmless */
+  }
+}
+
+const LAST_TEAM = 'frontlijn-room-team';
+
+/**
+ * The team a new room starts with: the one created last or last chosen for a room, whichever was
+ * later ('' for "No team" when that was chosen last, or when there is no team).
+ */
+export function recentTeam(teams: Team[]): string {
+  let used: { id: string; at: number } | null = null;
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(LAST_TEAM) ?? 'null');
+    if (v && typeof v === 'object' && 'id' in v && 'at' in v && typeof v.id === 'string' && typeof v.at === 'number') used = { id: v.id, at: v.at };
+  } catch {
+    /* storage refused or garbled: only the newest team counts */
+  }
+  const usedId = used?.id;
+  if (usedId && !teams.some((x) => x.id === usedId)) used = null;
+  const newest = teams.reduce<Team | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
+  if (newest && (!used || newest.createdAt > used.at)) return newest.id;
+  return used?.id ?? '';
+}
+
+/** Remembers the team (or '' for none) a room was opened for, for the next room. */
+export function rememberTeam(id: string, now = Date.now()): void {
+  try {
+    localStorage.setItem(LAST_TEAM, JSON.stringify({ id, at: now }));
   } catch {
     /* not remembered: harmless */
   }
