@@ -64,7 +64,8 @@ test(`${KILLS} browser kills in the middle of sending: 0 statements lost, 0 dupl
   test.setTimeout(420_000);
   const proxy = new FaultProxy(LRS_PORT);
   const endpoint = `http://127.0.0.1:${await proxy.start()}/xAPI/`;
-  const name = `Kill ${info.testId.slice(0, 8)}-${info.retry}`;
+  // One name per attempt and per repeat: the LRS keeps every earlier one's statements.
+  const name = `Kill ${info.testId.slice(0, 8)}-${info.repeatEachIndex}-${info.retry}`;
   const dir = mkdtempSync(join(tmpdir(), 'frontlijn-xapi-kill-'));
   let kills = 0;
   let sawStopped = false;
