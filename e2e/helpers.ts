@@ -237,3 +237,33 @@ export async function untilCountdownRuns(page: Page): Promise<void> {
     }, { intervals: [100], timeout: 30_000 })
     .toBeLessThan(full);
 }
+
+/**
+ * Records, for every frame, how many headings are visible, and the page's layout shifts: the
+ * pre-rendered screen must give way to the app's in one frame, with nothing blank or doubled.
+ */
+export async function watchFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frames: number[]; __shift: number };
+    w.__frames = [];
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    const frame = () => {
+      w.__frames.push([...document.querySelectorAll('h1')].filter((h) => h.checkVisibility()).length);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** The frames since the first heading showed, and the layout shift so far. */
+export async function frames(page: Page): Promise<{ headings: number[]; shift: number }> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { list, shift } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __shift: number };
+    return { list: w.__frames, shift: w.__shift };
+  });
+  return { headings: list.slice(list.findIndex((n) => n > 0)), shift };
+}

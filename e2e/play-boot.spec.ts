@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreens, expectAccessible, expectNoCspViolations, readScenario, watchCsp, untilCountdownRuns } from './helpers';
+import { attachScreens, expectAccessible, expectNoCspViolations, frames, readScenario, watchCsp, watchFrames, untilCountdownRuns } from './helpers';
 
 /**
  * A link straight to a scenario (`/play/<id>/`) shows its first decision from the page itself,
@@ -71,6 +71,60 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expect(page.getByText(`You chose: ${second}`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What this did' })).toBeFocused();
   await expectNoCspViolations(page);
+});
+
+test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked or shared', () => {
+  // The browser's language decides, as on a direct link's page (bootLang): Dutch here.
+  test.use({ locale: 'nl-NL', viewport: { width: 360, height: 800 } });
+
+  test('shows the first decision from `/` itself before the app has loaded, and the app plays the choice made there', async ({ page }, testInfo) => {
+    await watchCsp(page);
+    await watchFrames(page);
+    const release = await holdApp(page);
+    await page.goto(`/#/play/${TOY}?mode=assessment`, { waitUntil: 'commit' });
+
+    await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toBeVisible();
+    await expect(page.getByText('Toets', { exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    // not the who-screen that `/` shows
+    await expect(page.getByRole('heading', { name: 'Wie speelt er?' })).toHaveCount(0);
+    await expectAccessible(page, testInfo, 'hash-boot-intro');
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    await expect(page.getByText(text(first.situation, 'nl'))).toBeVisible();
+    const options = page.getByRole('list', { name: 'Wat doe je?' }).getByRole('button');
+    await expect(options).toHaveCount(first.options.length);
+    const picked = (await options.first().locator('.text').textContent())!;
+    await options.first().click();
+    await expect(page.getByRole('button', { name: picked })).toHaveAttribute('aria-pressed', 'true');
+
+    release();
+    await appTookOver(page);
+    // assessment: no feedback, the next situation
+    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toHaveCount(1);
+    // one heading in every frame, from the page's first decision to the app's; nothing moved
+    const seen = await frames(page);
+    expect(seen.headings.filter((n) => n !== 1)).toEqual([]);
+    expect(seen.shift).toBe(0);
+    await expectNoCspViolations(page);
+  });
+
+  test('leaves a run to resume to the app: its first decision is not shown again', async ({ page }) => {
+    await page.goto(`/#/play/${TOY}`);
+    await appTookOver(page);
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    await page.getByRole('button', { name: text(first.options[0].text, 'nl') }).click();
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+
+    const release = await holdApp(page);
+    await page.goto('about:blank');
+    await page.goto(`/#/play/${TOY}`, { waitUntil: 'commit' });
+    await expect(page.locator('#app')).toBeAttached();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    release();
+    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+  });
 });
 
 test('an assessment link shows its mode, and a pre-rendered page can switch language; the app keeps it', async ({ page }) => {

@@ -50,6 +50,9 @@ test.use({ locale: 'en-GB' });
 
 /** Waits for the run's step or ending; a new run first shows its intro, whose "Begin" is pressed. */
 async function arrive(page: Page): Promise<void> {
+  // A kill can cut off the app's last write to localStorage (the boot hint): the page may then show
+  // a new run's first decision until the app takes over with the run it resumes. Act on the app's.
+  await expect(page.locator('#boot')).toHaveCount(0);
   const beginButton = page.getByRole('button', { name: /^(Beginnen|Begin)$/ });
   const there = page.locator('#situation-heading, #ending-heading').first();
   await expect(beginButton.or(there).first()).toBeVisible();
@@ -61,7 +64,8 @@ test(`${KILLS} browser kills in the middle of sending: 0 statements lost, 0 dupl
   test.setTimeout(420_000);
   const proxy = new FaultProxy(LRS_PORT);
   const endpoint = `http://127.0.0.1:${await proxy.start()}/xAPI/`;
-  const name = `Kill ${info.testId.slice(0, 8)}-${info.retry}`;
+  // One name per attempt and per repeat: the LRS keeps every earlier one's statements.
+  const name = `Kill ${info.testId.slice(0, 8)}-${info.repeatEachIndex}-${info.retry}`;
   const dir = mkdtempSync(join(tmpdir(), 'frontlijn-xapi-kill-'));
   let kills = 0;
   let sawStopped = false;

@@ -13,7 +13,8 @@ test.use({ locale: 'en-GB' });
 test('a scenario played with an LRS in Settings: every decision and dimension score reads back from the LRS', async ({ page }, info) => {
   const scenario = readScenario(TOY);
   const plan = plannedPaths(scenario).find((p) => !p.keys.includes(0))!;
-  const name = `Speler ${info.testId.slice(0, 8)}-${info.retry}`;
+  // One name per attempt and per repeat: the LRS keeps every earlier one's statements.
+  const name = `Speler ${info.testId.slice(0, 8)}-${info.repeatEachIndex}-${info.retry}`;
 
   await page.goto('/#/');
   await page.getByLabel('Your name').fill(name);

@@ -169,6 +169,32 @@ describe('firstScreenPage (index.html)', () => {
   it('leaves the page as it was without a script-src to allow the boot script in', () => {
     expect(firstScreenPage(INDEX, boot)).toBe(INDEX);
   });
+
+  it('carries each built-in\'s first decision, for `#/play/<id>`, as data after the boot script', () => {
+    const decision = (scenarioId: string) => ({
+      script: '/assets/boot-x.js',
+      scenarioId,
+      start: 'door',
+      variants: [{ lang: 'nl', title: 'Winkel · Frontlijn', modeLabels: { coaching: 'Coaching', assessment: 'Toets' }, html: `<main>${scenarioId} </script></main>` }],
+    });
+    const plays = ['shop', 'tram'].map((id) => ({ boot: decision(id), modules: ['/assets/start-x.js', '/assets/Play-x.js'], fetch: `/scenarios/${id}.0123abcd.json` }));
+    const page = firstScreenPage(strict, { ...boot, plays });
+    // `/` itself: the same first screen, which names the scenarios the page carries
+    expect(page).toContain('<div id="boot" data-page="who" data-app="/assets/index-abc.js" data-app-first="/assets/Who-x.js" data-plays="shop tram">');
+    expect(page.replace(/(\n {4}<script type="application\/json"[^>]*>[^<]*<\/script>)+/, '').replace(' data-plays="shop tram"', '')).toBe(firstScreenPage(strict, boot));
+    // each one as its own page has it, with what the app needs there, after the boot script
+    const blocks = [...page.matchAll(/<script type="application\/json" data-play="([^"]+)">([^<]*)<\/script>/g)];
+    expect(blocks.map((b) => b[1])).toEqual(['shop', 'tram']);
+    expect(JSON.parse(blocks[0][2])).toBe(
+      '<div id="boot" data-scenario="shop" data-start="door" data-app="/assets/index-abc.js" data-app-modules="/assets/start-x.js /assets/Play-x.js" data-app-fetch="/scenarios/shop.0123abcd.json">' +
+        '<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Coaching" data-mode-assessment="Toets"><main>shop </script></main></div></div>',
+    );
+    expect(page.indexOf('<script>')).toBeLessThan(blocks[0].index);
+    expect(page.indexOf('</body>')).toBeGreaterThan(blocks[1].index);
+    // data, never run: only the boot script is a script to run, and nothing of them is fetched
+    expect(page.match(/<script(?! type="application\/json")/g)).toHaveLength(1);
+    expect(page).not.toMatch(/<link rel="(modulepreload|preload)"/);
+  });
 });
 
 describe('earlyScript (index.html)', () => {
@@ -195,6 +221,16 @@ describe('earlyScript (index.html)', () => {
     expect(fetched('#/play/toy')).toEqual(play);
     expect(fetched('#/play/toy?mode=assessment')).toEqual(play);
     expect(fetched('#/play/toy/')).toEqual(play);
+  });
+
+  it('at #/play/<id> of a built-in whose first decision the page carries preloads nothing (the boot script does, after the first frame)', () => {
+    const added: string[] = [];
+    const document = { head: { append: (l: { href: string }) => added.push(l.href) }, createElement: () => ({}) };
+    const code = earlyScript({ toy: '/scenarios/toy.0123abcd.json', other: '/scenarios/other.0123abcd.json' }, ['/assets/play.js'], ['/assets/Who.js'], homeAddress, ['toy']);
+    runInNewContext(code, { location: { pathname: '/', search: '', hash: '#/play/toy?mode=assessment' }, document });
+    expect(added).toEqual([]);
+    runInNewContext(code, { location: { pathname: '/', search: '', hash: '#/play/other' }, document });
+    expect(added).toEqual(['/scenarios/other.0123abcd.json', '/assets/play.js']);
   });
 
   it('anywhere else preloads the first screen\'s code, never a scenario', () => {

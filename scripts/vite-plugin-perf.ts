@@ -28,6 +28,8 @@
  * device's players are read) pre-rendered in each language, the same boot script inline and the
  * stylesheets inline (see firstScreenPage), so that `/` too paints from the HTML alone; there too
  * the boot script starts the app after the first frame (the early script then preloads nothing).
+ * It also carries every built-in's first decision as data (see playPages), so that an old link
+ * `/#/play/<id>` shows it from the HTML alone too, as `/play/<id>/` does.
  *
  * The built-in catalog (`virtual:scenario-catalog`) gets each scenario's engine `contentHash`,
  * computed once here, so the device does not hash the scenario on the way to the first choice.
@@ -100,17 +102,11 @@ export interface PageBoot {
 }
 
 /**
- * The page for a direct link to one scenario: index.html with the scenario's JSON preloaded and,
- * when `boot` is given, its first decision pre-rendered in each language (hidden, not laid out,
- * until src/boot/boot.ts shows the right one, see #boot in global.css) with the boot script ahead
- * of the app's.
+ * A scenario's first decision pre-rendered in each language: `<div id="boot">` with one version
+ * per language (src/boot/boot.ts shows one), and `app`'s attributes (data-app…: what the boot
+ * script starts the app with).
  */
-export function scenarioPage(indexHtml: string, base: string, scenarioFile: string, boot?: PageBoot): string {
-  const href = `${base}${scenarioFile}`;
-  let tags = `<link rel="preload" as="fetch" type="application/json" crossorigin href="${escapeAttr(href)}">`;
-  if (!boot) return addToHead(indexHtml, tags);
-  const inline = boot.code === undefined ? null : inlineScript(boot.code);
-  if (!inline) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
+export function bootRoot(boot: PageBoot, app: [string, string | undefined][]): string {
   const variants = boot.variants
     .map((v) => {
       const attrs: [string, string | undefined][] = [
@@ -126,11 +122,27 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
       return `<div lang="${escapeAttr(v.lang)}" ${dataAttrs(attrs)}>${v.html}</div>`;
     })
     .join('');
-  const rootAttrs = dataAttrs([
+  const attrs = dataAttrs([
     ['scenario', boot.scenarioId],
     ['start', boot.start],
     ['seconds', boot.seconds === undefined ? undefined : String(boot.seconds)],
+    ...app,
   ]);
+  return `<div id="boot" ${attrs}>${variants}</div>`;
+}
+
+/**
+ * The page for a direct link to one scenario: index.html with the scenario's JSON preloaded and,
+ * when `boot` is given, its first decision pre-rendered in each language (hidden, not laid out,
+ * until src/boot/boot.ts shows the right one, see #boot in global.css) with the boot script ahead
+ * of the app's.
+ */
+export function scenarioPage(indexHtml: string, base: string, scenarioFile: string, boot?: PageBoot): string {
+  const href = `${base}${scenarioFile}`;
+  let tags = `<link rel="preload" as="fetch" type="application/json" crossorigin href="${escapeAttr(href)}">`;
+  if (!boot) return addToHead(indexHtml, tags);
+  const inline = boot.code === undefined ? null : inlineScript(boot.code);
+  if (!inline) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   const app = /<div id="app"><\/div>/;
   if (!app.test(indexHtml)) throw new Error('vite-plugin-perf: index.html has no <div id="app"></div>');
   const nl = boot.variants.find((v) => v.lang === 'nl');
@@ -144,8 +156,7 @@ export function scenarioPage(indexHtml: string, base: string, scenarioFile: stri
   // carrying its script tag, so that nothing of the app runs on the way to the first paint.
   const entry = inlined ? /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page) : null;
   if (entry) page = page.replace(entry[0], '');
-  const appAttr = entry ? ` data-app="${entry[1]}"` : '';
-  const root = `<div id="boot" ${rootAttrs}${appAttr}>${variants}</div>`;
+  const root = bootRoot(boot, entry ? [['app', entry[1]]] : []);
   if (inline && !inlined) tags = `<script type="module" async crossorigin fetchpriority="high" src="${escapeAttr(boot.script)}"></script>\n    ` + tags;
   if (boot.css) {
     const inlined = inlineStylesheet(page, boot.css.href, boot.css.text);
@@ -182,6 +193,11 @@ export interface FirstScreenBoot {
   css?: { href: string; text: string; alsoInlined?: string[] };
   /** The first screen's own code (its lazily loaded chunk and what only it needs). */
   firstCode?: string[];
+  /**
+   * The built-ins' first decisions, for `#/play/<id>` (see playPages): each as its own page
+   * has it, with what the app needs there (the entry and `modules`, the scenario's JSON `fetch`).
+   */
+  plays?: { boot: PageBoot; modules: string[]; fetch: string }[];
 }
 
 /**
@@ -216,8 +232,30 @@ export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): strin
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page);
   if (!entry) return page;
   const first = boot.firstCode?.length ? ` data-app-first="${escapeAttr(boot.firstCode.join(' '))}"` : '';
-  page = page.replace(entry[0], '').replace('<div id="boot" data-page="who">', `<div id="boot" data-page="who" data-app="${escapeAttr(entry[1])}"${first}>`);
-  return deferPreloads(page);
+  const plays = boot.plays ?? [];
+  const listed = plays.length ? ` data-plays="${escapeAttr(plays.map((p) => p.boot.scenarioId).join(' '))}"` : '';
+  page = page.replace(entry[0], '').replace('<div id="boot" data-page="who">', `<div id="boot" data-page="who" data-app="${escapeAttr(entry[1])}"${first}${listed}>`);
+  return deferPreloads(playPages(page, `<script>${inline}</script>`, entry[1], plays));
+}
+
+/**
+ * index.html at `#/play/<id>` (a bookmarked or shared link of a built-in from before direct links
+ * had pages of their own): the hash never reaches the server, so the page carries every built-in's
+ * first decision, each as its own page's #boot (bootRoot), as a JSON string in a data block
+ * `<script type="application/json" data-play="<id>">` (never run, so outside the CSP's script-src;
+ * `<` escaped, so no markup can end it). As data, the browser only scans past it: as markup (a
+ * `<template>` each), parsing the ten built-ins cost `/` about 110 ms of main thread at 4× CPU,
+ * as data about 3. The boot script turns the one the address names into markup. They come after
+ * the boot script, so that `/` shows its own first screen without waiting for them: about 20 KB
+ * of Brotli for ten built-ins in two languages.
+ */
+export function playPages(page: string, after: string, entry: string, plays: NonNullable<FirstScreenBoot['plays']>): string {
+  if (!plays.length || !page.includes(after)) return page;
+  const blocks = plays.map((p) => {
+    const root = bootRoot(p.boot, [['app', entry], ['app-modules', p.modules.join(' ')], ['app-fetch', p.fetch]]);
+    return `<script type="application/json" data-play="${escapeAttr(p.boot.scenarioId)}">${JSON.stringify(root).replace(/</g, '\\u003c')}</script>`;
+  });
+  return page.replace(after, () => [after, ...blocks].join('\n    '));
 }
 
 /**
@@ -376,14 +414,23 @@ export function lazyChunkFiles(bundle: OutputBundle, isTarget: (moduleId: string
  * later when the app has run) and the play screen's code; at any other address the code of the
  * "who is playing" screen, which `/` shows first and the play route does not need.
  */
-export function earlyScript(scenarioUrls: Record<string, string>, playCode: string[], firstScreenCode: string[], home?: (address: Location) => boolean): string {
+export function earlyScript(
+  scenarioUrls: Record<string, string>,
+  playCode: string[],
+  firstScreenCode: string[],
+  home?: (address: Location) => boolean,
+  templated: string[] = [],
+): string {
   // Where the page shows its pre-rendered first screen, the boot script fetches all of the app
   // after the first frame (firstScreenPage): the same test as its own (homeAddress), as its text.
+  // So it does at `#/play/<id>` of a built-in whose first decision the page carries (playPages).
   const skip = home ? `if((${String(home)})(location))return;` : '';
   return (
     `(()=>{${skip}const u=${JSON.stringify(scenarioUrls)},m=/^#\\/play\\/([A-Za-z0-9_-]+)\\/?(?:\\?|$)/.exec(location.hash),` +
     `add=(rel,href,as)=>{const l=document.createElement("link");l.rel=rel;if(as)l.as=as;l.crossOrigin="anonymous";l.href=href;document.head.append(l)},` +
-    `play=m!==null&&Object.hasOwn(u,m[1]);if(play)add("preload",u[m[1]],"fetch");` +
+    `play=m!==null&&Object.hasOwn(u,m[1]);` +
+    (templated.length ? `if(play&&${JSON.stringify(templated)}.includes(m[1]))return;` : '') +
+    `if(play)add("preload",u[m[1]],"fetch");` +
     `for(const f of play?${JSON.stringify(playCode)}:${JSON.stringify(firstScreenCode)})add("modulepreload",f)})();`
   );
 }
@@ -548,6 +595,8 @@ export function perfPlugin(): Plugin {
         const preload = play.js.map((f) => base + f);
         let bootFileUsed = false;
         const scenarioUrls: Record<string, string> = {};
+        /** The built-ins' first decisions, for index.html at `#/play/<id>` (playPages). */
+        const plays: NonNullable<FirstScreenBoot['plays']> = [];
         for (const fileName of Object.keys(bundle)) {
           const m = SCENARIO_ASSET.exec(fileName);
           if (!m) continue;
@@ -567,6 +616,7 @@ export function perfPlugin(): Plugin {
             }
             if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };
           }
+          if (boot) plays.push({ boot, modules: preload, fetch: base + fileName });
           const page = scenarioPage(html, base, fileName, boot);
           if (bootChunk && page.includes(`src="${base + bootChunk.fileName}"`)) bootFileUsed = true;
           this.emitFile({ type: 'asset', fileName: `play/${m[1]}/index.html`, source: page });
@@ -586,22 +636,27 @@ export function perfPlugin(): Plugin {
           play.js.filter((f) => !appStart.js.includes(f)).map((f) => base + f),
           firstCode,
           home ? homeAddress : undefined,
+          home ? plays.map((p) => p.boot.scenarioId) : [],
         );
         const allowed = allowScript(html, early);
         const withEarly = allowed !== html;
+        // The first screen's stylesheets; with it pre-rendered, also the play screen's, for the
+        // built-ins' first decisions (all of them inlined by firstScreenPage).
+        const pageCss = home ? unique([...first.css, ...play.css]) : first.css;
         const links = [
-          ...first.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(base + f)}">`),
+          ...pageCss.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(base + f)}">`),
           ...(withEarly ? appStart.js : unique([...first.js, ...play.js])).map((f) => `<link rel="modulepreload" crossorigin href="${escapeAttr(base + f)}">`),
         ];
         let page = withEarly ? addToHead(allowed, `<script>${early}</script>`) : html;
         if (links.length) page = page.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
         if (home && renderer && bootChunk) {
-          const firstCss = first.css.map((f) => bundle[f]).filter((a): a is OutputAsset => a?.type === 'asset');
+          const firstCss = pageCss.map((f) => bundle[f]).filter((a): a is OutputAsset => a?.type === 'asset');
           page = firstScreenPage(page, {
             code: bootChunk.code,
             variants: (['nl', 'en'] as const).map((lang) => ({ lang, ...renderer.renderFirstScreen(lang) })),
             css: cssHref && cssAsset?.type === 'asset' ? { href: cssHref, text: [cssAsset, ...firstCss].map(text).join('\n'), alsoInlined: firstCss.map((a) => base + a.fileName) } : undefined,
             firstCode,
+            plays,
           });
         }
         index.source = page;

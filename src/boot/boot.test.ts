@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderOptions } from '../engine/option-order';
-import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, WHO_KEY as BOOT_WHO_KEY, bootLang, bootMode, firstOrder, homeAddress, readHint, reservedRows } from './boot';
+import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, WHO_KEY as BOOT_WHO_KEY, bootLang, bootMode, carriedPlay, firstOrder, homeAddress, readHint, reservedRows } from './boot';
 import { HINT_KEY, LANG_KEY, WHO_KEY } from './protocol';
 import { parseWhoHint } from '../ui/state/who-hint';
 
@@ -20,8 +20,22 @@ describe('bootMode: when the pre-rendered first decision may be shown', () => {
     expect(bootMode(at(`/play/${ID}/`, '', `#/play/${ID}`), ID, null)).toBe('coaching');
   });
 
+  it('shows it on index.html opened at the app\'s play route (an old link), with the same rules', () => {
+    expect(bootMode(at('/', '', `#/play/${ID}`), ID, null)).toBe('coaching');
+    expect(bootMode(at('/index.html', '', `#/play/${ID}/`), ID, null)).toBe('coaching');
+    expect(bootMode(at('/', '', `#/play/${ID}?mode=assessment`), ID, null)).toBe('assessment');
+    expect(bootMode(at('/', '?mode=assessment', `#/play/${ID}`), ID, null)).toBe('assessment');
+    expect(bootMode(at('/', '', `#/play/${ID}?team=t1`), ID, null)).toBeNull();
+    expect(bootMode(at('/', '?endpoint=x', `#/play/${ID}`), ID, null)).toBeNull();
+    expect(bootMode(at('/', '', `#/play/${ID}`), ID, JSON.stringify({ open: ID, timerScale: 1 }))).toBeNull();
+  });
+
   it('leaves every other address to the app', () => {
     expect(bootMode(at('/'), ID, null)).toBeNull();
+    expect(bootMode(at('/', '', '#/'), ID, null)).toBeNull();
+    expect(bootMode(at('/', '', '#/play/other'), ID, null)).toBeNull();
+    expect(bootMode(at('/', '', `#/play/${ID}/x`), ID, null)).toBeNull();
+    expect(bootMode(at('/play/other/', '', `#/play/${ID}`), ID, null)).toBeNull();
     expect(bootMode(at('/play/other/'), ID, null)).toBeNull();
     expect(bootMode(at(`/play/${ID}/`, '', '#/scenarios'), ID, null)).toBeNull();
     expect(bootMode(at(`/play/${ID}/`, '', '#/play/other'), ID, null)).toBeNull();
@@ -55,6 +69,24 @@ describe('homeAddress: when the pre-rendered first screen of `/` may be shown', 
     expect(homeAddress(at('/', '', '#main'))).toBe(false);
     expect(homeAddress(at('/', '?endpoint=x&fetch=y'))).toBe(false);
     expect(homeAddress(at(`/play/${ID}/`))).toBe(false);
+  });
+});
+
+describe('carriedPlay: which built-in\'s first decision index.html shows at `#/play/<id>`', () => {
+  const plays = `age-check ${ID}`;
+  it('names the scenario of the play route when the page carries it', () => {
+    expect(carriedPlay(at('/', '', `#/play/${ID}`), plays)).toBe(ID);
+    expect(carriedPlay(at('/', '', `#/play/${ID}?mode=assessment`), plays)).toBe(ID);
+    expect(carriedPlay(at('/', '', '#/play/age-check/'), plays)).toBe('age-check');
+  });
+
+  it('names none for another route, a scenario the page does not carry, or a direct link\'s own page', () => {
+    expect(carriedPlay(at('/'), plays)).toBeNull();
+    expect(carriedPlay(at('/', '', '#/scenarios'), plays)).toBeNull();
+    expect(carriedPlay(at('/', '', '#/play/my-own'), plays)).toBeNull();
+    expect(carriedPlay(at('/', '', '#/play/age'), plays)).toBeNull();
+    expect(carriedPlay(at('/', '', `#/play/${ID}`), undefined)).toBeNull();
+    expect(carriedPlay(at(`/play/${ID}/`, '', `#/play/${ID}`), plays)).toBeNull();
   });
 });
 

@@ -23,7 +23,10 @@
  * On `/` (index.html) it does the same for the first screen, "who is playing" (startHome): the
  * page carries the app's header and that screen as they first show, in each language; this script
  * shows the right one, makes the language buttons work, and keeps what the player does until the
- * app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once mounted).
+ * app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once mounted). Opened at
+ * `#/play/<id>` of a built-in (an old link: the hash never reaches the server), index.html shows
+ * that scenario's first decision instead, as its own page would: the page carries each built-in's
+ * as data after this script (carriedPlay, fromData).
  *
  * It also starts the app (startApp): the page names the app's entry, its modules and the
  * scenario's JSON on #boot instead of carrying their tags, so that nothing of the app comes
@@ -114,20 +117,26 @@ export function readHint(raw: string | null): { open: string | null; timerScale:
  * or null when the app must decide alone.
  */
 export function bootMode(address: { pathname: string; search: string; hash: string }, scenarioId: string, hint: string | null): Mode | null {
+  // The scenario's own page (`/play/<id>/`), or index.html (any other path) at `#/play/<id>`.
   const path = /^\/play\/([A-Za-z0-9_-]+)\/?(?:index\.html)?$/.exec(address.pathname);
-  if (!path || path[1] !== scenarioId) return null;
+  if (path ? path[1] !== scenarioId : /^\/play\//.test(address.pathname)) return null;
   let query = address.search.replace(/^\?/, '');
   if (address.hash !== '' && address.hash !== '#') {
-    const m = /^#\/play\/([^/?]+)\/?(?:\?(.*))?$/.exec(address.hash);
-    if (!m || m[1] !== scenarioId) return null;
-    query = [query, m[2] ?? ''].filter(Boolean).join('&');
-  }
+    const id = playRoute(address.hash);
+    if (id !== scenarioId) return null;
+    query = [query, /\?(.*)$/.exec(address.hash)?.[1] ?? ''].filter(Boolean).join('&');
+  } else if (!path) return null;
   let mode: Mode = 'coaching';
   for (const [key, value] of new URLSearchParams(query)) {
     if (key !== 'mode' || (value !== 'coaching' && value !== 'assessment')) return null;
     mode = value;
   }
   return readHint(hint).open === scenarioId ? null : mode;
+}
+
+/** The scenario id of a hash route `#/play/<id>` (with or without a query), else null. */
+export function playRoute(hash: string): string | null {
+  return /^#\/play\/([^/?]+)\/?(?:\?.*)?$/.exec(hash)?.[1] ?? null;
 }
 
 /** The saved UI language, else the first of the browser's that the game speaks, else Dutch. */
@@ -660,18 +669,62 @@ function whenParsed(run: () => void): void {
   else document.addEventListener('DOMContentLoaded', run, { once: true });
 }
 
+/**
+ * The built-in scenario whose first decision index.html carries for this address (`#/play/<id>`,
+ * a bookmarked or shared link from before direct links had pages of their own): #boot's data-plays
+ * lists those the page has, each in a data block `<script type="application/json" data-play="<id>">`
+ * after this script.
+ */
+export function carriedPlay(address: { pathname: string; search: string; hash: string }, plays: string | undefined): string | null {
+  const id = playRoute(address.hash);
+  return id !== null && !/^\/play\//.test(address.pathname) && (plays ?? '').split(' ').includes(id) ? id : null;
+}
+
+/**
+ * index.html opened at `#/play/<id>` of a built-in: its who-screen gives way to the scenario's
+ * first decision, as that scenario's own page has it (root and all: the app's entry, its modules
+ * and the scenario's JSON), from the page's data block, which the parser has read by now. The
+ * block holds markup the build rendered with the app's own components (scripts/vite-plugin-perf.ts,
+ * playPages), as that page carries it; only the one asked for is made into elements. The who-screen
+ * stays (and gives way to the app) when there is none or it cannot be read.
+ */
+function fromData(who: HTMLElement, id: string): HTMLElement {
+  const data = document.querySelector(`script[type="application/json"][data-play="${CSS.escape(id)}"]`);
+  const template = document.createElement('template');
+  try {
+    template.innerHTML = JSON.parse(data?.textContent ?? '""') as string;
+  } catch {
+    return who;
+  }
+  const page = template.content.firstElementChild as HTMLElement | null;
+  if (!page) return who;
+  who.replaceWith(page);
+  for (const block of document.querySelectorAll('script[data-play]')) block.remove();
+  return page;
+}
+
+/** Shows what `root` carries (if the address asks for it) and starts the app. */
+function begin(root: HTMLElement | null): void {
+  const app: AppStart = { entry: root?.dataset.app, modules: root?.dataset.appModules, fetch: root?.dataset.appFetch };
+  let shown = false;
+  try {
+    shown = root !== null && (root.dataset.page === 'who' ? startHome(root) : start(root));
+    // The first screen shown: its own code comes in the same wave as the app.
+    if (shown && root?.dataset.appFirst) app.modules = [app.modules, root.dataset.appFirst].filter(Boolean).join(' ');
+  } finally {
+    // Whatever happened above, the app starts.
+    startApp(app, shown);
+  }
+}
+
 if (typeof document !== 'undefined') {
   whenParsed(() => {
-    const root = document.getElementById('boot');
-    const app: AppStart = { entry: root?.dataset.app, modules: root?.dataset.appModules, fetch: root?.dataset.appFetch };
-    let shown = false;
-    try {
-      shown = root !== null && (root.dataset.page === 'who' ? startHome(root) : start(root));
-      // The first screen shown: its own code comes in the same wave as the app.
-      if (shown && root?.dataset.appFirst) app.modules = [app.modules, root.dataset.appFirst].filter(Boolean).join(' ');
-    } finally {
-      // Whatever happened above, the app starts.
-      startApp(app, shown);
-    }
+    const who = document.getElementById('boot');
+    const play = who?.dataset.page === 'who' ? carriedPlay(location, who.dataset.plays) : null;
+    if (!who || !play) return begin(who);
+    // The first decisions come after this script, so that `/` shows its own screen without waiting for them.
+    const open = () => begin(fromData(who, play));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', open, { once: true });
+    else open();
   });
 }
