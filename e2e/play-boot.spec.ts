@@ -125,6 +125,27 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     release();
     await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
   });
+
+  test('a reload straight after the first choice, before the phone was ever idle, resumes the run', async ({ page }) => {
+    await page.goto(`/#/play/${TOY}`);
+    await appTookOver(page);
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    // A phone too busy to be idle before the player reloads: nothing waiting for idle time runs.
+    await page.evaluate(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    await page.getByRole('button', { name: text(first.options[0].text, 'nl') }).click();
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+
+    // The page must not offer a new run's "Beginnen" for the run the app is about to resume.
+    const release = await holdApp(page);
+    await page.reload({ waitUntil: 'commit' });
+    await expect(page.locator('#app')).toBeAttached();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    release();
+    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+  });
 });
 
 test('an assessment link shows its mode, and a pre-rendered page can switch language; the app keeps it', async ({ page }) => {

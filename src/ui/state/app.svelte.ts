@@ -6,7 +6,7 @@
 import { MediaQuery } from 'svelte/reactivity';
 import { openStore } from '../../persistence';
 import { DEFAULT_SETTINGS, type Profile, type Settings, type StorageIssue, type Store, type Team } from '../../persistence/api';
-import type { Lang } from '../../engine/types';
+import type { Lang, Run } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { writeBootHint } from './boot-hint';
@@ -89,6 +89,15 @@ export class AppState {
     const store = await this.ready();
     const run = await store.unfinishedRun(this.settings.currentPlayerId ?? null).catch(() => undefined);
     writeBootHint({ open: run && !run.startNode ? run.scenarioId : null, timerScale: this.settings.timerScale });
+  }
+
+  /**
+   * A run has just been stored with its first event: tells the boot script at once, not when the
+   * page is next idle, so that a reload straight after resumes the run instead of first offering
+   * a new run's "Begin" (a busy phone may not be idle before the player reloads).
+   */
+  noteRunStored(run: Run): void {
+    writeBootHint({ open: run.startNode ? null : run.scenarioId, timerScale: this.settings.timerScale });
   }
 
   /** Remembers for the next visit how many players `/` lists (the room it keeps for them). */

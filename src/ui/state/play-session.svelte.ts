@@ -110,7 +110,7 @@ export class PlaySession {
       this.#claim = claimed.ok ? claimed.claim : null;
       // Once written (its first event), a reload resumes this run: the direct-link page must then
       // not show its own first decision (src/boot/boot.ts).
-      const live = await LiveRun.start(store, s.scenario, fresh, () => void app.refreshBootHint());
+      const live = await LiveRun.start(store, s.scenario, fresh, () => app.noteRunStored(fresh));
       // Showing the run (rendering the play screen) is a task of its own, apart from the
       // database's answers and compiling the scenario before it.
       await yieldToMain();
