@@ -133,9 +133,11 @@ test('a player deleted while still playing in another tab: their run is shown no
   await laptop.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(laptop.getByRole('status')).toHaveText('Fleur and their results were deleted.');
   const runId = await playToEnd(tab);
+  // the run finished after the deletion was stored, under a player this device no longer has; its
+  // result row is written once the tab is idle after the ending (a tab closed before that gets it
+  // at the next start), so the tab stays open until it is there
+  await expect.poll(async () => (await readDb(laptop)).results.some((r) => r.runId === runId)).toBe(true);
   await tab.close();
-  // the run finished after the deletion was stored, under a player this device no longer has
-  expect((await readDb(laptop)).results.some((r) => r.runId === runId)).toBe(true);
 
   const note = '1 run by a deleted player is not shown.';
   await laptop.goto(`/#/teams?scenario=${TOY}`);
