@@ -195,6 +195,8 @@ test('the menu shows every entry within a 360 px screen, with nothing to scroll 
 
 test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers beheren", "Toon de link"', async ({ page }) => {
   await page.goto('/#/');
+  // The app's own screen, not the page's pre-rendered one it replaces (measured mid-swap: no box).
+  await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Spelers beheren' })).toBeVisible();
   expect(await height(page.getByRole('link', { name: 'Spelers beheren' }))).toBeGreaterThanOrEqual(44);
 
