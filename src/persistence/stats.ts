@@ -34,11 +34,12 @@ export function comparable(r: RunResult): boolean {
 }
 
 /**
- * The results of players on this device, and how many of those that `counts` were left out because
- * their player is not (where players are compared: the scenario's comparable runs): deleting a player deletes their results (the Players screen says so),
- * but a run they were still playing in another tab is stored when it ends, and a results file may
- * bring runs without their player. Such a run is shown nowhere, never under a made-up name; the
- * screens that compare players say how many they leave out. Runs without a player id stay.
+ * The results of players on this device, and how many of those that `counts` (where players are
+ * compared: a scenario's comparable runs) were left out because their player is not here.
+ * Deleting a player deletes their results (the Players screen says so), but a run they were still
+ * playing in another tab is stored when it ends, and a results file may bring runs without their
+ * player. Such a run is shown nowhere, never under a made-up name; the screens that compare
+ * players say how many they leave out. Runs without a player id stay.
  */
 export function withoutDeletedPlayers(results: readonly RunResult[], profiles: readonly Profile[], counts: (r: RunResult) => boolean): { results: RunResult[]; deleted: number } {
   const here = new Set(profiles.map((p) => p.id));
@@ -51,12 +52,12 @@ export function withoutDeletedPlayers(results: readonly RunResult[], profiles: r
   return { results: kept, deleted };
 }
 
-/** How many of a scenario's runs a comparison leaves out because they came without a signature. */
 /** Whether a result is one of a scenario's that players are compared by (for withoutDeletedPlayers). */
 export function comparedIn(scenarioId: string): (r: RunResult) => boolean {
   return (r) => r.scenarioId === scenarioId && comparable(r);
 }
 
+/** How many of a scenario's runs a comparison leaves out because they came without a signature. */
 export function unverifiedLeftOut(results: RunResult[], scenarioId: string, playerIds: Set<string> | null = null): number {
   return results.filter((r) => r.scenarioId === scenarioId && leftOutBecause(r) === 'unverified' && (!playerIds || playerIds.has(r.playerId!))).length;
 }
