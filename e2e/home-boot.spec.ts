@@ -73,6 +73,8 @@ for (const [locale, lang, other] of [
       await page.getByLabel(WHO[other].name).fill('Anna');
       await page.getByRole('button', { name: WHO[other].start }).click();
       await expect(page).toHaveURL(/#\/scenarios/);
+      // on a phone "Next player" is in the header's menu
+      await page.getByRole('button', { name: 'Menu' }).click();
       await expect(page.getByRole('link', { name: WHO[other].next })).toBeVisible();
       await expectNoCspViolations(page);
 
