@@ -73,6 +73,8 @@ for (const [locale, lang, other] of [
       await page.getByLabel(WHO[other].name).fill('Anna');
       await page.getByRole('button', { name: WHO[other].start }).click();
       await expect(page).toHaveURL(/#\/scenarios/);
+      // on a phone "Next player" is in the header's menu
+      await page.getByRole('button', { name: 'Menu' }).click();
       await expect(page.getByRole('link', { name: WHO[other].next })).toBeVisible();
       await expectNoCspViolations(page);
 
@@ -188,6 +190,32 @@ test.describe('before the app has loaded', () => {
     await expect(page).toHaveURL(/#\/teams$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Team scores' })).toBeVisible();
     await expect(page.locator('#boot')).toHaveCount(0);
+  });
+
+  test('on a phone the menu works before the app has loaded, and a link chosen in it lands on its screen', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Who is playing?' })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const button = nav.getByRole('button', { name: 'Menu' });
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link')).toHaveCount(0);
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.getByRole('link')).toHaveText(['Scenarios', 'My results', 'Teams', 'Room', 'Write scenarios']);
+    await expectAccessible(page, testInfo, 'home-boot-menu');
+    await page.keyboard.press('Escape');
+    await expect(nav.getByRole('link')).toHaveCount(0);
+    await expect(button).toBeFocused();
+    await page.keyboard.press('Enter');
+    await nav.getByRole('link', { name: 'Teams' }).click();
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Team scores' })).toBeVisible();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('another address shows nothing pre-rendered', async ({ page }) => {

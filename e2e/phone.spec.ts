@@ -182,15 +182,70 @@ for (const lang of ['nl', 'en'] as const) {
   });
 }
 
-test('the menu shows every entry within a 360 px screen, with nothing to scroll sideways', async ({ page }, testInfo) => {
+const MENU = ['Scenario’s', 'Mijn resultaten', 'Teams', 'Zaal', 'Scenario’s schrijven'];
+
+test('the header is one row on a 360 px phone: the menu waits behind "Menu", opens over the screen and closes', async ({ page }, testInfo) => {
+  await page.goto('/#/scenarios');
+  const header = page.getByRole('banner');
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const button = nav.getByRole('button', { name: 'Menu' });
+  const heading = page.getByRole('heading', { level: 1, name: 'Kies een scenario' });
+  await expect(heading).toBeVisible();
+  // one row: the brand, the language, sound, settings and "Menu" side by side, 64 px high at most
+  expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+  const middle = async (l: Locator) => {
+    const box = (await l.boundingBox())!;
+    return box.y + box.height / 2;
+  };
+  const row = await middle(button);
+  for (const l of [header.getByRole('link', { name: 'Frontlijn' }), header.getByRole('group', { name: 'Taal' }), header.getByRole('link', { name: 'Instellingen' })]) {
+    expect(Math.abs((await middle(l)) - row)).toBeLessThan(4);
+  }
+  expect((await heading.boundingBox())!.y).toBeLessThan(120);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // open: every entry on screen, this screen marked, over the screen (nothing below moves)
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`#${await button.getAttribute('aria-controls')}`)).toBeVisible();
+  await expect(nav.getByRole('link')).toHaveText(MENU);
+  for (const name of MENU) await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(nav.getByRole('link', { name: 'Scenario’s', exact: true })).toHaveAttribute('aria-current', 'page');
+  expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+  expect(await smallTargets(page)).toEqual([]);
+  await expectAccessible(page, testInfo, 'phone-menu-open');
+
+  // the keyboard: Tab goes into the menu, Escape closes it and gives the focus back to "Menu"
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Scenario’s', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link')).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  // Enter opens it; a link chosen goes to its screen and closes the menu
+  await page.keyboard.press('Enter');
+  await nav.getByRole('link', { name: 'Teams' }).click();
+  await expect(page.getByRole('heading', { name: 'Teamscores', level: 1 })).toBeVisible();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link')).toHaveCount(0);
+  await button.click();
+  await expect(nav.getByRole('link', { name: 'Teams' })).toHaveAttribute('aria-current', 'page');
+  // a tap beside it closes it too
+  await page.mouse.click(180, 700);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await attachScreens(page, testInfo, 'phone-menu');
+});
+
+test('on a wide screen the menu shows in full, with no "Menu" button', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/#/scenarios');
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-  for (const name of ['Scenario’s', 'Mijn resultaten', 'Teams', 'Scenario’s schrijven']) {
-    await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
-  }
-  expect(await nav.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await attachScreens(page, testInfo, 'phone-menu');
+  await expect(nav.getByRole('link')).toHaveText(MENU);
+  for (const name of MENU) await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Menu' })).toHaveCount(0);
 });
 
 test('tap targets are at least 44 px: back, settings, "Meer tijd", "Spelers beheren", "Toon de link"', async ({ page }) => {
@@ -307,6 +362,7 @@ test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play,
   await expect(page.getByText('Toon de link', { exact: true })).toBeVisible();
   expect(await smallTargets(page), 'report').toEqual([]);
 
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Mijn resultaten' }).click();
   await expect(page.getByRole('heading', { name: 'Mijn resultaten', level: 1 })).toBeVisible();
   for (const disclosure of await page.locator('summary').all()) await disclosure.click();

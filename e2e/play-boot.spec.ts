@@ -73,6 +73,36 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expectNoCspViolations(page);
 });
 
+test('on a phone the menu opened before the app has loaded stays open, unmoved, as the app takes over', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await watchFrames(page);
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'en') })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const button = nav.getByRole('button', { name: 'Menu' });
+  // a tap beside the open menu closes it
+  await button.click();
+  await expect(nav.getByRole('link', { name: 'Scenarios', exact: true })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('heading', { name: 'Before you start' }).click();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await button.click();
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Scenarios', exact: true })).toBeFocused();
+  const box = await nav.getByRole('list').boundingBox();
+
+  release();
+  await appTookOver(page);
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  expect(await nav.getByRole('list').boundingBox()).toEqual(box);
+  await expect(button).toBeFocused();
+  expect((await frames(page)).shift).toBe(0);
+  // the app's menu: a link chosen goes to its screen and closes it
+  await nav.getByRole('link', { name: 'My results' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My results' })).toBeVisible();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+});
+
 test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked or shared', () => {
   // The browser's language decides, as on a direct link's page (bootLang): Dutch here.
   test.use({ locale: 'nl-NL', viewport: { width: 360, height: 800 } });

@@ -39,24 +39,25 @@ test('a direct link plays at once as a guest, who adds a name on the report', as
   await expectNoCspViolations(page);
 });
 
-// Nobody has chosen a name on a direct link: the header offers to choose one, not "Next player"
-// (on a phone the only word about the player there), and stays one row of tools.
+// Nobody has chosen a name on a direct link: the header offers to choose one, not "Next player";
+// on a phone the header is one row, and who is playing is said in its menu.
 for (const [lang, words] of Object.entries({
-  nl: { link: 'Naam kiezen', next: 'Volgende speler', who: 'Wie speelt er?' },
-  en: { link: 'Choose a name', next: 'Next player', who: 'Who is playing?' },
+  nl: { link: 'Naam kiezen', next: 'Volgende speler', who: 'Wie speelt er?', guest: 'Speler: Gast' },
+  en: { link: 'Choose a name', next: 'Next player', who: 'Who is playing?', guest: 'Playing as Guest' },
 })) {
-  test(`a guest on a phone (${lang}) is told so in the header and can choose a name`, async ({ page }) => {
+  test(`a guest on a phone (${lang}) is told so in the menu and can choose a name`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`/#/play/${id}`);
     if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
     await waitForOptions(page);
     const header = page.getByRole('banner');
+    await expect(header.getByText(words.guest)).toBeHidden();
+    await header.getByRole('button', { name: 'Menu' }).click();
+    await expect(header.getByText(words.guest)).toBeVisible();
     await expect(header.getByText(words.next)).toHaveCount(0);
-    const choose = header.getByRole('link', { name: words.link });
-    const settings = header.getByRole('link', { name: lang === 'nl' ? 'Instellingen' : 'Settings' });
-    expect(Math.abs((await choose.boundingBox())!.y - (await settings.boundingBox())!.y)).toBeLessThan(44);
-    await choose.click();
+    await header.getByRole('link', { name: words.link }).click();
     await expect(page.getByRole('heading', { level: 1, name: words.who })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
   });
 }
 

@@ -8,8 +8,8 @@
  * gzipped, which the build puts inline in that page right after #boot and #app, so that the page
  * needs no second download — picks the variant the
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
- * it work: "Begin" on the intro, the options (click, Tab + Enter, keys 1–4), the countdown and the
- * language buttons. As in the app, the intro (who you are, the scene) comes first, and a timed first
+ * it work: "Begin" on the intro, the options (click, Tab + Enter, keys 1–4), the countdown, the
+ * language buttons and the header's menu (headerMenu). As in the app, the intro (who you are, the scene) comes first, and a timed first
  * decision's countdown starts only once, after "Begin", its options are in view and the time to
  * read its situation (the variant's data-read-ms) has passed. A choice made
  * now is kept and handed to the app, which plays it when it takes over (PlayScreen calls
@@ -22,11 +22,11 @@
  *
  * On `/` (index.html) it does the same for the first screen, "who is playing" (startHome): the
  * page carries the app's header and that screen as they first show, in each language; this script
- * shows the right one, makes the language buttons work, and keeps what the player does until the
- * app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once mounted). Opened at
- * `#/play/<id>` of a built-in (an old link: the hash never reaches the server), index.html shows
- * that scenario's first decision instead, as its own page would: the page carries each built-in's
- * as data after this script (carriedPlay, fromData).
+ * shows the right one, makes the language buttons and the menu work, and keeps what the player
+ * does until the app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once
+ * mounted). Opened at `#/play/<id>` of a built-in (an old link: the hash never reaches the
+ * server), index.html shows that scenario's first decision instead, as its own page would: the
+ * page carries each built-in's as data after this script (carriedPlay, fromData).
  *
  * It also starts the app (startApp): the page names the app's entry, its modules and the
  * scenario's JSON on #boot instead of carrying their tags, so that nothing of the app comes
@@ -198,6 +198,60 @@ function saveLang(lang: Lang): void {
   } catch {
     /* the app saves it in its store as well */
   }
+}
+
+/** The header's main menu of a pre-rendered page, as headerMenu makes it work. */
+interface HeaderMenu {
+  /** It is open (in the version shown). */
+  open(): boolean;
+  /** For the menu's button, or `el` in the open menu: the app's button (null for anything else). */
+  focusFor(el: Element): string | null;
+  stop(): void;
+}
+
+/**
+ * The header's main menu, behind its "Menu" button on a narrow screen (Header.svelte), working as
+ * the app's does: the button opens and closes it; Escape, a link in it, or a tap or the focus
+ * outside it closes it (Escape gives the focus back to the button). Its state is the button's
+ * aria-expanded, which the page's style follows.
+ */
+function headerMenu(root: HTMLElement): HeaderMenu {
+  const button = () => root.querySelector<HTMLButtonElement>('.shown .menu-toggle');
+  const inNav = (el: EventTarget | null) => el instanceof Node && !!button()?.parentElement?.contains(el);
+  const open = () => button()?.getAttribute('aria-expanded') === 'true';
+  const set = (on: boolean) => button()?.setAttribute('aria-expanded', String(on));
+  const onClick = (e: MouseEvent) => {
+    const el = (e.target as Element | null)?.closest('a, button');
+    if (el && el === button()) set(!open());
+    else if (el instanceof HTMLAnchorElement && inNav(el)) set(false);
+  };
+  const onDown = (e: PointerEvent) => {
+    if (!inNav(e.target)) set(false);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open()) return;
+    set(false);
+    const active = document.activeElement;
+    if (!active || active === document.body || inNav(active)) button()?.focus();
+  };
+  const onFocusOut = (e: FocusEvent) => {
+    if (inNav(e.target) && e.relatedTarget && !inNav(e.relatedTarget)) set(false);
+  };
+  root.addEventListener('click', onClick);
+  root.addEventListener('focusout', onFocusOut);
+  document.addEventListener('pointerdown', onDown);
+  document.addEventListener('keydown', onKey);
+  return {
+    open,
+    // The app's menu opens as it takes over, after the focus has moved: its button is there.
+    focusFor: (el) => (el === button() || (open() && inNav(el)) ? 'header .menu-toggle' : null),
+    stop() {
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('focusout', onFocusOut);
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    },
+  };
 }
 
 /** Shows the pre-rendered first decision and makes it work; false when the app must decide alone. */
@@ -400,8 +454,10 @@ function start(root: HTMLElement): boolean {
         if (active.dataset.option) focus = `button[data-option="${CSS.escape(active.dataset.option)}"]`;
         else if (active.id === 'begin-button') focus = '#begin-button';
         else if (active.classList.contains('lang')) focus = `button.lang[lang="${active.lang}"]`;
-        else focus = '#situation-heading';
+        else focus = menu.focusFor(active) ?? '#situation-heading';
       }
+      const menuOpen = menu.open();
+      menu.stop();
       clearInterval(timer);
       clearTimeout(reading);
       watcher?.disconnect();
@@ -413,7 +469,7 @@ function start(root: HTMLElement): boolean {
       if (focus) app?.querySelector<HTMLElement>(focus)?.focus();
       if (window.__frontlijnBoot === handle) window.__frontlijnBoot = undefined;
       const timerScale = scales.length ? readHint(hint).timerScale : scale;
-      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, shownAt, seed, timerScale, scales, begun, timerStartedAt: startedAt, choice };
+      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, menuOpen, shownAt, seed, timerScale, scales, begun, timerStartedAt: startedAt, choice };
     },
   };
 
@@ -424,6 +480,7 @@ function start(root: HTMLElement): boolean {
     root.remove();
     return false;
   }
+  const menu = headerMenu(root);
   root.addEventListener('click', onClick);
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', onHash);
@@ -589,8 +646,9 @@ function startHome(root: HTMLElement): boolean {
   const handle: HomeHandle = {
     takeOver(): HomeCapture {
       const active = document.activeElement;
-      const focus = active && root.contains(active) ? focusKey(active) : null;
-      const capture: HomeCapture = { lang, langChosen, focus, name: field(shown, 'who-name')?.value ?? '', team: field(shown, 'who-team')?.value ?? '', action };
+      const focus = active && root.contains(active) ? (menu.focusFor(active) ?? focusKey(active)) : null;
+      const capture: HomeCapture = { lang, langChosen, menuOpen: menu.open(), focus, name: field(shown, 'who-name')?.value ?? '', team: field(shown, 'who-team')?.value ?? '', action };
+      menu.stop();
       root.removeEventListener('click', onClick);
       root.removeEventListener('submit', onSubmit);
       window.removeEventListener('hashchange', onHash);
@@ -607,6 +665,7 @@ function startHome(root: HTMLElement): boolean {
     root.remove();
     return false;
   }
+  const menu = headerMenu(root);
   root.addEventListener('click', onClick);
   root.addEventListener('submit', onSubmit);
   window.addEventListener('hashchange', onHash);

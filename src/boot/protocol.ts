@@ -43,6 +43,8 @@ export interface BootCapture {
   /** The language shown; `langChosen` when the player switched it before the app loaded. */
   lang: Lang;
   langChosen: boolean;
+  /** The header's main menu was open (a narrow screen): the app's stays open. */
+  menuOpen: boolean;
   /** When the page was shown: the run starts then. */
   shownAt: number;
   /** The run's option-order seed (Run.seed): the first decision's options were shown in its order. */
@@ -82,6 +84,8 @@ export interface HomeCapture {
   /** The language shown; `langChosen` when the player switched it there. */
   lang: Lang;
   langChosen: boolean;
+  /** The header's main menu was open (a narrow screen): the app's stays open. */
+  menuOpen: boolean;
   /** A selector for the app's element that matches the one focused there, if one was. */
   focus: string | null;
   /** What was typed or picked in the new-player form. */

@@ -4,6 +4,7 @@
  * localStorage, and takes over from the boot script.
  */
 import { HINT_KEY, type BootCapture, type BootHandle, type BootHint } from '../../boot/protocol';
+import { mainMenu } from './main-menu.svelte';
 
 let last = '';
 
@@ -25,7 +26,12 @@ export function bootShown(): BootHandle | null {
   return typeof window !== 'undefined' ? (window.__frontlijnBoot ?? null) : null;
 }
 
-/** Removes the pre-rendered first decision (if shown) and says what the player did on it. */
+/**
+ * Removes the pre-rendered first decision (if shown) and says what the player did on it; the
+ * header's menu opened there stays open.
+ */
 export function takeOverBoot(): BootCapture | null {
-  return bootShown()?.takeOver() ?? null;
+  const capture = bootShown()?.takeOver() ?? null;
+  if (capture?.menuOpen) mainMenu.set(true);
+  return capture;
 }

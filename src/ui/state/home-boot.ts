@@ -1,9 +1,11 @@
 /**
  * The app's side of the pre-rendered first screen of `/` (src/boot/boot.ts, startHome): takes
- * over from the boot script and keeps the language the player picked there.
+ * over from the boot script and keeps the language the player picked there and the menu they
+ * opened there.
  */
 import type { HomeCapture } from '../../boot/protocol';
 import { app } from './app.svelte';
+import { mainMenu } from './main-menu.svelte';
 
 /**
  * Removes the pre-rendered first screen (if shown), showing the app, and says what the player did
@@ -13,5 +15,6 @@ import { app } from './app.svelte';
 export function takeOverHome(): HomeCapture | null {
   const capture = typeof window !== 'undefined' ? (window.__frontlijnHome?.takeOver() ?? null) : null;
   if (capture?.langChosen) void app.ready().then(() => app.setLang(capture.lang));
+  if (capture?.menuOpen) mainMenu.set(true);
   return capture;
 }
