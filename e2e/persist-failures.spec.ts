@@ -1,29 +1,38 @@
 /**
  * No dead ends when storage fails, in Chromium with its real IndexedDB, each failure made the way
  * the browser reports it: a full disk (the transaction aborts with QuotaExceededError, its
- * request with AbortError, as in Chrome), a database that never answers (an open
- * request that never fires, as Safari does), and site data cleared mid-run (DevTools' "clear
- * site data": the connection is closed under the page).
+ * request with AbortError, as in Chrome), a write the browser fails for another reason (Chrome's
+ * "Internal error": a failing disk), a database that never answers (an open request that never
+ * fires, as Safari does), and site data cleared mid-run (DevTools' "clear site data": the
+ * connection is closed under the page).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { beginIfShown, choose, readDb, shownStep, startAs } from './persist-support';
-import { readScenario } from './helpers';
+import { plannedPaths, readScenario } from './helpers';
+
+interface WriteFault {
+  name: string;
+  message: string;
+  /** Only writes to this object store fail (all when absent). */
+  store?: string;
+}
 
 /**
- * A full disk as Chrome reports it, while `window.diskFull` is true: a write's transaction aborts
- * with QuotaExceededError, its request with AbortError. (DevTools' quota override only takes
+ * Failing writes as Chrome reports them, while `window.writeFault` names the error: a write's
+ * transaction aborts with it, its request with AbortError. (DevTools' quota override only takes
  * effect once Chrome next looks at the space left, which small writes do not make it do.)
  */
-async function canFillDisk(page: Page): Promise<void> {
+async function canBreakWrites(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { diskFull?: boolean };
+    const w = window as unknown as { writeFault?: WriteFault | null };
     const put = IDBObjectStore.prototype.put;
     const txError = Object.getOwnPropertyDescriptor(IDBTransaction.prototype, 'error')!.get!;
-    const full = new WeakMap<IDBTransaction, DOMException>();
+    const failed = new WeakMap<IDBTransaction, DOMException>();
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       const req = put.apply(this, args);
-      if (w.diskFull && !full.has(this.transaction)) {
-        full.set(this.transaction, new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      const fault = w.writeFault;
+      if (fault && (!fault.store || fault.store === this.name) && !failed.has(this.transaction)) {
+        failed.set(this.transaction, new DOMException(fault.message, fault.name));
         this.transaction.abort();
       }
       return req;
@@ -31,13 +40,14 @@ async function canFillDisk(page: Page): Promise<void> {
     Object.defineProperty(IDBTransaction.prototype, 'error', {
       configurable: true,
       get(this: IDBTransaction) {
-        return full.get(this) ?? txError.call(this);
+        return failed.get(this) ?? txError.call(this);
       },
     });
   });
 }
 
-const diskFull = (page: Page, full: boolean) => page.evaluate((f) => ((window as unknown as { diskFull?: boolean }).diskFull = f), full);
+const breakWrites = (page: Page, fault: WriteFault | null) => page.evaluate((f) => ((window as unknown as { writeFault?: WriteFault | null }).writeFault = f), fault);
+const diskFull = (page: Page, full: boolean) => breakWrites(page, full ? { name: 'QuotaExceededError', message: 'The quota has been exceeded.' } : null);
 
 // The toy shop's options in the file's order: its first options make its longest path (8
 // decisions), which these tests need; the screen shows them shuffled, so pick by the file's order.
@@ -54,7 +64,7 @@ async function firstOption(page: Page): Promise<string> {
 const options = (run: { events: { type: string; option?: string }[] }) => run.events.filter((e) => e.type !== 'timer.start').map((e) => e.option ?? e.type);
 
 test('a full disk mid-run: every choice is made once, in memory, with a banner; the whole run is written when there is room', async ({ page }) => {
-  await canFillDisk(page);
+  await canBreakWrites(page);
   await startAs(page, 'Anna', 'toy-shop-saturday');
   const made: string[] = [];
   const step = async () => {
@@ -84,7 +94,7 @@ test('a full disk mid-run: every choice is made once, in memory, with a banner; 
 });
 
 test('a full disk at the start: "Start" plays on in memory, with a banner', async ({ page }) => {
-  await canFillDisk(page);
+  await canBreakWrites(page);
   await page.goto('/#/');
   await expect(page.getByLabel('Your name')).toBeVisible();
   await diskFull(page, true);
@@ -99,6 +109,67 @@ test('a full disk at the start: "Start" plays on in memory, with a banner', asyn
   expect(await shownStep(page)).toBe(3);
   // Nothing of it reached the disk.
   expect((await readDb(page)).profiles).toEqual([]);
+});
+
+test('a write that fails: the step stays shown, it says so, nothing more is taken, and "Save again" writes the whole run', async ({ page }) => {
+  await canBreakWrites(page);
+  // Chrome's error for a write its disk could not make, on the run's writes only (the language
+  // setting below is written as usual).
+  const failing = { name: 'UnknownError', message: 'Internal error.', store: 'runs' };
+  const plan = plannedPaths(readScenario('toy-shop-saturday')).find((p) => p.ending === 'fan')!;
+  const path = plan.options as string[];
+  const options = page.locator('button[data-option]');
+  const saveAgain = page.getByRole('button', { name: 'Save again' });
+  const notSaved = page.getByRole('alert').filter({ hasText: 'Your choice was not saved. Save it again to play on. Reason: Internal error.' });
+  await startAs(page, 'Anna', 'toy-shop-saturday');
+  for (const o of path.slice(0, 2)) await choose(page, o);
+
+  // The third choice's write fails: its next situation (a timed decision) is shown all the same.
+  await breakWrites(page, failing);
+  await choose(page, path[2]);
+  expect(await shownStep(page)).toBe(4);
+  await expect(notSaved).toBeVisible();
+  await expect(saveAgain).toBeFocused();
+  // Until it is written nothing can be chosen, and no "more time" asked: the log on disk skips nothing.
+  for (const option of await options.all()) await expect(option).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'More time' })).toHaveCount(0);
+  await page.keyboard.press('1');
+  expect(await shownStep(page)).toBe(4);
+  expect((await readDb(page)).runs.map((r) => r.events.filter((e) => e.type === 'choice.select').length)).toEqual([2]);
+  // In Dutch too.
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Je keuze is niet bewaard. Bewaar ze opnieuw om verder te spelen. Oorzaak: Internal error.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Opnieuw bewaren' })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // The disk works again: "Save again" writes the choice, and play goes on.
+  await breakWrites(page, null);
+  await saveAgain.click();
+  await expect(notSaved).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'More time' })).toBeVisible();
+  await expect.poll(async () => (await readDb(page)).runs.map((r) => r.events.filter((e) => e.type === 'choice.select').length)).toEqual([3]);
+  for (const o of path.slice(3, -1)) await choose(page, o);
+
+  // The last choice's write fails: the ending is shown, but it has not ended on disk, so no report yet.
+  await breakWrites(page, failing);
+  await choose(page, path.at(-1)!);
+  await expect(page.getByRole('alert').filter({ hasText: 'The end of this run was not saved. Save it again to see your report. Reason: Internal error.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See the report' })).toHaveCount(0);
+  expect((await readDb(page)).runs.map((r) => r.finishedAt)).toEqual([undefined]);
+  await breakWrites(page, null);
+  await saveAgain.click();
+  await expect(page.getByRole('link', { name: 'See the report' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // The history has the run, finished, with the scores of the path played.
+  await page.goto('/#/history');
+  await expect(page.getByText('Anna: 1 finished run in 1 scenario.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Not finished yet' })).toHaveCount(0);
+  for (const [label, dim] of [['Warmth', 'warmth'], ['Initiative', 'initiative'], ['Outcome', 'outcome'], ['Overall', 'overall']] as const) {
+    await expect(page.locator('dl.scores div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd')).toHaveText([String(plan.scores[dim]), String(plan.scores[dim])]);
+  }
+  const [run] = (await readDb(page)).runs;
+  expect(run.events.filter((e) => e.type === 'choice.select').map((e) => e.option)).toEqual(path);
 });
 
 /** IndexedDB that never answers: every open request stays pending forever (as Safari is known to do). */

@@ -4,6 +4,7 @@ import { LiveRun, newRun } from './run.svelte';
 import { MemoryStore } from '../../persistence/memory';
 import { initialPlayState, replayRun } from '../../engine/replay';
 import type { Run, RunEvent, Scenario } from '../../engine/types';
+import { listenToRuns } from '../../lms/seam';
 import toyShop from '../../../scenarios/toy-shop-saturday.json';
 
 
@@ -33,6 +34,17 @@ class SlowStore extends MemoryStore {
     await this.#hold();
     return super.appendEvent(runId, event);
   }
+}
+
+/** Lets the slow store's writes go until `job` resolves. */
+async function settle(store: SlowStore, job: Promise<boolean>): Promise<boolean> {
+  let done = false;
+  void job.finally(() => (done = true));
+  while (!done) {
+    store.pending.shift()?.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return job;
 }
 
 /** A store that counts its writes of runs (a whole run, or one event). */
@@ -76,36 +88,128 @@ describe('LiveRun', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  it('shows a choice as made only after the store has written it', async () => {
+  it('shows a choice at once, before the store has written it, and reports it once written', async () => {
     const store = new SlowStore();
-    const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 })); // one write per choice: no countdown to start
+    const stored: string[] = [];
+    const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }), () => stored.push('stored')); // one write per choice: no countdown to start
     const option = live.state.available[0];
     const shown = live.state.available.map((o) => o.id);
     const choosing = live.choose(option.id, T0 + 2000);
-    await Promise.resolve();
+    // In the same task as the click: the next situation, while the write waits.
+    expect(live.state.steps).toHaveLength(1);
+    expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: option.id });
+    expect(live.state.node).not.toBe(scenario.start);
     expect(live.busy).toBe(true);
-    expect(live.state.node).toBe(scenario.start);
-    expect(live.state.steps).toHaveLength(0);
+    await expect.poll(() => store.pending.length).toBe(1);
+    expect(await store.getRun(live.run.id)).toBeUndefined();
+    expect(stored).toEqual([]);
     store.pending[0].resolve();
     expect(await choosing).toBe(true);
     expect(live.busy).toBe(false);
-    expect(live.state.steps).toHaveLength(1);
-    expect(live.state.steps[0]).toMatchObject({ node: scenario.start, option: option.id });
+    expect(live.error).toBeNull();
+    expect(stored).toEqual(['stored']);
     const saved = (await store.getRun(live.run.id))!;
     // The event records the options in the order the player saw them.
     expect(saved.events).toEqual([{ type: 'choice.select', node: scenario.start, option: option.id, at: T0 + 2000, shown }]);
   });
 
-  it('a failed write changes nothing and says why', async () => {
+  it('a failed write keeps the step shown, says why, takes nothing more, and a retry writes the whole run', async () => {
     const store = new SlowStore();
     const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
-    const choosing = live.choose(live.state.available[0].id, T0 + 1000);
-    await Promise.resolve();
-    store.pending[0].reject(new Error('QuotaExceededError'));
+    const first = live.state.available[0].id;
+    expect(await settle(store, live.choose(first, T0 + 1000))).toBe(true);
+    const second = live.state.available[0].id;
+    const failing = live.choose(second, T0 + 2000);
+    await expect.poll(() => store.pending.length).toBe(1);
+    store.pending.shift()!.reject(new Error('UnknownError: Internal error.'));
+    expect(await failing).toBe(false);
+    // Still shown: the step is not taken back, and not hidden.
+    expect(live.state.steps.map((s) => s.option)).toEqual([first, second]);
+    expect(live.run.events).toHaveLength(2);
+    expect(live.error).toContain('Internal error');
+    // Nothing more is taken until it is written: no choice, no time-out, no "more time".
+    const node = live.state.node;
+    expect(await live.choose(live.state.available[0].id, T0 + 3000)).toBe(false);
+    expect(await live.setTimerScale(10, T0 + 3000)).toBe(false);
+    expect(await live.expire(T0 + 10 * 60_000)).toBe(false);
+    await live.catchUp(T0 + 10 * 60_000);
+    expect(live.state.node).toBe(node);
+    expect(live.run.events).toHaveLength(2);
+    expect(store.pending).toHaveLength(0);
+    expect((await store.getRun(live.run.id))!.events).toHaveLength(1);
+    // A retry that fails again says so; one that succeeds writes every event shown, in one write.
+    const again = live.retry();
+    await expect.poll(() => store.pending.length).toBe(1);
+    store.pending.shift()!.reject(new Error('still broken'));
+    expect(await again).toBe(false);
+    expect(live.error).toContain('still broken');
+    expect(await settle(store, live.retry())).toBe(true);
+    expect(live.error).toBeNull();
+    const saved = (await store.getRun(live.run.id))!;
+    expect(saved.events).toEqual(live.run.events);
+    expect(replayRun(scenario, saved)).toEqual(live.state);
+    // Play goes on.
+    expect(await settle(store, live.choose(live.state.available[0].id, T0 + 4000))).toBe(true);
+    expect((await store.getRun(live.run.id))!.events).toHaveLength(3);
+  });
+
+  it('a choice made while the last one is written is shown at once and written behind it', async () => {
+    const store = new SlowStore();
+    const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
+    const first = live.choose(live.state.available[0].id, T0 + 1000);
+    const second = live.choose(live.state.available[0].id, T0 + 1100);
+    expect(live.state.steps).toHaveLength(2);
+    expect(await settle(store, second)).toBe(true);
+    expect(await first).toBe(true);
+    const saved = (await store.getRun(live.run.id))!;
+    expect(saved.events.map((e) => e.at)).toEqual([T0 + 1000, T0 + 1100]);
+    expect(replayRun(scenario, saved)).toEqual(live.state);
+  });
+
+  it('a write queued behind one that fails is not made: the log on disk never skips an event', async () => {
+    const store = new SlowStore();
+    const live = await LiveRun.start(store, scenario, fresh());
+    const starting = live.startTimer(T0 + 1000);
+    const choosing = live.choose(live.state.available[0].id, T0 + 1200);
+    expect(live.state.steps).toHaveLength(1);
+    await expect.poll(() => store.pending.length).toBe(1);
+    store.pending.shift()!.reject(new Error('Internal error.'));
+    expect(await starting).toBe(false);
     expect(await choosing).toBe(false);
-    expect(live.state.steps).toHaveLength(0);
-    expect(live.run.events).toHaveLength(0);
-    expect(live.error).toContain('QuotaExceededError');
+    expect(store.pending).toHaveLength(0);
+    expect(await store.getRun(live.run.id)).toBeUndefined();
+    expect(await settle(store, live.retry())).toBe(true);
+    expect((await store.getRun(live.run.id))!.events.map((e) => e.type)).toEqual(['timer.start', 'choice.select']);
+  });
+
+  it('an ending whose write failed counts as finished only once the retry has written it', async () => {
+    const store = new SlowStore();
+    const reported: Run[] = [];
+    listenToRuns((r) => reported.push(r));
+    try {
+      const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
+      reported.length = 0;
+      let at = T0;
+      while (true) {
+        const step = live.choose(live.state.available[0].id, (at += 1000));
+        if (live.finished) {
+          await expect.poll(() => store.pending.length).toBe(1);
+          store.pending.shift()!.reject(new Error('Internal error.'));
+          expect(await step).toBe(false);
+          break;
+        }
+        expect(await settle(store, step)).toBe(true);
+      }
+      // The ending is shown; neither the disk nor a learning platform has it as finished.
+      expect(live.run.finishedAt).toBe(at);
+      expect((await store.getRun(live.run.id))!.finishedAt).toBeUndefined();
+      expect(reported.some((r) => r.finishedAt !== undefined)).toBe(false);
+      expect(await settle(store, live.retry())).toBe(true);
+      expect((await store.getRun(live.run.id))!.finishedAt).toBe(at);
+      expect(reported.at(-1)).toMatchObject({ id: live.run.id, finishedAt: at });
+    } finally {
+      listenToRuns(null);
+    }
   });
 
   it('ignores an option the current decision does not have (a double click)', async () => {
@@ -114,7 +218,7 @@ describe('LiveRun', () => {
     expect(live.run.events).toHaveLength(0);
   });
 
-  it('is reactive through createSubscriber: an effect re-runs after each saved event', async () => {
+  it('is reactive through createSubscriber: an effect re-runs after each event', async () => {
     const live = await LiveRun.start(new MemoryStore(), scenario, fresh());
     const seen: (string | null)[] = [];
     const stop = $effect.root(() => {

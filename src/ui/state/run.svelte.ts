@@ -4,10 +4,16 @@
  * bridged to Svelte with `createSubscriber`. The log is the source of truth, so the report, the
  * leaderboards and an import all see exactly what the player saw; no live actor is kept.
  *
- * The order is the product's promise: every event is first written with `store.appendEvent`, and
- * only after that resolves is it shown as made. A new run is written with its first event (a
- * countdown's start, a choice), not before: opening a scenario and leaving, or reloading on its
- * intro, leaves no empty run behind in the history or in a facilitator's results.
+ * A step is shown at once and written right behind it: a choice (or a time-out) changes the state
+ * in the same task as the click, so the first frame after it already shows the next situation,
+ * and its write follows, strictly in order (one write per call). What is reported outside the
+ * game (`reportRun`: a learning platform) and "there is a run to resume" (`onStored`) follow
+ * the write, never precede it. A write that fails sets `error` and stops the run where it is:
+ * the steps shown stay shown, the writes queued behind it are not made (the log on disk never
+ * skips an event), nothing more is accepted, and `retry()` writes the whole run again.
+ * A new run is written with its first event (a countdown's start, a choice), not before: opening
+ * a scenario and leaving, or reloading on its intro, leaves no empty run behind in the history or
+ * in a facilitator's results.
  *
  * Time limits are absolute deadlines (the customer keeps waiting through a reload): on resume
  * past a deadline, `timer.expire` is appended with `at = deadline` before anything is shown.
@@ -73,14 +79,20 @@ export class LiveRun {
   #stored: boolean;
   /** Called once a new run is first written (so there is now a run to resume). */
   #onStored: (() => void) | undefined;
+  /** The writes, one after another (each call's events in one write). */
   #writing: Promise<unknown> = Promise.resolve();
+  /** Writes queued or under way. */
+  #queued = 0;
   /** The `timer.start` queued and not yet written (a second call gets the same job, adds nothing). */
   #startJob: Promise<boolean> | null = null;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
   #listeners = new Set<() => void>();
-  /** True while an event is being written (the options are disabled meanwhile). */
+  /** True while a step is being written (it is shown already; a next one is written behind it). */
   busy = $state(false);
-  /** The last write that failed, in words; cleared by the next successful one. */
+  /**
+   * The write that failed, in words: what is shown is not all on disk. Nothing more is accepted
+   * (choices, time-outs, "more time") until `retry()` has written the whole run, which clears it.
+   */
   error = $state<string | null>(null);
 
   private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState, stored: boolean) {
@@ -114,7 +126,7 @@ export class LiveRun {
   static async resume(store: Store, scenario: Scenario, run: Run, now = Date.now()): Promise<LiveRun> {
     const live = new LiveRun(store, scenario, run, replayRun(scenario, run), true);
     await live.catchUp(now);
-    reportRun(live.#run);
+    if (live.error === null) reportRun(live.#run);
     return live;
   }
 
@@ -124,7 +136,7 @@ export class LiveRun {
     return this.#state;
   }
 
-  /** The run record as saved (reactive). */
+  /** The run record as shown (reactive); on disk too unless `error` says otherwise. */
   get run(): Run {
     this.#subscribe();
     return this.#run;
@@ -152,7 +164,7 @@ export class LiveRun {
     return this.run.mode === 'coaching' && this.state.steps.length > 0 && this.timerPending;
   }
 
-  /** The options of the pending timed decision are in view: its countdown starts now (saved first). */
+  /** The options of the pending timed decision are in view: its countdown starts now (written right after). */
   startTimer(at = Date.now()): Promise<boolean> {
     const { node } = this.#state;
     if (this.#startJob) return this.#startJob;
@@ -163,7 +175,10 @@ export class LiveRun {
     return job;
   }
 
-  /** Chooses an option of the current decision. Resolves once it is saved and shown. */
+  /**
+   * Chooses an option of the current decision: shown at once (the state changes before this
+   * returns), written right after. Resolves once written: false when refused or not written.
+   */
   choose(option: string, at = Date.now()): Promise<boolean> {
     const node = this.#state.node;
     if (node === null) return Promise.resolve(false);
@@ -199,35 +214,47 @@ export class LiveRun {
 
   /** Appends every time-out that is already past (after a reload or a sleeping tab). */
   async catchUp(now = Date.now()): Promise<void> {
-    for (let guard = 0; guard < 1000; guard++) {
+    for (let guard = 0; guard < 1000 && this.error === null; guard++) {
       const { node, deadline } = this.#state;
       if (node === null || deadline === null || deadline > now) break;
       // The player has not seen this decision's options yet: its countdown has not started.
       if (pendingTimer(this.scenario, this.#state)) break;
       if (!(await this.#append({ type: 'timer.expire', node, at: deadline }))) break;
     }
-    if (this.#state.ending !== null && this.#run.finishedAt === undefined) await this.#finish();
+    if (this.#state.ending !== null && this.#run.finishedAt === undefined && this.error === null) {
+      this.#run = { ...this.#run, finishedAt: this.#run.events.at(-1)?.at ?? now };
+      this.#changed();
+      await this.#saveWhole();
+    }
   }
 
   /** Saves the reflection answer with the run. */
-  async reflect(text: string): Promise<void> {
+  reflect(text: string): Promise<boolean> {
     this.#run = { ...this.#run, reflection: text };
     this.#changed();
-    await this.#store.saveRun(this.#run);
-    this.#stored = true;
+    return this.#saveWhole();
   }
 
   /**
-   * Writes events in order, even when the player clicks fast: each call's events in one write,
-   * after the previous call's. Resolves whether all of them were written and shown.
+   * A write failed (`error`): writes the whole run as shown, every event in memory, in one write.
+   * Once it is written the error is gone and play goes on.
    */
-  #append(...events: RunEvent[]): Promise<boolean> {
-    const job = this.#writing.then(() => this.#appendNow(events));
-    this.#writing = job.catch(() => undefined);
-    return job;
+  retry(): Promise<boolean> {
+    return this.#saveWhole();
   }
 
-  async #appendNow(events: RunEvent[]): Promise<boolean> {
+  #saveWhole(): Promise<boolean> {
+    const run = this.#run;
+    return this.#write(run, () => this.#store.saveRun(run), true);
+  }
+
+  /**
+   * Shows a call's events at once and queues their write, after the previous call's: each call's
+   * events in one write. Resolves whether all of them were shown and written.
+   */
+  #append(...events: RunEvent[]): Promise<boolean> {
+    // A write failed: nothing more until the run is written again (retry), or the log would skip it.
+    if (this.error !== null) return Promise.resolve(false);
     let next = this.#state;
     const added: RunEvent[] = [];
     for (let event of events) {
@@ -245,42 +272,51 @@ export class LiveRun {
       }
       added.push(event);
     }
-    if (added.length === 0) return false;
+    if (added.length === 0) return Promise.resolve(false);
     // The event that reaches an ending is written together with the run's end: one write.
     const finishing = next.ending !== null && this.#run.finishedAt === undefined;
     const run: Run = { ...this.#run, events: [...this.#run.events, ...added], ...(finishing ? { finishedAt: added[added.length - 1].at } : {}) };
-    this.busy = true;
-    try {
-      if (finishing || !this.#stored || added.length > 1) await this.#store.saveRun(run);
-      else await this.#store.appendEvent(this.#run.id, added[0]);
-      if (!this.#stored) this.#onStored?.();
-      this.#stored = true;
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-      return false;
-    } finally {
-      this.busy = false;
-    }
-    this.error = null;
     this.#run = run;
     this.#state = next;
     this.#changed();
-    return added.length === events.length;
+    const written = this.#write(run, () =>
+      finishing || !this.#stored || added.length > 1 ? this.#store.saveRun(run) : this.#store.appendEvent(run.id, added[0]),
+    );
+    return written.then((ok) => ok && added.length === events.length);
   }
 
+  /**
+   * Queues a write of `run` behind the others. A write behind one that failed is not made (the
+   * retry writes it), unless it writes the `whole` run as shown, which clears the error. After
+   * it: the first write tells `onStored`, every write tells the learning platform.
+   */
+  #write(run: Run, put: () => Promise<void>, whole = false): Promise<boolean> {
+    this.#queued++;
+    this.busy = true;
+    const job = this.#writing.then(async () => {
+      try {
+        if (this.error !== null && !whole) return false;
+        await put();
+      } catch (e) {
+        this.error = e instanceof Error ? e.message : String(e);
+        return false;
+      } finally {
+        if (--this.#queued === 0) this.busy = false;
+      }
+      this.error = null;
+      if (!this.#stored) {
+        this.#stored = true;
+        this.#onStored?.();
+      }
+      reportRun(run);
+      return true;
+    });
+    this.#writing = job.catch(() => undefined);
+    return job;
+  }
+
+  /** The state changed: what reads it (the screen) updates now. */
   #changed(): void {
     for (const l of this.#listeners) l();
-    reportRun(this.#run);
-  }
-
-  async #finish(): Promise<void> {
-    const last = this.#run.events.at(-1);
-    this.#run = { ...this.#run, finishedAt: last?.at ?? Date.now() };
-    this.#changed();
-    try {
-      await this.#store.saveRun(this.#run);
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-    }
   }
 }
