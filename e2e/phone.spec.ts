@@ -500,3 +500,41 @@ test('on a touch screen, the option that lands under the finger after a tap does
   await expectAlike();
   await ctx.close();
 });
+
+test.describe('a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap beside the open menu closes it and does nothing else: no answer is chosen', async ({ page }) => {
+    await page.goto(`/play/${TOY}/`);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Beginnen' }).tap();
+    await expect(options(page).first()).toBeEnabled();
+    const situation = await page.locator('#situation-heading').textContent();
+    const button = page.getByRole('button', { name: 'Menu' });
+    await button.tap();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    // the options scrolled into view under the open menu; the first one below it is where a finger
+    // closing the menu lands
+    await options(page).last().scrollIntoViewIfNeeded();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const menuBottom = (await page.locator('#main-menu').boundingBox())!;
+    let target: { x: number; y: number } | undefined;
+    for (const option of await options(page).all()) {
+      const box = (await option.boundingBox())!;
+      if (box.y + box.height / 2 > menuBottom.y + menuBottom.height + 8 && box.y + box.height / 2 < 740) {
+        target = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        break;
+      }
+    }
+    expect(target, 'an option below the open menu').toBeDefined();
+    await page.touchscreen.tap(target!.x, target!.y);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    // nothing chosen: the same situation, every option still there to choose, no feedback
+    await expect(page.locator('#situation-heading')).toHaveText(situation!);
+    for (const option of await options(page).all()) await expect(option).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Verder' })).toHaveCount(0);
+    // the same tap now chooses
+    await page.touchscreen.tap(target!.x, target!.y);
+    await expect(page.getByRole('button', { name: 'Verder' })).toBeVisible();
+  });
+});
