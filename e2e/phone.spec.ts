@@ -213,6 +213,9 @@ test('the header is one row on a 360 px phone: the menu waits behind "Menu", ope
   await expect(nav.getByRole('link')).toHaveText(MENU);
   for (const name of MENU) await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
   await expect(nav.getByRole('link', { name: 'Scenario’s', exact: true })).toHaveAttribute('aria-current', 'page');
+  // the trainers' pages under their own heading, after the player's
+  await expect(nav.getByRole('group', { name: 'Voor trainers' }).getByRole('link')).toHaveText(['Teams', 'Zaal', 'Scenario’s schrijven']);
+  await expect(nav.getByText('Voor trainers')).toBeInViewport({ ratio: 1 });
   expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
   expect(await smallTargets(page)).toEqual([]);
   await expectAccessible(page, testInfo, 'phone-menu-open');
@@ -245,6 +248,7 @@ test('on a wide screen the menu shows in full, with no "Menu" button', async ({ 
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(nav.getByRole('link')).toHaveText(MENU);
   for (const name of MENU) await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(nav.getByRole('group', { name: 'Voor trainers' }).getByRole('link')).toHaveText(['Teams', 'Zaal', 'Scenario’s schrijven']);
   await expect(page.getByRole('button', { name: 'Menu' })).toHaveCount(0);
 });
 
@@ -362,7 +366,10 @@ test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play,
   await expect(page.getByText('Toon de link', { exact: true })).toBeVisible();
   expect(await smallTargets(page), 'report').toEqual([]);
 
+  // a report is read from "Mijn resultaten": the menu marks that section
   await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('link', { name: 'Mijn resultaten' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Scenario’s', exact: true })).not.toHaveAttribute('aria-current');
   await page.getByRole('link', { name: 'Mijn resultaten' }).click();
   await expect(page.getByRole('heading', { name: 'Mijn resultaten', level: 1 })).toBeVisible();
   for (const disclosure of await page.locator('summary').all()) await disclosure.click();
