@@ -213,6 +213,9 @@ test('the header is one row on a 360 px phone: the menu waits behind "Menu", ope
   await expect(nav.getByRole('link')).toHaveText(MENU);
   for (const name of MENU) await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
   await expect(nav.getByRole('link', { name: 'Scenario’s', exact: true })).toHaveAttribute('aria-current', 'page');
+  // the trainers' pages under their own heading, after the player's
+  await expect(nav.getByRole('group', { name: 'Voor trainers' }).getByRole('link')).toHaveText(['Teams', 'Zaal', 'Scenario’s schrijven']);
+  await expect(nav.getByText('Voor trainers')).toBeInViewport({ ratio: 1 });
   expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
   expect(await smallTargets(page)).toEqual([]);
   await expectAccessible(page, testInfo, 'phone-menu-open');
@@ -245,6 +248,7 @@ test('on a wide screen the menu shows in full, with no "Menu" button', async ({ 
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(nav.getByRole('link')).toHaveText(MENU);
   for (const name of MENU) await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(nav.getByRole('group', { name: 'Voor trainers' }).getByRole('link')).toHaveText(['Teams', 'Zaal', 'Scenario’s schrijven']);
   await expect(page.getByRole('button', { name: 'Menu' })).toHaveCount(0);
 });
 
@@ -362,7 +366,10 @@ test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play,
   await expect(page.getByText('Toon de link', { exact: true })).toBeVisible();
   expect(await smallTargets(page), 'report').toEqual([]);
 
+  // a report is read from "Mijn resultaten": the menu marks that section
   await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('link', { name: 'Mijn resultaten' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Scenario’s', exact: true })).not.toHaveAttribute('aria-current');
   await page.getByRole('link', { name: 'Mijn resultaten' }).click();
   await expect(page.getByRole('heading', { name: 'Mijn resultaten', level: 1 })).toBeVisible();
   for (const disclosure of await page.locator('summary').all()) await disclosure.click();
@@ -499,4 +506,42 @@ test('on a touch screen, the option that lands under the finger after a tap does
   await expect(page.locator('#situation-heading')).toContainText('Stap 2');
   await expectAlike();
   await ctx.close();
+});
+
+test.describe('a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap beside the open menu closes it and does nothing else: no answer is chosen', async ({ page }) => {
+    await page.goto(`/play/${TOY}/`);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Beginnen' }).tap();
+    await expect(options(page).first()).toBeEnabled();
+    const situation = await page.locator('#situation-heading').textContent();
+    const button = page.getByRole('button', { name: 'Menu' });
+    await button.tap();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    // the options scrolled into view under the open menu; the first one below it is where a finger
+    // closing the menu lands
+    await options(page).last().scrollIntoViewIfNeeded();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const menuBottom = (await page.locator('#main-menu').boundingBox())!;
+    let target: { x: number; y: number } | undefined;
+    for (const option of await options(page).all()) {
+      const box = (await option.boundingBox())!;
+      if (box.y + box.height / 2 > menuBottom.y + menuBottom.height + 8 && box.y + box.height / 2 < 740) {
+        target = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        break;
+      }
+    }
+    expect(target, 'an option below the open menu').toBeDefined();
+    await page.touchscreen.tap(target!.x, target!.y);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    // nothing chosen: the same situation, every option still there to choose, no feedback
+    await expect(page.locator('#situation-heading')).toHaveText(situation!);
+    for (const option of await options(page).all()) await expect(option).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Verder' })).toHaveCount(0);
+    // the same tap now chooses
+    await page.touchscreen.tap(target!.x, target!.y);
+    await expect(page.getByRole('button', { name: 'Verder' })).toBeVisible();
+  });
 });

@@ -73,7 +73,15 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expectNoCspViolations(page);
 });
 
-test('on a phone the menu opened before the app has loaded stays open, unmoved, as the app takes over', async ({ page }) => {
+/** The phone menu's entries on a direct link, as a guest sees them. */
+async function expectGuestMenu(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveText(['Scenarios', 'My results', 'Teams', 'Room', 'Write scenarios', 'Choose a name']);
+  await expect(nav.getByRole('group', { name: 'For trainers' }).getByRole('link')).toHaveText(['Teams', 'Room', 'Write scenarios']);
+  await expect(nav.getByText('Playing as Guest')).toBeVisible();
+}
+
+test('on a phone the menu opened before the app has loaded stays open, unmoved and the same, as the app takes over', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await watchFrames(page);
   const release = await holdApp(page);
@@ -84,23 +92,88 @@ test('on a phone the menu opened before the app has loaded stays open, unmoved, 
   // a tap beside the open menu closes it
   await button.click();
   await expect(nav.getByRole('link', { name: 'Scenarios', exact: true })).toHaveAttribute('aria-current', 'page');
-  await page.getByRole('heading', { name: 'Before you start' }).click();
+  const intro = (await page.getByRole('heading', { name: 'Before you start' }).boundingBox())!;
+  await page.mouse.click(intro.x + 10, intro.y + intro.height / 2);
   await expect(button).toHaveAttribute('aria-expanded', 'false');
   await button.click();
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Scenarios', exact: true })).toBeFocused();
-  const box = await nav.getByRole('list').boundingBox();
+  await expectGuestMenu(page);
+  const panel = page.locator('#main-menu');
+  const box = await panel.boundingBox();
 
   release();
   await appTookOver(page);
   await expect(button).toHaveAttribute('aria-expanded', 'true');
-  expect(await nav.getByRole('list').boundingBox()).toEqual(box);
+  await expectGuestMenu(page);
+  expect(await panel.boundingBox()).toEqual(box);
   await expect(button).toBeFocused();
   expect((await frames(page)).shift).toBe(0);
   // the app's menu: a link chosen goes to its screen and closes it
   await nav.getByRole('link', { name: 'My results' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My results' })).toBeVisible();
   await expect(button).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('on a phone the menu opened by a tap before the app has loaded shows no focus ring once the app has taken over', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  const button = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Menu' });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  const ring = () => button.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(await ring()).toBe('none');
+
+  release();
+  await appTookOver(page);
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(button).toBeFocused();
+  expect(await ring()).toBe('none');
+  // by the keyboard it shows
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(button).toBeFocused();
+  expect(await ring()).not.toBe('none');
+});
+
+test.describe('a touch screen, before the app has loaded', () => {
+  test.use({ hasTouch: true, viewport: { width: 360, height: 740 } });
+
+  test('a tap beside the open menu closes it and does nothing else: no answer is chosen', async ({ page }) => {
+    await holdApp(page);
+    await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+    await page.getByRole('button', { name: 'Begin' }).tap();
+    const options = page.getByRole('list', { name: 'What do you do?' }).getByRole('button');
+    await expect(options.first()).toBeEnabled();
+    const button = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Menu' });
+    await button.tap();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    // the options scrolled into view under the open menu; a finger closing it lands on one
+    await options.last().scrollIntoViewIfNeeded();
+    const menu = (await page.locator('#main-menu').boundingBox())!;
+    let target: { x: number; y: number; name: string } | undefined;
+    for (const option of await options.all()) {
+      const box = (await option.boundingBox())!;
+      const y = box.y + box.height / 2;
+      if (y > menu.y + menu.height + 8 && y < 740) {
+        target = { x: box.x + box.width / 2, y, name: (await option.locator('.text').textContent())! };
+        break;
+      }
+    }
+    expect(target, 'an option below the open menu').toBeDefined();
+    await page.touchscreen.tap(target!.x, target!.y);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    // nothing chosen: every option can still be chosen, none shows as chosen
+    for (const option of await options.all()) {
+      await expect(option).toBeEnabled();
+      await expect(option).not.toHaveAttribute('aria-pressed', 'true');
+    }
+    // the same tap now chooses
+    await page.touchscreen.tap(target!.x, target!.y);
+    await expect(page.getByRole('button', { name: target!.name })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('#boot')).toHaveCount(1);
+  });
 });
 
 test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked or shared', () => {

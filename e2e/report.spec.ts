@@ -261,6 +261,11 @@ test.describe('in English, a room', () => {
     await startAs(page, 'Anna', plan.id);
     await playToEnd(page);
     await page.getByRole('link', { name: 'See the report' }).click();
+    // a report is read from "My results": the menu marks that section
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'My results' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Scenarios', exact: true })).not.toHaveAttribute('aria-current');
+    await expect(nav.getByRole('group', { name: 'For trainers' }).getByRole('link')).toHaveText(['Teams', 'Room', 'Write scenarios']);
     // Before: "Dec 6, 2026, 1:30 AM" here, while the roster said "Anna 01:30".
     await expect(page.getByText(/ · Mode: Assessment$/)).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Mode: Assessment$/);
   });

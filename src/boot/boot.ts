@@ -224,6 +224,8 @@ function headerMenu(root: HTMLElement): HeaderMenu {
     const el = (e.target as Element | null)?.closest('a, button');
     if (el && el === button()) set(!open());
     else if (el instanceof HTMLAnchorElement && inNav(el)) set(false);
+    // A tap beside the open menu lands on its backdrop: it closes the menu and nothing else.
+    else if (e.target instanceof Element && e.target.classList.contains('backdrop') && inNav(e.target)) set(false);
   };
   const onDown = (e: PointerEvent) => {
     if (!inNav(e.target)) set(false);
