@@ -109,9 +109,9 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   const localNote = laptop.getByRole('note');
   await expectInView(laptop, localNote);
   await expect(localNote).toHaveText(/^Phones cannot open this address: “localhost” means this computer itself\./);
-  await expect(localNote).toContainText("Open this page through the computer's network address instead, or ask IT for the game's web address.");
+  await expect(localNote).toContainText("Open this page through the computer’s network address instead, or ask IT for the game’s web address.");
   await expect(localNote).not.toContainText(/README|npm|npx|--host/);
-  const steps = laptop.getByRole('list').filter({ hasText: "Scan the code with your phone's camera." });
+  const steps = laptop.getByRole('list').filter({ hasText: "Scan the code with your phone’s camera." });
   await expectInView(laptop, steps);
   expect((await steps.boundingBox())!.y + (await steps.boundingBox())!.height).toBeLessThanOrEqual((await localNote.boundingBox())!.y);
   expect(await steps.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
@@ -229,7 +229,7 @@ test('where the browser will not copy (a room served over plain http), “Copy l
   await phone.getByRole('link', { name: 'See the report' }).click();
   await phone.getByRole('button', { name: 'Copy link' }).click();
   // Before: nothing happened at all.
-  await expect(phone.getByRole('alert')).toHaveText("This browser will not copy here. The link is shown and selected below: copy it with your phone's own menu, or show the code instead.");
+  await expect(phone.getByRole('alert')).toHaveText("This browser will not copy here. The link is shown and selected below: copy it with your phone’s own menu, or show the code instead.");
   const field = phone.getByLabel('Link to your run');
   await expect(field).toBeVisible();
   await expect(field).toBeFocused();
