@@ -502,7 +502,7 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
     await laptop.goto(`/${hash}`);
     const roster = laptop.getByRole('region', { name: 'Handed in' });
     await expect(roster.getByRole('status')).toHaveText('1 of 2 handed in 1 more player handed in a run that is not on the leaderboard.');
-    await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · coaching run: not on the leaderboard$/]);
+    await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · practice run: not on the leaderboard$/]);
   }
   await shot(laptop, info, 'room-projector-coaching-1280');
   await laptop.goto('/#/results');
@@ -536,7 +536,7 @@ test('the projector fits 12 players with long names, a reason and the localhost 
   await seedCrowdedRoom(page, info.outputPath('crowd.json'), LONG_NAMES.map((name, i) => ({ name, coaching: i === 3 })));
   for (const [lang, button, count, reason] of [
     ['nl', 'Nederlands', '11 van 12 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.', 'oefenronde: telt niet mee voor de ranglijst'],
-    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'coaching run: not on the leaderboard'],
+    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'practice run: not on the leaderboard'],
   ]) {
     await page.goto('/#/results');
     await page.getByRole('button', { name: button }).click();

@@ -108,3 +108,32 @@ describe('My results', () => {
     expect(formatMessage(teamsNl.history.summary, { name: 'Anouk', runs: 1, scenarios: 1 }, 'nl')).toBe('Anouk: 1 afgemaakte ronde in 1 scenario.');
   });
 });
+
+describe('words a new hire reads', () => {
+  const teams = { nl: teamsNl, en: teamsEn };
+  const all = (files: unknown[]): string[] =>
+    files.flatMap(function walk(v: unknown): string[] {
+      return typeof v === 'string' ? [v] : typeof v === 'object' && v ? Object.values(v).flatMap(walk) : [];
+    });
+
+  it('each mode has one name per language: on the badge, the mode screen, the report and the team screens', () => {
+    // "Coaching" on the badge, "Oefenen met coaching" on the mode screen, "Oefenen" in My results.
+    for (const [lang, names] of [['nl', ['Oefenen', 'Toets']], ['en', ['Practice', 'Assessment']]] as const) {
+      const m = { nl, en }[lang];
+      expect([m.play.mode_coaching, m.play.mode_assessment]).toEqual(names);
+      expect([m.mode.coaching, m.mode.assessment]).toEqual(names);
+      expect([teams[lang].mode.coaching, teams[lang].mode.assessment]).toEqual(names);
+    }
+    const en_ = all([coreEn, screensEn, teamsEn, authorEn]);
+    const nl_ = all([coreNl, screensNl, teamsNl, authorNl]);
+    expect([...en_, ...nl_].filter((s) => /coaching/i.test(s))).toEqual([]);
+    expect(en_.filter((s) => /practi[cs]e run/.test(s)).length).toBeGreaterThan(0);
+  });
+
+  it('the badge says what its mode means, for a player who came by a link and never saw the mode screen', () => {
+    expect(nl.play.mode_coaching_hint).toBe('Na elke keuze zie je wat die deed en waarom.');
+    expect(en.play.mode_coaching_hint).toBe('After each choice you see what it did and why.');
+    expect(nl.play.mode_assessment_hint).toMatch(/telt mee/);
+    expect(en.play.mode_assessment_hint).toMatch(/counts/);
+  });
+});
