@@ -136,4 +136,9 @@ describe('words a new hire reads', () => {
     expect(nl.play.mode_assessment_hint).toMatch(/telt mee/);
     expect(en.play.mode_assessment_hint).toMatch(/counts/);
   });
+
+  it('the report names an ending by what happened to the customer, not “lost” (the player did not lose)', () => {
+    expect([nl.report.tone_fan, nl.report.tone_neutral, nl.report.tone_lost]).toEqual(['Klant wordt fan', 'Klant geholpen', 'Klant weg']);
+    expect([en.report.tone_fan, en.report.tone_neutral, en.report.tone_lost]).toEqual(['Customer becomes a fan', 'Customer helped', 'Customer gone']);
+  });
 });
