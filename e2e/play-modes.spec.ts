@@ -100,8 +100,12 @@ test('the report says which runs count for the team: assessment yes, coaching no
   await expect(handIn).toContainText('Dan telt je ronde mee voor het team.');
   await expect(handIn).not.toContainText('oefenronde');
   await expect(page.getByText(/ · Soort ronde: Toets$/)).toBeVisible();
-  // What the code carries, said plainly: it is signed by the phone (so it cannot be changed unseen).
-  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden, ondertekend door deze telefoon');
+  // What the code carries, said plainly: it is signed by this device (a phone or a laptop), so it
+  // cannot be changed unseen. This player came without a name: the code holds none.
+  await expect(handIn).toContainText('De code bevat geen naam (alleen ‘Gast’), wel je keuzes en hun tijden, ondertekend door dit apparaat');
+  await page.getByRole('textbox', { name: 'Je naam' }).fill('Noor');
+  await page.getByRole('button', { name: 'Naam bewaren' }).click();
+  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden, ondertekend door dit apparaat');
 });
 
 test('assessment shows no hints until the end', async ({ page }) => {

@@ -89,7 +89,7 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
   // Bram's history still shows both runs, each marked as not compared.
   await b.goto(`/#/history?player=${id('Bram')}`);
-  await b.getByText('All 2 attempts').click();
+  await b.getByText('Both attempts').click();
   await expect(b.getByRole('cell', { name: 'Assessment · no signature: not compared' })).toHaveCount(2);
 });
 
