@@ -68,7 +68,7 @@ test('a player’s attempts are cards on a phone and a table on a laptop', async
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/#/history');
   await expect(page.getByRole('heading', { level: 2, name: TITLE60 })).toBeVisible();
-  await page.getByText('All 2 attempts').click();
+  await page.getByText('Both attempts').click();
   const attempts = page.getByRole('table');
   const rows = attempts.getByRole('row');
   await expect(rows).toHaveCount(3); // the headings and two attempts, for a screen reader too

@@ -187,7 +187,7 @@ test('a database that never answers: Start, "Play as a guest" and a direct link 
   await page.getByLabel('Your name').fill('Anna');
   await page.getByRole('button', { name: /^start$/i }).click();
   await expect(page).toHaveURL(/#\/scenarios/, { timeout: 15_000 });
-  await expect(page.getByText("The browser's storage does not answer.", { exact: false })).toBeVisible();
+  await expect(page.getByText("The browser’s storage does not answer.", { exact: false })).toBeVisible();
 
   await page.goto('/#/');
   await page.reload();
@@ -202,7 +202,7 @@ test('a database that never answers: Start, "Play as a guest" and a direct link 
   // Coaching: the choice is made, its feedback shown (about step 1, the decision just made).
   await expect(page.getByRole('heading', { name: 'What this did' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('Step 1', { exact: true })).toBeVisible();
-  await expect(page.getByText("The browser's storage does not answer.", { exact: false })).toBeVisible();
+  await expect(page.getByText("The browser’s storage does not answer.", { exact: false })).toBeVisible();
 });
 
 test('site data cleared mid-run: play goes on, the run and its player are kept and written again', async ({ page }) => {

@@ -53,5 +53,5 @@ test('a tab holding the database is told when another tab wants to upgrade it', 
   const newer = await context.newPage();
   await newer.goto('/favicon.svg');
   await newer.evaluate(`void indexedDB.open('frontlijn', 99)`);
-  await expect(page.getByText("Another tab wants to update Frontlijn's storage. Reload this tab to let it.")).toBeVisible();
+  await expect(page.getByText("Another tab wants to update Frontlijn’s storage. Reload this tab to let it.")).toBeVisible();
 });

@@ -147,8 +147,8 @@ test('the direct link on a phone: intro first, the countdown starts when the opt
 // under a full scene, the summary and the role in full, which the intro shows again before Begin.
 for (const lang of ['nl', 'en'] as const) {
   const words = {
-    nl: { heading: 'Hoe wil je spelen?', role: 'Jouw rol', modes: ['Oefenen met coaching', 'Toets'] },
-    en: { heading: 'How do you want to play?', role: 'Your role', modes: ['Coaching', 'Assessment'] },
+    nl: { heading: 'Hoe wil je spelen?', role: 'Jouw rol', modes: ['Oefenen', 'Toets'] },
+    en: { heading: 'How do you want to play?', role: 'Your role', modes: ['Practice', 'Assessment'] },
   }[lang];
   test(`the mode screen (${lang}) shows the scenario, the modes and Start within 1.5 screens, its heading once`, async ({ page }, testInfo) => {
     await page.goto(`/#/mode/${TOY}`);

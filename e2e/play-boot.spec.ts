@@ -40,6 +40,9 @@ test('a direct link shows its first decision before the app has loaded, and play
   // first the intro: who you are and the scene, nothing timed yet
   await expect(page.getByRole('heading', { name: 'Before you start' })).toBeVisible();
   await expect(page.getByText(text(toy.player, 'en'))).toBeVisible();
+  // the mode (practice, the default) says what it means: this player never saw the mode screen
+  await expect(page.getByText('Practice', { exact: true })).toBeVisible();
+  await expect(page.getByText('After each choice you see what it did and why.')).toBeVisible();
   await expect(page.getByRole('timer')).toHaveCount(0);
   await expectAccessible(page, testInfo, 'boot-intro');
   await attachScreens(page, testInfo, 'boot-intro');
@@ -255,15 +258,18 @@ test('an assessment link shows its mode, and a pre-rendered page can switch lang
   const release = await holdApp(page);
   await page.goto(`/play/${TOY}/?mode=assessment`, { waitUntil: 'commit' });
   await expect(page.getByText('Assessment', { exact: true })).toBeVisible();
+  await expect(page.getByText('No hints until the end: this run counts.')).toBeVisible();
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toBeVisible();
   await expect(page.getByText('Toets', { exact: true })).toBeVisible();
+  await expect(page.getByText('Geen uitleg tot het einde: deze ronde telt mee.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nederlands' })).toBeFocused();
 
   release();
   await appTookOver(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toBeVisible();
+  await expect(page.getByText('Geen uitleg tot het einde: deze ronde telt mee.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nederlands' })).toBeFocused();
   // the choice is the app's setting now, not just the page's
   await page.evaluate(() => localStorage.removeItem('frontlijn.lang'));

@@ -24,9 +24,11 @@ async function chooseMode(page: import('@playwright/test').Page, label: RegExp) 
 
 test('coaching shows what a choice did and why, then Continue moves on', async ({ page }) => {
   await watchCsp(page);
-  await chooseMode(page, /Oefenen met coaching/);
+  await chooseMode(page, /^Oefenen/);
   await waitForOptions(page);
-  await expect(page.getByText('Coaching', { exact: true })).toBeVisible();
+  // The badge names the mode as the mode screen did, and says what it means.
+  await expect(page.getByText('Oefenen', { exact: true })).toBeVisible();
+  await expect(page.getByText('Na elke keuze zie je wat die deed en waarom.')).toBeVisible();
   await pressOption(page, nl(option.text));
 
   const feedback = page.getByRole('region', { name: 'Wat dit deed' });
@@ -83,10 +85,11 @@ async function playOut(page: import('@playwright/test').Page) {
 test('the report says which runs count for the team: assessment yes, coaching not', async ({ page }) => {
   test.slow(); // two runs played to their end
   const handIn = page.getByRole('region', { name: 'Deze ronde inleveren' });
-  await chooseMode(page, /Oefenen met coaching/);
+  await chooseMode(page, /^Oefenen/);
   await waitForOptions(page);
   await playOut(page);
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
+  await expect(page.getByText(/ · Soort ronde: Oefenen$/)).toBeVisible();
   await expect(handIn).toContainText('De trainer ziet dit als oefenronde: die telt niet mee als teams scores vergelijken.');
   await expect(handIn).not.toContainText('telt je ronde mee');
 
@@ -96,8 +99,13 @@ test('the report says which runs count for the team: assessment yes, coaching no
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
   await expect(handIn).toContainText('Dan telt je ronde mee voor het team.');
   await expect(handIn).not.toContainText('oefenronde');
-  // What the code carries, said plainly: it is signed by the phone (so it cannot be changed unseen).
-  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden, ondertekend door deze telefoon');
+  await expect(page.getByText(/ · Soort ronde: Toets$/)).toBeVisible();
+  // What the code carries, said plainly: it is signed by this device (a phone or a laptop), so it
+  // cannot be changed unseen. This player came without a name: the code holds none.
+  await expect(handIn).toContainText('De code bevat geen naam (alleen ‘Gast’), wel je keuzes en hun tijden, ondertekend door dit apparaat');
+  await page.getByRole('textbox', { name: 'Je naam' }).fill('Noor');
+  await page.getByRole('button', { name: 'Naam bewaren' }).click();
+  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden, ondertekend door dit apparaat');
 });
 
 test('assessment shows no hints until the end', async ({ page }) => {
@@ -105,6 +113,7 @@ test('assessment shows no hints until the end', async ({ page }) => {
   await chooseMode(page, /Toets/);
   await waitForOptions(page);
   await expect(page.getByText('Toets', { exact: true })).toBeVisible();
+  await expect(page.getByText('Geen uitleg tot het einde: deze ronde telt mee.')).toBeVisible();
   await pressOption(page, nl(option.text));
   await expect(page.locator('#situation-heading')).toContainText('Stap 2');
   await expect(page.getByRole('region', { name: 'Wat dit deed' })).toHaveCount(0);

@@ -89,7 +89,7 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
   // Bram's history still shows both runs, each marked as not compared.
   await b.goto(`/#/history?player=${id('Bram')}`);
-  await b.getByText('All 2 attempts').click();
+  await b.getByText('Both attempts').click();
   await expect(b.getByRole('cell', { name: 'Assessment · no signature: not compared' })).toHaveCount(2);
 });
 
@@ -160,7 +160,7 @@ test('a forger with a key of their own gets in, but named: the device has not se
   await b.getByLabel('Results file (.json)').setInputFiles(forged);
   const log = b.getByRole('log');
   await expect(log.locator('p').first()).toContainText('from-c.json: 1 new run');
-  await expect(log).toContainText("1 run of Bram came from a device that has not sent Bram's runs here before.");
+  await expect(log).toContainText("1 run of Bram came from a device that has not sent Bram’s runs here before.");
 });
 
 test('on a plain http:// address (a laptop on the room’s Wi-Fi) phones still sign and the laptop still checks', async ({ browser }, info) => {

@@ -109,9 +109,9 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
   const localNote = laptop.getByRole('note');
   await expectInView(laptop, localNote);
   await expect(localNote).toHaveText(/^Phones cannot open this address: “localhost” means this computer itself\./);
-  await expect(localNote).toContainText("Open this page through the computer's network address instead, or ask IT for the game's web address.");
+  await expect(localNote).toContainText("Open this page through the computer’s network address instead, or ask IT for the game’s web address.");
   await expect(localNote).not.toContainText(/README|npm|npx|--host/);
-  const steps = laptop.getByRole('list').filter({ hasText: "Scan the code with your phone's camera." });
+  const steps = laptop.getByRole('list').filter({ hasText: "Scan the code with your phone’s camera." });
   await expectInView(laptop, steps);
   expect((await steps.boundingBox())!.y + (await steps.boundingBox())!.height).toBeLessThanOrEqual((await localNote.boundingBox())!.y);
   expect(await steps.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
@@ -229,7 +229,7 @@ test('where the browser will not copy (a room served over plain http), “Copy l
   await phone.getByRole('link', { name: 'See the report' }).click();
   await phone.getByRole('button', { name: 'Copy link' }).click();
   // Before: nothing happened at all.
-  await expect(phone.getByRole('alert')).toHaveText("This browser will not copy here. The link is shown and selected below: copy it with your phone's own menu, or show the code instead.");
+  await expect(phone.getByRole('alert')).toHaveText("This browser will not copy here. The link is shown and selected below: copy it with your phone’s own menu, or show the code instead.");
   const field = phone.getByLabel('Link to your run');
   await expect(field).toBeVisible();
   await expect(field).toBeFocused();
@@ -502,7 +502,7 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
     await laptop.goto(`/${hash}`);
     const roster = laptop.getByRole('region', { name: 'Handed in' });
     await expect(roster.getByRole('status')).toHaveText('1 of 2 handed in 1 more player handed in a run that is not on the leaderboard.');
-    await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · coaching run: not on the leaderboard$/]);
+    await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · practice run: not on the leaderboard$/]);
   }
   await shot(laptop, info, 'room-projector-coaching-1280');
   await laptop.goto('/#/results');
@@ -536,7 +536,7 @@ test('the projector fits 12 players with long names, a reason and the localhost 
   await seedCrowdedRoom(page, info.outputPath('crowd.json'), LONG_NAMES.map((name, i) => ({ name, coaching: i === 3 })));
   for (const [lang, button, count, reason] of [
     ['nl', 'Nederlands', '11 van 12 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.', 'oefenronde: telt niet mee voor de ranglijst'],
-    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'coaching run: not on the leaderboard'],
+    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'practice run: not on the leaderboard'],
   ]) {
     await page.goto('/#/results');
     await page.getByRole('button', { name: button }).click();

@@ -80,7 +80,7 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
     await page.getByLabel('Or make a new team').fill(p.teamName);
     await page.getByRole('button', { name: 'Add team' }).click();
     await expect(page.getByLabel('Team to join')).toHaveValue(/.+/);
-    await page.getByLabel(/Phones send their results to this laptop's LRS/).check();
+    await page.getByLabel(/Phones send their results to this laptop’s LRS/).check();
     await page.getByRole('button', { name: 'Show the code' }).click();
     p.link = (await readQr(page.getByRole('img', { name: /QR code: open/ }))).text;
     expect(p.link).toContain(`endpoint=${encodeURIComponent(LRS_ENDPOINT)}`);

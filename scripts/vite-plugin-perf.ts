@@ -70,6 +70,8 @@ export interface PageVariant {
   title: string;
   /** The mode badge's words in each mode. */
   modeLabels: Record<string, string>;
+  /** The line that says what the mode means, in each mode. */
+  modeHints?: Record<string, string>;
   html: string;
   /** The countdown's words (see FirstDecision in src/prerender/render.ts). */
   secondsOne?: string;
@@ -114,6 +116,8 @@ export function bootRoot(boot: PageBoot, app: [string, string | undefined][]): s
         ['title', v.title],
         ['mode-coaching', v.modeLabels.coaching],
         ['mode-assessment', v.modeLabels.assessment],
+        ['mode-coaching-hint', v.modeHints?.coaching],
+        ['mode-assessment-hint', v.modeHints?.assessment],
         ['seconds-one', v.secondsOne],
         ['seconds-other', v.secondsOther],
         ['read-ms', v.readMs === undefined ? undefined : String(v.readMs)],
@@ -611,7 +615,7 @@ export function perfPlugin(): Plugin {
             for (const lang of scenario.languages ?? ['nl', 'en']) {
               const r = renderer.renderFirstDecision(scenario, lang);
               if (!r) continue;
-              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs });
+              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs });
               seconds = r.seconds;
             }
             if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };

@@ -290,6 +290,9 @@ function start(root: HTMLElement): boolean {
     const badge = v.querySelector('[data-mode-badge]');
     const label = mode === 'assessment' ? v.dataset.modeAssessment : v.dataset.modeCoaching;
     if (badge && label) badge.textContent = label;
+    const hint = v.querySelector('[data-mode-hint]');
+    const hintText = mode === 'assessment' ? v.dataset.modeAssessmentHint : v.dataset.modeCoachingHint;
+    if (hint && hintText) hint.textContent = hintText;
     shuffle(v, seed);
     if (!limit || !scale) v.querySelector('.countdown')?.remove();
     if (begun) {

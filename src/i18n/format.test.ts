@@ -108,3 +108,56 @@ describe('My results', () => {
     expect(formatMessage(teamsNl.history.summary, { name: 'Anouk', runs: 1, scenarios: 1 }, 'nl')).toBe('Anouk: 1 afgemaakte ronde in 1 scenario.');
   });
 });
+
+describe('words a new hire reads', () => {
+  const teams = { nl: teamsNl, en: teamsEn };
+  const all = (files: unknown[]): string[] =>
+    files.flatMap(function walk(v: unknown): string[] {
+      return typeof v === 'string' ? [v] : typeof v === 'object' && v ? Object.values(v).flatMap(walk) : [];
+    });
+
+  it('two of a thing are “beide”/“both”, not “alle 2”/“all 2”', () => {
+    const show = (lang: 'nl' | 'en', count: number) => formatMessage({ nl, en }[lang].report.path_show, { count }, lang);
+    expect([1, 2, 3].map((n) => show('nl', n))).toEqual(['Toon de beslissing', 'Toon beide beslissingen', 'Toon alle 3 beslissingen']);
+    expect([1, 2, 3].map((n) => show('en', n))).toEqual(['Show the decision', 'Show both decisions', 'Show all 3 decisions']);
+    const tried = (lang: 'nl' | 'en', count: number) => formatMessage(teams[lang].history.attempts, { count }, lang);
+    expect([1, 2, 3].map((n) => tried('nl', n))).toEqual(['1 poging', 'Beide pogingen', 'Alle 3 pogingen']);
+    expect([1, 2, 3].map((n) => tried('en', n))).toEqual(['1 attempt', 'Both attempts', 'All 3 attempts']);
+  });
+
+  it('each mode has one name per language: on the badge, the mode screen, the report and the team screens', () => {
+    // "Coaching" on the badge, "Oefenen met coaching" on the mode screen, "Oefenen" in My results.
+    for (const [lang, names] of [['nl', ['Oefenen', 'Toets']], ['en', ['Practice', 'Assessment']]] as const) {
+      const m = { nl, en }[lang];
+      expect([m.play.mode_coaching, m.play.mode_assessment]).toEqual(names);
+      expect([m.mode.coaching, m.mode.assessment]).toEqual(names);
+      expect([teams[lang].mode.coaching, teams[lang].mode.assessment]).toEqual(names);
+    }
+    const en_ = all([coreEn, screensEn, teamsEn, authorEn]);
+    const nl_ = all([coreNl, screensNl, teamsNl, authorNl]);
+    expect([...en_, ...nl_].filter((s) => /coaching/i.test(s))).toEqual([]);
+    expect(en_.filter((s) => /practi[cs]e run/.test(s)).length).toBeGreaterThan(0);
+  });
+
+  it('the badge says what its mode means, for a player who came by a link and never saw the mode screen', () => {
+    expect(nl.play.mode_coaching_hint).toBe('Na elke keuze zie je wat die deed en waarom.');
+    expect(en.play.mode_coaching_hint).toBe('After each choice you see what it did and why.');
+    expect(nl.play.mode_assessment_hint).toMatch(/telt mee/);
+    expect(en.play.mode_assessment_hint).toMatch(/counts/);
+  });
+
+  it('the report names an ending by what happened to the customer, not “lost” (the player did not lose)', () => {
+    expect([nl.report.tone_fan, nl.report.tone_neutral, nl.report.tone_lost]).toEqual(['Klant wordt fan', 'Klant geholpen', 'Klant weg']);
+    expect([en.report.tone_fan, en.report.tone_neutral, en.report.tone_lost]).toEqual(['Customer becomes a fan', 'Customer helped', 'Customer gone']);
+  });
+
+  it('the hand-in code is signed by “this device” (a laptop too), and a guest’s holds no name', () => {
+    const privacy = (lang: 'nl' | 'en', guest: string) => formatMessage(teams[lang].handin.privacy, { guest, name: lang === 'nl' ? 'Gast' : 'Guest' }, lang);
+    expect(privacy('nl', 'no')).toMatch(/^De code bevat je naam, team, keuzes en hun tijden, ondertekend door dit apparaat /);
+    expect(privacy('en', 'no')).toMatch(/^The code holds your name, team, choices and their times, signed by this device /);
+    expect(privacy('nl', 'yes')).toMatch(/^De code bevat geen naam \(alleen ‘Gast’\), wel je keuzes en hun tijden/);
+    expect(privacy('en', 'yes')).toMatch(/^The code holds no name \(only “Guest”\), just your choices and their times/);
+    expect(privacy('nl', 'none')).toMatch(/^De code bevat geen naam, wel je keuzes/);
+    for (const lang of ['nl', 'en'] as const) for (const g of ['no', 'yes', 'none']) expect(privacy(lang, g)).not.toMatch(/telefoon|phone/);
+  });
+});

@@ -32,6 +32,8 @@ export interface FirstDecision {
   readMs?: number;
   /** The mode badge's words in each mode (the markup is rendered in coaching mode). */
   modeLabels: Record<Mode, string>;
+  /** The line under the badges that says what the mode means, in each mode. */
+  modeHints: Record<Mode, string>;
 }
 
 /** A number no message contains, written without digit grouping. */
@@ -60,6 +62,7 @@ export function renderFirstDecision(scenario: Scenario, lang: Lang, mode: Mode =
     title: `${text(scenario.title, lang)} · Frontlijn`,
     start: scenario.start,
     modeLabels: { coaching: t('play.mode_coaching'), assessment: t('play.mode_assessment') },
+    modeHints: { coaching: t('play.mode_coaching_hint'), assessment: t('play.mode_assessment_hint') },
   };
   if (node.timeLimit) {
     out.seconds = node.timeLimit.seconds;

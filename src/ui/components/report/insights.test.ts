@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import toyShop from '../../../../scenarios/toy-shop-saturday.json';
-import { bestScores, costliest, endingVsTotal, pathRows, tipOf } from './insights';
+import { bestScores, costliest, endingVsTotal, noLoss, pathRows, tipOf, type PathRow } from './insights';
 import { scoreState } from '../../../engine/score';
 import { analyseScenario } from '../../../engine/analyse';
 import { applyEvent, initialPlayState } from '../../../engine/replay';
@@ -51,12 +51,20 @@ describe('pathRows', () => {
     expect(pathRows(scenario, analysis, st.steps).every((r) => r.same && r.loss === 0)).toBe(true);
     expect(costliest(pathRows(scenario, analysis, st.steps))).toEqual([]);
     expect(tipOf(pathRows(scenario, analysis, st.steps))).toBeNull();
+    expect(noLoss(pathRows(scenario, analysis, st.steps))).toBe(true);
   });
 });
 
 describe('costliest and tipOf', () => {
   const analysis = analyseScenario(scenario);
   const rows = pathRows(scenario, analysis, coldRun().steps);
+
+  /** The cold run's lossy decisions, re-weighed: the i-th costs `points[i]` overall points. */
+  function costing(...points: number[]): PathRow[] {
+    const lossy = rows.filter((r) => !r.same);
+    expect(lossy.length).toBeGreaterThanOrEqual(points.length);
+    return lossy.slice(0, points.length).map((r, i) => ({ ...r, loss: points[i] }));
+  }
 
   it('lists at most three decisions that lost points, the costliest first', () => {
     const top = costliest(rows);
@@ -65,14 +73,28 @@ describe('costliest and tipOf', () => {
     for (let i = 1; i < top.length; i++) expect(top[i - 1].loss).toBeGreaterThanOrEqual(top[i].loss);
     const max = Math.max(...rows.map((r) => r.loss));
     expect(top[0].loss).toBe(max);
-    expect(top.every((r) => r.loss >= 1 && !r.same)).toBe(true);
+    expect(top.every((r) => r.loss >= 5 && !r.same)).toBe(true);
   });
 
-  it('draws the tip from the costliest decision: its best option and that option\'s feedback', () => {
-    const tip = tipOf(rows)!;
-    expect(tip.row).toBe(costliest(rows)[0]);
+  it('leaves out decisions that cost less than 5 of the 100 points', () => {
+    expect(costliest(costing(1, 4, 12, 5)).map((r) => r.loss)).toEqual([12, 5]);
+    expect(costliest(costing(1, 2))).toEqual([]);
+    expect(noLoss(costing(1, 2))).toBe(false);
+    expect(noLoss(costing(0, 0))).toBe(true);
+  });
+
+  it('draws the tip from a decision the list above does not hold: its best option and that option\'s feedback', () => {
+    const lossy = costing(20, 12, 9, 3);
+    const tip = tipOf(lossy)!;
+    expect(tip.row).toBe(lossy[3]); // 3 points: the costliest after the three listed
+    expect(costliest(lossy)).not.toContain(tip.row);
     expect(tip.better).toBe(tip.row.best[0]);
-    expect(tip.better.feedback).toBeTruthy();
+    expect(tipOf(costing(1, 2))!.row.loss).toBe(2); // nothing listed: the tip is the costliest
+  });
+
+  it('gives no tip when the list already holds every decision that lost points (it would repeat a “Better”)', () => {
+    expect(tipOf(costing(20, 12))).toBeNull();
+    expect(tipOf(costing(0, 0))).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * What the report says beyond the numbers: each decision the player met beside what was best
  * from that moment (with the mood and flags they had then), the decisions that cost most, one tip
- * drawn from the costliest decision's own feedback, and the scores of the best play and of a
+ * drawn from a decision not already listed among them, and the scores of the best play and of a
  * random player to read the player's scores against. Pure, so it is unit-tested.
  */
 import type { Analysis, Scores, TakenStep } from '../../../engine/contract';
@@ -27,6 +27,13 @@ export interface PathRow {
 
 /** Decisions that lost less than this many overall points (after rounding) count as no loss. */
 const NOTICEABLE = 1;
+/**
+ * "What cost you most" lists only decisions that lost at least this many overall points (of 100):
+ * a twentieth of the scale. In the built-in scenarios a losing choice costs either 1–4 points (a
+ * shade less good, e.g. one step less warmth) or 5 and more (a choice that changes the visit); "up
+ * to 1 point more" under a heading about what cost most reads as a mistake that was not one.
+ */
+const MEANINGFUL = 5;
 
 function rowOf(scenario: Scenario, r: DecisionReview): PathRow {
   const options = scenario.nodes[r.step.node]?.options ?? [];
@@ -40,27 +47,39 @@ export function pathRows(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>,
   return reviewDecisions(scenario, analysis, steps).map((r) => rowOf(scenario, r));
 }
 
-/**
- * The decisions that cost most (at most `n`, the costliest first, a tie in the order played):
- * only those where the choice lost at least one overall point against the best from there.
- */
-export function costliest(rows: readonly PathRow[], n = 3): PathRow[] {
-  return rows
-    .filter((r) => !r.same && r.loss >= NOTICEABLE && r.best.length > 0)
-    .sort((a, b) => b.loss - a.loss || a.index - b.index)
-    .slice(0, n);
+/** The decisions that lost at least `min` overall points, the costliest first, a tie in the order played. */
+function losses(rows: readonly PathRow[], min: number): PathRow[] {
+  return rows.filter((r) => !r.same && r.loss >= min && r.best.length > 0).sort((a, b) => b.loss - a.loss || a.index - b.index);
 }
 
-/** The tip for next time: at the costliest decision, the best option there and its feedback. */
+/**
+ * The decisions that cost most (at most `n`): only those where the choice lost a meaningful
+ * number of overall points (MEANINGFUL) against the best from there.
+ */
+export function costliest(rows: readonly PathRow[], n = 3): PathRow[] {
+  return losses(rows, MEANINGFUL).slice(0, n);
+}
+
+/** True when no decision lost even one overall point: the player chose the best everywhere. */
+export function noLoss(rows: readonly PathRow[]): boolean {
+  return losses(rows, NOTICEABLE).length === 0;
+}
+
+/** The tip for next time: at a decision that lost points, the best option there and its feedback. */
 export interface Tip {
   row: PathRow;
   /** The option to choose there next time (the first of the best ones). */
   better: Option;
 }
 
-/** The tip from the costliest decision, or null when no decision cost anything. */
+/**
+ * The tip from the costliest decision that "what cost you most" does not already list (its better
+ * choice would be said twice, word for word), or null when every decision that lost points is
+ * listed there, or none did (see noLoss).
+ */
 export function tipOf(rows: readonly PathRow[]): Tip | null {
-  const top = costliest(rows, 1)[0];
+  const listed = new Set(costliest(rows).map((r) => r.index));
+  const top = losses(rows, NOTICEABLE).find((r) => !listed.has(r.index));
   return top ? { row: top, better: top.best[0] } : null;
 }
 
