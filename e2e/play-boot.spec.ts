@@ -54,8 +54,11 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expect(options).toHaveCount(first.options.length);
   // the customer is waiting: with the options in view (and the situation read), the countdown
   // runs before the app is there
-  await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
+  await expect(page.getByText('Take your time', { exact: true })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText('the clock starts soon');
   await untilCountdownRuns(page);
+  await expect(page.getByText('The customer is waiting')).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
   await expectAccessible(page, testInfo, 'boot-first-decision');
   await attachScreens(page, testInfo, 'boot-first-decision');
 
@@ -277,16 +280,42 @@ test('an assessment link shows its mode, and a pre-rendered page can switch lang
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 });
 
-test('"more time" on the pre-rendered decision carries over to the app', async ({ page }) => {
+test('"more time" on the pre-rendered decision is given once, and carries over to the app', async ({ page }) => {
+  await page.clock.install();
   const release = await holdApp(page);
   await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('button', { name: 'More time' }).click();
-  const seconds = first.timeLimit!.seconds * 10;
-  await expect(page.getByRole('timer')).toHaveText(new RegExp(`^(${seconds}|${seconds - 1}|${seconds - 2}) seconds left$`));
+  await expect(page.getByRole('status').filter({ hasText: 'More time given' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'More time' })).toHaveCount(0);
+  await untilCountdownRuns(page);
+  const minutes = (first.timeLimit!.seconds * 10) / 60;
+  await expect(page.getByRole('timer')).toHaveText(new RegExp(`^(${minutes}:00|${minutes - 1}:5\\d) min left$`));
   release();
   await appTookOver(page);
-  await expect(page.getByRole('timer')).toHaveText(/^(\d{3}) seconds left$/);
+  await expect(page.getByRole('status').filter({ hasText: 'More time given' })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(new RegExp(`^(${minutes}:00|${minutes - 1}:[45]\\d) min left$`));
+});
+
+test('the timer turned off on the pre-rendered decision stays off, in place, in the app', async ({ page }) => {
+  await page.clock.install();
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/?mode=assessment`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'Begin' }).click();
+  const off = page.getByRole('button', { name: 'Turn the timer off' });
+  await expect(off).toHaveAccessibleDescription('In an assessment your report will then say: played without a timer.');
+  const option = page.getByRole('list', { name: 'What do you do?' }).getByRole('button').first();
+  const before = (await option.boundingBox())!.y;
+  await off.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Timer turned off' })).toBeFocused();
+  await expect(page.getByRole('timer')).toHaveText('No time limit');
+  expect(Math.abs((await option.boundingBox())!.y - before)).toBeLessThan(2);
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('timer')).toHaveText('No time limit');
+  await expect(page.getByRole('status').filter({ hasText: 'Timer turned off' })).toBeVisible();
+  await page.clock.fastForward(10 * 60 * 1000);
+  await expect(page.getByText('Step 1', { exact: true })).toBeVisible();
 });
 
 test('a reload in the middle of a run resumes it: the first decision is not shown again', async ({ page }) => {
@@ -329,14 +358,17 @@ test('with timers off in the settings, the pre-rendered decision has no countdow
 });
 
 test('with a slower timer in the settings, the pre-rendered countdown shows the longer time once begun', async ({ page }) => {
+  await page.clock.install();
   await page.goto('/#/settings');
   await page.getByRole('radio', { name: 'Slower (×1.5)' }).check();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot') ?? '')).toContain('"timerScale":1.5');
   const release = await holdApp(page);
   await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
   await page.getByRole('button', { name: 'Begin' }).click();
-  // standing still (the time to read the situation runs first): the full, longer time
-  await expect(page.getByRole('timer')).toHaveText(`${first.timeLimit!.seconds * 1.5} seconds left`);
+  // (first the time to read the situation) then the longer time, counting down
+  await untilCountdownRuns(page);
+  const longer = first.timeLimit!.seconds * 1.5;
+  await expect(page.getByRole('timer')).toHaveText(new RegExp(`^(${longer}|${longer - 1}) seconds left$`));
   release();
   await appTookOver(page);
   await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);

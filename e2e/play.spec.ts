@@ -23,16 +23,18 @@ for (const id of builtinIds()) {
         if (key === 0) {
           // This path lets the customer wait: once the countdown runs (the first decision: after
           // the time to read its situation), jump past the deadline.
-          await expect(page.getByText('De klant wacht')).toBeVisible();
           await untilCountdownRuns(page);
+          await expect(page.getByText('De klant wacht')).toBeVisible();
           await page.clock.fastForward(400_000);
         } else {
           await pressOption(page, plan.texts[i]!.nl);
         }
         if (i < plan.keys.length - 1) {
           await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 2}`);
-          // After each choice the focus is on the new situation's heading.
-          await expect(page.locator('#situation-heading')).toBeFocused();
+          // After each choice the focus is on the new situation's heading; after a time-out, on
+          // the notice that says the time ran out.
+          if (key === 0) await expect(page.getByRole('status').filter({ hasText: 'De tijd was om' })).toBeFocused();
+          else await expect(page.locator('#situation-heading')).toBeFocused();
         }
       }
 

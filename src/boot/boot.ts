@@ -294,7 +294,17 @@ function start(root: HTMLElement): boolean {
     const hintText = mode === 'assessment' ? v.dataset.modeAssessmentHint : v.dataset.modeCoachingHint;
     if (hint && hintText) hint.textContent = hintText;
     shuffle(v, seed);
-    if (!limit || !scale) v.querySelector('.countdown')?.remove();
+    // (off in the settings: no box; turned off here before this language was shown: it says so)
+    if (!limit || (!scale && !scales.length)) v.querySelector('.countdown')?.remove();
+    else if (!scale) timerOffIn(v);
+    // (the markup is rendered in coaching mode: an assessment says what turning the timer off means)
+    const note = v.querySelector<HTMLElement>('.countdown .note');
+    if (mode === 'assessment') note?.removeAttribute('hidden');
+    else {
+      note?.remove();
+      v.querySelector('[data-timer="off"]')?.removeAttribute('aria-describedby');
+    }
+    if (scale >= 10) moreGiven(v);
     if (begun) {
       v.querySelector('[data-intro]')?.remove();
       v.querySelector('[data-decision]')?.removeAttribute('hidden');
@@ -338,12 +348,24 @@ function start(root: HTMLElement): boolean {
     const total = Math.max(1, limit * scale);
     const left = end === null ? total : Math.max(0, end - Date.now());
     const n = Math.ceil(left / 1000);
-    const warning = left > 0 && left <= Math.max(20_000, total / 2) && n <= 20;
+    // Near the end only: the last quarter, at least 5 and at most 20 seconds (Countdown.svelte).
+    const warning = end !== null && left > 0 && left <= Math.min(20_000, Math.max(5_000, total / 4));
     // Only what changed is written (on the first paint, nothing has).
     const set = (el: Element | null | undefined, text: string) => {
       if (el && el.textContent !== text) el.textContent = text;
     };
-    set(box.querySelector('[role="timer"]'), n === 1 ? (v.secondsOne ?? '') : (v.secondsOther ?? '').replace('{n}', String(n)));
+    // (while the situation is read, the markup's words say the clock starts soon)
+    if (end !== null) {
+      set(box.querySelector('.label strong'), box.dataset.waiting ?? '');
+      // (over a minute, minutes and seconds, as Countdown.svelte's timeLeft)
+      const words =
+        n > 60
+          ? (box.dataset.minutes ?? '').replace('{m}', String(Math.floor(n / 60))).replace('{ss}', String(n % 60).padStart(2, '0'))
+          : n === 1
+            ? (v.secondsOne ?? '')
+            : (v.secondsOther ?? '').replace('{n}', String(n));
+      set(box.querySelector('[role="timer"]'), words);
+    }
     const bar = box.querySelector('.bar rect:last-child');
     const width = String(Math.round(Math.min(1, left / total) * 1000) / 10);
     if (bar && bar.getAttribute('width') !== width) bar.setAttribute('width', width);
@@ -356,9 +378,33 @@ function start(root: HTMLElement): boolean {
       for (const b of options()) if (b.dataset.option !== choice?.option) b.disabled = true;
     }
   };
-  const noCountdown = () => {
-    for (const v of variants.values()) v.querySelector('.countdown')?.remove();
-  };
+  /** Turned off: the box stays where it was and says there is no time limit (as Countdown.svelte). */
+  function timerOffIn(v: HTMLElement, focus = false) {
+    const box = v.querySelector<HTMLElement>('.countdown');
+    if (!box) return;
+    box.classList.remove('running', 'warning');
+    box.classList.add('off');
+    const strong = box.querySelector('.label strong');
+    if (strong) strong.textContent = box.dataset.waiting ?? '';
+    const timerText = box.querySelector('[role="timer"]');
+    if (timerText) timerText.textContent = box.dataset.off ?? '';
+    box.querySelector('.bar rect:last-child')?.setAttribute('width', '0');
+    box.querySelector('[data-timer="more"]')?.remove();
+    box.querySelector('.given')?.remove();
+    box.querySelector('[data-timer="off"]')?.remove();
+    box.querySelector('[aria-live="polite"]')?.replaceChildren();
+    const said = box.querySelector<HTMLElement>('.done[hidden]');
+    said?.removeAttribute('hidden');
+    if (focus) said?.focus();
+  }
+  /** More time was given: "more time" gives way to words saying so. */
+  function moreGiven(v: HTMLElement, focus = false) {
+    const given = v.querySelector<HTMLElement>('.countdown .given');
+    if (!given) return;
+    v.querySelector('[data-timer="more"]')?.remove();
+    given.removeAttribute('hidden');
+    if (focus) given.focus();
+  }
   /** The options are in view: the countdown starts now. */
   const startCountdown = () => {
     watcher?.disconnect();
@@ -393,11 +439,16 @@ function start(root: HTMLElement): boolean {
     heading?.focus({ preventScroll: true });
     watch();
   };
-  const moreTime = () => {
-    scale = scale !== 0 && scale < 10 ? 10 : 0;
+  /** More time, once (a second tap does nothing); the timer off is its own button. */
+  const setScale = (next: number) => {
+    scale = next;
     scales.push({ scale, at: Date.now() });
-    if (scale === 0) noCountdown();
-    tick();
+    if (scale === 0) {
+      for (const v of variants.values()) timerOffIn(v, v === shown);
+    } else {
+      for (const v of variants.values()) moreGiven(v, v === shown);
+      tick();
+    }
   };
   const markChoice = () => {
     for (const b of options()) {
@@ -422,7 +473,8 @@ function start(root: HTMLElement): boolean {
     if (!b || !root.contains(b)) return;
     if (b.id === 'begin-button') begin();
     else if (b.dataset.option) pick(b.dataset.option);
-    else if (b.closest('.countdown')) moreTime();
+    else if (b.dataset.timer === 'more' && scale !== 0 && scale < 10) setScale(10);
+    else if (b.dataset.timer === 'off' && scale !== 0) setScale(0);
     else if (b.classList.contains('lang') && (b.lang === 'nl' || b.lang === 'en')) {
       langChosen = true;
       saveLang(b.lang);

@@ -1,0 +1,106 @@
+/**
+ * A timed decision a new hire understands: the time to read before the clock starts is said,
+ * the warning comes near the end only, a time-out says that the question changed and how the
+ * customer reacted, and "more time" gives more time once, while turning the timer off is a
+ * separate, named action whose box stays in place.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readScenario, untilCountdownRuns, waitForOptions } from './helpers';
+
+const id = 'toy-shop-saturday';
+const scenario = readScenario(id);
+const start = scenario.nodes[scenario.start];
+const seconds = start.timeLimit?.seconds ?? 0;
+const text = (v: unknown, lang: 'nl' | 'en') => (typeof v === 'string' ? v : ((v as Record<string, string> | undefined)?.[lang] ?? ''));
+const reactionNl = text(start.timeLimit?.customer?.does, 'nl');
+const reactionEn = text(start.timeLimit?.customer?.does, 'en');
+
+/** Opens a new run at its timed first decision, with the countdown running. */
+async function openCounting(page: Page, mode: 'coaching' | 'assessment'): Promise<void> {
+  await page.clock.install();
+  await page.goto(`/#/play/${id}?mode=${mode}`);
+  await waitForOptions(page);
+  await untilCountdownRuns(page);
+}
+
+test.describe('nl', () => {
+  test.use({ locale: 'nl-NL' });
+
+  test('assessment: after a time-out the next decision says the time ran out, with the customer\'s reaction', async ({ page }) => {
+    expect(reactionNl, 'the first decision has a time-out reaction').not.toBe('');
+    await openCounting(page, 'assessment');
+    await page.clock.fastForward((seconds + 1) * 1000);
+    const notice = page.getByRole('status').filter({ hasText: 'De tijd was om: Sandra wachtte niet langer. Dit is een nieuwe vraag.' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText(reactionNl);
+    await expect(notice).toBeFocused();
+    await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+    // the next choice: the notice has done its job
+    await page.locator('button[data-option]').first().click();
+    await expect(page.getByText('De tijd was om')).toHaveCount(0);
+  });
+
+  test('"Meer tijd" gives more time once; a second tap there does not turn the timer off', async ({ page }) => {
+    await openCounting(page, 'assessment');
+    const more = page.getByRole('button', { name: 'Meer tijd' });
+    const box = (await more.boundingBox())!;
+    await more.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Meer tijd gegeven' })).toBeVisible();
+    await expect(more).toHaveCount(0);
+    // the second tap of a double tap lands where the button was
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByRole('timer')).toHaveText(/^nog \d:\d\d min$/);
+    await expect(page.getByRole('button', { name: 'Timer uitzetten' })).toBeVisible();
+    await expect(page.getByText('Geen tijdslimiet')).toHaveCount(0);
+    // more time: past the first limit, the customer still waits
+    await page.clock.fastForward((seconds + 5) * 1000);
+    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  });
+
+  test('assessment: "Timer uitzetten" says beforehand what the report will say; off, the box stays in place', async ({ page }) => {
+    await openCounting(page, 'assessment');
+    const off = page.getByRole('button', { name: 'Timer uitzetten' });
+    await expect(off).toHaveAccessibleDescription('In een toets meldt je rapport dan: zonder timer gespeeld.');
+    await expect(page.getByText('In een toets meldt je rapport dan: zonder timer gespeeld.')).toBeVisible();
+    const option = page.locator('button[data-option]').first();
+    const before = (await option.boundingBox())!.y;
+    await off.click();
+    await expect(page.getByRole('timer')).toHaveText('Geen tijdslimiet');
+    await expect(page.getByRole('status').filter({ hasText: 'Timer uitgezet' })).toBeFocused();
+    expect(Math.abs((await option.boundingBox())!.y - before)).toBeLessThan(2);
+    await page.clock.fastForward(30 * 60 * 1000);
+    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(option).toBeEnabled();
+  });
+});
+
+test.describe('en', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('while the situation is read the box says the clock starts soon; the warning comes near the end only', async ({ page }) => {
+    await page.clock.install();
+    await page.goto(`/#/play/${id}?mode=assessment`);
+    await waitForOptions(page);
+    await expect(page.getByText('Take your time', { exact: true })).toBeVisible();
+    await expect(page.getByRole('timer')).toHaveText('the clock starts soon');
+    await expect(page.getByText('Almost out of time. Need more?')).toHaveCount(0);
+    await untilCountdownRuns(page);
+    await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
+    // (half the time left: no warning yet)
+    await page.clock.fastForward((seconds / 2) * 1000);
+    await expect(page.getByRole('timer')).toHaveText(/^1\d seconds left$/);
+    await expect(page.getByText('Almost out of time. Need more?')).toHaveCount(0);
+    await page.clock.fastForward((seconds / 2 - 7) * 1000);
+    await expect(page.getByRole('timer')).toHaveText(/^[1-7] seconds? left$/);
+    await expect(page.getByText('Almost out of time. Need more?')).toHaveCount(1);
+  });
+
+  test('coaching: the feedback on a time-out shows what the customer did', async ({ page }) => {
+    await openCounting(page, 'coaching');
+    await page.clock.fastForward((seconds + 1) * 1000);
+    const feedback = page.getByRole('region', { name: 'You let the customer wait' });
+    await expect(feedback).toContainText(reactionEn);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Time ran out: Sandra did not wait any longer. This is a new question.' })).toBeVisible();
+  });
+});
