@@ -94,6 +94,9 @@ async function chooseToKids(page: Page): Promise<void> {
 async function expectFullTimeAfterContinue(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Verder' }).click();
   await waitForOptions(page);
+  // The countdown starts once the options are in view: a player on a short screen scrolls to them.
+  const first = page.locator('button[data-option]').first();
+  await first.scrollIntoViewIfNeeded();
   await expect(page.getByText('De klant wacht')).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText(new RegExp(`nog (${kidsSeconds}|${kidsSeconds - 1}) seconden`));
   await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toHaveCount(0);
