@@ -37,23 +37,21 @@ const worth = (o: Objective, p: number[]) => 0 + o.weights[0] * p[0] + o.weights
 export function optimise(g: StateGraph, order: GraphOrder, objectives: Objective[], { optionsOnly = false, tie = 0 } = {}): Best[] {
   const n = g.next.length;
   const best = objectives.map(() => ({ value: new Array<number>(n).fill(-Infinity), choice: new Array<number>(n).fill(-1) }));
-  // What each choice (per node) and each ending is worth under every objective, worked out once.
-  const choiceWorth = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => objectives.map((o) => worth(o, c.points) + o.perDecision))]));
+  // What each choice (per node) and each ending is worth under every objective, worked out once; a time-out that does not count, -Infinity.
+  const choiceWorth = new Map([...g.choices].map(([node, choices]) => [node, choices.map((c) => objectives.map((o) => (optionsOnly && c.index < 0 ? -Infinity : worth(o, c.points) + o.perDecision)))]));
   const endingWorth = new Map([...g.endingPoints].map(([id, p]) => [id, objectives.map((o) => worth(o, p))]));
   for (const s of order.order) {
-    const node = g.states[s].node;
-    const worths = choiceWorth.get(node) as number[][];
+    const worths = choiceWorth.get(g.states[s].node) as number[][];
     const next = g.next[s];
-    // The time-out, when there is one, is the last choice.
-    const ways = optionsOnly && (g.choices.get(node) as Choice[]).at(-1)?.index === -1 ? next.length - 1 : next.length;
-    for (let c = 0; c < ways; c++) {
+    for (let c = 0; c < next.length; c++) {
       const to = next[c];
       // Inside a loop a state not evaluated yet is still worth -Infinity; the state itself does not count.
       if (to === null || to === s) continue;
       const atEnding = typeof to === 'string' ? (endingWorth.get(to) as number[]) : null;
-      for (let k = 0; k < objectives.length; k++) {
+      const own = worths[c];
+      for (let k = 0; k < best.length; k++) {
         const { value, choice } = best[k];
-        const v = (atEnding ? atEnding[k] : value[to as number]) + worths[c][k];
+        const v = (atEnding ? atEnding[k] : value[to as number]) + own[k];
         if (v > value[s] + tie) {
           value[s] = v;
           choice[s] = c;

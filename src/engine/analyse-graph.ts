@@ -8,10 +8,7 @@
 import type { Effects, Option, Scenario, TimeLimit } from './types';
 import { DIMENSIONS } from './types';
 import type { Memory, StoryState } from './compile-rules';
-import { availableOptions, firstState, holds, memoryAfter, memoryKey, pointsOf, routeIndex, routesOf, stateAt } from './compile-rules';
-
-/** Whether an id names one of the map's own entries (never a name like "constructor" from its prototype). */
-const hasOwn = (map: object, key: unknown): key is string => typeof key === 'string' && Object.hasOwn(map, key);
+import { firstState, holds, memoryAfter, memoryKey, pointsOf, routeIndex, routesOf, stateAt } from './compile-rules';
 
 /** The default cap on reachable states. */
 export const MAX_STATES = 250_000;
@@ -153,11 +150,12 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
     }
     choice.routeHeld[route] = choice.routeTaken[route] = true;
     const to = typeof routes === 'string' ? routes : routes[route]?.to;
-    if (hasOwn(scenario.endings, to)) {
+    // The graph's maps hold exactly the scenario's own ids (never a name like "constructor" from a prototype).
+    if (g.endingPoints.has(to)) {
       g.endingReached.add(to);
       return to;
     }
-    if (hasOwn(scenario.nodes, to)) return visit(to, memory);
+    if (g.choices.has(to)) return visit(to, memory);
     g.droppedEdges++;
     return null;
   };
@@ -169,11 +167,11 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';
       break;
     }
-    const { node } = g.states[s];
-    const open = availableOptions(scenario.nodes[node].options ?? [], g.states[s]);
-    const choices = g.choices.get(node) as Choice[];
-    g.next.push(choices.map((choice) => (choice.index < 0 || open.includes(choice.way as Option) ? follow(s, choice) : null)));
-    if (open.length === 0 && !scenario.nodes[node].timeLimit) g.deadEnds.push(s);
+    const choices = g.choices.get(g.states[s].node) as Choice[];
+    // The time-out is always open, an option when its condition holds; a state with none open is a dead end.
+    const open = choices.map((c) => c.index < 0 || holds((c.way as Option).when, g.states[s]));
+    g.next.push(choices.map((c, i) => (open[i] ? follow(s, c) : null)));
+    if (!open.includes(true)) g.deadEnds.push(s);
   }
   return g;
 }

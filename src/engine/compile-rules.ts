@@ -36,7 +36,7 @@ export function holds(condition: Condition | undefined, memory: Memory): boolean
   if (!condition) return true;
   const { mood, flags } = condition;
   if (mood && ((typeof mood.min === 'number' && memory.mood < mood.min) || (typeof mood.max === 'number' && memory.mood > mood.max))) return false;
-  if (flags && Object.keys(flags).some((name) => (memory.flags[name] === true) !== (flags[name] === true))) return false;
+  for (const name in flags) if ((memory.flags[name] === true) !== (flags[name] === true)) return false;
   if (condition.visited && !condition.visited.every((node) => memory.visited.includes(node))) return false;
   if (condition.all && !condition.all.every((part) => holds(part, memory))) return false;
   if (condition.any && !condition.any.some((part) => holds(part, memory))) return false;

@@ -15,9 +15,9 @@ import type { Scenario } from './types';
  * formatting of their files.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? JSON.stringify(value) : 'null';
-  }
+  // eslint-disable-next-line no-control-regex -- JSON.stringify costs more than all else here: only a string with a quote, backslash, control character or surrogate needs it
+  if (typeof value === 'string') return /["\\\u0000-\u001f\ud800-\udfff]/.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (value === null || typeof value !== 'object') return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : 'null';
   if (Array.isArray(value)) {
     return `[${value.map((item: unknown) => (item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item))).join(',')}]`;
   }
@@ -25,7 +25,7 @@ export function canonicalJson(value: unknown): string {
   const members: string[] = [];
   for (const key of Object.keys(record).sort()) {
     const item = record[key];
-    if (item !== undefined && typeof item !== 'function') members.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+    if (item !== undefined && typeof item !== 'function') members.push(`${canonicalJson(key)}:${canonicalJson(item)}`);
   }
   return `{${members.join(',')}}`;
 }

@@ -14,7 +14,7 @@
 import type { Analysis, PathStep, Scores } from './contract';
 import type { Dimension, EndingTone, Lang, Option, Scenario } from './types';
 import { DIMENSIONS, MOOD_MAX, MOOD_MIN } from './types';
-import { availableOptions } from './compile-rules';
+import { holds } from './compile-rules';
 import { exploreStates, type Choice, type StateGraph } from './analyse-graph';
 import { bestOverall, TIE } from './best-from';
 import { resolveWeights, scoreState } from './score';
@@ -96,13 +96,12 @@ const MAX_RANDOM_STEPS = 10_000;
 const MAX_WALK_STEPS = 1_000_000;
 
 /** Picks one of the options available now. */
-type Picker = (available: Option[]) => Option;
+type Picker = (available: Choice[]) => Choice;
 
-/** The options available in each state of `g`, worked out the first time a walk asks (random walks pass most states many times). */
-function optionsIn(scenario: Scenario, g: StateGraph): (s: number) => Option[] {
-  const open = new Map<number, Option[]>();
-  const find = (s: number) => availableOptions(scenario.nodes[g.states[s].node].options, g.states[s]);
-  return (s) => open.get(s) ?? (open.set(s, find(s)).get(s) as Option[]);
+/** The options available in each state of `g` (those whose condition holds), worked out the first time a walk asks (random walks pass most states many times). */
+function optionsIn(g: StateGraph): (s: number) => Choice[] {
+  const open = new Array<Choice[] | undefined>(g.next.length);
+  return (s) => (open[s] ??= (g.choices.get(g.states[s].node) as Choice[]).filter((c) => c.index >= 0 && holds((c.way as Option).when, g.states[s])));
 }
 
 /**
@@ -111,7 +110,7 @@ function optionsIn(scenario: Scenario, g: StateGraph): (s: number) => Option[] {
  * Null when the walk gets stuck or takes more than `maxSteps` steps, which a valid scenario
  * never does (loops and dead ends are errors).
  */
-export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario), open = optionsIn(scenario, g)): WalkResult | null {
+export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pick: Picker, maxSteps: number = MAX_WALK_STEPS, g: StateGraph = exploreStates(scenario), open = optionsIn(g)): WalkResult | null {
   const total = [0, 0, 0]; // the raw points so far, in DIMENSIONS order
   const steps: PathStep[] = [];
   let s: number | string | null = g.start < 0 ? null : g.start;
@@ -119,13 +118,10 @@ export function walk(scenario: Scenario, analysis: Pick<Analysis, 'ranges'>, pic
     if (steps.length >= maxSteps) return null;
     const available = open(s);
     if (available.length === 0) return null;
-    const option = pick(available);
-    const node: string = g.states[s].node;
-    const choices = g.choices.get(node) as Choice[];
-    const c = choices.findIndex((choice) => choice.way === option);
-    choices[c].points.forEach((p, i) => (total[i] += p));
-    steps.push({ node, option: option.id });
-    s = g.next[s][c];
+    const choice = pick(available);
+    for (let i = 0; i < total.length; i++) total[i] += choice.points[i];
+    steps.push({ node: choice.node, option: choice.id });
+    s = g.next[s][choice.index]; // an option's index is its place among the node's choices too
   }
   // No route that holds, or an unknown id, leaves neither a next decision nor an ending.
   if (typeof s !== 'string') return null;
@@ -152,7 +148,7 @@ export function randomPlayer(scenario: Scenario, analysis: Pick<Analysis, 'range
   const random = seededRandom(options.seed ?? 1);
   const runs = options.runs ?? 200;
   const walks: WalkResult[] = [];
-  const open = optionsIn(scenario, g);
+  const open = optionsIn(g);
   let budget = MAX_RANDOM_STEPS;
   while (walks.length < runs && budget > 0) {
     const w = walk(scenario, analysis, (available) => available[Math.floor(random() * available.length)], budget, g, open);
@@ -178,7 +174,8 @@ function textLengths(scenario: Scenario, lang: Lang): Map<Option, number> {
 
 /** The option with the most (or, with sign -1, the fewest) characters; the first in the file on a tie. */
 function byLength(length: Map<Option, number>, sign: 1 | -1): Picker {
-  return (available) => available.reduce((best, o) => (sign * ((length.get(o) as number) - (length.get(best) as number)) > 0 ? o : best));
+  const of = (c: Choice) => length.get(c.way as Option) as number;
+  return (available) => available.reduce((best, c) => (sign * (of(c) - of(best)) > 0 ? c : best));
 }
 
 /** The options with the highest immediate points, weighted as the overall score weighs them. */
