@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { orderOptions } from '../engine/option-order';
-import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, WHO_KEY as BOOT_WHO_KEY, bootLang, bootMode, carriedPlay, firstOrder, homeAddress, readHint, reservedRows } from './boot';
+import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, WHO_KEY as BOOT_WHO_KEY, bootLang, countdownWarning, bootMode, carriedPlay, firstOrder, homeAddress, readHint, reservedRows } from './boot';
 import { HINT_KEY, LANG_KEY, WHO_KEY } from './protocol';
+import { isWarning } from '../ui/components/play/countdown-warning';
 import { parseWhoHint } from '../ui/state/who-hint';
 
 const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
@@ -104,6 +105,15 @@ describe('bootLang and readHint', () => {
     expect(readHint(JSON.stringify({ timerScale: 7 }))).toEqual({ open: null, timerScale: 1 });
     expect(readHint(null)).toEqual({ open: null, timerScale: 1 });
     expect(readHint('[')).toEqual({ open: null, timerScale: 1 });
+  });
+
+  it('warns near the end of a countdown exactly when the app does', () => {
+    for (const total of [5_000, 10_000, 20_000, 30_000, 60_000, 200_000, 300_000]) {
+      for (let left = -1_000; left <= total; left += 250) expect(countdownWarning(left, total), `${left} of ${total}`).toBe(isWarning(left, total));
+    }
+    // (a 20-second limit warns in its last 5 seconds, not from its first)
+    expect(countdownWarning(19_000, 20_000)).toBe(false);
+    expect(countdownWarning(5_000, 20_000)).toBe(true);
   });
 
   it('uses the same storage keys as the app', () => {

@@ -50,6 +50,15 @@ function newSeed(): string {
 }
 
 /**
+ * Whether the countdown warns that the time is nearly up: the last quarter, at least 5 and at most
+ * 20 seconds (src/ui/components/play/countdown-warning.ts, repeated here because this script
+ * imports nothing; boot.test.ts proves the two agree).
+ */
+export function countdownWarning(left: number, total: number): boolean {
+  return left > 0 && left <= Math.min(20_000, Math.max(5_000, total / 4));
+}
+
+/**
  * The order of the first decision's options for a seed: the same numbers as orderOptions in
  * src/engine/option-order.ts (repeated here because this script imports nothing; boot.test.ts
  * proves the two agree). Returns, for each place, the index of the option shown there.
@@ -348,8 +357,7 @@ function start(root: HTMLElement): boolean {
     const total = Math.max(1, limit * scale);
     const left = end === null ? total : Math.max(0, end - Date.now());
     const n = Math.ceil(left / 1000);
-    // Near the end only: the last quarter, at least 5 and at most 20 seconds (Countdown.svelte).
-    const warning = end !== null && left > 0 && left <= Math.min(20_000, Math.max(5_000, total / 4));
+    const warning = end !== null && countdownWarning(left, total);
     // Only what changed is written (on the first paint, nothing has).
     const set = (el: Element | null | undefined, text: string) => {
       if (el && el.textContent !== text) el.textContent = text;
