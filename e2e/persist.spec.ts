@@ -12,7 +12,8 @@ async function snapshot(page: import('@playwright/test').Page) {
   return {
     step: await shownStep(page),
     situation: await page.locator('.situation-text').textContent(),
-    mood: await page.getByRole('meter').getAttribute('aria-valuenow'),
+    // (an assessment shows no mood meter until the end: the face the story wrote, and the run on disk)
+    face: await page.getByRole('img', { name: /looking/ }).getAttribute('aria-label'),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attachScreens, expectAccessible, plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
-import { readDb, seedRoom } from './persist-support';
+import { playToEnd, readDb, seedRoom } from './persist-support';
 import { readingTimeMs } from '../src/ui/state/reading-time';
 
 test.use({ locale: 'nl-NL', viewport: { width: 360, height: 740 } });
@@ -466,19 +466,44 @@ test.describe('with a room\'s results on the laptop', () => {
   });
 });
 
-test('the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
-  // door → wish → sold-out → "online": the story names an annoyed face there, but on this path
-  // Sandra is at ease (mood 1); the face follows the meter.
+// door → wish → sold-out → "online": the story names an annoyed face there, but on this path
+// Sandra is at ease (mood 1).
+const toOnline = [['door', 'greet'], ['wish', 'kids-along'], ['sold-out', 'helaas']] as const;
+
+test('in practice the customer\'s face agrees with the mood meter', async ({ page }, testInfo) => {
   expect(toy.nodes.online.customer?.expression).toBe('annoyed');
-  await page.goto(`/#/play/${TOY}?mode=assessment`);
-  for (const [node, option] of [['door', 'greet'], ['wish', 'kids-along'], ['sold-out', 'helaas']]) {
+  await page.goto(`/#/play/${TOY}?mode=coaching`);
+  for (const [node, option] of toOnline) {
     await waitForOptions(page);
     await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
+    await page.getByRole('button', { name: 'Verder' }).click();
   }
   await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toHaveAttribute('aria-valuenow', '1');
   await expect(page.getByText("Sandra is ontspannen")).toBeVisible();
+  // the face follows the meter
   await expect(page.getByRole('img', { name: /Sandra kijkt/ })).toHaveAccessibleName(/Sandra kijkt neutraal$/);
   await attachScreens(page, testInfo, 'phone-face');
+});
+
+test('in an assessment the mood is not shown until the end, and the face is the one the story wrote', async ({ page }, testInfo) => {
+  await page.goto(`/#/play/${TOY}?mode=assessment`);
+  await expect(page.getByText('Geen uitleg tot het einde: deze ronde telt mee.')).toBeVisible();
+  for (const [node, option] of toOnline) {
+    await waitForOptions(page);
+    await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
+  }
+  await expect(page.locator('#situation-heading')).toContainText('Stap 4');
+  // Sandra is at ease here (mood 1): no meter says so, and her face does not either; it is the
+  // one the story wrote for this moment, as every player sees it.
+  await expect(page.getByRole('meter')).toHaveCount(0);
+  await expect(page.getByText('Stemming: zie je aan het einde')).toBeVisible();
+  await expect(page.getByText(/Sandra is (ontspannen|tevreden|neutraal)/)).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /Sandra kijkt/ })).toHaveAccessibleName(/Sandra kijkt geïrriteerd$/);
+  await attachScreens(page, testInfo, 'phone-assessment-mood');
+  // at the end the mood is shown
+  await playToEnd(page);
+  await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toBeVisible();
+  await expect(page.getByText('Stemming: zie je aan het einde')).toHaveCount(0);
 });
 
 test('the scenario cards are compact: several fit on one phone screen', async ({ page }, testInfo) => {

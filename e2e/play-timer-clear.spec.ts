@@ -1,8 +1,8 @@
 /**
  * A timed decision a new hire understands: the time to read before the clock starts is said,
- * the warning comes near the end only, a time-out says that the question changed and how the
- * customer reacted, and "more time" gives more time once, while turning the timer off is a
- * separate, named action whose box stays in place.
+ * the warning comes near the end only, a time-out says once that the question changed (or that
+ * the visit ended) and how the customer reacted, and "more time" gives more time once, while
+ * turning the timer off is a separate, named action whose box stays in place.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readScenario, untilCountdownRuns, waitForOptions } from './helpers';
@@ -14,6 +14,28 @@ const seconds = start.timeLimit?.seconds ?? 0;
 const text = (v: unknown, lang: 'nl' | 'en') => (typeof v === 'string' ? v : ((v as Record<string, string> | undefined)?.[lang] ?? ''));
 const reactionNl = text(start.timeLimit?.customer?.does, 'nl');
 const reactionEn = text(start.timeLimit?.customer?.does, 'en');
+
+// A path on which Sandra is annoyed (mood -3) at the timed "kids" decision: letting the time run
+// out there ends the visit ("walks-out").
+const kids = scenario.nodes.kids;
+const toAnnoyedKids = ['nod', 'zeg-het-maar', 'stockroom'];
+const walksOut = scenario.endings['walks-out'];
+
+/** Plays to the "kids" decision with Sandra annoyed (coaching: past each feedback), its countdown running. */
+async function toKidsAnnoyed(page: Page, mode: 'coaching' | 'assessment'): Promise<void> {
+  await page.clock.install();
+  await page.goto(`/#/play/${id}?mode=${mode}`);
+  for (const option of toAnnoyedKids) {
+    await waitForOptions(page);
+    await page.locator(`button[data-option="${option}"]`).click();
+    if (mode === 'coaching') await page.getByRole('button', { name: /^(Verder|Continue)$/ }).click();
+  }
+  await waitForOptions(page);
+  // (the countdown starts once the options are in view: a player scrolls to them)
+  const kidsOption = page.locator('button[data-option="testers"], button[data-option="make-up"]').first();
+  await kidsOption.scrollIntoViewIfNeeded();
+  await untilCountdownRuns(page);
+}
 
 /** Opens a new run at its timed first decision, with the countdown running. */
 async function openCounting(page: Page, mode: 'coaching' | 'assessment'): Promise<void> {
@@ -38,6 +60,19 @@ test.describe('nl', () => {
     // the next choice: the notice has done its job
     await page.locator('button[data-option]').first().click();
     await expect(page.getByText('De tijd was om')).toHaveCount(0);
+  });
+
+  test('assessment: a time-out that ends the visit says so on the ending, with the customer\'s reaction', async ({ page }) => {
+    await toKidsAnnoyed(page, 'assessment');
+    await page.clock.fastForward((kids.timeLimit!.seconds + 1) * 1000);
+    await expect(page.locator('#ending-heading')).toHaveText(text(walksOut.title, 'nl'));
+    await expect(page.locator('#ending-heading')).toBeFocused();
+    const ending = page.getByRole('region', { name: text(walksOut.title, 'nl') });
+    const notice = ending.getByRole('status').filter({ hasText: 'De tijd was om: Sandra wachtte niet langer.' });
+    await expect(notice).toBeVisible();
+    await expect(notice).not.toContainText('nieuwe vraag');
+    await expect(notice).toContainText(text(kids.timeLimit?.customer?.says, 'nl'));
+    await expect(notice).toContainText(text(kids.timeLimit?.customer?.does, 'nl'));
   });
 
   test('"Meer tijd" gives more time once; a second tap there does not turn the timer off', async ({ page }) => {
@@ -101,6 +136,31 @@ test.describe('en', () => {
     const feedback = page.getByRole('region', { name: 'You let the customer wait' });
     await expect(feedback).toContainText(reactionEn);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Time ran out: Sandra did not wait any longer. This is a new question.' })).toBeVisible();
+    // The feedback said it: the next decision does not say it again.
+    await expect(page.locator('#situation-heading')).toContainText('Step 2');
+    await expect(page.locator('#situation-heading')).toBeFocused();
+    await expect(page.getByText('Time ran out')).toHaveCount(0);
+  });
+
+  test('coaching: a time-out that ended the visit while the run was closed is said on the ending', async ({ page }) => {
+    await toKidsAnnoyed(page, 'coaching');
+    // The player leaves; the customer does not wait.
+    await page.goto('/#/settings');
+    await page.clock.fastForward((kids.timeLimit!.seconds + 5) * 1000);
+    await page.goto(`/#/play/${id}?mode=coaching`);
+    await expect(page.locator('#ending-heading')).toHaveText(text(walksOut.title, 'en'));
+    const notice = page.getByRole('region', { name: text(walksOut.title, 'en') }).getByRole('status');
+    await expect(notice).toContainText('Time ran out: Sandra did not wait any longer.');
+    await expect(notice).not.toContainText('new question');
+    await expect(notice).toContainText(text(kids.timeLimit?.customer?.does, 'en'));
+  });
+
+  test('coaching: a time-out that ends the visit is said once, in its feedback', async ({ page }) => {
+    await toKidsAnnoyed(page, 'coaching');
+    await page.clock.fastForward((kids.timeLimit!.seconds + 1) * 1000);
+    await expect(page.getByRole('region', { name: 'You let the customer wait' })).toContainText(text(kids.timeLimit?.customer?.does, 'en'));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('#ending-heading')).toHaveText(text(walksOut.title, 'en'));
+    await expect(page.getByText('Time ran out')).toHaveCount(0);
   });
 });

@@ -30,6 +30,8 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   await expect(page.getByRole('region', { name: 'Je liet de klant wachten' })).toContainText('Warmte −1');
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  // the feedback said the time ran out: the next decision does not say it again
+  await expect(page.getByText('De tijd was om')).toHaveCount(0);
   await expectNoCspViolations(page);
 });
 

@@ -37,14 +37,14 @@ function scenario(id: string, setting: string, look: Record<string, unknown> = {
   };
 }
 
-async function importAndPlay(page: Page, value: Record<string, unknown>) {
+async function importAndPlay(page: Page, value: Record<string, unknown>, mode: 'coaching' | 'assessment' = 'coaching') {
   await page.goto('/#/author');
   await page
     .getByLabel('Choose a file…')
     .first()
     .setInputFiles({ name: `${String(value.id)}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value, null, 2)) });
   await expect(page.locator('.verdict')).toContainText('is valid and stored as your own scenario.');
-  await page.goto(`/#/play/${String(value.id)}?mode=coaching`);
+  await page.goto(`/#/play/${String(value.id)}?mode=${mode}`);
   await waitForOptions(page);
 }
 
@@ -73,4 +73,26 @@ test('a phone call: no face and no meter; the scene says it is a call, the mood 
   await expect(page.getByText('On the line: Els sounds neutral')).toBeVisible();
   await expectAccessible(page, testInfo, 'scene-phone');
   await attachScreens(page, testInfo, 'scene-phone');
+});
+
+test('an assessment shows no mood meter until the end', async ({ page }, testInfo) => {
+  await importAndPlay(page, scenario('e2e-clothing-test', 'clothing'), 'assessment');
+  await expect(page.getByRole('img', { name: 'Clothing shop: Els, looking annoyed' })).toBeVisible();
+  await expect(page.getByRole('meter')).toHaveCount(0);
+  await expect(page.getByText('Mood: shown at the end')).toBeVisible();
+  await expectAccessible(page, testInfo, 'scene-assessment');
+  await attachScreens(page, testInfo, 'scene-assessment');
+  await page.getByRole('button', { name: /Of course, tell me/ }).click();
+  await expect(page.getByRole('heading', { name: 'Helped' })).toBeVisible();
+  await expect(page.getByRole('meter', { name: 'Mood of Els' })).toHaveAttribute('aria-valuetext', 'neutral');
+});
+
+test('a phone call in an assessment: the caller sounds as the story wrote it, not as the mood now', async ({ page }) => {
+  // Els starts irritated (-2); the story has her sound annoyed.
+  await importAndPlay(page, scenario('e2e-phone-test', 'phone'), 'assessment');
+  await expect(page.getByText('On the line: Els sounds annoyed')).toBeVisible();
+  await expect(page.getByText('On the line: Els sounds irritated')).toHaveCount(0);
+  await page.getByRole('button', { name: /Of course, tell me/ }).click();
+  await expect(page.getByRole('heading', { name: 'Helped' })).toBeVisible();
+  await expect(page.getByText('On the line: Els sounds neutral')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPRESSION_MOODS, expressionFor, expressionForMood, fitsMood } from './expression';
+import { EXPRESSION_MOODS, expressionFor, expressionForMood, fitsMood, writtenExpression } from './expression';
 import { EXPRESSIONS, MOOD_MAX, MOOD_MIN } from './types';
 
 describe('the customer\'s face agrees with the mood meter', () => {
@@ -27,5 +27,17 @@ describe('the customer\'s face agrees with the mood meter', () => {
   it('never puts a negative face beside a good mood or a happy face beside a bad one', () => {
     for (const e of ['impatient', 'annoyed', 'angry'] as const) for (let m = 1; m <= MOOD_MAX; m++) expect(fitsMood(e, m)).toBe(false);
     for (const e of ['happy', 'delighted'] as const) for (let m = MOOD_MIN; m <= -1; m++) expect(fitsMood(e, m)).toBe(false);
+  });
+});
+
+describe('the face as the story wrote it (an assessment, until the end)', () => {
+  it('is the named expression, even where the mood would show another', () => {
+    expect(writtenExpression('annoyed', 1)).toBe('annoyed');
+    expect(writtenExpression('delighted', -4)).toBe('delighted');
+  });
+
+  it('is the face of the mood at the start where the story names none', () => {
+    expect(writtenExpression(undefined, 0)).toBe('neutral');
+    expect(writtenExpression(undefined, -3)).toBe('annoyed');
   });
 });

@@ -45,3 +45,12 @@ export function fitsMood(expression: Expression, mood: number): boolean {
 export function expressionFor(named: Expression | undefined, mood: number): Expression {
   return named !== undefined && fitsMood(named, mood) ? named : expressionForMood(mood);
 }
+
+/**
+ * The face as the story wrote it, whatever the mood now: the named expression, else the face of
+ * the mood the customer came in with. The same for every player on the same step, so it tells
+ * nothing about how their choices landed (an assessment shows it until the end, with no meter).
+ */
+export function writtenExpression(named: Expression | undefined, initialMood: number): Expression {
+  return named ?? expressionForMood(initialMood);
+}

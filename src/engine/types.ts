@@ -189,7 +189,10 @@ export interface CustomerLine {
   says?: Text;
   /** What the customer does, told in the third person ("She sighs and looks at her watch."). */
   does?: Text;
-  /** The customer's face and posture. When left out, it follows the customer's mood. */
+  /**
+   * The customer's face and posture. When left out, it follows the customer's mood; in an
+   * assessment, until the end, the mood the customer came in with (the mood is not shown there).
+   */
   expression?: Expression;
 }
 

@@ -13,6 +13,7 @@ import type { Mode, Run, TimerScale } from '../../engine/types';
 import { claimRun, takeOverRun, type RunClaim } from '../../persistence/tab-guard';
 import { app } from './app.svelte';
 import { LiveRun, newRun } from './run.svelte';
+import { resumedTimerScale } from './resume-timer';
 import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.svelte';
 import { href } from '../router';
 import { route } from './route.svelte';
@@ -159,8 +160,9 @@ export class PlaySession {
     const resumedRun = await LiveRun.resume(store, version.scenario, stored);
     this.live = resumedRun;
     this.resumed = stored.events.length > 0 && !resumedRun.finished;
-    const wantScale = app.settings.timerScale;
-    if (!resumedRun.finished && resumedRun.state.timerScale !== wantScale) await resumedRun.setTimerScale(wantScale);
+    // The run keeps its own timer; a setting changed meanwhile can only give more time (resume-timer.ts).
+    const scale = resumedTimerScale(resumedRun.state.timerScale as TimerScale, app.settings.timerScale, stored.mode);
+    if (!resumedRun.finished && resumedRun.state.timerScale !== scale) await resumedRun.setTimerScale(scale);
     if (resumedRun.finished) this.ended();
   }
 
