@@ -143,6 +143,39 @@ test('on a phone the menu opened by a tap before the app has loaded shows no foc
   expect(await ring()).not.toBe('none');
 });
 
+test('a returning player is named in the header before the app has loaded, as text, as the app then names them', async ({ page }) => {
+  // (markup and a replacement pattern in the name: shown as typed)
+  const name = '<b>Ann</b> $& Co';
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/#\/scenarios/);
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await watchFrames(page);
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  const header = page.getByRole('banner');
+  const named = async () => {
+    await expect(header.getByText(`Playing as ${name}`, { exact: true }).filter({ visible: true })).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Next player' }).filter({ visible: true })).toBeVisible();
+    await expect(header.getByText('Playing as Guest')).toHaveCount(0);
+  };
+  // on a phone, in the menu
+  await header.getByRole('button', { name: 'Menu' }).click();
+  await named();
+  await header.getByRole('button', { name: 'Menu' }).click();
+  // on a wide screen, beside the tools
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await named();
+  await expect(page.locator('#boot')).toHaveCount(1);
+
+  release();
+  await appTookOver(page);
+  await named();
+  expect((await frames(page)).shift).toBe(0);
+});
+
 test.describe('a touch screen, before the app has loaded', () => {
   test.use({ hasTouch: true, viewport: { width: 360, height: 740 } });
 

@@ -16,6 +16,19 @@ export const HINT_KEY = 'frontlijn.boot';
  * text): `/` keeps their room while the device's players are read (src/ui/state/who-hint.ts).
  */
 export const WHO_KEY = 'frontlijn.who';
+/**
+ * localStorage key of who is playing on this device when the app last knew (a PlayerHint as JSON,
+ * or absent for nobody): the pre-rendered header names them (src/ui/state/who-hint.ts).
+ */
+export const PLAYER_KEY = 'frontlijn.player';
+
+/** Kept up to date by the app (src/ui/state/who-hint.ts). */
+export interface PlayerHint {
+  /** The name as the app's header puts it into a sentence (isolated, see src/i18n/untrusted.ts). */
+  name: string;
+  /** A guest, who has chosen no name: the header says "Guest". */
+  guest: boolean;
+}
 
 /** Kept up to date by the app (src/ui/state/boot-hint.ts). */
 export interface BootHint {
