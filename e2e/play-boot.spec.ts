@@ -79,6 +79,42 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expectNoCspViolations(page);
 });
 
+test('a first visit shows its first decision without reading the device\'s storage; a saved language is still honoured', async ({ page }) => {
+  // Counts the page's reads of localStorage before its first decision is ready (the first read is
+  // a synchronous round trip to the browser, before anything is shown).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __storageReads: number };
+    w.__storageReads = 0;
+    const own = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        if (performance.getEntriesByName('frontlijn:first-choice-ready').length === 0) w.__storageReads++;
+        return own.get!.call(window);
+      },
+    });
+  });
+  const reads = () => page.evaluate(() => (window as unknown as { __storageReads: number }).__storageReads);
+  let release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+  expect(await reads()).toBe(0);
+  // the language picked there is kept, and read on the next visit
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  release();
+  await appTookOver(page);
+  await page.unrouteAll();
+  release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(1);
+  expect(await reads()).toBeGreaterThan(0);
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+});
+
 /** The phone menu's entries on a direct link, as a guest sees them. */
 async function expectGuestMenu(page: Page): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });

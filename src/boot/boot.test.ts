@@ -4,6 +4,7 @@ import {
   HINT_KEY as BOOT_HINT_KEY,
   LANG_KEY as BOOT_LANG_KEY,
   PLAYER_KEY as BOOT_PLAYER_KEY,
+  STORED_COOKIE as BOOT_STORED_COOKIE,
   WHO_KEY as BOOT_WHO_KEY,
   bootLang,
   countdownWarning,
@@ -14,8 +15,9 @@ import {
   readHint,
   readPlayer,
   reservedRows,
+  storedCookie,
 } from './boot';
-import { HINT_KEY, LANG_KEY, PLAYER_KEY, WHO_KEY } from './protocol';
+import { HINT_KEY, LANG_KEY, PLAYER_KEY, STORED_COOKIE, WHO_KEY } from './protocol';
 import { isWarning } from '../ui/components/play/countdown-warning';
 import { parsePlayerHint, parseWhoHint, playerHint } from '../ui/state/who-hint';
 
@@ -135,6 +137,14 @@ describe('bootLang and readHint', () => {
     expect(BOOT_HINT_KEY).toBe(HINT_KEY);
     expect(BOOT_WHO_KEY).toBe(WHO_KEY);
     expect(BOOT_PLAYER_KEY).toBe(PLAYER_KEY);
+    expect(BOOT_STORED_COOKIE).toBe(STORED_COOKIE);
+  });
+
+  it('finds the cookie that says the app keeps something here, among others', () => {
+    expect(storedCookie('')).toBe(false);
+    expect(storedCookie(`${STORED_COOKIE}=1`)).toBe(true);
+    expect(storedCookie(`a=b; ${STORED_COOKIE}=1; c=d`)).toBe(true);
+    expect(storedCookie(`x${STORED_COOKIE}=1; ${STORED_COOKIE}=0`)).toBe(false);
   });
 
   it('reads who is playing as the app writes it, and nobody from anything odd', () => {

@@ -43,6 +43,7 @@ export const LANG_KEY = 'frontlijn.lang';
 export const HINT_KEY = 'frontlijn.boot';
 export const WHO_KEY = 'frontlijn.who';
 export const PLAYER_KEY = 'frontlijn.player';
+export const STORED_COOKIE = 'frontlijn-stored';
 
 /** A new run's option-order seed (Run.seed), like the app's ids (src/ui/state/ids.ts). */
 function newSeed(): string {
@@ -159,9 +160,24 @@ export function bootLang(saved: string | null, languages: readonly string[]): La
   return 'nl';
 }
 
+/** Whether the cookie the app sets once it keeps anything for this script (STORED_COOKIE) is there. */
+export function storedCookie(cookie: string): boolean {
+  return cookie.split(/;\s*/).includes(`${STORED_COOKIE}=1`);
+}
+
+/**
+ * Whether this device keeps anything for this script in localStorage: a service worker controls
+ * the page (a device that used the app, also before the cookie existed), or the app's cookie says
+ * so. Otherwise, as on a first visit (a QR code), no localStorage is read: the page's first read of
+ * it is a synchronous round trip to the browser before anything can be shown (5–10 ms measured on
+ * a busy machine), reading the cookie under 1.
+ */
+let kept: boolean | undefined;
+
 function read(key: string): string | null {
   try {
-    return localStorage.getItem(key);
+    kept ??= !!navigator.serviceWorker?.controller || storedCookie(document.cookie);
+    return kept ? localStorage.getItem(key) : null;
   } catch {
     return null;
   }
@@ -240,6 +256,7 @@ function pruneAfterPaint(sources: Map<string, HTMLElement>, shown: () => HTMLEle
 function saveLang(lang: Lang): void {
   try {
     localStorage.setItem(LANG_KEY, lang);
+    document.cookie = `${STORED_COOKIE}=1; path=/; max-age=${400 * 24 * 3600}; samesite=strict`;
   } catch {
     /* the app saves it in its store as well */
   }

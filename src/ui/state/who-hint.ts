@@ -5,7 +5,7 @@
  * placeholder rows, so that nothing below moves when the names come), and who is playing (the
  * pre-rendered header names them, as the app's will).
  */
-import { PLAYER_KEY, WHO_KEY, type PlayerHint } from '../../boot/protocol';
+import { PLAYER_KEY, WHO_KEY, noteStored, type PlayerHint } from '../../boot/protocol';
 import type { Profile } from '../../persistence/api';
 import { isolate } from '../../i18n/untrusted';
 
@@ -32,6 +32,7 @@ export function writeWhoHint(count: number): void {
   last = text;
   try {
     localStorage.setItem(WHO_KEY, text);
+    noteStored();
   } catch {
     /* private mode or a full disk: `/` then reserves no rows, and the list moves what is below */
   }
@@ -81,6 +82,7 @@ export function writePlayerHint(player: Profile | null): void {
   try {
     if (hint) localStorage.setItem(PLAYER_KEY, text);
     else localStorage.removeItem(PLAYER_KEY);
+    noteStored();
   } catch {
     /* private mode or a full disk: the header says "Guest" until the app names the player */
   }
