@@ -115,6 +115,47 @@ for (const [locale, lang, other] of [
   });
 }
 
+test.describe('who is playing, in the header of the first screen before the app has loaded', () => {
+  test.use({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+
+  test('nobody yet: no one is named, as in the app', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { level: 1, name: WHO.en.heading })).toBeVisible();
+    await expect(page.getByRole('banner').getByText(/Playing as/)).toHaveCount(0);
+    release();
+    await appTookOver(page);
+    await expect(page.getByRole('banner').getByText(/Playing as/)).toHaveCount(0);
+  });
+
+  test('a returning player is named, as text, and stays named while the app reads the device: nothing moves', async ({ page }) => {
+    const name = '<i>Bram</i> $1';
+    await page.goto('/');
+    await page.getByLabel(WHO.en.name).fill(name);
+    await page.getByRole('button', { name: WHO.en.start }).click();
+    await expect(page).toHaveURL(/#\/scenarios/);
+
+    await watchFrames(page);
+    await holdDb(page);
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const header = page.getByRole('banner');
+    const named = async () => {
+      await expect(header.getByText(`Playing as ${name}`, { exact: true }).filter({ visible: true })).toBeVisible();
+      await expect(header.getByRole('link', { name: WHO.en.next }).filter({ visible: true })).toBeVisible();
+    };
+    await expect(page.getByRole('heading', { level: 1, name: WHO.en.heading })).toBeVisible();
+    await named();
+    release();
+    await appTookOver(page);
+    await named();
+    await page.evaluate(() => (window as unknown as { releaseDb: () => void }).releaseDb());
+    await expect(page.getByRole('button', { name: `${WHO.en.playAs} ${name}` })).toBeVisible();
+    await named();
+    expect((await frames(page)).shift).toBe(0);
+  });
+});
+
 test.describe('before the app has loaded', () => {
   test.use({ locale: 'en-GB' });
 

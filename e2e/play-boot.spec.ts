@@ -79,6 +79,42 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expectNoCspViolations(page);
 });
 
+test('a first visit shows its first decision without reading the device\'s storage; a saved language is still honoured', async ({ page }) => {
+  // Counts the page's reads of localStorage before its first decision is ready (the first read is
+  // a synchronous round trip to the browser, before anything is shown).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __storageReads: number };
+    w.__storageReads = 0;
+    const own = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        if (performance.getEntriesByName('frontlijn:first-choice-ready').length === 0) w.__storageReads++;
+        return own.get!.call(window);
+      },
+    });
+  });
+  const reads = () => page.evaluate(() => (window as unknown as { __storageReads: number }).__storageReads);
+  let release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+  expect(await reads()).toBe(0);
+  // the language picked there is kept, and read on the next visit
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  release();
+  await appTookOver(page);
+  await page.unrouteAll();
+  release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(1);
+  expect(await reads()).toBeGreaterThan(0);
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('button', { name: 'Beginnen' })).toBeVisible();
+});
+
 /** The phone menu's entries on a direct link, as a guest sees them. */
 async function expectGuestMenu(page: Page): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -141,6 +177,39 @@ test('on a phone the menu opened by a tap before the app has loaded shows no foc
   await page.keyboard.press('Shift+Tab');
   await expect(button).toBeFocused();
   expect(await ring()).not.toBe('none');
+});
+
+test('a returning player is named in the header before the app has loaded, as text, as the app then names them', async ({ page }) => {
+  // (markup and a replacement pattern in the name: shown as typed)
+  const name = '<b>Ann</b> $& Co';
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/#\/scenarios/);
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await watchFrames(page);
+  const release = await holdApp(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  const header = page.getByRole('banner');
+  const named = async () => {
+    await expect(header.getByText(`Playing as ${name}`, { exact: true }).filter({ visible: true })).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Next player' }).filter({ visible: true })).toBeVisible();
+    await expect(header.getByText('Playing as Guest')).toHaveCount(0);
+  };
+  // on a phone, in the menu
+  await header.getByRole('button', { name: 'Menu' }).click();
+  await named();
+  await header.getByRole('button', { name: 'Menu' }).click();
+  // on a wide screen, beside the tools
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await named();
+  await expect(page.locator('#boot')).toHaveCount(1);
+
+  release();
+  await appTookOver(page);
+  await named();
+  expect((await frames(page)).shift).toBe(0);
 });
 
 test.describe('a touch screen, before the app has loaded', () => {

@@ -43,7 +43,7 @@ describe('vite-plugin-perf', () => {
       seconds: 30,
       css: { href: '/assets/index-def.css', text: css },
       variants: [
-        { lang: 'nl', title: 'Winkel · Frontlijn', modeLabels: { coaching: 'Oefenen', assessment: 'Toets' }, modeHints: { coaching: 'Na elke keuze uitleg.', assessment: 'Telt mee.' }, html: '<main>nl "<b>"</main>', secondsOne: 'nog 1 seconde', secondsOther: 'nog {n} seconden' },
+        { lang: 'nl', title: 'Winkel · Frontlijn', modeLabels: { coaching: 'Oefenen', assessment: 'Toets' }, modeHints: { coaching: 'Na elke keuze uitleg.', assessment: 'Telt mee.' }, html: '<main>nl "<b>"</main>', secondsOne: 'nog 1 seconde', secondsOther: 'nog {n} seconden', playingAs: 'Speler: {name}', switchPlayer: 'Volgende speler' },
         { lang: 'en', title: 'Shop · Frontlijn', modeLabels: { coaching: 'Coaching', assessment: 'Assessment' }, html: '<main>en</main>' },
       ],
     });
@@ -53,7 +53,7 @@ describe('vite-plugin-perf', () => {
     expect(page).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index-abc.js">');
     expect(page).toMatch(/<link rel="preload" fetchpriority="low" as="fetch"[^>]+scenarios\/s\.0123abcd\.json">/);
     expect(page).toContain('<div id="boot" data-scenario="s" data-start="door" data-seconds="30">');
-    expect(page).toContain('<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Oefenen" data-mode-assessment="Toets" data-mode-coaching-hint="Na elke keuze uitleg." data-mode-assessment-hint="Telt mee." data-seconds-one="nog 1 seconde" data-seconds-other="nog {n} seconden"><main>nl "<b>"</main></div>');
+    expect(page).toContain('<div lang="nl" data-lang="nl" data-title="Winkel · Frontlijn" data-mode-coaching="Oefenen" data-mode-assessment="Toets" data-mode-coaching-hint="Na elke keuze uitleg." data-mode-assessment-hint="Telt mee." data-seconds-one="nog 1 seconde" data-seconds-other="nog {n} seconden" data-playing-as="Speler: {name}" data-switch-player="Volgende speler"><main>nl "<b>"</main></div>');
     expect(page).toContain('<div lang="en" data-lang="en"');
     expect(page).toMatch(/<\/div>\n {4}<div id="app"><\/div>/);
     // the boot script is a file here (no script-src to allow it inline in): the app keeps its own script tag

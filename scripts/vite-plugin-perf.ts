@@ -78,6 +78,9 @@ export interface PageVariant {
   secondsOther?: string;
   readMs?: number;
   warning?: string;
+  /** The header's "Playing as {name}" and "Next player" (for a named player; the markup says "Guest"). */
+  playingAs?: string;
+  switchPlayer?: string;
 }
 
 /** What makes the first decision of a direct link playable before the app has loaded. */
@@ -103,6 +106,19 @@ export interface PageBoot {
   preload?: string[];
 }
 
+/** One language's version of a pre-rendered page, as #boot carries it (src/boot/boot.ts shows one). */
+function version(lang: string, attrs: [string, string | undefined][], html: string): string {
+  return `<div lang="${escapeAttr(lang)}" ${dataAttrs([['lang', lang], ...attrs])}>${html}</div>`;
+}
+
+/** The header's words for who is playing (FirstDecision, FirstScreen in src/prerender/render.ts). */
+function playerAttrs(v: { playingAs?: string; switchPlayer?: string }): [string, string | undefined][] {
+  return [
+    ['playing-as', v.playingAs],
+    ['switch-player', v.switchPlayer],
+  ];
+}
+
 /**
  * A scenario's first decision pre-rendered in each language: `<div id="boot">` with one version
  * per language (src/boot/boot.ts shows one), and `app`'s attributes (data-app…: what the boot
@@ -110,21 +126,24 @@ export interface PageBoot {
  */
 export function bootRoot(boot: PageBoot, app: [string, string | undefined][]): string {
   const variants = boot.variants
-    .map((v) => {
-      const attrs: [string, string | undefined][] = [
-        ['lang', v.lang],
-        ['title', v.title],
-        ['mode-coaching', v.modeLabels.coaching],
-        ['mode-assessment', v.modeLabels.assessment],
-        ['mode-coaching-hint', v.modeHints?.coaching],
-        ['mode-assessment-hint', v.modeHints?.assessment],
-        ['seconds-one', v.secondsOne],
-        ['seconds-other', v.secondsOther],
-        ['read-ms', v.readMs === undefined ? undefined : String(v.readMs)],
-        ['warning', v.warning],
-      ];
-      return `<div lang="${escapeAttr(v.lang)}" ${dataAttrs(attrs)}>${v.html}</div>`;
-    })
+    .map((v) =>
+      version(
+        v.lang,
+        [
+          ['title', v.title],
+          ['mode-coaching', v.modeLabels.coaching],
+          ['mode-assessment', v.modeLabels.assessment],
+          ['mode-coaching-hint', v.modeHints?.coaching],
+          ['mode-assessment-hint', v.modeHints?.assessment],
+          ['seconds-one', v.secondsOne],
+          ['seconds-other', v.secondsOther],
+          ['read-ms', v.readMs === undefined ? undefined : String(v.readMs)],
+          ['warning', v.warning],
+          ...playerAttrs(v),
+        ],
+        v.html,
+      ),
+    )
     .join('');
   const attrs = dataAttrs([
     ['scenario', boot.scenarioId],
@@ -182,6 +201,9 @@ export interface ScreenVariant {
   /** The app's "Loading…", shown when a link is followed before the app has arrived. */
   loading: string;
   html: string;
+  /** The header's "Playing as {name}" and "Next player" (the markup carries who is playing as a guest). */
+  playingAs?: string;
+  switchPlayer?: string;
 }
 
 /** What makes the first screen of `/` show before the app has loaded. */
@@ -220,7 +242,7 @@ export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): strin
   let page = allowScript(indexHtml, inline);
   if (page === indexHtml) return indexHtml;
   const variants = boot.variants
-    .map((v) => `<div lang="${escapeAttr(v.lang)}" ${dataAttrs([['lang', v.lang], ['title', v.title], ['loading', v.loading]])}>${v.html}</div>`)
+    .map((v) => version(v.lang, [['title', v.title], ['loading', v.loading], ...playerAttrs(v)], v.html))
     .join('');
   page = page.replace(app, () => `<div id="boot" data-page="who">${variants}</div>\n    <div id="app"></div>\n    <script>${inline}</script>`);
   if (boot.css) {
@@ -615,7 +637,7 @@ export function perfPlugin(): Plugin {
             for (const lang of scenario.languages ?? ['nl', 'en']) {
               const r = renderer.renderFirstDecision(scenario, lang);
               if (!r) continue;
-              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs });
+              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs, playingAs: r.playingAs, switchPlayer: r.switchPlayer });
               seconds = r.seconds;
             }
             if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };

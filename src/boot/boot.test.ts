@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { orderOptions } from '../engine/option-order';
-import { HINT_KEY as BOOT_HINT_KEY, LANG_KEY as BOOT_LANG_KEY, WHO_KEY as BOOT_WHO_KEY, bootLang, countdownWarning, bootMode, carriedPlay, firstOrder, homeAddress, readHint, reservedRows } from './boot';
-import { HINT_KEY, LANG_KEY, WHO_KEY } from './protocol';
+import {
+  HINT_KEY as BOOT_HINT_KEY,
+  LANG_KEY as BOOT_LANG_KEY,
+  PLAYER_KEY as BOOT_PLAYER_KEY,
+  STORED_COOKIE as BOOT_STORED_COOKIE,
+  WHO_KEY as BOOT_WHO_KEY,
+  bootLang,
+  countdownWarning,
+  bootMode,
+  carriedPlay,
+  firstOrder,
+  homeAddress,
+  readHint,
+  readPlayer,
+  reservedRows,
+  storedCookie,
+} from './boot';
+import { HINT_KEY, LANG_KEY, PLAYER_KEY, STORED_COOKIE, WHO_KEY } from './protocol';
 import { isWarning } from '../ui/components/play/countdown-warning';
-import { parseWhoHint } from '../ui/state/who-hint';
+import { parsePlayerHint, parseWhoHint, playerHint } from '../ui/state/who-hint';
 
 const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
 const ID = 'toy-shop-saturday';
@@ -120,6 +136,25 @@ describe('bootLang and readHint', () => {
     expect(BOOT_LANG_KEY).toBe(LANG_KEY);
     expect(BOOT_HINT_KEY).toBe(HINT_KEY);
     expect(BOOT_WHO_KEY).toBe(WHO_KEY);
+    expect(BOOT_PLAYER_KEY).toBe(PLAYER_KEY);
+    expect(BOOT_STORED_COOKIE).toBe(STORED_COOKIE);
+  });
+
+  it('finds the cookie that says the app keeps something here, among others', () => {
+    expect(storedCookie('')).toBe(false);
+    expect(storedCookie(`${STORED_COOKIE}=1`)).toBe(true);
+    expect(storedCookie(`a=b; ${STORED_COOKIE}=1; c=d`)).toBe(true);
+    expect(storedCookie(`x${STORED_COOKIE}=1; ${STORED_COOKIE}=0`)).toBe(false);
+  });
+
+  it('reads who is playing as the app writes it, and nobody from anything odd', () => {
+    const profile = { id: 'p', name: 'Anna', teamId: null, createdAt: 0 };
+    expect(readPlayer(JSON.stringify(playerHint(profile)))).toEqual({ name: 'Anna', guest: false });
+    expect(readPlayer(JSON.stringify(playerHint({ ...profile, name: 'Gast 1', guest: true })))).toEqual({ name: 'Gast 1', guest: true });
+    // a right-to-left name is isolated, as the app's header puts it into its sentence
+    expect(readPlayer(JSON.stringify(playerHint({ ...profile, name: 'سارة' })))?.name).toBe('\u2068سارة\u2069');
+    for (const raw of [null, '', 'null', '[', '{"guest":true}', '{"name":3}']) expect(readPlayer(raw)).toBeNull();
+    for (const raw of [null, '', '[', '{"name":"Bo"}', '{"name":"Bo","guest":1}', '{"name":"Bo","guest":true}']) expect(readPlayer(raw)).toEqual(parsePlayerHint(raw));
   });
 
   it('keeps as many rows for the players listed last time as the app does', () => {

@@ -42,6 +42,8 @@ type Mode = 'coaching' | 'assessment';
 export const LANG_KEY = 'frontlijn.lang';
 export const HINT_KEY = 'frontlijn.boot';
 export const WHO_KEY = 'frontlijn.who';
+export const PLAYER_KEY = 'frontlijn.player';
+export const STORED_COOKIE = 'frontlijn-stored';
 
 /** A new run's option-order seed (Run.seed), like the app's ids (src/ui/state/ids.ts). */
 function newSeed(): string {
@@ -158,9 +160,24 @@ export function bootLang(saved: string | null, languages: readonly string[]): La
   return 'nl';
 }
 
+/** Whether the cookie the app sets once it keeps anything for this script (STORED_COOKIE) is there. */
+export function storedCookie(cookie: string): boolean {
+  return cookie.split(/;\s*/).includes(`${STORED_COOKIE}=1`);
+}
+
+/**
+ * Whether this device keeps anything for this script in localStorage: a service worker controls
+ * the page (a device that used the app, also before the cookie existed), or the app's cookie says
+ * so. Otherwise, as on a first visit (a QR code), no localStorage is read: the page's first read of
+ * it is a synchronous round trip to the browser before anything can be shown (5–10 ms measured on
+ * a busy machine), reading the cookie under 1.
+ */
+let kept: boolean | undefined;
+
 function read(key: string): string | null {
   try {
-    return localStorage.getItem(key);
+    kept ??= !!navigator.serviceWorker?.controller || storedCookie(document.cookie);
+    return kept ? localStorage.getItem(key) : null;
   } catch {
     return null;
   }
@@ -171,6 +188,41 @@ function versions(root: HTMLElement): Map<string, HTMLElement> {
   const out = new Map<string, HTMLElement>();
   for (const v of root.querySelectorAll<HTMLElement>(':scope > [data-lang]')) out.set(v.dataset.lang ?? '', v);
   return out;
+}
+
+/** Who is playing on this device as the app last knew (see PLAYER_KEY), or null: nobody, or a damaged hint. */
+export function readPlayer(raw: string | null): { name: string; guest: boolean } | null {
+  try {
+    const p = JSON.parse(raw ?? 'null') as { name?: unknown; guest?: unknown } | null;
+    return typeof p?.name === 'string' ? { name: p.name, guest: p.guest === true } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who is playing, in a version's header, which carries a guest in both of its places (the bar and
+ * the menu, Header.svelte): a named player's name and "Next player", as the app's header will say
+ * them (as text, never markup). With nobody playing, `/` shows neither place (as the app does) and
+ * its brand goes to `/`; a direct link keeps the guest (the app plays as one there).
+ */
+function showPlayer(v: HTMLElement, player: { name: string; guest: boolean } | null, nobody: 'guest' | 'none'): void {
+  if (!player) {
+    if (nobody === 'guest') return;
+    for (const el of v.querySelectorAll('header .player, header .tool-link, header .menu-player')) el.remove();
+    v.querySelector('header .brand')?.setAttribute('href', '#/');
+    return;
+  }
+  const words = v.dataset.playingAs;
+  if (player.guest || !words) return;
+  const playing = words.replace('{name}', () => player.name);
+  for (const el of v.querySelectorAll('header .player')) {
+    el.setAttribute('title', playing);
+    const name = el.querySelector('.player-name');
+    if (name) name.textContent = playing;
+  }
+  const next = v.dataset.switchPlayer;
+  if (next) for (const el of v.querySelectorAll('header .tool-link')) el.textContent = next;
 }
 
 /**
@@ -204,6 +256,7 @@ function pruneAfterPaint(sources: Map<string, HTMLElement>, shown: () => HTMLEle
 function saveLang(lang: Lang): void {
   try {
     localStorage.setItem(LANG_KEY, lang);
+    document.cookie = `${STORED_COOKIE}=1; path=/; max-age=${400 * 24 * 3600}; samesite=strict`;
   } catch {
     /* the app saves it in its store as well */
   }
@@ -287,11 +340,12 @@ function start(root: HTMLElement): boolean {
   let begun = false;
   let watcher: IntersectionObserver | null = null;
   const app = document.getElementById('app');
+  const player = readPlayer(read(PLAYER_KEY));
   /** Each language's version as the page carries it. */
   const sources = versions(root);
   /** The versions made ready so far (only the one shown, until the player switches language). */
   const variants = new Map<string, HTMLElement>();
-  /** A language's version, made ready (mode, option order, timer, intro) the first time it is shown. */
+  /** A language's version, made ready (mode, option order, timer, intro, player) the first time it is shown. */
   const variant = (l: string): HTMLElement | undefined => {
     if (variants.has(l)) return variants.get(l);
     const v = sources.get(l);
@@ -318,6 +372,7 @@ function start(root: HTMLElement): boolean {
       v.querySelector('[data-intro]')?.remove();
       v.querySelector('[data-decision]')?.removeAttribute('hidden');
     }
+    showPlayer(v, player, 'guest');
     variants.set(l, v);
     return v;
   };
@@ -614,9 +669,13 @@ function startHome(root: HTMLElement): boolean {
     return false;
   }
   const app = document.getElementById('app');
-  const sources = versions(root);
   const rows = reservedRows(read(WHO_KEY));
-  for (const v of sources.values()) reserveRows(v, rows);
+  const player = readPlayer(read(PLAYER_KEY));
+  const sources = versions(root);
+  for (const v of sources.values()) {
+    reserveRows(v, rows);
+    showPlayer(v, player, 'none');
+  }
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
   let langChosen = false;
   let action: HomeCapture['action'] = null;

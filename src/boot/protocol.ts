@@ -1,7 +1,7 @@
 /**
- * What the first-decision boot script (src/boot/boot.ts) and the app agree on. Types only: the
- * boot script must stay one tiny file with no imports at run time, so the two constants below
- * are repeated there (a unit test checks they are the same).
+ * What the first-decision boot script (src/boot/boot.ts) and the app agree on. Types only, for the
+ * boot script: it must stay one tiny file with no imports at run time, so the constants below are
+ * repeated there (a unit test checks they are the same); noteStored is the app's.
  */
 import type { Lang, Mode } from '../engine/types';
 
@@ -16,6 +16,44 @@ export const HINT_KEY = 'frontlijn.boot';
  * text): `/` keeps their room while the device's players are read (src/ui/state/who-hint.ts).
  */
 export const WHO_KEY = 'frontlijn.who';
+/**
+ * localStorage key of who is playing on this device when the app last knew (a PlayerHint as JSON,
+ * or absent for nobody): the pre-rendered header names them (src/ui/state/who-hint.ts).
+ */
+export const PLAYER_KEY = 'frontlijn.player';
+
+/**
+ * A cookie that says this device keeps something for the boot script under the keys above. Without
+ * it (and without a service worker, which only a returning device has) the boot script reads no
+ * localStorage: a first visit (a QR code) has nothing there, and a page's first localStorage read
+ * is a synchronous round trip to the browser before anything is shown, where a cookie's costs far
+ * less. Set by noteStored.
+ */
+export const STORED_COOKIE = 'frontlijn-stored';
+
+let noted = false;
+
+/**
+ * Sets (once a page, so renewed on every visit: a cookie lasts at most 400 days) the cookie that
+ * tells the boot script to read the keys above; call it wherever one of them is written.
+ */
+export function noteStored(): void {
+  if (noted || typeof document === 'undefined') return;
+  noted = true;
+  try {
+    document.cookie = `${STORED_COOKIE}=1; path=/; max-age=${400 * 24 * 3600}; samesite=strict`;
+  } catch {
+    /* no cookies (a sandboxed frame): the boot script then shows defaults, and the app corrects them */
+  }
+}
+
+/** Kept up to date by the app (src/ui/state/who-hint.ts). */
+export interface PlayerHint {
+  /** The name as the app's header puts it into a sentence (isolated, see src/i18n/untrusted.ts). */
+  name: string;
+  /** A guest, who has chosen no name: the header says "Guest". */
+  guest: boolean;
+}
 
 /** Kept up to date by the app (src/ui/state/boot-hint.ts). */
 export interface BootHint {

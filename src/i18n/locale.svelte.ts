@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../engine/types';
 import { formatMessage, type Params } from './format';
-import { LANG_KEY as LANG_CACHE_KEY } from '../boot/protocol';
+import { LANG_KEY as LANG_CACHE_KEY, noteStored } from '../boot/protocol';
 
 export type MessageTree = { [key: string]: string | MessageTree };
 export type Messages = Record<Lang, MessageTree>;
@@ -64,7 +64,10 @@ export class Locale {
     this.lang = lang;
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
     try {
-      globalThis.localStorage?.setItem(LANG_CACHE_KEY, lang);
+      if (globalThis.localStorage) {
+        globalThis.localStorage.setItem(LANG_CACHE_KEY, lang);
+        noteStored();
+      }
     } catch {
       /* storage may be unavailable (private mode): the store keeps the setting */
     }

@@ -34,6 +34,17 @@ export interface FirstDecision {
   modeLabels: Record<Mode, string>;
   /** The line under the badges that says what the mode means, in each mode. */
   modeHints: Record<Mode, string>;
+  /** The header's words for a named player (the markup says a guest is playing): see playerWords. */
+  playingAs: string;
+  switchPlayer: string;
+}
+
+/**
+ * The header's words for a named player, for the boot script to put in place of the guest's the
+ * markup carries: "Playing as {name}" (the placeholder left as it is) and "Next player".
+ */
+function playerWords(): { playingAs: string; switchPlayer: string } {
+  return { playingAs: t('app.playing_as', { name: '{name}' }), switchPlayer: t('app.switch_player') };
 }
 
 /** A number no message contains, written without digit grouping. */
@@ -63,6 +74,7 @@ export function renderFirstDecision(scenario: Scenario, lang: Lang, mode: Mode =
     start: scenario.start,
     modeLabels: { coaching: t('play.mode_coaching'), assessment: t('play.mode_assessment') },
     modeHints: { coaching: t('play.mode_coaching_hint'), assessment: t('play.mode_assessment_hint') },
+    ...playerWords(),
   };
   if (node.timeLimit) {
     out.seconds = node.timeLimit.seconds;
@@ -82,6 +94,9 @@ export interface FirstScreen {
   title: string;
   /** What the app shows while a screen's code loads ("Loading…"). */
   loading: string;
+  /** The header's words for a named player (see playerWords; the markup carries a guest). */
+  playingAs: string;
+  switchPlayer: string;
 }
 
 /** The header and the "who is playing" screen while the device's players are read. */
@@ -89,5 +104,5 @@ export function renderFirstScreen(lang: Lang): FirstScreen {
   locale.set(lang);
   route.current = parseHash('#/');
   const { body } = render(PrerenderedWho);
-  return { html: body, title: `${t('who.title')} · Frontlijn`, loading: t('app.loading') };
+  return { html: body, title: `${t('who.title')} · Frontlijn`, loading: t('app.loading'), ...playerWords() };
 }

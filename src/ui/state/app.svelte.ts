@@ -10,7 +10,7 @@ import type { Lang, Run } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { writeBootHint } from './boot-hint';
-import { listedOnWho, writeWhoHint } from './who-hint';
+import { listedOnWho, readPlayerHint, writePlayerHint, writeWhoHint } from './who-hint';
 import { lrs } from './lrs.svelte';
 import { cleanName, nameKey } from '../../i18n/untrusted';
 
@@ -27,6 +27,9 @@ function wantsMemoryStore(): boolean {
   }
 }
 
+/** Read once, as the app starts. */
+const hinted = typeof window !== 'undefined' ? readPlayerHint() : null;
+
 const systemReducedMotion = typeof window !== 'undefined' ? new MediaQuery('prefers-reduced-motion: reduce', false) : null;
 
 export class AppState {
@@ -39,6 +42,11 @@ export class AppState {
   issues = $state.raw<StorageIssue[]>([]);
 
   currentPlayer = $derived(this.profiles.find((p) => p.id === this.settings.currentPlayerId) ?? null);
+  /**
+   * Who was playing when the app last knew (who-hint.ts), until the store has opened: the header
+   * names them at once, as the page before the app did (src/boot/boot.ts), instead of nobody.
+   */
+  hintedPlayer = $derived(this.store ? null : hinted);
   /** The players the who-screen lists (see who-hint.ts). */
   listed = $derived(listedOnWho(this.profiles, this.settings.currentPlayerId));
   reducedMotion = $derived(
@@ -100,9 +108,13 @@ export class AppState {
     writeBootHint({ open: run.startNode ? null : run.scenarioId, timerScale: this.settings.timerScale });
   }
 
-  /** Remembers for the next visit how many players `/` lists (the room it keeps for them). */
+  /**
+   * Remembers for the next visit how many players `/` lists (the room it keeps for them) and who
+   * is playing (the pre-rendered header's name).
+   */
   #noteListed(): void {
     writeWhoHint(this.listed.length);
+    writePlayerHint(this.currentPlayer);
   }
 
   #report(issue: StorageIssue): void {

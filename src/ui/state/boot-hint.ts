@@ -3,7 +3,7 @@
  * script reads (which scenario has an unfinished run to resume, the timer speed) in
  * localStorage, and takes over from the boot script.
  */
-import { HINT_KEY, type BootCapture, type BootHandle, type BootHint } from '../../boot/protocol';
+import { HINT_KEY, noteStored, type BootCapture, type BootHandle, type BootHint } from '../../boot/protocol';
 import { mainMenu } from './main-menu.svelte';
 
 let last = '';
@@ -15,6 +15,7 @@ export function writeBootHint(hint: BootHint): void {
   last = text;
   try {
     localStorage.setItem(HINT_KEY, text);
+    noteStored();
   } catch {
     /* private mode or a full disk: the boot script then shows the first decision, and the app
        replaces it if it resumes a run instead */

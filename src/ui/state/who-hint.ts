@@ -1,10 +1,13 @@
 /**
- * How many players the who-screen lists, kept in localStorage for the next visit: until the
- * device's players are read, `/` (the boot script's page and WhoScreen alike) shows that many
- * placeholder rows, so that nothing below moves when the names come.
+ * What the boot script's pages show of this device's players before the store is read, kept in
+ * localStorage for the next visit: how many players the who-screen lists (until the device's
+ * players are read, `/` — the boot script's page and WhoScreen alike — shows that many
+ * placeholder rows, so that nothing below moves when the names come), and who is playing (the
+ * pre-rendered header names them, as the app's will).
  */
-import { WHO_KEY } from '../../boot/protocol';
+import { PLAYER_KEY, WHO_KEY, noteStored, type PlayerHint } from '../../boot/protocol';
 import type { Profile } from '../../persistence/api';
+import { isolate } from '../../i18n/untrusted';
 
 /** More rows than this are not reserved (a list that long scrolls anyway). */
 export const MAX_RESERVED = 20;
@@ -29,6 +32,7 @@ export function writeWhoHint(count: number): void {
   last = text;
   try {
     localStorage.setItem(WHO_KEY, text);
+    noteStored();
   } catch {
     /* private mode or a full disk: `/` then reserves no rows, and the list moves what is below */
   }
@@ -40,5 +44,46 @@ export function readWhoHint(): number {
     return parseWhoHint(localStorage.getItem(WHO_KEY));
   } catch {
     return 0;
+  }
+}
+
+let lastPlayer: string | null = null;
+
+/** The current player as the boot script reads it (PLAYER_KEY), or null for nobody. */
+export function playerHint(player: Profile | null): PlayerHint | null {
+  return player ? { name: isolate(player.name), guest: player.guest === true } : null;
+}
+
+/** Who was playing, from the stored text (null for nobody and for anything odd). */
+export function parsePlayerHint(raw: string | null): PlayerHint | null {
+  try {
+    const p = JSON.parse(raw ?? 'null') as { name?: unknown; guest?: unknown } | null;
+    return typeof p?.name === 'string' ? { name: p.name, guest: p.guest === true } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who was playing when the app last knew. */
+export function readPlayerHint(): PlayerHint | null {
+  try {
+    return parsePlayerHint(localStorage.getItem(PLAYER_KEY));
+  } catch {
+    return null;
+  }
+}
+
+/** Saves who is playing (nobody: the key goes); silently does nothing without localStorage. */
+export function writePlayerHint(player: Profile | null): void {
+  const hint = playerHint(player);
+  const text = hint ? JSON.stringify(hint) : '';
+  if (text === lastPlayer) return;
+  lastPlayer = text;
+  try {
+    if (hint) localStorage.setItem(PLAYER_KEY, text);
+    else localStorage.removeItem(PLAYER_KEY);
+    noteStored();
+  } catch {
+    /* private mode or a full disk: the header says "Guest" until the app names the player */
   }
 }
