@@ -166,7 +166,8 @@ test('a write that fails: the step stays shown, it says so, nothing more is take
   await expect(page.getByText('Anna: 1 finished run in 1 scenario.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Not finished yet' })).toHaveCount(0);
   for (const [label, dim] of [['Warmth', 'warmth'], ['Initiative', 'initiative'], ['Outcome', 'outcome'], ['Overall', 'overall']] as const) {
-    await expect(page.locator('dl.scores div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd')).toHaveText([String(plan.scores[dim]), String(plan.scores[dim])]);
+    const shown = new RegExp(`^${plan.scores[dim]}/100`);
+    await expect(page.locator('dl.scores div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd')).toHaveText([shown, shown]);
   }
   const [run] = (await readDb(page)).runs;
   expect(run.events.filter((e) => e.type === 'choice.select').map((e) => e.option)).toEqual(path);

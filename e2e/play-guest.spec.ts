@@ -35,7 +35,7 @@ test('a direct link plays at once as a guest, who adds a name on the report', as
   await expect(page.getByRole('button', { name: 'Speel als Noor' })).toBeVisible();
   await page.getByRole('button', { name: 'Speel als Noor' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kies een scenario' })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Tram' }).getByText(/Jouw beste: \d+/)).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Tram' }).getByText(/Jouw beste: \d+\/100/)).toBeVisible();
   await expectNoCspViolations(page);
 });
 

@@ -174,6 +174,8 @@ test.describe('in Dutch on a phone', () => {
       for (const [d, label] of Object.entries(dims) as [keyof Scores, string][]) {
         const meter = page.getByRole('meter', { name: label, exact: true });
         await expect(meter).toHaveAttribute('aria-valuenow', String(plan.yours[d]));
+        // Heard as the screen shows it: "38 van 100", as on the history and the team boards.
+        await expect(meter).toHaveAttribute('aria-valuetext', `${plan.yours[d]} van 100`);
         const row = meter.locator('xpath=..');
         await expect(row).toContainText(`${plan.yours[d]}/100`);
         await expect(row).toContainText(`Beste route ${Math.round(plan.best[d])}`);

@@ -21,12 +21,12 @@ test('leaderboard, averages, comparisons and the projector view', async ({ page 
   await expect(rows).toHaveCount(5);
   const best = Math.max(...['r-anna-1', 'r-anna-2', 'r-anna-3'].map((id) => overall.get(id)!));
   const anna = page.getByRole('table', { name: /^Leaderboard/ }).getByRole('row', { name: /Anna/ });
-  await expect(anna).toContainText(String(best));
-  const scores = await rows.locator('td.overall').allInnerTexts();
-  expect(scores.map(Number)).toEqual([...scores.map(Number)].sort((a, b) => b - a));
+  await expect(anna).toContainText(`${best}/100`);
+  const scores = (await rows.locator('td.overall').allInnerTexts()).map((s) => Number(/^(\d+)\/100/.exec(s)![1]));
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
   await page.getByLabel('Latest run').check();
-  await expect(anna.locator('td.overall')).toHaveText(String(overall.get('r-anna-3')), { useInnerText: true });
+  await expect(anna.locator('td.overall')).toHaveAccessibleName(`${overall.get('r-anna-3')} out of 100`);
   await expect(anna.locator('td').last()).toHaveText('3', { useInnerText: true }); // attempts
 
   await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: /Kassa/ })).toBeVisible();
@@ -96,7 +96,7 @@ test('players can be renamed, moved, and deleted with all their runs; history sh
   await seed(page, info.outputPath('room.json'));
   await page.goto('/#/history?player=anna');
   await expect(page.getByText('Anna: 3 finished runs in 1 scenario.')).toBeVisible();
-  await expect(page.getByRole('img', { name: /Overall score per attempt, oldest first/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Overall score per attempt \(0–100\), oldest first/ })).toBeVisible();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: info.outputPath('history-360.png'), fullPage: true });
 

@@ -121,8 +121,8 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
     const row = board.getByRole('row', { name: new RegExp(p.name) });
     await expect(row).toBeVisible();
     await expect(row).toContainText(p.teamName);
-    await expect(row.getByRole('cell').nth(2)).toHaveText(String(p.plan.scores.warmth), { useInnerText: true });
-    await expect(row.getByRole('cell').nth(5)).toHaveText(String(p.plan.scores.overall), { useInnerText: true });
+    await expect(row.getByRole('cell').nth(2)).toHaveAccessibleName(`${p.plan.scores.warmth} out of 100`);
+    await expect(row.getByRole('cell').nth(5)).toHaveAccessibleName(`${p.plan.scores.overall} out of 100`);
   }
   await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: new RegExp(phones[1].teamName) })).toBeVisible();
 

@@ -113,6 +113,29 @@ describe('LiveRun', () => {
     expect(saved.events).toEqual([{ type: 'choice.select', node: scenario.start, option: option.id, at: T0 + 2000, shown }]);
   });
 
+  it('tells a learning platform of a new run only once its first write has succeeded', async () => {
+    const store = new SlowStore();
+    const reported: Run[] = [];
+    listenToRuns((r) => reported.push(r));
+    try {
+      const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
+      // Opened, not yet played: nothing on disk, so nothing for the platform to keep or resume.
+      expect(reported).toEqual([]);
+      const failing = live.choose(live.state.available[0].id, T0 + 1000);
+      await expect.poll(() => store.pending.length).toBe(1);
+      store.pending.shift()!.reject(new Error('QuotaExceededError'));
+      expect(await failing).toBe(false);
+      expect(await store.getRun(live.run.id)).toBeUndefined();
+      expect(reported).toEqual([]);
+      // The retry writes it: now the platform hears of the run, as written.
+      expect(await settle(store, live.retry())).toBe(true);
+      expect(reported).toHaveLength(1);
+      expect(reported[0]).toEqual(await store.getRun(live.run.id));
+    } finally {
+      listenToRuns(null);
+    }
+  });
+
   it('a failed write keeps the step shown, says why, takes nothing more, and a retry writes the whole run', async () => {
     const store = new SlowStore();
     const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
@@ -188,7 +211,6 @@ describe('LiveRun', () => {
     listenToRuns((r) => reported.push(r));
     try {
       const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));
-      reported.length = 0;
       let at = T0;
       while (true) {
         const step = live.choose(live.state.available[0].id, (at += 1000));

@@ -109,11 +109,11 @@ export class LiveRun {
 
   /**
    * Starts a new run: written to the store together with its first event (see above), after
-   * which `onStored` is called.
+   * which `onStored` is called and the learning platform hears of it; not before, or the platform
+   * would keep a run this device never saved (opened and left on its intro, or a failed write).
    */
   static async start(store: Store, scenario: Scenario, run: Run, onStored?: () => void): Promise<LiveRun> {
     const state = initialPlayState(scenario, run);
-    reportRun(run);
     const live = new LiveRun(store, scenario, run, state, false);
     live.#onStored = onStored;
     return live;
