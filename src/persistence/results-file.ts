@@ -238,6 +238,8 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
 
   const runs: Run[] = [];
   const refused: RunNote[] = [];
+  /** What replaying each run gives (null: not finished), to compare with what the file states. */
+  const results = new Map<string, RunResult | null>();
   const seen = new Map<string, number>();
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
@@ -258,13 +260,15 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
       const story = (x: Run) => JSON.stringify([x.scenarioHash, x.playerId, x.events, x.finishedAt ?? null]);
       if (story(first) === story(run) || mergeDecision(run, first) === 'update') continue;
       if (mergeDecision(first, run) !== 'update') throw new ImportError('conflicting-run', { index: i + 1, id: run.id });
-      runs[at] = await checkRun(run, versions, known);
+      results.set(run.id, await checkRun(run, versions, known));
+      runs[at] = run;
       continue;
     }
     seen.set(run.id, runs.length);
-    runs.push(await checkRun(run, versions, known));
+    results.set(run.id, await checkRun(run, versions, known));
+    runs.push(run);
   }
-  const misstated = misstatedRuns(data.scores, runs, versions, profiles);
+  const misstated = misstatedRuns(data.scores, runs, results, profiles);
   return { ...withVersions({ teams, profiles, scenarios, runs }, versions), refused, misstated };
 }
 
@@ -277,19 +281,18 @@ const sameScores = (a: Record<string, unknown>, b: Scores) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => a[k] === v);
 
 /**
- * The runs whose scores or ending the file states otherwise than replaying their choices on their
- * version gives (the result this device stores). A run the file states nothing for is not named;
- * a statement about a run not in the file is ignored.
+ * The runs whose scores or ending the file states otherwise than replaying their choices gives
+ * (`results`: the result this device stores, or null for a run not finished). A run the file
+ * states nothing for is not named; a statement about a run not in the file is ignored.
  */
-function misstatedRuns(stated: unknown, runs: Run[], versions: Map<string, StoredScenario>, profiles: Profile[]): RunNote[] {
+function misstatedRuns(stated: unknown, runs: Run[], results: Map<string, RunResult | null>, profiles: Profile[]): RunNote[] {
   if (!Array.isArray(stated)) return [];
   const claims = new Map<string, Record<string, unknown>>();
   for (const c of stated) if (isRecord(c) && typeof c.runId === 'string') claims.set(c.runId, c);
   return runs.flatMap((run) => {
     const claim = claims.get(run.id);
-    const version = versions.get(run.scenarioHash);
-    if (!claim || !version) return [];
-    const result = resultOf(run, version);
+    if (!claim) return [];
+    const result = results.get(run.id) ?? null;
     const holds = result ? claim.ending === result.ending && isRecord(claim.scores) && sameScores(claim.scores, result.scores) : claim.ending === undefined && claim.scores === undefined;
     return holds ? [] : [runNote(run, profiles)];
   });
@@ -309,8 +312,11 @@ export async function checkSignature(run: Run, index: number, name: string | und
   if (!(await verifyRun(run, run.signature))) throw new ImportError('forged-run', { index, name: name ?? '?', scenario: run.scenarioId });
 }
 
-/** Replays a run against its version (from the file or the device); throws when it does not fit. */
-export async function checkRun(run: Run, versions: Map<string, StoredScenario>, known: KnownVersion): Promise<Run> {
+/**
+ * Replays a run against its version (from the file or the device); throws when it does not fit.
+ * Returns a finished run's result as the store will make it (scoring.ts), else null.
+ */
+export async function checkRun(run: Run, versions: Map<string, StoredScenario>, known: KnownVersion): Promise<RunResult | null> {
   let version = versions.get(run.scenarioHash);
   if (!version) {
     version = await known(run.scenarioHash, run.scenarioId);
@@ -318,13 +324,18 @@ export async function checkRun(run: Run, versions: Map<string, StoredScenario>, 
     versions.set(version.hash, version);
   }
   if (version.id !== run.scenarioId) throw new ImportError('bad-log', { scenario: run.scenarioId });
+  if (run.finishedAt !== undefined) {
+    // Replayed once, by the scorer every stored result comes from: null when it reaches no ending.
+    const result = resultOf(run, version);
+    if (!result) throw new ImportError('bad-log', { scenario: run.scenarioId });
+    return result;
+  }
   try {
-    // Only the log is checked here: scores are computed when a trusted version is stored.
-    if (run.finishedAt !== undefined && !scoreRun(version.scenario, run).finished) throw new Error('finished without an ending');
+    scoreRun(version.scenario, run);
   } catch {
     throw new ImportError('bad-log', { scenario: run.scenarioId });
   }
-  return run;
+  return null;
 }
 
 /**
