@@ -39,7 +39,7 @@ async function boardNames(page: Page): Promise<string[]> {
   return page.getByRole('table', { name: new RegExp(`Leaderboard`) }).getByRole('rowheader').allTextContents();
 }
 
-test('a results file edited after playing is refused and changes no leaderboard; stripped of signatures it counts nowhere', async ({ browser }, info) => {
+test('a results file edited after playing: the changed run is refused and named, the rest taken; stripped of signatures it counts nowhere', async ({ browser }, info) => {
   test.slow(); // three runs played to their end on two devices
 
   // Device A: Anna practises (coaching), Bram is assessed; A exports everything.
@@ -66,18 +66,13 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await playToEnd(b);
   expect(await boardNames(b)).toEqual(['Cem']);
 
-  await b.goto('/#/results');
-  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('forged.json'));
-  const entry = b.getByRole('log').locator('p').first();
-  await expect(entry).toContainText(`forged.json: Refused: the run of Bram in “${TOY_TITLE}” was changed after it was played (its signature does not match). Nothing was changed.`);
-  expect(await boardNames(b)).toEqual(['Cem']);
-
-  // The same file with its signatures removed: imported, but Bram's run is left out, and the board says so.
+  // The edited file with its signatures removed: imported, but both runs are left out, and the board says so.
   const stripped = structuredClone(forged);
   for (const r of stripped.runs) delete r.signature;
   writeFileSync(info.outputPath('stripped.json'), JSON.stringify(stripped));
   await b.goto('/#/results');
   await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('stripped.json'));
+  const entry = b.getByRole('log').locator('p').first();
   await expect(entry).toContainText('2 runs came without a signature');
   expect(await boardNames(b)).toEqual(['Cem']);
   await expect(b.getByText('2 assessment runs are left out: they came without a signature')).toBeVisible();
@@ -91,6 +86,25 @@ test('a results file edited after playing is refused and changes no leaderboard;
   await b.goto(`/#/history?player=${id('Bram')}`);
   await b.getByText('Both attempts').click();
   await expect(b.getByRole('cell', { name: 'Assessment · no signature: not compared' })).toHaveCount(2);
+
+  // The edited file as it was, signed: the changed run is refused and named, with what to do;
+  // Bram's own assessment in it holds its signature, is taken, and now counts.
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('forged.json'));
+  await expect(entry).toContainText('forged.json: no new runs');
+  await expect(entry).toContainText('1 run that was here without a signature came again, signed');
+  const refused = b.getByRole('log').locator('p').nth(1);
+  await expect(refused).toHaveText(
+    `forged.json: Not imported: the run of Bram in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). The other run in the file was imported. Ask for a fresh export from the device it was played on.`,
+  );
+  await expect(refused, 'shown as a problem').toHaveClass(/\berror\b/);
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(refused).toHaveText(
+    'forged.json: Niet ingelezen: de ronde van Bram in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). De andere ronde uit het bestand is wel ingelezen. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
+  );
+  await b.getByRole('button', { name: 'English' }).click();
+  expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
+  await expect(b.getByText('1 assessment run is left out: it came without a signature')).toBeVisible();
 });
 
 test('the untouched file from another device imports and its player appears on the leaderboard', async ({ browser }, info) => {
@@ -126,6 +140,30 @@ test('the untouched file from another device imports and its player appears on t
   await expect(entry).toContainText('1 run in the file differs from the copy already on this device under the same id (another player, mode, start or choices): the copy here was kept');
   await expect(entry, 'shown as a problem, not as a success').toHaveClass(/\berror\b/);
   expect((await boardNames(b)).sort()).toEqual(['Bram', 'Cem']);
+
+  // A copy with Bram's scores and ending edited by hand: the log names his run, and the board
+  // keeps the score his choices give.
+  const score = async () => (await b.getByRole('table', { name: /Leaderboard/ }).getByRole('row').filter({ hasText: 'Bram' }).innerText()).replace(/\s+/g, ' ');
+  const before = await score();
+  const boasted = JSON.parse(readFileSync(good, 'utf8'));
+  boasted.scores[0].scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
+  writeFileSync(info.outputPath('boasted.json'), JSON.stringify(boasted));
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('boasted.json'));
+  await expect(entry).toContainText('boasted.json: no new runs, 1 already here');
+  const misstated = b.getByRole('log').locator('p').nth(1);
+  await expect(misstated).toHaveText(
+    `boasted.json: For 1 run (Bram in “${TOY_TITLE}”) the scores or ending in the file did not match the choices: the recalculated result counts. The file was changed after it was exported, or comes from another version of Frontlijn.`,
+  );
+  await expect(misstated, 'shown as a problem').toHaveClass(/\berror\b/);
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(misstated).toHaveText(
+    'boasted.json: Bij 1 ronde (Bram in ‘Speelgoedwinkel op zaterdag’) klopten de scores of het einde in het bestand niet met de keuzes: de herberekende uitslag geldt. Het bestand is na het exporteren veranderd, of komt van een andere versie van Frontlijn.',
+  );
+  await b.getByRole('button', { name: 'English' }).click();
+  expect(await boardNames(b)).toContain('Bram');
+  expect(await score()).toBe(before);
+  expect(before).not.toContain('100');
 });
 
 test('a forger with a key of their own gets in, but named: the device has not sent the player’s runs before', async ({ browser }, info) => {
@@ -197,7 +235,8 @@ test('on a plain http:// address (a laptop on the room’s Wi-Fi) phones still s
   writeFileSync(info.outputPath('edited.json'), JSON.stringify(forged));
   await b.goto('/#/results');
   await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('edited.json'));
-  await expect(entry).toContainText('edited.json: Refused: the run of Bram');
+  await expect(entry).toContainText('edited.json: no new runs');
+  await expect(b.getByRole('log').locator('p').nth(1)).toContainText('edited.json: Not imported: the run of Bram');
 });
 
 /** A finished run of the toy shop as a version 1 hand-in link: no signature, as old phones made them. */
@@ -238,5 +277,5 @@ test('the import’s intro does not say unsigned runs only come from older versi
   await b.goto('/#/results');
   const intro = b.getByText(/^A file exported from Frontlijn on another device\./);
   await expect(intro).toContainText('Runs without a signature (from older versions of Frontlijn, or with it removed) are imported but left out of leaderboards');
-  await expect(intro).toContainText('if a run was changed after it was played, the whole file is refused.');
+  await expect(intro).toContainText('if a run was changed after it was played, only that run is refused and the rest is imported.');
 });

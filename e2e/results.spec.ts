@@ -85,8 +85,8 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
   ];
   const changedChoice = structuredClone(data);
   changedChoice.runs[0].events.find((e: { type: string }) => e.type === 'choice.select').option = 'give-everything-away';
-  cases.push(['changed-choice.json', JSON.stringify(changedChoice), /was changed after it was played \(its signature does not match\)/]);
-  // The same with the signature removed: the replay refuses a choice the scenario does not have.
+  const signedChangedChoice = JSON.stringify(changedChoice);
+  // With the signature removed: the replay refuses a choice the scenario does not have.
   delete changedChoice.runs[0].signature;
   cases.push(['changed-choice-unsigned.json', JSON.stringify(changedChoice), /does not fit its scenario/]);
   const changedScenario = structuredClone(data);
@@ -112,12 +112,23 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
     expect(canonical(await readDb(b)), name).toEqual(empty);
   }
 
-  // A score edited by hand is ignored: the import recomputes it from the choices.
+  // A choice changed in a signed run: that run is refused and named, the file's other run is taken.
+  const log = b.getByRole('log').locator('p');
+  writeFileSync(info.outputPath('changed-choice.json'), signedChangedChoice);
+  await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('changed-choice.json'));
+  await expect(log.first()).toContainText('changed-choice.json: 1 new run, none already here');
+  await expect(log.nth(1)).toHaveText(
+    /^changed-choice\.json: Not imported: the run of \S+ in “.+”\. It was changed after it was played \(the signature does not match\)\. The other run in the file was imported\. Ask for a fresh export from the device it was played on\.$/,
+  );
+  expect(canonical(await readDb(b)).runs.map((r) => r.id)).toEqual([data.runs[1].id]);
+
+  // A score edited by hand is ignored: the import recomputes it from the choices, and says so.
   const inflated = structuredClone(data);
   for (const s of inflated.scores) s.scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
   writeFileSync(info.outputPath('inflated.json'), JSON.stringify(inflated));
   await b.getByLabel('Results file (.json)').setInputFiles(info.outputPath('inflated.json'));
-  await expect(b.getByRole('log').locator('p').first()).toContainText('2 new runs');
+  await expect(log.first()).toContainText('1 new run, 1 already here');
+  await expect(log.nth(1)).toContainText(/^inflated\.json: For 2 runs \(.+ in “.+” and .+ in “.+”\) the scores or ending in the file did not match the choices: the recalculated result counts\./);
   expect(canonical(await readDb(b)).results).toEqual(before.results);
 });
 

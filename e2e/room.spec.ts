@@ -495,7 +495,9 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
   const cem = { id: 'p-cem', name: 'Cem' };
   for (const [id, who, mode] of [['run-dewi', dewi, 'assessment'], ['run-cem', cem, 'coaching']] as const) {
     await laptop.goto(`/#/import-run/${await handInLink(id, who, mode)}`);
-    await expect(laptop.getByRole('log')).toContainText(`Run of ${who.name} in “${TOY_TITLE}” added.`);
+    // A practice run says so as it comes in, not only in the roster.
+    const said = mode === 'coaching' ? `Practice run of ${who.name} in “${TOY_TITLE}” added: not on the leaderboard.` : `Run of ${who.name} in “${TOY_TITLE}” added.`;
+    await expect(laptop.getByRole('log').locator('p').first()).toHaveText(said);
   }
   // Before: "2 of 2 handed in", and nothing said why only Dewi is on the leaderboard.
   for (const hash of ['#/results', '#/room?view=projector']) {
@@ -511,7 +513,7 @@ test('a player who handed in only a coaching run is on the roster, not counted, 
   await expect(roster.getByRole('status')).toHaveText('1 van 2 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.');
   await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · oefenronde: telt niet mee voor de ranglijst$/]);
   // The log, written while the page was in English, is worded in Dutch now too.
-  await expect(laptop.getByRole('log').locator('p').first()).toHaveText('Ronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd.');
+  await expect(laptop.getByRole('log').locator('p').first()).toHaveText('Oefenronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd: telt niet mee voor de ranglijst.');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'results-roster-coaching-360-nl', true);
   // The leaderboard agrees: Dewi only.

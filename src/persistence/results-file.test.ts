@@ -78,14 +78,32 @@ describe('results file', () => {
     expect(bar.teams.map((t) => t.name)).toEqual(['Bar']);
   });
 
-  it('recomputes scores by replay: a score edited by hand changes nothing', async () => {
+  it('recomputes scores by replay: a score edited by hand changes nothing, and the run is named', async () => {
     const a = await deviceWithRuns();
     const file = await buildResultsFile(a, { kind: 'all' });
+    // An honest file states what the replay gives: nothing to name.
+    expect((await readResultsFile(JSON.stringify(file), builtIns)).misstated).toEqual([]);
     const honest = (await a.listResults()).find((r) => r.runId === 'r1')!.scores;
-    for (const s of file.scores) s.scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
+    const stated = (id: string) => file.scores.find((s) => s.runId === id)!;
+    stated('r1').scores = { warmth: 100, initiative: 100, outcome: 100, overall: 100 };
+    // Bram's practice: only its ending changed (to one the scenario has), or one score left out.
+    const otherEnding = Object.keys(fuel.scenario.endings).find((e) => e !== stated('r3').ending)!;
+    stated('r3').ending = otherEnding;
+    const { overall: _, ...fewer } = stated('r2').scores;
+    (stated('r2') as { scores: object }).scores = fewer;
+    // A score for a run the file does not hold, or for one not finished, is no run's: only the second is named.
+    file.scores.push({ runId: 'not-in-the-file', scores: honest, ending: 'x' }, { runId: 'r4', scores: honest, ending: 'x' });
+    const read = await readResultsFile(JSON.stringify(file), builtIns);
+    expect([...read.misstated].sort((x, y) => x.runId.localeCompare(y.runId))).toEqual([
+      { runId: 'r1', name: 'Anna', scenario: toy.id },
+      { runId: 'r2', name: 'Anna', scenario: toy.id },
+      { runId: 'r3', name: 'Bram', scenario: fuel.id },
+      { runId: 'r4', name: 'Bram', scenario: toy.id },
+    ]);
     const b = new MemoryStore({ scorer: scoreRun });
-    await b.importBundle(await readResultsFile(JSON.stringify(file), builtIns));
+    await b.importBundle(read);
     expect((await b.listResults()).find((r) => r.runId === 'r1')!.scores).toEqual(honest);
+    expect((await b.listResults()).find((r) => r.runId === 'r3')!.ending).not.toBe(otherEnding);
   });
 
   it('refuses corrupted, truncated, foreign, newer, oversized and tampered files', async () => {
@@ -110,10 +128,13 @@ describe('results file', () => {
     (badEvent.runs[0].events[0] as { option: unknown }).option = { $gt: '' };
     expect((await refused(JSON.stringify(badEvent))).code).toBe('bad-run');
 
+    // A choice changed: that run is left out (its signature does not hold) and named, the others read.
     const otherChoice = structuredClone(file);
     const ev = otherChoice.runs[0].events[0] as { option: string };
     ev.option = 'an-option-that-does-not-exist';
-    expect((await refused(JSON.stringify(otherChoice))).code).toBe('forged-run');
+    const read = await readResultsFile(JSON.stringify(otherChoice), builtIns);
+    expect(read.refused).toEqual([{ runId: file.runs[0].id, name: 'Anna', scenario: toy.id }]);
+    expect(read.runs.map((r) => r.id)).toEqual(file.runs.slice(1).map((r) => r.id));
     // Without its signature, the replay still refuses a choice the scenario does not have.
     delete otherChoice.runs[0].signature;
     expect((await refused(JSON.stringify(otherChoice))).code).toBe('bad-log');

@@ -1,14 +1,22 @@
 /**
  * The results file: a versioned JSON export of run logs, the scenario versions they need, and the
- * players and teams they belong to. Reading one is all-or-nothing: the file is checked completely
- * (size, JSON, format, version, every run, every scenario version by its content hash, every log
- * replayed) before anything is written, and any problem refuses the whole file with a reason the
- * UI turns into a sentence. Scores in the file are for people reading it; importing recomputes
- * them by replay, so editing them changes nothing.
+ * players and teams they belong to. The file is checked completely (size, JSON, format, version,
+ * every run, every scenario version by its content hash, every log replayed) before anything is
+ * written, and a damaged file (its layout, a run or scenario version that cannot be read, a log
+ * that does not fit) is refused whole with a reason the UI turns into a sentence: what else it
+ * holds cannot be told apart from the damage. One exception: a run whose signature does not hold
+ * (changed after it was played) is left out and named, and the file's other runs are imported.
+ * Each run's signature stands for that run alone, so leaving one out gives a forger nothing they
+ * could not have by deleting it from the file, and the trainer loses no genuine run.
+ *
+ * Scores and endings in the file are for people reading it: importing recomputes them by replay
+ * (scoring.ts, as every result here is made), and names the runs the file stated differently.
  */
 import { scoreRun } from '../engine/score';
+import { scoreRun as resultOf } from './scoring';
 import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
+import type { Scores } from '../engine/contract';
 import type { Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
@@ -32,6 +40,21 @@ export interface ResultsFile {
   runs: Run[];
   /** For reading only: ignored on import (scores are recomputed by replay). */
   scores: Pick<RunResult, 'runId' | 'scores' | 'ending'>[];
+}
+
+/** A run the import log names: its id, its player's name as the file gives it ('?': none, or a guest) and its scenario id. */
+export interface RunNote {
+  runId: string;
+  name: string;
+  scenario: string;
+}
+
+/** A checked results file: what to import, and the runs the import log names. */
+export interface ResultsRead extends ImportBundle {
+  /** Runs left out: changed after they were played (their signature does not hold). */
+  refused: RunNote[];
+  /** Runs whose scores or ending in the file are not what replaying their choices gives: imported, with the replay's. */
+  misstated: RunNote[];
 }
 
 /** Why a file was refused. The UI has one sentence per code (teams.import.error_<code>). */
@@ -177,10 +200,10 @@ export function checkTimes(run: Run, index: number, now: number): void {
 }
 
 /**
- * Reads a results file completely and returns what to import, or throws an ImportError.
- * Nothing is written: pass the bundle to store.importBundle (one transaction).
+ * Reads a results file completely and returns what to import (less the runs it refuses), or
+ * throws an ImportError. Nothing is written: pass the bundle to store.importBundle (one transaction).
  */
-export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now(), opts: ReadOptions = {}): Promise<ImportBundle> {
+export async function readResultsFile(input: string | Uint8Array, known: KnownVersion, now = Date.now(), opts: ReadOptions = {}): Promise<ResultsRead> {
   const data = parseJson(decode(input));
   if (!isRecord(data) || data.format !== RESULTS_FORMAT) throw new ImportError('foreign');
   if (typeof data.formatVersion !== 'number' || !Number.isInteger(data.formatVersion) || data.formatVersion < 1) throw new ImportError('invalid');
@@ -214,11 +237,21 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const scenarios = [...versions.values()];
 
   const runs: Run[] = [];
+  const refused: RunNote[] = [];
+  /** What replaying each run gives (null: not finished), to compare with what the file states. */
+  const results = new Map<string, RunResult | null>();
   const seen = new Map<string, number>();
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
     if (!run) throw new ImportError('bad-run', { index: i + 1 });
-    await checkSignature(run, i + 1, profiles.find((p) => p.id === run.playerId)?.name);
+    const note = runNote(run, profiles);
+    try {
+      await checkSignature(run, i + 1, note.name);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      refused.push(note);
+      continue;
+    }
     checkTimes(run, i + 1, now);
     const at = seen.get(run.id);
     if (at !== undefined) {
@@ -227,13 +260,42 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
       const story = (x: Run) => JSON.stringify([x.scenarioHash, x.playerId, x.events, x.finishedAt ?? null]);
       if (story(first) === story(run) || mergeDecision(run, first) === 'update') continue;
       if (mergeDecision(first, run) !== 'update') throw new ImportError('conflicting-run', { index: i + 1, id: run.id });
-      runs[at] = await checkRun(run, versions, known);
+      results.set(run.id, await checkRun(run, versions, known));
+      runs[at] = run;
       continue;
     }
     seen.set(run.id, runs.length);
-    runs.push(await checkRun(run, versions, known));
+    results.set(run.id, await checkRun(run, versions, known));
+    runs.push(run);
   }
-  return withVersions({ teams, profiles, scenarios, runs }, versions);
+  const misstated = misstatedRuns(data.scores, runs, results, profiles);
+  return { ...withVersions({ teams, profiles, scenarios, runs }, versions), refused, misstated };
+}
+
+function runNote(run: Run, profiles: Profile[]): RunNote {
+  const p = profiles.find((x) => x.id === run.playerId);
+  return { runId: run.id, name: p && !p.guest ? p.name : '?', scenario: run.scenarioId };
+}
+
+const sameScores = (a: Record<string, unknown>, b: Scores) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => a[k] === v);
+
+/**
+ * The runs whose scores or ending the file states otherwise than replaying their choices gives
+ * (`results`: the result this device stores, or null for a run not finished). A run the file
+ * states nothing for is not named; a statement about a run not in the file is ignored.
+ */
+function misstatedRuns(stated: unknown, runs: Run[], results: Map<string, RunResult | null>, profiles: Profile[]): RunNote[] {
+  if (!Array.isArray(stated)) return [];
+  const claims = new Map<string, Record<string, unknown>>();
+  for (const c of stated) if (isRecord(c) && typeof c.runId === 'string') claims.set(c.runId, c);
+  return runs.flatMap((run) => {
+    const claim = claims.get(run.id);
+    if (!claim) return [];
+    const result = results.get(run.id) ?? null;
+    const holds = result ? claim.ending === result.ending && isRecord(claim.scores) && sameScores(claim.scores, result.scores) : claim.ending === undefined && claim.scores === undefined;
+    return holds ? [] : [runNote(run, profiles)];
+  });
 }
 
 /**
@@ -250,8 +312,11 @@ export async function checkSignature(run: Run, index: number, name: string | und
   if (!(await verifyRun(run, run.signature))) throw new ImportError('forged-run', { index, name: name ?? '?', scenario: run.scenarioId });
 }
 
-/** Replays a run against its version (from the file or the device); throws when it does not fit. */
-export async function checkRun(run: Run, versions: Map<string, StoredScenario>, known: KnownVersion): Promise<Run> {
+/**
+ * Replays a run against its version (from the file or the device); throws when it does not fit.
+ * Returns a finished run's result as the store will make it (scoring.ts), else null.
+ */
+export async function checkRun(run: Run, versions: Map<string, StoredScenario>, known: KnownVersion): Promise<RunResult | null> {
   let version = versions.get(run.scenarioHash);
   if (!version) {
     version = await known(run.scenarioHash, run.scenarioId);
@@ -259,13 +324,18 @@ export async function checkRun(run: Run, versions: Map<string, StoredScenario>, 
     versions.set(version.hash, version);
   }
   if (version.id !== run.scenarioId) throw new ImportError('bad-log', { scenario: run.scenarioId });
+  if (run.finishedAt !== undefined) {
+    // Replayed once, by the scorer every stored result comes from: null when it reaches no ending.
+    const result = resultOf(run, version);
+    if (!result) throw new ImportError('bad-log', { scenario: run.scenarioId });
+    return result;
+  }
   try {
-    // Only the log is checked here: scores are computed when a trusted version is stored.
-    if (run.finishedAt !== undefined && !scoreRun(version.scenario, run).finished) throw new Error('finished without an ending');
+    scoreRun(version.scenario, run);
   } catch {
     throw new ImportError('bad-log', { scenario: run.scenarioId });
   }
-  return run;
+  return null;
 }
 
 /**

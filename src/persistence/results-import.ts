@@ -3,8 +3,7 @@
  * that parses and checks them, answering its questions about scenario versions this device knows.
  * Only the checked bundle comes back. Where no worker can start, the file is read here instead.
  */
-import type { ImportBundle } from './api';
-import { ImportError, readResultsFile, type KnownVersion, type ReadOptions } from './results-file';
+import { ImportError, readResultsFile, type KnownVersion, type ReadOptions, type ResultsRead } from './results-file';
 import type { FromWorker, ToWorker } from './results-import.worker';
 
 /** How long the worker may take to start (its code loads once, on a slow connection too). */
@@ -41,13 +40,13 @@ function start(): Promise<Worker | null> {
 }
 
 /** Reads and checks a results file off the main thread; throws ImportError as readResultsFile does. */
-export async function readResultsFileOffThread(bytes: Uint8Array, known: KnownVersion, now = Date.now(), opts: ReadOptions = {}): Promise<ImportBundle> {
+export async function readResultsFileOffThread(bytes: Uint8Array, known: KnownVersion, now = Date.now(), opts: ReadOptions = {}): Promise<ResultsRead> {
   const worker = await start();
   if (!worker) return readResultsFile(bytes, known, now, opts);
   // A buffer of our own, transferred: no copy of megabytes across threads.
   const buffer = bytes.slice().buffer as ArrayBuffer;
   try {
-    return await new Promise<ImportBundle>((resolve, reject) => {
+    return await new Promise<ResultsRead>((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<FromWorker>) => {
         const m = e.data;
         if (m.type === 'known') {

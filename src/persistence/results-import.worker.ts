@@ -4,14 +4,14 @@
  * never freeze the page. The scenario versions the device already knows are asked of the page
  * (they live in its store). See results-import.ts for the page's side.
  */
-import type { ImportBundle, StoredScenario } from './api';
-import { ImportError, readResultsFile, type ReadOptions } from './results-file';
+import type { StoredScenario } from './api';
+import { ImportError, readResultsFile, type ReadOptions, type ResultsRead } from './results-file';
 
 export type ToWorker = { type: 'read'; bytes: ArrayBuffer; now: number; opts: ReadOptions } | { type: 'known'; reqId: number; version: StoredScenario | undefined };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'known'; reqId: number; hash: string; scenarioId: string }
-  | { type: 'done'; bundle: ImportBundle }
+  | { type: 'done'; bundle: ResultsRead }
   | { type: 'failed'; code?: ImportError['code']; params?: ImportError['params']; message: string };
 
 const post = (m: FromWorker) => self.postMessage(m);

@@ -10,7 +10,7 @@ import type { Store } from './api';
 import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { MemoryStore } from './memory';
-import { buildResultsFile, ImportError, readResultsFile, RESULTS_FORMAT, type KnownVersion, type ResultsFile } from './results-file';
+import { buildResultsFile, readResultsFile, RESULTS_FORMAT, type KnownVersion, type ResultsFile } from './results-file';
 import { scoreRun } from './scoring';
 import { leaderboard, unverifiedLeftOut } from './stats';
 import { profile } from './test/fixtures';
@@ -32,16 +32,6 @@ const stores: Record<string, (name: string) => Promise<Store>> = {
   },
 };
 
-async function refusal(text: string): Promise<ImportError> {
-  try {
-    await readResultsFile(text, known, NOW);
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('the file was accepted');
-}
-
 async function importText(store: Store, text: string) {
   return store.importBundle(await readResultsFile(text, known, NOW));
 }
@@ -61,33 +51,39 @@ for (const [kind, make] of Object.entries(stores)) {
       return { a, file: await buildResultsFile(a, { kind: 'all' }, NOW) };
     }
 
-    it('the tester’s forgery (practice made an assessment, filed under another player) is refused', async () => {
+    it('the tester’s forgery (practice made an assessment, filed under another player) is refused, the genuine run taken', async () => {
       const { file } = await deviceA();
       expect(file.formatVersion).toBe(2);
       const forged = structuredClone(file);
       const run = forged.runs.find((r) => r.id === 'practice')!;
       run.mode = 'assessment';
       run.playerId = 'bram';
-      const e = await refusal(JSON.stringify(forged));
-      expect(e.code).toBe('forged-run');
-      expect(e.params).toMatchObject({ name: 'Bram', scenario: toy.id });
+      const read = await readResultsFile(JSON.stringify(forged), known, NOW);
+      expect(read.refused).toEqual([{ runId: 'practice', name: 'Bram', scenario: toy.id }]);
+      expect(read.runs.map((r) => r.id)).toEqual(['assessed']);
 
-      // Nothing was written on device B: the refusal comes before the import.
+      // On device B only Bram's own, untouched assessment is written, and counts.
       const b = await make('device-b');
-      expect(await b.listRuns()).toEqual([]);
-      // The untouched file imports, and only Bram's assessment counts.
-      await importText(b, JSON.stringify(file));
+      expect(await b.importBundle(read)).toMatchObject({ runsAdded: 1, runsUnverified: 0 });
+      expect((await b.listRuns()).map((r) => r.id)).toEqual(['assessed']);
+      expect(await board(b)).toEqual(['Bram']);
+      // The untouched file brings Anna's practice too; it does not change the board.
+      expect(await importText(b, JSON.stringify(file))).toMatchObject({ runsAdded: 1, runsSkipped: 1 });
       expect(await board(b)).toEqual(['Bram']);
     });
 
-    it('changing only a time or a choice is refused too', async () => {
+    it('changing only a time or a choice, or another key, refuses that run too', async () => {
       const { file } = await deviceA();
+      const refusedIds = async (f: ResultsFile) => (await readResultsFile(JSON.stringify(f), known, NOW)).refused.map((r) => r.runId);
       const later = structuredClone(file);
       later.runs[1].finishedAt! += 1000;
-      expect((await refusal(JSON.stringify(later))).code).toBe('forged-run');
+      expect(await refusedIds(later)).toEqual([file.runs[1].id]);
       const otherKey = structuredClone(file);
       otherKey.runs[1].signature = { ...otherKey.runs[1].signature!, key: otherKey.runs[0].signature!.key.replace(/^./, (c) => (c === 'B' ? 'C' : 'B')) };
-      expect((await refusal(JSON.stringify(otherKey))).code).toBe('forged-run');
+      expect(await refusedIds(otherKey)).toEqual([file.runs[1].id]);
+      const both = structuredClone(later);
+      both.runs[0].mode = both.runs[0].mode === 'coaching' ? 'assessment' : 'coaching';
+      expect((await refusedIds(both)).sort()).toEqual(file.runs.map((r) => r.id).sort());
     });
 
     it('a file with its signatures stripped imports, but its runs are not compared and are counted', async () => {
@@ -176,7 +172,7 @@ for (const [kind, make] of Object.entries(stores)) {
         expect(await board(b)).toEqual(['Bram']);
         const forged = structuredClone(file);
         forged.runs.find((r) => r.id === 'practice')!.mode = 'assessment';
-        expect((await refusal(JSON.stringify(forged))).code).toBe('forged-run');
+        expect((await readResultsFile(JSON.stringify(forged), known, NOW)).refused.map((r) => r.runId)).toEqual(['practice']);
 
         // The same file checks on a device with WebCrypto (the trainer's https:// site).
         vi.stubGlobal('crypto', webCrypto);

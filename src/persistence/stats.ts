@@ -18,7 +18,15 @@ export const SCORE_KEYS = ['warmth', 'initiative', 'outcome', 'overall'] as cons
  */
 export type LeftOutBecause = 'coaching' | 'part-way' | 'no-player' | 'unverified';
 
-export function leftOutBecause(r: RunResult): LeftOutBecause | null {
+/** What the rule asks of a result, or of a run not yet scored (a hand-in just added). */
+export interface LeftOutFields {
+  mode: RunResult['mode'];
+  startNode?: string;
+  playerId: string | null;
+  unverified?: boolean;
+}
+
+export function leftOutBecause(r: LeftOutFields): LeftOutBecause | null {
   if (r.mode !== 'assessment') return 'coaching';
   if (r.startNode) return 'part-way';
   if (r.playerId === null) return 'no-player';

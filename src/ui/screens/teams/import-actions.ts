@@ -7,7 +7,7 @@ import { catalog } from 'virtual:scenario-catalog';
 import type { ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
 import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
-import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES } from '../../../persistence/results-file';
+import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type RunNote } from '../../../persistence/results-file';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
@@ -87,19 +87,29 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
   return { handed, outcome };
 }
 
+export interface FileOutcome {
+  outcome: ImportOutcome;
+  /** How many of the file's runs were taken in (added, completed, or already here). */
+  taken: number;
+  /** The file's runs left out: changed after they were played. */
+  refused: RunNote[];
+  /** Runs whose scores or ending in the file were not what their choices give: the replay's count. */
+  misstated: RunNote[];
+}
+
 /** Imports a results file; throws ImportError when it is refused (nothing written). */
-export async function importFile(file: File): Promise<ImportOutcome> {
+export async function importFile(file: File): Promise<FileOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
-  const bundle = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
+  const { refused, misstated, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
   for (const run of bundle.runs) noteHandedIn(run);
   announceResults();
-  return outcome;
+  return { outcome, taken: bundle.runs.length, refused, misstated };
 }
 
 /** Scenario versions brought by imports that wait for a manager's decision. */

@@ -34,6 +34,7 @@ function wording(lang: Lang) {
 }
 
 const added = (name: string): ReceivedEntry => ({ ok: true, said: [{ key: 'teams.import.run_added', args: { name, scenario: { scenario: 'toy-shop' } } }] });
+const named = (name: string | { ui: string }) => ({ key: 'teams.import.run_named', args: { name, scenario: { scenario: 'toy-shop' } } });
 const nameOf = (e: ReceivedEntry) => ('said' in e ? e.said[0].args?.name : e.text);
 
 describe('the Received log', () => {
@@ -76,7 +77,19 @@ describe('the Received log', () => {
       added('Cem'),
       { ok: false, said: [{ key: 'teams.import.run_added', args: { name: 'Dewi', scenario: { scenario: 'toy-shop' } } }, { key: 'teams.import.run_unverified' }] },
       { ok: true, said: [{ key: 'teams.import.version_new', args: { title: { text: { nl: 'Kassa', en: 'Till' }, or: 'till' }, id: 'till', version: 'abcd1234', runs: 2 } }] },
-      { ok: false, file: 'kassa.json', said: [{ key: 'teams.import.error_forged_run', args: { name: { ui: 'app.guest' }, scenario: { scenario: 'gone' } } }] },
+      { ok: false, said: [{ key: 'teams.import.error_forged_run', args: { name: { ui: 'app.guest' }, scenario: { scenario: 'gone' } } }] },
+      // Runs named one by one: each worded, then listed the language's way.
+      {
+        ok: false,
+        file: 'kassa.json',
+        said: [
+          {
+            key: 'teams.import.runs_refused',
+            args: { runs: { list: [named('Jan'), named({ ui: 'app.guest' })] }, count: 2, more: 0, taken: 3 },
+          },
+        ],
+      },
+      { ok: false, file: 'kassa.json', said: [{ key: 'teams.import.misstated', args: { runs: { list: [named('Jan')] }, count: 12, more: 11 } }] },
     ] satisfies ReceivedEntry[];
     let shown: ReceivedEntry[] = [];
     for (const e of entries) shown = addReceived(e, shown);
@@ -86,14 +99,18 @@ describe('the Received log', () => {
       'Run of Cem in “Toy shop on a Saturday” added.',
       expect.stringMatching(/^Run of Dewi in “Toy shop on a Saturday” added\. It came without a signature/),
       expect.stringMatching(/^Scenario “Till” \(version abcd1234\) is not known on this device: .* 2 runs wait for your decision below\.$/),
-      'kassa.json: Refused: the run of Guest in “gone” was changed after it was played (its signature does not match). Nothing was changed.',
+      'Refused: the run of Guest in “gone” was changed after it was played (its signature does not match). Ask for a fresh link or export from the device it was played on. Nothing was changed.',
+      'kassa.json: Not imported: 2 runs, of Jan in “Toy shop on a Saturday” and Guest in “Toy shop on a Saturday”. They were changed after they were played (the signature does not match). The 3 other runs in the file were imported. Ask for a fresh export from the device it was played on.',
+      'kassa.json: For 12 runs (Jan in “Toy shop on a Saturday”, and 11 more) the scores or ending in the file did not match the choices: the recalculated result counts. The file was changed after it was exported, or comes from another version of Frontlijn.',
     ]);
     const nl = wording('nl');
     expect(stored.map((e) => receivedText(e, nl))).toEqual([
       'Ronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd.',
       expect.stringMatching(/^Ronde van Dewi in ‘Speelgoedwinkel op zaterdag’ toegevoegd\. Hij kwam zonder handtekening/),
       expect.stringMatching(/^Scenario ‘Kassa’ \(versie abcd1234\) is niet bekend op dit apparaat: .* 2 rondes wachten op jouw besluit hieronder\.$/),
-      'kassa.json: Geweigerd: de ronde van Gast in ‘gone’ is veranderd nadat hij gespeeld is (de handtekening klopt niet). Er is niets veranderd.',
+      'Geweigerd: de ronde van Gast in ‘gone’ is veranderd nadat hij gespeeld is (de handtekening klopt niet). Vraag een nieuwe link of export van het apparaat waarop gespeeld is. Er is niets veranderd.',
+      'kassa.json: Niet ingelezen: 2 rondes, van Jan in ‘Speelgoedwinkel op zaterdag’ en Gast in ‘Speelgoedwinkel op zaterdag’. Die zijn veranderd nadat ze gespeeld zijn (de handtekening klopt niet). De 3 andere rondes uit het bestand zijn wel ingelezen. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
+      'kassa.json: Bij 12 rondes (Jan in ‘Speelgoedwinkel op zaterdag’, en nog 11) klopten de scores of het einde in het bestand niet met de keuzes: de herberekende uitslag geldt. Het bestand is na het exporteren veranderd, of komt van een andere versie van Frontlijn.',
     ]);
     // What was logged is the same whatever the language: a reload of a link tells it by this.
     expect(receivedId(stored[0])).toBe(receivedId(added('Cem')));
@@ -135,6 +152,11 @@ describe('the Received log', () => {
     // with nothing known reads as nothing (the screen skips it).
     expect(receivedText({ ok: true, said: [{ key: 'teams.import.run_added', args: { name: 'Cem', scenario: 'x' } }, { key: 'teams.import.not_here' }] }, wording('en'))).toBe('Run of Cem in “x” added.');
     expect(receivedText({ ok: true, said: [{ key: 'teams.import.not_here' }] }, wording('en'))).toBe('');
+    // A list of runs keeps its good messages; a list inside a list (never written) is dropped.
+    const deep = { key: 'teams.import.run_named', args: { name: { list: [named('Deep')] }, scenario: 'toy-shop' } };
+    data.set(RECEIVED_KEY, JSON.stringify([{ ok: false, said: [{ key: 'teams.import.misstated', args: { count: 2, runs: { list: [named('Jan'), { key: 'x' }, deep] } } }] }]));
+    const shallow = { key: 'teams.import.run_named', args: { scenario: 'toy-shop' } };
+    expect(loadReceived()).toEqual([{ ok: false, said: [{ key: 'teams.import.misstated', args: { count: 2, runs: { list: [named('Jan'), shallow] } } }] }]);
   });
 
   it('still shows the entry on this page when storage refuses', () => {

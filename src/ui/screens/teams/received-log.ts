@@ -21,7 +21,9 @@ export type LogArg =
   /** A scenario, by id: its title in the language shown (its id where it is not known here). */
   | { scenario: string }
   /** Words in each language (a scenario version's title), else `or`. */
-  | { text: Text; or: string };
+  | { text: Text; or: string }
+  /** Messages of their own (runs named one by one), worded and listed ("A, B and C"); not nested. */
+  | { list: LogMessage[] };
 
 /** One message of an entry: a UI message key (teams.import.run_added) and its facts. */
 export interface LogMessage {
@@ -51,22 +53,24 @@ function restoreText(v: unknown): Text | null {
   return out;
 }
 
-function restoreArg(v: unknown): LogArg | null {
+/** `inList`: the fact is in a message of a list, where no list may be (one level, however it was stored). */
+function restoreArg(v: unknown, inList: boolean): LogArg | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (!isRecord(v)) return null;
   if (typeof v.ui === 'string') return KEY.test(v.ui) ? { ui: v.ui } : null;
   if (typeof v.scenario === 'string') return { scenario: v.scenario };
+  if (Array.isArray(v.list)) return inList ? null : { list: v.list.map((m) => restoreMessage(m, true)).filter((m): m is LogMessage => m !== null) };
   const text = restoreText(v.text);
   return text !== null && typeof v.or === 'string' ? { text, or: v.or } : null;
 }
 
-function restoreMessage(v: unknown): LogMessage | null {
+function restoreMessage(v: unknown, inList = false): LogMessage | null {
   if (!isRecord(v) || typeof v.key !== 'string' || !KEY.test(v.key)) return null;
   if (!isRecord(v.args)) return { key: v.key };
   // A broken fact is left out: the sentence then shows its placeholder, not something made up.
   const args = Object.entries(v.args).flatMap(([k, a]) => {
-    const arg = restoreArg(a);
+    const arg = restoreArg(a, inList);
     return arg === null ? [] : [[k, arg] as const];
   });
   return { key: v.key, args: Object.fromEntries(args) };
@@ -75,7 +79,7 @@ function restoreMessage(v: unknown): LogMessage | null {
 function restoreEntry(v: unknown): ReceivedEntry | null {
   if (!isRecord(v) || typeof v.ok !== 'boolean') return null;
   if (Array.isArray(v.said)) {
-    const said = v.said.map(restoreMessage).filter((m): m is LogMessage => m !== null);
+    const said = v.said.map((m) => restoreMessage(m)).filter((m): m is LogMessage => m !== null);
     if (said.length === 0) return null;
     return typeof v.file === 'string' ? { ok: v.ok, said, file: v.file } : { ok: v.ok, said };
   }
@@ -128,7 +132,15 @@ function word(a: LogArg, w: Wording): string | number {
   if (typeof a !== 'object') return a;
   if ('ui' in a) return w.t(a.ui);
   if ('scenario' in a) return w.scenarioTitle(a.scenario);
+  if ('list' in a) return new Intl.ListFormat(w.lang, { type: 'conjunction' }).format(a.list.flatMap((m) => said(m, w)));
   return textOf(a.text, w.lang) || a.or;
+}
+
+/** A message worded in the language of `w`; none when its key is not known here (another build's). */
+function said(m: LogMessage, w: Wording): string[] {
+  const params = Object.fromEntries(Object.entries(m.args ?? {}).map(([k, a]) => [k, word(a, w)]));
+  const s = w.t(m.key, params);
+  return s === m.key ? [] : [s];
 }
 
 /**
@@ -137,11 +149,7 @@ function word(a: LogArg, w: Wording): string | number {
  */
 export function receivedText(e: ReceivedEntry, w: Wording): string {
   if ('text' in e) return e.text;
-  const parts = e.said.flatMap((m) => {
-    const params = Object.fromEntries(Object.entries(m.args ?? {}).map(([k, a]) => [k, word(a, w)]));
-    const s = w.t(m.key, params);
-    return s === m.key ? [] : [s];
-  });
+  const parts = e.said.flatMap((m) => said(m, w));
   if (parts.length === 0) return '';
   return e.file === undefined ? parts.join(' ') : `${isolate(e.file)}: ${parts.join(' ')}`;
 }
