@@ -454,9 +454,11 @@ test('a room of three phones and a laptop runs from the code to the debrief', as
   await shot(laptop, info, 'room-projector-full-1280');
 
   // From the projector to the debrief of the room's team.
+  // From the projector, the debrief opens on the projector: no menu, where we are in short.
   await laptop.getByRole('link', { name: 'Debrief' }).click();
   await expect(laptop.getByText('Based on 3 players (one run each).')).toBeVisible();
-  await expect(laptop.getByText(/^Decision 1 of the \d+ decisions that players met$/)).toBeVisible();
+  await expect(laptop.getByText(/^Decision 1 of \d+$/)).toBeVisible();
+  await expect(laptop.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await shot(laptop, info, 'debrief-room-1280');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'debrief-room-360', true);
@@ -485,60 +487,70 @@ async function handInLink(runId: string, player: { id: string; name: string }, m
   return encodeRunLink({ run, player: { ...player, teamId: null, createdAt: 1 }, team: null }, loadScenario(TOY));
 }
 
-test('a player who handed in only a coaching run is on the roster, not counted, and marked as not on the leaderboard', async ({ browser }, info) => {
+test('a player who handed in only a coaching run is listed apart, unnumbered, with why; a player’s runs say which are practice', async ({ browser }, info) => {
   const laptop = await device(browser, LAPTOP);
   await laptop.goto('/#/room');
   await laptop.getByLabel('Scenario').selectOption(TOY);
-  await laptop.getByLabel('Players expected').fill('2');
+  await laptop.getByLabel('Players expected').fill('3');
   await laptop.getByRole('button', { name: 'Show the code' }).click();
   const dewi = { id: 'p-dewi', name: 'Dewi' };
   const cem = { id: 'p-cem', name: 'Cem' };
-  for (const [id, who, mode] of [['run-dewi', dewi, 'assessment'], ['run-cem', cem, 'coaching']] as const) {
+  const max = { id: 'p-max', name: 'Max' };
+  for (const [id, who, mode] of [['run-dewi', dewi, 'assessment'], ['run-cem', cem, 'coaching'], ['run-max-1', max, 'assessment'], ['run-max-2', max, 'coaching']] as const) {
     await laptop.goto(`/#/import-run/${await handInLink(id, who, mode)}`);
     // A practice run says so as it comes in, not only in the roster.
     const said = mode === 'coaching' ? `Practice run of ${who.name} in “${TOY_TITLE}” added: not on the leaderboard.` : `Run of ${who.name} in “${TOY_TITLE}” added.`;
     await expect(laptop.getByRole('log').locator('p').first()).toHaveText(said);
   }
-  // Before: "2 of 2 handed in", and nothing said why only Dewi is on the leaderboard.
+  // The count and the numbers agree: two on the board, numbered; Cem apart, unnumbered, with why.
+  // Max's two runs say that one is practice: the leaderboard counts one attempt.
   for (const hash of ['#/results', '#/room?view=projector']) {
     await laptop.goto(`/${hash}`);
     const roster = laptop.getByRole('region', { name: 'Handed in' });
-    await expect(roster.getByRole('status')).toHaveText('1 of 2 handed in 1 more player handed in a run that is not on the leaderboard.');
-    await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · practice run: not on the leaderboard$/]);
+    await expect(roster.getByRole('status')).toHaveText('2 of 3 handed in 1 more player handed in a run that is not on the leaderboard.');
+    const numbered = roster.locator('ol');
+    await expect(numbered.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Max \d{2}:\d{2} · 2 runs \(1 practice\)$/]);
+    const apart = roster.getByRole('list', { name: 'Not on the leaderboard' });
+    await expect(apart.getByRole('listitem')).toHaveText([/^Cem \d{2}:\d{2} · practice run$/]);
+    expect(await apart.evaluate((el) => [el.tagName, getComputedStyle(el).listStyleType])).toEqual(['UL', 'none']);
   }
   await shot(laptop, info, 'room-projector-coaching-1280');
   await laptop.goto('/#/results');
   await laptop.getByRole('button', { name: 'Nederlands' }).click();
   const roster = laptop.getByRole('region', { name: 'Ingeleverd' });
-  await expect(roster.getByRole('status')).toHaveText('1 van 2 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.');
-  await expect(roster.getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Cem \d{2}:\d{2} · oefenronde: telt niet mee voor de ranglijst$/]);
+  await expect(roster.getByRole('status')).toHaveText('2 van 3 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.');
+  await expect(roster.locator('ol').getByRole('listitem')).toHaveText([/^Dewi \d{2}:\d{2}$/, /^Max \d{2}:\d{2} · 2 rondes \(1 oefenronde\)$/]);
+  await expect(roster.getByRole('list', { name: 'Niet op de ranglijst' }).getByRole('listitem')).toHaveText([/^Cem \d{2}:\d{2} · oefenronde$/]);
   // The log, written while the page was in English, is worded in Dutch now too.
-  await expect(laptop.getByRole('log').locator('p').first()).toHaveText('Oefenronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd: telt niet mee voor de ranglijst.');
+  await expect(laptop.getByRole('log').locator('p').filter({ hasText: 'Cem' })).toHaveText('Oefenronde van Cem in ‘Speelgoedwinkel op zaterdag’ toegevoegd: telt niet mee voor de ranglijst.');
   await laptop.setViewportSize(PHONE);
   await shot(laptop, info, 'results-roster-coaching-360-nl', true);
-  // The leaderboard agrees: Dewi only.
+  // The leaderboard agrees: Dewi and Max, Max with one attempt.
   await laptop.goto(`/#/teams?scenario=${TOY}`);
-  await expect(laptop.getByRole('table', { name: /^Ranglijst/ }).getByRole('rowheader')).toHaveText(['Dewi']);
+  const board = laptop.getByRole('table', { name: /^Ranglijst/ });
+  await expect(board.getByRole('rowheader')).toHaveCount(2);
+  expect((await board.getByRole('rowheader').allTextContents()).sort()).toEqual(['Dewi', 'Max']);
+  await expect(board.getByRole('row').filter({ hasText: 'Max' }).getByRole('cell').last()).toHaveText('Pogingen1');
 });
 
 const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];
-const SCREENS = [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
+const SCREENS = [{ width: 1280, height: 800 }, { width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
 
-/** The box's part that its scrolling parent shows: the whole box, or how many pixels are hidden. */
+/** The box's part that its scrolling parent (the roster's lists) shows: the whole box, or how many pixels are hidden. */
 function hiddenPx(el: Locator): Promise<number> {
   return el.evaluate((e) => {
     const box = e.getBoundingClientRect();
-    const list = e.closest('ol')!.getBoundingClientRect();
+    const list = e.closest('.lists')!.getBoundingClientRect();
     return Math.max(0, list.top - box.top) + Math.max(0, box.bottom - list.bottom);
   });
 }
 
-test('the projector fits 12 players with long names, a reason and the localhost note on one screen, in Dutch and English', async ({ page }, info) => {
+test('the projector keeps 12 players with long names, one not on the board, and the localhost note to one screen, in Dutch and English', async ({ page }, info) => {
   // Gerrit-Jan handed in a practice run: the roster says why he is not counted.
   await seedCrowdedRoom(page, info.outputPath('crowd.json'), LONG_NAMES.map((name, i) => ({ name, coaching: i === 3 })));
-  for (const [lang, button, count, reason] of [
-    ['nl', 'Nederlands', '11 van 12 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.', 'oefenronde: telt niet mee voor de ranglijst'],
-    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'practice run: not on the leaderboard'],
+  for (const [lang, button, count, apart, reason] of [
+    ['nl', 'Nederlands', '11 van 12 ingeleverd Nog 1 speler leverde een ronde in die niet meetelt voor de ranglijst.', 'Niet op de ranglijst', 'oefenronde'],
+    ['en', 'English', '11 of 12 handed in 1 more player handed in a run that is not on the leaderboard.', 'Not on the leaderboard', 'practice run'],
   ]) {
     await page.goto('/#/results');
     await page.getByRole('button', { name: button }).click();
@@ -547,7 +559,7 @@ test('the projector fits 12 players with long names, a reason and the localhost 
       await page.setViewportSize(screen);
       const roster = page.getByRole('region', { name: lang === 'nl' ? 'Ingeleverd' : 'Handed in' });
       await expect(roster.getByRole('status')).toHaveText(count);
-      await expect(roster.getByRole('listitem').nth(3)).toContainText(reason);
+      await expect(roster.getByRole('list', { name: apart }).getByRole('listitem')).toHaveText([new RegExp(`^Gerrit-Jan Schoonderwoerd \\d{2}:\\d{2} · ${reason}$`)]);
       expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight), `page scroll at ${screen.width}×${screen.height} ${lang}`).toBe(0);
       // The code stays large enough to scan from the back: at least 40% of the screen's shorter side.
       const qr = (await page.getByRole('img', { name: /QR/ }).boundingBox())!;
@@ -556,13 +568,22 @@ test('the projector fits 12 players with long names, a reason and the localhost 
       await expectInView(page, page.getByRole('note'));
       await expectInView(page, page.locator('.link code'));
       await expectInView(page, roster.getByRole('status'));
-      for (const item of await roster.getByRole('listitem').all()) {
+      // Names as large as the join steps take more room than is left beside the code: the lists
+      // scroll in their box, the latest on the board and the player apart shown whole.
+      for (const item of [roster.locator('ol').getByRole('listitem').last(), roster.getByRole('list', { name: apart }).getByRole('listitem')]) {
         await expectInView(page, item);
-        expect(await hiddenPx(item), `${await item.innerText()} shown whole`).toBe(0);
+        expect(await hiddenPx(item), `${await item.innerText()} shown whole at ${screen.width}×${screen.height}`).toBe(0);
       }
-      expect(await roster.getByRole('listitem').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(16);
+      // Read from the back of the room (a projector's 1280 px or more): names, times, reasons and
+      // the note as large as the join steps, and the trainer's buttons.
+      if (screen.width >= 1280) for (const text of [roster.getByRole('listitem').first(), roster.locator('.left-out'), roster.locator('.not-counted'), roster.getByRole('heading', { name: apart })]) {
+        expect(await text.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), `${await text.innerText()} at ${screen.width} px`).toBeGreaterThanOrEqual(22);
+      }
+      if (screen.width >= 1280) for (const button of await page.locator('.trainer .btn').all()) {
+        expect(await button.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), `${await button.innerText()} at ${screen.width} px`).toBeGreaterThanOrEqual(22);
+      }
+      await shot(page, info, `room-projector-12-${lang}-${screen.width}x${screen.height}`);
       await expectInView(page, page.getByRole('link', { name: lang === 'nl' ? 'Terug' : 'Back' }));
-      await shot(page, info, `room-projector-12-${lang}-${screen.width}`);
     }
   }
 });
@@ -582,7 +603,7 @@ test('with 30 players handed in, the projector keeps to one screen: the count st
     await expect(latest).toContainText(`${LONG_NAMES[29 % 12]} 30`);
     expect(await hiddenPx(latest)).toBe(0);
     // The list is a region of its own that the keyboard can scroll, back to the first player.
-    const list = roster.getByRole('list');
+    const list = roster.getByRole('group', { name: 'Handed in' });
     await list.focus();
     await page.keyboard.press('Home');
     await expect.poll(() => hiddenPx(roster.getByRole('listitem').first())).toBe(0);

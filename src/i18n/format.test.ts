@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from './format';
+import { formatMessage, oneFullStop } from './format';
 import coreNl from './core.nl.json';
 import coreEn from './core.en.json';
 import screensNl from './screens.nl.json';
@@ -11,6 +11,20 @@ import authorNl from './author.nl.json';
 
 const nl = { ...coreNl, ...screensNl };
 const en = { ...coreEn, ...screensEn };
+
+describe('oneFullStop', () => {
+  it('ends a sentence on a title’s own ? ! . or … without a second full stop', () => {
+    const open = (title: string) => oneFullStop(formatMessage(teamsNl.room.open_now, { scenario: title }));
+    expect(open('Tankstation, ’s avonds: nog iets warms?')).toBe('Zaal open: Tankstation, ’s avonds: nog iets warms?');
+    expect(open('Pas op!')).toBe('Zaal open: Pas op!');
+    expect(open('Terras in de zon.')).toBe('Zaal open: Terras in de zon.');
+    expect(open('En dan…')).toBe('Zaal open: En dan…');
+    expect(open('Terras in de zon')).toBe('Zaal open: Terras in de zon.');
+    expect(oneFullStop(formatMessage(teamsEn.room.open_now, { scenario: 'Fuel station, evening: anything hot?' }))).toBe('Room open: Fuel station, evening: anything hot?');
+    // A right-to-left title is isolated: its mark stands before the closing isolate.
+    expect(oneFullStop(formatMessage(teamsEn.room.open_now, { scenario: 'שלום?' }))).toBe('Room open: \u2068שלום?\u2069');
+  });
+});
 
 describe('formatMessage', () => {
   it('fills placeholders and keeps unknown ones visible', () => {

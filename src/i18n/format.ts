@@ -120,3 +120,11 @@ function formatValue(v: string | number, lang: string): string {
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang)));
   return f.format(v);
 }
+
+/**
+ * A sentence whose last words are a title that ends in its own mark ("…nog iets warms?" in
+ * "Zaal open: {scenario}.") keeps that mark alone: "…warms?", never "…warms?.".
+ */
+export function oneFullStop(sentence: string): string {
+  return sentence.replace(/([.?!…]\u2069?)\.$/u, '$1');
+}

@@ -14,7 +14,7 @@ import en from './core.en.json';
 
 export type { Params, Messages, MessageTree };
 export { detectLang, Locale };
-export { formatMessage } from './format';
+export { formatMessage, oneFullStop } from './format';
 
 /** The one UI locale. */
 export const locale = new Locale(

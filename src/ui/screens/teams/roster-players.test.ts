@@ -52,4 +52,13 @@ describe('rosterPlayers', () => {
       ['eva', 'unverified', true],
     ]);
   });
+  it('says which runs the board leaves out, so a player’s runs agree with the leaderboard’s attempts', () => {
+    const runs = [row('m1', 'max', 1), row('m2', 'max', 2, coaching), row('m3', 'max', 3, unsigned), row('m4', 'max', 4, coaching), row('a1', 'anna', 5)];
+    const [max, anna] = rosterPlayers(runs);
+    expect(max.apart).toEqual({ coaching: 2, unverified: 1 });
+    expect(max.runs - 3).toBe(runs.filter((r) => r.playerId === 'max' && comparable(r)).length);
+    expect(anna.apart).toEqual({});
+    // A coaching room is practice: its coaching runs are not set apart.
+    expect(rosterPlayers(runs, 'coaching')[0].apart).toEqual({ unverified: 1 });
+  });
 });

@@ -9,6 +9,9 @@
  * runs are all left out (a coaching run, one without a signature) is listed with the reason, so
  * the trainer can ask them to play the assessment. A coaching room is practice with no board:
  * there every player who handed in has, and a coaching run is no reason to mark anyone.
+ *
+ * A row also says which of its runs the board leaves out, by reason ("2 runs (1 practice)"), so
+ * its number of runs agrees with the leaderboard's attempts.
  */
 import type { Mode } from '../../../engine/types';
 import type { RunResult } from '../../../persistence/api';
@@ -26,6 +29,8 @@ export interface RosterPlayer {
   leftOut: LeftOutBecause | null;
   /** They count as handed in: a run of theirs is compared (in a coaching room: always). */
   counted: boolean;
+  /** How many of their runs the board leaves out, by reason (in a coaching room, coaching is none). */
+  apart: Partial<Record<LeftOutBecause, number>>;
 }
 
 /** Of a player's reasons, the one to tell the trainer: the nearest to counting first. */
@@ -48,8 +53,10 @@ export function rosterPlayers(rows: readonly RunResult[], mode: Mode = 'assessme
     const key = r.playerId ?? r.runId;
     const seen = byKey.get(key);
     const why = reason(r, mode);
-    if (!seen) byKey.set(key, { key, playerId: r.playerId, runs: 1, latest: r.finishedAt, leftOut: why, counted: false });
-    else byKey.set(key, { ...seen, runs: seen.runs + 1, latest: Math.max(seen.latest, r.finishedAt), leftOut: nearer(seen.leftOut, why) });
+    const apart = { ...seen?.apart };
+    if (why) apart[why] = (apart[why] ?? 0) + 1;
+    if (!seen) byKey.set(key, { key, playerId: r.playerId, runs: 1, latest: r.finishedAt, leftOut: why, counted: false, apart });
+    else byKey.set(key, { ...seen, runs: seen.runs + 1, latest: Math.max(seen.latest, r.finishedAt), leftOut: nearer(seen.leftOut, why), apart });
   }
   return [...byKey.values()].map((p) => ({ ...p, counted: mode === 'coaching' || p.leftOut === null }));
 }
