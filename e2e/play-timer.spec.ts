@@ -134,3 +134,24 @@ test('coaching: a reload during the feedback shows it again, and the countdown s
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
   await expectFullTimeAfterContinue(page);
 });
+
+test('coaching: a reload during the feedback after an untimed decision shows that feedback again', async ({ page }) => {
+  const untimed = readScenario('age-check');
+  expect(untimed.nodes[untimed.start].timeLimit, 'the first decision of age-check is untimed').toBeUndefined();
+  await page.goto('/#/play/age-check?mode=coaching');
+  await waitForOptions(page);
+  await page.locator('button[data-option]').first().click();
+  const feedback = page.getByRole('region', { name: 'Wat dit deed' });
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  const lesson = (await feedback.textContent()) ?? '';
+  expect(lesson).toContain('Je koos:');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
+  await expect(feedback).toHaveText(lesson);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
+  // Dismissed: another reload goes on at the next decision.
+  await page.reload();
+  await expect(page.locator('button[data-option]').first()).toBeEnabled();
+  await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
+});
