@@ -28,6 +28,8 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   await page.clock.fastForward((seconds + 1) * 1000);
   await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Je liet de klant wachten' })).toContainText('Warmte −1');
+  // said in so many words, not only by the heading
+  await expect(page.getByRole('region', { name: 'Je liet de klant wachten' }).getByText('De tijd was om voordat je iets koos.')).toBeVisible();
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.locator('#situation-heading')).toContainText('Stap 2');
   // the feedback said the time ran out: the next decision does not say it again
