@@ -124,6 +124,11 @@ test(`killing the browser mid-write, many times over, loses no choice shown as m
     }
     expect(kills).toBeGreaterThanOrEqual(ROUNDS / 2);
   } finally {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a killed browser's children may still be writing
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // A killed browser's children may still be writing their cache: the temporary folder is left
+      // to the system's clean-up (it holds nothing the test checks).
+    }
   }
 });
