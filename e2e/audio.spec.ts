@@ -107,9 +107,10 @@ test('silent until the player interacts, then the ambience plays; a choice plays
 
   // Muting is remembered: after a reload the game stays silent, even after a click.
   await page.reload();
-  await expect(page.locator('[data-option]').first()).toBeVisible();
+  // (the choice's feedback comes back after the reload: coaching keeps its lesson)
+  await expect(page.locator('#feedback-heading')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mute sound' })).toHaveAttribute('aria-pressed', 'true');
-  await page.locator('#situation-heading').click();
+  await page.locator('#feedback-heading').click();
   // The click unlocked sound (howler loaded, its master mute applied); past the moment the
   // ambience would start, no sound was even made.
   await expect.poll(async () => (await howler(page)).muted, { message: 'unlocked, muted' }).toBe(true);

@@ -63,6 +63,9 @@ test('a player’s attempts are cards on a phone and a table on a laptop', async
       await button.click();
     }
     await expect(page.locator('#ending-heading')).toBeVisible();
+    // Once the ending is on disk the address names the run; only then is the next attempt opened
+    // (opened before, the old run's address would land on the new one).
+    await expect(page).toHaveURL(/[?&]run=/);
   }
 
   await page.setViewportSize({ width: 360, height: 740 });
