@@ -1,7 +1,7 @@
 /**
  * UI strings in Dutch and English. `t(key, params)` is reactive to the language: read it in a
  * template or $derived and it re-runs when the language changes. Lazily loaded areas bring their
- * own files: `registerMessages('teams', { nl, en })` then `t('teams.some_key')`.
+ * own files: `registerMessages('teams', { nl, en })` then `t('teams.board.title')`.
  *
  * Language choice: the saved setting, else the browser's languages (nl/en), else Dutch
  * (see app.svelte.ts, which loads the saved setting and calls setLang).

@@ -42,9 +42,13 @@ const AREAS: [string, object, object][] = [
   ['author.', authorNl, authorEn],
 ];
 
+/** A quoted string that looks like a key: 'teams.board.title'. */
+const KEY = /['"`]([a-z][\w-]*(?:\.[\w-]+)+)['"`]/g;
+
 describe('UI strings', () => {
-  const code = sources(fileURLToPath(new URL('..', import.meta.url))).join('\n');
-  const named = new Set([...code.matchAll(/['"`]([a-z][\w-]*(?:\.[\w-]+)+)['"`]/g)].map((m) => m[1]));
+  const files = sources(fileURLToPath(new URL('..', import.meta.url)));
+  const code = files.join('\n');
+  const named = new Set([...code.matchAll(KEY)].map((m) => m[1]));
   const built = [...code.matchAll(/`([a-z][\w.-]*)\$\{[^}`]*\}([\w.-]*)`/g)].map(([, before, after]) => ({ before, after }));
   const used = (key: string) =>
     named.has(key) ||
@@ -55,6 +59,25 @@ describe('UI strings', () => {
     expect(used('report.tone_lost')).toBe(true);
     expect(used('mode.assessment_text')).toBe(true);
     expect(used('report.no_such.key')).toBe(false);
+  });
+
+  it('that the code looks up exist, in Dutch and in English', () => {
+    // t('play.x') with a literal key, or t(`report.tone_${tone}`): a key missing in one language
+    // shows the player the bare key (as `teams.debrief.decision_of` once did on the projector).
+    const [nl, en] = [1, 2].map((i) => new Set(AREAS.flatMap((a) => keys(a[i], a[0]))));
+    // Every quoted key under one of the areas, wherever it stands: t(projector ? 'a.b' : 'a.c'),
+    // { label: 'play.x' } as well as t('play.x').
+    const areas = new Set(AREAS.flatMap(([prefix, tree]) => (prefix ? [prefix.slice(0, -1)] : Object.keys(tree))));
+    // (in the files that look strings up: elsewhere 'settings.lang' is a field's path, not a key)
+    const lookups = files.filter((f) => /\bt\(/.test(f)).join('\n');
+    const literal = [...new Set([...lookups.matchAll(KEY)].map((m) => m[1]))].filter((k) => areas.has(k.split('.')[0]));
+    expect(literal.length).toBeGreaterThan(300);
+    expect(literal.filter((k) => !nl.has(k) || !en.has(k))).toEqual([]);
+    const templates = [...code.matchAll(/\bt\(\s*`([a-z][\w.-]*)\$\{[^}`]*\}([\w.-]*)`/g)].map(([, before, after]) => ({ before, after }));
+    expect(templates.length).toBeGreaterThan(5);
+    const matches = (set: Set<string>, { before, after }: { before: string; after: string }) =>
+      [...set].some((k) => k.startsWith(before) && k.endsWith(after) && /^[\w-]+$/.test(k.slice(before.length, k.length - after.length)));
+    expect(templates.filter((tpl) => !matches(nl, tpl) || !matches(en, tpl))).toEqual([]);
   });
 
   it('are each used somewhere in src, in Dutch and in English', () => {

@@ -44,7 +44,7 @@ export class Locale {
 
   /**
    * Adds an area's messages. `area` '' merges at the top (the core strings); any other area is
-   * looked up under its name, e.g. registerMessages('teams', …) then t('teams.leaderboard.title').
+   * looked up under its name, e.g. registerMessages('teams', …) then t('teams.board.title').
    */
   register(area: string, messages: Messages): void {
     for (const lang of ['nl', 'en'] as const) {
