@@ -64,7 +64,8 @@ describe('UI strings', () => {
   it('that the code looks up exist, in Dutch and in English', () => {
     // t('play.x') with a literal key, or t(`report.tone_${tone}`): a key missing in one language
     // shows the player the bare key (as `teams.debrief.decision_of` once did on the projector).
-    const [nl, en] = [1, 2].map((i) => new Set(AREAS.flatMap((a) => keys(a[i], a[0]))));
+    const nl = new Set(AREAS.flatMap(([prefix, tree]) => keys(tree, prefix)));
+    const en = new Set(AREAS.flatMap(([prefix, , tree]) => keys(tree, prefix)));
     // Every quoted key under one of the areas, wherever it stands: t(projector ? 'a.b' : 'a.c'),
     // { label: 'play.x' } as well as t('play.x').
     const areas = new Set(AREAS.flatMap(([prefix, tree]) => (prefix ? [prefix.slice(0, -1)] : Object.keys(tree))));
