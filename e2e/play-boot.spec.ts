@@ -442,3 +442,51 @@ test('with a slower timer in the settings, the pre-rendered countdown shows the 
   await appTookOver(page);
   await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
 });
+
+const SOUND = {
+  'nl-NL': { mute: 'Geluid uitzetten', on: 'Geluid aan', off: 'Geluid uit', begin: 'Beginnen' },
+  'en-GB': { mute: 'Mute sound', on: 'Sound on', off: 'Sound off', begin: 'Begin' },
+} as const;
+
+for (const locale of ['nl-NL', 'en-GB'] as const) {
+  test.describe(`"Mute sound" on a phone in ${locale}, before the app has loaded`, () => {
+    test.use({ locale, hasTouch: true, viewport: { width: 360, height: 740 } });
+    const words = SOUND[locale];
+
+    test('a tap mutes at once; the app keeps it and plays nothing; the next link shows it muted before the app', async ({ page }) => {
+      let release = await holdApp(page);
+      await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+      const mute = page.getByRole('banner').getByRole('button', { name: words.mute });
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      await expect(mute).toHaveAttribute('title', words.on);
+      await mute.tap();
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      await expect(page.locator('#boot')).toHaveCount(1);
+
+      release();
+      await appTookOver(page);
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      // the first tap in the app starts sound muted: nothing is heard
+      await page.getByRole('button', { name: words.begin }).tap();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { Howler?: { _muted: boolean } }).Howler?._muted ?? null)).toBe(true);
+
+      // another direct link: muted from the page itself (once the app has noted it, when idle)
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot'))).toContain('"sound":false');
+      await page.unrouteAll();
+      release = await holdApp(page);
+      await page.goto('/play/age-check/', { waitUntil: 'commit' });
+      await expect(page.locator('#boot')).toHaveCount(1);
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      // sound back on there, and the app keeps that
+      await mute.tap();
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      release();
+      await appTookOver(page);
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      await expect(mute).toHaveAttribute('title', words.on);
+    });
+  });
+}
