@@ -94,6 +94,22 @@ export function firstOrder(pinned: readonly boolean[], seed: string): number[] {
   return out;
 }
 
+/**
+ * The markup is rendered in practice mode: an assessment shows, until the end, no mood (the meter
+ * says it comes at the end; on the phone, how the caller sounds as the story wrote it) and the
+ * story's face, as the app will (PlayBoard.svelte). The page carries those parts in a template
+ * beside the scene, with the scene only where its face differs.
+ */
+function assessmentParts(v: HTMLElement, mode: Mode): void {
+  const parts = v.querySelector<HTMLTemplateElement>('template[data-assessment]');
+  if (!parts) return;
+  if (mode === 'assessment') {
+    const scene = parts.content.querySelector('.scene-frame') !== null;
+    for (const el of [...(parts.parentElement?.children ?? [])]) if (el !== parts && (scene || !el.classList.contains('scene-frame'))) el.remove();
+    parts.replaceWith(parts.content);
+  } else parts.remove();
+}
+
 /** Puts a version's options in the seed's order (before it is shown), numbering them 1–4 again. */
 function shuffle(variant: HTMLElement, seed: string): void {
   const list = variant.querySelector('ol.options');
@@ -377,6 +393,7 @@ function start(root: HTMLElement): boolean {
     const hint = v.querySelector('[data-mode-hint]');
     const hintText = mode === 'assessment' ? v.dataset.modeAssessmentHint : v.dataset.modeCoachingHint;
     if (hint && hintText) hint.textContent = hintText;
+    assessmentParts(v, mode);
     shuffle(v, seed);
     // (off in the settings: no box; turned off here before this language was shown: it says so)
     if (!limit || (!scale && !scales.length)) v.querySelector('.countdown')?.remove();
