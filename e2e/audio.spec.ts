@@ -44,8 +44,8 @@ async function openToyShop(page: Page): Promise<void> {
   await page.clock.install();
   await page.goto('/#/play/toy-shop-saturday?mode=coaching');
   await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
-  // The page's pre-rendered first decision is playable before the app loads, but its header's
-  // "Mute sound" works only once the app has taken over: these tests are about sound, so they wait.
+  // The page's pre-rendered first decision is playable before the app loads (its "Mute sound" is
+  // handed to the app, see play-boot.spec.ts); these tests are about the app's sound, so they wait.
   await expect(page.locator('#boot')).toHaveCount(0);
 }
 

@@ -270,3 +270,62 @@ test.describe('before the app has loaded', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Team scores' })).toBeVisible();
   });
 });
+
+const SOUND = {
+  'nl-NL': { mute: 'Geluid uitzetten', on: 'Geluid aan', off: 'Geluid uit', sounds: 'Geluid afspelen', heading: WHO.nl.heading },
+  'en-GB': { mute: 'Mute sound', on: 'Sound on', off: 'Sound off', sounds: 'Play sounds', heading: WHO.en.heading },
+} as const;
+
+for (const locale of ['nl-NL', 'en-GB'] as const) {
+  test.describe(`"Mute sound" on the first screen in ${locale}`, () => {
+    test.use({ locale, hasTouch: true, viewport: { width: 360, height: 740 } });
+    const words = SOUND[locale];
+
+    test('a muted player sees it muted before the app and while it reads the device; sound turned on there stays on', async ({ page }) => {
+      await page.goto('/');
+      const mute = page.getByRole('banner').getByRole('button', { name: words.mute });
+      await expect(page.locator('#boot')).toHaveCount(0);
+      await mute.tap();
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      // (the app notes it for the page when idle)
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot'))).toContain('"sound":false');
+
+      await watchFrames(page);
+      await holdDb(page);
+      const release = await holdApp(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      await expect(page.getByRole('heading', { level: 1, name: words.heading })).toBeVisible();
+      await expect(page.locator('#boot')).toHaveCount(1);
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      release();
+      await appTookOver(page);
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      await page.evaluate(() => (window as unknown as { releaseDb: () => void }).releaseDb());
+      await expect(page.getByRole('heading', { level: 1, name: words.heading })).toBeVisible();
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      expect((await frames(page)).shift).toBe(0);
+
+      // turned on before the app, which takes over before the device is read: on, and saved
+      await page.unrouteAll();
+      const again = await holdApp(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      await expect(page.locator('#boot')).toHaveCount(1);
+      await mute.tap();
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      await expect(mute).toHaveAttribute('title', words.on);
+      again();
+      await appTookOver(page);
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      await page.evaluate(() => (window as unknown as { releaseDb: () => void }).releaseDb());
+      await expect(page.getByRole('heading', { level: 1, name: words.heading })).toBeVisible();
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      // (another tab, which reads the device at once: the settings say sound is on)
+      const settings = await page.context().newPage();
+      await settings.goto('/#/settings');
+      await expect(settings.getByRole('checkbox', { name: words.sounds })).toBeChecked();
+      await expect(settings.getByRole('banner').getByRole('button', { name: words.mute })).toHaveAttribute('aria-pressed', 'false');
+    });
+  });
+}

@@ -442,3 +442,110 @@ test('with a slower timer in the settings, the pre-rendered countdown shows the 
   await appTookOver(page);
   await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
 });
+
+const SOUND = {
+  'nl-NL': { mute: 'Geluid uitzetten', on: 'Geluid aan', off: 'Geluid uit', begin: 'Beginnen' },
+  'en-GB': { mute: 'Mute sound', on: 'Sound on', off: 'Sound off', begin: 'Begin' },
+} as const;
+
+for (const locale of ['nl-NL', 'en-GB'] as const) {
+  test.describe(`"Mute sound" on a phone in ${locale}, before the app has loaded`, () => {
+    test.use({ locale, hasTouch: true, viewport: { width: 360, height: 740 } });
+    const words = SOUND[locale];
+
+    test('a tap mutes at once; the app keeps it and plays nothing; the next link shows it muted before the app', async ({ page }) => {
+      let release = await holdApp(page);
+      await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+      const mute = page.getByRole('banner').getByRole('button', { name: words.mute });
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      await expect(mute).toHaveAttribute('title', words.on);
+      await mute.tap();
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      await expect(page.locator('#boot')).toHaveCount(1);
+
+      release();
+      await appTookOver(page);
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      // the first tap in the app starts sound muted: nothing is heard
+      await page.getByRole('button', { name: words.begin }).tap();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { Howler?: { _muted: boolean } }).Howler?._muted ?? null)).toBe(true);
+
+      // another direct link: muted from the page itself (once the app has noted it, when idle)
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('frontlijn.boot'))).toContain('"sound":false');
+      await page.unrouteAll();
+      release = await holdApp(page);
+      await page.goto('/play/age-check/', { waitUntil: 'commit' });
+      await expect(page.locator('#boot')).toHaveCount(1);
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(mute).toHaveAttribute('title', words.off);
+      // sound back on there, and the app keeps that
+      await mute.tap();
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      release();
+      await appTookOver(page);
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      await expect(mute).toHaveAttribute('title', words.on);
+    });
+  });
+}
+
+const MOOD = {
+  'nl-NL': { later: 'Stemming: zie je aan het einde', station: 'Tankstation: Milan kijkt', happy: 'blij', neutral: 'neutraal', call: 'Aan de lijn: Marieke de Boer klinkt', angry: 'boos', annoyed: 'geïrriteerd' },
+  'en-GB': { later: 'Mood: shown at the end', station: 'Fuel station: Milan, looking', happy: 'happy', neutral: 'neutral', call: 'On the line: Marieke de Boer sounds', angry: 'angry', annoyed: 'annoyed' },
+} as const;
+
+for (const locale of ['nl-NL', 'en-GB'] as const) {
+  test.describe(`the mood on a phone in ${locale}, before the app has loaded`, () => {
+    test.use({ locale, hasTouch: true, viewport: { width: 360, height: 740 } });
+    const words = MOOD[locale];
+
+    test('an assessment link shows no mood and the story\'s face, as the app then does: nothing changes as it takes over', async ({ page }) => {
+      await watchFrames(page);
+      const release = await holdApp(page);
+      await page.goto('/play/age-check/?mode=assessment', { waitUntil: 'commit' });
+      const later = page.getByText(words.later, { exact: true });
+      // (the story wrote a happy customer here; the mood is only shown at the end)
+      const scene = page.getByRole('img', { name: `${words.station} ${words.happy}` });
+      const same = async () => {
+        await expect(later).toBeVisible();
+        await expect(page.getByRole('meter')).toHaveCount(0);
+        await expect(scene).toBeVisible();
+      };
+      await same();
+      const box = await later.boundingBox();
+      await expect(page.locator('#boot')).toHaveCount(1);
+      release();
+      await appTookOver(page);
+      await same();
+      expect(await later.boundingBox()).toEqual(box);
+      expect((await frames(page)).shift).toBe(0);
+    });
+
+    test('a practice link shows the meter, with a face that agrees with its words, as the app then does', async ({ page }) => {
+      const release = await holdApp(page);
+      await page.goto('/play/age-check/', { waitUntil: 'commit' });
+      const same = async () => {
+        await expect(page.getByRole('meter')).toHaveAttribute('aria-valuetext', words.neutral);
+        await expect(page.getByRole('img', { name: `${words.station} ${words.neutral}` })).toBeVisible();
+        await expect(page.getByText(words.later)).toHaveCount(0);
+      };
+      await same();
+      release();
+      await appTookOver(page);
+      await same();
+    });
+
+    test('on an assessment phone call, the caller sounds as the story wrote it, not as the mood is', async ({ page }) => {
+      const release = await holdApp(page);
+      await page.goto('/play/phone-complaint/?mode=assessment', { waitUntil: 'commit' });
+      const call = page.getByText(`${words.call} ${words.angry}`, { exact: true });
+      await expect(call).toBeVisible();
+      await expect(page.getByText(`${words.call} ${words.annoyed}`, { exact: true })).toHaveCount(0);
+      release();
+      await appTookOver(page);
+      await expect(call).toBeVisible();
+    });
+  });
+}

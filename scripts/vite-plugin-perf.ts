@@ -78,10 +78,18 @@ export interface PageVariant {
   secondsOther?: string;
   readMs?: number;
   warning?: string;
-  /** The header's "Playing as {name}" and "Next player" (for a named player; the markup says "Guest"). */
+  /** The header's words the boot script puts in place (see HeaderWords). */
   playingAs?: string;
   switchPlayer?: string;
+  soundOn?: string;
+  soundOff?: string;
 }
+
+/**
+ * The header's words the boot script puts in place of the markup's: "Playing as {name}" and "Next
+ * player" (for a named player; the markup says "Guest"), the sound button's title on and off.
+ */
+type HeaderWords = Pick<PageVariant, 'playingAs' | 'switchPlayer' | 'soundOn' | 'soundOff'>;
 
 /** What makes the first decision of a direct link playable before the app has loaded. */
 export interface PageBoot {
@@ -111,11 +119,13 @@ function version(lang: string, attrs: [string, string | undefined][], html: stri
   return `<div lang="${escapeAttr(lang)}" ${dataAttrs([['lang', lang], ...attrs])}>${html}</div>`;
 }
 
-/** The header's words for who is playing (FirstDecision, FirstScreen in src/prerender/render.ts). */
-function playerAttrs(v: { playingAs?: string; switchPlayer?: string }): [string, string | undefined][] {
+/** The header's words for who is playing and for sound (FirstDecision, FirstScreen in src/prerender/render.ts). */
+function headerAttrs(v: HeaderWords): [string, string | undefined][] {
   return [
     ['playing-as', v.playingAs],
     ['switch-player', v.switchPlayer],
+    ['sound-on', v.soundOn],
+    ['sound-off', v.soundOff],
   ];
 }
 
@@ -139,7 +149,7 @@ export function bootRoot(boot: PageBoot, app: [string, string | undefined][]): s
           ['seconds-other', v.secondsOther],
           ['read-ms', v.readMs === undefined ? undefined : String(v.readMs)],
           ['warning', v.warning],
-          ...playerAttrs(v),
+          ...headerAttrs(v),
         ],
         v.html,
       ),
@@ -201,9 +211,11 @@ export interface ScreenVariant {
   /** The app's "Loading…", shown when a link is followed before the app has arrived. */
   loading: string;
   html: string;
-  /** The header's "Playing as {name}" and "Next player" (the markup carries who is playing as a guest). */
+  /** The header's words the boot script puts in place (see HeaderWords). */
   playingAs?: string;
   switchPlayer?: string;
+  soundOn?: string;
+  soundOff?: string;
 }
 
 /** What makes the first screen of `/` show before the app has loaded. */
@@ -242,7 +254,7 @@ export function firstScreenPage(indexHtml: string, boot: FirstScreenBoot): strin
   let page = allowScript(indexHtml, inline);
   if (page === indexHtml) return indexHtml;
   const variants = boot.variants
-    .map((v) => version(v.lang, [['title', v.title], ['loading', v.loading], ...playerAttrs(v)], v.html))
+    .map((v) => version(v.lang, [['title', v.title], ['loading', v.loading], ...headerAttrs(v)], v.html))
     .join('');
   page = page.replace(app, () => `<div id="boot" data-page="who">${variants}</div>\n    <div id="app"></div>\n    <script>${inline}</script>`);
   if (boot.css) {
@@ -637,7 +649,7 @@ export function perfPlugin(): Plugin {
             for (const lang of scenario.languages ?? ['nl', 'en']) {
               const r = renderer.renderFirstDecision(scenario, lang);
               if (!r) continue;
-              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs, playingAs: r.playingAs, switchPlayer: r.switchPlayer });
+              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs, playingAs: r.playingAs, switchPlayer: r.switchPlayer, soundOn: r.soundOn, soundOff: r.soundOff });
               seconds = r.seconds;
             }
             if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };

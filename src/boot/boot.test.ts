@@ -17,9 +17,10 @@ import {
   reservedRows,
   storedCookie,
 } from './boot';
-import { HINT_KEY, LANG_KEY, PLAYER_KEY, STORED_COOKIE, WHO_KEY } from './protocol';
+import { HINT_KEY, LANG_KEY, PLAYER_KEY, STORED_COOKIE, WHO_KEY, type BootHint } from './protocol';
 import { isWarning } from '../ui/components/play/countdown-warning';
 import { parsePlayerHint, parseWhoHint, playerHint } from '../ui/state/who-hint';
+import { parseSoundHint } from '../ui/state/boot-hint';
 
 const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
 const ID = 'toy-shop-saturday';
@@ -116,11 +117,20 @@ describe('bootLang and readHint', () => {
   });
 
   it('reads the timer speed, falling back to normal speed on anything odd', () => {
-    expect(readHint(JSON.stringify({ open: null, timerScale: 0 }))).toEqual({ open: null, timerScale: 0 });
-    expect(readHint(JSON.stringify({ open: 'x', timerScale: 10 }))).toEqual({ open: 'x', timerScale: 10 });
-    expect(readHint(JSON.stringify({ timerScale: 7 }))).toEqual({ open: null, timerScale: 1 });
-    expect(readHint(null)).toEqual({ open: null, timerScale: 1 });
-    expect(readHint('[')).toEqual({ open: null, timerScale: 1 });
+    expect(readHint(JSON.stringify({ open: null, timerScale: 0 }))).toEqual({ open: null, timerScale: 0, sound: true });
+    expect(readHint(JSON.stringify({ open: 'x', timerScale: 10 }))).toEqual({ open: 'x', timerScale: 10, sound: true });
+    expect(readHint(JSON.stringify({ timerScale: 7 }))).toEqual({ open: null, timerScale: 1, sound: true });
+    expect(readHint(null)).toEqual({ open: null, timerScale: 1, sound: true });
+    expect(readHint('[')).toEqual({ open: null, timerScale: 1, sound: true });
+  });
+
+  it('reads sound off only where the app wrote it off, as the app reads it before its store', () => {
+    const hint = (sound: boolean): BootHint => ({ open: null, timerScale: 1, sound });
+    expect(readHint(JSON.stringify(hint(false))).sound).toBe(false);
+    expect(readHint(JSON.stringify(hint(true))).sound).toBe(true);
+    for (const raw of [null, '', '[', 'null', '{"sound":0}', '{"sound":"off"}', JSON.stringify(hint(false)), JSON.stringify(hint(true))]) {
+      expect(readHint(raw).sound, String(raw)).toBe(parseSoundHint(raw));
+    }
   });
 
   it('warns near the end of a countdown exactly when the app does', () => {

@@ -9,7 +9,7 @@
  * needs no second download — picks the variant the
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
  * it work: "Begin" on the intro, the options (click, Tab + Enter, keys 1–4), the countdown, the
- * language buttons and the header's menu (headerMenu). As in the app, the intro (who you are, the scene) comes first, and a timed first
+ * language buttons, "Mute sound" (showSound) and the header's menu (headerMenu). As in the app, the intro (who you are, the scene) comes first, and a timed first
  * decision's countdown starts only once, after "Begin", its options are in view and the time to
  * read its situation (the variant's data-read-ms) has passed. A choice made
  * now is kept and handed to the app, which plays it when it takes over (PlayScreen calls
@@ -22,8 +22,8 @@
  *
  * On `/` (index.html) it does the same for the first screen, "who is playing" (startHome): the
  * page carries the app's header and that screen as they first show, in each language; this script
- * shows the right one, makes the language buttons and the menu work, and keeps what the player
- * does until the app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once
+ * shows the right one, makes the language buttons, "Mute sound" and the menu work, and keeps what
+ * the player does until the app takes over (WhoScreen calls `window.__frontlijnHome.takeOver()` once
  * mounted). Opened at `#/play/<id>` of a built-in (an old link: the hash never reaches the
  * server), index.html shows that scenario's first decision instead, as its own page would: the
  * page carries each built-in's as data after this script (carriedPlay, fromData).
@@ -94,6 +94,22 @@ export function firstOrder(pinned: readonly boolean[], seed: string): number[] {
   return out;
 }
 
+/**
+ * The markup is rendered in practice mode: an assessment shows, until the end, no mood (the meter
+ * says it comes at the end; on the phone, how the caller sounds as the story wrote it) and the
+ * story's face, as the app will (PlayBoard.svelte). The page carries those parts in a template
+ * beside the scene, with the scene only where its face differs.
+ */
+function assessmentParts(v: HTMLElement, mode: Mode): void {
+  const parts = v.querySelector<HTMLTemplateElement>('template[data-assessment]');
+  if (!parts) return;
+  if (mode === 'assessment') {
+    const scene = parts.content.querySelector('.scene-frame') !== null;
+    for (const el of [...(parts.parentElement?.children ?? [])]) if (el !== parts && (scene || !el.classList.contains('scene-frame'))) el.remove();
+    parts.replaceWith(parts.content);
+  } else parts.remove();
+}
+
 /** Puts a version's options in the seed's order (before it is shown), numbering them 1–4 again. */
 function shuffle(variant: HTMLElement, seed: string): void {
   const list = variant.querySelector('ol.options');
@@ -109,17 +125,18 @@ function shuffle(variant: HTMLElement, seed: string): void {
   });
 }
 
-/** The saved hint (see BootHint), tolerating a damaged or missing one. */
-export function readHint(raw: string | null): { open: string | null; timerScale: number } {
+/** The saved hint (see BootHint), tolerating a damaged or missing one (sound stays on then). */
+export function readHint(raw: string | null): { open: string | null; timerScale: number; sound: boolean } {
   try {
-    const h = JSON.parse(raw ?? 'null') as { open?: unknown; timerScale?: unknown } | null;
+    const h = JSON.parse(raw ?? 'null') as { open?: unknown; timerScale?: unknown; sound?: unknown } | null;
     const scale = h?.timerScale;
     return {
       open: typeof h?.open === 'string' ? h.open : null,
       timerScale: scale === 0 || scale === 1 || scale === 1.5 || scale === 10 ? scale : 1,
+      sound: h?.sound !== false,
     };
   } catch {
-    return { open: null, timerScale: 1 };
+    return { open: null, timerScale: 1, sound: true };
   }
 }
 
@@ -226,6 +243,23 @@ function showPlayer(v: HTMLElement, player: { name: string; guest: boolean } | n
 }
 
 /**
+ * The header's sound button in a version (Header.svelte): pressed when sound is off, with the
+ * title to match; the page's style shows the icon for its state. The markup has sound on.
+ */
+function showSound(v: HTMLElement, on: boolean): void {
+  const b = v.querySelector('header button.sound');
+  if (!b || b.getAttribute('aria-pressed') === String(!on)) return;
+  b.setAttribute('aria-pressed', String(!on));
+  const title = on ? v.dataset.soundOn : v.dataset.soundOff;
+  if (title) b.setAttribute('title', title);
+}
+
+/** Whether `el` is the header's sound button ("Mute sound"). */
+function soundButton(el: Element): boolean {
+  return el instanceof HTMLButtonElement && el.classList.contains('sound') && el.closest('header') !== null;
+}
+
+/**
  * Gives the page the language and title of the version shown. Each version carries its own lang;
  * on the first showing this waits until after the first paint (changing the lang restyles the
  * whole page; the title is not in the page).
@@ -329,6 +363,9 @@ function start(root: HTMLElement): boolean {
   }
   const limit = Number(root.dataset.seconds ?? 0) * 1000;
   let scale = readHint(hint).timerScale;
+  /** Sound as the settings had it, then as the header's button was pressed here (soundChosen). */
+  let sound = readHint(hint).sound;
+  let soundChosen = false;
   const scales: { scale: number; at: number }[] = [];
   const shownAt = Date.now();
   const seed = newSeed();
@@ -356,6 +393,7 @@ function start(root: HTMLElement): boolean {
     const hint = v.querySelector('[data-mode-hint]');
     const hintText = mode === 'assessment' ? v.dataset.modeAssessmentHint : v.dataset.modeCoachingHint;
     if (hint && hintText) hint.textContent = hintText;
+    assessmentParts(v, mode);
     shuffle(v, seed);
     // (off in the settings: no box; turned off here before this language was shown: it says so)
     if (!limit || (!scale && !scales.length)) v.querySelector('.countdown')?.remove();
@@ -373,6 +411,7 @@ function start(root: HTMLElement): boolean {
       v.querySelector('[data-decision]')?.removeAttribute('hidden');
     }
     showPlayer(v, player, 'guest');
+    showSound(v, sound);
     variants.set(l, v);
     return v;
   };
@@ -538,7 +577,11 @@ function start(root: HTMLElement): boolean {
     else if (b.dataset.option) pick(b.dataset.option);
     else if (b.dataset.timer === 'more' && scale !== 0 && scale < 10) setScale(10);
     else if (b.dataset.timer === 'off' && scale !== 0) setScale(0);
-    else if (b.classList.contains('lang') && (b.lang === 'nl' || b.lang === 'en')) {
+    else if (soundButton(b)) {
+      sound = !sound;
+      soundChosen = true;
+      for (const v of variants.values()) showSound(v, sound);
+    } else if (b.classList.contains('lang') && (b.lang === 'nl' || b.lang === 'en')) {
       langChosen = true;
       saveLang(b.lang);
       const was = document.activeElement === b;
@@ -574,6 +617,7 @@ function start(root: HTMLElement): boolean {
         if (active.dataset.option) focus = `button[data-option="${CSS.escape(active.dataset.option)}"]`;
         else if (active.id === 'begin-button') focus = '#begin-button';
         else if (active.classList.contains('lang')) focus = `button.lang[lang="${active.lang}"]`;
+        else if (soundButton(active)) focus = 'header button.sound';
         else focus = menu.focusFor(active) ?? '#situation-heading';
       }
       const menuOpen = menu.open();
@@ -589,7 +633,7 @@ function start(root: HTMLElement): boolean {
       if (focus) app?.querySelector<HTMLElement>(focus)?.focus();
       if (window.__frontlijnBoot === handle) window.__frontlijnBoot = undefined;
       const timerScale = scales.length ? readHint(hint).timerScale : scale;
-      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, menuOpen, shownAt, seed, timerScale, scales, begun, timerStartedAt: startedAt, choice };
+      return { scenarioId, startNode: root.dataset.start ?? '', mode, lang, langChosen, menuOpen, sound, soundChosen, shownAt, seed, timerScale, scales, begun, timerStartedAt: startedAt, choice };
     },
   };
 
@@ -671,10 +715,13 @@ function startHome(root: HTMLElement): boolean {
   const app = document.getElementById('app');
   const rows = reservedRows(read(WHO_KEY));
   const player = readPlayer(read(PLAYER_KEY));
+  let sound = readHint(read(HINT_KEY)).sound;
+  let soundChosen = false;
   const sources = versions(root);
   for (const v of sources.values()) {
     reserveRows(v, rows);
     showPlayer(v, player, 'none');
+    showSound(v, sound);
   }
   let lang = bootLang(read(LANG_KEY), navigator.languages ?? []);
   let langChosen = false;
@@ -751,6 +798,10 @@ function startHome(root: HTMLElement): boolean {
       const was = document.activeElement === el;
       show(el.lang);
       if (was) shown?.querySelector<HTMLElement>(`button.lang[lang="${el.lang}"]`)?.focus();
+    } else if (soundButton(el)) {
+      sound = !sound;
+      soundChosen = true;
+      for (const v of sources.values()) showSound(v, sound);
     } else if (el instanceof HTMLButtonElement && el.closest('main .guest') && !action) {
       action = 'guest';
       if (shown) update(shown);
@@ -771,7 +822,7 @@ function startHome(root: HTMLElement): boolean {
     takeOver(): HomeCapture {
       const active = document.activeElement;
       const focus = active && root.contains(active) ? (menu.focusFor(active) ?? focusKey(active)) : null;
-      const capture: HomeCapture = { lang, langChosen, menuOpen: menu.open(), focus, name: field(shown, 'who-name')?.value ?? '', team: field(shown, 'who-team')?.value ?? '', action };
+      const capture: HomeCapture = { lang, langChosen, menuOpen: menu.open(), sound, soundChosen, focus, name: field(shown, 'who-name')?.value ?? '', team: field(shown, 'who-team')?.value ?? '', action };
       menu.stop();
       root.removeEventListener('click', onClick);
       root.removeEventListener('submit', onSubmit);

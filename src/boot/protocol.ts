@@ -64,6 +64,8 @@ export interface BootHint {
   open: string | null;
   /** The timer speed of the settings (1, 1.5, 10, or 0 for off). */
   timerScale: number;
+  /** The settings' sound: false when the player muted it (the header's button shows it pressed). */
+  sound: boolean;
 }
 
 /** A choice made on the pre-rendered first decision, before the app had loaded. */
@@ -83,6 +85,9 @@ export interface BootCapture {
   langChosen: boolean;
   /** The header's main menu was open (a narrow screen): the app's stays open. */
   menuOpen: boolean;
+  /** The header's sound (false: muted); `soundChosen` when the player pressed "Mute sound" there. */
+  sound: boolean;
+  soundChosen: boolean;
   /** When the page was shown: the run starts then. */
   shownAt: number;
   /** The run's option-order seed (Run.seed): the first decision's options were shown in its order. */
@@ -124,6 +129,9 @@ export interface HomeCapture {
   langChosen: boolean;
   /** The header's main menu was open (a narrow screen): the app's stays open. */
   menuOpen: boolean;
+  /** The header's sound (false: muted); `soundChosen` when the player pressed "Mute sound" there. */
+  sound: boolean;
+  soundChosen: boolean;
   /** A selector for the app's element that matches the one focused there, if one was. */
   focus: string | null;
   /** What was typed or picked in the new-player form. */

@@ -5,7 +5,8 @@ import { EXPRESSIONS, MOOD_MAX, MOOD_MIN } from './types';
 describe('the customer\'s face agrees with the mood meter', () => {
   it('keeps a named expression that fits the mood', () => {
     expect(expressionFor('angry', -4)).toBe('angry');
-    expect(expressionFor('impatient', 0)).toBe('impatient');
+    expect(expressionFor('impatient', -1)).toBe('impatient');
+    expect(expressionFor('worried', -1)).toBe('worried');
     expect(expressionFor('delighted', 2)).toBe('delighted');
     expect(expressionFor('surprised', 1)).toBe('surprised');
   });
@@ -17,6 +18,9 @@ describe('the customer\'s face agrees with the mood meter', () => {
     expect(expressionFor('annoyed', 3)).toBe('happy');
     expect(expressionFor('delighted', -3)).toBe('annoyed');
     expect(expressionFor(undefined, -5)).toBe('angry');
+    // a worried face beside "neutral" (the tram's card reader), a smile beside "neutral"
+    expect(expressionFor('worried', 0)).toBe('neutral');
+    expect(expressionFor('happy', 0)).toBe('neutral');
   });
 
   it('the mood\'s own face always fits its mood, and every expression fits some mood', () => {

@@ -19,18 +19,21 @@ export function expressionForMood(mood: number): Expression {
 
 /**
  * The moods (-5..5, inclusive) with which each expression agrees with the meter's words
- * (play.mood_* in the UI strings: -5 furious … 0 neutral … 5 delighted): a face never shows the
- * opposite of the words, and may be one step livelier than the mood's own face.
+ * (play.mood_* in the UI strings: -5 furious … -1 a bit tense, 0 neutral, 1 at ease … 5
+ * delighted). A frowning, worried or sad face only beside words that say something is wrong (-1 and
+ * below), a smile only beside words that say the customer is content (1 and up), and a face that
+ * is neither (neutral, surprised, confused) only beside mild words (-2 to 2): a worried face never
+ * stands beside "neutral", nor a happy one beside "neutral".
  */
 export const EXPRESSION_MOODS: Readonly<Record<Expression, readonly [number, number]>> = {
   delighted: [2, 5],
-  happy: [0, 5],
+  happy: [1, 5],
   neutral: [-2, 2],
-  surprised: [-3, 5],
-  confused: [-4, 3],
-  worried: [-5, 1],
-  sad: [-5, 1],
-  impatient: [-4, 0],
+  surprised: [-2, 2],
+  confused: [-2, 2],
+  worried: [-5, -1],
+  sad: [-5, -1],
+  impatient: [-4, -1],
   annoyed: [-5, -1],
   angry: [-5, -2],
 };

@@ -34,17 +34,27 @@ export interface FirstDecision {
   modeLabels: Record<Mode, string>;
   /** The line under the badges that says what the mode means, in each mode. */
   modeHints: Record<Mode, string>;
-  /** The header's words for a named player (the markup says a guest is playing): see playerWords. */
+  /** The header's words for a named player and for sound on and off: see HeaderWords. */
   playingAs: string;
   switchPlayer: string;
+  soundOn: string;
+  soundOff: string;
 }
 
 /**
- * The header's words for a named player, for the boot script to put in place of the guest's the
- * markup carries: "Playing as {name}" (the placeholder left as it is) and "Next player".
+ * The header's words that the boot script puts in place of those the markup carries: for a named
+ * player (the markup says a guest is playing) "Playing as {name}" (the placeholder left as it
+ * is) and "Next player"; the sound button's title with sound on and off (the markup has it on).
  */
-function playerWords(): { playingAs: string; switchPlayer: string } {
-  return { playingAs: t('app.playing_as', { name: '{name}' }), switchPlayer: t('app.switch_player') };
+interface HeaderWords {
+  playingAs: string;
+  switchPlayer: string;
+  soundOn: string;
+  soundOff: string;
+}
+
+function headerWords(): HeaderWords {
+  return { playingAs: t('app.playing_as', { name: '{name}' }), switchPlayer: t('app.switch_player'), soundOn: t('app.sound_on'), soundOff: t('app.sound_off') };
 }
 
 /** A number no message contains, written without digit grouping. */
@@ -74,7 +84,7 @@ export function renderFirstDecision(scenario: Scenario, lang: Lang, mode: Mode =
     start: scenario.start,
     modeLabels: { coaching: t('play.mode_coaching'), assessment: t('play.mode_assessment') },
     modeHints: { coaching: t('play.mode_coaching_hint'), assessment: t('play.mode_assessment_hint') },
-    ...playerWords(),
+    ...headerWords(),
   };
   if (node.timeLimit) {
     out.seconds = node.timeLimit.seconds;
@@ -94,9 +104,11 @@ export interface FirstScreen {
   title: string;
   /** What the app shows while a screen's code loads ("Loading…"). */
   loading: string;
-  /** The header's words for a named player (see playerWords; the markup carries a guest). */
+  /** The header's words for a named player and for sound on and off (see HeaderWords). */
   playingAs: string;
   switchPlayer: string;
+  soundOn: string;
+  soundOff: string;
 }
 
 /** The header and the "who is playing" screen while the device's players are read. */
@@ -104,5 +116,5 @@ export function renderFirstScreen(lang: Lang): FirstScreen {
   locale.set(lang);
   route.current = parseHash('#/');
   const { body } = render(PrerenderedWho);
-  return { html: body, title: `${t('who.title')} · Frontlijn`, loading: t('app.loading'), ...playerWords() };
+  return { html: body, title: `${t('who.title')} · Frontlijn`, loading: t('app.loading'), ...headerWords() };
 }

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Profile, type Settings, type StorageIssue, type 
 import type { Lang, Run } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
-import { writeBootHint } from './boot-hint';
+import { readSoundHint, writeBootHint } from './boot-hint';
 import { listedOnWho, readPlayerHint, writePlayerHint, writeWhoHint } from './who-hint';
 import { lrs } from './lrs.svelte';
 import { cleanName, nameKey } from '../../i18n/untrusted';
@@ -29,6 +29,7 @@ function wantsMemoryStore(): boolean {
 
 /** Read once, as the app starts. */
 const hinted = typeof window !== 'undefined' ? readPlayerHint() : null;
+const hintedSound = typeof window !== 'undefined' ? readSoundHint() : true;
 
 const systemReducedMotion = typeof window !== 'undefined' ? new MediaQuery('prefers-reduced-motion: reduce', false) : null;
 
@@ -47,6 +48,17 @@ export class AppState {
    * names them at once, as the page before the app did (src/boot/boot.ts), instead of nobody.
    */
   hintedPlayer = $derived(this.store ? null : hinted);
+  /**
+   * Sound pressed on or off before the store had opened (the header's button, also on the page
+   * before the app, src/boot/boot.ts): shown at once, saved once the stored settings are read.
+   */
+  #soundChosen = $state<boolean | null>(null);
+  /**
+   * Whether sound is on, as the header shows it: until the store has opened, as the settings were
+   * when the app last knew (boot-hint.ts), so a muted player's header shows muted from the start,
+   * as the page before the app did.
+   */
+  soundOn = $derived(this.#soundChosen ?? (this.store ? this.settings.sound : hintedSound));
   /** The players the who-screen lists (see who-hint.ts). */
   listed = $derived(listedOnWho(this.profiles, this.settings.currentPlayerId));
   reducedMotion = $derived(
@@ -87,16 +99,16 @@ export class AppState {
   }
 
   /**
-   * Tells the boot script of direct links (src/boot/boot.ts) which scenario a link would resume
-   * for the current player and the timer speed, so it never shows a first decision the app
-   * would not show.
+   * Tells the boot script (src/boot/boot.ts) which scenario a direct link would resume for the
+   * current player, the timer speed and whether sound is off, so it never shows a first decision
+   * or a header the app would not show.
    */
   async refreshBootHint(): Promise<void> {
     // Off the player's way: when the page is next idle.
     await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0)));
     const store = await this.ready();
     const run = await store.unfinishedRun(this.settings.currentPlayerId ?? null).catch(() => undefined);
-    writeBootHint({ open: run && !run.startNode ? run.scenarioId : null, timerScale: this.settings.timerScale });
+    writeBootHint({ open: run && !run.startNode ? run.scenarioId : null, timerScale: this.settings.timerScale, sound: this.settings.sound });
   }
 
   /**
@@ -105,7 +117,7 @@ export class AppState {
    * a new run's "Begin" (a busy phone may not be idle before the player reloads).
    */
   noteRunStored(run: Run): void {
-    writeBootHint({ open: run.startNode ? null : run.scenarioId, timerScale: this.settings.timerScale });
+    writeBootHint({ open: run.startNode ? null : run.scenarioId, timerScale: this.settings.timerScale, sound: this.settings.sound });
   }
 
   /**
@@ -131,7 +143,27 @@ export class AppState {
     if ('currentPlayerId' in patch) this.#noteListed();
     const store = await this.ready();
     await store.saveSettings(this.settings).catch((e) => console.warn('settings not saved', e));
-    if ('currentPlayerId' in patch || 'timerScale' in patch) void this.refreshBootHint();
+    if ('currentPlayerId' in patch || 'timerScale' in patch || 'sound' in patch) void this.refreshBootHint();
+  }
+
+  /**
+   * Turns sound on or off and remembers it. Before the store has opened (a tap on a slow phone, or
+   * on the page before the app) the header shows it at once and it is saved once the stored
+   * settings are read, which would otherwise replace it.
+   */
+  setSound(on: boolean): void {
+    if (this.store && this.#soundChosen === null) {
+      void this.updateSettings({ sound: on });
+      return;
+    }
+    const first = this.#soundChosen === null;
+    this.#soundChosen = on;
+    if (!first) return;
+    void this.ready().then(() => {
+      const chosen = this.#soundChosen ?? on;
+      this.#soundChosen = null;
+      return this.updateSettings({ sound: chosen });
+    });
   }
 
   /** Switches the UI language at once and remembers it. */

@@ -1,10 +1,9 @@
 /**
- * The app's side of the pre-rendered first decision (src/boot/boot.ts): keeps the hint the boot
- * script reads (which scenario has an unfinished run to resume, the timer speed) in
- * localStorage, and takes over from the boot script.
+ * What the boot script (src/boot/boot.ts) knows of the settings before the app: keeps the hint it
+ * reads (which scenario has an unfinished run to resume, the timer speed, whether sound is off) in
+ * localStorage.
  */
-import { HINT_KEY, noteStored, type BootCapture, type BootHandle, type BootHint } from '../../boot/protocol';
-import { mainMenu } from './main-menu.svelte';
+import { HINT_KEY, noteStored, type BootHint } from '../../boot/protocol';
 
 let last = '';
 
@@ -22,17 +21,20 @@ export function writeBootHint(hint: BootHint): void {
   }
 }
 
-/** The boot script's handle while its pre-rendered first decision is shown. */
-export function bootShown(): BootHandle | null {
-  return typeof window !== 'undefined' ? (window.__frontlijnBoot ?? null) : null;
+/** Whether sound was on when the app last knew (on where nothing says otherwise). */
+export function parseSoundHint(raw: string | null): boolean {
+  try {
+    return (JSON.parse(raw ?? 'null') as { sound?: unknown } | null)?.sound !== false;
+  } catch {
+    return true;
+  }
 }
 
-/**
- * Removes the pre-rendered first decision (if shown) and says what the player did on it; the
- * header's menu opened there stays open.
- */
-export function takeOverBoot(): BootCapture | null {
-  const capture = bootShown()?.takeOver() ?? null;
-  if (capture?.menuOpen) mainMenu.set(true);
-  return capture;
+/** Whether sound was on when the app last knew: until the store is read, the header shows that. */
+export function readSoundHint(): boolean {
+  try {
+    return parseSoundHint(localStorage.getItem(HINT_KEY));
+  } catch {
+    return true;
+  }
 }

@@ -2,7 +2,7 @@
  * Whether the header's main menu is open behind its "Menu" button (a narrow screen, see
  * Header.svelte). It belongs to the screen it was opened on: moving to another screen closes it.
  * Shared so that a menu opened on a pre-rendered page (src/boot/boot.ts) is still open when the
- * app takes over (boot-hint.ts, home-boot.ts).
+ * app takes over (play-boot.ts, home-boot.ts).
  */
 import type { Route } from '../router';
 import { route } from './route.svelte';

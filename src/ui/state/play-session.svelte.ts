@@ -17,7 +17,7 @@ import { resumedTimerScale } from './resume-timer';
 import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.svelte';
 import { href } from '../router';
 import { route } from './route.svelte';
-import { bootShown } from './boot-hint';
+import { bootShown } from './play-boot';
 import { yieldToMain } from '../start-gate';
 
 export class PlaySession {
