@@ -189,6 +189,14 @@ describe('the message catalogs', () => {
     ]);
   });
 
+  it('names the field to write for one written in Dutch', () => {
+    const r = validateScenario(new Uint8Array(readFileSync(new URL('dutch-field-names.json', FIXTURES))), { lang: 'nl' });
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Onbekend veld "uitkomst" in "effects" van optie "alternative" van knooppunt "greet" — schrijf "outcome": de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.',
+      'Onbekend veld "stemming" in "effects" van optie "alternative" van knooppunt "greet" — schrijf "mood": de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.',
+    ]);
+  });
+
   it('no check writes a message of its own past the catalogs', () => {
     const dir = new URL('./', import.meta.url);
     for (const f of readdirSync(dir).filter((f) => /^(json-|schema-check|validate|analyse-findings)/.test(f) && !f.endsWith('.test.ts'))) {
