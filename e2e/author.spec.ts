@@ -433,3 +433,15 @@ test('“Or paste the text” shows its disclosure marker, so it reads as someth
   await summary.click();
   await expect(page.getByLabel('Scenario JSON')).toBeVisible();
 });
+
+test('a file saved as UTF-16 by Notepad, with an error, is drawn as a draft map like any other', async ({ page }) => {
+  await page.goto('/#/author');
+  const buffer = await readFile(new URL('../src/engine/fixtures/utf16-notepad.json', import.meta.url));
+  await importFile(page, { name: 'notepad.json', mimeType: 'application/json', buffer });
+  await expect(page.locator('.problem.error').first()).toContainText('goes to "advise", which does not exist — did you mean "advice"?');
+  await page.getByRole('link', { name: 'See the file as a map' }).click();
+  await expect(page.getByText('This file has errors and is not stored.')).toBeVisible();
+  await page.getByRole('button', { name: 'List' }).click();
+  await page.getByRole('button', { name: /^greet — Timed · 20 s/ }).click();
+  await expect(page.getByRole('complementary').getByText('advise (does not exist)')).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { validateScenario } from '../engine/validate';
 import { buildGraph, type MapGraph } from './graph';
 import type { ValidationResult } from '../engine/contract';
 import type { Lang } from '../engine/types';
+import { utf16Order } from '../engine/utf16';
 
 export interface ValidateRequest {
   id: number;
@@ -29,7 +30,8 @@ function draftOf(bytes: Uint8Array, result: ValidationResult): MapGraph | undefi
   // Only files whose text decoded and parsed: any syntax/limit/encoding problem sits at the root.
   if (result.problems.some((p) => p.severity === 'error' && /syntax|utf|encoding|too-|limit|depth|size/.test(p.code))) return undefined;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Read as the validator reads it: a file saved as UTF-16 (Notepad's "Unicode") too.
+    const text = new TextDecoder(utf16Order(bytes) ?? 'utf-8', { fatal: true }).decode(bytes);
     // JSON.parse defines "__proto__" as an own property; buildGraph reads own properties only.
     const parsed: unknown = JSON.parse(text);
     return buildGraph({ scenario: parsed, findings: result.problems });

@@ -4,7 +4,7 @@
  * that never hold, then weak content.
  */
 import type { Finding, JsonPath } from './contract';
-import type { Option, Scenario } from './types';
+import type { Condition, Option, Scenario } from './types';
 import { DIMENSIONS } from './types';
 import type { Choice, StateGraph } from './analyse-graph';
 import { MAX_FLAG_SETS } from './analyse-graph';
@@ -13,9 +13,10 @@ import { statesReachingEnding } from './analyse-order';
 import type { Optimum } from './analyse-dp';
 import { routesOf } from './compile-rules';
 import type { StoryState } from './compile-rules';
-import type { MessageRef, StateRef, Why } from './message-args';
+import type { MessageRef, StateRef, UnsetFlag, Why } from './message-args';
 import { msg } from './message-args';
 import { englishText } from './messages-en';
+import { suggest } from './messages';
 import { isBlank } from './text';
 
 /** By default at most this many findings with the same code are listed; then one that says how many more. */
@@ -129,21 +130,47 @@ function conditions(g: StateGraph, out: Collector): void {
     const at = g.states.filter((s) => s.node === node).map((s) => s.mood);
     return { low: Math.min(...at), high: Math.max(...at) };
   };
+  let unsetOf: ((when: Condition | undefined) => UnsetFlag[]) | undefined; // worked out only when a condition never holds
+  const unset = (when: Condition | undefined) => (unsetOf ??= unsetFlags(g))(when);
   for (const [node, choices] of g.choices) {
     if (!g.nodeReached.has(node)) continue;
     for (const c of choices) {
       if (!c.available) {
-        out.add('error', msg('condition-never-holds', { choice: choiceRef(c), route: null, ...moods(node) }), [...choicePath(c), 'when']);
+        const when = (c.way as Option).when;
+        out.add('error', msg('condition-never-holds', { choice: choiceRef(c), route: null, ...moods(node), unset: unset(when) }), [...choicePath(c), 'when']);
         continue;
       }
       routesOf(c.way.next).forEach((route, r) => {
         if (c.routeTaken[r] || typeof route?.to !== 'string') return;
         if (route.when && !c.routeHeld[r]) {
-          out.add('error', msg('condition-never-holds', { choice: choiceRef(c), route: route.to }), [...routePath(c, r), 'when']);
+          out.add('error', msg('condition-never-holds', { choice: choiceRef(c), route: route.to, unset: unset(route.when) }), [...routePath(c, r), 'when']);
         } else out.add('warning', msg('route-never-taken', { choice: choiceRef(c), route: route.to }), routePath(c, r));
       });
     }
   }
+}
+
+/**
+ * The flags a condition needs set (`true`, or `false` under a `not`) that no option or time-out of
+ * the scenario ever sets, each with the closest flag that is set: a condition on such a flag never
+ * holds, and the usual cause is a typo in its name.
+ */
+function unsetFlags(g: StateGraph): (when: Condition | undefined) => UnsetFlag[] {
+  const set = new Set<string>();
+  for (const choices of g.choices.values()) {
+    for (const c of choices) for (const [flag, on] of Object.entries(c.way.effects?.flags ?? {})) if (on === true) set.add(flag);
+  }
+  return (when) => {
+    const needed = new Set<string>();
+    const walk = (cond: Condition | undefined, negated: boolean): void => {
+      if (!cond || typeof cond !== 'object') return;
+      for (const [flag, value] of Object.entries(cond.flags ?? {})) if (value !== negated && !set.has(flag)) needed.add(flag);
+      for (const part of [...(cond.all ?? []), ...(cond.any ?? [])]) walk(part, negated);
+      walk(cond.not, !negated);
+    };
+    walk(when, false);
+    return [...needed].map((flag) => ({ flag, suggestion: suggest(flag, set) }));
+  };
 }
 
 /** Whether a text holds some words (in any language). */

@@ -152,6 +152,16 @@ describe('analyseScenario findings', () => {
     expect(f.find((x) => x.path.join('/') === 'nodes/close/options/2/next/1')).toMatchObject({ code: 'route-never-taken', severity: 'warning' });
   });
 
+  it('names the flags a never-holding condition needs that nothing sets, also under "not", with the set flag they resemble', () => {
+    const s = variant((x) => {
+      x.nodes.close.options[0].when = { any: [{ flags: { orderd: true } }, { not: { flags: { phoned: false } } }], not: { flags: { ordered: true } } };
+    });
+    const f = find(s, 'condition-never-holds');
+    expect(f.path).toEqual(['nodes', 'close', 'options', 0, 'when']);
+    expect(f.ref).toMatchObject({ args: { unset: [{ flag: 'orderd', suggestion: 'ordered' }, { flag: 'phoned', suggestion: null }] } });
+    expect(f.message).toContain('its condition needs the flags "orderd" and "phoned", but no option or time-out ever sets them — did you mean "ordered" for "orderd"?');
+  });
+
   it('reports a choice after which no route applies', () => {
     const s = variant((x) => {
       x.nodes.ask.options[1].next = [{ when: { mood: { max: -3 } }, to: 'lost' }];

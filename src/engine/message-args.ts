@@ -23,6 +23,13 @@ export interface StateRef {
   flags: string[];
 }
 
+/** A flag a condition needs, which no option or time-out ever sets: usually a typo of one that is set. */
+export interface UnsetFlag {
+  flag: string;
+  /** The closest flag that is set somewhere, for "did you mean". */
+  suggestion: string | null;
+}
+
 /** Why an unreachable node or ending is never reached. */
 export type Why = { kind: 'conditions' } | { kind: 'via'; node: string } | { kind: 'none' };
 
@@ -111,7 +118,7 @@ export interface MessageArgs {
   'no-ending': { id: string };
   'score-loop': { nodes: string[]; choice: ChoiceRef; dimension: string };
   loop: { nodes: string[] };
-  'condition-never-holds': { choice: ChoiceRef; route: null; low: number; high: number } | { choice: ChoiceRef; route: string };
+  'condition-never-holds': ({ route: null; low: number; high: number } | { route: string }) & { choice: ChoiceRef; unset: UnsetFlag[] };
   'route-never-taken': { choice: ChoiceRef; route: string };
   'same-scores': { id: string };
   'missing-feedback': { choice: ChoiceRef; text: Text | null };

@@ -3,9 +3,10 @@
  * recorded (message-args.ts) with the English words of words-en.ts, put together by messages.ts.
  * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, Why, WordFix } from './message-args';
+import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { langName } from './words-en';
+import { fieldFromDutch } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -46,6 +47,17 @@ function why(w: Why): string {
 
 const LOOP_FIX = 'Make the loop impossible to repeat (for example with a flag set the first time round and a condition on it), or lead it on to an ending.';
 const loopWhere = (nodes: string[]): string => (nodes.length === 1 ? `node ${q(nodes[0])} leads back to itself` : `nodes ${ids(nodes)} lead back to each other`);
+
+/** Why a condition on flags that nothing sets never holds, and the fix (a typo, usually). */
+function unsetFlagsEn(unset: UnsetFlag[]): string {
+  const it = unset.length === 1 ? 'it' : 'them';
+  const hints = unset.filter((u) => u.suggestion !== null).map((u) => (unset.length === 1 ? q(u.suggestion as string) : `${q(u.suggestion as string)} for ${q(u.flag)}`));
+  return (
+    `its condition needs the ${unset.length === 1 ? 'flag' : 'flags'} ${listOf(unset.map((u) => q(u.flag)), 'and')}, but no option or time-out ever sets ${it}` +
+    (hints.length ? ` — did you mean ${listOf(hints, 'or')}? Correct the name in the condition, or set ${it}` : `. Set ${it}`) +
+    ` in the "effects" of the option that should open this way: "flags": {${q(unset[0].flag)}: true}.`
+  );
+}
 
 /** The English sentence for every message key. */
 export const en: Catalog = {
@@ -154,7 +166,12 @@ export const en: Catalog = {
   'missing-field': (a, root) => `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed);
-    const fix = suggestion ? `${suggestion} Fields with an unknown name are ignored.` : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
+    const dutch = suggestion ? null : fieldFromDutch(a.key, a.allowed);
+    const fix = suggestion
+      ? `${suggestion} Fields with an unknown name are ignored.`
+      : dutch
+        ? ` — write ${q(dutch)}: field names are English, only the texts are in your language. Until then it is ignored.`
+        : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
     return `unknown field ${q(a.key)} in ${describePath(root, a.at.slice(0, -1))}${fix}`;
   },
   'invalid-id': (a, root) => {
@@ -215,10 +232,12 @@ export const en: Catalog = {
     `From node ${q(a.id)} no ending can be reached: every way on runs into a dead end or goes round in a loop. Make sure one of its options leads on towards an ending.`,
   'score-loop': (a) => `Players can pile up points in a loop: ${loopWhere(a.nodes)}, and ${choiceName(a.choice)} adds ${a.dimension} points each time round. ${LOOP_FIX}`,
   loop: (a) => `Players can go round in a loop forever: ${loopWhere(a.nodes)} with nothing that stops it. ${LOOP_FIX}`,
-  'condition-never-holds': (a) =>
-    a.route === null
-      ? `${sentence(choiceName(a.choice))} is never shown: its condition never holds in any way the story reaches this node (${a.low === a.high ? `the mood here is always ${a.low}` : `the mood here is between ${a.low} and ${a.high}`}). Change the condition, or remove the option.`
-      : `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: its condition never holds after this choice. Change the condition, or remove the route.`,
+  'condition-never-holds': (a) => {
+    const why = a.unset.length ? unsetFlagsEn(a.unset) : null;
+    return a.route === null
+      ? `${sentence(choiceName(a.choice))} is never shown: ${why ?? `its condition never holds in any way the story reaches this node (${a.low === a.high ? `the mood here is always ${a.low}` : `the mood here is between ${a.low} and ${a.high}`}). Change the condition, or remove the option.`}`
+      : `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: ${why ?? 'its condition never holds after this choice. Change the condition, or remove the route.'}`;
+  },
   'route-never-taken': (a) =>
     `The route to ${q(a.route)} after ${choiceName(a.choice)} is never taken: an earlier route always applies first. Change the order of the routes or their conditions.`,
   'same-scores': (a) =>

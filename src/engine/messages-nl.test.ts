@@ -178,6 +178,25 @@ describe('the message catalogs', () => {
     expect(r.problems[0].message).toContain('(Zoeken en vervangen, Ctrl+H)');
   });
 
+  it('names a flag that a condition needs and no option sets, with the flag that is set', () => {
+    const r = validateScenario(new Uint8Array(readFileSync(new URL('flag-never-set.json', FIXTURES))), { lang: 'nl' });
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'De route naar "comes-back" na optie "shrug" van knooppunt "advice" wordt nooit genomen: de voorwaarde vraagt de vlag "calledBack", maar geen enkele optie of time-out zet die vlag. ' +
+        'Zet de vlag in de "effects" van de optie die deze weg moet openen: "flags": {"calledBack": true}.',
+      'Optie "see-you-tomorrow" van knooppunt "advice" wordt nooit getoond: de voorwaarde vraagt de vlag "reserverd", maar geen enkele optie of time-out zet die vlag — bedoel je "reserved"? ' +
+        'Verbeter de naam in de voorwaarde, of zet de vlag in de "effects" van de optie die deze weg moet openen: "flags": {"reserverd": true}.',
+      expect.stringMatching(/^Einde "comes-back" is nooit te bereiken/),
+    ]);
+  });
+
+  it('names the field to write for one written in Dutch', () => {
+    const r = validateScenario(new Uint8Array(readFileSync(new URL('dutch-field-names.json', FIXTURES))), { lang: 'nl' });
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Onbekend veld "uitkomst" in "effects" van optie "alternative" van knooppunt "greet" — schrijf "outcome": de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.',
+      'Onbekend veld "stemming" in "effects" van optie "alternative" van knooppunt "greet" — schrijf "mood": de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.',
+    ]);
+  });
+
   it('no check writes a message of its own past the catalogs', () => {
     const dir = new URL('./', import.meta.url);
     for (const f of readdirSync(dir).filter((f) => /^(json-|schema-check|validate|analyse-findings)/.test(f) && !f.endsWith('.test.ts'))) {

@@ -5,10 +5,10 @@
  * woorden van words-nl.ts. Pure.
  */
 import type { JsonPath } from './contract';
-import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, Why, WordFix } from './message-args';
+import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
+import { FIELD_WORDS_NL, fieldFromDutch, langAdjNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -56,6 +56,17 @@ function why(w: Why): string {
 const LOOP_FIX = 'Zorg dat de lus niet herhaald kan worden (bijvoorbeeld met een vlag die je de eerste keer zet en een voorwaarde daarop), of laat hem doorlopen naar een einde.';
 const loopWhere = (nodes: string[]): string => (nodes.length === 1 ? `knooppunt ${q(nodes[0])} leidt terug naar zichzelf` : `de knooppunten ${ids(nodes)} leiden naar elkaar terug`);
 const bracket = (list: boolean): string => (list ? ']' : '}');
+
+/** Waarom een voorwaarde op vlaggen die niets zet nooit geldt, en hoe je het oplost (meestal een tikfout). */
+function unsetFlagsNl(unset: UnsetFlag[]): string {
+  const one = unset.length === 1;
+  const hints = unset.filter((u) => u.suggestion !== null).map((u) => (one ? q(u.suggestion as string) : `${q(u.suggestion as string)} voor ${q(u.flag)}`));
+  return (
+    `de voorwaarde vraagt ${one ? 'de vlag' : 'de vlaggen'} ${ids(unset.map((u) => u.flag))}, maar geen enkele optie of time-out zet ${one ? 'die vlag' : 'die vlaggen'}` +
+    (hints.length ? ` — bedoel je ${listOf(hints, 'of')}? Verbeter de naam in de voorwaarde, of zet ${one ? 'de vlag' : 'ze'}` : `. Zet ${one ? 'de vlag' : 'ze'}`) +
+    ` in de "effects" van de optie die deze weg moet openen: "flags": {${q(unset[0].flag)}: true}.`
+  );
+}
 
 /** De Nederlandse zin voor elke meldingssleutel. */
 export const nlCatalog: Catalog = {
@@ -171,9 +182,12 @@ export const nlCatalog: Catalog = {
   },
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed, 'bedoel je');
+    const dutch = suggestion ? null : fieldFromDutch(a.key, a.allowed);
     const fix = suggestion
       ? `${suggestion} Velden met een onbekende naam worden genegeerd.`
-      : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
+      : dutch
+        ? ` — schrijf ${q(dutch)}: de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.`
+        : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
     return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
   },
   'invalid-id': (a, root) => {
@@ -236,10 +250,12 @@ export const nlCatalog: Catalog = {
     `Vanaf knooppunt ${q(a.id)} is geen einde te bereiken: elke weg verder loopt vast of gaat in een kringetje rond. Zorg dat een van de opties verder leidt naar een einde.`,
   'score-loop': (a) => `Spelers kunnen in een lus punten blijven verzamelen: ${loopWhere(a.nodes)}, en ${choiceName(a.choice)} geeft elke ronde punten voor ${dim(a.dimension)}. ${LOOP_FIX}`,
   loop: (a) => `Spelers kunnen eindeloos in een lus blijven rondgaan: ${loopWhere(a.nodes)}, en niets houdt dat tegen. ${LOOP_FIX}`,
-  'condition-never-holds': (a) =>
-    a.route === null
-      ? `${sentence(choiceName(a.choice))} wordt nooit getoond: de voorwaarde geldt op geen enkele weg waarop het verhaal hier komt (${a.low === a.high ? `de stemming is hier altijd ${a.low}` : `de stemming is hier tussen ${a.low} en ${a.high}`}). Pas de voorwaarde aan, of verwijder de optie.`
-      : `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: de voorwaarde geldt nooit na deze keuze. Pas de voorwaarde aan, of verwijder de route.`,
+  'condition-never-holds': (a) => {
+    const why = a.unset.length ? unsetFlagsNl(a.unset) : null;
+    return a.route === null
+      ? `${sentence(choiceName(a.choice))} wordt nooit getoond: ${why ?? `de voorwaarde geldt op geen enkele weg waarop het verhaal hier komt (${a.low === a.high ? `de stemming is hier altijd ${a.low}` : `de stemming is hier tussen ${a.low} en ${a.high}`}). Pas de voorwaarde aan, of verwijder de optie.`}`
+      : `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: ${why ?? 'de voorwaarde geldt nooit na deze keuze. Pas de voorwaarde aan, of verwijder de route.'}`;
+  },
   'route-never-taken': (a) =>
     `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: een eerdere route gaat altijd voor. Verander de volgorde van de routes of hun voorwaarden.`,
   'same-scores': (a) =>

@@ -3,7 +3,7 @@
  * knooppunt "greet"") and describe a value, what a field should be, the id patterns and the
  * fields' descriptions. The Dutch side of words-en.ts. Pure.
  */
-import { q } from './messages';
+import { q, suggest } from './messages';
 import type { Words } from './words-en';
 
 /** Dutch names of the languages, as used in "de Engelse tekst". */
@@ -12,6 +12,47 @@ const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
 /** "de Engelse" / "de taal "fr"" before a noun. */
 export function langAdjNl(code: string): string {
   return LANG_ADJ[code] ?? `${q(code)}-`;
+}
+
+/** Field names as a Dutch-speaking author may write them, and the format's (English) name. */
+const DUTCH_FIELDS: Record<string, string> = {
+  stemming: 'mood',
+  humeur: 'mood',
+  warmte: 'warmth',
+  initiatief: 'initiative',
+  uitkomst: 'outcome',
+  resultaat: 'outcome',
+  vlaggen: 'flags',
+  effecten: 'effects',
+  tekst: 'text',
+  volgende: 'next',
+  naar: 'to',
+  voorwaarde: 'when',
+  situatie: 'situation',
+  klant: 'customer',
+  zegt: 'says',
+  doet: 'does',
+  gezicht: 'expression',
+  opties: 'options',
+  titel: 'title',
+  beschrijving: 'description',
+  naam: 'name',
+  toon: 'tone',
+  eindes: 'endings',
+  knooppunten: 'nodes',
+  talen: 'languages',
+  speler: 'player',
+  tijdslimiet: 'timeLimit',
+  seconden: 'seconds',
+  gewichten: 'weights',
+  notities: 'notes',
+};
+
+/** The format's name of a field written in Dutch ("stemming" → "mood", also misspelt), when that field is allowed here. */
+export function fieldFromDutch(key: string, allowed: string[]): string | null {
+  const dutch = suggest(key, Object.keys(DUTCH_FIELDS)) ?? key.toLowerCase();
+  const field = Object.prototype.hasOwnProperty.call(DUTCH_FIELDS, dutch) ? DUTCH_FIELDS[dutch] : null;
+  return field !== null && allowed.includes(field) ? field : null;
 }
 
 /** The Dutch words of the messages (see EN_WORDS in words-en.ts). */
