@@ -1,7 +1,8 @@
 /**
- * A trainer runs the room from a projector at 1280×720: the leaderboard's projector mode fills
- * the screen as the debrief's does, and each has a visible way back (a button, and Escape). In
- * Dutch and English.
+ * A trainer runs the room from a projector at 1280×720, often with a presentation clicker: the
+ * leaderboard's projector mode fills the screen as the debrief's does, and each has a visible way
+ * back (a button, and Escape); the clicker's PageDown / PageUp and the arrow keys step through
+ * the debrief's decisions. In Dutch and English.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { seedRoom } from './persist-support';
@@ -10,8 +11,8 @@ const TOY = 'toy-shop-saturday';
 const PROJECTOR = { width: 1280, height: 720 };
 
 const WORDS = {
-  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off' },
-  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit' },
+  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names' },
+  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen' },
 } as const;
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
@@ -62,5 +63,54 @@ for (const lang of ['en', 'nl'] as const) {
     await page.getByRole('button', { name: w.off }).click();
     await expect(menu).toBeVisible();
     await expect(projector).toBeFocused();
+  });
+
+  test(`on the projector a clicker's PageDown and PageUp, and the arrow keys, step through the debrief (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`/#/debrief?scenario=${TOY}&team=kassa&projector=1`);
+    const where = (n: number) => page.getByText(new RegExp(`^${w.decision} ${n} ${w.of} \\d+$`));
+    await expect(where(1)).toBeVisible();
+    const total = Number(/(\d+)$/.exec(await where(1).innerText())![1]);
+    expect(total).toBeGreaterThanOrEqual(3);
+    const situation = page.locator('#db-situation');
+    // What a screen reader is told at each step, as with the buttons.
+    await expect(where(1)).toHaveAttribute('aria-live', 'polite');
+
+    await page.keyboard.press('PageDown');
+    await expect(where(2)).toBeVisible();
+    await expect(situation).toBeFocused();
+    await expect(situation).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('ArrowRight');
+    await expect(where(3)).toBeVisible();
+    await expect(situation).toBeFocused();
+    await page.keyboard.press('PageUp');
+    await expect(where(2)).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(where(1)).toBeVisible();
+    await expect(situation).toBeFocused();
+    // Nothing before the first decision.
+    await page.keyboard.press('PageUp');
+    await expect(where(1)).toBeVisible();
+    await shot(page, info, `debrief-clicker-${lang}-1280x720`);
+
+    // In a field the arrow keys are the field's: on a radio button they pick the other choice.
+    await page.locator('#db-filters').click();
+    await page.getByRole('radio', { name: w.latest }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: w.latest })).not.toBeChecked();
+    await expect(where(1)).toBeVisible();
+    await page.getByRole('checkbox', { name: w.names }).focus();
+    await page.keyboard.press('PageDown');
+    await expect(where(1)).toBeVisible();
+
+    // Escape leaves the projector, as on the leaderboard.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: w.projector })).toBeFocused();
+    // Off the projector the keys are the page's again.
+    await page.keyboard.press('PageDown');
+    await expect(page.getByText(new RegExp(`^${w.decision} 1 `))).toBeVisible();
   });
 }
