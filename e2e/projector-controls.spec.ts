@@ -2,7 +2,8 @@
  * A trainer runs the room from a projector at 1280×720, often with a presentation clicker: the
  * leaderboard's projector mode fills the screen as the debrief's does, and each has a visible way
  * back (a button, and Escape); the clicker's PageDown / PageUp and the arrow keys step through
- * the debrief's decisions. In Dutch and English.
+ * the debrief's decisions; each projector view (room, debrief, leaderboard) switches between
+ * Dutch and English. In Dutch and English.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { seedRoom } from './persist-support';
@@ -114,3 +115,39 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(page.getByText(new RegExp(`^${w.decision} 1 `))).toBeVisible();
   });
 }
+
+test('every projector view switches between Dutch and English from the keyboard, with 44 px buttons', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  await page.goto('/#/room');
+  await page.getByLabel('Scenario').selectOption(TOY);
+  await page.getByLabel('Team to join').selectOption({ label: 'Kassa' });
+  await page.getByRole('button', { name: 'Show the code' }).click();
+  const views = [
+    { hash: '#/room?view=projector', en: /^Scan the code/, nl: /^Scan de code/ },
+    { hash: `#/debrief?scenario=${TOY}&team=kassa&projector=1`, en: /^Decision 1 of \d+$/, nl: /^Beslissing 1 van \d+$/ },
+    { hash: `#/teams?scenario=${TOY}&projector=1`, en: /^Leaderboard: /, nl: /^Ranglijst: / },
+  ];
+  for (const view of views) {
+    await page.goto(`/${view.hash}`);
+    await expect(page.getByText(view.en)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    const group = page.getByRole('group', { name: 'Language' });
+    for (const button of await group.getByRole('button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.width, view.hash).toBeGreaterThanOrEqual(44);
+      expect(box.height, view.hash).toBeGreaterThanOrEqual(44);
+    }
+    await expect(group.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    // Reached with Tab and pressed with Enter, as from the laptop's keyboard.
+    const nl = group.getByRole('button', { name: 'Nederlands' });
+    for (let i = 0; i < 40 && !(await nl.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(nl).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(view.nl)).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
+    await shot(page, info, `lang-${view.hash.slice(2, 7)}-nl-1280x720`);
+    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText(view.en)).toBeVisible();
+  }
+});
