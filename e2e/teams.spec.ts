@@ -4,7 +4,7 @@
  * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
  */
 import { expect, test } from '@playwright/test';
-import { playToEnd, readDb, seedRoom as seed, startAs } from './persist-support';
+import { playToEnd, readDb, seedFuelStation, seedRoom as seed, startAs } from './persist-support';
 import { readQr } from './helpers';
 import { brokenWords, overflow } from './layout-support';
 
@@ -280,5 +280,43 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(page.getByRole('radio', { name: w.best })).toBeChecked();
     await page.getByLabel(w.team, { exact: true }).selectOption({ label: 'Kassa' });
     await expect(page.getByText(w.debriefBest)).toBeVisible();
+  });
+}
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`Teams opens on the scenario last played (by the team shown), or the one last chosen, not the first of the list (${lang})`, async ({ page }, info) => {
+    const title = {
+      en: { toy: 'Toy shop on a Saturday', fuel: 'Fuel station, evening: anything hot?' },
+      nl: { toy: 'Speelgoedwinkel op zaterdag', fuel: 'Tankstation, ’s avonds: nog iets warms?' },
+    }[lang];
+    const shown = (select: string) => page.locator(`${select} option:checked`);
+    // The toy shop's runs, from a week or two ago: the first of the list is another scenario.
+    await seed(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.goto('/#/teams');
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    expect(await page.locator('#board-scenario option').first().innerText()).not.toBe(title.toy);
+    await expect(shown('#board-scenario')).toHaveText(title.toy);
+
+    // Team Pomp played the fuel station just now: the board opens on it, the debrief of team
+    // Kassa on what Kassa played last.
+    await page.getByRole('button', { name: 'English' }).click();
+    await seedFuelStation(page, info.outputPath('fuel.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.goto('/#/teams');
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(shown('#board-scenario')).toHaveText(title.fuel);
+    await page.goto('/#/debrief?team=kassa');
+    await expect(shown('#db-scenario')).toHaveText(title.toy);
+    await page.goto('/#/debrief?team=pomp');
+    await expect(shown('#db-scenario')).toHaveText(title.fuel);
+
+    // Chosen after the latest run: that choice is what Teams opens on next time.
+    await page.goto('/#/teams');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: title.toy });
+    await page.goto('/#/scenarios');
+    await page.goto('/#/teams');
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(shown('#board-scenario')).toHaveText(title.toy);
   });
 }
