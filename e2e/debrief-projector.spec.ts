@@ -5,8 +5,7 @@
  * scenarios follows the language. Screenshots at 360, 1280×720 and 1920×1080 are attached.
  */
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
-import { engineRun, signedElsewhere } from './persist-support';
+import { seedFuelStation } from './persist-support';
 
 const FUEL = 'fuel-station-evening';
 const PROJECTOR = { width: 1280, height: 720 };
@@ -26,27 +25,6 @@ async function expectInView(page: Page, el: Locator, what: string): Promise<void
   expect(box, `${what} is drawn`).not.toBeNull();
   expect(box!.y, `${what}: top in view`).toBeGreaterThanOrEqual(0);
   expect(box!.y + box!.height, `${what}: bottom in view`).toBeLessThanOrEqual(vp.height);
-}
-
-/**
- * Four players of team Pomp played the fuel station's evening to an end, each choosing the
- * option at its own offset, so that every decision they met has its options spread; imported as
- * a results file from another device.
- */
-async function seedFuelStation(page: Page, path: string): Promise<void> {
-  const t0 = Date.UTC(2026, 10, 20, 9);
-  const players = ['Anna', 'Bram', 'Cem', 'Dewi'].map((name, i) => ({ id: `p-${i}`, name, teamId: 'pomp', createdAt: t0 }));
-  const runs = players.map((p, i) => {
-    let k = i;
-    return { ...engineRun(FUEL, `fuel-${i}`, (available) => available[k++ % available.length].id), playerId: p.id };
-  });
-  writeFileSync(
-    path,
-    JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: t0, scope: { kind: 'all' }, teams: [{ id: 'pomp', name: 'Pomp', createdAt: t0 }], profiles: players, scenarios: [], runs: await signedElsewhere(runs), scores: [] }),
-  );
-  await page.goto('/#/results');
-  await page.getByLabel('Results file (.json)').setInputFiles(path);
-  await expect(page.getByRole('log')).toContainText('4 new runs');
 }
 
 /** The decision shown: its situation and each option (its text, share and feedback), all on this screen. */

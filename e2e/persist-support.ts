@@ -309,3 +309,24 @@ export async function seedCrowdedRoom(page: Page, path: string, players: { name:
   await page.evaluate((r) => localStorage.setItem('frontlijn-room', JSON.stringify(r)), room);
   await page.goto('/#/room?view=projector');
 }
+
+/**
+ * Four players of team Pomp played the fuel station's evening to an end, each choosing the
+ * option at its own offset, so that every decision they met has its options spread; imported as
+ * a results file from another device.
+ */
+export async function seedFuelStation(page: Page, path: string): Promise<void> {
+  const t0 = Date.UTC(2026, 10, 20, 9);
+  const players = ['Anna', 'Bram', 'Cem', 'Dewi'].map((name, i) => ({ id: `p-${i}`, name, teamId: 'pomp', createdAt: t0 }));
+  const runs = players.map((p, i) => {
+    let k = i;
+    return { ...engineRun('fuel-station-evening', `fuel-${i}`, (available) => available[k++ % available.length].id), playerId: p.id };
+  });
+  writeFileSync(
+    path,
+    JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: t0, scope: { kind: 'all' }, teams: [{ id: 'pomp', name: 'Pomp', createdAt: t0 }], profiles: players, scenarios: [], runs: await signedElsewhere(runs), scores: [] }),
+  );
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+  await expect(page.getByRole('log')).toContainText('4 new runs');
+}

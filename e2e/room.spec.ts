@@ -456,7 +456,7 @@ test('a room of three phones and a laptop runs from the code to the debrief', as
   // From the projector to the debrief of the room's team.
   // From the projector, the debrief opens on the projector: no menu, where we are in short.
   await laptop.getByRole('link', { name: 'Debrief' }).click();
-  await expect(laptop.getByText('Based on 3 players (one run each).')).toBeVisible();
+  await expect(laptop.getByText('Based on 3 players: each one’s latest assessment run.')).toBeVisible();
   await expect(laptop.getByText(/^Decision 1 of \d+$/)).toBeVisible();
   await expect(laptop.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await shot(laptop, info, 'debrief-room-1280');

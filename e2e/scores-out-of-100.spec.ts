@@ -9,8 +9,8 @@ import { readDb, seedRoom } from './persist-support';
 import { brokenWords, overflow } from './layout-support';
 
 const WORDS = {
-  en: { outOf: 'out of 100', leaderboard: /^Leaderboard/, averages: /^Average score/, best: 'Best', latest: 'Latest', attempts: 'All 3 attempts', projector: 'Projector (large)', names: 'Show names' },
-  nl: { outOf: 'van 100', leaderboard: /^Ranglijst/, averages: /^Gemiddelde score/, best: 'Beste', latest: 'Laatste', attempts: 'Alle 3 pogingen', projector: 'Beamer (groot)', names: 'Namen tonen' },
+  en: { outOf: 'out of 100', leaderboard: /^Leaderboard/, averages: /^Average score/, best: 'Best', latest: 'Latest', bestRun: 'Best run', attempts: 'All 3 attempts', projector: 'Projector (large)', names: 'Show names' },
+  nl: { outOf: 'van 100', leaderboard: /^Ranglijst/, averages: /^Gemiddelde score/, best: 'Beste', latest: 'Laatste', bestRun: 'Beste ronde', attempts: 'Alle 3 pogingen', projector: 'Beamer (groot)', names: 'Namen tonen' },
 } as const;
 
 /** The four score cells of a table row (warmth, initiative, outcome, overall) read as "n/100", and are heard as "n out of 100". */
@@ -33,6 +33,7 @@ for (const lang of ['nl', 'en'] as const) {
     await expect(page.locator('[data-ready="true"]')).toBeVisible();
     const board = page.getByRole('table', { name: w.leaderboard });
     const averages = page.getByRole('table', { name: w.averages });
+    await page.getByLabel(w.bestRun).check();
     for (const projector of [false, true]) {
       // (The projector hides the names until asked: Anna's row is found by her name.)
       if (projector) {

@@ -4,7 +4,7 @@
  * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
  */
 import { expect, test } from '@playwright/test';
-import { playToEnd, readDb, seedRoom as seed, startAs } from './persist-support';
+import { playToEnd, readDb, seedFuelStation, seedRoom as seed, startAs } from './persist-support';
 import { readQr } from './helpers';
 import { brokenWords, overflow } from './layout-support';
 
@@ -21,6 +21,9 @@ test('leaderboard, averages, comparisons and the projector view', async ({ page 
   await expect(rows).toHaveCount(5);
   const best = Math.max(...['r-anna-1', 'r-anna-2', 'r-anna-3'].map((id) => overall.get(id)!));
   const anna = page.getByRole('table', { name: /^Leaderboard/ }).getByRole('row', { name: /Anna/ });
+  // Each player's latest run unless asked for their best: the board of the session just played.
+  await expect(anna.locator('td.overall')).toHaveAccessibleName(`${overall.get('r-anna-3')} out of 100`);
+  await page.getByLabel('Best run').check();
   await expect(anna).toContainText(`${best}/100`);
   const scores = (await rows.locator('td.overall').allInnerTexts()).map((s) => Number(/^(\d+)\/100/.exec(s)![1]));
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -45,7 +48,7 @@ test('debrief counts one run per player and hides names unless asked', async ({ 
   await seed(page, info.outputPath('room.json'));
   await page.goto(`/#/debrief?scenario=${TOY}`);
   await page.getByLabel('Team').selectOption({ label: 'Kassa' });
-  await expect(page.getByText('Based on 3 players (one run each).')).toBeVisible();
+  await expect(page.getByText('Based on 3 players: each one’s latest assessment run.')).toBeVisible();
   await expect(page.getByText('Decision 1 of')).toBeVisible();
   // The first decision: counts over the options add up to the three players.
   const counts = await page.locator('.option .count').allTextContents();
@@ -146,7 +149,7 @@ test('a player deleted while still playing in another tab: their run is shown no
   await expect(laptop.getByText(note)).toBeVisible();
 
   await laptop.goto(`/#/debrief?scenario=${TOY}`);
-  await expect(laptop.getByText('Based on 5 players (one run each).')).toBeVisible();
+  await expect(laptop.getByText('Based on 5 players: each one’s latest assessment run.')).toBeVisible();
   await expect(laptop.getByText(note)).toBeVisible();
   await laptop.getByLabel('Show names').check();
   await expect(laptop.locator('.names').first()).toBeVisible();
@@ -246,3 +249,74 @@ test('team scores on the projector at 360 px: no score over its label, no headin
     await page.screenshot({ path: info.outputPath(`teams-projector-360-${button}.png`), fullPage: true });
   }
 });
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`the board and the debrief both open on each player's latest run, and say so (${lang})`, async ({ page }, info) => {
+    const w = {
+      en: { latest: 'Latest run', best: 'Best run', board: 'Each player’s latest assessment run. Scores from 0 to 100.', boardBest: 'Each player’s best assessment run. Scores from 0 to 100.', debrief: 'Based on 3 players: each one’s latest assessment run.', debriefBest: 'Based on 3 players: each one’s best assessment run.', link: 'Debrief', team: 'Team' },
+      nl: { latest: 'Laatste ronde', best: 'Beste ronde', board: 'De laatste toetsronde van elke speler. Scores van 0 tot 100.', boardBest: 'De beste toetsronde van elke speler. Scores van 0 tot 100.', debrief: 'Op basis van 3 spelers: van elke speler de laatste toetsronde.', debriefBest: 'Op basis van 3 spelers: van elke speler de beste toetsronde.', link: 'Nabespreken', team: 'Team' },
+    }[lang];
+    await seed(page, info.outputPath('room.json'));
+    const overall = new Map((await readDb(page)).results.map((r) => [r.runId, r.scores.overall]));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+
+    await page.goto(`/#/teams?scenario=${TOY}`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(page.getByRole('radio', { name: w.latest })).toBeChecked();
+    const board = page.getByRole('table', { name: lang === 'en' ? /^Leaderboard/ : /^Ranglijst/ });
+    await expect(board).toHaveAccessibleDescription(w.board);
+    await expect(board.getByRole('row', { name: /Anna/ }).locator('td.overall')).toHaveAccessibleName(new RegExp(`^${overall.get('r-anna-3')} `));
+
+    await page.goto(`/#/debrief?scenario=${TOY}`);
+    await page.getByLabel(w.team, { exact: true }).selectOption({ label: 'Kassa' });
+    await expect(page.getByRole('radio', { name: w.latest })).toBeChecked();
+    await expect(page.getByText(w.debrief)).toBeVisible();
+
+    // A board turned to the best runs opens its debrief on the same runs.
+    await page.goto(`/#/teams?scenario=${TOY}`);
+    await page.getByRole('radio', { name: w.best }).check();
+    await expect(board).toHaveAccessibleDescription(w.boardBest);
+    await page.getByRole('link', { name: w.link, exact: true }).click();
+    await expect(page.getByRole('radio', { name: w.best })).toBeChecked();
+    await page.getByLabel(w.team, { exact: true }).selectOption({ label: 'Kassa' });
+    await expect(page.getByText(w.debriefBest)).toBeVisible();
+  });
+}
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`Teams opens on the scenario last played (by the team shown), or the one last chosen, not the first of the list (${lang})`, async ({ page }, info) => {
+    const title = {
+      en: { toy: 'Toy shop on a Saturday', fuel: 'Fuel station, evening: anything hot?' },
+      nl: { toy: 'Speelgoedwinkel op zaterdag', fuel: 'Tankstation, ’s avonds: nog iets warms?' },
+    }[lang];
+    const shown = (select: string) => page.locator(`${select} option:checked`);
+    // The toy shop's runs, from a week or two ago: the first of the list is another scenario.
+    await seed(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.goto('/#/teams');
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    expect(await page.locator('#board-scenario option').first().innerText()).not.toBe(title.toy);
+    await expect(shown('#board-scenario')).toHaveText(title.toy);
+
+    // Team Pomp played the fuel station just now: the board opens on it, the debrief of team
+    // Kassa on what Kassa played last.
+    await page.getByRole('button', { name: 'English' }).click();
+    await seedFuelStation(page, info.outputPath('fuel.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.goto('/#/teams');
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(shown('#board-scenario')).toHaveText(title.fuel);
+    await page.goto('/#/debrief?team=kassa');
+    await expect(shown('#db-scenario')).toHaveText(title.toy);
+    await page.goto('/#/debrief?team=pomp');
+    await expect(shown('#db-scenario')).toHaveText(title.fuel);
+
+    // Chosen after the latest run: that choice is what Teams opens on next time.
+    await page.goto('/#/teams');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: title.toy });
+    await page.goto('/#/scenarios');
+    await page.goto('/#/teams');
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(shown('#board-scenario')).toHaveText(title.toy);
+  });
+}

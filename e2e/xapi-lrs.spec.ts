@@ -130,7 +130,7 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
   await page.goto(`/#/debrief?scenario=${TOY}`);
   await page.getByLabel('From the LRS (all rooms and shops)').check();
   await page.getByLabel('Team', { exact: true }).selectOption({ label: phones[0].teamName });
-  await expect(page.getByText('Based on 1 player (one run each).')).toBeVisible();
+  await expect(page.getByText('Based on 1 player: each one’s latest assessment run.')).toBeVisible();
   await page.getByLabel('Show names').check();
   await expect(page.getByText(phones[0].name, { exact: true })).toBeVisible();
   await expect(page.getByText(phones[1].name, { exact: true })).toHaveCount(0);

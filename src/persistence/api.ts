@@ -223,6 +223,11 @@ export interface Store {
   /** Scores of finished runs (small rows, precomputed). */
   listResults(filter?: { playerId?: string; scenarioId?: string }): Promise<RunResult[]>;
   /**
+   * The result of the most recently finished run that `counts` accepts (undefined: none). Read
+   * newest first, so on a device with thousands of runs only the newest few are read.
+   */
+  latestResult(counts: (r: RunResult) => boolean): Promise<RunResult | undefined>;
+  /**
    * Merge an import in ONE transaction: runs by id (never twice), profiles and teams by id,
    * scenario versions by hash. Scores are recomputed by replay, only for runs on versions this
    * device trusts. A run whose player id is here under another name is filed under a player of

@@ -518,6 +518,22 @@ export class IdbStore implements Store {
     return out.sort((a, b) => a.finishedAt - b.finishedAt);
   }
 
+  async latestResult(counts: (r: RunResult) => boolean): Promise<RunResult | undefined> {
+    await this.backfilling;
+    await this.scoring;
+    // The runs' finish-time index, newest first, read by key only (not the runs' event logs); a
+    // run without a result (not scored: a version not trusted here) is passed over.
+    return this.read(async (db) => {
+      const tx = db.transaction(['runs', 'results']);
+      const results = tx.objectStore('results');
+      for (let cursor = await tx.objectStore('runs').index('by-finished').openKeyCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+        const result = restoreResult(await results.get(cursor.primaryKey));
+        if (result && counts(result)) return result;
+      }
+      return undefined;
+    }, undefined);
+  }
+
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.scorer?.prepare?.();
     await this.outbox.decided();

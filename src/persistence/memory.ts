@@ -191,6 +191,12 @@ export class MemoryStore implements Store {
       .map(copy);
   }
 
+  async latestResult(counts: (r: RunResult) => boolean): Promise<RunResult | undefined> {
+    let latest: RunResult | undefined;
+    for (const r of this.results.values()) if (counts(r) && (!latest || r.finishedAt > latest.finishedAt)) latest = r;
+    return latest ? copy(latest) : undefined;
+  }
+
   async importBundle(bundle: ImportBundle): Promise<ImportOutcome> {
     await this.opts.scorer?.prepare?.();
     await this.outbox.decided();

@@ -77,6 +77,19 @@ for (const [kind, make] of Object.entries(factories)) {
       expect((await store.listResults({ playerId: 'p2' })).map((r) => r.runId)).toEqual(['r2']);
     });
 
+    it('finds the latest finished run that counts, newest first', async () => {
+      const store = await make();
+      await store.saveScenario(version);
+      const t = 1_700_000_000_000;
+      await store.saveRun(finishedRun('r1', 'p1', ['good', 'good'], { finishedAt: t + 5000 }));
+      await store.saveRun(finishedRun('r2', 'p2', ['good', 'bad'], { finishedAt: t + 9000 }));
+      await store.saveRun(finishedRun('r3', 'p1', ['bad', 'bad'], { finishedAt: t + 7000 }));
+      await store.saveRun(run('r4', 'p1', { startedAt: t + 10_000 })); // not finished
+      expect((await store.latestResult(() => true))?.runId).toBe('r2');
+      expect((await store.latestResult((r) => r.playerId === 'p1'))?.runId).toBe('r3');
+      expect(await store.latestResult((r) => r.playerId === 'p3')).toBeUndefined();
+    });
+
     it('deletes a player with all their runs, and a team without its players', async () => {
       const store = await make();
       await store.saveScenario(version);

@@ -8,6 +8,8 @@ import { t as textOf } from '../../../engine/text';
 import type { RunResult, Team } from '../../../persistence/api';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
+import { comparable } from '../../../persistence/stats';
+import { firstScenario, readChosen } from './first-scenario';
 import nl from '../../../i18n/teams.nl.json';
 import en from '../../../i18n/teams.en.json';
 
@@ -44,28 +46,33 @@ export function scenarioIds(results: RunResult[]): string[] {
 const LAST_SCENARIO = 'frontlijn-teams-scenario';
 
 /**
- * The scenarios to choose from (built-in and custom, without reading any results), by title, and
- * the one to show first: the route's, else the one last looked at or shown in the room, else the
- * first.
+ * The scenarios to choose from (built-in and custom), by title, and the one to show first (see
+ * firstScenario): the route's, else the newer of the trainer's last choice and the scenario of the
+ * latest run that counts (of `team`'s players, when a team is shown), else the first. The latest
+ * run is read newest first, never every result.
  */
-export async function scenarioChoice(wanted: string | undefined): Promise<{ ids: string[]; first: string }> {
-  await app.ready();
+export async function scenarioChoice(wanted: string | undefined, team?: string): Promise<{ ids: string[]; first: string }> {
+  const store = await app.ready();
   await scenarios.refresh().catch(() => undefined);
   const ids = byTitle(scenarioIds([]));
-  let last: string | null = null;
+  if (wanted && ids.includes(wanted)) return { ids, first: wanted };
+  let chosen: string | null = null;
   try {
-    last = localStorage.getItem(LAST_SCENARIO);
+    chosen = localStorage.getItem(LAST_SCENARIO);
   } catch {
     /* storage refused: no memory of the last choice */
   }
-  const first = [wanted, last].find((id): id is string => !!id && ids.includes(id)) ?? ids[0] ?? '';
-  return { ids, first };
+  const players = team ? app.profiles.filter((p) => p.teamId === team).map((p) => p.id) : null;
+  const latest = await store
+    .latestResult((r) => comparable(r) && ids.includes(r.scenarioId) && (!players || players.includes(r.playerId!)))
+    .catch(() => undefined);
+  return { ids, first: firstScenario(ids, undefined, readChosen(chosen), latest) };
 }
 
-/** Remembers the scenario a teams view shows, for the next one opened. */
-export function rememberScenario(id: string): void {
+/** Remembers the scenario the trainer chose (in a teams view's list, or for a room), and when. */
+export function rememberScenario(id: string, now = Date.now()): void {
   try {
-    if (id) localStorage.setItem(LAST_SCENARIO, id);
+    if (id) localStorage.setItem(LAST_SCENARIO, JSON.stringify({ id, at: now }));
   } catch {
     /* not remembered: harmless */
   }

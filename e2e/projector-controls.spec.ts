@@ -1,0 +1,153 @@
+/**
+ * A trainer runs the room from a projector at 1280×720, often with a presentation clicker: the
+ * leaderboard's projector mode fills the screen as the debrief's does, and each has a visible way
+ * back (a button, and Escape); the clicker's PageDown / PageUp and the arrow keys step through
+ * the debrief's decisions; each projector view (room, debrief, leaderboard) switches between
+ * Dutch and English. In Dutch and English.
+ */
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { seedRoom } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+const PROJECTOR = { width: 1280, height: 720 };
+
+const WORDS = {
+  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names' },
+  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen' },
+} as const;
+
+async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await info.attach(name, { path, contentType: 'image/png' });
+}
+
+for (const lang of ['en', 'nl'] as const) {
+  const w = WORDS[lang];
+
+  test(`the leaderboard on the projector has no menu, and its button or Escape brings it back (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`/#/teams?scenario=${TOY}`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    const menu = page.getByRole('navigation', { name: w.menu });
+    const projector = page.getByRole('checkbox', { name: w.projector });
+    await expect(menu).toBeVisible();
+    await expect(page.getByRole('button', { name: w.off })).toHaveCount(0);
+
+    await projector.check();
+    await expect(menu).toHaveCount(0);
+    const off = page.getByRole('button', { name: w.off });
+    await expect(off).toBeVisible();
+    await expect(off).toBeInViewport({ ratio: 1 });
+    await shot(page, info, `teams-projector-${lang}-1280x720`);
+
+    // The button: the menu is back, the focus on the checkbox that turns projector mode on.
+    await off.click();
+    await expect(menu).toBeVisible();
+    await expect(projector).not.toBeChecked();
+    await expect(projector).toBeFocused();
+
+    // Escape, wherever the focus is.
+    await projector.check();
+    await expect(menu).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Scenario' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await expect(projector).not.toBeChecked();
+    await expect(projector).toBeFocused();
+
+    // The debrief's projector mode has the same way back.
+    await page.goto(`/#/debrief?scenario=${TOY}&projector=1`);
+    await expect(menu).toHaveCount(0);
+    await page.getByRole('button', { name: w.off }).click();
+    await expect(menu).toBeVisible();
+    await expect(projector).toBeFocused();
+  });
+
+  test(`on the projector a clicker's PageDown and PageUp, and the arrow keys, step through the debrief (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`/#/debrief?scenario=${TOY}&team=kassa&projector=1`);
+    const where = (n: number) => page.getByText(new RegExp(`^${w.decision} ${n} ${w.of} \\d+$`));
+    await expect(where(1)).toBeVisible();
+    const total = Number(/(\d+)$/.exec(await where(1).innerText())![1]);
+    expect(total).toBeGreaterThanOrEqual(3);
+    const situation = page.locator('#db-situation');
+    // What a screen reader is told at each step, as with the buttons.
+    await expect(where(1)).toHaveAttribute('aria-live', 'polite');
+
+    await page.keyboard.press('PageDown');
+    await expect(where(2)).toBeVisible();
+    await expect(situation).toBeFocused();
+    await expect(situation).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('ArrowRight');
+    await expect(where(3)).toBeVisible();
+    await expect(situation).toBeFocused();
+    await page.keyboard.press('PageUp');
+    await expect(where(2)).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(where(1)).toBeVisible();
+    await expect(situation).toBeFocused();
+    // Nothing before the first decision.
+    await page.keyboard.press('PageUp');
+    await expect(where(1)).toBeVisible();
+    await shot(page, info, `debrief-clicker-${lang}-1280x720`);
+
+    // In a field the arrow keys are the field's: on a radio button they pick the other choice.
+    await page.locator('#db-filters').click();
+    await page.getByRole('radio', { name: w.latest }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: w.latest })).not.toBeChecked();
+    await expect(where(1)).toBeVisible();
+    await page.getByRole('checkbox', { name: w.names }).focus();
+    await page.keyboard.press('PageDown');
+    await expect(where(1)).toBeVisible();
+
+    // Escape leaves the projector, as on the leaderboard.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: w.projector })).toBeFocused();
+    // Off the projector the keys are the page's again.
+    await page.keyboard.press('PageDown');
+    await expect(page.getByText(new RegExp(`^${w.decision} 1 `))).toBeVisible();
+  });
+}
+
+test('every projector view switches between Dutch and English from the keyboard, with 44 px buttons', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  await page.goto('/#/room');
+  await page.getByLabel('Scenario').selectOption(TOY);
+  await page.getByLabel('Team to join').selectOption({ label: 'Kassa' });
+  await page.getByRole('button', { name: 'Show the code' }).click();
+  const views = [
+    { hash: '#/room?view=projector', en: /^Scan the code/, nl: /^Scan de code/ },
+    { hash: `#/debrief?scenario=${TOY}&team=kassa&projector=1`, en: /^Decision 1 of \d+$/, nl: /^Beslissing 1 van \d+$/ },
+    { hash: `#/teams?scenario=${TOY}&projector=1`, en: /^Leaderboard: /, nl: /^Ranglijst: / },
+  ];
+  for (const view of views) {
+    await page.goto(`/${view.hash}`);
+    await expect(page.getByText(view.en)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    const group = page.getByRole('group', { name: 'Language' });
+    for (const button of await group.getByRole('button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.width, view.hash).toBeGreaterThanOrEqual(44);
+      expect(box.height, view.hash).toBeGreaterThanOrEqual(44);
+    }
+    await expect(group.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    // Reached with Tab and pressed with Enter, as from the laptop's keyboard.
+    const nl = group.getByRole('button', { name: 'Nederlands' });
+    for (let i = 0; i < 40 && !(await nl.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(nl).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(view.nl)).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
+    await shot(page, info, `lang-${view.hash.slice(2, 7)}-nl-1280x720`);
+    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText(view.en)).toBeVisible();
+  }
+});
