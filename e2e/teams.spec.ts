@@ -105,6 +105,11 @@ test('players can be renamed, moved, and deleted with all their runs; history sh
 
   await page.goto('/#/players');
   await page.getByRole('button', { name: 'Rename Eva' }).click();
+  // A name stops at 40 characters here too, as on "Who is playing?".
+  const long = 'Eva Wilhelmina van den Berghe-Oosterhout-Smit';
+  await page.getByLabel('New name for Eva').clear();
+  await page.getByLabel('New name for Eva').pressSequentially(long);
+  await expect(page.getByLabel('New name for Eva')).toHaveValue(long.slice(0, 40));
   await page.getByLabel('New name for Eva').fill('Eva K.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status')).toHaveText('Renamed to Eva K..');

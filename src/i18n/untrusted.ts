@@ -48,6 +48,9 @@ export function cutGraphemes(s: string, max: number): string {
   return g.length <= max ? s : g.slice(0, max).join('');
 }
 
+/** A player's name is at most this many characters where one is typed (who is playing, renaming). */
+export const PLAYER_NAME_MAX = 40;
+
 /**
  * A name as it is kept: visible characters only, control characters as spaces, runs of spaces as
  * one, trimmed, at most `max` graphemes. Null when nothing is left.
