@@ -7,7 +7,9 @@
  * holds cannot be told apart from the damage. One exception: a run whose signature does not hold
  * (changed after it was played) is left out and named, and the file's other runs are imported.
  * Each run's signature stands for that run alone, so leaving one out gives a forger nothing they
- * could not have by deleting it from the file, and the trainer loses no genuine run.
+ * could not have by deleting it from the file, and the trainer loses no genuine run. Players and
+ * teams come in only with a run taken from the file: one whose runs were all left out is named,
+ * not added.
  *
  * Scores and endings in the file are for people reading it: importing recomputes them by replay
  * (scoring.ts, as every result here is made), and names the runs the file stated differently.
@@ -49,10 +51,18 @@ export interface RunNote {
   scenario: string;
 }
 
+/** A player or team the import log names: its id and its name as the file gives it ('?': a guest). */
+export interface PersonNote {
+  id: string;
+  name: string;
+}
+
 /** A checked results file: what to import, and the runs the import log names. */
 export interface ResultsRead extends ImportBundle {
   /** Runs left out: changed after they were played (their signature does not hold). */
   refused: RunNote[];
+  /** The file's players and teams not imported: none of the runs taken from the file is theirs. */
+  leftOut: { players: PersonNote[]; teams: PersonNote[] };
   /** Runs whose scores or ending in the file are not what replaying their choices gives: imported, with the replay's. */
   misstated: RunNote[];
 }
@@ -269,7 +279,26 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
     runs.push(run);
   }
   const misstated = misstatedRuns(data.scores, runs, results, profiles);
-  return { ...withVersions({ teams, profiles, scenarios, runs }, versions), refused, misstated };
+  const people = withRunsBehind(profiles, teams, runs);
+  return { ...withVersions({ ...people, scenarios, runs }, versions), refused, misstated, leftOut: people.leftOut };
+}
+
+/**
+ * The players and teams of a file that come in: a player with a run taken from the file, and the
+ * team of such a player. Nothing of the file appears without a run behind it (a file whose every
+ * run is refused adds no one); the rest is `leftOut`, for the log.
+ */
+function withRunsBehind(profiles: Profile[], teams: Team[], runs: Run[]): { profiles: Profile[]; teams: Team[]; leftOut: ResultsRead['leftOut'] } {
+  const players = new Set(runs.map((r) => r.playerId));
+  const kept = profiles.filter((p) => players.has(p.id));
+  const teamIds = new Set(kept.map((p) => p.teamId));
+  const keptTeams = teams.filter((t) => teamIds.has(t.id));
+  const note = (x: Profile | Team): PersonNote => ({ id: x.id, name: 'guest' in x && x.guest ? '?' : x.name });
+  return {
+    profiles: kept,
+    teams: keptTeams,
+    leftOut: { players: profiles.filter((p) => !players.has(p.id)).map(note), teams: teams.filter((t) => !teamIds.has(t.id)).map(note) },
+  };
 }
 
 function runNote(run: Run, profiles: Profile[]): RunNote {
