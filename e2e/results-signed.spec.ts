@@ -323,3 +323,31 @@ test('a file whose every run was changed adds nobody: its players and team are n
   const db = await readDb(b);
   expect([db.profiles, db.teams, db.runs]).toEqual([[], [], []]);
 });
+
+test('a run in the file twice, genuine and changed: the log says the genuine copy was taken and the other ignored', async ({ browser }, info) => {
+  const b = await device(browser);
+  const people = [
+    { id: 'p-dewi', name: 'Dewi' },
+    { id: 'p-mallory', name: 'Mallory' },
+  ];
+  // The genuine run of Dewi, and a copy of it claimed by Mallory, first in the file.
+  const run = engineRun(TOY, 'dewi-run', (available) => available[0].id);
+  const path = await handMade(info.outputPath('twice.json'), people, [run], ([genuine]) => [{ ...genuine, playerId: 'p-mallory' }, genuine]);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(path);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('twice.json: 1 new run, none already here, 1 new player.');
+  const doubled = log.locator('p').nth(1);
+  await expect(doubled).toHaveText(
+    `twice.json: The run of Dewi in “${TOY_TITLE}” was in the file twice. The genuine copy was imported; the other copy was changed after playing (the signature does not match) and was ignored.`,
+  );
+  await expect(doubled, 'shown as a problem').toHaveClass(/\berror\b/);
+  await expect(log).not.toContainText('Not imported');
+  await expect(log).toContainText('Not added: the player Mallory, because no run of theirs was imported from the file.');
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(doubled).toHaveText(
+    'twice.json: De ronde van Dewi in ‘Speelgoedwinkel op zaterdag’ stond twee keer in het bestand. De echte ronde is ingelezen; de andere is na het spelen veranderd (de handtekening klopt niet) en genegeerd.',
+  );
+  await b.getByRole('button', { name: 'English' }).click();
+  expect(await boardNames(b)).toEqual(['Dewi']);
+});

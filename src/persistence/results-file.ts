@@ -7,7 +7,8 @@
  * holds cannot be told apart from the damage. One exception: a run whose signature does not hold
  * (changed after it was played) is left out and named, and the file's other runs are imported.
  * Each run's signature stands for that run alone, so leaving one out gives a forger nothing they
- * could not have by deleting it from the file, and the trainer loses no genuine run. Players and
+ * could not have by deleting it from the file, and the trainer loses no genuine run (a run there
+ * twice, once as played and once changed, is taken and named as doubled, not refused). Players and
  * teams come in only with a run taken from the file: one whose runs were all left out is named,
  * not added.
  *
@@ -61,6 +62,8 @@ export interface PersonNote {
 export interface ResultsRead extends ImportBundle {
   /** Runs left out: changed after they were played (their signature does not hold). */
   refused: RunNote[];
+  /** Runs the file holds twice, genuine (taken) and changed after it was played (ignored): named as the genuine copy. */
+  doubled: RunNote[];
   /** The file's players and teams not imported: none of the runs taken from the file is theirs. */
   leftOut: { players: PersonNote[]; teams: PersonNote[] };
   /** Runs whose scores or ending in the file are not what replaying their choices gives: imported, with the replay's. */
@@ -247,7 +250,7 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const scenarios = [...versions.values()];
 
   const runs: Run[] = [];
-  const refused: RunNote[] = [];
+  let refused: RunNote[] = [];
   /** What replaying each run gives (null: not finished), to compare with what the file states. */
   const results = new Map<string, RunResult | null>();
   const seen = new Map<string, number>();
@@ -278,10 +281,16 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
     results.set(run.id, await checkRun(run, versions, known));
     runs.push(run);
   }
+  // A changed copy of a run whose genuine copy was taken: the run is in, the copy is named apart.
+  const taken = new Map(runs.map((run) => [run.id, run]));
+  const doubled = oncePerRun(refused.filter((n) => taken.has(n.runId))).map((n) => runNote(taken.get(n.runId)!, profiles));
+  refused = oncePerRun(refused.filter((n) => !taken.has(n.runId)));
   const misstated = misstatedRuns(data.scores, runs, results, profiles);
   const people = withRunsBehind(profiles, teams, runs);
-  return { ...withVersions({ ...people, scenarios, runs }, versions), refused, misstated, leftOut: people.leftOut };
+  return { ...withVersions({ ...people, scenarios, runs }, versions), refused, doubled, misstated, leftOut: people.leftOut };
 }
+
+const oncePerRun = (notes: RunNote[]) => [...new Map(notes.map((n) => [n.runId, n])).values()];
 
 /**
  * The players and teams of a file that come in: a player with a run taken from the file, and the

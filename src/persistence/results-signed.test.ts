@@ -104,6 +104,22 @@ for (const [kind, make] of Object.entries(stores)) {
       ]);
     });
 
+    it('a run in the file twice, genuine and forged, is taken once and named as doubled, not refused', async () => {
+      const { file } = await deviceA();
+      const genuine = file.runs.find((r) => r.id === 'assessed')!;
+      // A copy of Bram's assessment claimed by Anna, before or after the genuine one.
+      const forgedCopy = { ...structuredClone(genuine), playerId: 'anna' };
+      for (const runs of [[forgedCopy, ...file.runs], [...file.runs, forgedCopy, forgedCopy]]) {
+        const read = await readResultsFile(JSON.stringify({ ...file, runs }), known, NOW);
+        expect(read.refused).toEqual([]);
+        expect(read.doubled).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+        expect(read.runs.map((r) => [r.id, r.playerId]).sort()).toEqual([
+          ['assessed', 'bram'],
+          ['practice', 'anna'],
+        ]);
+      }
+    });
+
     it('changing only a time or a choice, or another key, refuses that run too', async () => {
       const { file } = await deviceA();
       const refusedIds = async (f: ResultsFile) => (await readResultsFile(JSON.stringify(f), known, NOW)).refused.map((r) => r.runId);

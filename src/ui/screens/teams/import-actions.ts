@@ -93,6 +93,8 @@ export interface FileOutcome {
   taken: number;
   /** The file's runs left out: changed after they were played. */
   refused: RunNote[];
+  /** Runs in the file twice: the genuine copy taken, a changed copy ignored. */
+  doubled: RunNote[];
   /** Runs whose scores or ending in the file were not what their choices give: the replay's count. */
   misstated: RunNote[];
   /** The file's players and teams not added: no run of theirs was taken. */
@@ -104,14 +106,14 @@ export async function importFile(file: File): Promise<FileOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
-  const { refused, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
+  const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
   for (const run of bundle.runs) noteHandedIn(run);
   announceResults();
-  return { outcome, taken: bundle.runs.length, refused, misstated, leftOut };
+  return { outcome, taken: bundle.runs.length, refused, doubled, misstated, leftOut };
 }
 
 /** Scenario versions brought by imports that wait for a manager's decision. */
