@@ -20,7 +20,7 @@ import { scoreRun as resultOf } from './scoring';
 import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
 import type { Scores } from '../engine/contract';
-import type { Run } from '../engine/types';
+import { RUN_FORMAT_VERSION, type Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 import { outgoing, verifyRun } from './run-signature';
@@ -78,6 +78,7 @@ export type ImportErrorCode =
   | 'truncated'
   | 'foreign'
   | 'newer'
+  | 'newer-run'
   | 'invalid'
   | 'bad-run'
   | 'bad-scenario'
@@ -256,7 +257,8 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const seen = new Map<string, number>();
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
-    if (!run) throw new ImportError('bad-run', { index: i + 1 });
+    // A run in a format this version cannot read is not damage: updating the device helps.
+    if (!run) throw new ImportError(isRecord(raw) && typeof raw.formatVersion === 'number' && raw.formatVersion > RUN_FORMAT_VERSION ? 'newer-run' : 'bad-run', { index: i + 1 });
     const note = runNote(run, profiles);
     try {
       await checkSignature(run, i + 1, note.name);
