@@ -6,8 +6,9 @@
  * fires, as Safari does), and site data cleared mid-run (DevTools' "clear site data": the
  * connection is closed under the page).
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { beginIfShown, choose, readDb, shownStep, startAs } from './persist-support';
+import { beginIfShown, choose, engineRun, readDb, shownStep, signedElsewhere, startAs } from './persist-support';
 import { plannedPaths, readScenario } from './helpers';
 
 interface WriteFault {
@@ -109,6 +110,36 @@ test('a full disk at the start: "Start" plays on in memory, with a banner', asyn
   expect(await shownStep(page)).toBe(3);
   // Nothing of it reached the disk.
   expect((await readDb(page)).profiles).toEqual([]);
+});
+
+test('a results file imported on a full disk: the log says the storage is full and what to do, and nothing is written', async ({ page }, info) => {
+  await canBreakWrites(page);
+  const runs = await signedElsewhere([0, 1].map((i) => engineRun('toy-shop-saturday', `run-${i}`, (available) => available[i % available.length].id)));
+  const path = info.outputPath('room.json');
+  const profiles = [{ id: 'p-dewi', name: 'Dewi', teamId: null, createdAt: 1 }];
+  writeFileSync(path, JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: Date.now(), scope: { kind: 'all' }, teams: [], profiles, scenarios: [], runs, scores: [] }));
+  await page.goto('/#/results');
+  const picker = page.getByLabel('Results file (.json)');
+  await expect(picker).toBeEnabled();
+  await diskFull(page, true);
+  await picker.setInputFiles(path);
+  const entry = page.getByRole('log').locator('p').first();
+  await expect(entry).toHaveText(
+    'room.json: Refused: this device’s storage is full. Free some space on it (files or apps you no longer need), then try again. Nothing was changed.',
+  );
+  await expect(entry, 'shown as a problem').toHaveClass(/\berror\b/);
+  await expect(page.getByRole('alert').filter({ hasText: 'The device is full' })).toBeVisible();
+  expect((await readDb(page)).runs).toEqual([]);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(entry).toHaveText(
+    'room.json: Geweigerd: de opslag van dit apparaat is vol. Maak er ruimte vrij (bestanden of apps die je niet meer nodig hebt) en probeer het dan opnieuw. Er is niets veranderd.',
+  );
+
+  // With room again, the same file comes in whole.
+  await diskFull(page, false);
+  await page.getByLabel('Resultatenbestand (.json)').setInputFiles(path);
+  await expect(entry).toContainText('room.json: 2 nieuwe rondes');
+  expect((await readDb(page)).runs).toHaveLength(2);
 });
 
 test('a write that fails: the step stays shown, it says so, nothing more is taken, and "Save again" writes the whole run', async ({ page }) => {

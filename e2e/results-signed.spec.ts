@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeRunLink } from '../src/persistence/run-link';
-import { deviceOpener, engineRun, exportAll, playToEnd, startAs } from './persist-support';
+import type { Run } from '../src/engine/types';
+import { deviceOpener, engineRun, exportAll, playToEnd, readDb, signedElsewhere, startAs } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -278,4 +279,75 @@ test('the import’s intro does not say unsigned runs only come from older versi
   const intro = b.getByText(/^A file exported from Frontlijn on another device\./);
   await expect(intro).toContainText('Runs without a signature (from older versions of Frontlijn, or with it removed) are imported but left out of leaderboards');
   await expect(intro).toContainText('if a run was changed after it was played, only that run is refused and the rest is imported.');
+});
+
+/** A results file as another device exports it, its runs signed there and then changed by `edit`. */
+async function handMade(path: string, people: { id: string; name: string; teamId?: string }[], runs: Run[], edit: (signed: Run[]) => Run[]): Promise<string> {
+  const teams = [{ id: 'kassa', name: 'Kassa', createdAt: 1 }];
+  const profiles = people.map((p) => ({ teamId: null, createdAt: 1, ...p }));
+  const file = { format: 'frontlijn-results', formatVersion: 2, exportedAt: Date.now(), scope: { kind: 'all' }, teams, profiles, scenarios: [], runs: edit(await signedElsewhere(runs)), scores: [] };
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+const asPractice = (signed: Run[]) => signed.map((r) => ({ ...r, mode: 'coaching' as const }));
+
+test('a file whose every run was changed adds nobody: its players and team are named as not added', async ({ browser }, info) => {
+  const b = await device(browser);
+  const people = [
+    { id: 'p-anna', name: 'Anna', teamId: 'kassa' },
+    { id: 'p-bram', name: 'Bram', teamId: 'kassa' },
+  ];
+  const runs = people.map((p, i) => ({ ...engineRun(TOY, `run-${i}`, (available) => available[i % available.length].id), playerId: p.id }));
+  const path = await handMade(info.outputPath('changed.json'), people, runs, asPractice);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(path);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('changed.json: no new runs, none already here, no new players.');
+  await expect(log.locator('p').nth(1)).toContainText(`Not imported: 2 runs, of Anna in “${TOY_TITLE}” and Bram in “${TOY_TITLE}”.`);
+  const leftOut = log.locator('p').nth(2);
+  await expect(leftOut).toHaveText(
+    'changed.json: Not added: 2 players (Anna and Bram), because no run of theirs was imported from the file. Not added: the team Kassa, because no run of its players was imported from the file.',
+  );
+  await expect(leftOut, 'shown as a problem').toHaveClass(/\berror\b/);
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(leftOut).toHaveText(
+    'changed.json: Niet toegevoegd: 2 spelers (Anna en Bram), omdat er geen ronde van hen uit het bestand is ingelezen. Niet toegevoegd: het team Kassa, omdat er geen ronde van zijn spelers uit het bestand is ingelezen.',
+  );
+  await b.getByRole('button', { name: 'English' }).click();
+  // Nobody from the file is on the device: not on the players page, not in the database.
+  await b.goto('/#/players');
+  await expect(b.getByRole('heading', { name: 'Players and teams', level: 1 })).toBeVisible();
+  await expect(b.getByRole('button', { name: /^Rename (Anna|Bram)$/ })).toHaveCount(0);
+  await expect(b.getByRole('heading', { name: 'Kassa' })).toHaveCount(0);
+  const db = await readDb(b);
+  expect([db.profiles, db.teams, db.runs]).toEqual([[], [], []]);
+});
+
+test('a run in the file twice, genuine and changed: the log says the genuine copy was taken and the other ignored', async ({ browser }, info) => {
+  const b = await device(browser);
+  const people = [
+    { id: 'p-dewi', name: 'Dewi' },
+    { id: 'p-mallory', name: 'Mallory' },
+  ];
+  // The genuine run of Dewi, and a copy of it claimed by Mallory, first in the file.
+  const run = engineRun(TOY, 'dewi-run', (available) => available[0].id);
+  const path = await handMade(info.outputPath('twice.json'), people, [run], ([genuine]) => [{ ...genuine, playerId: 'p-mallory' }, genuine]);
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(path);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('twice.json: 1 new run, none already here, 1 new player.');
+  const doubled = log.locator('p').nth(1);
+  await expect(doubled).toHaveText(
+    `twice.json: The run of Dewi in “${TOY_TITLE}” was in the file twice. The genuine copy was imported; the other copy was changed after playing (the signature does not match) and was ignored.`,
+  );
+  await expect(doubled, 'shown as a problem').toHaveClass(/\berror\b/);
+  await expect(log).not.toContainText('Not imported');
+  await expect(log).toContainText('Not added: the player Mallory, because no run of theirs was imported from the file.');
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(doubled).toHaveText(
+    'twice.json: De ronde van Dewi in ‘Speelgoedwinkel op zaterdag’ stond twee keer in het bestand. De echte ronde is ingelezen; de andere is na het spelen veranderd (de handtekening klopt niet) en genegeerd.',
+  );
+  await b.getByRole('button', { name: 'English' }).click();
+  expect(await boardNames(b)).toEqual(['Dewi']);
 });

@@ -81,6 +81,7 @@ test('tampered, corrupted, foreign and oversized files are refused and nothing c
     ['garbage.json', 'PK\u0003\u0004 this is a zip file', /not a Frontlijn results file/],
     ['foreign.json', JSON.stringify({ name: 'a different app', items: [] }), /not exported by Frontlijn/],
     ['newer.json', JSON.stringify({ ...data, formatVersion: 7 }), /newer version of Frontlijn/],
+    ['newer-run.json', JSON.stringify({ ...data, runs: [{ ...data.runs[0], formatVersion: 2 }] }), /^newer-run\.json: Refused: run 1 in the file was made by a newer version of Frontlijn\. Update this device first\./],
     ['oversized.json', good.replace('{', '{' + ' '.repeat(16 * 1024 * 1024)), /larger than 15 MB/],
   ];
   const changedChoice = structuredClone(data);

@@ -4,7 +4,7 @@
  * unbroken strings (a URL in an option, a long team name) never widen a page.
  */
 import { writeFileSync } from 'node:fs';
-import { beginIfShown } from './persist-support';
+import { beginIfShown, engineRun } from './persist-support';
 import { expect, test } from '@playwright/test';
 import { overflow } from './layout-support';
 
@@ -131,7 +131,8 @@ test('look-alike teams and imported look-alike players are pointed out; the impo
   await page.getByLabel('Team name').fill('KASSA\u200B');
   await expect(page.getByRole('status').filter({ hasText: 'There is already a team called “Kassa”.' })).toBeVisible();
 
-  // A results file from another device, with "Anna" plus a zero-width space and a right-to-left override.
+  // A results file from another device, with "Anna" plus a zero-width space and a right-to-left
+  // override, and a run of hers (a player comes in only with a run).
   const path = info.outputPath('\u202Eanna.json');
   writeFileSync(
     path,
@@ -143,7 +144,7 @@ test('look-alike teams and imported look-alike players are pointed out; the impo
       teams: [],
       profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: null, createdAt: 1_764_000_000_000 }],
       scenarios: [],
-      runs: [],
+      runs: [{ ...engineRun('toy-shop-saturday', 'anna-elsewhere-1', (available) => available[0].id), playerId: 'anna-elsewhere' }],
       scores: [],
     }),
   );

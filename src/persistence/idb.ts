@@ -603,13 +603,16 @@ export class IdbStore implements Store {
       out.devices = devices.notes();
       await tx.done;
     } catch (e) {
+      // A full disk aborts the transaction with QuotaExceededError, its requests with AbortError:
+      // the import says which (the UI tells a full disk from another refusal).
+      const failure = txFailure(e, tx);
       try {
         tx.abort();
       } catch {
         /* already finished or aborted */
       }
-      if (isQuotaError(e)) this.hub.emit({ kind: 'quota' });
-      throw e;
+      if (isQuotaError(failure)) this.hub.emit({ kind: 'quota' });
+      throw failure;
     }
     return out;
   }

@@ -121,6 +121,10 @@ describe('results file', () => {
     expect((await refused(new Uint8Array([0xff, 0xfe, 0x00, 0x7b]))).code).toBe('not-json');
     expect((await refused(JSON.stringify({ hello: 'world' }))).code).toBe('foreign');
     expect((await refused(JSON.stringify({ ...file, formatVersion: 99 }))).code).toBe('newer');
+    // A run in a newer format than this device reads, in a file of today's format: not "damaged".
+    const newerRun = structuredClone(file);
+    newerRun.runs[1].formatVersion = 2;
+    expect(await refused(JSON.stringify(newerRun))).toMatchObject({ code: 'newer-run', params: { index: 2 } });
     expect((await refused(JSON.stringify({ ...file, runs: 'nope' }))).code).toBe('invalid');
     expect((await refused('x'.repeat(MAX_RESULTS_BYTES + 1))).code).toBe('too-large');
 

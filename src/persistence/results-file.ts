@@ -7,7 +7,10 @@
  * holds cannot be told apart from the damage. One exception: a run whose signature does not hold
  * (changed after it was played) is left out and named, and the file's other runs are imported.
  * Each run's signature stands for that run alone, so leaving one out gives a forger nothing they
- * could not have by deleting it from the file, and the trainer loses no genuine run.
+ * could not have by deleting it from the file, and the trainer loses no genuine run (a run there
+ * twice, once as played and once changed, is taken and named as doubled, not refused). Players and
+ * teams come in only with a run taken from the file: one whose runs were all left out is named,
+ * not added.
  *
  * Scores and endings in the file are for people reading it: importing recomputes them by replay
  * (scoring.ts, as every result here is made), and names the runs the file stated differently.
@@ -17,7 +20,7 @@ import { scoreRun as resultOf } from './scoring';
 import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
 import type { Scores } from '../engine/contract';
-import type { Run } from '../engine/types';
+import { RUN_FORMAT_VERSION, type Run } from '../engine/types';
 import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 import { outgoing, verifyRun } from './run-signature';
@@ -49,10 +52,20 @@ export interface RunNote {
   scenario: string;
 }
 
+/** A player or team the import log names: its id and its name as the file gives it ('?': a guest). */
+export interface PersonNote {
+  id: string;
+  name: string;
+}
+
 /** A checked results file: what to import, and the runs the import log names. */
 export interface ResultsRead extends ImportBundle {
   /** Runs left out: changed after they were played (their signature does not hold). */
   refused: RunNote[];
+  /** Runs the file holds twice, genuine (taken) and changed after it was played (ignored): named as the genuine copy. */
+  doubled: RunNote[];
+  /** The file's players and teams not imported: none of the runs taken from the file is theirs. */
+  leftOut: { players: PersonNote[]; teams: PersonNote[] };
   /** Runs whose scores or ending in the file are not what replaying their choices gives: imported, with the replay's. */
   misstated: RunNote[];
 }
@@ -65,6 +78,7 @@ export type ImportErrorCode =
   | 'truncated'
   | 'foreign'
   | 'newer'
+  | 'newer-run'
   | 'invalid'
   | 'bad-run'
   | 'bad-scenario'
@@ -237,13 +251,14 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const scenarios = [...versions.values()];
 
   const runs: Run[] = [];
-  const refused: RunNote[] = [];
+  let refused: RunNote[] = [];
   /** What replaying each run gives (null: not finished), to compare with what the file states. */
   const results = new Map<string, RunResult | null>();
   const seen = new Map<string, number>();
   for (const [i, raw] of (data.runs as unknown[]).entries()) {
     const run = restoreRun(raw, new Repairs(), { strict: true });
-    if (!run) throw new ImportError('bad-run', { index: i + 1 });
+    // A run in a format this version cannot read is not damage: updating the device helps.
+    if (!run) throw new ImportError(isRecord(raw) && typeof raw.formatVersion === 'number' && raw.formatVersion > RUN_FORMAT_VERSION ? 'newer-run' : 'bad-run', { index: i + 1 });
     const note = runNote(run, profiles);
     try {
       await checkSignature(run, i + 1, note.name);
@@ -268,8 +283,33 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
     results.set(run.id, await checkRun(run, versions, known));
     runs.push(run);
   }
+  // A changed copy of a run whose genuine copy was taken: the run is in, the copy is named apart.
+  const taken = new Map(runs.map((run) => [run.id, run]));
+  const doubled = oncePerRun(refused.filter((n) => taken.has(n.runId))).map((n) => runNote(taken.get(n.runId)!, profiles));
+  refused = oncePerRun(refused.filter((n) => !taken.has(n.runId)));
   const misstated = misstatedRuns(data.scores, runs, results, profiles);
-  return { ...withVersions({ teams, profiles, scenarios, runs }, versions), refused, misstated };
+  const people = withRunsBehind(profiles, teams, runs);
+  return { ...withVersions({ ...people, scenarios, runs }, versions), refused, doubled, misstated, leftOut: people.leftOut };
+}
+
+const oncePerRun = (notes: RunNote[]) => [...new Map(notes.map((n) => [n.runId, n])).values()];
+
+/**
+ * The players and teams of a file that come in: a player with a run taken from the file, and the
+ * team of such a player. Nothing of the file appears without a run behind it (a file whose every
+ * run is refused adds no one); the rest is `leftOut`, for the log.
+ */
+function withRunsBehind(profiles: Profile[], teams: Team[], runs: Run[]): { profiles: Profile[]; teams: Team[]; leftOut: ResultsRead['leftOut'] } {
+  const players = new Set(runs.map((r) => r.playerId));
+  const kept = profiles.filter((p) => players.has(p.id));
+  const teamIds = new Set(kept.map((p) => p.teamId));
+  const keptTeams = teams.filter((t) => teamIds.has(t.id));
+  const note = (x: Profile | Team): PersonNote => ({ id: x.id, name: 'guest' in x && x.guest ? '?' : x.name });
+  return {
+    profiles: kept,
+    teams: keptTeams,
+    leftOut: { players: profiles.filter((p) => !players.has(p.id)).map(note), teams: teams.filter((t) => !teamIds.has(t.id)).map(note) },
+  };
 }
 
 function runNote(run: Run, profiles: Profile[]): RunNote {

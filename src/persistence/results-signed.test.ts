@@ -13,7 +13,7 @@ import { MemoryStore } from './memory';
 import { buildResultsFile, readResultsFile, RESULTS_FORMAT, type KnownVersion, type ResultsFile } from './results-file';
 import { scoreRun } from './scoring';
 import { leaderboard, unverifiedLeftOut } from './stats';
-import { profile } from './test/fixtures';
+import { profile, team } from './test/fixtures';
 import { builtIn, playThrough } from './test/play';
 
 beforeEach(() => {
@@ -70,6 +70,54 @@ for (const [kind, make] of Object.entries(stores)) {
       // The untouched file brings Anna's practice too; it does not change the board.
       expect(await importText(b, JSON.stringify(file))).toMatchObject({ runsAdded: 1, runsSkipped: 1 });
       expect(await board(b)).toEqual(['Bram']);
+    });
+
+    it('a file whose every run is refused adds no player and no team, and names them', async () => {
+      const a = await make('device-a');
+      await a.saveTeam(team('kassa', 'Kassa'));
+      await a.saveProfile(profile('anna', 'kassa', 'Anna'));
+      await a.saveProfile(profile('bram', 'kassa', 'Bram'));
+      await a.saveRun(playThrough(toy, 'r-anna', 'anna', () => 0, 'assessment'));
+      await a.saveRun(playThrough(toy, 'r-bram', 'bram', () => 1, 'assessment'));
+      const forged = await buildResultsFile(a, { kind: 'all' }, NOW);
+      for (const r of forged.runs) r.mode = 'coaching';
+
+      const read = await readResultsFile(JSON.stringify(forged), known, NOW);
+      expect(read.refused.map((r) => r.name).sort()).toEqual(['Anna', 'Bram']);
+      expect(read.leftOut).toEqual({ players: [{ id: 'anna', name: 'Anna' }, { id: 'bram', name: 'Bram' }], teams: [{ id: 'kassa', name: 'Kassa' }] });
+      const b = await make('device-b');
+      await b.saveProfile(profile('bram', null, 'Bram'));
+      expect(await b.importBundle(read)).toMatchObject({ runsAdded: 0, profilesAdded: 0, teamsAdded: 0 });
+      // Nothing of the file is here; the Bram who was here already is as he was (no team).
+      expect(await b.listProfiles()).toEqual([profile('bram', null, 'Bram')]);
+      expect(await b.listTeams()).toEqual([]);
+      expect(await b.listRuns()).toEqual([]);
+
+      // One genuine run brings its player and team; the other player is still left out.
+      forged.runs.find((r) => r.id === 'r-anna')!.mode = 'assessment';
+      const one = await readResultsFile(JSON.stringify(forged), known, NOW);
+      expect(one.leftOut).toEqual({ players: [{ id: 'bram', name: 'Bram' }], teams: [] });
+      expect(await b.importBundle(one)).toMatchObject({ runsAdded: 1, profilesAdded: 1, teamsAdded: 1 });
+      expect((await b.listProfiles()).map((p) => [p.name, p.teamId]).sort()).toEqual([
+        ['Anna', 'kassa'],
+        ['Bram', null],
+      ]);
+    });
+
+    it('a run in the file twice, genuine and forged, is taken once and named as doubled, not refused', async () => {
+      const { file } = await deviceA();
+      const genuine = file.runs.find((r) => r.id === 'assessed')!;
+      // A copy of Bram's assessment claimed by Anna, before or after the genuine one.
+      const forgedCopy = { ...structuredClone(genuine), playerId: 'anna' };
+      for (const runs of [[forgedCopy, ...file.runs], [...file.runs, forgedCopy, forgedCopy]]) {
+        const read = await readResultsFile(JSON.stringify({ ...file, runs }), known, NOW);
+        expect(read.refused).toEqual([]);
+        expect(read.doubled).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+        expect(read.runs.map((r) => [r.id, r.playerId]).sort()).toEqual([
+          ['assessed', 'bram'],
+          ['practice', 'anna'],
+        ]);
+      }
     });
 
     it('changing only a time or a choice, or another key, refuses that run too', async () => {

@@ -253,6 +253,20 @@ describe('idb store specifics', () => {
     expect(pick(await reopened.getRun('r1'))).toEqual(['good', 'bad', 'ok', 'fine']);
   });
 
+  it('an import on a full disk, as Chrome reports it, is refused as a full disk, reported, and changes nothing', async () => {
+    const hub = new IssueHub();
+    const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+    const bundle = { scenarios: [version], teams: [team('t1')], profiles: [profile('p1', 't1')], runs: [finishedRun('r1', 'p1', ['good', 'good'])] };
+    const space = fillDisk();
+    try {
+      await expect(store.importBundle(bundle)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      expect(hub.last).toEqual({ kind: 'quota' });
+    } finally {
+      space();
+    }
+    expect([await store.listProfiles(), await store.listTeams(), await store.listRuns(), await store.listScenarios()]).toEqual([[], [], [], []]);
+  });
+
   it('a write that fails for another reason changes nothing, also while the disk is full', async () => {
     const hub = new IssueHub();
     const store = new IdbStore(await openIdb(hub), hub, fakeScorer);

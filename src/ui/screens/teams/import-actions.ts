@@ -7,7 +7,7 @@ import { catalog } from 'virtual:scenario-catalog';
 import type { ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
 import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
-import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type RunNote } from '../../../persistence/results-file';
+import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
@@ -93,8 +93,12 @@ export interface FileOutcome {
   taken: number;
   /** The file's runs left out: changed after they were played. */
   refused: RunNote[];
+  /** Runs in the file twice: the genuine copy taken, a changed copy ignored. */
+  doubled: RunNote[];
   /** Runs whose scores or ending in the file were not what their choices give: the replay's count. */
   misstated: RunNote[];
+  /** The file's players and teams not added: no run of theirs was taken. */
+  leftOut: ResultsRead['leftOut'];
 }
 
 /** Imports a results file; throws ImportError when it is refused (nothing written). */
@@ -102,14 +106,14 @@ export async function importFile(file: File): Promise<FileOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
-  const { refused, misstated, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
+  const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
   for (const run of bundle.runs) noteHandedIn(run);
   announceResults();
-  return { outcome, taken: bundle.runs.length, refused, misstated };
+  return { outcome, taken: bundle.runs.length, refused, doubled, misstated, leftOut };
 }
 
 /** Scenario versions brought by imports that wait for a manager's decision. */

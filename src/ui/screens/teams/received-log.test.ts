@@ -5,7 +5,7 @@ import coreNl from '../../../i18n/core.nl.json';
 import teams from '../../../i18n/teams.en.json';
 import teamsNl from '../../../i18n/teams.nl.json';
 import type { Lang } from '../../../engine/types';
-import { addReceived, loadReceived, RECEIVED_KEY, receivedId, receivedText, type ReceivedEntry } from './received-log';
+import { addReceived, loadReceived, mergeReceived, RECEIVED_KEY, receivedId, receivedText, type ReceivedEntry } from './received-log';
 
 /** A localStorage of one Map (the unit tests run in node). */
 function storage(refuse = false): Map<string, string> {
@@ -55,7 +55,7 @@ describe('the Received log', () => {
     shown = addReceived(file, shown);
     shown = addReceived(version, shown);
     shown = addReceived(guest, shown);
-    expect(loadReceived()).toEqual([guest, version, file]);
+    expect(loadReceived()).toMatchObject([guest, version, file]);
     for (let i = 1; i <= 52; i++) shown = addReceived(added(`player ${i}`), shown);
     const again = loadReceived();
     expect(again).toEqual(shown);
@@ -69,6 +69,29 @@ describe('the Received log', () => {
     const mine = addReceived(added('here'), []);
     addReceived(added('other tab'), mine);
     expect(addReceived(added('here again'), mine).map(nameOf)).toEqual(['here again', 'other tab', 'here']);
+  });
+
+  it('two tabs logging at once: a write that dropped the other tab’s entries is repaired, in both tabs', () => {
+    const data = storage();
+    // Tab A logs Anna; tab B, which read the log before A wrote it, logs Bram over it.
+    let a = addReceived(added('Anna'), []);
+    data.delete(RECEIVED_KEY);
+    let b = addReceived(added('Bram'), []);
+    expect(loadReceived().map(nameOf)).toEqual(['Bram']);
+    // A hears of B's write and puts Anna back; B then hears of A's and needs to add nothing.
+    a = mergeReceived(a);
+    expect(loadReceived().map(nameOf)).toEqual(['Bram', 'Anna']);
+    const written = data.get(RECEIVED_KEY);
+    b = mergeReceived(b);
+    expect(data.get(RECEIVED_KEY)).toBe(written);
+    expect([a.map(nameOf), b.map(nameOf)]).toEqual([
+      ['Bram', 'Anna'],
+      ['Bram', 'Anna'],
+    ]);
+    // The same race with A logging again before it hears of B's write: Anna is kept too.
+    data.set(RECEIVED_KEY, JSON.stringify(b.slice(0, 1)));
+    a = addReceived(added('Cem'), a);
+    expect(loadReceived().map(nameOf)).toEqual(['Cem', 'Bram', 'Anna']);
   });
 
   it('words each entry in the language shown now, not the one it was logged in', () => {

@@ -6,6 +6,10 @@
  * Entries stored by older builds are finished sentences (`text`) and are shown as they are.
  * Newest first, at most 50. Read as untrusted: what is not an entry is dropped, and of an entry
  * only the broken part (a message, a fact); anything that is not a list reads as an empty log.
+ *
+ * Two tabs that import at once each write the whole log, and the later write would drop what
+ * the other just logged: each entry carries an id and a time, and a tab puts back what it logged
+ * that the stored log lacks (mergeReceived, on the other tab's write), so both end with both.
  */
 import type { Lang, Text } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
@@ -32,8 +36,11 @@ export interface LogMessage {
 }
 
 export type ReceivedEntry =
-  /** What happened: its messages, worded and joined when shown; `file`, the results file it is about. */
-  | { ok: boolean; said: LogMessage[]; file?: string }
+  /**
+   * What happened: its messages, worded and joined when shown; `file`, the results file it is
+   * about; `id` and `at` (ms), given when it is logged, to merge the logs of two tabs.
+   */
+  | { ok: boolean; said: LogMessage[]; file?: string; id?: string; at?: number }
   /** An older build's entry: the sentence as it was shown then. */
   | { ok: boolean; text: string };
 
@@ -41,6 +48,7 @@ export const RECEIVED_KEY = 'frontlijn-received';
 const MAX = 50;
 /** A UI message key: a name only, so a stored key can only ever pick one of the UI's own messages. */
 const KEY = /^(?:teams|app)(?:\.[a-z0-9_]+)+$/;
+const ID = /^[a-z0-9]{1,40}$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -81,7 +89,13 @@ function restoreEntry(v: unknown): ReceivedEntry | null {
   if (Array.isArray(v.said)) {
     const said = v.said.map((m) => restoreMessage(m)).filter((m): m is LogMessage => m !== null);
     if (said.length === 0) return null;
-    return typeof v.file === 'string' ? { ok: v.ok, said, file: v.file } : { ok: v.ok, said };
+    return {
+      ok: v.ok,
+      said,
+      ...(typeof v.file === 'string' ? { file: v.file } : {}),
+      ...(typeof v.id === 'string' && ID.test(v.id) ? { id: v.id } : {}),
+      ...(typeof v.at === 'number' && Number.isFinite(v.at) ? { at: v.at } : {}),
+    };
   }
   return typeof v.text === 'string' ? { ok: v.ok, text: v.text } : null;
 }
@@ -102,18 +116,57 @@ export function loadReceived(): ReceivedEntry[] {
   return read() ?? [];
 }
 
-/**
- * Adds an entry on top of what is stored now (another tab may have added some) and returns the
- * new log; when storage refuses, on top of `shown` (the log this page shows), for this page only.
- */
-export function addReceived(entry: ReceivedEntry, shown: readonly ReceivedEntry[]): ReceivedEntry[] {
-  const next = [entry, ...(read() ?? shown)].slice(0, MAX);
+function write(log: ReceivedEntry[]): void {
   try {
-    localStorage.setItem(RECEIVED_KEY, JSON.stringify(next));
+    localStorage.setItem(RECEIVED_KEY, JSON.stringify(log));
   } catch {
     /* storage refused: the log lives as long as this page */
   }
-  return next;
+}
+
+const idOf = (e: ReceivedEntry) => ('id' in e ? e.id : undefined);
+const timeOf = (e: ReceivedEntry) => ('at' in e ? (e.at ?? 0) : 0);
+/**
+ * Newest first, then by id: one order whichever tab merges, so two tabs agree on the 50 they keep
+ * (an older build's entries, with neither, last, in their order).
+ */
+const newestFirst = (a: ReceivedEntry, b: ReceivedEntry) => timeOf(b) - timeOf(a) || (idOf(a) ?? '').localeCompare(idOf(b) ?? '');
+/** This tab's entries are logged at distinct times, so they keep the order they were logged in. */
+let lastAt = 0;
+
+/** The stored log with the entries of `mine` it lacks (by id), each by its time; whether any came in. */
+function merged(stored: ReceivedEntry[], mine: readonly ReceivedEntry[]): { log: ReceivedEntry[]; grew: boolean } {
+  const ids = new Set(stored.map(idOf));
+  const missing = mine.filter((e) => idOf(e) !== undefined && !ids.has(idOf(e)));
+  const log = [...missing, ...stored].sort(newestFirst).slice(0, MAX);
+  return { log, grew: log.some((e) => missing.includes(e)) };
+}
+
+/**
+ * Adds an entry on top of what is stored now (another tab may have added some), keeping what
+ * this page logged (`shown`) that a write of another tab dropped, and returns the new log; when
+ * storage refuses, on top of `shown`, for this page only.
+ */
+export function addReceived(entry: ReceivedEntry, shown: readonly ReceivedEntry[]): ReceivedEntry[] {
+  lastAt = Math.max(Date.now(), lastAt + 1);
+  const logged = { ...entry, id: Math.random().toString(36).slice(2, 12) + lastAt.toString(36), at: lastAt };
+  const stored = read();
+  if (stored === null) return [logged, ...shown].slice(0, MAX);
+  const { log } = merged(stored, [logged, ...shown]);
+  write(log);
+  return log;
+}
+
+/**
+ * The log after another tab wrote it: what is stored, with what this page logged (`shown`) that
+ * that write dropped, stored again when there was any.
+ */
+export function mergeReceived(shown: readonly ReceivedEntry[]): ReceivedEntry[] {
+  const stored = read();
+  if (stored === null) return [...shown];
+  const { log, grew } = merged(stored, shown);
+  if (grew) write(log);
+  return log;
 }
 
 /** What an entry says, the same in every language: to tell whether something was logged before. */
