@@ -304,6 +304,8 @@ test('a file whose every run was changed adds nobody: its players and team are n
   await b.getByLabel('Results file (.json)').setInputFiles(path);
   const log = b.getByRole('log');
   await expect(log.locator('p').first()).toContainText('changed.json: no new runs, none already here, no new players.');
+  // Nothing was taken: the summary is not shown as a success (green) above the refusals.
+  await expect(log.locator('p').first(), 'not shown as a success').toHaveClass(/\berror\b/);
   await expect(log.locator('p').nth(1)).toContainText(`Not imported: 2 runs, of Anna in “${TOY_TITLE}” and Bram in “${TOY_TITLE}”.`);
   const leftOut = log.locator('p').nth(2);
   await expect(leftOut).toHaveText(
