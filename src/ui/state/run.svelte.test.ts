@@ -257,6 +257,43 @@ describe('LiveRun', () => {
     stop();
   });
 
+  it('rehearsing the options changes nothing shown, written or reported, nor the choice after it', async () => {
+    const store = new CountingStore();
+    const run = fresh();
+    const live = await LiveRun.start(store, scenario, run);
+    const plain = await LiveRun.start(new MemoryStore(), scenario, structuredClone(run));
+    const before = structuredClone(live.state);
+    let updates = 0;
+    const stop = $effect.root(() => {
+      $effect(() => {
+        void live.state;
+        updates++;
+      });
+    });
+    flushSync();
+    const reported: string[] = [];
+    listenToRuns((r) => reported.push(r.id));
+    // one option per call, as the play screen calls it when the page is idle
+    let calls = 1;
+    for (let step = 0; live.rehearse(step); step++) calls++;
+    flushSync();
+    expect(calls).toBe(before.available.length);
+    expect(live.state).toEqual(before);
+    expect(live.run).toEqual(run);
+    expect(updates).toBe(1);
+    expect(store.writes).toBe(0);
+    expect(await store.listRuns()).toEqual([]);
+    expect(reported).toEqual([]);
+    // The player's choice after it: the same step as on a run that was never rehearsed.
+    const option = live.state.available[1].id;
+    expect(await live.choose(option, T0 + 1000)).toBe(true);
+    expect(await plain.choose(option, T0 + 1000)).toBe(true);
+    expect(live.state).toEqual(plain.state);
+    expect((await store.getRun(run.id))!.events).toEqual(plain.run.events);
+    listenToRuns(null);
+    stop();
+  });
+
   it('on resume past a deadline, appends the time-out at the deadline before anything is shown', async () => {
     const limit = scenario.nodes[scenario.start].timeLimit;
     expect(limit, 'the first decision of the toy shop is timed').toBeTruthy();

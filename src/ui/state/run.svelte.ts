@@ -198,6 +198,25 @@ export class LiveRun {
     return this.#append(choice);
   }
 
+  /**
+   * Takes each option of the current decision in the engine and throws the results away: nothing
+   * is shown, written or kept. On a first visit the engine's code is compiled the first time it
+   * runs, which a slow phone feels in the first choice; rehearsed while the player reads (the play
+   * screen calls this when the page is idle), the choice then runs code that is ready. Returns
+   * whether there is more to rehearse: one option per call, so no call holds the main thread long.
+   */
+  rehearse(step: number): boolean {
+    const state = this.#state;
+    const option = state.available[step];
+    if (state.node === null || !option) return false;
+    try {
+      applyEvent(this.scenario, state, { type: 'choice.select', node: state.node, option: option.id, at: Date.now() });
+    } catch {
+      // a choice that cannot happen here is refused by choose() too; nothing to warm
+    }
+    return step + 1 < state.available.length;
+  }
+
   /** The time of the current decision ran out (at its deadline). */
   expire(at?: number): Promise<boolean> {
     const { node, deadline } = this.#state;
