@@ -4,7 +4,7 @@
  *
  * The page for such a link (scripts/vite-plugin-perf.ts) carries the scenario's first decision
  * already rendered by the app's own components (src/prerender), in each language, hidden and
- * not laid out (#boot in global.css). This script — a separate, dependency-free entry of about 2 KB
+ * not laid out (#boot in global.css). This script — a separate, dependency-free entry of about 6 KB
  * gzipped, which the build puts inline in that page right after #boot and #app, so that the page
  * needs no second download — picks the variant the
  * app would show (the saved language, else the browser's; the link's mode), shows it and makes
