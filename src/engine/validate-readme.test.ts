@@ -1,10 +1,12 @@
 /**
  * scenarios/README.md stays true: its tutorial example is exactly the fixture that validates
- * without warnings, and every problem code the validator can report is explained in it.
+ * without warnings, every problem code the validator can report is explained in it, and the moods
+ * each expression fits at are the engine's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from './validate';
+import { EXPRESSION_MOODS } from './expression';
 
 const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');
 const FIX = new URL('./fixtures/', import.meta.url);
@@ -48,5 +50,11 @@ describe('scenarios/README.md', () => {
 
   it('tells authors to put the $schema line at the top', () => {
     expect(readme).toContain('"$schema": "./scenario.schema.json",');
+  });
+
+  it('gives the moods each expression fits at as the engine has them', () => {
+    const said = readme.split('It fits at these moods:')[1].split('(')[0];
+    const ranges = Object.fromEntries([...said.matchAll(/`(\w+)` (-?\d) to (-?\d)/g)].map(([, name, lo, hi]) => [name, [Number(lo), Number(hi)]]));
+    expect(ranges).toEqual(EXPRESSION_MOODS);
   });
 });
