@@ -106,7 +106,19 @@ for (const lang of ['en', 'nl'] as const) {
     await page.keyboard.press('PageDown');
     await expect(where(1)).toBeVisible();
 
+    // Escape in the open choices closes them first, the focus back on their line; a second
     // Escape leaves the projector, as on the leaderboard.
+    const filters = page.locator('#db-filters');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeHidden();
+    await expect(filters).toBeFocused();
+    await expect(page.getByRole('navigation', { name: w.menu })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: w.off })).toBeVisible();
+    await filters.click();
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeHidden();
+    await expect(filters).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: w.projector })).toBeFocused();
