@@ -12,8 +12,8 @@ const TOY = 'toy-shop-saturday';
 const PROJECTOR = { width: 1280, height: 720 };
 
 const WORDS = {
-  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names' },
-  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen' },
+  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names', scenario: 'Scenario', show: 'Show the code', scan: /^Scan the code/, copy: 'Copy link', again: 'Show the code again' },
+  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen', scenario: 'Scenario', show: 'Toon de code', scan: /^Scan de code/, copy: 'Link kopiëren', again: 'Toon de code opnieuw' },
 } as const;
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
@@ -64,6 +64,29 @@ for (const lang of ['en', 'nl'] as const) {
     await page.getByRole('button', { name: w.off }).click();
     await expect(menu).toBeVisible();
     await expect(projector).toBeFocused();
+  });
+
+  test(`Escape leaves the room's projector view, the focus on what shows the code again (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto('/#/room');
+    await page.getByLabel(w.scenario).selectOption(TOY);
+    await page.getByRole('button', { name: w.show }).click();
+    const menu = page.getByRole('navigation', { name: w.menu });
+    await expect(page.getByText(w.scan)).toBeVisible();
+    await expect(menu).toHaveCount(0);
+    await page.getByRole('button', { name: w.copy }).focus();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await expect(page.getByText(w.scan)).toHaveCount(0);
+    const again = page.getByRole('link', { name: w.again });
+    await expect(again).toBeFocused();
+    // Enter there shows the code again, and Escape again leaves it.
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(w.scan)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(again).toBeFocused();
   });
 
   test(`on the projector a clicker's PageDown and PageUp, and the arrow keys, step through the debrief (${lang})`, async ({ page }, info) => {
