@@ -27,7 +27,7 @@ async function expectInView(page: Page, el: Locator, what: string): Promise<void
   expect(box!.y + box!.height, `${what}: bottom in view`).toBeLessThanOrEqual(vp.height);
 }
 
-/** The decision shown: its situation and each option (its text, share and feedback), all on this screen. */
+/** The decision shown: its situation, each option (its text, share and feedback) and how many came to it, all on this screen. */
 async function expectDecisionInView(page: Page, where: string): Promise<void> {
   const decision = page.getByRole('region').filter({ has: page.locator('#db-situation') });
   await expectInView(page, page.locator('#db-situation'), `${where}: the situation`);
@@ -37,6 +37,8 @@ async function expectDecisionInView(page: Page, where: string): Promise<void> {
     const label = (await option.innerText()).slice(0, 40);
     await expectInView(page, option, `${where}: option “${label}”, its share and its feedback`);
   }
+  // And how many players came to it, under the options, in either language.
+  await expectInView(page, decision.getByText(/^\d+ (of \d+ players? came to this decision|van \d+ spelers? kwamen? bij deze beslissing)\.$/), `${where}: how many players came to it`);
 }
 
 test('on a 1280×720 projector every decision fits the first screen, and Next brings the next one into view', async ({ page }, info) => {

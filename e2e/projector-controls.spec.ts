@@ -12,8 +12,8 @@ const TOY = 'toy-shop-saturday';
 const PROJECTOR = { width: 1280, height: 720 };
 
 const WORDS = {
-  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names' },
-  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen' },
+  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names', scenario: 'Scenario', show: 'Show the code', scan: /^Scan the code/, copy: 'Copy link', again: 'Show the code again' },
+  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen', scenario: 'Scenario', show: 'Toon de code', scan: /^Scan de code/, copy: 'Link kopiëren', again: 'Toon de code opnieuw' },
 } as const;
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
@@ -66,6 +66,29 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(projector).toBeFocused();
   });
 
+  test(`Escape leaves the room's projector view, the focus on what shows the code again (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto('/#/room');
+    await page.getByLabel(w.scenario).selectOption(TOY);
+    await page.getByRole('button', { name: w.show }).click();
+    const menu = page.getByRole('navigation', { name: w.menu });
+    await expect(page.getByText(w.scan)).toBeVisible();
+    await expect(menu).toHaveCount(0);
+    await page.getByRole('button', { name: w.copy }).focus();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await expect(page.getByText(w.scan)).toHaveCount(0);
+    const again = page.getByRole('link', { name: w.again });
+    await expect(again).toBeFocused();
+    // Enter there shows the code again, and Escape again leaves it.
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(w.scan)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(again).toBeFocused();
+  });
+
   test(`on the projector a clicker's PageDown and PageUp, and the arrow keys, step through the debrief (${lang})`, async ({ page }, info) => {
     await seedRoom(page, info.outputPath('room.json'));
     if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
@@ -106,7 +129,19 @@ for (const lang of ['en', 'nl'] as const) {
     await page.keyboard.press('PageDown');
     await expect(where(1)).toBeVisible();
 
+    // Escape in the open choices closes them first, the focus back on their line; a second
     // Escape leaves the projector, as on the leaderboard.
+    const filters = page.locator('#db-filters');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeHidden();
+    await expect(filters).toBeFocused();
+    await expect(page.getByRole('navigation', { name: w.menu })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: w.off })).toBeVisible();
+    await filters.click();
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeHidden();
+    await expect(filters).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: w.projector })).toBeFocused();
