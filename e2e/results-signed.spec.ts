@@ -353,3 +353,39 @@ test('a run in the file twice, genuine and changed: the log says the genuine cop
   await b.getByRole('button', { name: 'English' }).click();
   expect(await boardNames(b)).toEqual(['Dewi']);
 });
+
+test('a changed file on the device that holds the genuine runs: those are named as here and counting, no export asked for them', async ({ browser }, info) => {
+  const b = await device(browser);
+  const people = ['Anna', 'Bram', 'Cem', 'Dewi'].map((name) => ({ id: `p-${name.toLowerCase()}`, name }));
+  const runs = people.map((p, i) => ({ ...engineRun(TOY, `run-${i}`, (available) => available[i % available.length].id), playerId: p.id }));
+  // Another device's export of the runs as played (Dewi's left out), and the same runs all made practice.
+  let asPlayed: Run[] = [];
+  const genuine = await handMade(info.outputPath('genuine.json'), people, runs, (signed) => (asPlayed = signed).filter((r) => r.playerId !== 'p-dewi'));
+  const changed = await handMade(info.outputPath('changed.json'), people, [], () => asPractice(asPlayed));
+  await b.goto('/#/results');
+  const picker = b.getByLabel('Results file (.json)');
+  await picker.setInputFiles(genuine);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('genuine.json: 3 new runs');
+  await picker.setInputFiles(changed);
+  await expect(log.locator('p').first()).toContainText('changed.json: no new runs');
+  // Dewi's run is not here: today's refusal, asking for a fresh export.
+  await expect(log.locator('p').nth(1)).toHaveText(
+    `changed.json: Not imported: the run of Dewi in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). The file held no other runs. Ask for a fresh export from the device it was played on.`,
+  );
+  const here = log.locator('p').nth(2);
+  await expect(here).toHaveText(
+    `changed.json: 3 runs, of Anna in “${TOY_TITLE}”, Bram in “${TOY_TITLE}”, and Cem in “${TOY_TITLE}”, were changed in the file and were not imported; the genuine runs are already on this device and count.`,
+  );
+  await expect(here, 'shown as a problem').toHaveClass(/\berror\b/);
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(here).toHaveText(
+    'changed.json: 3 rondes, van Anna in ‘Speelgoedwinkel op zaterdag’, Bram in ‘Speelgoedwinkel op zaterdag’ en Cem in ‘Speelgoedwinkel op zaterdag’, waren in het bestand veranderd en zijn niet ingelezen; de echte rondes staan al op dit apparaat en tellen.',
+  );
+  await expect(log.locator('p').nth(1)).toHaveText(
+    'changed.json: Niet ingelezen: de ronde van Dewi in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). Er stonden geen andere rondes in het bestand. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
+  );
+  await b.getByRole('button', { name: 'English' }).click();
+  // The genuine runs still count, as the log says.
+  expect((await boardNames(b)).sort()).toEqual(['Anna', 'Bram', 'Cem']);
+});

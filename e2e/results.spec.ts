@@ -288,17 +288,16 @@ test('the Received log is worded in the language shown, also what came in before
   writeFileSync(info.outputPath('notes.json'), 'not json at all');
   await page.getByLabel('Results file (.json)').setInputFiles(info.outputPath('notes.json'));
   const entries = page.getByRole('log').locator('p');
+  // No sentence for the scenario version already known here: before, every import added one.
   await expect(entries).toHaveText([
     'notes.json: Refused: this is not a Frontlijn results file (it is not readable JSON text). Nothing was changed.',
     'room.json: 7 new runs, none already here, 5 new players.',
-    /^room\.json: Scenario “Toy shop on a Saturday” \(version [0-9a-f]{8}\): known on this device\.$/,
   ]);
   // Before, every entry stayed in English after the switch, the scenario's title too.
   await page.getByRole('button', { name: 'Nederlands' }).click();
   const dutch = [
     'notes.json: Geweigerd: dit is geen resultatenbestand van Frontlijn (het is geen leesbare JSON-tekst). Er is niets veranderd.',
     'room.json: 7 nieuwe rondes, geen dubbele, 5 nieuwe spelers.',
-    /^room\.json: Scenario ‘Speelgoedwinkel op zaterdag’ \(versie [0-9a-f]{8}\): bekend op dit apparaat\.$/,
   ];
   await expect(entries).toHaveText(dutch);
   await page.reload();

@@ -115,6 +115,15 @@ export interface ImportBundle {
   scenarios: StoredScenario[];
   profiles: Profile[];
   teams: Team[];
+  /** Ids of runs the import left out (changed after they were played): the outcome names those whose genuine copy is here. */
+  refusedRunIds?: string[];
+}
+
+/** A run the import log names: its id, its player's name ('?': none, or a guest) and its scenario id. */
+export interface RunNote {
+  runId: string;
+  name: string;
+  scenario: string;
 }
 
 /** What an import did with one scenario version it brought, for the import log. */
@@ -178,6 +187,12 @@ export interface ImportOutcome {
   players: PlayerNote[];
   /** Players whose runs came from a device that has not sent their runs here before. */
   devices: DeviceNote[];
+  /**
+   * Of the bundle's refusedRunIds, the runs whose genuine copy is here (finished, and signed where
+   * it was played or played here): nothing is missing, a fresh export would bring nothing more.
+   * Named as the copy here gives them.
+   */
+  refusedHere: RunNote[];
 }
 
 export interface Store {

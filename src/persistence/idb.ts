@@ -32,7 +32,7 @@ import type {
 } from './api';
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import type { DeviceKeyPair } from './run-signature';
-import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
 import { measureSaveAsync } from './measure';
@@ -601,6 +601,14 @@ export class IdbStore implements Store {
         else out.runsUpdated++;
       }
       out.devices = devices.notes();
+      out.refusedHere = await refusedHere(
+        bundle.refusedRunIds ?? [],
+        async (id) => {
+          const rec = await tx.objectStore('runs').get(id);
+          return rec ? (restoreRun(rec) ?? undefined) : undefined;
+        },
+        async (id) => restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined,
+      );
       await tx.done;
     } catch (e) {
       // A full disk aborts the transaction with QuotaExceededError, its requests with AbortError:

@@ -11,7 +11,7 @@
  * say, per version, whether it was trusted, new (stored apart) or already waiting.
  */
 import type { Run } from '../engine/types';
-import type { DeviceNote, ImportBundle, ImportOutcome, PlayerNote, Profile, StoredScenario, VersionNote } from './api';
+import type { DeviceNote, ImportBundle, ImportOutcome, PlayerNote, Profile, RunNote, StoredScenario, VersionNote } from './api';
 
 /** A short, stable tag of a name (FNV-1a, base 36): only to tell apart ids, not a secret. */
 function tag(s: string): string {
@@ -99,7 +99,29 @@ export function versionNotes(bundle: ImportBundle, before: Map<string, StoredSce
 /** An import's outcome before anything is counted: its version notes and player notes, all counts 0. */
 export function startOutcome(bundle: ImportBundle, before: Map<string, StoredScenario | undefined>, players: PlayerNote[]): ImportOutcome {
   const counts = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, runsConflicting: 0, profilesAdded: 0, teamsAdded: 0, scenariosAdded: 0, runsApart: 0, runsUnverified: 0, runsNowVerified: 0 };
-  return { ...counts, versions: versionNotes(bundle, before), players, devices: [] };
+  return { ...counts, versions: versionNotes(bundle, before), players, devices: [], refusedHere: [] };
+}
+
+/**
+ * Of the runs an import left out (`ids`: changed after they were played), those whose genuine copy
+ * is here: finished, and not unverified (signed where it was played, or played on this device).
+ * A fresh export would bring nothing more, so the log need not ask for one. Named as the copy here
+ * gives them (its player, not the one the changed copy claims). `run` and `profile` look up by id
+ * (in the import's transaction).
+ */
+export async function refusedHere(
+  ids: string[],
+  run: (id: string) => Promise<Run | undefined>,
+  profile: (id: string) => Promise<Profile | undefined>,
+): Promise<RunNote[]> {
+  const out: RunNote[] = [];
+  for (const id of new Set(ids)) {
+    const here = await run(id);
+    if (!here || here.finishedAt === undefined || here.unverified) continue;
+    const p = here.playerId === null ? undefined : await profile(here.playerId);
+    out.push({ runId: here.id, name: p && !p.guest ? p.name : '?', scenario: here.scenarioId });
+  }
+  return out;
 }
 
 /** What stands for this device among the keys that sent a player's runs: its own runs are unsigned. */

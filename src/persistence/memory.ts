@@ -18,7 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { DeviceMemory, namesOf, planPlayers, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
 import { measureSave } from './measure';
@@ -244,6 +244,7 @@ export class MemoryStore implements Store {
       else if (stored?.unverified && !run.unverified) out.runsNowVerified++;
       else out.runsUpdated++;
     }
+    out.refusedHere = await refusedHere(bundle.refusedRunIds ?? [], async (id) => this.runs.get(id), async (id) => this.profiles.get(id));
     return out;
   }
 

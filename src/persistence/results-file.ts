@@ -8,9 +8,10 @@
  * (changed after it was played) is left out and named, and the file's other runs are imported.
  * Each run's signature stands for that run alone, so leaving one out gives a forger nothing they
  * could not have by deleting it from the file, and the trainer loses no genuine run (a run there
- * twice, once as played and once changed, is taken and named as doubled, not refused). Players and
- * teams come in only with a run taken from the file: one whose runs were all left out is named,
- * not added.
+ * twice, once as played and once changed, is taken and named as doubled, not refused; a refused
+ * run whose genuine copy is already on the device is named apart, by the store's import:
+ * ImportOutcome.refusedHere). Players and teams come in only with a run taken from the file: one
+ * whose runs were all left out is named, not added.
  *
  * Scores and endings in the file are for people reading it: importing recomputes them by replay
  * (scoring.ts, as every result here is made), and names the runs the file stated differently.
@@ -21,7 +22,7 @@ import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
 import type { Scores } from '../engine/contract';
 import { RUN_FORMAT_VERSION, type Run } from '../engine/types';
-import type { ImportBundle, Profile, RunResult, Store, StoredScenario, Team } from './api';
+import type { ImportBundle, Profile, RunNote, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 import { outgoing, verifyRun } from './run-signature';
 
@@ -45,12 +46,8 @@ export interface ResultsFile {
   scores: Pick<RunResult, 'runId' | 'scores' | 'ending'>[];
 }
 
-/** A run the import log names: its id, its player's name as the file gives it ('?': none, or a guest) and its scenario id. */
-export interface RunNote {
-  runId: string;
-  name: string;
-  scenario: string;
-}
+/** A run the import log names (here: its player's name as the file gives it). */
+export type { RunNote };
 
 /** A player or team the import log names: its id and its name as the file gives it ('?': a guest). */
 export interface PersonNote {

@@ -120,6 +120,39 @@ for (const [kind, make] of Object.entries(stores)) {
       }
     });
 
+    it('a changed run whose genuine copy is here is named as the copy here; one not here, or here unsigned, is not', async () => {
+      const { a, file } = await deviceA();
+      // Both runs changed: Bram's assessment claimed by Anna, Anna's practice made an assessment.
+      const forged = structuredClone(file);
+      for (const r of forged.runs) {
+        if (r.id === 'assessed') r.playerId = 'anna';
+        else r.mode = 'assessment';
+      }
+      const read = await readResultsFile(JSON.stringify(forged), known, NOW);
+      expect(read.refused.map((r) => [r.runId, r.name]).sort()).toEqual([
+        ['assessed', 'Anna'],
+        ['practice', 'Anna'],
+      ]);
+      const refusedRunIds = read.refused.map((r) => r.runId);
+      const here = async (store: Store) => (await store.importBundle({ ...read, refusedRunIds })).refusedHere.sort((x, y) => x.runId.localeCompare(y.runId));
+
+      // Device A, where both were played: both are here as played, Bram's under Bram.
+      expect(await here(a)).toEqual([
+        { runId: 'assessed', name: 'Bram', scenario: toy.id },
+        { runId: 'practice', name: 'Anna', scenario: toy.id },
+      ]);
+      // Device B holds Bram's assessment as signed on A, not Anna's practice.
+      const b = await make('device-b');
+      await importText(b, JSON.stringify({ ...file, runs: file.runs.filter((r) => r.id === 'assessed') }));
+      expect(await here(b)).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+      // Device C holds both without their signatures: a signed export would bring more.
+      const c = await make('device-c');
+      await importText(c, JSON.stringify({ ...file, runs: file.runs.map(({ signature: _, ...r }) => r) }));
+      expect(await here(c)).toEqual([]);
+      // Nothing of the changed copies was written anywhere.
+      expect((await b.listRuns()).map((r) => [r.id, r.playerId])).toEqual([['assessed', 'bram']]);
+    });
+
     it('changing only a time or a choice, or another key, refuses that run too', async () => {
       const { file } = await deviceA();
       const refusedIds = async (f: ResultsFile) => (await readResultsFile(JSON.stringify(f), known, NOW)).refused.map((r) => r.runId);

@@ -91,8 +91,10 @@ export interface FileOutcome {
   outcome: ImportOutcome;
   /** How many of the file's runs were taken in (added, completed, or already here). */
   taken: number;
-  /** The file's runs left out: changed after they were played. */
+  /** The file's runs left out: changed after they were played, and not here as played. */
   refused: RunNote[];
+  /** The file's runs left out (changed after they were played) whose genuine copy is here and counts. */
+  refusedHere: RunNote[];
   /** Runs in the file twice: the genuine copy taken, a changed copy ignored. */
   doubled: RunNote[];
   /** Runs whose scores or ending in the file were not what their choices give: the replay's count. */
@@ -108,12 +110,15 @@ export async function importFile(file: File): Promise<FileOutcome> {
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
   const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
-  const outcome = await store.importBundle(bundle);
+  const outcome = await store.importBundle({ ...bundle, refusedRunIds: refused.map((n) => n.runId) });
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
   for (const run of bundle.runs) noteHandedIn(run);
   announceResults();
-  return { outcome, taken: bundle.runs.length, refused, doubled, misstated, leftOut };
+  // A changed run whose genuine copy is here is named apart: no fresh export is needed for it.
+  const here = new Set(outcome.refusedHere.map((n) => n.runId));
+  const elsewhere = refused.filter((n) => !here.has(n.runId));
+  return { outcome, taken: bundle.runs.length, refused: elsewhere, refusedHere: outcome.refusedHere, doubled, misstated, leftOut };
 }
 
 /** Scenario versions brought by imports that wait for a manager's decision. */

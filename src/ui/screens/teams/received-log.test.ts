@@ -50,7 +50,7 @@ describe('the Received log', () => {
         { key: 'teams.import.outcome_unverified', args: { count: 1 } },
       ],
     };
-    const version: ReceivedEntry = { ok: true, said: [{ key: 'teams.import.version_trusted', args: { title: { text: { nl: 'Kassa', en: 'Till' }, or: 'till' }, id: 'till', version: 'abcd1234' } }] };
+    const version: ReceivedEntry = { ok: false, said: [{ key: 'teams.import.version_new', args: { title: { text: { nl: 'Kassa', en: 'Till' }, or: 'till' }, id: 'till', version: 'abcd1234', runs: 2 } }] };
     const guest: ReceivedEntry = { ok: false, said: [{ key: 'teams.import.error_forged_run', args: { name: { ui: 'app.guest' }, scenario: { scenario: 'toy-shop' } } }] };
     shown = addReceived(file, shown);
     shown = addReceived(version, shown);
