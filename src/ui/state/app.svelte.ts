@@ -152,15 +152,11 @@ export class AppState {
    * settings are read, which would otherwise replace it.
    */
   setSound(on: boolean): void {
-    if (this.store && this.#soundChosen === null) {
-      void this.updateSettings({ sound: on });
-      return;
-    }
-    const first = this.#soundChosen === null;
     this.#soundChosen = on;
-    if (!first) return;
     void this.ready().then(() => {
-      const chosen = this.#soundChosen ?? on;
+      // Taps that came before this one was saved are saved with it (the last one wins), once.
+      const chosen = this.#soundChosen;
+      if (chosen === null) return;
       this.#soundChosen = null;
       return this.updateSettings({ sound: chosen });
     });
