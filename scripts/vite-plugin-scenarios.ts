@@ -3,6 +3,8 @@
  *
  * - `virtual:scenario-catalog` exports `catalog`: one small entry per scenario (what a scenario
  *   card needs) with the URL of its full JSON, so the first screen never downloads scenario text.
+ * - Each entry carries the scenario's content hash and the hashes of its earlier versions the app
+ *   shipped (scenarios/versions.txt, scenario-versions.ts): runs on those count without asking.
  * - Build: each scenario is emitted as `scenarios/<id>.<sha8>.json` (immutable, cacheable).
  * - Dev: the files are served from /scenarios/<id>.json, and editing one sends an HMR event
  *   `frontlijn:scenario-update` { file, text, id, ok, problems }: the file is checked with the
@@ -14,6 +16,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { HotProblem, ScenarioUpdate } from '../src/authoring/hot-update';
+import { hashOfText, readVersions, VERSIONS_FILE, type ShippedVersion } from './scenario-versions';
 
 const VIRTUAL_ID = 'virtual:scenario-catalog';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -31,6 +34,10 @@ export interface CatalogEntryOut {
   tags: unknown;
   role: unknown;
   trains: unknown;
+  /** contentHash of the file (the same the app would compute). */
+  hash?: string;
+  /** Hashes of the earlier versions of this scenario the app shipped, oldest first. */
+  earlier: string[];
 }
 
 /** At most this many problems travel to the page (the CLI lists them all). */
@@ -91,8 +98,18 @@ function readScenarioFiles(dir: string): ScenarioFile[] {
     });
 }
 
-function entry(s: ScenarioFile, url: string): CatalogEntryOut {
+/** The file's content hash; none for a file that is not a scenario (the validator reports it). */
+function hashOf(s: ScenarioFile): string | undefined {
+  try {
+    return hashOfText(s.text);
+  } catch {
+    return undefined;
+  }
+}
+
+function entry(s: ScenarioFile, url: string, shipped: ShippedVersion[]): CatalogEntryOut {
   const d = s.data ?? {};
+  const hash = hashOf(s);
   return {
     id: s.id,
     url,
@@ -106,6 +123,8 @@ function entry(s: ScenarioFile, url: string): CatalogEntryOut {
     tags: d.tags ?? [],
     role: d.role ?? null,
     trains: Array.isArray(d.trains) ? d.trains : [],
+    ...(hash ? { hash } : {}),
+    earlier: shipped.filter((v) => v.id === s.id && v.hash !== hash).map((v) => v.hash),
   };
 }
 
@@ -129,14 +148,16 @@ export function scenariosPlugin(options: { dir?: string } = {}): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return null;
       const files = readScenarioFiles(dir).filter((s) => s.data);
+      const shipped = readVersions(dir);
+      if (!isBuild) this.addWatchFile(join(dir, VERSIONS_FILE));
       const entries = files.map((s) => {
         if (isBuild) {
           const fileName = `scenarios/${s.id}.${s.sha}.json`;
           this.emitFile({ type: 'asset', fileName, source: s.text });
-          return entry(s, `${base}${fileName}`);
+          return entry(s, `${base}${fileName}`, shipped);
         }
         this.addWatchFile(join(dir, s.file));
-        return entry(s, `/scenarios/${s.file}`);
+        return entry(s, `/scenarios/${s.file}`, shipped);
       });
       return `export const catalog = ${JSON.stringify(entries)};\nexport default catalog;\n`;
     },

@@ -25,6 +25,7 @@ import { RUN_FORMAT_VERSION, type Run } from '../engine/types';
 import type { ImportBundle, Profile, RunNote, RunResult, Store, StoredScenario, Team } from './api';
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 import { outgoing, verifyRun } from './run-signature';
+import { isEarlierVersion, type EarlierVersions } from './earlier-versions';
 
 export const RESULTS_FORMAT = 'frontlijn-results';
 /** 2: each run made on the exporting device carries its signature (run-signature.ts). */
@@ -194,6 +195,11 @@ export type KnownVersion = (hash: string, scenarioId: string) => Promise<StoredS
 export interface ReadOptions {
   /** Ids of the built-in scenarios: a custom version may not take one. */
   builtInIds?: readonly string[];
+  /**
+   * The app's earlier versions of its built-ins (earlier-versions.ts): a version whose content
+   * hashes to one is trusted like the current one, not kept apart for a trainer's decision.
+   */
+  earlierVersions?: EarlierVersions;
 }
 
 /** Runs before this date were not made by Frontlijn (it did not exist). */
@@ -243,7 +249,10 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
     }
     const builtInId = builtIn.has(v.scenario.id);
     if (builtInId && s.custom !== false) throw new ImportError('built-in-id', { id: v.scenario.id });
-    versions.set(v.hash, { hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: !builtInId, storedAt: now, untrusted: true });
+    // v.hash is the hash of the content in the file (checked against its stated hash above):
+    // an earlier version the app shipped is trusted, anything else waits for a trainer.
+    const shipped = builtInId && isEarlierVersion(opts.earlierVersions, v.scenario.id, v.hash);
+    versions.set(v.hash, { hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: !builtInId, storedAt: now, ...(shipped ? {} : { untrusted: true as const }) });
   }
   const scenarios = [...versions.values()];
 

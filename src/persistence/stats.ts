@@ -94,6 +94,8 @@ export interface BoardRow {
   rank: number;
   /** The run shown was played (for a while) with the timers off. */
   timersOff: boolean;
+  /** The version the run shown was played on. */
+  scenarioHash: string;
 }
 
 /** One row per player: their best (or latest) comparable run of the scenario, highest first. */
@@ -114,7 +116,7 @@ export function leaderboard(results: RunResult[], scenarioId: string, pick: Pick
   for (const [id, { r, n }] of chosen) {
     const p = people.get(id);
     if (!p) continue; // a deleted player's rows are gone with them; stray rows are not shown
-    rows.push({ playerId: id, name: p.name, teamId: p.teamId, scores: r.scores, attempts: n, finishedAt: r.finishedAt, rank: 0, timersOff: r.timersOff === true });
+    rows.push({ playerId: id, name: p.name, teamId: p.teamId, scores: r.scores, attempts: n, finishedAt: r.finishedAt, rank: 0, timersOff: r.timersOff === true, scenarioHash: r.scenarioHash });
   }
   rows.sort((a, b) => b.scores.overall - a.scores.overall || a.name.localeCompare(b.name));
   rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1].scores.overall === row.scores.overall ? rows[i - 1].rank : i + 1));
@@ -188,7 +190,7 @@ export function debriefCounts(
   scenarioId: string,
   playerIds: Set<string> | null,
   pick: Pick,
-): { counts: DebriefCounts; who: Map<string, Map<string | null, string[]>>; runs: number; timersOff: number } {
+): { counts: DebriefCounts; who: Map<string, Map<string | null, string[]>>; runs: number; timersOff: number; hashes: string[] } {
   const chosen = new Map<string, RunResult>();
   for (const r of results) {
     if (r.scenarioId !== scenarioId || !comparable(r)) continue;
@@ -214,5 +216,6 @@ export function debriefCounts(
   }
   let off = 0;
   for (const r of chosen.values()) if (r.timersOff) off++;
-  return { counts, who, runs: chosen.size, timersOff: off };
+  // The version each counted run was played on (one entry per run), for a note on earlier versions.
+  return { counts, who, runs: chosen.size, timersOff: off, hashes: [...chosen.values()].map((r) => r.scenarioHash) };
 }

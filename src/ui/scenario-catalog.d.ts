@@ -19,6 +19,12 @@ declare module 'virtual:scenario-catalog' {
     trains: Text[];
     /** contentHash of the scenario, when the build computed it (saves hashing on the phone). */
     hash?: string;
+    /**
+     * Hashes of the earlier versions of this scenario the app shipped (scenarios/versions.txt):
+     * a run played on one counts like a run on the current version, once the content it arrives
+     * with hashes to it.
+     */
+    earlier: string[];
   }
   export const catalog: CatalogEntry[];
   export default catalog;

@@ -8,6 +8,7 @@ import type { ValidationResult } from '../../engine/contract';
 import type { Analysis } from '../../engine/contract';
 import type { Ambience, Customer, Role, Scenario, Setting, Text } from '../../engine/types';
 import type { StoredScenario } from '../../persistence/api';
+import { earlierOf, isEarlierVersion } from '../../persistence/earlier-versions';
 import { app } from './app.svelte';
 
 /** What a scenario card shows, for built-in and custom scenarios alike. */
@@ -134,6 +135,8 @@ export class ScenarioLibrary {
   /** Bumped when a built-in file changes on the dev server, so open screens reload it. */
   revision = $state(0);
   builtins: ScenarioEntry[] = catalog.map(fromCatalog);
+  /** The app's own earlier versions of its built-ins (scenarios/versions.txt, by the build). */
+  readonly earlier = earlierOf(catalog);
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, not UI state
   #cache = new Map<string, Promise<LoadedScenario>>();
@@ -167,6 +170,11 @@ export class ScenarioLibrary {
   /** The catalog entry of a built-in scenario, if the id is one. */
   builtin(id: string): CatalogEntry | undefined {
     return catalog.find((c) => c.id === id);
+  }
+
+  /** Whether a version is one of the app's own earlier versions of a built-in (not the current one). */
+  isEarlier(id: string, hash: string): boolean {
+    return isEarlierVersion(this.earlier, id, hash);
   }
 
   /**

@@ -9,6 +9,7 @@ import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
 import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
+import { trustEarlierVersions } from '../../../persistence/earlier-versions';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
@@ -52,9 +53,11 @@ export interface HandInOutcome {
 /** Why a hand-in link or code was refused (teams.import.link_<code>): it is a link, not a file. */
 export class LinkError extends Error {
   constructor(
-    readonly code: 'cut' | 'damaged' | 'newer' | 'unknown_scenario',
+    readonly code: 'cut' | 'damaged' | 'newer' | 'unknown_scenario' | 'earlier_version',
     /** For 'newer': the link's format version. */
     readonly version?: number,
+    /** For 'earlier_version': the scenario's id. */
+    readonly scenario?: string,
   ) {
     super(code);
     this.name = 'LinkError';
@@ -63,23 +66,38 @@ export class LinkError extends Error {
 
 /** Imports a handed-in run from link data; throws LinkError, or ImportError (forged-run, checkRun's). */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
+  const store = await app.ready();
+  await trustEarlierVersions(store, scenarios.earlier);
   let handed: HandedInRun;
+  // A link carries no scenario text: one played on an earlier version of a built-in that this
+  // device has not stored cannot be replayed, so it is refused, never scored against today's text.
+  let earlier: string | undefined;
   try {
-    handed = await decodeRunLink(data, async (hash, id) => (await knownVersion(hash, id))?.scenario);
+    handed = await decodeRunLink(data, async (hash, id) => {
+      const version = await knownVersion(hash, id);
+      if (!version && scenarios.isEarlier(id, hash)) earlier = id;
+      return version?.scenario;
+    });
   } catch (e) {
     const why = e instanceof Error ? e.message : '';
+    if (why === 'scenario' && earlier) throw new LinkError('earlier_version', undefined, earlier);
     throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
   }
   // A version 3 link carries the signature of the device the run was played on (v1, v2: none).
   await checkSignature(handed.run, 1, handed.player?.name);
   checkTimes(handed.run, 1, Date.now());
   const versions = new Map<string, StoredScenario>();
-  await checkRun(handed.run, versions, knownVersion);
+  await checkRun(handed.run, versions, knownVersion).catch((e: unknown) => {
+    // A version 1 link names its version only when it is replayed.
+    if (e instanceof ImportError && e.code === 'missing-scenario' && scenarios.isEarlier(handed.run.scenarioId, handed.run.scenarioHash)) {
+      throw new LinkError('earlier_version', undefined, handed.run.scenarioId);
+    }
+    throw e;
+  });
   const bundle = withVersions(
     { runs: [handed.run], profiles: handed.player ? [handed.player] : [], teams: handed.team ? [handed.team] : [], scenarios: [] },
     versions,
   );
-  const store = await app.ready();
   const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
   noteHandedIn(handed.run);
@@ -108,8 +126,13 @@ export async function importFile(file: File): Promise<FileOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
-  const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), { builtInIds: catalog.map((c) => c.id) });
   const store = await app.ready();
+  // Versions kept apart before this app knew them as its own earlier versions count from now on.
+  await trustEarlierVersions(store, scenarios.earlier);
+  const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), {
+    builtInIds: catalog.map((c) => c.id),
+    earlierVersions: scenarios.earlier,
+  });
   const outcome = await store.importBundle({ ...bundle, refusedRunIds: refused.map((n) => n.runId) });
   await app.refreshPeople();
   await scenarios.refresh().catch(() => undefined);
@@ -124,6 +147,8 @@ export async function importFile(file: File): Promise<FileOutcome> {
 /** Scenario versions brought by imports that wait for a manager's decision. */
 export async function pendingVersions(): Promise<PendingVersion[]> {
   const store = await app.ready();
+  // The app's own earlier versions (kept apart by an earlier release of it) need no decision.
+  if ((await trustEarlierVersions(store, scenarios.earlier)) > 0) announceResults();
   return store.listPendingScenarios();
 }
 

@@ -1,0 +1,113 @@
+/**
+ * Runs played on the app's own earlier versions of a built-in (a phone still on the cached app
+ * during an update, a results file exported yesterday) count on the trainer's laptop without a
+ * decision, scored against the version they were played on.
+ *
+ * The results file is made by the app's own export code (buildResultsFile) on a device that
+ * played the earlier versions as they were committed (git show <commit>:scenarios/<id>.json, the
+ * commits scenarios/versions.txt names).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { applyEvent, initialPlayState } from '../src/engine/replay';
+import { validateScenario } from '../src/engine/validate';
+import type { Run } from '../src/engine/types';
+import type { StoredScenario } from '../src/persistence/api';
+import { MemoryStore } from '../src/persistence/memory';
+import { buildResultsFile } from '../src/persistence/results-file';
+import { scoreRun } from '../src/persistence/scoring';
+import { deviceOpener } from './persist-support';
+
+const TOY = 'toy-shop-saturday';
+const TOY_TITLE = 'Toy shop on a Saturday';
+
+/** A version of the toy shop as it was committed (null: today's file), read with the project's validator. */
+function committed(commit: string | null): StoredScenario {
+  const source = commit ? execFileSync('git', ['show', `${commit}:scenarios/${TOY}.json`], { encoding: 'utf8' }) : readFileSync(`scenarios/${TOY}.json`, 'utf8');
+  const v = validateScenario(source);
+  if (!v.ok || !v.scenario || !v.hash) throw new Error(`${TOY} at ${commit} does not validate`);
+  return { hash: v.hash, id: TOY, source, scenario: v.scenario, custom: false, storedAt: Date.now() - 3_600_000 };
+}
+
+/** A finished assessment run on `version`, taking option `pick` (modulo those shown) at every decision. */
+function played(version: StoredScenario, id: string, playerId: string, pick: number): Run {
+  const t0 = Date.now() - 600_000;
+  const run: Run = { formatVersion: 1, id, scenarioId: TOY, scenarioHash: version.hash, playerId, mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
+  let state = initialPlayState(version.scenario, run);
+  let at = t0;
+  while (state.node !== null) {
+    at += 2000;
+    const e = { type: 'choice.select' as const, node: state.node, option: state.available[pick % state.available.length].id, at };
+    state = applyEvent(version.scenario, state, e, run.events.length);
+    run.events.push(e);
+  }
+  run.finishedAt = at;
+  return run;
+}
+
+/** The commits of the toy shop's shipped versions, oldest first (lines `<id> <hash> <since> <commit>`). */
+const shipped = readFileSync('scenarios/versions.txt', 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith(`${TOY} `))
+  .map((line) => ({ commit: line.trim().split(/\s+/)[3] }));
+// The first release of the toy shop.
+const first = committed(shipped[0].commit);
+// The version before today's (yesterday's endings).
+const yesterday = committed(shipped[shipped.length - 2].commit);
+
+/** The players' device, on the earlier versions: what it played, exported by the app's own code. */
+async function exportedYesterday(path: string): Promise<{ anna: Run; bram: Run }> {
+  const phone = new MemoryStore({ scorer: scoreRun });
+  for (const [id, name] of [['anna', 'Anna'], ['bram', 'Bram']]) await phone.saveProfile({ id, name, teamId: null, createdAt: Date.now() - 3_600_000 });
+  await phone.saveScenario(first);
+  await phone.saveScenario(yesterday);
+  const anna = played(first, 'run-anna', 'anna', 3);
+  const bram = played(yesterday, 'run-bram', 'bram', 0);
+  await phone.saveRun(anna);
+  await phone.saveRun(bram);
+  writeFileSync(path, JSON.stringify(await buildResultsFile(phone, { kind: 'all' })));
+  return { anna, bram };
+}
+
+const open = deviceOpener();
+
+test('runs on the app’s earlier versions of a built-in count without a decision, scored as played', async ({ browser }, info) => {
+  expect(first.hash).not.toBe(yesterday.hash);
+  const { anna } = await exportedYesterday(info.outputPath('yesterday.json'));
+  // Anna's choices score otherwise on the first release than on today's text: the board must
+  // show what they scored where she played them.
+  const asPlayed = scoreRun(anna, first)!.scores.overall;
+  const today = committed(null);
+  const asToday = scoreRun({ ...anna, scenarioHash: today.hash }, today)!.scores.overall;
+  expect(asPlayed).not.toBe(asToday);
+
+  const laptop: Page = await open(browser);
+  const errors: string[] = [];
+  laptop.on('pageerror', (e) => errors.push(String(e)));
+  await laptop.goto('/#/results');
+  await laptop.getByLabel('Results file (.json)').setInputFiles(info.outputPath('yesterday.json'));
+
+  const log = laptop.getByRole('log');
+  await expect(log).toContainText('2 new runs');
+  await expect(log).toContainText(`1 run of “${TOY_TITLE}” was played on an earlier version of this scenario (version ${first.hash.slice(0, 8)}) that came with the app: it counts`);
+  await expect(log).toContainText(`(version ${yesterday.hash.slice(0, 8)})`);
+  await expect(log).not.toContainText('kept apart');
+  await expect(laptop.getByRole('region', { name: 'Waiting for your decision' })).toHaveCount(0);
+
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  const board = laptop.getByRole('table', { name: /Leaderboard/ });
+  const annaRow = board.getByRole('row', { name: /Anna/ });
+  await expect(annaRow).toContainText(`${asPlayed}/100`);
+  await expect(annaRow).not.toContainText(`${asToday}/100`);
+  await expect(annaRow).toContainText('earlier version of the scenario');
+  await expect(board.getByRole('row', { name: /Bram/ })).toContainText('earlier version of the scenario');
+
+  await laptop.goto(`/#/debrief?scenario=${TOY}`);
+  await expect(laptop.getByText('2 of these runs were played on an earlier version of this scenario.')).toBeVisible();
+
+  // The report of a run says what it was played on, and scores it as played.
+  await laptop.goto(`/#/report/${anna.id}`);
+  await expect(laptop.getByText('Played on an earlier version of this scenario')).toBeVisible();
+  expect(errors).toEqual([]);
+});
