@@ -485,8 +485,30 @@ test('in practice the customer\'s face agrees with the mood meter', async ({ pag
   await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toHaveAttribute('aria-valuenow', '1');
   await expect(page.getByText("Sandra is ontspannen")).toBeVisible();
   // the face follows the meter
-  await expect(page.getByRole('img', { name: /Sandra kijkt/ })).toHaveAccessibleName(/Sandra kijkt neutraal$/);
+  // the face follows the meter, and the scene's label says it in the meter's words
+  await expect(page.getByRole('img', { name: /Sandra kijkt/ })).toHaveAccessibleName(/Sandra kijkt ontspannen$/);
   await attachScreens(page, testInfo, 'phone-face');
+});
+
+// table → order-plain → kitchen → wrong-order-cold: the story names an annoyed face there, and on
+// this path Yara is a bit tense (mood -1), where that face is drawn too.
+const CAFE = 'cafe-terrace-sun';
+const cafe = readScenario(CAFE);
+const toColdOrder = [['table', 'my-day'], ['order-plain', 'see-menu'], ['kitchen', 'tell-them']] as const;
+
+test('in practice the scene\'s label says how the customer looks in the mood meter\'s words', async ({ page }) => {
+  expect(cafe.nodes['wrong-order-cold'].customer?.expression).toBe('annoyed');
+  await page.goto(`/#/play/${CAFE}?mode=coaching`);
+  for (const [node, option] of toColdOrder) {
+    await waitForOptions(page);
+    await pressOption(page, nl(cafe.nodes[node].options.find((o) => o.id === option)!.text));
+    await page.getByRole('button', { name: 'Verder' }).click();
+  }
+  await expect(page.getByText(nl(cafe.nodes['wrong-order-cold'].situation))).toBeVisible();
+  await expect(page.getByRole('meter', { name: 'Stemming van Yara' })).toHaveAttribute('aria-valuenow', '-1');
+  await expect(page.getByText('Yara is wat gespannen')).toBeVisible();
+  // (the annoyed face was labelled "geïrriteerd", the meter's word for -3)
+  await expect(page.getByRole('img', { name: /Yara kijkt/ })).toHaveAccessibleName(/Yara kijkt wat gespannen$/);
 });
 
 test('in an assessment the mood is not shown until the end, and the face is the one the story wrote', async ({ page }, testInfo) => {
