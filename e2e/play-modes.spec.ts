@@ -121,6 +121,26 @@ test('assessment shows no hints until the end', async ({ page }) => {
   await expectNoCspViolations(page);
 });
 
+test('the panels built ahead while the player reads show nothing until their moment', async ({ page }) => {
+  // The ending, the mood meter and the time-out notice are built once, off the page, while the
+  // first decision is read (panel-rehearsal.ts): the assessment still hides the mood, no ending
+  // or notice shows or is announced, and the ending, when it comes, is there once with its words.
+  test.slow(); // played to its end
+  await page.goto(`/#/play/${id}?mode=assessment`);
+  await waitForOptions(page);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('frontlijn:panels-built', 'mark').length)).toBe(1);
+  await expect(page.getByText('Stemming: zie je aan het einde')).toBeVisible();
+  await expect(page.getByRole('meter')).toHaveCount(0);
+  await expect(page.getByText('Het bezoek is voorbij')).toHaveCount(0);
+  await expect(page.locator('#ending-heading, #timeout-notice')).toHaveCount(0);
+  await playOut(page);
+  const title = await page.locator('#ending-heading').textContent();
+  expect(Object.values(scenario.endings).map((e) => nl(e.title))).toContain(title);
+  await expect(page.getByText('Het bezoek is voorbij')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 2, name: title! })).toHaveCount(1);
+  await expect(page.getByRole('meter', { name: `Stemming van ${scenario.customer.name}` })).toBeVisible();
+});
+
 test('"play from here" (?from=<node>) starts a test run at that node that is never compared', async ({ page }) => {
   const from = Object.keys(scenario.nodes).find((n) => n !== scenario.start)!;
   await page.goto(`/#/play/${id}?from=${from}&mode=coaching`);
