@@ -1,16 +1,25 @@
 /**
  * The debrief on a projector: a 1280×720 (and 1920×1080) screen shows the whole decision — the
- * situation and every option with its share — without the app's menu and without scrolling, at
- * every decision the trainer steps to; the room's "Debrief" opens it on the projector; its list of
- * scenarios follows the language. Screenshots at 360, 1280×720 and 1920×1080 are attached.
+ * situation and every option with its share, and the feedback of the option being discussed — in
+ * type read from the back of the room (22 px or more), without the app's menu and without
+ * scrolling, at every decision of every built-in scenario; the room's "Debrief" opens it on the
+ * projector; what it shows is read whole on its folded line; its list of scenarios follows the
+ * language. Screenshots at 360, 1280×720 and 1920×1080 are attached.
  */
+import { readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { seedFuelStation } from './persist-support';
+import { loadScenario, seedEveryDecision, seedFuelStation } from './persist-support';
 
 const FUEL = 'fuel-station-evening';
 const PROJECTOR = { width: 1280, height: 720 };
 const WIDE = { width: 1920, height: 1080 };
 const PHONE = { width: 360, height: 740 };
+/** Every built-in scenario. */
+const BUILT_INS = readdirSync(new URL('../scenarios', import.meta.url))
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .map((f) => f.replace(/\.json$/, ''));
+/** The smallest type that can be read from the back of a room, on a 1280 px wide projector or wider. */
+const READABLE_PX = 22;
 
 async function shot(page: Page, info: TestInfo, name: string, fullPage = false): Promise<void> {
   const path = info.outputPath(`${name}.png`);
@@ -27,6 +36,12 @@ async function expectInView(page: Page, el: Locator, what: string): Promise<void
   expect(box!.y + box!.height, `${what}: bottom in view`).toBeLessThanOrEqual(vp.height);
 }
 
+/** A line shown whole: in the window and not cut off with an ellipsis. */
+async function expectReadWhole(line: Locator): Promise<void> {
+  await expect(line).toBeInViewport({ ratio: 1 });
+  expect(await line.evaluate((el) => el.scrollWidth - el.clientWidth), 'pixels cut off').toBe(0);
+}
+
 /** The decision shown: its situation, each option (its text, share and feedback) and how many came to it, all on this screen. */
 async function expectDecisionInView(page: Page, where: string): Promise<void> {
   const decision = page.getByRole('region').filter({ has: page.locator('#db-situation') });
@@ -41,6 +56,65 @@ async function expectDecisionInView(page: Page, where: string): Promise<void> {
   await expectInView(page, decision.getByText(/^\d+ (of \d+ players? came to this decision|van \d+ spelers? kwamen? bij deze beslissing)\.$/), `${where}: how many players came to it`);
 }
 
+/**
+ * Each piece of text in the decision shown (the situation, what the customer says and does, how
+ * many came to it, each option with its share, and the feedback shown), as the page is scrolled
+ * now: where it lies outside the window or is smaller than READABLE_PX. Empty: all of it can be
+ * read from the back of the room without scrolling.
+ */
+function unreadable(page: Page): Promise<string[]> {
+  return page.evaluate((least) => {
+    const decision = document.getElementById('db-situation')!.closest('section')!;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(decision, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent!.trim();
+      if (!text) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      const size = parseFloat(getComputedStyle(node.parentElement!).fontSize);
+      const what = `“${text.slice(0, 30)}”`;
+      if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) out.push(`${what} out of view (${Math.round(box.top)}–${Math.round(box.bottom)} of ${innerHeight} px)`);
+      if (size < least) out.push(`${what} at ${size.toFixed(1)} px`);
+    }
+    return out;
+  }, READABLE_PX);
+}
+
+for (const id of BUILT_INS) {
+  test(`every decision of ${id}, with each option's feedback in turn, can be read on a 1280×720 and a 1920×1080 projector`, async ({ page }, info) => {
+    test.slow(); // every decision of the scenario, each option's feedback, at two sizes, in two languages
+    await seedEveryDecision(page, info.outputPath('runs.json'), id);
+    const decisions = Object.keys(loadScenario(id).nodes).length;
+    for (const [lang, language, decision, of] of [['en', 'Language', 'Decision', 'of'], ['nl', 'Taal', 'Beslissing', 'van']] as const) {
+      for (const size of [PROJECTOR, WIDE]) {
+        await page.setViewportSize(size);
+        await page.goto('/#/teams');
+        await page.goto(`/#/debrief?scenario=${id}&projector=1`);
+        if (lang === 'nl' && size === PROJECTOR) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Nederlands' }).click();
+        await expect(page.getByRole('group', { name: language })).toBeVisible();
+        for (let n = 1; n <= decisions; n++) {
+          await expect(page.getByText(`${decision} ${n} ${of} ${decisions}`, { exact: true })).toBeVisible();
+          const where = `${id} (${lang}) at ${size.width}×${size.height}, decision ${n}`;
+          expect(await unreadable(page), `${where}, no feedback shown`).toEqual([]);
+          // The clicker shows each option's feedback in turn, then goes on to the next decision.
+          const options = page.getByRole('region').filter({ has: page.locator('#db-situation') }).getByRole('listitem').getByRole('button');
+          const count = await options.count();
+          expect(count).toBeGreaterThanOrEqual(2);
+          for (let k = 0; k < count; k++) {
+            await page.keyboard.press('PageDown');
+            await expect(options.nth(k)).toHaveAttribute('aria-expanded', 'true');
+            await expect(options.nth(k)).toBeFocused();
+            expect(await unreadable(page), `${where}, the feedback of option ${k + 1}`).toEqual([]);
+          }
+          if (n < decisions) await page.keyboard.press('PageDown');
+        }
+      }
+    }
+  });
+}
+
 test('on a 1280×720 projector every decision fits the first screen, and Next brings the next one into view', async ({ page }, info) => {
   test.slow(); // every decision the players met, at two screen sizes
   await page.setViewportSize(PROJECTOR);
@@ -52,7 +126,9 @@ test('on a 1280×720 projector every decision fits the first screen, and Next br
 
   // The app's menu gives way, as on the room's projector view; the choices fold into one line.
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-  await expect(page.getByText('Showing: Fuel station, evening: anything hot? · Pomp')).toBeVisible();
+  // Read whole at 1280 px: the scenario, the players and which of their runs (before: cut off
+  // after the scenario's first word).
+  await expectReadWhole(page.getByText('Showing: Fuel station, evening: anything hot? · Pomp · Latest run', { exact: true }));
   await expect(page.getByLabel('Scenario')).toBeHidden();
   // Where the trainer is, in short on the projector.
   const total = Number(/^Decision 1 of (\d+)$/.exec(await page.getByText(/^Decision 1 of \d+$/).innerText())![1]);
@@ -113,7 +189,7 @@ test('the room’s Debrief opens the debrief on the projector, in Dutch too', as
   await expect(page.getByText(/^Beslissing 1 van \d+$/)).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
   await shot(page, info, 'debrief-from-room-nl-1280x720');
-  await expect(page.getByText('Je ziet: Tankstation, ’s avonds: nog iets warms? · Pomp')).toBeVisible();
+  await expectReadWhole(page.getByText('Je ziet: Tankstation, ’s avonds: nog iets warms? · Pomp · Laatste ronde', { exact: true }));
   await expectDecisionInView(page, 'beslissing 1');
   await shot(page, info, 'debrief-from-room-nl-1280x720');
   await page.getByRole('button', { name: 'Volgende beslissing' }).click();

@@ -330,3 +330,36 @@ export async function seedFuelStation(page: Page, path: string): Promise<void> {
   await page.getByLabel('Results file (.json)').setInputFiles(path);
   await expect(page.getByRole('log')).toContainText('4 new runs');
 }
+
+/**
+ * Runs of a built-in scenario that between them meet every decision it has: for each decision no
+ * run has met yet, the shortest way there, then the first option shown to an ending. One player
+ * each (all in team Zaal), so that every run counts as its player's latest.
+ */
+export function runsThroughEveryDecision(scenarioId: string): Run[] {
+  const scenario = loadScenario(scenarioId);
+  const met = new Set<string>();
+  const runs: Run[] = [];
+  for (const node of Object.keys(scenario.nodes)) {
+    if (met.has(node)) continue;
+    const way = pathTo(scenario, (s) => s.node === node);
+    const run = { ...engineRun(scenarioId, `${scenarioId}-${runs.length}`, (available) => way.shift() ?? available[0].id), playerId: `${scenarioId}-p${runs.length}` };
+    for (const e of run.events) if (e.type === 'choice.select') met.add(e.node);
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** Imports runsThroughEveryDecision(scenarioId) as a results file from another device (an English or Dutch UI). */
+export async function seedEveryDecision(page: Page, path: string, scenarioId: string): Promise<void> {
+  const t0 = Date.UTC(2026, 10, 20, 9);
+  const runs = runsThroughEveryDecision(scenarioId);
+  const profiles = runs.map((r, i) => ({ id: r.playerId!, name: `Speler ${i + 1}`, teamId: 'zaal', createdAt: t0 }));
+  writeFileSync(
+    path,
+    JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: t0, scope: { kind: 'all' }, teams: [{ id: 'zaal', name: 'Zaal', createdAt: t0 }], profiles, scenarios: [], runs: await signedElsewhere(runs), scores: [] }),
+  );
+  await page.goto('/#/results');
+  await page.getByLabel(/^(Results file|Resultatenbestand) \(\.json\)$/).setInputFiles(path);
+  await expect(page.getByRole('log')).toContainText(/new runs?|nieuwe ronde/);
+}

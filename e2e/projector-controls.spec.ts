@@ -1,14 +1,17 @@
 /**
  * A trainer runs the room from a projector at 1280×720, often with a presentation clicker: the
  * leaderboard's projector mode fills the screen as the debrief's does, and each has a visible way
- * back (a button, and Escape); the clicker's PageDown / PageUp and the arrow keys step through
- * the debrief's decisions; each projector view (room, debrief, leaderboard) switches between
+ * back (a button, and Escape) at the top, the room's projector view too; the clicker's PageDown /
+ * PageUp and the arrow keys step through the debrief: each option's feedback in turn, then the
+ * next decision; each projector view (room, debrief, leaderboard) switches between
  * Dutch and English. In Dutch and English.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { seedRoom } from './persist-support';
+import { loadScenario, seedRoom } from './persist-support';
+import type { Text } from '../src/engine/types';
 
 const TOY = 'toy-shop-saturday';
+const toy = loadScenario(TOY);
 const PROJECTOR = { width: 1280, height: 720 };
 
 const WORDS = {
@@ -36,11 +39,14 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(menu).toBeVisible();
     await expect(page.getByRole('button', { name: w.off })).toHaveCount(0);
 
-    await projector.check();
+    await projector.click();
     await expect(menu).toHaveCount(0);
     const off = page.getByRole('button', { name: w.off });
     await expect(off).toBeVisible();
     await expect(off).toBeInViewport({ ratio: 1 });
+    // Only the way out: not the switch that turned it on as well.
+    await expect(projector).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: w.names })).toBeVisible();
     await shot(page, info, `teams-projector-${lang}-1280x720`);
 
     // The button: the menu is back, the focus on the checkbox that turns projector mode on.
@@ -50,7 +56,7 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(projector).toBeFocused();
 
     // Escape, wherever the focus is.
-    await projector.check();
+    await projector.click();
     await expect(menu).toHaveCount(0);
     await page.getByRole('combobox', { name: 'Scenario' }).focus();
     await page.keyboard.press('Escape');
@@ -66,7 +72,7 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(projector).toBeFocused();
   });
 
-  test(`Escape leaves the room's projector view, the focus on what shows the code again (${lang})`, async ({ page }, info) => {
+  test(`the room's projector view has its way out at the top, as the board and the debrief, and Escape leaves it too, the focus on what shows the code again (${lang})`, async ({ page }, info) => {
     await seedRoom(page, info.outputPath('room.json'));
     if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.setViewportSize(PROJECTOR);
@@ -76,6 +82,18 @@ for (const lang of ['en', 'nl'] as const) {
     const menu = page.getByRole('navigation', { name: w.menu });
     await expect(page.getByText(w.scan)).toBeVisible();
     await expect(menu).toHaveCount(0);
+    // The way out at the top right, beside the scenario's title, as on the board and the debrief.
+    const off = page.getByRole('button', { name: w.off });
+    const title = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    const box = (await off.boundingBox())!;
+    expect(box.y + box.height, 'the way out, at the top').toBeLessThanOrEqual(title.y + title.height);
+    expect(box.x, 'the way out, at the right').toBeGreaterThan(PROJECTOR.width / 2);
+    await shot(page, info, `room-projector-${lang}-1280x720`);
+    await off.click();
+    await expect(menu).toBeVisible();
+    await expect(page.getByRole('link', { name: w.again })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(w.scan)).toBeVisible();
     await page.getByRole('button', { name: w.copy }).focus();
     await page.keyboard.press('Escape');
     await expect(menu).toBeVisible();
@@ -99,24 +117,53 @@ for (const lang of ['en', 'nl'] as const) {
     const total = Number(/(\d+)$/.exec(await where(1).innerText())![1]);
     expect(total).toBeGreaterThanOrEqual(3);
     const situation = page.locator('#db-situation');
+    const words = (text: Text) => (typeof text === 'string' ? text : text[lang]!);
     // What a screen reader is told at each step, as with the buttons.
     await expect(where(1)).toHaveAttribute('aria-live', 'polite');
 
+    // At each decision the clicker first shows each option's feedback in turn, the option being
+    // discussed focused (a screen reader reads it), one option's feedback at a time.
+    const options = page.getByRole('region').filter({ has: situation }).getByRole('listitem').getByRole('button');
+    const count = await options.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    const first = toy.nodes[toy.start].options;
+    const feedback = (k: number) => page.getByText(words(first[k].feedback!), { exact: true });
+    await expect(options.first()).toContainText(words(first[0].text));
+    await expect(feedback(0)).toHaveCount(0);
+    await page.keyboard.press('PageDown');
+    await expect(feedback(0)).toBeVisible();
+    await expect(options.first()).toHaveAttribute('aria-expanded', 'true');
+    await expect(options.first()).toBeFocused();
+    await expect(feedback(1)).toHaveCount(0);
+    // Some clickers send the arrow keys.
+    await page.keyboard.press('ArrowRight');
+    await expect(feedback(1)).toBeVisible();
+    await expect(feedback(0)).toHaveCount(0);
+    await expect(options.nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(feedback(0)).toBeVisible();
+    for (let k = 1; k < count; k++) await page.keyboard.press('PageDown');
+    await expect(options.last()).toHaveAttribute('aria-expanded', 'true');
+    await expect(where(1)).toBeVisible();
+    // After the last option, the next decision, none of its feedback shown yet.
     await page.keyboard.press('PageDown');
     await expect(where(2)).toBeVisible();
     await expect(situation).toBeFocused();
     await expect(situation).toBeInViewport({ ratio: 1 });
-    await page.keyboard.press('ArrowRight');
-    await expect(where(3)).toBeVisible();
-    await expect(situation).toBeFocused();
+    for (const option of await options.all()) await expect(option).toHaveAttribute('aria-expanded', 'false');
+    // Back: the decision before.
     await page.keyboard.press('PageUp');
-    await expect(where(2)).toBeVisible();
-    await page.keyboard.press('ArrowLeft');
     await expect(where(1)).toBeVisible();
     await expect(situation).toBeFocused();
+    await expect(feedback(0)).toHaveCount(0);
     // Nothing before the first decision.
     await page.keyboard.press('PageUp');
     await expect(where(1)).toBeVisible();
+    // A click on an option shows its feedback, a second click hides it.
+    await options.nth(1).click();
+    await expect(feedback(1)).toBeVisible();
+    await options.nth(1).click();
+    await expect(feedback(1)).toHaveCount(0);
     await shot(page, info, `debrief-clicker-${lang}-1280x720`);
 
     // In a field the arrow keys are the field's: on a radio button they pick the other choice.

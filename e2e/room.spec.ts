@@ -123,7 +123,7 @@ test('Room is in the menu; its projector view fills a 1280×800 screen with code
 
   // Back to the setup: the open room is remembered, with its roster.
   await laptop.setViewportSize(LAPTOP);
-  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByRole('button', { name: 'Projector off' }).click();
   await expect(laptop.getByText(`Room open: ${TOY_TITLE}.`)).toBeVisible();
   await expect(laptop.getByRole('note')).toHaveText(/^Phones cannot open this address/);
   await expect(laptop.getByRole('note')).not.toContainText(/README|npm|npx|--host/);
@@ -211,7 +211,7 @@ test('a new team typed but not added yet is the room\'s team when the code is sh
   await expect(laptop.getByText('Assessment · team Kassa zaterdag')).toBeVisible();
   expect((await readQr(laptop.getByRole('img', { name: /QR code: open/ }))).text).toContain('teamName=Kassa%20zaterdag');
   // A name already taken is said, and the room does not open with another team than meant.
-  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByRole('button', { name: 'Projector off' }).click();
   await laptop.getByLabel('Team to join').selectOption({ label: 'No team' });
   await laptop.getByLabel('Or make a new team').fill('kassa zaterdag');
   await laptop.getByRole('button', { name: 'Show the code' }).click();
@@ -351,7 +351,8 @@ test('the leaderboard on the projector shows “Player n” instead of names unt
   const board = page.getByRole('table', { name: /^Leaderboard/ });
   await expect(board.getByRole('rowheader', { name: 'Anna' })).toBeVisible();
 
-  await page.getByLabel('Projector (large)').check();
+  // (on the projector the switch gives way to its way out: a click, not check())
+  await page.getByLabel('Projector (large)').click();
   await expect(page.getByLabel('Show names')).not.toBeChecked();
   await expect(board.getByRole('rowheader')).toHaveText(['Player 1', 'Player 2', 'Player 3', 'Player 4', 'Player 5']);
   await expect(board).not.toContainText('Anna');
@@ -583,7 +584,7 @@ test('the projector keeps 12 players with long names, one not on the board, and 
         expect(await button.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), `${await button.innerText()} at ${screen.width} px`).toBeGreaterThanOrEqual(22);
       }
       await shot(page, info, `room-projector-12-${lang}-${screen.width}x${screen.height}`);
-      await expectInView(page, page.getByRole('link', { name: lang === 'nl' ? 'Terug' : 'Back' }));
+      await expectInView(page, page.getByRole('button', { name: lang === 'nl' ? 'Beamer uit' : 'Projector off' }));
     }
   }
 });
@@ -676,7 +677,7 @@ test('the room form starts with the team made or used last; “No team” stays 
   // "No team" chosen for a room is what the next room starts with…
   await team.selectOption({ label: 'No team' });
   await laptop.getByRole('button', { name: 'Show the code' }).click();
-  await laptop.getByRole('link', { name: 'Back' }).click();
+  await laptop.getByRole('button', { name: 'Projector off' }).click();
   await laptop.getByRole('button', { name: 'Close the room' }).click();
   await laptop.reload();
   await expect(team.locator('option:checked')).toHaveText('No team');

@@ -37,7 +37,7 @@ test('leaderboard, averages, comparisons and the projector view', async ({ page 
   await page.getByLabel('Player', { exact: true }).selectOption({ label: 'Dewi (Bar)' });
   await expect(page.getByRole('img', { name: 'Dewi and the average of Bar (0–100)' })).toBeVisible();
 
-  await page.getByLabel('Projector (large)').check();
+  await page.getByLabel('Projector (large)').click(); // (it gives way to its way out: not check())
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     await page.screenshot({ path: info.outputPath(`teams-projector-${width}.png`), fullPage: true });
@@ -232,7 +232,7 @@ test('team scores on the projector at 360 px: no score over its label, no headin
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`/#/teams?scenario=${TOY}`);
     await expect(page.locator('[data-ready="true"]')).toBeVisible();
-    await page.getByLabel(projector).check();
+    await page.getByLabel(projector).click(); // (it gives way to its way out: not check())
     for (const heading of await page.getByRole('heading').all()) {
       expect(await brokenWords(heading), await heading.innerText()).toEqual([]);
       expect(await heading.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);

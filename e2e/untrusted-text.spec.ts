@@ -90,7 +90,7 @@ test('a 95-character URL in an option and a 60-character team name widen no page
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/#/teams?scenario=e2e-long');
   await expect(page.locator('[data-ready="true"]')).toBeVisible();
-  await page.getByLabel('Projector (large)').check();
+  await page.getByLabel('Projector (large)').click(); // (it gives way to its way out: not check())
   expect(await overflow(page)).toBe(0);
   // The full name stays readable.
   await expect(page.getByRole('table', { name: /^Leaderboard/ })).toContainText(TEAM60);

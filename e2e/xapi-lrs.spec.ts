@@ -86,7 +86,7 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
     expect(p.link).toContain(`endpoint=${encodeURIComponent(LRS_ENDPOINT)}`);
     // The key is in the code, not written out on the projector.
     await expect(page.locator('.link code')).not.toContainText('auth=');
-    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Projector off' }).click();
   }
   await page.getByRole('button', { name: 'Show the code' }).click();
   const roster = page.getByRole('region', { name: 'In the room (from the LRS)' });
