@@ -83,12 +83,13 @@ function unreadable(page: Page): Promise<string[]> {
 }
 
 for (const id of BUILT_INS) {
-  test(`every decision of ${id}, with each option's feedback in turn, can be read on a 1280×720 and a 1920×1080 projector`, async ({ page }, info) => {
-    test.slow(); // every decision of the scenario, each option's feedback, at two sizes, in two languages
+  test(`every decision of ${id}, with each option's feedback in turn, can be read on a 1280×720 projector (in Dutch on 1920×1080 too)`, async ({ page }, info) => {
+    test.slow(); // every decision of the scenario, each option's feedback, in two languages, and in Dutch at two sizes
     await seedEveryDecision(page, info.outputPath('runs.json'), id);
     const decisions = Object.keys(loadScenario(id).nodes).length;
     for (const [lang, language, decision, of] of [['en', 'Language', 'Decision', 'of'], ['nl', 'Taal', 'Beslissing', 'van']] as const) {
-      for (const size of [PROJECTOR, WIDE]) {
+      // 1920×1080 scales the same layout up, so it is the Dutch text (the longer) that could not fit there.
+      for (const size of lang === 'nl' ? [PROJECTOR, WIDE] : [PROJECTOR]) {
         await page.setViewportSize(size);
         await page.goto('/#/teams');
         await page.goto(`/#/debrief?scenario=${id}&projector=1`);
