@@ -354,6 +354,31 @@ test('a run in the file twice, genuine and changed: the log says the genuine cop
   expect(await boardNames(b)).toEqual(['Dewi']);
 });
 
+test('a run the file tells otherwise than the copy here brings nobody: its new player and team are named as not added', async ({ browser }, info) => {
+  const b = await device(browser);
+  const run = engineRun(TOY, 'dewi-run', (available) => available[0].id);
+  const genuine = await handMade(info.outputPath('genuine.json'), [{ id: 'p-dewi', name: 'Dewi' }], [run], (signed) => signed);
+  // The same run id, signed where it was "played", claimed by Mallory of the team Kassa.
+  const claimed = await handMade(info.outputPath('claimed.json'), [{ id: 'p-mallory', name: 'Mallory', teamId: 'kassa' }], [{ ...run, playerId: 'p-mallory' }], (signed) => signed);
+  await b.goto('/#/results');
+  const picker = b.getByLabel('Results file (.json)');
+  await picker.setInputFiles(genuine);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('genuine.json: 1 new run');
+  await picker.setInputFiles(claimed);
+  await expect(log.locator('p').first()).toHaveText(
+    'claimed.json: no new runs, 1 already here, no new players. 1 run in the file differs from the copy already on this device under the same id (another player, mode, start or choices): the copy here was kept, and the file’s version was not imported.',
+  );
+  await expect(log.locator('p').nth(1)).toHaveText(
+    'claimed.json: Not added: the player Mallory, because no run of theirs was imported from the file. Not added: the team Kassa, because no run of its players was imported from the file.',
+  );
+  await b.goto('/#/players');
+  await expect(b.getByRole('heading', { name: 'Players and teams', level: 1 })).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Rename Dewi' })).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Rename Mallory' })).toHaveCount(0);
+  await expect(b.getByRole('heading', { name: 'Kassa' })).toHaveCount(0);
+});
+
 test('a changed file on the device that holds the genuine runs: those are named as here and counting, no export asked for them', async ({ browser }, info) => {
   const b = await device(browser);
   const people = ['Anna', 'Bram', 'Cem', 'Dewi'].map((name) => ({ id: `p-${name.toLowerCase()}`, name }));

@@ -246,7 +246,8 @@ export interface Store {
    * Merge an import in ONE transaction: runs by id (never twice), profiles and teams by id,
    * scenario versions by hash. Scores are recomputed by replay, only for runs on versions this
    * device trusts. A run whose player id is here under another name is filed under a player of
-   * its own (see import-plan.ts). Either all of it is written or
+   * its own (see import-plan.ts); a player and their team come in only with a run written (added
+   * or completed), not with one skipped (import-plan.ts, withRunsTaken). Either all of it is written or
    * nothing (throws, database unchanged).
    */
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;

@@ -4,7 +4,7 @@
  * transaction (store.importBundle), so a refused import leaves the database as it was.
  */
 import { catalog } from 'virtual:scenario-catalog';
-import type { ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
+import type { ImportBundle, ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
 import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
 import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
@@ -118,7 +118,22 @@ export async function importFile(file: File): Promise<FileOutcome> {
   // A changed run whose genuine copy is here is named apart: no fresh export is needed for it.
   const here = new Set(outcome.refusedHere.map((n) => n.runId));
   const elsewhere = refused.filter((n) => !here.has(n.runId));
-  return { outcome, taken: bundle.runs.length, refused: elsewhere, refusedHere: outcome.refusedHere, doubled, misstated, leftOut };
+  return { outcome, taken: bundle.runs.length, refused: elsewhere, refusedHere: outcome.refusedHere, doubled, misstated, leftOut: notTaken(bundle, outcome, leftOut) };
+}
+
+/**
+ * The file's players and teams not added: those the file left out, and those whose every run the
+ * store did not take (told otherwise here): it names no one of them (outcome.players), nor adds
+ * their team. Read after app.refreshPeople.
+ */
+function notTaken(bundle: ImportBundle, outcome: ImportOutcome, leftOut: ResultsRead['leftOut']): ResultsRead['leftOut'] {
+  const named = new Set(outcome.players.map((n) => n.id));
+  const teamsHere = new Set(app.teams.map((x) => x.id));
+  const note = (x: { id: string; name: string; guest?: boolean }) => ({ id: x.id, name: x.guest ? '?' : x.name });
+  return {
+    players: [...leftOut.players, ...bundle.profiles.filter((p) => !named.has(p.id)).map(note)],
+    teams: [...leftOut.teams, ...bundle.teams.filter((x) => !teamsHere.has(x.id)).map(note)],
+  };
 }
 
 /** Scenario versions brought by imports that wait for a manager's decision. */
