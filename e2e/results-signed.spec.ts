@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeRunLink } from '../src/persistence/run-link';
 import type { Run } from '../src/engine/types';
-import { deviceOpener, engineRun, exportAll, playToEnd, readDb, signedElsewhere, startAs } from './persist-support';
+import { deviceOpener, engineRun, exportAll, loadScenario, playToEnd, readDb, signedElsewhere, startAs } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -413,4 +413,28 @@ test('a changed file on the device that holds the genuine runs: those are named 
   await b.getByRole('button', { name: 'English' }).click();
   // The genuine runs still count, as the log says.
   expect((await boardNames(b)).sort()).toEqual(['Anna', 'Bram', 'Cem']);
+});
+
+test('a changed hand-in link for a run here says what a changed file says: the genuine run is here and counts', async ({ browser }, info) => {
+  const b = await device(browser);
+  const run = engineRun(TOY, 'dewi-run', (available) => available[0].id);
+  let signed: Run[] = [];
+  const genuine = await handMade(info.outputPath('genuine.json'), [{ id: 'p-dewi', name: 'Dewi' }], [run], (runs) => (signed = runs));
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(genuine);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('genuine.json: 1 new run');
+  // Dewi's run made practice after it was played, handed in as a link under her name.
+  const changed = { run: { ...signed[0], mode: 'coaching' as const }, player: { id: 'p-dewi', name: 'Dewi', teamId: null, createdAt: 1 }, team: null };
+  await b.goto(`/#/import-run/${await encodeRunLink(changed, loadScenario(TOY))}`);
+  const entry = log.locator('p').first();
+  await expect(entry).toHaveText(`The run of Dewi in “${TOY_TITLE}” was changed in the link and was not imported; the genuine run is already on this device and counts.`);
+  await expect(entry, 'shown as a problem').toHaveClass(/\berror\b/);
+  // Not the plain refusal a link whose run is not here gets (it asks for a fresh link).
+  await expect(log).not.toContainText('Refused');
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(entry).toHaveText('De ronde van Dewi in ‘Speelgoedwinkel op zaterdag’ was in de link veranderd en is niet ingelezen; de echte ronde staat al op dit apparaat en telt.');
+  await b.getByRole('button', { name: 'English' }).click();
+  expect((await readDb(b)).runs.map((r) => [r.id, r.mode])).toEqual([['dewi-run', 'assessment']]);
+  expect(await boardNames(b)).toEqual(['Dewi']);
 });

@@ -7,7 +7,8 @@ import { catalog } from 'virtual:scenario-catalog';
 import type { ImportBundle, ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
 import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
-import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
+import { ImportError, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
+import { importHandedInRun } from '../../../persistence/hand-in';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
@@ -61,7 +62,10 @@ export class LinkError extends Error {
   }
 }
 
-/** Imports a handed-in run from link data; throws LinkError, or ImportError (forged-run, checkRun's). */
+/**
+ * Imports a handed-in run from link data; throws LinkError, or ImportError (forged-run, checkRun's).
+ * A changed run whose genuine copy is here is not thrown: the outcome names it (refusedHere).
+ */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   let handed: HandedInRun;
   try {
@@ -70,20 +74,14 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
     const why = e instanceof Error ? e.message : '';
     throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
   }
-  // A version 3 link carries the signature of the device the run was played on (v1, v2: none).
-  await checkSignature(handed.run, 1, handed.player?.name);
-  checkTimes(handed.run, 1, Date.now());
-  const versions = new Map<string, StoredScenario>();
-  await checkRun(handed.run, versions, knownVersion);
-  const bundle = withVersions(
-    { runs: [handed.run], profiles: handed.player ? [handed.player] : [], teams: handed.team ? [handed.team] : [], scenarios: [] },
-    versions,
-  );
   const store = await app.ready();
-  const outcome = await store.importBundle(bundle);
+  const outcome = await importHandedInRun(store, handed, knownVersion);
   await app.refreshPeople();
-  noteHandedIn(handed.run);
-  announceResults();
+  // A changed copy of a run here (refusedHere) brought nothing: the room saw the genuine one come in.
+  if (outcome.refusedHere.length === 0) {
+    noteHandedIn(handed.run);
+    announceResults();
+  }
   return { handed, outcome };
 }
 
