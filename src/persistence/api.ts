@@ -78,7 +78,12 @@ export type StorageIssue =
   | { kind: 'unavailable'; detail: string } // private mode, no IndexedDB: playing in memory
   | { kind: 'blocked' } // another tab holds an older version open
   | { kind: 'blocking' } // this tab holds up another tab's upgrade
-  | { kind: 'quota' } // disk full: what was saved is kept, the rest is kept in memory until there is room
+  /**
+   * Disk full: what was saved is kept, the rest is kept in memory until there is room. With
+   * `refusedImport`, an import was refused whole (nothing of it written, nothing of it kept), and
+   * `kept` says whether results played here still wait in memory besides.
+   */
+  | { kind: 'quota'; refusedImport?: { kept: boolean } }
   | { kind: 'closed' } // the browser closed the database (site data cleared): opened again, or playing in memory
   | { kind: 'timeout' } // the database did not answer (opening hangs): playing in memory
   | { kind: 'failed'; detail: string }; // the browser could not open the database

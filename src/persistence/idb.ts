@@ -623,7 +623,7 @@ export class IdbStore implements Store {
       } catch {
         /* already finished or aborted */
       }
-      if (isQuotaError(failure)) this.hub.emit({ kind: 'quota' });
+      if (isQuotaError(failure)) this.hub.emit({ kind: 'quota', refusedImport: { kept: this.keepsUnsaved() } });
       throw failure;
     }
     return out;
@@ -757,6 +757,11 @@ export class IdbStore implements Store {
       keep();
       this.hub.emit(why === 'quota' ? { kind: 'quota' } : { kind: 'closed' });
     }
+  }
+
+  /** Whether anything waits in memory to be written (a full disk or a lost connection kept it). */
+  private keepsUnsaved(): boolean {
+    return this.unsaved.size + this.unsavedProfiles.size + this.unsavedTeams.size + this.unsavedScenarios.size > 0 || this.unsavedSettings !== null;
   }
 
   /** Keeps an unfinished run for the next append; forgets a finished one. */

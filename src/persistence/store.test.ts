@@ -278,11 +278,17 @@ describe('idb store specifics', () => {
     const space = fillDisk();
     try {
       await expect(store.importBundle(bundle)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      // Reported as a refused import: nothing of it is kept in memory, unlike a run played meanwhile.
+      expect(hub.last).toEqual({ kind: 'quota', refusedImport: { kept: false } });
+      expect([await store.listProfiles(), await store.listTeams(), await store.listRuns(), await store.listScenarios()]).toEqual([[], [], [], []]);
+      await store.saveRun(run('r2', 'p2'));
       expect(hub.last).toEqual({ kind: 'quota' });
+      await expect(store.importBundle(bundle)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      expect(hub.last).toEqual({ kind: 'quota', refusedImport: { kept: true } });
+      expect((await store.listRuns()).map((r) => r.id)).toEqual(['r2']);
     } finally {
       space();
     }
-    expect([await store.listProfiles(), await store.listTeams(), await store.listRuns(), await store.listScenarios()]).toEqual([[], [], [], []]);
   });
 
   it('a write that fails for another reason changes nothing, also while the disk is full', async () => {
