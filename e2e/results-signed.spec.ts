@@ -393,10 +393,11 @@ test('a changed file on the device that holds the genuine runs: those are named 
   const log = b.getByRole('log');
   await expect(log.locator('p').first()).toContainText('genuine.json: 3 new runs');
   await picker.setInputFiles(changed);
-  await expect(log.locator('p').first()).toContainText('changed.json: no new runs');
+  // The summary counts the runs here as the sentences below name them: not "none already here".
+  await expect(log.locator('p').first()).toHaveText('changed.json: no new runs, 3 already here, no new players.');
   // Dewi's run is not here: today's refusal, asking for a fresh export.
   await expect(log.locator('p').nth(1)).toHaveText(
-    `changed.json: Not imported: the run of Dewi in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). The file held no other runs. Ask for a fresh export from the device it was played on.`,
+    `changed.json: Not imported: the run of Dewi in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). No other run in the file was imported. Ask for a fresh export from the device it was played on.`,
   );
   const here = log.locator('p').nth(2);
   await expect(here).toHaveText(
@@ -408,8 +409,9 @@ test('a changed file on the device that holds the genuine runs: those are named 
     'changed.json: 3 rondes, van Anna in ‘Speelgoedwinkel op zaterdag’, Bram in ‘Speelgoedwinkel op zaterdag’ en Cem in ‘Speelgoedwinkel op zaterdag’, waren in het bestand veranderd en zijn niet ingelezen; de echte rondes staan al op dit apparaat en tellen.',
   );
   await expect(log.locator('p').nth(1)).toHaveText(
-    'changed.json: Niet ingelezen: de ronde van Dewi in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). Er stonden geen andere rondes in het bestand. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
+    'changed.json: Niet ingelezen: de ronde van Dewi in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). Geen andere ronde uit het bestand is ingelezen. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
   );
+  await expect(log.locator('p').first()).toHaveText('changed.json: geen nieuwe rondes, 3 waren er al, geen nieuwe spelers.');
   await b.getByRole('button', { name: 'English' }).click();
   // The genuine runs still count, as the log says.
   expect((await boardNames(b)).sort()).toEqual(['Anna', 'Bram', 'Cem']);
