@@ -128,11 +128,23 @@ test('a results file imported on a full disk: the log says the storage is full a
     'room.json: Refused: this device’s storage is full. Free some space on it (files or apps you no longer need), then try again. Nothing was changed.',
   );
   await expect(entry, 'shown as a problem').toHaveClass(/\berror\b/);
-  await expect(page.getByRole('alert').filter({ hasText: 'The device is full' })).toBeVisible();
+  // The banner says what the log says: nothing of the import is kept, nothing was changed.
+  const banner = page.getByRole('alert').filter({ hasText: 'The device is full' });
+  await expect(banner).toHaveText(
+    /^The device is full: the import was refused\. Nothing was changed\. Free some space on it \(files or apps you no longer need\), then import again\./,
+  );
+  await expect(banner).not.toContainText('kept');
   expect((await readDb(page)).runs).toEqual([]);
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await expect(entry).toHaveText(
     'room.json: Geweigerd: de opslag van dit apparaat is vol. Maak er ruimte vrij (bestanden of apps die je niet meer nodig hebt) en probeer het dan opnieuw. Er is niets veranderd.',
+  );
+  // The language chosen on the full disk is kept in this tab: the banner of a second refused
+  // import says so, beside what it says of the import.
+  await page.getByLabel('Resultatenbestand (.json)').setInputFiles(path);
+  await expect(page.getByRole('log').locator('p')).toHaveCount(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'Het apparaat is vol' })).toHaveText(
+    /^Het apparaat is vol: de import is geweigerd, en daarvan is niets veranderd\. Wat je hier deed sinds het apparaat vol raakte, blijft in dit tabblad bewaard/,
   );
 
   // With room again, the same file comes in whole.

@@ -3,7 +3,7 @@
  * Chromium's fake camera plays a video of the code generated at test time
  * (test-support/qr-video.ts); the results screen scans it with jsQR and imports the run once.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import type { Run, Scenario } from '../src/engine/types';
 import { encodeRunLink, encodeRunQr } from '../src/persistence/run-link';
@@ -94,6 +94,38 @@ for (const version of versions) test(`a run shown as a QR code to the laptop cam
     expect(db.results.map((r) => r.runId)).toEqual([run.id]);
     expect(db.profiles).toEqual([{ id: 'p-dewi', name: 'Dewi', teamId: 't-bar', createdAt: version.createdAt(run) }]);
     expect(db.teams.map((t) => t.name)).toEqual(['Bar']);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a changed run shown as a QR code, its genuine run here: the log says so, as for a changed file', async ({ baseURL }, info) => {
+  const scenario = JSON.parse(readFileSync(new URL(`../scenarios/${TOY}.json`, import.meta.url), 'utf8')) as Scenario;
+  const [signed] = await outgoing([engineRun(TOY, 'cam-run-0002', (available) => available[0].id)], generateDeviceKey);
+  const dewi = { id: 'p-dewi', name: 'Dewi', teamId: null, createdAt: 1 };
+  const genuine = info.outputPath('genuine.json');
+  writeFileSync(genuine, JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: Date.now(), scope: { kind: 'all' }, teams: [], profiles: [dewi], scenarios: [], runs: [signed], scores: [] }));
+  // The same run made practice after it was played, shown as today's code.
+  const text = await encodeRunQr({ run: { ...signed, mode: 'coaching' }, player: dewi, team: null }, scenario);
+  const video = await makeQrVideo(text, info.outputPath('qr.y4m'), { mode: 'Alphanumeric' });
+
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const page = await (await browser.newContext({ baseURL, permissions: ['camera'] })).newPage();
+    await page.goto('/#/results');
+    await page.getByLabel('Results file (.json)').setInputFiles(genuine);
+    const log = page.getByRole('log');
+    await expect(log.locator('p').first()).toContainText('genuine.json: 1 new run');
+    await page.getByRole('button', { name: 'Start the camera' }).click();
+    await expect(log.locator('p').first()).toHaveText(
+      'The run of Dewi in “Toy shop on a Saturday” was changed in the code and was not imported; the genuine run is already on this device and counts.',
+      { timeout: 20_000 },
+    );
+    await page.getByRole('button', { name: 'Stop the camera' }).click();
+    expect((await readDb(page)).runs.map((r) => [r.id, r.mode])).toEqual([['cam-run-0002', 'assessment']]);
   } finally {
     await browser.close();
   }

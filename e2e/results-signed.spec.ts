@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeRunLink } from '../src/persistence/run-link';
 import type { Run } from '../src/engine/types';
-import { deviceOpener, engineRun, exportAll, playToEnd, readDb, signedElsewhere, startAs } from './persist-support';
+import { deviceOpener, engineRun, exportAll, loadScenario, playToEnd, readDb, signedElsewhere, startAs } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -354,6 +354,31 @@ test('a run in the file twice, genuine and changed: the log says the genuine cop
   expect(await boardNames(b)).toEqual(['Dewi']);
 });
 
+test('a run the file tells otherwise than the copy here brings nobody: its new player and team are named as not added', async ({ browser }, info) => {
+  const b = await device(browser);
+  const run = engineRun(TOY, 'dewi-run', (available) => available[0].id);
+  const genuine = await handMade(info.outputPath('genuine.json'), [{ id: 'p-dewi', name: 'Dewi' }], [run], (signed) => signed);
+  // The same run id, signed where it was "played", claimed by Mallory of the team Kassa.
+  const claimed = await handMade(info.outputPath('claimed.json'), [{ id: 'p-mallory', name: 'Mallory', teamId: 'kassa' }], [{ ...run, playerId: 'p-mallory' }], (signed) => signed);
+  await b.goto('/#/results');
+  const picker = b.getByLabel('Results file (.json)');
+  await picker.setInputFiles(genuine);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('genuine.json: 1 new run');
+  await picker.setInputFiles(claimed);
+  await expect(log.locator('p').first()).toHaveText(
+    'claimed.json: no new runs, 1 already here, no new players. 1 run in the file differs from the copy already on this device under the same id (another player, mode, start or choices): the copy here was kept, and the file’s version was not imported.',
+  );
+  await expect(log.locator('p').nth(1)).toHaveText(
+    'claimed.json: Not added: the player Mallory, because no run of theirs was imported from the file. Not added: the team Kassa, because no run of its players was imported from the file.',
+  );
+  await b.goto('/#/players');
+  await expect(b.getByRole('heading', { name: 'Players and teams', level: 1 })).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Rename Dewi' })).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Rename Mallory' })).toHaveCount(0);
+  await expect(b.getByRole('heading', { name: 'Kassa' })).toHaveCount(0);
+});
+
 test('a changed file on the device that holds the genuine runs: those are named as here and counting, no export asked for them', async ({ browser }, info) => {
   const b = await device(browser);
   const people = ['Anna', 'Bram', 'Cem', 'Dewi'].map((name) => ({ id: `p-${name.toLowerCase()}`, name }));
@@ -368,10 +393,11 @@ test('a changed file on the device that holds the genuine runs: those are named 
   const log = b.getByRole('log');
   await expect(log.locator('p').first()).toContainText('genuine.json: 3 new runs');
   await picker.setInputFiles(changed);
-  await expect(log.locator('p').first()).toContainText('changed.json: no new runs');
+  // The summary counts the runs here as the sentences below name them: not "none already here".
+  await expect(log.locator('p').first()).toHaveText('changed.json: no new runs, 3 already here, no new players.');
   // Dewi's run is not here: today's refusal, asking for a fresh export.
   await expect(log.locator('p').nth(1)).toHaveText(
-    `changed.json: Not imported: the run of Dewi in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). The file held no other runs. Ask for a fresh export from the device it was played on.`,
+    `changed.json: Not imported: the run of Dewi in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). No other run in the file was imported. Ask for a fresh export from the device it was played on.`,
   );
   const here = log.locator('p').nth(2);
   await expect(here).toHaveText(
@@ -383,9 +409,34 @@ test('a changed file on the device that holds the genuine runs: those are named 
     'changed.json: 3 rondes, van Anna in ‘Speelgoedwinkel op zaterdag’, Bram in ‘Speelgoedwinkel op zaterdag’ en Cem in ‘Speelgoedwinkel op zaterdag’, waren in het bestand veranderd en zijn niet ingelezen; de echte rondes staan al op dit apparaat en tellen.',
   );
   await expect(log.locator('p').nth(1)).toHaveText(
-    'changed.json: Niet ingelezen: de ronde van Dewi in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). Er stonden geen andere rondes in het bestand. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
+    'changed.json: Niet ingelezen: de ronde van Dewi in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). Geen andere ronde uit het bestand is ingelezen. Vraag een nieuwe export van het apparaat waarop gespeeld is.',
   );
+  await expect(log.locator('p').first()).toHaveText('changed.json: geen nieuwe rondes, 3 waren er al, geen nieuwe spelers.');
   await b.getByRole('button', { name: 'English' }).click();
   // The genuine runs still count, as the log says.
   expect((await boardNames(b)).sort()).toEqual(['Anna', 'Bram', 'Cem']);
+});
+
+test('a changed hand-in link for a run here says what a changed file says: the genuine run is here and counts', async ({ browser }, info) => {
+  const b = await device(browser);
+  const run = engineRun(TOY, 'dewi-run', (available) => available[0].id);
+  let signed: Run[] = [];
+  const genuine = await handMade(info.outputPath('genuine.json'), [{ id: 'p-dewi', name: 'Dewi' }], [run], (runs) => (signed = runs));
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(genuine);
+  const log = b.getByRole('log');
+  await expect(log.locator('p').first()).toContainText('genuine.json: 1 new run');
+  // Dewi's run made practice after it was played, handed in as a link under her name.
+  const changed = { run: { ...signed[0], mode: 'coaching' as const }, player: { id: 'p-dewi', name: 'Dewi', teamId: null, createdAt: 1 }, team: null };
+  await b.goto(`/#/import-run/${await encodeRunLink(changed, loadScenario(TOY))}`);
+  const entry = log.locator('p').first();
+  await expect(entry).toHaveText(`The run of Dewi in “${TOY_TITLE}” was changed in the link and was not imported; the genuine run is already on this device and counts.`);
+  await expect(entry, 'shown as a problem').toHaveClass(/\berror\b/);
+  // Not the plain refusal a link whose run is not here gets (it asks for a fresh link).
+  await expect(log).not.toContainText('Refused');
+  await b.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(entry).toHaveText('De ronde van Dewi in ‘Speelgoedwinkel op zaterdag’ was in de link veranderd en is niet ingelezen; de echte ronde staat al op dit apparaat en telt.');
+  await b.getByRole('button', { name: 'English' }).click();
+  expect((await readDb(b)).runs.map((r) => [r.id, r.mode])).toEqual([['dewi-run', 'assessment']]);
+  expect(await boardNames(b)).toEqual(['Dewi']);
 });

@@ -78,7 +78,12 @@ export type StorageIssue =
   | { kind: 'unavailable'; detail: string } // private mode, no IndexedDB: playing in memory
   | { kind: 'blocked' } // another tab holds an older version open
   | { kind: 'blocking' } // this tab holds up another tab's upgrade
-  | { kind: 'quota' } // disk full: what was saved is kept, the rest is kept in memory until there is room
+  /**
+   * Disk full: what was saved is kept, the rest is kept in memory until there is room. With
+   * `refusedImport`, an import was refused whole (nothing of it written, nothing of it kept), and
+   * `kept` says whether results played here still wait in memory besides.
+   */
+  | { kind: 'quota'; refusedImport?: { kept: boolean } }
   | { kind: 'closed' } // the browser closed the database (site data cleared): opened again, or playing in memory
   | { kind: 'timeout' } // the database did not answer (opening hangs): playing in memory
   | { kind: 'failed'; detail: string }; // the browser could not open the database
@@ -246,7 +251,8 @@ export interface Store {
    * Merge an import in ONE transaction: runs by id (never twice), profiles and teams by id,
    * scenario versions by hash. Scores are recomputed by replay, only for runs on versions this
    * device trusts. A run whose player id is here under another name is filed under a player of
-   * its own (see import-plan.ts). Either all of it is written or
+   * its own (see import-plan.ts); a player and their team come in only with a run written (added
+   * or completed), not with one skipped (import-plan.ts, withRunsTaken). Either all of it is written or
    * nothing (throws, database unchanged).
    */
   importBundle(bundle: ImportBundle): Promise<ImportOutcome>;

@@ -32,7 +32,7 @@ import type {
 } from './api';
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import type { DeviceKeyPair } from './run-signature';
-import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome, withRunsTaken } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
 import { measureSaveAsync } from './measure';
@@ -546,7 +546,14 @@ export class IdbStore implements Store {
       const before = new Map<string, StoredScenario | undefined>();
       for (const s of bundle.scenarios) before.set(s.hash, restoreStoredScenario(await tx.objectStore('scenarios').get(s.hash)) ?? undefined);
       const plan = await planPlayers(bundle, async (id) => restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined);
-      out = startOutcome(bundle, before, plan.notes);
+      const decided: { run: Run; stored: Run | undefined; d: ReturnType<typeof mergeDecision> }[] = [];
+      for (const run of plan.runs) {
+        const storedRec = await tx.objectStore('runs').get(run.id);
+        const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
+        decided.push({ run, stored, d: mergeDecision(stored, run) });
+      }
+      const people = withRunsTaken(bundle, plan, decided.flatMap((x) => (x.d === 'skip' ? [] : [x.run])));
+      out = startOutcome(bundle, before, people.notes);
       const versions = new Map<string, StoredScenario>();
       for (const s of bundle.scenarios) {
         const known = before.get(s.hash);
@@ -556,13 +563,13 @@ export class IdbStore implements Store {
         }
         versions.set(s.hash, known ?? s);
       }
-      for (const t of bundle.teams) {
+      for (const t of people.teams) {
         if (!(await tx.objectStore('teams').get(t.id))) {
           await tx.objectStore('teams').put(structuredClone(t));
           out.teamsAdded++;
         }
       }
-      for (const p of plan.profiles) {
+      for (const p of people.profiles) {
         if (!(await tx.objectStore('profiles').get(p.id))) {
           await tx.objectStore('profiles').put(structuredClone(p));
           out.profilesAdded++;
@@ -570,10 +577,7 @@ export class IdbStore implements Store {
       }
       const names = namesOf(plan);
       const devices = new DeviceMemory(async (id) => (await tx.objectStore('runs').index('by-player').getAll(id)).flatMap((r) => restoreRun(r) ?? []));
-      for (const run of plan.runs) {
-        const storedRec = await tx.objectStore('runs').get(run.id);
-        const stored = storedRec ? (restoreRun(storedRec) ?? undefined) : undefined;
-        const d = mergeDecision(stored, run);
+      for (const { run, stored, d } of decided) {
         if (d === 'skip') {
           out.runsSkipped++;
           if (stored && tellsAnotherStory(stored, run)) out.runsConflicting++;
@@ -619,7 +623,7 @@ export class IdbStore implements Store {
       } catch {
         /* already finished or aborted */
       }
-      if (isQuotaError(failure)) this.hub.emit({ kind: 'quota' });
+      if (isQuotaError(failure)) this.hub.emit({ kind: 'quota', refusedImport: { kept: this.keepsUnsaved() } });
       throw failure;
     }
     return out;
@@ -753,6 +757,11 @@ export class IdbStore implements Store {
       keep();
       this.hub.emit(why === 'quota' ? { kind: 'quota' } : { kind: 'closed' });
     }
+  }
+
+  /** Whether anything waits in memory to be written (a full disk or a lost connection kept it). */
+  private keepsUnsaved(): boolean {
+    return this.unsaved.size + this.unsavedProfiles.size + this.unsavedTeams.size + this.unsavedScenarios.size > 0 || this.unsavedSettings !== null;
   }
 
   /** Keeps an unfinished run for the next append; forgets a finished one. */

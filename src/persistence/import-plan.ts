@@ -11,7 +11,7 @@
  * say, per version, whether it was trusted, new (stored apart) or already waiting.
  */
 import type { Run } from '../engine/types';
-import type { DeviceNote, ImportBundle, ImportOutcome, PlayerNote, Profile, RunNote, StoredScenario, VersionNote } from './api';
+import type { DeviceNote, ImportBundle, ImportOutcome, PlayerNote, Profile, RunNote, StoredScenario, Team, VersionNote } from './api';
 
 /** A short, stable tag of a name (FNV-1a, base 36): only to tell apart ids, not a secret. */
 function tag(s: string): string {
@@ -83,6 +83,21 @@ export async function planPlayers(bundle: ImportBundle, here: (id: string) => Pr
  */
 function refiled({ signature: _, ...run }: Run, playerId: string): Run {
   return { ...run, playerId };
+}
+
+/**
+ * Who of a plan comes in with the runs an import writes (`written`: added or completed): a player
+ * with such a run, and the team the file gives such a player. A run not taken (here already, or
+ * told otherwise here) brings no one: its player is not added, nor named as added or filed apart
+ * (`notes` keeps the players here already, and those who come in).
+ */
+export function withRunsTaken(bundle: ImportBundle, plan: PlayerPlan, written: Run[]): { profiles: Profile[]; teams: Team[]; notes: PlayerNote[] } {
+  const ids = new Set(written.map((r) => r.playerId));
+  const profiles = plan.profiles.filter((p) => ids.has(p.id));
+  const notAdded = new Set(plan.profiles.filter((p) => !ids.has(p.id)).map((p) => p.id));
+  const fileIds = new Set(plan.notes.filter((n) => ids.has(n.storedAs)).map((n) => n.id));
+  const teamIds = new Set(bundle.profiles.filter((p) => fileIds.has(p.id)).map((p) => p.teamId));
+  return { profiles, teams: bundle.teams.filter((t) => teamIds.has(t.id)), notes: plan.notes.filter((n) => !notAdded.has(n.storedAs)) };
 }
 
 /** One note per version the import brought: trusted here, new (stored apart), or already waiting. */

@@ -18,7 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome } from './import-plan';
+import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome, withRunsTaken } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
 import { measureSave } from './measure';
@@ -202,10 +202,12 @@ export class MemoryStore implements Store {
     await this.outbox.decided();
     const before = new Map(bundle.scenarios.map((s) => [s.hash, this.scenarios.get(s.hash)]));
     const plan = await planPlayers(bundle, async (id) => this.profiles.get(id));
-    const out = startOutcome(bundle, before, plan.notes);
+    const written = plan.runs.filter((run) => mergeDecision(this.runs.get(run.id), run) !== 'skip');
+    const people = withRunsTaken(bundle, plan, written);
+    const out = startOutcome(bundle, before, people.notes);
     const names = namesOf(plan);
     const devices = new DeviceMemory(async (id) => [...this.runs.values()].filter((r) => r.playerId === id));
-    for (const run of plan.runs) if (mergeDecision(this.runs.get(run.id), run) !== 'skip') await devices.check(run, names.get(run.playerId ?? '') ?? '?');
+    for (const run of written) await devices.check(run, names.get(run.playerId ?? '') ?? '?');
     out.devices = devices.notes();
     // Plan everything first, then apply: nothing can fail half-way in memory.
     for (const s of bundle.scenarios) {
@@ -214,13 +216,13 @@ export class MemoryStore implements Store {
         out.scenariosAdded++;
       }
     }
-    for (const t of bundle.teams) {
+    for (const t of people.teams) {
       if (!this.teams.has(t.id)) {
         this.teams.set(t.id, copy(t));
         out.teamsAdded++;
       }
     }
-    for (const p of plan.profiles) {
+    for (const p of people.profiles) {
       if (!this.profiles.has(p.id)) {
         this.profiles.set(p.id, copy(p));
         out.profilesAdded++;

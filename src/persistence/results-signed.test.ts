@@ -10,6 +10,9 @@ import type { Store } from './api';
 import { IdbStore, openIdb } from './idb';
 import { IssueHub } from './issues';
 import { MemoryStore } from './memory';
+import { importHandedInRun } from './hand-in';
+import { decodeRunLink, encodeRunLink } from './run-link';
+import type { Run } from '../engine/types';
 import { buildResultsFile, readResultsFile, RESULTS_FORMAT, type KnownVersion, type ResultsFile } from './results-file';
 import { scoreRun } from './scoring';
 import { leaderboard, unverifiedLeftOut } from './stats';
@@ -151,6 +154,21 @@ for (const [kind, make] of Object.entries(stores)) {
       expect(await here(c)).toEqual([]);
       // Nothing of the changed copies was written anywhere.
       expect((await b.listRuns()).map((r) => [r.id, r.playerId])).toEqual([['assessed', 'bram']]);
+    });
+
+    it('a changed hand-in link whose genuine run is here is named as the copy here, as a file is; elsewhere it is refused', async () => {
+      const { a, file } = await deviceA();
+      // Bram's assessment, signed on A, handed in as a link claimed by Anna.
+      const genuine = file.runs.find((r) => r.id === 'assessed')!;
+      const link = async (run: Run) => decodeRunLink(await encodeRunLink({ run, player: profile('anna', null, 'Anna'), team: null }, toy.scenario), async () => toy.scenario);
+      const changed = await link({ ...structuredClone(genuine), playerId: 'anna' });
+      const before = await a.listRuns();
+      expect((await importHandedInRun(a, changed, known, NOW)).refusedHere).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+      expect(await a.listRuns()).toEqual(before);
+      // Where the genuine run is not, the same link is refused, and nothing is written.
+      const b = await make('device-b');
+      await expect(importHandedInRun(b, await link({ ...structuredClone(genuine), playerId: 'anna' }), known, NOW)).rejects.toMatchObject({ code: 'forged-run' });
+      expect([await b.listRuns(), await b.listProfiles()]).toEqual([[], []]);
     });
 
     it('changing only a time or a choice, or another key, refuses that run too', async () => {

@@ -159,6 +159,24 @@ for (const [kind, make] of Object.entries(factories)) {
       expect((await store.listResults()).map((r) => [r.runId, r.scores.overall])).toEqual([['r1', 50]]);
     });
 
+    it('a run not taken brings nobody: its new player, and their team, are not added', async () => {
+      const store = await make();
+      await store.importBundle({ scenarios: [version], teams: [team('t1')], profiles: [profile('p1', 't1')], runs: [finishedRun('r1', 'p1', ['bad', 'good'])] });
+      // The same run id told as Mallory's (in a team of hers), and as Mallory's under Anna's id.
+      const mallory = { ...profile('p9', 't9'), name: 'Mallory' };
+      const claimed = await store.importBundle({ scenarios: [version], teams: [team('t9')], profiles: [mallory], runs: [finishedRun('r1', 'p9', ['bad', 'good'])] });
+      const refiled = await store.importBundle({ scenarios: [version], teams: [], profiles: [{ ...profile('p1', null), name: 'Mallory' }], runs: [finishedRun('r1', 'p1', ['good', 'good'])] });
+      expect([claimed, refiled].map((o) => [o.runsConflicting, o.profilesAdded, o.teamsAdded, o.players])).toEqual([
+        [1, 0, 0, []],
+        [1, 0, 0, []],
+      ]);
+      expect((await store.listProfiles()).map((p) => p.id)).toEqual(['p1']);
+      expect((await store.listTeams()).map((x) => x.id)).toEqual(['t1']);
+      // With a run of theirs taken, Mallory and her team come in.
+      const taken = await store.importBundle({ scenarios: [version], teams: [team('t9')], profiles: [mallory], runs: [finishedRun('r2', 'p9', ['bad', 'good'])] });
+      expect([taken.profilesAdded, taken.teamsAdded, taken.players.map((n) => n.kind)]).toEqual([1, 1, ['added']]);
+    });
+
     it('returns copies: changing a returned object changes nothing stored', async () => {
       const store = await make();
       await store.saveRun(run('r1', 'p1'));
@@ -260,11 +278,17 @@ describe('idb store specifics', () => {
     const space = fillDisk();
     try {
       await expect(store.importBundle(bundle)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      // Reported as a refused import: nothing of it is kept in memory, unlike a run played meanwhile.
+      expect(hub.last).toEqual({ kind: 'quota', refusedImport: { kept: false } });
+      expect([await store.listProfiles(), await store.listTeams(), await store.listRuns(), await store.listScenarios()]).toEqual([[], [], [], []]);
+      await store.saveRun(run('r2', 'p2'));
       expect(hub.last).toEqual({ kind: 'quota' });
+      await expect(store.importBundle(bundle)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      expect(hub.last).toEqual({ kind: 'quota', refusedImport: { kept: true } });
+      expect((await store.listRuns()).map((r) => r.id)).toEqual(['r2']);
     } finally {
       space();
     }
-    expect([await store.listProfiles(), await store.listTeams(), await store.listRuns(), await store.listScenarios()]).toEqual([[], [], [], []]);
   });
 
   it('a write that fails for another reason changes nothing, also while the disk is full', async () => {

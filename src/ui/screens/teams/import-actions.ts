@@ -4,10 +4,11 @@
  * transaction (store.importBundle), so a refused import leaves the database as it was.
  */
 import { catalog } from 'virtual:scenario-catalog';
-import type { ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
+import type { ImportBundle, ImportOutcome, PendingVersion, RunResult, StoredScenario } from '../../../persistence/api';
 import type { Lang } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
-import { checkRun, checkSignature, checkTimes, ImportError, withVersions, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
+import { ImportError, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
+import { importHandedInRun } from '../../../persistence/hand-in';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { trustEarlierVersions } from '../../../persistence/earlier-versions';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
@@ -64,7 +65,10 @@ export class LinkError extends Error {
   }
 }
 
-/** Imports a handed-in run from link data; throws LinkError, or ImportError (forged-run, checkRun's). */
+/**
+ * Imports a handed-in run from link data; throws LinkError, or ImportError (forged-run, checkRun's).
+ * A changed run whose genuine copy is here is not thrown: the outcome names it (refusedHere).
+ */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   const store = await app.ready();
   await trustEarlierVersions(store, scenarios.earlier);
@@ -83,25 +87,19 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
     if (why === 'scenario' && earlier) throw new LinkError('earlier_version', undefined, earlier);
     throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
   }
-  // A version 3 link carries the signature of the device the run was played on (v1, v2: none).
-  await checkSignature(handed.run, 1, handed.player?.name);
-  checkTimes(handed.run, 1, Date.now());
-  const versions = new Map<string, StoredScenario>();
-  await checkRun(handed.run, versions, knownVersion).catch((e: unknown) => {
+  const outcome = await importHandedInRun(store, handed, knownVersion).catch((e: unknown) => {
     // A version 1 link names its version only when it is replayed.
     if (e instanceof ImportError && e.code === 'missing-scenario' && scenarios.isEarlier(handed.run.scenarioId, handed.run.scenarioHash)) {
       throw new LinkError('earlier_version', undefined, handed.run.scenarioId);
     }
     throw e;
   });
-  const bundle = withVersions(
-    { runs: [handed.run], profiles: handed.player ? [handed.player] : [], teams: handed.team ? [handed.team] : [], scenarios: [] },
-    versions,
-  );
-  const outcome = await store.importBundle(bundle);
   await app.refreshPeople();
-  noteHandedIn(handed.run);
-  announceResults();
+  // A changed copy of a run here (refusedHere) brought nothing: the room saw the genuine one come in.
+  if (outcome.refusedHere.length === 0) {
+    noteHandedIn(handed.run);
+    announceResults();
+  }
   return { handed, outcome };
 }
 
@@ -141,7 +139,22 @@ export async function importFile(file: File): Promise<FileOutcome> {
   // A changed run whose genuine copy is here is named apart: no fresh export is needed for it.
   const here = new Set(outcome.refusedHere.map((n) => n.runId));
   const elsewhere = refused.filter((n) => !here.has(n.runId));
-  return { outcome, taken: bundle.runs.length, refused: elsewhere, refusedHere: outcome.refusedHere, doubled, misstated, leftOut };
+  return { outcome, taken: bundle.runs.length, refused: elsewhere, refusedHere: outcome.refusedHere, doubled, misstated, leftOut: notTaken(bundle, outcome, leftOut) };
+}
+
+/**
+ * The file's players and teams not added: those the file left out, and those whose every run the
+ * store did not take (told otherwise here): it names no one of them (outcome.players), nor adds
+ * their team. Read after app.refreshPeople.
+ */
+function notTaken(bundle: ImportBundle, outcome: ImportOutcome, leftOut: ResultsRead['leftOut']): ResultsRead['leftOut'] {
+  const named = new Set(outcome.players.map((n) => n.id));
+  const teamsHere = new Set(app.teams.map((x) => x.id));
+  const note = (x: { id: string; name: string; guest?: boolean }) => ({ id: x.id, name: x.guest ? '?' : x.name });
+  return {
+    players: [...leftOut.players, ...bundle.profiles.filter((p) => !named.has(p.id)).map(note)],
+    teams: [...leftOut.teams, ...bundle.teams.filter((x) => !teamsHere.has(x.id)).map(note)],
+  };
 }
 
 /** Scenario versions brought by imports that wait for a manager's decision. */
