@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
+import { t as textOf } from '../src/engine/text';
 import { validateScenario } from '../src/engine/validate';
 import type { Run } from '../src/engine/types';
 import type { StoredScenario } from '../src/persistence/api';
@@ -30,15 +31,16 @@ function committed(commit: string | null): StoredScenario {
   return { hash: v.hash, id: TOY, source, scenario: v.scenario, custom: false, storedAt: Date.now() - 3_600_000 };
 }
 
-/** A finished assessment run on `version`, taking option `pick` (modulo those shown) at every decision. */
-function played(version: StoredScenario, id: string, playerId: string, pick: number): Run {
+/** A finished assessment run on `version`, taking option `pick` (modulo those shown) at every decision, or one of `prefer` where it is shown. */
+function played(version: StoredScenario, id: string, playerId: string, pick: number, prefer: string[] = []): Run {
   const t0 = Date.now() - 600_000;
   const run: Run = { formatVersion: 1, id, scenarioId: TOY, scenarioHash: version.hash, playerId, mode: 'assessment', timerScale: 1, startedAt: t0, events: [] };
   let state = initialPlayState(version.scenario, run);
   let at = t0;
   while (state.node !== null) {
     at += 2000;
-    const e = { type: 'choice.select' as const, node: state.node, option: state.available[pick % state.available.length].id, at };
+    const option = state.available.find((o) => prefer.includes(o.id)) ?? state.available[pick % state.available.length];
+    const e = { type: 'choice.select' as const, node: state.node, option: option.id, at };
     state = applyEvent(version.scenario, state, e, run.events.length);
     run.events.push(e);
   }
@@ -57,24 +59,27 @@ const first = committed(shipped[0].commit);
 const yesterday = committed(shipped[shipped.length - 2].commit);
 
 /** The players' device, on the earlier versions: what it played, exported by the app's own code. */
-async function exportedYesterday(path: string): Promise<{ anna: Run; bram: Run }> {
+async function exportedYesterday(path: string): Promise<{ anna: Run; bram: Run; cem: Run }> {
   const phone = new MemoryStore({ scorer: scoreRun });
-  for (const [id, name] of [['anna', 'Anna'], ['bram', 'Bram']]) await phone.saveProfile({ id, name, teamId: null, createdAt: Date.now() - 3_600_000 });
+  for (const [id, name] of [['anna', 'Anna'], ['bram', 'Bram'], ['cem', 'Cem']]) await phone.saveProfile({ id, name, teamId: null, createdAt: Date.now() - 3_600_000 });
   await phone.saveScenario(first);
   await phone.saveScenario(yesterday);
   const anna = played(first, 'run-anna', 'anna', 3);
   const bram = played(yesterday, 'run-bram', 'bram', 0);
   await phone.saveRun(anna);
   await phone.saveRun(bram);
+  // Cem takes the first release's options that today's text no longer has, where he meets them.
+  const cem = played(first, 'run-cem', 'cem', 2, ['wrap-desk', 'bring-home']);
+  await phone.saveRun(cem);
   writeFileSync(path, JSON.stringify(await buildResultsFile(phone, { kind: 'all' })));
-  return { anna, bram };
+  return { anna, bram, cem };
 }
 
 const open = deviceOpener();
 
 test('runs on the app’s earlier versions of a built-in count without a decision, scored as played', async ({ browser }, info) => {
   expect(first.hash).not.toBe(yesterday.hash);
-  const { anna } = await exportedYesterday(info.outputPath('yesterday.json'));
+  const { anna, cem } = await exportedYesterday(info.outputPath('yesterday.json'));
   // Anna's choices score otherwise on the first release than on today's text: the board must
   // show what they scored where she played them.
   const asPlayed = scoreRun(anna, first)!.scores.overall;
@@ -89,8 +94,8 @@ test('runs on the app’s earlier versions of a built-in count without a decisio
   await laptop.getByLabel('Results file (.json)').setInputFiles(info.outputPath('yesterday.json'));
 
   const log = laptop.getByRole('log');
-  await expect(log).toContainText('2 new runs');
-  await expect(log).toContainText(`1 run of “${TOY_TITLE}” was played on an earlier version of this scenario (version ${first.hash.slice(0, 8)}) that came with the app: it counts`);
+  await expect(log).toContainText('3 new runs');
+  await expect(log).toContainText(`2 runs of “${TOY_TITLE}” were played on an earlier version of this scenario (version ${first.hash.slice(0, 8)}) that came with the app: they count`);
   await expect(log).toContainText(`(version ${yesterday.hash.slice(0, 8)})`);
   await expect(log).not.toContainText('kept apart');
   await expect(laptop.getByRole('region', { name: 'Waiting for your decision' })).toHaveCount(0);
@@ -104,7 +109,21 @@ test('runs on the app’s earlier versions of a built-in count without a decisio
   await expect(board.getByRole('row', { name: /Bram/ })).toContainText('earlier version of the scenario');
 
   await laptop.goto(`/#/debrief?scenario=${TOY}`);
-  await expect(laptop.getByText('2 of these runs were played on an earlier version of this scenario.')).toBeVisible();
+  await expect(laptop.getByText('3 of these runs were played on an earlier version of this scenario.')).toBeVisible();
+  // A choice that today's text no longer has is not lost from the count: the room is told where it went.
+  const chosen = cem.events.flatMap((e) => (e.type === 'choice.select' ? [e] : []));
+  const gone = chosen.find((e) => !today.scenario.nodes[e.node]?.options.some((o) => o.id === e.option));
+  expect(gone, `a choice of Cem's that today's text no longer has: ${chosen.map((e) => `${e.node}:${e.option}`).join(' ')}`).toBeDefined();
+  const text = textOf(today.scenario.nodes[gone!.node].situation, 'en');
+  const heading = laptop.locator('#db-situation');
+  const where = laptop.getByText(/^Decision \d+ of the \d+ decisions that players met$/);
+  for (let n = 1; n < 20; n++) {
+    await expect(where).toHaveText(new RegExp(`^Decision ${n} of`));
+    if ((await heading.innerText()) === text) break;
+    await laptop.getByRole('button', { name: 'Next decision' }).click();
+  }
+  await expect(heading).toHaveText(text);
+  await expect(laptop.getByText('1 of them chose, on an earlier version, an option this version no longer has.')).toBeVisible();
 
   // The report of a run says what it was played on, and scores it as played.
   await laptop.goto(`/#/report/${anna.id}`);
