@@ -124,6 +124,12 @@ test('runs on the app’s earlier versions of a built-in count without a decisio
   }
   await expect(heading).toHaveText(text);
   await expect(laptop.getByText('1 of them chose, on an earlier version, an option this version no longer has.')).toBeVisible();
+  // On a projector the note on earlier versions goes under the decision with the other notes: the decision fits.
+  await laptop.setViewportSize({ width: 1280, height: 720 });
+  await laptop.goto(`/#/debrief?scenario=${TOY}&projector=1`);
+  await expect(laptop.getByText(/^Decision 1 of \d+$/)).toBeVisible();
+  await expect(laptop.getByText('3 of 3 players came to this decision.')).toBeInViewport({ ratio: 1 });
+  await expect(laptop.getByText('3 of these runs were played on an earlier version of this scenario.', { exact: false })).toBeAttached();
 
   // The report of a run says what it was played on, and scores it as played.
   await laptop.goto(`/#/report/${anna.id}`);
