@@ -233,3 +233,35 @@ test('every projector view switches between Dutch and English from the keyboard,
     await expect(page.getByText(view.en)).toBeVisible();
   }
 });
+
+test('on the projector the best option is marked only once the room has seen its feedback', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  await page.goto(`/#/debrief?scenario=${TOY}&team=kassa&projector=1`);
+  await expect(page.getByText(/^Decision 1 of \d+$/)).toBeVisible();
+  const options = page.getByRole('region').filter({ has: page.locator('#db-situation') }).getByRole('listitem').getByRole('button');
+  const mark = page.getByText('Best option', { exact: true });
+  // Before the discussion the room sees the options and their shares, not the answer.
+  await expect(mark).toHaveCount(0);
+  const count = await options.count();
+  let markedAt = -1;
+  for (let k = 0; k < count; k++) {
+    await page.keyboard.press('PageDown');
+    await expect(options.nth(k)).toHaveAttribute('aria-expanded', 'true');
+    if (markedAt < 0 && (await mark.count()) > 0) {
+      markedAt = k;
+      // The mark comes with the feedback of the best option itself.
+      await expect(options.nth(k)).toContainText('Best option');
+    }
+  }
+  expect(markedAt, 'the best option is marked once its feedback is shown').toBeGreaterThanOrEqual(0);
+  await expect(mark).toHaveCount(1);
+  // The next decision starts again without it.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByText(/^Decision 2 of \d+$/)).toBeVisible();
+  await expect(mark).toHaveCount(0);
+  // Off the projector, the trainer's own view marks it at once.
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/^Decision 2 of the \d+ decisions that players met$/)).toBeVisible();
+  await expect(mark).toHaveCount(1);
+});
