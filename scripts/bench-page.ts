@@ -355,6 +355,10 @@ export async function choiceLatencies(browser: Browser, url: string, count: numb
     let runs = 0;
     while (samples.length < count && runs < 30) {
       runs++;
+      // By way of a blank page: a second goto to a URL that differs only in its #fragment (the
+      // floor's play.html#/play/floor) would not load it again, and the floor page would give one
+      // run's choices (9) where the game gives 40.
+      await page.goto('about:blank');
       await page.goto(url);
       // The app's own choices: wait until it has taken over from a pre-rendered first decision
       // (a choice made there is played when the app arrives; part c measures that page).
