@@ -6,6 +6,7 @@
  */
 import type { Problem, ValidationResult } from '../engine/contract';
 import type { Lang } from '../engine/types';
+import { contentHash } from '../engine/hash';
 import type { Store, StoredScenario } from '../persistence/api';
 import type { MapGraph } from './graph';
 import { decodeForView, type SourceText } from './source-text';
@@ -122,7 +123,7 @@ export class ImportSession {
 
   async #store(report: ImportReport, result: ValidationResult, opts: ImportOptions): Promise<void> {
     const scenario = result.scenario!;
-    const hash = result.hash!;
+    const hash = contentHash(scenario);
     if (opts.builtInIds.includes(scenario.id)) {
       report.refusal = { kind: 'built-in-id', id: scenario.id };
       return;
