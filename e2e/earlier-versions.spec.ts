@@ -13,6 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { applyEvent, initialPlayState } from '../src/engine/replay';
 import { t as textOf } from '../src/engine/text';
 import { validateScenario } from '../src/engine/validate';
+import { contentHash } from '../src/engine/hash';
 import type { Run } from '../src/engine/types';
 import type { StoredScenario } from '../src/persistence/api';
 import { MemoryStore } from '../src/persistence/memory';
@@ -27,8 +28,8 @@ const TOY_TITLE = 'Toy shop on a Saturday';
 function committed(commit: string | null): StoredScenario {
   const source = commit ? execFileSync('git', ['show', `${commit}:scenarios/${TOY}.json`], { encoding: 'utf8' }) : readFileSync(`scenarios/${TOY}.json`, 'utf8');
   const v = validateScenario(source);
-  if (!v.ok || !v.scenario || !v.hash) throw new Error(`${TOY} at ${commit} does not validate`);
-  return { hash: v.hash, id: TOY, source, scenario: v.scenario, custom: false, storedAt: Date.now() - 3_600_000 };
+  if (!v.ok || !v.scenario) throw new Error(`${TOY} at ${commit} does not validate`);
+  return { hash: contentHash(v.scenario), id: TOY, source, scenario: v.scenario, custom: false, storedAt: Date.now() - 3_600_000 };
 }
 
 /** A finished assessment run on `version`, taking option `pick` (modulo those shown) at every decision, or one of `prefer` where it is shown. */

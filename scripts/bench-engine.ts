@@ -1,10 +1,10 @@
 /**
  * Engine speed figures (issue 13): for generated scenarios of 100 and 1,000 decision nodes, the
- * time to validate the file's text (parse, schema, references, graph analysis, test-wiseness,
- * content hash) and to compile it to an XState machine, and the analysis alone (a part of
- * validation). Median of several runs after a warm-up. Targets: validate + compile under 5 ms at
- * 100 nodes and under 50 ms at 1,000. Run standalone with `npx tsx scripts/bench-engine.ts`;
- * `scripts/bench.ts` imports `runEngineBench`.
+ * time to validate the file's text (parse, schema, references, graph analysis, test-wiseness)
+ * and to compile it to an XState machine, and the analysis alone (a part of validation). Median
+ * of several runs after a warm-up. Targets: validate + compile under 5 ms at 100 nodes and under
+ * 50 ms at 1,000. Run standalone with `npx tsx scripts/bench-engine.ts`; `scripts/bench.ts`
+ * imports `runEngineBench`.
  */
 import { loadavg } from 'node:os';
 import { generateScenario } from '../test-support/generate';

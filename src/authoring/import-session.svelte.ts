@@ -5,7 +5,7 @@
  * module-level instance so it survives a trip to the map and back.
  */
 import type { Problem, ValidationResult } from '../engine/contract';
-import type { Lang } from '../engine/types';
+import type { Lang, Scenario } from '../engine/types';
 import type { Store, StoredScenario } from '../persistence/api';
 import type { MapGraph } from './graph';
 import { decodeForView, type SourceText } from './source-text';
@@ -106,7 +106,7 @@ export class ImportSession {
     else {
       report.result = outcome.result;
       report.draft = outcome.draft;
-      if (outcome.result.ok) await this.#store(report, outcome.result, opts);
+      if (outcome.result.scenario && outcome.hash) await this.#store(report, outcome.result.scenario, outcome.hash, opts);
     }
     report.ms = performance.now() - t0;
     this.#bytes = bytes;
@@ -120,9 +120,7 @@ export class ImportSession {
     return report;
   }
 
-  async #store(report: ImportReport, result: ValidationResult, opts: ImportOptions): Promise<void> {
-    const scenario = result.scenario!;
-    const hash = result.hash!;
+  async #store(report: ImportReport, scenario: Scenario, hash: string, opts: ImportOptions): Promise<void> {
     if (opts.builtInIds.includes(scenario.id)) {
       report.refusal = { kind: 'built-in-id', id: scenario.id };
       return;

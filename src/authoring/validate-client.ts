@@ -99,8 +99,8 @@ export async function validateBytes(bytes: Uint8Array, lang: Lang, stop?: AbortS
     };
     const onMessage = (e: MessageEvent<ValidateResponse>) => {
       if (!e.data || e.data.id !== id) return;
-      const { result, draft } = e.data;
-      finish({ kind: 'done', ms: performance.now() - t0, result, draft });
+      const { result, hash, draft } = e.data;
+      finish({ kind: 'done', ms: performance.now() - t0, result, hash, draft });
     };
     const onError = (e: ErrorEvent) => {
       e.preventDefault();

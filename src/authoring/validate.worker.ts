@@ -4,6 +4,7 @@
  * with errors it also sends the map model of whatever could be parsed (the draft map).
  */
 import { validateScenario } from '../engine/validate';
+import { contentHash } from '../engine/hash';
 import { buildGraph, type MapGraph } from './graph';
 import type { ValidationResult } from '../engine/contract';
 import type { Lang } from '../engine/types';
@@ -18,6 +19,8 @@ export interface ValidateRequest {
 export interface ValidateResponse {
   id: number;
   result: ValidationResult;
+  /** The content hash of a valid scenario (the version is stored by it), worked out here too, off the page's thread. */
+  hash?: string;
   /** The map of a file that parsed as JSON but has errors. */
   draft?: MapGraph;
 }
@@ -49,7 +52,7 @@ self.onmessage = (e: MessageEvent<ValidateRequest>) => {
   const { id, bytes, lang } = e.data;
   const view = new Uint8Array(bytes);
   const result = validateScenario(view, { lang });
-  const response: ValidateResponse = { id, result, draft: draftOf(view, result) };
+  const response: ValidateResponse = { id, result, hash: result.scenario && contentHash(result.scenario), draft: draftOf(view, result) };
   self.postMessage(response);
 };
 

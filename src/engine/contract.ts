@@ -126,8 +126,6 @@ export interface ValidationResult {
   scenario?: Scenario;
   /** When ok. */
   analysis?: Analysis;
-  /** contentHash of the scenario, when ok. */
-  hash?: string;
 }
 
 /** One step taken in a run, as the report shows it. */

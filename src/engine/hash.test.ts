@@ -65,7 +65,7 @@ describe('contentHash against the standard', () => {
   });
 });
 
-describe('the hash validateScenario gives', () => {
+describe('the content hash of the scenario validateScenario gives', () => {
   const standard = (s: unknown) => contentHash(s as Parameters<typeof contentHash>[0]);
   /** The same scenario with every object's keys in reverse order, pretty-printed. */
   const reordered = (v: unknown): unknown =>
@@ -82,8 +82,8 @@ describe('the hash validateScenario gives', () => {
       for (const text of [JSON.stringify(s), JSON.stringify(reordered(s), null, 2)]) {
         const result = validateScenario(text);
         expect(result.ok, result.problems[0]?.message).toBe(true);
-        expect(result.hash).toBe(standard(JSON.parse(text)));
-        expect(result.hash).toBe(standard(s));
+        expect(standard(result.scenario)).toBe(standard(JSON.parse(text)));
+        expect(standard(result.scenario)).toBe(standard(s));
       }
     }
   });

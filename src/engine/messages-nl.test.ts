@@ -111,7 +111,7 @@ describe('Dutch validation messages', () => {
       const nl = validateScenario(c.input, { lang: 'nl' });
       expect(validateScenario(c.input).problems).toEqual(en.problems);
       expect(nl.ok).toBe(en.ok);
-      expect(nl.hash).toBe(en.hash);
+      expect(nl.scenario).toEqual(en.scenario);
       expect(nl.problems.map(({ code, severity, path, line, column }) => ({ code, severity, path, line, column }))).toEqual(
         en.problems.map(({ code, severity, path, line, column }) => ({ code, severity, path, line, column })),
       );

@@ -14,7 +14,6 @@ import { msg } from './message-args';
 import { analyseGraph } from './analyse';
 import { testWiseness } from './test-wiseness';
 import { summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
-import { contentHash } from './hash';
 
 /** Options of validateScenario. */
 export interface ValidateOptions {
@@ -52,7 +51,8 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  * and, for a scenario without errors, its test-wiseness
  * (test-wiseness.ts: what a player who picks by text length or at random reaches; its figures go
  * into `analysis.summary.testWiseness`).
- * Never throws. When there are no errors, `scenario`, `analysis` and `hash` are filled in.
+ * Never throws. When there are no errors, `scenario` and `analysis` are filled in (its content
+ * hash, which only saving or importing a version needs, is `contentHash(scenario)` from hash.ts).
  * Messages are in `options.lang` (default English); everything else is the same in every language.
  */
 export function validateScenario(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult {
@@ -95,10 +95,9 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
   const { analysis, graph } = analysed;
   for (const finding of analysis.findings) problems.push(place(parsed, finding, lang));
   if (problems.some((p) => p.severity === 'error')) return result(problems);
-  const hash = contentHash(scenario);
   // Only a sound scenario can be played through: then measure what a player who does not read reaches.
   const tw = testWiseness(scenario, analysis, {}, graph);
   for (const finding of testWisenessFindings(scenario, tw)) problems.push(place(parsed, finding, lang));
   const summary = { ...analysis.summary, testWiseness: summariseTestWiseness(tw) };
-  return { ...result(problems), scenario, analysis: { ...analysis, summary }, hash };
+  return { ...result(problems), scenario, analysis: { ...analysis, summary } };
 }

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { validateScenario } from '../engine/validate';
+import { contentHash } from '../engine/hash';
 import type { Run } from '../engine/types';
 import type { Store, StoredScenario } from './api';
 import { earlierOf, isEarlierVersion, trustEarlierVersions, type EarlierVersions } from './earlier-versions';
@@ -34,8 +35,8 @@ function versionOf(edit: (s: Json) => void): StoredScenario {
   edit(s);
   const source = JSON.stringify(s, null, 2);
   const v = validateScenario(source);
-  if (!v.ok || !v.scenario || !v.hash) throw new Error('the version does not validate');
-  return { hash: v.hash, id: v.scenario.id, source, scenario: v.scenario, custom: false, storedAt: 1 };
+  if (!v.ok || !v.scenario) throw new Error('the version does not validate');
+  return { hash: contentHash(v.scenario), id: v.scenario.id, source, scenario: v.scenario, custom: false, storedAt: 1 };
 }
 
 const everyOption = (effects: Record<string, number>) => (s: Json) => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_ID_LENGTH } from '../engine/limits';
 import { validateScenario } from '../engine/validate';
+import { contentHash } from '../engine/hash';
 import { restoreRun, restoreStoredScenario } from './restore';
 
 const base = JSON.parse(readFileSync(new URL('../../scenarios/toy-shop-saturday.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -16,9 +17,10 @@ describe('one id limit', () => {
     const source = JSON.stringify({ ...base, id });
     const v = validateScenario(source);
     expect(v.ok).toBe(true);
-    const stored = restoreStoredScenario({ hash: v.hash, id, source, scenario: v.scenario, custom: true, storedAt: 1 });
+    const hash = contentHash(v.scenario!);
+    const stored = restoreStoredScenario({ hash, id, source, scenario: v.scenario, custom: true, storedAt: 1 });
     expect(stored?.id).toBe(id);
-    const run = restoreRun({ formatVersion: 1, id: 'r1', scenarioId: id, scenarioHash: v.hash, playerId: null, mode: 'coaching', timerScale: 1, startedAt: 1, events: [] });
+    const run = restoreRun({ formatVersion: 1, id: 'r1', scenarioId: id, scenarioHash: hash, playerId: null, mode: 'coaching', timerScale: 1, startedAt: 1, events: [] });
     expect(run?.scenarioId).toBe(id);
   });
 

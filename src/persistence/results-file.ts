@@ -20,6 +20,7 @@ import { scoreRun } from '../engine/score';
 import { scoreRun as resultOf } from './scoring';
 import { mergeDecision } from './merge';
 import { validateScenario } from '../engine/validate';
+import { contentHash } from '../engine/hash';
 import type { Scores } from '../engine/contract';
 import { RUN_FORMAT_VERSION, type Run } from '../engine/types';
 import type { ImportBundle, Profile, RunNote, RunResult, Store, StoredScenario, Team } from './api';
@@ -238,21 +239,22 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   for (const [i, s] of (data.scenarios as unknown[]).entries()) {
     if (!isRecord(s) || typeof s.source !== 'string' || typeof s.hash !== 'string') throw new ImportError('bad-scenario', { index: i + 1 });
     const v = validateScenario(s.source);
-    if (!v.ok || !v.scenario || !v.hash) throw new ImportError('bad-scenario', { index: i + 1, id: String(s.id ?? '') });
-    if (v.hash !== s.hash) throw new ImportError('tampered-scenario', { id: v.scenario.id });
-    if (versions.has(v.hash)) continue;
+    if (!v.ok || !v.scenario) throw new ImportError('bad-scenario', { index: i + 1, id: String(s.id ?? '') });
+    const hash = contentHash(v.scenario);
+    if (hash !== s.hash) throw new ImportError('tampered-scenario', { id: v.scenario.id });
+    if (versions.has(hash)) continue;
     // What this device already has for that hash decides, never the file's own word.
-    const here = await known(v.hash, v.scenario.id);
+    const here = await known(hash, v.scenario.id);
     if (here) {
-      versions.set(v.hash, here);
+      versions.set(hash, here);
       continue;
     }
     const builtInId = builtIn.has(v.scenario.id);
     if (builtInId && s.custom !== false) throw new ImportError('built-in-id', { id: v.scenario.id });
-    // v.hash is the hash of the content in the file (checked against its stated hash above):
+    // hash is the hash of the content in the file (checked against its stated hash above):
     // an earlier version the app shipped is trusted, anything else waits for a trainer.
-    const shipped = builtInId && isEarlierVersion(opts.earlierVersions, v.scenario.id, v.hash);
-    versions.set(v.hash, { hash: v.hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: !builtInId, storedAt: now, ...(shipped ? {} : { untrusted: true as const }) });
+    const shipped = builtInId && isEarlierVersion(opts.earlierVersions, v.scenario.id, hash);
+    versions.set(hash, { hash, id: v.scenario.id, source: s.source, scenario: v.scenario, custom: !builtInId, storedAt: now, ...(shipped ? {} : { untrusted: true as const }) });
   }
   const scenarios = [...versions.values()];
 

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { validateScenario } from '../engine/validate';
+import { contentHash } from '../engine/hash';
 import type { Run } from '../engine/types';
 import type { Store, StoredScenario } from './api';
 import { IdbStore, openIdb } from './idb';
@@ -34,8 +35,8 @@ function forge(base: StoredScenario, edit: (s: Json) => void, custom = base.cust
   edit(s);
   const source = JSON.stringify(s, null, 2);
   const v = validateScenario(source);
-  if (!v.ok || !v.scenario || !v.hash) throw new Error('the forged version does not validate');
-  return { hash: v.hash, id: v.scenario.id, source, scenario: v.scenario, custom, storedAt: 1 };
+  if (!v.ok || !v.scenario) throw new Error('the forged version does not validate');
+  return { hash: contentHash(v.scenario), id: v.scenario.id, source, scenario: v.scenario, custom, storedAt: 1 };
 }
 
 /** Every option scores the most on every dimension. */

@@ -2,14 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { applyEvent, initialPlayState } from '../../engine';
 import { validateScenario } from '../../engine/validate';
+import { contentHash } from '../../engine/hash';
 import type { Mode, Run } from '../../engine/types';
 import type { StoredScenario } from '../api';
 
 export function builtIn(id: string): StoredScenario {
   const source = readFileSync(new URL(`../../../scenarios/${id}.json`, import.meta.url), 'utf8');
   const v = validateScenario(source);
-  if (!v.ok || !v.scenario || !v.hash) throw new Error(`${id} does not validate`);
-  return { hash: v.hash, id, source, scenario: v.scenario, custom: false, storedAt: 1 };
+  if (!v.ok || !v.scenario) throw new Error(`${id} does not validate`);
+  return { hash: contentHash(v.scenario), id, source, scenario: v.scenario, custom: false, storedAt: 1 };
 }
 
 /** A finished run that picks option `pick(i)` (modulo the available ones) at every decision. */

@@ -13,6 +13,7 @@ import type { LrsConnection } from '../../persistence/outbox';
 import { playThrough } from '../../persistence/test/play';
 import type { StoredScenario } from '../../persistence/api';
 import { validateScenario } from '../../engine/validate';
+import { contentHash } from '../../engine/hash';
 import toySource from '../../../scenarios/toy-shop-saturday.json?raw';
 import { analyseScenario } from '../../engine/analyse';
 import { buildStatements, playerAgent } from '../../xapi/statements';
@@ -31,7 +32,7 @@ vi.mock('../../xapi/source', async (importOriginal) => {
 });
 
 const checked = validateScenario(toySource);
-const toy: StoredScenario = { hash: checked.hash!, id: 'toy-shop-saturday', source: toySource, scenario: checked.scenario!, custom: false, storedAt: 1 };
+const toy: StoredScenario = { hash: contentHash(checked.scenario!), id: 'toy-shop-saturday', source: toySource, scenario: checked.scenario!, custom: false, storedAt: 1 };
 const HOME = 'https://frontlijn.test';
 const connection: LrsConnection = { endpoint: 'https://lrs.test/xAPI/', auth: 'Basic dGVzdDp0ZXN0', source: 'settings' };
 let lrs: FakeLrs;

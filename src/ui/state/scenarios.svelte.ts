@@ -236,21 +236,22 @@ export class ScenarioLibrary {
 
   async #parseBuiltin(text: string, buildHash?: string): Promise<LoadedScenario> {
     const validator = Object.values(devValidator)[0];
+    let scenario: Scenario;
     if (validator) {
       const { validateScenario } = await validator();
       const result = validateScenario(text);
-      if (!result.ok || !result.scenario || !result.hash) {
+      if (!result.ok || !result.scenario) {
         const first = result.problems.find((p) => p.severity === 'error');
         throw new ScenarioLoadError(first ? `${first.line}:${first.column} ${first.message}` : 'invalid', 'invalid');
       }
-      return loaded(result.scenario, result.hash, text, false);
-    }
-    // Built-in files are validated in CI; the production build only parses them.
-    let scenario: Scenario;
-    try {
-      scenario = JSON.parse(text) as Scenario;
-    } catch (e) {
-      throw new ScenarioLoadError(e instanceof Error ? e.message : String(e), 'invalid');
+      scenario = result.scenario;
+    } else {
+      // Built-in files are validated in CI; the production build only parses them.
+      try {
+        scenario = JSON.parse(text) as Scenario;
+      } catch (e) {
+        throw new ScenarioLoadError(e instanceof Error ? e.message : String(e), 'invalid');
+      }
     }
     // The build may have hashed it already (the same contentHash, computed once on the server).
     return loaded(scenario, buildHash ?? (await import('../../engine/hash')).contentHash(scenario), text, false);
