@@ -98,3 +98,16 @@ test('a phone call in an assessment: the caller sounds as the story wrote it, no
   await expect(page.getByRole('heading', { name: 'Helped' })).toBeVisible();
   await expect(page.getByText('On the line: Els sounds neutral')).toBeVisible();
 });
+
+test('the tram: a passenger sent off the tram is drawn on the platform, not inside', async ({ page }) => {
+  // The built-in tram scenario, from the moment Noor stands in the doorway, one foot outside.
+  await page.goto('/#/play/tram-card-reader?from=at-door-plead&mode=coaching');
+  await waitForOptions(page);
+  await expect(page.getByRole('img', { name: /^Public transport: Noor, looking / })).toBeVisible();
+  await page.getByRole('button', { name: /rules are rules/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Left behind on the platform' })).toBeVisible();
+  await expect(page.getByText('Noor stands at the stop, card in hand, watching the tram go.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Tram stop: Noor, looking / })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Public transport: / })).toHaveCount(0);
+});

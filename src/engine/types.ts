@@ -52,8 +52,9 @@ export const EXPRESSIONS: readonly Expression[] = [
 
 /**
  * Where the scenario takes place; picks the scene drawing: a toy or general shop, a fuel
- * station's counter, a café terrace, inside a tram, a clothing shop's till, a tram stop (with a
- * ramp), the shop's phone (the customer is only heard), or other.
+ * station's counter, a café terrace, inside a tram, a clothing shop's till, a tram stop (the
+ * tram's ramp out for a customer in a wheelchair), the shop's phone (the customer is only heard),
+ * or other.
  */
 export type Setting = 'shop' | 'station' | 'terrace' | 'tram' | 'clothing' | 'stop' | 'phone' | 'other';
 export const SETTINGS: readonly Setting[] = ['shop', 'station', 'terrace', 'tram', 'clothing', 'stop', 'phone', 'other'];
@@ -253,6 +254,11 @@ export interface DecisionNode {
   options: Option[];
   /** Makes this a timed decision. */
   timeLimit?: TimeLimit;
+  /**
+   * Where this moment takes place, when it is not the scenario's setting: picks the scene drawing
+   * for it (e.g. "stop" once the customer has stepped off the tram onto the platform).
+   */
+  setting?: Setting;
   /** Free notes for authors; never shown to players. */
   notes?: string;
 }
@@ -269,6 +275,11 @@ export interface Ending {
   customer?: CustomerLine;
   /** Effects of reaching this ending (e.g. outcome points for a sale). */
   effects?: Effects;
+  /**
+   * Where the story ends, when it is not the scenario's setting: picks the scene drawing for the
+   * ending (e.g. "stop" for a passenger left on the platform).
+   */
+  setting?: Setting;
 }
 
 /** The weights of the three dimensions in the overall score. */
