@@ -136,3 +136,37 @@ test('runs on the app’s earlier versions of a built-in count without a decisio
   await expect(laptop.getByText('Played on an earlier version of this scenario')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a run an older release kept apart on what is now an earlier version counts on the board at once', async ({ browser }) => {
+  // An older release of the app, which did not know yesterday's version as its own, kept Bram's
+  // run on it apart for a trainer's decision. This release counts it as the store opens: the
+  // board shows it without the results screen (which used to do that) being opened first.
+  const bram = played(yesterday, 'run-bram', 'bram', 0);
+  const laptop: Page = await open(browser);
+  await laptop.goto('/#/players');
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Players and teams' })).toBeVisible();
+  await laptop.evaluate(
+    async ({ version, run }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('frontlijn');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['scenarios', 'runs', 'profiles'], 'readwrite');
+      tx.objectStore('scenarios').put({ ...version, untrusted: true });
+      tx.objectStore('runs').put(run);
+      tx.objectStore('profiles').put({ id: 'bram', name: 'Bram', teamId: null, createdAt: run.startedAt });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { version: yesterday, run: bram },
+  );
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await laptop.reload();
+  const board = laptop.getByRole('table', { name: /Leaderboard/ });
+  await expect(board.getByRole('row', { name: /Bram/ })).toContainText(`${scoreRun(bram, yesterday)!.scores.overall}/100`);
+  await expect(board.getByRole('row', { name: /Bram/ })).toContainText('earlier version of the scenario');
+});

@@ -10,7 +10,6 @@ import { t as textOf } from '../../../engine/text';
 import { ImportError, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
 import { importHandedInRun } from '../../../persistence/hand-in';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
-import { trustEarlierVersions } from '../../../persistence/earlier-versions';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
@@ -70,8 +69,7 @@ export class LinkError extends Error {
  * A changed run whose genuine copy is here is not thrown: the outcome names it (refusedHere).
  */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
-  const store = await app.ready();
-  await trustEarlierVersions(store, scenarios.earlier);
+  const store = await app.settled();
   let handed: HandedInRun;
   // A link carries no scenario text: one played on an earlier version of a built-in that this
   // device has not stored cannot be replayed, so it is refused, never scored against today's text.
@@ -124,9 +122,7 @@ export async function importFile(file: File): Promise<FileOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
-  const store = await app.ready();
-  // Versions kept apart before this app knew them as its own earlier versions count from now on.
-  await trustEarlierVersions(store, scenarios.earlier);
+  const store = await app.settled();
   const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), {
     builtInIds: catalog.map((c) => c.id),
     earlierVersions: scenarios.earlier,
@@ -157,11 +153,12 @@ function notTaken(bundle: ImportBundle, outcome: ImportOutcome, leftOut: Results
   };
 }
 
-/** Scenario versions brought by imports that wait for a manager's decision. */
+/**
+ * Scenario versions brought by imports that wait for a manager's decision; never the app's own
+ * earlier versions that an older release of it kept apart (they count: app.settled).
+ */
 export async function pendingVersions(): Promise<PendingVersion[]> {
-  const store = await app.ready();
-  // The app's own earlier versions (kept apart by an earlier release of it) need no decision.
-  if ((await trustEarlierVersions(store, scenarios.earlier)) > 0) announceResults();
+  const store = await app.settled();
   return store.listPendingScenarios();
 }
 
