@@ -17,8 +17,9 @@ import type { Run } from '../src/engine/types';
 import type { StoredScenario } from '../src/persistence/api';
 import { MemoryStore } from '../src/persistence/memory';
 import { buildResultsFile } from '../src/persistence/results-file';
+import { encodeRunLink } from '../src/persistence/run-link';
 import { scoreRun } from '../src/persistence/scoring';
-import { deviceOpener } from './persist-support';
+import { deviceOpener, readDb } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -169,4 +170,26 @@ test('a run an older release kept apart on what is now an earlier version counts
   const board = laptop.getByRole('table', { name: /Leaderboard/ });
   await expect(board.getByRole('row', { name: /Bram/ })).toContainText(`${scoreRun(bram, yesterday)!.scores.overall}/100`);
   await expect(board.getByRole('row', { name: /Bram/ })).toContainText('earlier version of the scenario');
+});
+
+test('a hand-in link for an earlier version this device has not stored is refused, by either link format', async ({ browser }) => {
+  const laptop: Page = await open(browser);
+  const log = laptop.getByRole('log');
+  const bram = played(yesterday, 'run-bram', 'bram', 0);
+  const handed = { run: bram, player: { id: 'bram', name: 'Bram', teamId: null, createdAt: bram.startedAt }, team: null };
+  const earlier = `Refused: this run was played on an earlier version of “${TOY_TITLE}”, and this device does not have that version’s text, so it cannot be scored honestly.`;
+  const said = (text: string) => log.locator('p').filter({ hasText: text });
+  // Version 3 (the version named as the link is read) and version 1 (named by its run).
+  for (const [n, data] of [await encodeRunLink(handed, yesterday.scenario), await encodeRunLink(handed)].entries()) {
+    await laptop.goto(`/#/import-run/${data}`);
+    await expect(said(earlier)).toHaveCount(n + 1);
+  }
+  // A version that is neither here nor one of the app's own: refused as such, by either format.
+  const other = { ...handed, run: { ...bram, id: 'run-other', scenarioHash: 'ab'.repeat(32) } };
+  await laptop.goto(`/#/import-run/${await encodeRunLink(other, yesterday.scenario)}`);
+  await expect(said('Refused: this run is of a scenario version this device does not have.')).toHaveCount(1);
+  await laptop.goto(`/#/import-run/${await encodeRunLink(other)}`);
+  await expect(said(`Refused: a run of “${TOY_TITLE}” needs a scenario version this device does not have.`)).toHaveCount(1);
+  await expect(log.locator('p')).toHaveCount(4);
+  expect((await readDb(laptop)).runs).toEqual([]);
 });

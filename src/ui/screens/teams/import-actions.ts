@@ -70,28 +70,21 @@ export class LinkError extends Error {
  */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
   const store = await app.settled();
+  // The scenario version the link names: asked for as it is read (versions 2, 3), else its run's.
+  let named: { id: string; hash: string } | undefined;
   let handed: HandedInRun;
-  // A link carries no scenario text: one played on an earlier version of a built-in that this
-  // device has not stored cannot be replayed, so it is refused, never scored against today's text.
-  let earlier: string | undefined;
+  let outcome: ImportOutcome;
   try {
-    handed = await decodeRunLink(data, async (hash, id) => {
-      const version = await knownVersion(hash, id);
-      if (!version && scenarios.isEarlier(id, hash)) earlier = id;
-      return version?.scenario;
-    });
+    handed = await decodeLink(data, (id, hash) => (named = { id, hash }));
+    named = { id: handed.run.scenarioId, hash: handed.run.scenarioHash };
+    outcome = await importHandedInRun(store, handed, knownVersion);
   } catch (e) {
-    const why = e instanceof Error ? e.message : '';
-    if (why === 'scenario' && earlier) throw new LinkError('earlier_version', undefined, earlier);
-    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
-  }
-  const outcome = await importHandedInRun(store, handed, knownVersion).catch((e: unknown) => {
-    // A version 1 link names its version only when it is replayed.
-    if (e instanceof ImportError && e.code === 'missing-scenario' && scenarios.isEarlier(handed.run.scenarioId, handed.run.scenarioHash)) {
-      throw new LinkError('earlier_version', undefined, handed.run.scenarioId);
-    }
+    // A link carries no scenario text: one played on an earlier version of a built-in that this
+    // device has not stored cannot be replayed, so it is refused, never scored against today's text.
+    const missing = (e instanceof LinkError && e.code === 'unknown_scenario') || (e instanceof ImportError && e.code === 'missing-scenario');
+    if (missing && named && scenarios.isEarlier(named.id, named.hash)) throw new LinkError('earlier_version', undefined, named.id);
     throw e;
-  });
+  }
   await app.refreshPeople();
   // A changed copy of a run here (refusedHere) brought nothing: the room saw the genuine one come in.
   if (outcome.refusedHere.length === 0) {
@@ -99,6 +92,19 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
     announceResults();
   }
   return { handed, outcome };
+}
+
+/** Reads link data as a run; throws LinkError. `asked` hears which scenario version it needs to. */
+async function decodeLink(data: string, asked: (id: string, hash: string) => void): Promise<HandedInRun> {
+  try {
+    return await decodeRunLink(data, async (hash, id) => {
+      asked(id, hash);
+      return (await knownVersion(hash, id))?.scenario;
+    });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : '';
+    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
+  }
 }
 
 export interface FileOutcome {
