@@ -18,8 +18,9 @@ import type { Run } from '../src/engine/types';
 import type { StoredScenario } from '../src/persistence/api';
 import { MemoryStore } from '../src/persistence/memory';
 import { buildResultsFile } from '../src/persistence/results-file';
+import { encodeRunLink } from '../src/persistence/run-link';
 import { scoreRun } from '../src/persistence/scoring';
-import { deviceOpener } from './persist-support';
+import { deviceOpener, readDb } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -136,4 +137,60 @@ test('runs on the app’s earlier versions of a built-in count without a decisio
   await laptop.goto(`/#/report/${anna.id}`);
   await expect(laptop.getByText('Played on an earlier version of this scenario')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a run an older release kept apart on what is now an earlier version counts on the board at once', async ({ browser }) => {
+  // An older release of the app, which did not know yesterday's version as its own, kept Bram's
+  // run on it apart for a trainer's decision. This release counts it as the store opens: the
+  // board shows it without the results screen (which used to do that) being opened first.
+  const bram = played(yesterday, 'run-bram', 'bram', 0);
+  const laptop: Page = await open(browser);
+  await laptop.goto('/#/players');
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Players and teams' })).toBeVisible();
+  await laptop.evaluate(
+    async ({ version, run }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('frontlijn');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['scenarios', 'runs', 'profiles'], 'readwrite');
+      tx.objectStore('scenarios').put({ ...version, untrusted: true });
+      tx.objectStore('runs').put(run);
+      tx.objectStore('profiles').put({ id: 'bram', name: 'Bram', teamId: null, createdAt: run.startedAt });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { version: yesterday, run: bram },
+  );
+  await laptop.goto(`/#/teams?scenario=${TOY}`);
+  await laptop.reload();
+  const board = laptop.getByRole('table', { name: /Leaderboard/ });
+  await expect(board.getByRole('row', { name: /Bram/ })).toContainText(`${scoreRun(bram, yesterday)!.scores.overall}/100`);
+  await expect(board.getByRole('row', { name: /Bram/ })).toContainText('earlier version of the scenario');
+});
+
+test('a hand-in link for an earlier version this device has not stored is refused, by either link format', async ({ browser }) => {
+  const laptop: Page = await open(browser);
+  const log = laptop.getByRole('log');
+  const bram = played(yesterday, 'run-bram', 'bram', 0);
+  const handed = { run: bram, player: { id: 'bram', name: 'Bram', teamId: null, createdAt: bram.startedAt }, team: null };
+  const earlier = `Refused: this run was played on an earlier version of “${TOY_TITLE}”, and this device does not have that version’s text, so it cannot be scored honestly.`;
+  const said = (text: string) => log.locator('p').filter({ hasText: text });
+  // Version 3 (the version named as the link is read) and version 1 (named by its run).
+  for (const [n, data] of [await encodeRunLink(handed, yesterday.scenario), await encodeRunLink(handed)].entries()) {
+    await laptop.goto(`/#/import-run/${data}`);
+    await expect(said(earlier)).toHaveCount(n + 1);
+  }
+  // A version that is neither here nor one of the app's own: refused as such, by either format.
+  const other = { ...handed, run: { ...bram, id: 'run-other', scenarioHash: 'ab'.repeat(32) } };
+  await laptop.goto(`/#/import-run/${await encodeRunLink(other, yesterday.scenario)}`);
+  await expect(said('Refused: this run is of a scenario version this device does not have.')).toHaveCount(1);
+  await laptop.goto(`/#/import-run/${await encodeRunLink(other)}`);
+  await expect(said(`Refused: a run of “${TOY_TITLE}” needs a scenario version this device does not have.`)).toHaveCount(1);
+  await expect(log.locator('p')).toHaveCount(4);
+  expect((await readDb(laptop)).runs).toEqual([]);
 });

@@ -8,7 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { beginIfShown, choose, engineRun, readDb, shownStep, signedElsewhere, startAs } from './persist-support';
+import { encodeRunLink } from '../src/persistence/run-link';
+import { beginIfShown, choose, engineRun, loadScenario, readDb, shownStep, signedElsewhere, startAs } from './persist-support';
 import { plannedPaths, readScenario } from './helpers';
 
 interface WriteFault {
@@ -152,6 +153,28 @@ test('a results file imported on a full disk: the log says the storage is full a
   await page.getByLabel('Resultatenbestand (.json)').setInputFiles(path);
   await expect(entry).toContainText('room.json: 2 nieuwe rondes');
   expect((await readDb(page)).runs).toHaveLength(2);
+});
+
+test('a hand-in link opened on a full disk keeps its address: with room again, a reload imports it', async ({ page }) => {
+  await canBreakWrites(page);
+  const [run] = await signedElsewhere([engineRun('toy-shop-saturday', 'run-dewi', (available) => available[0].id)]);
+  const data = await encodeRunLink({ run, player: { id: 'p-dewi', name: 'Dewi', teamId: null, createdAt: 1 }, team: null }, loadScenario('toy-shop-saturday'));
+  await page.goto('/#/results');
+  await expect(page.getByLabel('Results file (.json)')).toBeEnabled();
+  await diskFull(page, true);
+  await page.goto(`/#/import-run/${data}`);
+  const log = page.getByRole('log');
+  await expect(log.locator('p').first()).toHaveText(/^Refused: this device’s storage is full\. Free some space on it .+, then try again\./);
+  // Not imported: the address keeps the link, so trying again is a reload.
+  await expect(page.locator('section[aria-busy="false"]').filter({ has: log })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/#/import-run/${data}$`));
+  expect((await readDb(page)).runs).toEqual([]);
+
+  await page.reload();
+  await expect(log.locator('p').first()).toHaveText('Run of Dewi in “Toy shop on a Saturday” added.');
+  // Taken: now the address is the results screen's own.
+  await expect(page).toHaveURL(/\/#\/results$/);
+  expect((await readDb(page)).runs.map((r) => r.id)).toEqual(['run-dewi']);
 });
 
 test('a write that fails: the step stays shown, it says so, nothing more is taken, and "Save again" writes the whole run', async ({ page }) => {

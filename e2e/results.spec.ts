@@ -168,21 +168,30 @@ test('a finished run handed in by link imports once on the facilitator’s lapto
   expect(canonical(await readDb(laptop))).toEqual(once);
 });
 
-test('reloading a tab opened on a hand-in link does not log the run again', async ({ browser }) => {
+test('after a hand-in link is imported the address is the results screen’s: a reload or Back does not import it again', async ({ browser }) => {
   const { link } = await handInLink(browser);
   const laptop = await device(browser);
   await laptop.goto(link);
   const log = laptop.getByRole('log');
   await expect(log).toContainText(/Run of Cem in “.+” added\./);
-  // The log's section is busy while a link is handled; not busy: the reload's link was handled.
+  // The address bar no longer shows the run's code (before: the link stayed, and a reload imported it again).
+  await expect(laptop).toHaveURL(/\/#\/results$/);
+  // The log's section is busy while a link is handled.
   const handled = laptop.locator('section[aria-busy="false"]').filter({ has: log });
-  for (let i = 0; i < 2; i++) {
-    await laptop.reload();
+  const once = async () => {
     await expect(log.locator('p').first()).toContainText(/Run of Cem in “.+” added\./);
     await expect(handled).toBeVisible();
-    // Before, each reload added "Run of Cem … was already here: counted once." on top.
+    // Before, Back to the link added "Run of Cem … was already here: counted once." on top.
     await expect(log.locator('p')).toHaveCount(1);
-  }
+  };
+  await laptop.reload();
+  await expect(laptop).toHaveURL(/\/#\/results$/);
+  await once();
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+  await expect(laptop).toHaveURL(/\/#\/teams$/);
+  await laptop.goBack();
+  await expect(laptop).toHaveURL(/\/#\/results$/);
+  await once();
   expect((await readDb(laptop)).runs).toHaveLength(1);
 });
 

@@ -4,7 +4,9 @@
  * One instance, `app`, used by every screen (also by the teams and author screens).
  */
 import { MediaQuery } from 'svelte/reactivity';
+import { catalog } from 'virtual:scenario-catalog';
 import { openStore } from '../../persistence';
+import { earlierOf, trustEarlierVersions } from '../../persistence/earlier-versions';
 import { DEFAULT_SETTINGS, type Profile, type Settings, type StorageIssue, type Store, type Team } from '../../persistence/api';
 import type { Lang, Run } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
@@ -66,12 +68,24 @@ export class AppState {
   );
 
   #ready: Promise<Store> | null = null;
+  #settled: Promise<Store> | null = null;
   #unsubscribe: (() => void) | null = null;
 
   /** Opens the store once and loads settings and people; every caller awaits the same promise. */
   ready(): Promise<Store> {
     this.#ready ??= this.#open();
     return this.#ready;
+  }
+
+  /**
+   * The store once the runs that an older release of the app kept apart for a trainer's decision,
+   * played on what this release knows as its own earlier versions of a built-in, count
+   * (earlier-versions.ts). That is done once, as the store opens, but not on the way to the first
+   * decision: whatever lists, scores or imports results waits for this instead of ready().
+   */
+  async settled(): Promise<Store> {
+    await this.ready();
+    return this.#settled!;
   }
 
   async #open(): Promise<Store> {
@@ -93,6 +107,11 @@ export class AppState {
     void lrs.init(store);
     const lang = settings.lang ?? locale.cached() ?? detectLang(typeof navigator !== 'undefined' ? navigator.languages : undefined);
     if (lang !== locale.lang) locale.set(lang);
+    // Not awaited here: see settled().
+    this.#settled = trustEarlierVersions(store, earlierOf(catalog)).then(
+      () => store,
+      () => store,
+    );
     // Off the way to the first decision: the hint only matters for the next visit.
     setTimeout(() => void this.refreshBootHint(), 2000);
     return store;

@@ -10,7 +10,6 @@ import { t as textOf } from '../../../engine/text';
 import { ImportError, MAX_RESULTS_BYTES, type ResultsRead, type RunNote } from '../../../persistence/results-file';
 import { importHandedInRun } from '../../../persistence/hand-in';
 import { readResultsFileOffThread } from '../../../persistence/results-import';
-import { trustEarlierVersions } from '../../../persistence/earlier-versions';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
@@ -70,30 +69,22 @@ export class LinkError extends Error {
  * A changed run whose genuine copy is here is not thrown: the outcome names it (refusedHere).
  */
 export async function importHandedIn(data: string): Promise<HandInOutcome> {
-  const store = await app.ready();
-  await trustEarlierVersions(store, scenarios.earlier);
+  const store = await app.settled();
+  // The scenario version the link names: asked for as it is read (versions 2, 3), else its run's.
+  let named: { id: string; hash: string } | undefined;
   let handed: HandedInRun;
-  // A link carries no scenario text: one played on an earlier version of a built-in that this
-  // device has not stored cannot be replayed, so it is refused, never scored against today's text.
-  let earlier: string | undefined;
+  let outcome: ImportOutcome;
   try {
-    handed = await decodeRunLink(data, async (hash, id) => {
-      const version = await knownVersion(hash, id);
-      if (!version && scenarios.isEarlier(id, hash)) earlier = id;
-      return version?.scenario;
-    });
+    handed = await decodeLink(data, (id, hash) => (named = { id, hash }));
+    named = { id: handed.run.scenarioId, hash: handed.run.scenarioHash };
+    outcome = await importHandedInRun(store, handed, knownVersion);
   } catch (e) {
-    const why = e instanceof Error ? e.message : '';
-    if (why === 'scenario' && earlier) throw new LinkError('earlier_version', undefined, earlier);
-    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
-  }
-  const outcome = await importHandedInRun(store, handed, knownVersion).catch((e: unknown) => {
-    // A version 1 link names its version only when it is replayed.
-    if (e instanceof ImportError && e.code === 'missing-scenario' && scenarios.isEarlier(handed.run.scenarioId, handed.run.scenarioHash)) {
-      throw new LinkError('earlier_version', undefined, handed.run.scenarioId);
-    }
+    // A link carries no scenario text: one played on an earlier version of a built-in that this
+    // device has not stored cannot be replayed, so it is refused, never scored against today's text.
+    const missing = (e instanceof LinkError && e.code === 'unknown_scenario') || (e instanceof ImportError && e.code === 'missing-scenario');
+    if (missing && named && scenarios.isEarlier(named.id, named.hash)) throw new LinkError('earlier_version', undefined, named.id);
     throw e;
-  });
+  }
   await app.refreshPeople();
   // A changed copy of a run here (refusedHere) brought nothing: the room saw the genuine one come in.
   if (outcome.refusedHere.length === 0) {
@@ -101,6 +92,19 @@ export async function importHandedIn(data: string): Promise<HandInOutcome> {
     announceResults();
   }
   return { handed, outcome };
+}
+
+/** Reads link data as a run; throws LinkError. `asked` hears which scenario version it needs to. */
+async function decodeLink(data: string, asked: (id: string, hash: string) => void): Promise<HandedInRun> {
+  try {
+    return await decodeRunLink(data, async (hash, id) => {
+      asked(id, hash);
+      return (await knownVersion(hash, id))?.scenario;
+    });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : '';
+    throw new LinkError(why === 'cut' ? 'cut' : why === 'newer' ? 'newer' : why === 'scenario' ? 'unknown_scenario' : 'damaged', e instanceof NewerLinkError ? e.version : undefined);
+  }
 }
 
 export interface FileOutcome {
@@ -124,9 +128,7 @@ export async function importFile(file: File): Promise<FileOutcome> {
   if (file.size > MAX_RESULTS_BYTES) throw new ImportError('too-large', { max: Math.round(MAX_RESULTS_BYTES / 1024 / 1024) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Parsed and checked in a worker: 10,000 runs or megabytes of brackets never freeze the page.
-  const store = await app.ready();
-  // Versions kept apart before this app knew them as its own earlier versions count from now on.
-  await trustEarlierVersions(store, scenarios.earlier);
+  const store = await app.settled();
   const { refused, doubled, misstated, leftOut, ...bundle } = await readResultsFileOffThread(bytes, knownVersion, Date.now(), {
     builtInIds: catalog.map((c) => c.id),
     earlierVersions: scenarios.earlier,
@@ -157,11 +159,12 @@ function notTaken(bundle: ImportBundle, outcome: ImportOutcome, leftOut: Results
   };
 }
 
-/** Scenario versions brought by imports that wait for a manager's decision. */
+/**
+ * Scenario versions brought by imports that wait for a manager's decision; never the app's own
+ * earlier versions that an older release of it kept apart (they count: app.settled).
+ */
 export async function pendingVersions(): Promise<PendingVersion[]> {
-  const store = await app.ready();
-  // The app's own earlier versions (kept apart by an earlier release of it) need no decision.
-  if ((await trustEarlierVersions(store, scenarios.earlier)) > 0) announceResults();
+  const store = await app.settled();
   return store.listPendingScenarios();
 }
 

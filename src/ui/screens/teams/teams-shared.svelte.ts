@@ -120,7 +120,7 @@ export function formatDate(ms: number): string {
 
 /** Loads the result rows: all of them, or one scenario's or one player's (see measureSince for timing). */
 export async function loadResults(filter: { scenarioId?: string; playerId?: string } = {}): Promise<RunResult[]> {
-  const store = await app.ready();
+  const store = await app.settled();
   return store.listResults(filter);
 }
 
