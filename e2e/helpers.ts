@@ -266,3 +266,29 @@ export async function frames(page: Page): Promise<{ headings: number[]; shift: n
   });
   return { headings: list.slice(list.findIndex((n) => n > 0)), shift };
 }
+
+/**
+ * Records each write to `<html lang>` once a frame has shown the pre-rendered page (`#boot >
+ * .shown`). The page is to be in the player's language from its first frame: every later write,
+ * even of the same language, makes the browser restyle the whole page (a long task on a slow phone).
+ */
+export async function watchLangWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lateLangWrites: string[] };
+    w.__lateLangWrites = [];
+    let shown = false;
+    const frame = () => {
+      if (document.querySelector('#boot > .shown')) shown = true;
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    new MutationObserver((records) => {
+      for (const r of records) if (shown && r.target === document.documentElement) w.__lateLangWrites.push(`${r.oldValue} → ${document.documentElement.lang}`);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['lang'], attributeOldValue: true });
+  });
+}
+
+/** The writes to `<html lang>` since the pre-rendered page was first shown (watchLangWrites). */
+export async function lateLangWrites(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __lateLangWrites: string[] }).__lateLangWrites);
+}

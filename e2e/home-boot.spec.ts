@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoCspViolations, frames, holdDb, watchCsp, watchFrames } from './helpers';
+import { expectAccessible, expectNoCspViolations, frames, holdDb, lateLangWrites, watchCsp, watchFrames, watchLangWrites } from './helpers';
 
 /**
  * `/` shows its first screen ("who is playing") from the page itself, before the app's code has
@@ -35,6 +35,17 @@ for (const [locale, lang, other] of [
 ] as const) {
   test.describe(`a phone in ${locale}`, () => {
     test.use({ locale, viewport: { width: 360, height: 800 } });
+
+    test('sees the first screen in that language from its first frame, and so it stays as the app takes over', async ({ page }) => {
+      await watchLangWrites(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      await expect(page.getByRole('heading', { level: 1, name: WHO[lang].heading })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await appTookOver(page);
+      await expect(page.getByRole('heading', { level: 1, name: WHO[lang].heading })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      expect(await lateLangWrites(page)).toEqual([]);
+    });
 
     test('sees the first screen before the app has loaded, can switch language there, and the app keeps it', async ({ page }, testInfo) => {
       await watchCsp(page);

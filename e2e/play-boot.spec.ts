@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreens, expectAccessible, expectNoCspViolations, frames, readScenario, watchCsp, watchFrames, untilCountdownRuns } from './helpers';
+import { attachScreens, expectAccessible, expectNoCspViolations, frames, lateLangWrites, readScenario, watchCsp, watchFrames, watchLangWrites, untilCountdownRuns } from './helpers';
 
 /**
  * A link straight to a scenario (`/play/<id>/`) shows its first decision from the page itself,
@@ -77,6 +77,18 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expect(page.getByText(`You chose: ${second}`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What this did' })).toBeFocused();
   await expectNoCspViolations(page);
+});
+
+test('a direct link is in the browser\'s language from its first frame, and stays so as the app takes over', async ({ page }) => {
+  await watchLangWrites(page);
+  await page.goto(`/play/${TOY}/`, { waitUntil: 'commit' });
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await appTookOver(page);
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // (the page's markup says Dutch: English is set before the first frame, never again after it)
+  expect(await lateLangWrites(page)).toEqual([]);
 });
 
 test('a first visit shows its first decision without reading the device\'s storage; a saved language is still honoured', async ({ page }) => {

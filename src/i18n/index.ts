@@ -25,10 +25,12 @@ locale.register('', { nl, en });
 /**
  * Puts the UI language on `<html lang>`; the app's start calls it right after loading this module.
  * Not done while the module is evaluated: a DOM write there makes a profiler (DevTools, Lighthouse)
- * re-read the whole chunk to place it in the source, a long task on a slow phone.
+ * re-read the whole chunk to place it in the source, a long task on a slow phone. Only when it
+ * differs: a pre-rendered page has set it already, and writing the same value again still makes
+ * the browser restyle the whole page.
  */
 export function showLang(): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = locale.lang;
+  if (typeof document !== 'undefined' && document.documentElement.lang !== locale.lang) document.documentElement.lang = locale.lang;
 }
 
 /** Translates a UI key, e.g. t('play.mood_label', { mood: 'calm' }). */
