@@ -43,6 +43,25 @@ test('reload mid-scenario (no timer running) resumes at the same situation with 
   expect((await readDb(page)).runs).toHaveLength(1);
 });
 
+test('a reload in the same moment as a choice still resumes at the situation that choice led to', async ({ page }) => {
+  // The step's write waits for the frame that shows it; leaving the page lets it go at once.
+  const scenario = loadScenario(TOY);
+  const path = pathTo(scenario, (s) => s.steps.length >= 2 && s.node !== null && !scenario.nodes[s.node].timeLimit);
+  await startAs(page, 'Anna', TOY);
+  for (const option of path.slice(0, -1)) await choose(page, option);
+  const last = path.at(-1)!;
+  await expect(page.locator(`button[data-option="${last}"]`)).toBeEnabled();
+  await page.evaluate((option) => {
+    document.querySelector<HTMLButtonElement>(`button[data-option="${option}"]`)!.click();
+    location.reload();
+  }, last);
+
+  await expect(page.getByText('Continued where you left off.')).toBeVisible();
+  expect(await shownStep(page)).toBe(path.length + 1);
+  const run = (await readDb(page)).runs.find((r) => r.finishedAt === undefined)!;
+  expect(run.events.filter((e) => e.type !== 'timer.start').map((e) => (e.type === 'choice.select' ? e.option : e.type))).toEqual(path);
+});
+
 test('the resume note is said once, politely, and goes at the next choice', async ({ page }) => {
   const scenario = loadScenario(TOY);
   const path = pathTo(scenario, (s) => s.steps.length >= 1 && s.node !== null && !scenario.nodes[s.node].timeLimit);

@@ -176,6 +176,24 @@ describe('LiveRun', () => {
     expect((await store.getRun(live.run.id))!.events).toHaveLength(3);
   });
 
+  it('writes a step only once writesAfter lets it go (the frame showing it), the next behind it', async () => {
+    const store = new CountingStore();
+    const live = await LiveRun.start(store, scenario, fresh());
+    let letGo!: () => void;
+    const frame = new Promise<void>((resolve) => (letGo = resolve));
+    live.writesAfter = () => frame;
+    const first = live.choose(live.state.available[0].id);
+    const second = live.choose(live.state.available[0].id);
+    expect(live.state.steps).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.writes).toBe(0);
+    letGo();
+    expect(await first).toBe(true);
+    expect(await second).toBe(true);
+    expect(store.writes).toBe(2);
+    expect((await store.getRun(live.run.id))?.events).toEqual(live.run.events);
+  });
+
   it('a choice made while the last one is written is shown at once and written behind it', async () => {
     const store = new SlowStore();
     const live = await LiveRun.start(store, scenario, fresh({ timerScale: 0 }));

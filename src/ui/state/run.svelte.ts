@@ -6,7 +6,8 @@
  *
  * A step is shown at once and written right behind it: a choice (or a time-out) changes the state
  * in the same task as the click, so the first frame after it already shows the next situation,
- * and its write follows, strictly in order (one write per call). What is reported outside the
+ * and its write follows once that frame is painted (`writesAfter`), strictly in order (one write
+ * per call). What is reported outside the
  * game (`reportRun`: a learning platform) and "there is a run to resume" (`onStored`) follow
  * the write, never precede it. A write that fails sets `error` and stops the run where it is:
  * the steps shown stay shown, the writes queued behind it are not made (the log on disk never
@@ -94,6 +95,13 @@ export class LiveRun {
    * (choices, time-outs, "more time") until `retry()` has written the whole run, which clears it.
    */
   error = $state<string | null>(null);
+  /**
+   * What a write waits for before it is sent, asked when its turn comes (after the task that
+   * showed the step): the play screen gives the frame that shows the step, so copying the run
+   * and its IndexedDB transaction are not in that frame on a slow phone. It resolves when the
+   * page is hidden or left too, so a step shown is still written then. Null: nothing to wait for.
+   */
+  writesAfter: () => Promise<void> | null = () => null;
 
   private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState, stored: boolean) {
     this.#store = store;
@@ -314,6 +322,8 @@ export class LiveRun {
     this.busy = true;
     const job = this.#writing.then(async () => {
       try {
+        const wait = this.writesAfter();
+        if (wait) await wait;
         if (this.error !== null && !whole) return false;
         await put();
       } catch (e) {
