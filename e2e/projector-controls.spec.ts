@@ -72,6 +72,45 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(projector).toBeFocused();
   });
 
+  test(`the address follows the projector: a reload shows the view the trainer left, on the board and in the debrief (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    const menu = page.getByRole('navigation', { name: w.menu });
+    const projector = page.getByRole('checkbox', { name: w.projector });
+    for (const view of [`/#/teams?scenario=${TOY}`, `/#/debrief?scenario=${TOY}&team=kassa`]) {
+      await page.goto(view);
+      await projector.click();
+      await expect(menu).toHaveCount(0);
+      // On: a reload keeps the projector view.
+      await page.reload();
+      await expect(page.getByRole('button', { name: w.off })).toBeVisible();
+      await expect(menu).toHaveCount(0);
+      // "Projector off": a reload keeps it off.
+      await page.getByRole('button', { name: w.off }).click();
+      await expect(menu).toBeVisible();
+      await page.reload();
+      await expect(projector).not.toBeChecked();
+      await expect(menu).toBeVisible();
+      // On again, then Escape: off after a reload too.
+      await projector.click();
+      await expect(menu).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeVisible();
+      await page.reload();
+      await expect(projector).not.toBeChecked();
+      await expect(page.getByRole('button', { name: w.off })).toHaveCount(0);
+    }
+    // Opened on the projector (the room's Debrief), left with Escape: a reload does not bring it back.
+    await page.goto(`/#/debrief?scenario=${TOY}&team=kassa&projector=1`);
+    await expect(menu).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await page.reload();
+    await expect(projector).not.toBeChecked();
+    await expect(menu).toBeVisible();
+  });
+
   test(`the room's projector view has its way out at the top, as the board and the debrief, and Escape leaves it too, the focus on what shows the code again (${lang})`, async ({ page }, info) => {
     await seedRoom(page, info.outputPath('room.json'));
     if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
