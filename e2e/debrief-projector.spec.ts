@@ -198,6 +198,42 @@ test('the room’s Debrief opens the debrief on the projector, in Dutch too', as
   await expectDecisionInView(page, 'beslissing 2');
 });
 
+/** How many lines the element's text takes. */
+function lines(el: Locator): Promise<number> {
+  return el.evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  });
+}
+
+test('off the projector at 1280 px, Previous and Next sit on one line beside where we are, in the same place at every decision, in Dutch and English', async ({ page }, info) => {
+  await seedEveryDecision(page, info.outputPath('runs.json'), 'tram-card-reader');
+  await page.setViewportSize(PROJECTOR);
+  for (const [lang, previousName, nextName, where] of [
+    ['Nederlands', 'Vorige beslissing', 'Volgende beslissing', /^Beslissing \d+ van de \d+ beslissingen die spelers tegenkwamen$/],
+    ['English', 'Previous decision', 'Next decision', /^Decision \d+ of the \d+ decisions that players met$/],
+  ] as const) {
+    await page.goto('/#/teams');
+    await page.getByRole('button', { name: lang }).click();
+    await page.goto('/#/debrief?scenario=tram-card-reader');
+    await expect(page.getByText(where)).toBeVisible();
+    const previous = page.getByRole('button', { name: previousName });
+    const next = page.getByRole('button', { name: nextName });
+    let first: number | null = null;
+    for (let n = 1; n <= 10; n++) {
+      const [p, x] = [(await previous.boundingBox())!, (await next.boundingBox())!];
+      expect(await lines(next), `${nextName} at decision ${n}: one line`).toBe(1);
+      expect(await lines(previous), `${previousName} at decision ${n}: one line`).toBe(1);
+      expect(Math.round(x.y), `${nextName} beside ${previousName} at decision ${n}`).toBe(Math.round(p.y));
+      first ??= Math.round(x.x);
+      expect(Math.round(x.x), `${nextName} where it was at decision ${n}`).toBe(first);
+      if (n === 1) await shot(page, info, `debrief-steps-${lang}-1280`);
+      await next.click();
+    }
+  }
+});
+
 test('the debrief’s and the leaderboard’s scenario lists follow the language: by title, in Dutch after English', async ({ page }) => {
   await page.setViewportSize(PROJECTOR);
   for (const [hash, title] of [['#/debrief', 'Nabespreken'], ['#/teams', 'Teamscores']]) {

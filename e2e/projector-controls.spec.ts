@@ -6,8 +6,8 @@
  * next decision; each projector view (room, debrief, leaderboard) switches between
  * Dutch and English. In Dutch and English.
  */
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { loadScenario, seedRoom } from './persist-support';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { loadScenario, seedCrowdedRoom, seedRoom } from './persist-support';
 import type { Text } from '../src/engine/types';
 
 const TOY = 'toy-shop-saturday';
@@ -70,6 +70,45 @@ for (const lang of ['en', 'nl'] as const) {
     await page.getByRole('button', { name: w.off }).click();
     await expect(menu).toBeVisible();
     await expect(projector).toBeFocused();
+  });
+
+  test(`the address follows the projector: a reload shows the view the trainer left, on the board and in the debrief (${lang})`, async ({ page }, info) => {
+    await seedRoom(page, info.outputPath('room.json'));
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    const menu = page.getByRole('navigation', { name: w.menu });
+    const projector = page.getByRole('checkbox', { name: w.projector });
+    for (const view of [`/#/teams?scenario=${TOY}`, `/#/debrief?scenario=${TOY}&team=kassa`]) {
+      await page.goto(view);
+      await projector.click();
+      await expect(menu).toHaveCount(0);
+      // On: a reload keeps the projector view.
+      await page.reload();
+      await expect(page.getByRole('button', { name: w.off })).toBeVisible();
+      await expect(menu).toHaveCount(0);
+      // "Projector off": a reload keeps it off.
+      await page.getByRole('button', { name: w.off }).click();
+      await expect(menu).toBeVisible();
+      await page.reload();
+      await expect(projector).not.toBeChecked();
+      await expect(menu).toBeVisible();
+      // On again, then Escape: off after a reload too.
+      await projector.click();
+      await expect(menu).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeVisible();
+      await page.reload();
+      await expect(projector).not.toBeChecked();
+      await expect(page.getByRole('button', { name: w.off })).toHaveCount(0);
+    }
+    // Opened on the projector (the room's Debrief), left with Escape: a reload does not bring it back.
+    await page.goto(`/#/debrief?scenario=${TOY}&team=kassa&projector=1`);
+    await expect(menu).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await page.reload();
+    await expect(projector).not.toBeChecked();
+    await expect(menu).toBeVisible();
   });
 
   test(`the room's projector view has its way out at the top, as the board and the debrief, and Escape leaves it too, the focus on what shows the code again (${lang})`, async ({ page }, info) => {
@@ -151,14 +190,31 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(situation).toBeFocused();
     await expect(situation).toBeInViewport({ ratio: 1 });
     for (const option of await options.all()) await expect(option).toHaveAttribute('aria-expanded', 'false');
-    // Back: the decision before.
+    // Back: the decision before, as the room left it: its last option's feedback open and
+    // focused, so a trainer who pressed once too often is back where the room was.
     await page.keyboard.press('PageUp');
     await expect(where(1)).toBeVisible();
+    await expect(options.last()).toHaveAttribute('aria-expanded', 'true');
+    await expect(options.last()).toBeFocused();
+    // On again: the next decision as the room left it, none of its feedback shown yet.
+    await page.keyboard.press('PageDown');
+    await expect(where(2)).toBeVisible();
+    await expect(situation).toBeFocused();
+    for (const option of await options.all()) await expect(option).toHaveAttribute('aria-expanded', 'false');
+    // Back through the decision before, option by option, to none of its feedback shown.
+    await page.keyboard.press('PageUp');
+    for (let k = count - 2; k >= 0; k--) {
+      await page.keyboard.press('PageUp');
+      await expect(options.nth(k)).toHaveAttribute('aria-expanded', 'true');
+      await expect(options.nth(k)).toBeFocused();
+    }
+    await page.keyboard.press('PageUp');
     await expect(situation).toBeFocused();
     await expect(feedback(0)).toHaveCount(0);
     // Nothing before the first decision.
     await page.keyboard.press('PageUp');
     await expect(where(1)).toBeVisible();
+    await expect(situation).toBeFocused();
     // A click on an option shows its feedback, a second click hides it.
     await options.nth(1).click();
     await expect(feedback(1)).toBeVisible();
@@ -195,6 +251,62 @@ for (const lang of ['en', 'nl'] as const) {
     // Off the projector the keys are the page's again.
     await page.keyboard.press('PageDown');
     await expect(page.getByText(new RegExp(`^${w.decision} 1 `))).toBeVisible();
+  });
+}
+
+/** The element lies inside the window, top to bottom (to the pixel: a scroll can end between two). */
+async function expectWhole(page: Page, el: Locator): Promise<void> {
+  const box = (await el.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(-1);
+  expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height + 1);
+}
+
+/** A room of 48 with long names: a decision with its names shown is taller than a 1280×720 projector. */
+const CROWD = Array.from({ length: 48 }, (_, i) => ({ name: `${['Anne-Marie', 'Mohammed', 'Gerrit-Jan', 'Wilhelmina'][i % 4]} van der Zwaluw-Oosterhuis ${i + 1}` }));
+
+for (const lang of ['en', 'nl'] as const) {
+  const w = WORDS[lang];
+  test(`on the projector the way out and the steps stay at the top while a decision taller than the screen scrolls under them (${lang})`, async ({ page }, info) => {
+    await seedCrowdedRoom(page, info.outputPath('crowd.json'), CROWD);
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`/#/debrief?scenario=${TOY}&projector=1`);
+    await expect(page.getByText(new RegExp(`^${w.decision} 1 ${w.of} \\d+$`))).toBeVisible();
+    // The names under the option being discussed make the decision taller than the screen.
+    await page.locator('#db-filters').click();
+    await page.getByRole('checkbox', { name: w.names }).check();
+    await page.locator('#db-filters').click();
+    const off = page.getByRole('button', { name: w.off });
+    const decision = page.getByRole('region').filter({ has: page.locator('#db-situation') });
+    const options = decision.getByRole('listitem').getByRole('button');
+    const count = await options.count();
+    let tallest = 0;
+    for (let k = 0; k < count; k++) {
+      await page.keyboard.press('PageDown');
+      await expect(options.nth(k)).toBeFocused();
+      tallest = Math.max(tallest, (await decision.boundingBox())!.height);
+      // What the room discusses is on the screen whole: the option, its feedback, who chose it.
+      await expectWhole(page, decision.getByRole('listitem').nth(k));
+      await expect(off).toBeInViewport({ ratio: 1 });
+      await expect(page.getByText(new RegExp(`^${w.decision} 1 ${w.of} \\d+$`))).toBeInViewport({ ratio: 1 });
+      // The option being discussed is below the line that stays, not behind it.
+      const top = (await off.boundingBox())!;
+      expect((await options.nth(k).boundingBox())!.y, `option ${k + 1} under the way out`).toBeGreaterThanOrEqual(top.y + top.height);
+      await expect(options.nth(k)).toBeInViewport({ ratio: 1 });
+      if (k === count - 1) await shot(page, info, `debrief-tall-${lang}-1280x720`);
+    }
+    expect(tallest, 'the decision with its names is taller than the screen').toBeGreaterThan(PROJECTOR.height);
+    // Back up the options: each comes into view under the line, none behind it.
+    for (let k = count - 2; k >= 0; k--) {
+      await page.keyboard.press('PageUp');
+      await expect(options.nth(k)).toBeFocused();
+      await expectWhole(page, decision.getByRole('listitem').nth(k));
+      const top = (await off.boundingBox())!;
+      expect((await options.nth(k).boundingBox())!.y, `option ${k + 1} under the way out`).toBeGreaterThanOrEqual(top.y + top.height);
+    }
+    // The way out works from down the page.
+    await off.click();
+    await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
   });
 }
 
@@ -260,6 +372,16 @@ test('on the projector the best option is marked only once the room has seen its
   await page.keyboard.press('PageDown');
   await expect(page.getByText(/^Decision 2 of \d+$/)).toBeVisible();
   await expect(mark).toHaveCount(0);
+  // Back with the clicker, and with the button: the decision before as the room left it, its best option marked.
+  await page.keyboard.press('PageUp');
+  await expect(page.getByText(/^Decision 1 of \d+$/)).toBeVisible();
+  await expect(mark).toHaveCount(1);
+  await page.getByRole('button', { name: 'Next decision' }).click();
+  await expect(mark).toHaveCount(0);
+  await page.getByRole('button', { name: 'Previous decision' }).click();
+  await expect(mark).toHaveCount(1);
+  await expect(options.last()).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('button', { name: 'Next decision' }).click();
   // Off the projector, the trainer's own view marks it at once.
   await page.keyboard.press('Escape');
   await expect(page.getByText(/^Decision 2 of the \d+ decisions that players met$/)).toBeVisible();

@@ -363,7 +363,10 @@ test('the leaderboard on the projector shows “Player n” instead of names unt
 
   await page.getByLabel('Show names').check();
   await expect(board.getByRole('rowheader', { name: 'Anna' })).toBeVisible();
-  // Opened for the projector straight away: anonymous too.
+  // Opened for the projector straight away: anonymous too (from another screen: the address
+  // already says projector=1, as the view it shows).
+  await expect(page).toHaveURL(/projector=1/);
+  await page.goto('/#/results');
   await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
   await expect(page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader').first()).toHaveText('Player 1');
 });

@@ -29,17 +29,20 @@ class RouteState {
   }
 
   /**
-   * Adds `key=value` to the current address without opening its screen again (no new history
-   * entry, no hashchange): the play screen names its finished run, so a reload shows that run.
+   * Sets `key=value` in the current address, or takes `key` out (`value` null), without opening its
+   * screen again (no new history entry, no hashchange): the play screen names its finished run, so
+   * a reload shows that run; the teams views say whether they are on the projector.
    */
-  amendQuery(key: string, value: string): void {
+  amendQuery(key: string, value: string | null): void {
     const raw = location.hash;
     const q = raw.indexOf('?');
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway, not UI state
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
     if (query.get(key) === value) return;
-    query.set(key, value);
-    history.replaceState(history.state, '', `${q < 0 ? raw : raw.slice(0, q)}?${query}`);
+    if (value === null) query.delete(key);
+    else query.set(key, value);
+    const rest = query.toString();
+    history.replaceState(history.state, '', `${q < 0 ? raw : raw.slice(0, q)}${rest ? `?${rest}` : ''}`);
   }
 }
 
