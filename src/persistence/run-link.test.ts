@@ -86,15 +86,6 @@ describe('run link, version 2 (with the scenario)', () => {
     expect(back.team).toEqual(handed.team);
   });
 
-  it('says a guest is a guest (in both versions), who arrives as made when their run started', async () => {
-    const guest = { ...handed, player: { ...handed.player, name: 'Gast', guest: true } };
-    const back = await decodeRunLink(await encodeRunLink(guest, scenario), lookup);
-    expect(back.player).toEqual({ ...guest.player, createdAt: handed.run.startedAt });
-    expect((await decodeRunLink(await encodeRunLink(guest))).player?.guest).toBe(true);
-    // A named player carries no mark: the link stays as short as it was.
-    expect((await decodeRunLink(await encodeRunLink(handed, scenario), lookup)).player?.guest).toBeUndefined();
-  });
-
   it('still reads version 1 links', async () => {
     const back = await decodeRunLink(await encodeRunLink(handed));
     expect(back.run).toEqual(handed.run);

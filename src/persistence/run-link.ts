@@ -100,18 +100,9 @@ function payloadV1(h: HandedInRun): unknown[] {
   return [
     1,
     [r.id, r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt ?? 0, r.startNode ?? '', r.events.map((e) => compactEvent(e, r.startedAt)), r.seed ?? 0],
-    h.player ? [h.player.id, h.player.name, h.player.createdAt, ...guestMark(h.player)] : 0,
+    h.player ? [h.player.id, h.player.name, h.player.createdAt] : 0,
     h.team ? [h.team.id, h.team.name, h.team.createdAt] : 0,
   ];
-}
-
-/**
- * A guest is marked by a 1 after the player's creation time (null in version 2, which leaves that
- * out, so a reader without the mark reads the run's start there, as for any player): the laptop
- * tells guests apart ("Guest 2") instead of listing several players called "Guest".
- */
-function guestMark(p: Profile): [1] | [] {
-  return p.guest ? [1] : [];
 }
 
 /** A link made by a newer version of Frontlijn (its format version is `version`); its message is 'newer'. */
@@ -169,7 +160,7 @@ function payloadV2(h: HandedInRun, scenario: Scenario): unknown[] {
   return [
     r.signature ? 3 : 2,
     [shortId(r.id), r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt === undefined ? -1 : r.finishedAt - last, r.startNode ?? '', flat, seed],
-    h.player ? [shortId(h.player.id), h.player.name, ...(h.player.guest ? [null, ...guestMark(h.player)] : [])] : 0,
+    h.player ? [shortId(h.player.id), h.player.name] : 0,
     h.team ? [shortId(h.team.id), h.team.name] : 0,
     ...signed,
   ];
@@ -283,7 +274,7 @@ async function decodeBytes(bytes: Uint8Array, lookup?: ScenarioLookup): Promise<
   const team = Array.isArray(teamArr) ? restoreTeam({ id: idOf(teamArr[0]), name: teamArr[1], createdAt: teamArr[2] ?? t0 }) : null;
   const playerArr = payload[2];
   const player = Array.isArray(playerArr)
-    ? restoreProfile({ id: idOf(playerArr[0]), name: playerArr[1], createdAt: playerArr[2] ?? t0, teamId: team?.id ?? null, guest: playerArr[3] === 1 })
+    ? restoreProfile({ id: idOf(playerArr[0]), name: playerArr[1], createdAt: playerArr[2] ?? t0, teamId: team?.id ?? null })
     : null;
   runValue.playerId = player?.id ?? null;
   const run = restoreRun(runValue, new Repairs(), { strict: true });

@@ -12,7 +12,6 @@ import type { Lang, Run } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { readSoundHint, writeBootHint } from './boot-hint';
-import { numberGuests } from './guest-numbers';
 import { listedOnWho, readPlayerHint, writePlayerHint, writeWhoHint } from './who-hint';
 import { lrs } from './lrs.svelte';
 import { cleanName, nameKey } from '../../i18n/untrusted';
@@ -62,8 +61,6 @@ export class AppState {
    * as the page before the app did.
    */
   soundOn = $derived(this.#soundChosen ?? (this.store ? this.settings.sound : hintedSound));
-  /** Each guest's number, "Guest 2" on the trainer's screens (see guest-numbers.ts). */
-  guestNumbers = $derived(numberGuests(this.profiles));
   /** The players the who-screen lists (see who-hint.ts). */
   listed = $derived(listedOnWho(this.profiles, this.settings.currentPlayerId));
   reducedMotion = $derived(

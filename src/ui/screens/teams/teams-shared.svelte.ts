@@ -5,7 +5,7 @@
  */
 import { registerMessages, t, currentLang, dateLocale } from '../../../i18n';
 import { t as textOf } from '../../../engine/text';
-import type { Profile, RunResult, Team } from '../../../persistence/api';
+import type { RunResult, Team } from '../../../persistence/api';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
 import { comparable } from '../../../persistence/stats';
@@ -108,15 +108,10 @@ export function rememberTeam(id: string, now = Date.now()): void {
   }
 }
 
-/** A player as the trainer's screens name them: their name, or for a guest "Guest 2" (see guest-numbers.ts). */
-export function playerLabel(p: Profile): string {
-  return p.guest ? t('app.guest_n', { n: app.guestNumbers.get(p.id) ?? 1 }) : p.name;
-}
-
-/** The player of this device with this id as playerLabel names them; `otherwise` for none. */
-export function playerName(id: string | null, otherwise?: string): string {
+export function playerName(id: string | null): string {
   const p = app.profiles.find((x) => x.id === id);
-  return p ? playerLabel(p) : (otherwise ?? t('teams.unknown_player'));
+  if (!p) return t('teams.unknown_player');
+  return p.guest ? t('app.guest') : p.name;
 }
 
 export function formatDate(ms: number): string {
