@@ -220,7 +220,7 @@ export class PlaySession {
   ended(): void {
     this.release();
     const id = this.live?.run.id;
-    if (id && !this.#closed && route.current.name === 'play' && route.current.params.id === this.#params.id) route.amendQuery('run', id);
+    if (id && !this.#closed && route.current.name === 'play' && route.current.params.id === this.#params.id) route.amendQuery('play', 'run', id);
   }
 
   /** Lets go of the run (it ended, or the screen closes). */

@@ -2,7 +2,7 @@
  * The current hash route as reactive state. Listens to `hashchange`; `navigate()` changes the
  * address (and so the screen).
  */
-import { parseHash, type Route } from '../router';
+import { parseHash, type Route, type RouteName } from '../router';
 
 class RouteState {
   current = $state.raw<Route>(parseHash(typeof location !== 'undefined' ? location.hash : ''));
@@ -31,10 +31,13 @@ class RouteState {
   /**
    * Sets `key=value` in the current address, or takes `key` out (`value` null), without opening its
    * screen again (no new history entry, no hashchange): the play screen names its finished run, so
-   * a reload shows that run; the teams views say whether they are on the projector.
+   * a reload shows that run; the teams views say whether they are on the projector. Only while the
+   * address is still `screen`'s: a screen whose effect runs late (its code arrived after the
+   * address moved on) must not rewrite the next screen's address.
    */
-  amendQuery(key: string, value: string | null): void {
+  amendQuery(screen: RouteName, key: string, value: string | null): void {
     const raw = location.hash;
+    if (parseHash(raw).name !== screen) return;
     const q = raw.indexOf('?');
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway, not UI state
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
