@@ -8,6 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { decisionOrder } from '../src/ui/screens/teams/debrief-order';
 import { loadScenario, seedEveryDecision, seedFuelStation } from './persist-support';
 
 const FUEL = 'fuel-station-evening';
@@ -249,4 +250,31 @@ test('the debrief’s and the leaderboard’s scenario lists follow the language
     const nl = await select.locator('option').allTextContents();
     expect(nl, hash).toEqual([...nl].sort((a, b) => a.localeCompare(b, 'nl')));
   }
+});
+
+test('where two options tie for best, the debrief marks each as one of the best, and a lone best as the best', async ({ page }, info) => {
+  // The tram's diagnosis: a pay-later slip and waiving the fare weigh the same (5 points each).
+  const tram = loadScenario('tram-card-reader');
+  const nl = (t: unknown) => (t as { nl: string }).nl;
+  await seedEveryDecision(page, info.outputPath('runs.json'), 'tram-card-reader');
+  await page.setViewportSize(PROJECTOR);
+  await page.goto('/#/teams');
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.goto('/#/debrief?scenario=tram-card-reader');
+  const options = page.getByRole('region').filter({ has: page.locator('#db-situation') }).getByRole('listitem');
+  const option = (node: string, id: string) => options.filter({ hasText: nl(tram.nodes[node].options.find((o) => o.id === id)!.text) });
+  // The first decision has one best option: "Beste keuze".
+  await expect(page.locator('#db-situation')).toHaveText(nl(tram.nodes.beep.situation));
+  await expect(option('beep', 'step-aside')).toContainText(/^Beste keuze\b/);
+  await expect(options.filter({ hasText: 'Een van de beste keuzes' })).toHaveCount(0);
+  const next = page.getByRole('button', { name: 'Volgende beslissing' });
+  const order = decisionOrder(tram);
+  for (let n = 2; n <= order.indexOf('diagnosis') + 1; n++) {
+    await next.click();
+    await expect(page.getByText(`Beslissing ${n} van de ${order.length} beslissingen die spelers tegenkwamen`)).toBeVisible();
+  }
+  await expect(page.locator('#db-situation')).toHaveText(nl(tram.nodes.diagnosis.situation));
+  for (const id of ['explain-slip', 'waive']) await expect(option('diagnosis', id)).toContainText(/^Een van de beste keuzes\b/);
+  await expect(options.filter({ hasText: /^Beste keuze/ })).toHaveCount(0);
+  await expect(options.filter({ hasText: 'Een van de beste keuzes' })).toHaveCount(2);
 });

@@ -131,12 +131,12 @@ test('the panels built ahead while the player reads show nothing until their mom
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('frontlijn:panels-built', 'mark').length)).toBe(1);
   await expect(page.getByText('Stemming: zie je aan het einde')).toBeVisible();
   await expect(page.getByRole('meter')).toHaveCount(0);
-  await expect(page.getByText('Het bezoek is voorbij')).toHaveCount(0);
+  await expect(page.getByText('Zo liep het af')).toHaveCount(0);
   await expect(page.locator('#ending-heading, #timeout-notice')).toHaveCount(0);
   await playOut(page);
   const title = await page.locator('#ending-heading').textContent();
   expect(Object.values(scenario.endings).map((e) => nl(e.title))).toContain(title);
-  await expect(page.getByText('Het bezoek is voorbij')).toHaveCount(1);
+  await expect(page.getByText('Zo liep het af')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: title! })).toHaveCount(1);
   await expect(page.getByRole('meter', { name: `Stemming van ${scenario.customer.name}` })).toBeVisible();
 });

@@ -107,6 +107,9 @@ test('the tram: a passenger sent off the tram is drawn on the platform, not insi
   await page.getByRole('button', { name: /rules are rules/ }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Left behind on the platform' })).toBeVisible();
+  // A tram ride is not a visit: the words above the ending's title are true in every setting.
+  await expect(page.getByText('How it turned out', { exact: true })).toBeVisible();
+  await expect(page.getByText(/visit/i)).toHaveCount(0);
   await expect(page.getByText('Noor stands at the stop, card in hand, watching the tram go.', { exact: false })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Tram stop: Noor, looking / })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Public transport: / })).toHaveCount(0);

@@ -23,6 +23,16 @@ describe('the customer\'s face agrees with the mood meter', () => {
     expect(expressionFor('happy', 0)).toBe('neutral');
   });
 
+  it('where the story\'s face does not fit, shows the fitting face nearest to it, not the mood\'s own', () => {
+    // the tram's onlooker, worried, with the meter at "very happy": a smile, not a wave of delight
+    expect(expressionFor('worried', 4)).toBe('happy');
+    // worried or angry where the meter says "pleased": neutral, not a smile
+    expect(expressionFor('worried', 2)).toBe('neutral');
+    expect(expressionFor('angry', 2)).toBe('neutral');
+    // delighted where the meter says "irritated": neutral, not impatient
+    expect(expressionFor('delighted', -2)).toBe('neutral');
+  });
+
   it('the mood\'s own face always fits its mood, and every expression fits some mood', () => {
     for (let mood = MOOD_MIN; mood <= MOOD_MAX; mood++) expect(fitsMood(expressionForMood(mood), mood)).toBe(true);
     for (const e of EXPRESSIONS) expect(EXPRESSION_MOODS[e], e).toBeDefined();

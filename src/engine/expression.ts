@@ -2,12 +2,12 @@
  * The customer's face: what the scene shows must agree with what the mood meter says beside it.
  * A story may name an expression for a moment (`customer.expression`), written for the mood the
  * author expected there; a player who took another path may have a calmer or angrier customer.
- * The named expression is shown only when it fits the mood now; otherwise the face follows the
- * mood, so an angry, arms-crossed customer never stands beside "at ease".
+ * The named expression is shown only when it fits the mood now; otherwise the face is the mood's
+ * face nearest to it that fits, so an angry, arms-crossed customer never stands beside "at ease".
  */
-import type { Expression } from './types';
+import { MOOD_MAX, MOOD_MIN, type Expression } from './types';
 
-/** The customer's expression for a mood, used when the story does not name one (or one that does not fit). */
+/** The customer's expression for a mood, used when the story does not name one. */
 export function expressionForMood(mood: number): Expression {
   if (mood >= 4) return 'delighted';
   if (mood >= 2) return 'happy';
@@ -44,9 +44,28 @@ export function fitsMood(expression: Expression, mood: number): boolean {
   return !!range && mood >= range[0] && mood <= range[1];
 }
 
-/** The face to show: the story's expression when it fits the mood, else the mood's own. */
+/** The faces the meter's moods are drawn with (delighted, happy, neutral, impatient, annoyed, angry). */
+const MOOD_FACES: readonly Expression[] = [...new Set(Array.from({ length: MOOD_MAX - MOOD_MIN + 1 }, (_, i) => expressionForMood(MOOD_MIN + i)))];
+
+/** How many moods lie between two faces' ranges (0 where they overlap). */
+function gap(a: Expression, b: Expression): number {
+  const [a0, a1] = EXPRESSION_MOODS[a];
+  const [b0, b1] = EXPRESSION_MOODS[b];
+  return Math.max(0, b0 - a1, a0 - b1);
+}
+
+/**
+ * The face to show: the story's expression when it fits the mood. When it does not, a mood's face
+ * that fits the mood and is as near to the story's as the meter allows (the mood's own on a tie):
+ * a customer the story has looking at the floor, worried, is at most smiling where the meter says
+ * "very happy", not waving with delight, and neutral where it says "pleased".
+ */
 export function expressionFor(named: Expression | undefined, mood: number): Expression {
-  return named !== undefined && fitsMood(named, mood) ? named : expressionForMood(mood);
+  if (named === undefined || !EXPRESSION_MOODS[named]) return expressionForMood(mood);
+  if (fitsMood(named, mood)) return named;
+  let face = expressionForMood(mood);
+  for (const other of MOOD_FACES) if (fitsMood(other, mood) && gap(other, named) < gap(face, named)) face = other;
+  return face;
 }
 
 /**
