@@ -174,16 +174,12 @@ class Parser {
     return `"${this.wordAt(i).slice(0, 20) || this.text[i]}"`;
   }
 
-  /** The hint's facts; for curly quotes, how many the file has (Word may have turned them all). */
+  /** What the character found hints at; for curly quotes, how many the file has (Word may have turned them all). */
   private hinted(c: string): { hint: FoundHint; curly?: number } {
-    const hint = this.hint(c);
-    return hint === 'curly' ? { hint, curly: (this.text.match(/[\u201c\u201d]/g) ?? []).length } : { hint };
-  }
-
-  private hint(c: string): FoundHint {
-    if (c === ',') return 'comma';
-    if (c === '}' || c === ']') return 'close';
-    return c === '\u201c' || c === '\u201d' ? 'curly' : 'quotes';
+    if (c === ',') return { hint: 'comma' };
+    if (c === '}' || c === ']') return { hint: 'close' };
+    if (c === '\u201c' || c === '\u201d') return { hint: 'curly', curly: (this.text.match(/[\u201c\u201d]/g) ?? []).length };
+    return { hint: 'quotes' };
   }
 
   /** Parses the whole text; returns the value and its place, or throws Stop. */
