@@ -13,17 +13,8 @@ export { analyseScenario, pathsToEndings } from './analyse';
 export type { AnalyseOptions } from './analyse';
 export { compileScenario, scenarioSetup } from './compile';
 export type { ScenarioMachine, RunContext, RunInput, RunMachineEvent, Way } from './compile';
-export {
-  replayRun,
-  initialPlayState,
-  startState,
-  applyEvent,
-  machineFor,
-  deadlineOf,
-  expressionForMood,
-  isFinished,
-  DEADLINE_TOLERANCE_MS,
-} from './replay';
+export { replayRun, initialPlayState, applyEvent, machineFor, deadlineOf, DEADLINE_TOLERANCE_MS } from './replay';
+export { expressionForMood } from './expression';
 export { scoreRun, scoreState, normalise, resolveWeights } from './score';
 export type { ScoredRun, Weights } from './score';
 export { contentHash, canonicalJson, sha256Hex } from './hash';

@@ -79,12 +79,33 @@ function ansiChar(b: number): string | null {
   return c === '\u0000' ? null : c;
 }
 
-/** The line and column (in characters, as an editor shows them) of a byte offset. */
-function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let [line, lineStart] = [1, 0];
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) [line, lineStart] = [line + 1, i + 1];
+/**
+ * Where the lines of a text, or of its UTF-8 bytes, start: at 0 and just after each "\n" (a "\r\n"
+ * ends its line at the "\n"). Made once per file; `lineAt` then finds each problem's line.
+ */
+export function lineStarts(text: string | Uint8Array): number[] {
+  const next = (from: number) => (typeof text === 'string' ? text.indexOf('\n', from) : text.indexOf(0x0a, from));
+  const starts = [0];
+  for (let i = next(0); i >= 0; i = next(i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line of an offset: the last line start at or before it, by binary search. */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/** The line and column (in UTF-16 units, as an editor shows them) of a byte offset. */
+function placeOfByte(bytes: Uint8Array, starts: readonly number[], offset: number): { line: number; column: number } {
+  const line = lineAt(starts, offset);
   // Skip a BOM on the first line so columns match what an editor shows.
-  const from = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : lineStart;
+  const from = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : starts[line - 1];
   return { line, column: new TextDecoder('utf-8').decode(bytes.subarray(from, Math.max(from, offset))).length + 1 };
 }
 
@@ -108,8 +129,9 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), problems: [] };
   } catch {
+    const starts = lineStarts(input);
     const problems = findInvalidUtf8(input).map((offset) => {
-      const { line, column } = placeOfByte(input, offset);
+      const { line, column } = placeOfByte(input, starts, offset);
       const b = input[offset];
       const ansi = ansiChar(b);
       return problem(msg('invalid-utf8', { byte: b, offset, ansi }), line, column, offset);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseJson } from './json-parse';
-import { findInvalidUtf8 } from './json-decode';
+import { findInvalidUtf8, lineAt, lineStarts } from './json-decode';
 import type { JsonPath } from './contract';
 
 /** Every path in a value, with the value there. */
@@ -155,5 +155,33 @@ describe('parseJson', () => {
     const r = parseJson('{\n  "a": "no end,\n  "b": 1\n}');
     expect(r.fatal).toBe(true);
     expect(r.problems).toMatchObject([{ code: 'json-unterminated-string', line: 2, column: 8 }]);
+  });
+});
+
+describe('lines and columns', () => {
+  it('finds the line of an offset at the edges: the first character, a line start, a newline, the last line', () => {
+    const starts = lineStarts('ab\ncd\n\nef');
+    expect(starts).toEqual([0, 3, 6, 7]);
+    expect([0, 2, 3, 5, 6, 7, 8, 99].map((offset) => lineAt(starts, offset))).toEqual([1, 1, 2, 2, 3, 4, 4, 4]);
+    expect(lineAt(lineStarts(''), 0)).toBe(1);
+    expect(lineStarts(new Uint8Array([0x61, 0x0a, 0x0a]))).toEqual([0, 2, 3]);
+  });
+
+  it('finds the same line as counting the line starts before the offset', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r') }), fc.nat(), (text, n) => {
+        const starts = lineStarts(text);
+        const offset = n % (text.length + 1);
+        expect(lineAt(starts, offset)).toBe(starts.filter((start) => start <= offset).length);
+      }),
+    );
+  });
+
+  it('counts a CRLF line as one line and columns in UTF-16 units, as editors do', () => {
+    expect(parseJson('{\r\n"a": 1,\r\n"a": 2\r\n}').problems).toMatchObject([{ code: 'duplicate-key', line: 3, column: 1 }]);
+    expect(parseJson('{\r\n"a": 1\r\n} x').problems).toMatchObject([{ code: 'json-trailing-text', line: 3, column: 3 }]);
+    expect(parseJson('["😀", nul]').problems).toMatchObject([{ line: 1, column: 8 }]);
+    const bytes = new Uint8Array([...new TextEncoder().encode('{\r\n"😀": "a'), 0xff, 0x22, 0x7d]);
+    expect(parseJson(bytes).problems).toMatchObject([{ code: 'invalid-utf8', line: 2, column: 9, offset: 13 }]);
   });
 });

@@ -12,7 +12,7 @@
  */
 import { createScanner, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from './contract';
-import { decodeScenarioText, problem, type DecodeProblem } from './json-decode';
+import { decodeScenarioText, lineAt, lineStarts, problem, type DecodeProblem } from './json-decode';
 import { msg, type Found, type FoundHint, type MessageRef, type WordFix } from './message-args';
 
 /** The deepest nesting of objects and arrays accepted. */
@@ -88,12 +88,11 @@ const VALUE_START = /["{[0-9A-Za-z_$-]/;
 /** Thrown to stop at a fatal problem; never escapes parseJson. */
 class Stop {}
 
-/** A function from UTF-16 offset to 1-based line and column. */
+/** A function from UTF-16 offset to 1-based line and column (in UTF-16 units, as editors count). */
 function lineLocator(text: string): (offset: number) => JsonLocation {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   return (offset) => {
-    const line = starts.filter((start) => start <= offset).length;
+    const line = lineAt(starts, offset);
     return { line, column: offset - starts[line - 1] + 1, offset };
   };
 }
@@ -175,16 +174,12 @@ class Parser {
     return `"${this.wordAt(i).slice(0, 20) || this.text[i]}"`;
   }
 
-  /** The hint's facts; for curly quotes, how many the file has (Word may have turned them all). */
+  /** What the character found hints at; for curly quotes, how many the file has (Word may have turned them all). */
   private hinted(c: string): { hint: FoundHint; curly?: number } {
-    const hint = this.hint(c);
-    return hint === 'curly' ? { hint, curly: (this.text.match(/[\u201c\u201d]/g) ?? []).length } : { hint };
-  }
-
-  private hint(c: string): FoundHint {
-    if (c === ',') return 'comma';
-    if (c === '}' || c === ']') return 'close';
-    return c === '\u201c' || c === '\u201d' ? 'curly' : 'quotes';
+    if (c === ',') return { hint: 'comma' };
+    if (c === '}' || c === ']') return { hint: 'close' };
+    if (c === '\u201c' || c === '\u201d') return { hint: 'curly', curly: (this.text.match(/[\u201c\u201d]/g) ?? []).length };
+    return { hint: 'quotes' };
   }
 
   /** Parses the whole text; returns the value and its place, or throws Stop. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { applyEvent, initialPlayState, machineFor, replayRun, expressionForMood } from './replay';
+import { applyEvent, initialPlayState, machineFor, replayRun } from './replay';
+import { expressionForMood } from './expression';
 import { ReplayError } from './contract';
 import { pathsToEndings } from './analyse';
 import type { PlayState } from './contract';

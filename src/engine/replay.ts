@@ -15,8 +15,6 @@ import { orderOptions } from './option-order';
 import { expressionFor } from './expression';
 import type { ScenarioMachine } from './compile';
 
-export { expressionForMood } from './expression';
-
 /** How far (ms) an event's time may be off its deadline: clocks and timers are not exact. */
 export const DEADLINE_TOLERANCE_MS = 1000;
 
@@ -85,9 +83,6 @@ export function initialPlayState(scenario: Scenario, run: Run): PlayState {
   const snapshot = start === scenario.start ? first : machine.resolveState({ value: start, context: first.context });
   return toPlayState(scenario, snapshot, run.timerScale, run.seed);
 }
-
-/** A shorter name for initialPlayState, for the live game. */
-export const startState = initialPlayState;
 
 function seconds(ms: number): string {
   return (Math.round(ms / 100) / 10).toString();
@@ -187,9 +182,4 @@ export function applyEvent(scenario: Scenario, state: PlayState, event: RunEvent
 export function replayRun(scenario: Scenario, run: Run): PlayState {
   const events = Array.isArray(run.events) ? run.events : [];
   return events.reduce((state, event, i) => applyEvent(scenario, state, event, i), initialPlayState(scenario, run));
-}
-
-/** Whether a state is finished (an ending was reached). */
-export function isFinished(state: PlayState): boolean {
-  return state.ending !== null;
 }

@@ -176,14 +176,15 @@ describe('LiveRun', () => {
     expect((await store.getRun(live.run.id))!.events).toHaveLength(3);
   });
 
-  it('writes a step only once writesAfter lets it go (the frame showing it), the next behind it', async () => {
+  it('writes a step shown only once the frame showing it is painted, the next behind it', async () => {
     const store = new CountingStore();
     const live = await LiveRun.start(store, scenario, fresh());
     let letGo!: () => void;
     const frame = new Promise<void>((resolve) => (letGo = resolve));
-    live.writesAfter = () => frame;
     const first = live.choose(live.state.available[0].id);
+    live.shown(frame);
     const second = live.choose(live.state.available[0].id);
+    live.shown(frame);
     expect(live.state.steps).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 0));
     expect(store.writes).toBe(0);

@@ -6,8 +6,8 @@
  *
  * A step is shown at once and written right behind it: a choice (or a time-out) changes the state
  * in the same task as the click, so the first frame after it already shows the next situation,
- * and its write follows once that frame is painted (`writesAfter`), strictly in order (one write
- * per call). What is reported outside the
+ * and its write follows once that frame is painted (`shown`), strictly in order (one write per
+ * call). What is reported outside the
  * game (`reportRun`: a learning platform) and "there is a run to resume" (`onStored`) follow
  * the write, never precede it. A write that fails sets `error` and stops the run where it is:
  * the steps shown stay shown, the writes queued behind it are not made (the log on disk never
@@ -31,6 +31,7 @@ import type { PlayState } from '../../engine/contract';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
 import { newId } from './ids';
+import { afterNextFrame } from './after-next-frame';
 import { reportRun } from '../../lms/seam';
 
 export interface NewRunOptions {
@@ -95,13 +96,8 @@ export class LiveRun {
    * (choices, time-outs, "more time") until `retry()` has written the whole run, which clears it.
    */
   error = $state<string | null>(null);
-  /**
-   * What a write waits for before it is sent, asked when its turn comes (after the task that
-   * showed the step): the play screen gives the frame that shows the step, so copying the run
-   * and its IndexedDB transaction are not in that frame on a slow phone. It resolves when the
-   * page is hidden or left too, so a step shown is still written then. Null: nothing to wait for.
-   */
-  writesAfter: () => Promise<void> | null = () => null;
+  /** The frame showing the last step shown (see `shown`), until it is painted. */
+  #painted: Promise<void> | null = null;
 
   private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState, stored: boolean) {
     this.#store = store;
@@ -322,8 +318,8 @@ export class LiveRun {
     this.busy = true;
     const job = this.#writing.then(async () => {
       try {
-        const wait = this.writesAfter();
-        if (wait) await wait;
+        // Its turn comes after the task that showed the step, so the screen has said so (`shown`).
+        if (this.#painted) await this.#painted;
         if (this.error !== null && !whole) return false;
         await put();
       } catch (e) {
@@ -342,6 +338,21 @@ export class LiveRun {
     });
     this.#writing = job.catch(() => undefined);
     return job;
+  }
+
+  /**
+   * The screen shows a step: its write, and any queued behind it, waits until `painted` (the
+   * frame showing it), so copying the run and opening its IndexedDB transaction are not in that
+   * frame on a slow phone. A hidden page or one being left paints no frame: the write goes at
+   * once then (afterNextFrame), so a step shown is still written. Returns `painted`: what the
+   * screen does after it (`then`, here and now) runs before the write starts.
+   */
+  shown(painted: Promise<void> = afterNextFrame()): Promise<void> {
+    this.#painted = painted;
+    void painted.then(() => {
+      if (this.#painted === painted) this.#painted = null;
+    });
+    return painted;
   }
 
   /** The state changed: what reads it (the screen) updates now. */
