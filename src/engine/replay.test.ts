@@ -190,6 +190,17 @@ describe('the replay steps the compiled machine', () => {
     expect(state.ending).toBe('neutral');
   });
 
+  it('steps one state many ways, as a rehearsal does, each as a replay from the start would', () => {
+    const start = applyEvent(scenario, initialPlayState(scenario, run([])), choose('greet', 'warm', T0 + 1000), 0);
+    const copy: PlayState = { ...start }; // a state the engine did not make
+    for (const option of start.available) {
+      const event = choose(start.node!, option.id, T0 + 2000);
+      const replayed = replayRun(scenario, run([choose('greet', 'warm', T0 + 1000), event]));
+      expect(applyEvent(scenario, start, event, 1)).toEqual(replayed);
+      expect(applyEvent(scenario, copy, event, 1)).toEqual(replayed);
+    }
+  });
+
   it('refuses a choice after which no route holds', () => {
     const broken = variant((s) => (s.nodes.ask.options[1].next = [{ when: { mood: { max: -3 } }, to: 'lost' }]));
     const e = replayError(() => replayRun(broken, run([choose('greet', 'warm', T0 + 1), choose('ask', 'no', T0 + 2)])));

@@ -2,9 +2,10 @@
  * Replaying a run: the run's event log is the source of truth, and the state of a run is a pure
  * function of (scenario, events). The live game and the replay share one code path: the game calls
  * `applyEvent` for each event it appends, `replayRun` folds the whole log with the same function.
- * Both step the compiled XState machine with XState's pure `initialTransition`/`transition`.
+ * Both step the compiled XState machine with XState's pure `initialTransition` and its
+ * `transition`, made once per machine (see `step`).
  */
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, type SnapshotFrom } from 'xstate';
 import { ReplayError } from './contract';
 import type { PlayState } from './contract';
 import type { Run, RunEvent, Scenario } from './types';
@@ -27,6 +28,48 @@ export function machineFor(scenario: Scenario): ScenarioMachine {
   return machine;
 }
 
+type Snapshot = SnapshotFrom<ScenarioMachine>;
+type Scope = Parameters<ScenarioMachine['transition']>[2];
+
+const scopes = new WeakMap<ScenarioMachine, Scope>();
+
+/**
+ * XState's pure `transition(machine, snapshot, event)`, with the inert actor scope it makes at
+ * every call made once per machine: making one constructs an actor that is never started, and
+ * the constructor works out the machine's initial state — on a slow phone a good part of the
+ * step function, at every choice. The compiled machines invoke and spawn nothing, and their
+ * actions are XState's `assign` (applied inside the transition), so the scope, whose executor
+ * drops the actions it is handed as `transition` collects them for its caller, holds no state
+ * between calls: each transition is still a function of its snapshot and event only.
+ */
+function step(machine: ScenarioMachine, snapshot: Snapshot, event: Parameters<ScenarioMachine['transition']>[1]): Snapshot {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine, { input: { startedAt: 0 } });
+    scope = {
+      self,
+      system: self.system,
+      id: '',
+      sessionId: '',
+      logger: () => undefined,
+      defer: () => undefined,
+      emit: () => undefined,
+      stopChild: () => undefined,
+      actionExecutor: () => undefined,
+    };
+    scopes.set(machine, scope);
+  }
+  return machine.transition(snapshot, event, scope);
+}
+
+/**
+ * The machine snapshot each play state was made from (by `applyEvent` or `initialPlayState`): the
+ * next event steps on from it instead of rebuilding it from the state (`resolveState`). A state
+ * made elsewhere, or by another machine of the scenario (the dev server swapped its file), is
+ * resolved as before.
+ */
+const snapshots = new WeakMap<PlayState, Snapshot>();
+
 /**
  * When the current timed decision runs out: entered + seconds × 1000 × scale; null when the node
  * is untimed, the run has ended, or timers are off (scale 0).
@@ -38,13 +81,13 @@ export function deadlineOf(scenario: Scenario, node: string | null, enteredAt: n
 }
 
 /** The play state of a machine snapshot: its value is the node, or the ending once it is done. */
-function toPlayState(scenario: Scenario, snapshot: SnapshotFrom<ScenarioMachine>, timerScale: number, seed: string | undefined): PlayState {
+function toPlayState(scenario: Scenario, snapshot: Snapshot, timerScale: number, seed: string | undefined): PlayState {
   const { context } = snapshot;
   const where = snapshot.value;
   const [node, ending] = snapshot.status === 'done' ? [null, where] : [where, null];
   const available = node === null ? [] : availableOptions(scenario.nodes[node].options ?? [], context);
   const customer = node === null ? scenario.endings[where].customer : scenario.nodes[node].customer;
-  return {
+  const state: PlayState = {
     node,
     ending,
     ...context,
@@ -54,6 +97,15 @@ function toPlayState(scenario: Scenario, snapshot: SnapshotFrom<ScenarioMachine>
     ...(seed === undefined ? {} : { seed }),
     expression: expressionFor(customer?.expression, context.mood),
   };
+  snapshots.set(state, snapshot);
+  return state;
+}
+
+/** A state that differs from `state` only in its timer: made from the same snapshot. */
+function sameSnapshot(state: PlayState, next: PlayState): PlayState {
+  const snapshot = snapshots.get(state);
+  if (snapshot) snapshots.set(next, snapshot);
+  return next;
 }
 
 /**
@@ -158,16 +210,17 @@ function check(scenario: Scenario, state: PlayState, event: RunEvent, index: num
 export function applyEvent(scenario: Scenario, state: PlayState, event: RunEvent, index: number = state.steps.length): PlayState {
   check(scenario, state, event, index);
   if (event.type === 'timer.scale') {
-    return { ...state, timerScale: event.scale, deadline: deadlineOf(scenario, state.node, state.timerStartedAt ?? state.enteredAt, event.scale) };
+    return sameSnapshot(state, { ...state, timerScale: event.scale, deadline: deadlineOf(scenario, state.node, state.timerStartedAt ?? state.enteredAt, event.scale) });
   }
   if (event.type === 'timer.start') {
-    return { ...state, timerStartedAt: event.at, deadline: deadlineOf(scenario, state.node, event.at, state.timerScale) };
+    return sameSnapshot(state, { ...state, timerStartedAt: event.at, deadline: deadlineOf(scenario, state.node, event.at, state.timerScale) });
   }
   const machine = machineFor(scenario);
   const { raw, steps, enteredAt } = state;
-  const snapshot = machine.resolveState({ value: state.node as string, context: { ...memoryOf(state), raw, steps, enteredAt } });
+  const made = snapshots.get(state);
+  const snapshot = made?.machine === machine ? made : machine.resolveState({ value: state.node as string, context: { ...memoryOf(state), raw, steps, enteredAt } });
   // The step records what the player saw: the order the event names, else the one the seed gave.
-  const [next] = transition(machine, snapshot, { ...event, shown: event.shown ?? state.available.map((o) => o.id) });
+  const next = step(machine, snapshot, { ...event, shown: event.shown ?? state.available.map((o) => o.id) });
   if (next === snapshot) {
     throw new ReplayError(`Event ${index + 1}: no route of node "${state.node}" applies after this choice (the scenario needs a route without a condition last).`, index);
   }
