@@ -182,7 +182,7 @@ test.describe('before the app has loaded', () => {
     await expect(start).toHaveAttribute('aria-busy', 'true');
     await expect(start.getByText('One moment…')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'One moment, the game is loading…' })).toHaveCount(1);
-    await expect(page.getByRole('button', { name: 'Play as a guest' })).not.toHaveAttribute('aria-busy');
+    await expect(page.getByRole('button', { name: 'Play as Guest' })).not.toHaveAttribute('aria-busy');
 
     // from here until the next screen, every frame shows "Start" waiting: the app's as the page's
     await page.evaluate(() => {
@@ -208,10 +208,10 @@ test.describe('before the app has loaded', () => {
     expect(await page.evaluate(() => (window as unknown as { __shiftWaiting: number }).__shiftWaiting)).toBe(0);
   });
 
-  test('"Play as a guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
+  test('"Play as Guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto('/', { waitUntil: 'commit' });
-    const guest = page.getByRole('button', { name: 'Play as a guest' });
+    const guest = page.getByRole('button', { name: 'Play as Guest' });
     const box = await guest.boundingBox();
     await guest.click();
     await expect(guest).toHaveAttribute('aria-busy', 'true');
