@@ -165,6 +165,24 @@ test.describe('who is playing, in the header of the first screen before the app 
     await named();
     expect((await frames(page)).shift).toBe(0);
   });
+
+  test('a returning guest is named by their number before the app has loaded, as the app then names them', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Play as Guest', exact: true }).click();
+    await expect(page).toHaveURL(/#\/scenarios/);
+    const header = page.getByRole('banner');
+    const named = () => expect(header.getByText('Playing as Guest 1', { exact: true }).filter({ visible: true })).toBeVisible();
+    await named();
+
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { level: 1, name: WHO.en.heading })).toBeVisible();
+    // Before, the pre-rendered header said "Playing as Guest" until the app came.
+    await named();
+    release();
+    await appTookOver(page);
+    await named();
+  });
 });
 
 test.describe('before the app has loaded', () => {
