@@ -165,6 +165,24 @@ test.describe('who is playing, in the header of the first screen before the app 
     await named();
     expect((await frames(page)).shift).toBe(0);
   });
+
+  test('a returning guest is named by their number before the app has loaded, as the app then names them', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Play as Guest', exact: true }).click();
+    await expect(page).toHaveURL(/#\/scenarios/);
+    const header = page.getByRole('banner');
+    const named = () => expect(header.getByText('Playing as Guest 1', { exact: true }).filter({ visible: true })).toBeVisible();
+    await named();
+
+    const release = await holdApp(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { level: 1, name: WHO.en.heading })).toBeVisible();
+    // Before, the pre-rendered header said "Playing as Guest" until the app came.
+    await named();
+    release();
+    await appTookOver(page);
+    await named();
+  });
 });
 
 test.describe('before the app has loaded', () => {
@@ -182,7 +200,7 @@ test.describe('before the app has loaded', () => {
     await expect(start).toHaveAttribute('aria-busy', 'true');
     await expect(start.getByText('One moment…')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'One moment, the game is loading…' })).toHaveCount(1);
-    await expect(page.getByRole('button', { name: 'Play as a guest' })).not.toHaveAttribute('aria-busy');
+    await expect(page.getByRole('button', { name: 'Play as Guest' })).not.toHaveAttribute('aria-busy');
 
     // from here until the next screen, every frame shows "Start" waiting: the app's as the page's
     await page.evaluate(() => {
@@ -208,10 +226,10 @@ test.describe('before the app has loaded', () => {
     expect(await page.evaluate(() => (window as unknown as { __shiftWaiting: number }).__shiftWaiting)).toBe(0);
   });
 
-  test('"Play as a guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
+  test('"Play as Guest" pressed before the app has loaded says the game is loading', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto('/', { waitUntil: 'commit' });
-    const guest = page.getByRole('button', { name: 'Play as a guest' });
+    const guest = page.getByRole('button', { name: 'Play as Guest' });
     const box = await guest.boundingBox();
     await guest.click();
     await expect(guest).toHaveAttribute('aria-busy', 'true');

@@ -248,7 +248,7 @@ async function hangIdb(page: Page): Promise<void> {
   });
 }
 
-test('a database that never answers: Start, "Play as a guest" and a direct link play in memory, and say so', async ({ page }) => {
+test('a database that never answers: Start, "Play as Guest" and a direct link play in memory, and say so', async ({ page }) => {
   await hangIdb(page);
   await page.goto('/#/');
   await page.getByLabel('Your name').fill('Anna');
@@ -258,7 +258,7 @@ test('a database that never answers: Start, "Play as a guest" and a direct link 
 
   await page.goto('/#/');
   await page.reload();
-  await page.getByRole('button', { name: 'Play as a guest' }).click();
+  await page.getByRole('button', { name: 'Play as Guest' }).click();
   await expect(page).toHaveURL(/#\/scenarios/, { timeout: 15_000 });
 
   await page.goto('/#/play/toy-shop-saturday');

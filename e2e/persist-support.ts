@@ -14,7 +14,7 @@ import { generateDeviceKey, outgoing } from '../src/persistence/run-signature';
 export interface DbDump {
   runs: Run[];
   results: { runId: string; scores: Record<string, number> }[];
-  profiles: { id: string; name: string; teamId: string | null }[];
+  profiles: { id: string; name: string; teamId: string | null; guestNumber?: number }[];
   teams: { id: string; name: string }[];
   scenarios: string[];
 }

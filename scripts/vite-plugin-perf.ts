@@ -81,15 +81,17 @@ export interface PageVariant {
   /** The header's words the boot script puts in place (see HeaderWords). */
   playingAs?: string;
   switchPlayer?: string;
+  guestN?: string;
   soundOn?: string;
   soundOff?: string;
 }
 
 /**
  * The header's words the boot script puts in place of the markup's: "Playing as {name}" and "Next
- * player" (for a named player; the markup says "Guest"), the sound button's title on and off.
+ * player" (for a named player; the markup says "Guest"), "Guest {n}" for a numbered guest, the
+ * sound button's title on and off.
  */
-type HeaderWords = Pick<PageVariant, 'playingAs' | 'switchPlayer' | 'soundOn' | 'soundOff'>;
+type HeaderWords = Pick<PageVariant, 'playingAs' | 'switchPlayer' | 'guestN' | 'soundOn' | 'soundOff'>;
 
 /** What makes the first decision of a direct link playable before the app has loaded. */
 export interface PageBoot {
@@ -124,6 +126,7 @@ function headerAttrs(v: HeaderWords): [string, string | undefined][] {
   return [
     ['playing-as', v.playingAs],
     ['switch-player', v.switchPlayer],
+    ['guest-n', v.guestN],
     ['sound-on', v.soundOn],
     ['sound-off', v.soundOff],
   ];
@@ -214,6 +217,7 @@ export interface ScreenVariant {
   /** The header's words the boot script puts in place (see HeaderWords). */
   playingAs?: string;
   switchPlayer?: string;
+  guestN?: string;
   soundOn?: string;
   soundOff?: string;
 }
@@ -649,7 +653,7 @@ export function perfPlugin(): Plugin {
             for (const lang of scenario.languages ?? ['nl', 'en']) {
               const r = renderer.renderFirstDecision(scenario, lang);
               if (!r) continue;
-              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs, playingAs: r.playingAs, switchPlayer: r.switchPlayer, soundOn: r.soundOn, soundOff: r.soundOff });
+              variants.push({ lang, title: r.title, html: r.html, modeLabels: r.modeLabels, modeHints: r.modeHints, secondsOne: r.secondsOne, secondsOther: r.secondsOther, warning: r.warning, readMs: r.readMs, playingAs: r.playingAs, switchPlayer: r.switchPlayer, guestN: r.guestN, soundOn: r.soundOn, soundOff: r.soundOff });
               seconds = r.seconds;
             }
             if (variants.length) boot = { script: base + bootChunk.fileName, code: bootChunk.code, scenarioId: scenario.id, start: scenario.start, seconds, variants, css, preload };

@@ -164,7 +164,9 @@ describe('bootLang and readHint', () => {
     // a right-to-left name is isolated, as the app's header puts it into its sentence
     expect(readPlayer(JSON.stringify(playerHint({ ...profile, name: 'سارة' })))?.name).toBe('\u2068سارة\u2069');
     for (const raw of [null, '', 'null', '[', '{"guest":true}', '{"name":3}']) expect(readPlayer(raw)).toBeNull();
-    for (const raw of [null, '', '[', '{"name":"Bo"}', '{"name":"Bo","guest":1}', '{"name":"Bo","guest":true}']) expect(readPlayer(raw)).toEqual(parsePlayerHint(raw));
+    expect(readPlayer(JSON.stringify(playerHint({ ...profile, name: 'Gast', guest: true, guestNumber: 3 })))).toEqual({ name: 'Gast', guest: true, guestNumber: 3 });
+    for (const raw of [null, '', '[', '{"name":"Bo"}', '{"name":"Bo","guest":1}', '{"name":"Bo","guest":true}', '{"name":"Bo","guest":true,"guestNumber":2}', '{"name":"Bo","guest":true,"guestNumber":0}', '{"name":"Bo","guestNumber":2}'])
+      expect(readPlayer(raw)).toEqual(parsePlayerHint(raw));
   });
 
   it('keeps as many rows for the players listed last time as the app does', () => {

@@ -33,7 +33,7 @@
  * between the page and its first paint; this script adds them after the first frame (at once when
  * it shows nothing).
  */
-import type { BootCapture, BootChoice, BootHandle, HomeCapture, HomeHandle } from './protocol';
+import type { BootCapture, BootChoice, BootHandle, HomeCapture, HomeHandle, PlayerHint } from './protocol';
 
 type Lang = 'nl' | 'en';
 type Mode = 'coaching' | 'assessment';
@@ -208,10 +208,14 @@ function versions(root: HTMLElement): Map<string, HTMLElement> {
 }
 
 /** Who is playing on this device as the app last knew (see PLAYER_KEY), or null: nobody, or a damaged hint. */
-export function readPlayer(raw: string | null): { name: string; guest: boolean } | null {
+export function readPlayer(raw: string | null): PlayerHint | null {
   try {
-    const p = JSON.parse(raw ?? 'null') as { name?: unknown; guest?: unknown } | null;
-    return typeof p?.name === 'string' ? { name: p.name, guest: p.guest === true } : null;
+    const p = JSON.parse(raw ?? 'null') as { name?: unknown; guest?: unknown; guestNumber?: unknown } | null;
+    if (typeof p?.name !== 'string') return null;
+    const hint: PlayerHint = { name: p.name, guest: p.guest === true };
+    const n = p.guestNumber;
+    if (hint.guest && typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 9999) hint.guestNumber = n;
+    return hint;
   } catch {
     return null;
   }
@@ -223,7 +227,7 @@ export function readPlayer(raw: string | null): { name: string; guest: boolean }
  * them (as text, never markup). With nobody playing, `/` shows neither place (as the app does) and
  * its brand goes to `/`; a direct link keeps the guest (the app plays as one there).
  */
-function showPlayer(v: HTMLElement, player: { name: string; guest: boolean } | null, nobody: 'guest' | 'none'): void {
+function showPlayer(v: HTMLElement, player: PlayerHint | null, nobody: 'guest' | 'none'): void {
   if (!player) {
     if (nobody === 'guest') return;
     for (const el of v.querySelectorAll('header .player, header .tool-link, header .menu-player')) el.remove();
@@ -231,13 +235,18 @@ function showPlayer(v: HTMLElement, player: { name: string; guest: boolean } | n
     return;
   }
   const words = v.dataset.playingAs;
-  if (player.guest || !words) return;
-  const playing = words.replace('{name}', () => player.name);
+  if (!words) return;
+  // A numbered guest: "Speler: Gast 3" (the markup says "Gast"), keeping the guest's "Choose a name".
+  const guestN = v.dataset.guestN;
+  const name = !player.guest ? player.name : player.guestNumber !== undefined && guestN ? guestN.replace('{n}', String(player.guestNumber)) : null;
+  if (name === null) return;
+  const playing = words.replace('{name}', () => name);
   for (const el of v.querySelectorAll('header .player')) {
     el.setAttribute('title', playing);
-    const name = el.querySelector('.player-name');
-    if (name) name.textContent = playing;
+    const text = el.querySelector('.player-name');
+    if (text) text.textContent = playing;
   }
+  if (player.guest) return;
   const next = v.dataset.switchPlayer;
   if (next) for (const el of v.querySelectorAll('header .tool-link')) el.textContent = next;
 }

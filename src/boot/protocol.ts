@@ -53,6 +53,8 @@ export interface PlayerHint {
   name: string;
   /** A guest, who has chosen no name: the header says "Guest". */
   guest: boolean;
+  /** A guest's number on this device: the header says "Guest 3". */
+  guestNumber?: number;
 }
 
 /** Kept up to date by the app (src/ui/state/boot-hint.ts). */

@@ -16,6 +16,11 @@ export interface Profile {
   createdAt: number;
   /** Set for a guest who has not been named yet. */
   guest?: boolean;
+  /**
+   * A guest's number on this device ("Gast 3"), given once when the guest was made here or first
+   * arrived here, never changed (guest-numbers.ts). Only on guests.
+   */
+  guestNumber?: number;
 }
 
 export interface Team {

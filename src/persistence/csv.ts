@@ -12,6 +12,8 @@ export interface CsvLabels {
   scenarioTitle: (scenarioId: string) => string;
   /** The ending's title in the export's language, or undefined when its scenario version is not known here. */
   endingTitle: (scenarioHash: string, endingId: string) => string | undefined;
+  /** A player as the screens name them ("Gast 3" for a guest); their stored name when absent. */
+  playerName?: (p: Profile) => string;
 }
 
 function cell(v: string | number, sep: string): string {
@@ -33,7 +35,7 @@ export function scoresCsv(results: RunResult[], profiles: Profile[], teams: Team
   for (const r of sorted) {
     const p = r.playerId ? people.get(r.playerId) : undefined;
     const row = [
-      p?.name ?? '',
+      p ? (labels.playerName?.(p) ?? p.name) : '',
       p?.teamId ? (teamNames.get(p.teamId) ?? '') : '',
       labels.scenarioTitle(r.scenarioId),
       r.scenarioId,

@@ -32,6 +32,7 @@ import type {
 } from './api';
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import type { DeviceKeyPair } from './run-signature';
+import { numberArrivals } from './guest-numbers';
 import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome, withRunsTaken } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
@@ -569,7 +570,8 @@ export class IdbStore implements Store {
           out.teamsAdded++;
         }
       }
-      for (const p of people.profiles) {
+      const here = (await tx.objectStore('profiles').getAll()).flatMap((p) => restoreProfile(p) ?? []);
+      for (const p of numberArrivals(people.profiles, here)) {
         if (!(await tx.objectStore('profiles').get(p.id))) {
           await tx.objectStore('profiles').put(structuredClone(p));
           out.profilesAdded++;

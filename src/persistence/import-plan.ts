@@ -64,7 +64,7 @@ export async function planPlayers(bundle: ImportBundle, here: (id: string) => Pr
     for (let i = 1; ; i++) {
       const taken = await here(own);
       if (!taken || taken.name === name || i > 20) {
-        if (!taken) profiles.push({ id: own, name, teamId: p?.teamId ?? null, createdAt: p?.createdAt ?? 0 });
+        if (!taken) profiles.push({ ...p, id: own, name, teamId: p?.teamId ?? null, createdAt: p?.createdAt ?? 0 });
         break;
       }
       own = `${id.slice(0, 80)}.${tag(`${name}\u0000${i}`)}`;

@@ -18,6 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
+import { numberArrivals } from './guest-numbers';
 import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome, withRunsTaken } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
@@ -222,7 +223,7 @@ export class MemoryStore implements Store {
         out.teamsAdded++;
       }
     }
-    for (const p of people.profiles) {
+    for (const p of numberArrivals(people.profiles, this.profiles.values())) {
       if (!this.profiles.has(p.id)) {
         this.profiles.set(p.id, copy(p));
         out.profilesAdded++;

@@ -46,7 +46,18 @@ const WRITERS: Record<number, (db: Loose) => Promise<void>> = {
     await db.put('runs', { ...run('open1', 'p1', { events: [{ type: 'choice.select', node: 'a', option: 'good', at: 1_700_000_001_000 }] }), open: 1 });
     await db.put('runs', finishedRun('done1', 'p1', ['good', 'bad']));
   },
+  4: async (db) => {
+    // v4: as v3 (the outbox starts empty), and guests without a number, stored in no particular order.
+    await WRITERS[3](db);
+    await guestsOfV4(db);
+  },
 };
+
+async function guestsOfV4(db: Loose): Promise<void> {
+  await db.put('profiles', { id: 'g-b', name: 'Gast', teamId: null, createdAt: 30, guest: true });
+    await db.put('profiles', { id: 'g-a', name: 'Guest', teamId: null, createdAt: 10, guest: true });
+    await db.put('profiles', { id: 'g-c', name: 'Gast', teamId: null, createdAt: 30, guest: true });
+}
 
 const memory = new Map<string, string>();
 beforeEach(() => {
@@ -84,7 +95,7 @@ describe('migrations', () => {
       const store = new IdbStore(db, hub, fakeScorer);
 
       expect(await store.getSettings()).toMatchObject({ lang: 'en', sound: false, volume: 0.3, currentPlayerId: 'p1' });
-      const profiles = await store.listProfiles();
+      const profiles = (await store.listProfiles()).filter((p) => !p.guest);
       expect(profiles).toEqual([{ id: 'p1', name: 'Anna', teamId: v >= 2 ? 't1' : null, createdAt: 5 }]);
       // The migration itself wrote teamId (not only the restore on reading).
       expect(await db.get('profiles', 'p1')).toHaveProperty('teamId');
@@ -120,6 +131,28 @@ describe('migrations', () => {
       store.close();
     });
   }
+
+  it('numbers the guests of a v4 database once, in the order they were made, and keeps those numbers', async () => {
+    const old = await createAt(4);
+    await guestsOfV4(old);
+    old.close();
+    const numbers = async () => {
+      const hub = new IssueHub();
+      const store = new IdbStore(await openIdb(hub), hub, fakeScorer);
+      const out = (await store.listProfiles()).filter((p) => p.guest).map((p) => [p.id, p.guestNumber] as const);
+      store.close();
+      return out;
+    };
+    const first = await numbers();
+    expect(new Map(first)).toEqual(
+      new Map([
+        ['g-a', 1],
+        ['g-b', 2],
+        ['g-c', 3],
+      ]),
+    );
+    expect(await numbers()).toEqual(first);
+  });
 
   it('opening the current version again changes nothing', async () => {
     const hub = new IssueHub();

@@ -21,6 +21,7 @@ import type { PathStep, Scores } from '../engine/contract';
 import { DEFAULT_SETTINGS, type Profile, type RunResult, type Settings, type StoredScenario, type Team } from './api';
 // Names without bidi controls or invisible characters, cut by grapheme (issue #17).
 import { cleanName } from '../i18n/untrusted';
+import { isGuestNumber } from './guest-numbers';
 
 /** Collects what was repaired; logs it once (Twine's repairStory habit). */
 export class Repairs {
@@ -87,7 +88,11 @@ export function restoreProfile(value: unknown, r = new Repairs()): Profile | nul
   };
   if (name === null) r.note(`profile ${value.id}: name`);
   if (value.teamId !== undefined && value.teamId !== null && p.teamId === null) r.note(`profile ${value.id}: teamId`);
-  if (value.guest === true) p.guest = true;
+  if (value.guest === true) {
+    p.guest = true;
+    if (isGuestNumber(value.guestNumber)) p.guestNumber = value.guestNumber;
+    else if (value.guestNumber !== undefined) r.note(`profile ${value.id}: guestNumber`);
+  }
   return p;
 }
 

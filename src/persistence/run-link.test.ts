@@ -86,6 +86,17 @@ describe('run link, version 2 (with the scenario)', () => {
     expect(back.team).toEqual(handed.team);
   });
 
+  it('says a guest is a guest, with their number on the device that made the link (in both versions)', async () => {
+    const guest = { ...handed, player: { ...handed.player, name: 'Gast', guest: true, guestNumber: 3 } };
+    const back = await decodeRunLink(await encodeRunLink(guest, scenario), lookup);
+    expect(back.player).toEqual({ ...guest.player, createdAt: handed.run.startedAt });
+    expect((await decodeRunLink(await encodeRunLink(guest))).player).toEqual(guest.player);
+    // A guest from before numbers arrives as a guest without one; a named player carries no mark.
+    const { guestNumber: _, ...bare } = guest.player;
+    expect((await decodeRunLink(await encodeRunLink({ ...guest, player: bare }, scenario), lookup)).player).toEqual({ ...bare, createdAt: handed.run.startedAt });
+    expect((await decodeRunLink(await encodeRunLink(handed, scenario), lookup)).player?.guest).toBeUndefined();
+  });
+
   it('still reads version 1 links', async () => {
     const back = await decodeRunLink(await encodeRunLink(handed));
     expect(back.run).toEqual(handed.run);

@@ -19,6 +19,7 @@
 import type { Run, RunEvent, Scenario, TimerScale } from '../engine/types';
 import type { Profile, Team } from './api';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { isGuestNumber } from './guest-numbers';
 import { isRecord, restoreProfile, restoreRun, restoreSignature, restoreTeam, Repairs } from './restore';
 
 export const RUN_LINK_VERSION = 3;
@@ -100,9 +101,25 @@ function payloadV1(h: HandedInRun): unknown[] {
   return [
     1,
     [r.id, r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt ?? 0, r.startNode ?? '', r.events.map((e) => compactEvent(e, r.startedAt)), r.seed ?? 0],
-    h.player ? [h.player.id, h.player.name, h.player.createdAt] : 0,
+    h.player ? [h.player.id, h.player.name, h.player.createdAt, ...guestMark(h.player)] : 0,
     h.team ? [h.team.id, h.team.name, h.team.createdAt] : 0,
   ];
+}
+
+/**
+ * A guest is marked by their number on the device that made the link, after the player's creation
+ * time (null in version 2, which leaves that time out; a reader without the mark reads the run's
+ * start there, as for any player). The laptop keeps that number when it is free there
+ * (guest-numbers.ts). A guest from before numbers is marked 0. Named players' links are unchanged.
+ */
+function guestMark(p: Profile): [number] | [] {
+  return p.guest ? [p.guestNumber ?? 0] : [];
+}
+
+/** The guest a player's array marks (see guestMark): their number, if it is one. */
+function guestOf(mark: unknown): Partial<Profile> {
+  if (mark === 0) return { guest: true };
+  return isGuestNumber(mark) ? { guest: true, guestNumber: mark } : {};
 }
 
 /** A link made by a newer version of Frontlijn (its format version is `version`); its message is 'newer'. */
@@ -160,7 +177,7 @@ function payloadV2(h: HandedInRun, scenario: Scenario): unknown[] {
   return [
     r.signature ? 3 : 2,
     [shortId(r.id), r.scenarioId, r.scenarioHash, r.mode === 'assessment' ? 1 : 0, r.timerScale, r.startedAt, r.finishedAt === undefined ? -1 : r.finishedAt - last, r.startNode ?? '', flat, seed],
-    h.player ? [shortId(h.player.id), h.player.name] : 0,
+    h.player ? [shortId(h.player.id), h.player.name, ...(h.player.guest ? [null, ...guestMark(h.player)] : [])] : 0,
     h.team ? [shortId(h.team.id), h.team.name] : 0,
     ...signed,
   ];
@@ -274,7 +291,7 @@ async function decodeBytes(bytes: Uint8Array, lookup?: ScenarioLookup): Promise<
   const team = Array.isArray(teamArr) ? restoreTeam({ id: idOf(teamArr[0]), name: teamArr[1], createdAt: teamArr[2] ?? t0 }) : null;
   const playerArr = payload[2];
   const player = Array.isArray(playerArr)
-    ? restoreProfile({ id: idOf(playerArr[0]), name: playerArr[1], createdAt: playerArr[2] ?? t0, teamId: team?.id ?? null })
+    ? restoreProfile({ id: idOf(playerArr[0]), name: playerArr[1], createdAt: playerArr[2] ?? t0, teamId: team?.id ?? null, ...guestOf(playerArr[3]) })
     : null;
   runValue.playerId = player?.id ?? null;
   const run = restoreRun(runValue, new Repairs(), { strict: true });

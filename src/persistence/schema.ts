@@ -14,14 +14,17 @@
  *   v4  the xAPI outbox (outbox.ts): `outbox`, statements waiting for the LRS (by queue order), and
  *       `outboxMeta`: the LRS connection, per run how many statements were queued, the sent count.
  *       Nothing to convert: earlier runs are queued only when a facilitator forwards them.
+ *   v5  guests get a number (`guestNumber`, guest-numbers.ts): those stored before are numbered
+ *       once, in the order they were made, so "Gast 2" stays "Gast 2" across reloads.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Run } from '../engine/types';
 import type { Profile, RunResult, StoredScenario, Team } from './api';
 import type { OutboxItem } from './outbox';
+import { numberUnnumbered } from './guest-numbers';
 
 export const DB_NAME = 'frontlijn';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 /** Where v1 and v2 kept the settings. */
 export const LEGACY_SETTINGS_KEY = 'frontlijn-settings';
 export const SETTINGS_KEY = 'settings';
@@ -117,5 +120,14 @@ export function upgrade(db: IDBPDatabase<FrontlijnDB>, oldVersion: number, newVe
     const outbox = loose.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('by-seq', 'seq');
     loose.createObjectStore('outboxMeta');
+  }
+
+  if (oldVersion < 5 && newVersion >= 5) {
+    const profiles = ltx.objectStore('profiles');
+    // Each record comes back whole, with its number added (numberArrivals keeps the other fields).
+    void profiles.getAll().then(async (all) => {
+      const records = all.filter((p): p is Profile => typeof p === 'object' && p !== null && typeof p.id === 'string' && typeof p.createdAt === 'number');
+      for (const p of numberUnnumbered(records)) await profiles.put(p);
+    });
   }
 }

@@ -141,6 +141,25 @@ for (const [kind, make] of Object.entries(factories)) {
       ]);
     });
 
+    it('numbers guests as they arrive, whichever phone hands in first, and keeps those numbers', async () => {
+      const store = await make();
+      const phoneGuest = (id: string, createdAt: number) => ({ id, name: 'Gast', teamId: null, createdAt, guest: true, guestNumber: 1 });
+      const handIn = (id: string, createdAt: number) => store.importBundle({ scenarios: [version], teams: [], profiles: [phoneGuest(id, createdAt)], runs: [finishedRun(`run-${id}`, id, ['good', 'bad'])] });
+      await store.saveProfile({ id: 'here', name: 'Gast', teamId: null, createdAt: 50, guest: true, guestNumber: 1 });
+      // Phone B's guest hands in first, then phone A's, made earlier: each "Gast 1" on its phone.
+      await handIn('phone-b', 20);
+      await handIn('phone-a', 10);
+      await handIn('phone-b', 20); // again: joins the guest here, keeps their number
+      const numbers = async () => new Map((await store.listProfiles()).map((p) => [p.id, p.guestNumber]));
+      expect(await numbers()).toEqual(
+        new Map([
+          ['here', 1],
+          ['phone-b', 2],
+          ['phone-a', 3],
+        ]),
+      );
+    });
+
     it('an import that tells a run here differently keeps the run here and says so', async () => {
       const store = await make();
       const bundle = { scenarios: [version], teams: [team('t1')], profiles: [profile('p1', 't1')], runs: [finishedRun('r1', 'p1', ['bad', 'good'])] };

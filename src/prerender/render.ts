@@ -37,6 +37,8 @@ export interface FirstDecision {
   /** The header's words for a named player and for sound on and off: see HeaderWords. */
   playingAs: string;
   switchPlayer: string;
+  /** A numbered guest's name, "Gast {n}" (the placeholder left as it is). */
+  guestN: string;
   soundOn: string;
   soundOff: string;
 }
@@ -49,12 +51,14 @@ export interface FirstDecision {
 interface HeaderWords {
   playingAs: string;
   switchPlayer: string;
+  /** A numbered guest's name, "Gast {n}" (the placeholder left as it is). */
+  guestN: string;
   soundOn: string;
   soundOff: string;
 }
 
 function headerWords(): HeaderWords {
-  return { playingAs: t('app.playing_as', { name: '{name}' }), switchPlayer: t('app.switch_player'), soundOn: t('app.sound_on'), soundOff: t('app.sound_off') };
+  return { playingAs: t('app.playing_as', { name: '{name}' }), switchPlayer: t('app.switch_player'), guestN: t('app.guest_n', { n: '{n}' }), soundOn: t('app.sound_on'), soundOff: t('app.sound_off') };
 }
 
 /** A number no message contains, written without digit grouping. */
@@ -107,6 +111,8 @@ export interface FirstScreen {
   /** The header's words for a named player and for sound on and off (see HeaderWords). */
   playingAs: string;
   switchPlayer: string;
+  /** A numbered guest's name, "Gast {n}" (the placeholder left as it is). */
+  guestN: string;
   soundOn: string;
   soundOff: string;
 }

@@ -12,6 +12,7 @@ import type { Lang, Run } from '../../engine/types';
 import { detectLang, locale } from '../../i18n';
 import { route } from './route.svelte';
 import { readSoundHint, writeBootHint } from './boot-hint';
+import { nextGuestNumber } from '../../persistence/guest-numbers';
 import { listedOnWho, readPlayerHint, writePlayerHint, writeWhoHint } from './who-hint';
 import { lrs } from './lrs.svelte';
 import { cleanName, nameKey } from '../../i18n/untrusted';
@@ -244,7 +245,8 @@ export class AppState {
   /** Creates a player profile and makes it the current player. */
   async createProfile(name: string, teamId: string | null, guest = false): Promise<Profile> {
     const store = await this.ready();
-    const profile: Profile = { id: newId(), name: cleanName(name) ?? '?', teamId, createdAt: Date.now(), ...(guest ? { guest: true } : {}) };
+    // A guest's number is given here, once (guest-numbers.ts): "Gast 3" on every screen from now on.
+    const profile: Profile = { id: newId(), name: cleanName(name) ?? '?', teamId, createdAt: Date.now(), ...(guest ? { guest: true, guestNumber: nextGuestNumber(this.profiles) } : {}) };
     await store.saveProfile(profile);
     this.profiles = [...this.profiles, profile];
     this.#noteListed();
@@ -257,7 +259,7 @@ export class AppState {
     const store = await this.ready();
     const old = this.profiles.find((p) => p.id === id);
     if (!old) return;
-    const { guest: _guest, ...rest } = old;
+    const { guest: _guest, guestNumber: _number, ...rest } = old;
     const profile: Profile = { ...rest, name: cleanName(name) ?? old.name, teamId: teamId === undefined ? old.teamId : teamId };
     await store.saveProfile(profile);
     this.profiles = this.profiles.map((p) => (p.id === id ? profile : p));

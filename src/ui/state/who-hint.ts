@@ -8,6 +8,7 @@
 import { PLAYER_KEY, WHO_KEY, noteStored, type PlayerHint } from '../../boot/protocol';
 import type { Profile } from '../../persistence/api';
 import { isolate } from '../../i18n/untrusted';
+import { isGuestNumber } from '../../persistence/guest-numbers';
 
 /** More rows than this are not reserved (a list that long scrolls anyway). */
 export const MAX_RESERVED = 20;
@@ -51,14 +52,20 @@ let lastPlayer: string | null = null;
 
 /** The current player as the boot script reads it (PLAYER_KEY), or null for nobody. */
 export function playerHint(player: Profile | null): PlayerHint | null {
-  return player ? { name: isolate(player.name), guest: player.guest === true } : null;
+  if (!player) return null;
+  const hint: PlayerHint = { name: isolate(player.name), guest: player.guest === true };
+  if (player.guest && player.guestNumber !== undefined) hint.guestNumber = player.guestNumber;
+  return hint;
 }
 
 /** Who was playing, from the stored text (null for nobody and for anything odd). */
 export function parsePlayerHint(raw: string | null): PlayerHint | null {
   try {
-    const p = JSON.parse(raw ?? 'null') as { name?: unknown; guest?: unknown } | null;
-    return typeof p?.name === 'string' ? { name: p.name, guest: p.guest === true } : null;
+    const p = JSON.parse(raw ?? 'null') as { name?: unknown; guest?: unknown; guestNumber?: unknown } | null;
+    if (typeof p?.name !== 'string') return null;
+    const hint: PlayerHint = { name: p.name, guest: p.guest === true };
+    if (hint.guest && isGuestNumber(p.guestNumber)) hint.guestNumber = p.guestNumber;
+    return hint;
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import { registerMessages, t, currentLang, dateLocale } from '../../../i18n';
 import { t as textOf } from '../../../engine/text';
 import type { RunResult, Team } from '../../../persistence/api';
 import { app } from '../../state/app.svelte';
+import { playerLabel } from '../../state/player-label';
 import { scenarios } from '../../state/scenarios.svelte';
 import { comparable } from '../../../persistence/stats';
 import { firstScenario, readChosen } from './first-scenario';
@@ -108,10 +109,10 @@ export function rememberTeam(id: string, now = Date.now()): void {
   }
 }
 
-export function playerName(id: string | null): string {
+/** The player of this device with this id as the screens name them ("Gast 3"); `otherwise` for none. */
+export function playerName(id: string | null, otherwise?: string): string {
   const p = app.profiles.find((x) => x.id === id);
-  if (!p) return t('teams.unknown_player');
-  return p.guest ? t('app.guest') : p.name;
+  return p ? playerLabel(p) : (otherwise ?? t('teams.unknown_player'));
 }
 
 export function formatDate(ms: number): string {
