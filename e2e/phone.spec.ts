@@ -530,6 +530,9 @@ test('in an assessment the mood is not shown until the end, and the face is the 
   await playToEnd(page);
   await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toBeVisible();
   await expect(page.getByText('Stemming: zie je aan het einde')).toHaveCount(0);
+  // and "no explanation until the end" is not said on the end itself (the report explains)
+  await expect(page.getByRole('link', { name: 'Naar het rapport' })).toBeVisible();
+  await expect(page.getByText('Geen uitleg tot het einde: deze ronde telt mee.')).toHaveCount(0);
 });
 
 test('the scenario cards are compact: several fit on one phone screen', async ({ page }, testInfo) => {

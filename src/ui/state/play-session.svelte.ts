@@ -18,6 +18,7 @@ import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.s
 import { href } from '../router';
 import { route } from './route.svelte';
 import { bootShown } from './play-boot';
+import { endedHere, rememberEnded } from './ended-here';
 import { yieldToMain } from '../start-gate';
 
 export class PlaySession {
@@ -72,11 +73,13 @@ export class PlaySession {
       const testRun = params.from !== undefined && params.from !== '';
 
       // Resume an unfinished run of this scenario (a reload, a crash, or "continue"), or show the
-      // finished run the address names (a reload on its ending).
+      // finished run the address names (a reload on its ending) or, before it names it, the run
+      // whose ending this tab showed (ended-here.ts).
       let open: Run | undefined;
-      if (params.run) open = await store.getRun(params.run);
+      const named = params.run || (testRun ? null : endedHere(params.id));
+      if (named) open = await store.getRun(named);
       else if (!testRun) open = await store.unfinishedRun(player.id);
-      if (open && (open.scenarioId !== params.id || (!params.run && (open.finishedAt !== undefined || open.startNode)))) open = undefined;
+      if (open && (open.scenarioId !== params.id || (!named && (open.finishedAt !== undefined || open.startNode)))) open = undefined;
 
       if (open) {
         const version = await scenarios.playVersion(open.scenarioHash);
@@ -216,6 +219,14 @@ export class PlaySession {
     this.hotNote = t('play.hot_reloaded');
   }
 
+  /**
+   * The ending is shown (in the task of the step that reached it): a reload from now on shows
+   * this run, also before ended() names it in the address.
+   */
+  endingShown(): void {
+    if (this.live) rememberEnded({ runId: this.live.run.id, scenarioId: this.live.run.scenarioId });
+  }
+
   /** The run reached its ending: let it go, and name it in the address (a reload shows this ending). */
   ended(): void {
     this.release();
@@ -233,6 +244,7 @@ export class PlaySession {
   /** The screen closes. */
   close(): void {
     this.#closed = true;
+    rememberEnded(null);
     this.release();
   }
 }

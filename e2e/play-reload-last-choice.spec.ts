@@ -1,0 +1,94 @@
+/**
+ * A reload right after the run's last choice shows what the player saw then: in practice mode the
+ * feedback on that choice (its "Verder" then leads to the ending), in scored mode the ending.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { plannedPaths, pressOption, readScenario, waitForOptions } from './helpers';
+
+const ID = 'toy-shop-saturday';
+const scenario = readScenario(ID);
+// A path with a choice at every decision (no time-out to wait for).
+const path = plannedPaths(scenario).find((p) => !p.keys.includes(0))!;
+const endingTitle = (scenario.endings[path.ending].title as { nl: string }).nl;
+const lastChoice = path.texts.at(-1)!.nl;
+
+test.use({ locale: 'nl-NL' });
+
+async function start(page: Page, mode: RegExp) {
+  await page.goto(`/#/mode/${ID}`);
+  await page.getByRole('radio', { name: mode }).check();
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await waitForOptions(page);
+}
+
+/**
+ * Chooses the path's options (in practice mode "Verder" after each feedback but the last), and
+ * reloads as the last choice's outcome, `shown`, first comes on screen: the player reloads the
+ * moment they see it, before anything the app does after that frame.
+ */
+async function reloadOnLastChoice(page: Page, shown: string) {
+  const next = page.getByRole('button', { name: 'Verder' });
+  for (const [i, choice] of path.texts.entries()) {
+    if (i === path.texts.length - 1) {
+      await page.evaluate((sel) => {
+        const watch = new MutationObserver(() => {
+          if (!document.querySelector(sel)) return;
+          watch.disconnect();
+          requestAnimationFrame(() => location.reload());
+        });
+        watch.observe(document.body, { subtree: true, childList: true });
+      }, shown);
+      const reloaded = page.waitForEvent('load');
+      await pressOption(page, choice!.nl);
+      await reloaded;
+      return;
+    }
+    await pressOption(page, choice!.nl);
+    await expect(next.or(page.locator('#situation-heading')).first()).toBeVisible();
+    if (await next.isVisible()) {
+      await next.click();
+      await expect(next).toHaveCount(0);
+    }
+  }
+}
+
+for (const size of [{ name: 'phone', width: 360, height: 740 }, { name: 'desktop', width: 1280, height: 800 }]) {
+  test.describe(size.name, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test('practice: a reload right after the last choice shows its feedback again', async ({ page }) => {
+      await start(page, /^Oefenen/);
+      const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
+      const feedback = page.getByRole('region', { name: 'Wat dit deed' });
+      const ending = page.getByRole('heading', { name: endingTitle });
+
+      await reloadOnLastChoice(page, '#feedback-heading');
+      await expect(feedback).toContainText(lastChoice);
+      await expect(page.locator('#feedback-heading')).toBeFocused();
+      await expect(ending).toHaveCount(0);
+      await expect(page.locator('[data-run-id]')).toHaveAttribute('data-run-id', runId!);
+
+      // A while later (the address names the run by then): the same feedback.
+      await expect(page).toHaveURL(new RegExp(`run=${runId}`));
+      await page.reload();
+      await expect(feedback).toContainText(lastChoice);
+      await page.getByRole('button', { name: 'Verder' }).click();
+      await expect(ending).toBeFocused();
+
+      // Read and moved on: a reload now shows the ending.
+      await page.reload();
+      await expect(ending).toBeVisible();
+      await expect(feedback).toHaveCount(0);
+    });
+
+    test('scored: a reload right after the last choice shows the ending again', async ({ page }) => {
+      await start(page, /^Toets/);
+      const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
+      await reloadOnLastChoice(page, '#ending-heading');
+      await expect(page.getByRole('heading', { name: endingTitle })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Beginnen' })).toHaveCount(0);
+      await expect(page.locator('[data-run-id]')).toHaveAttribute('data-run-id', runId!);
+      await expect(page.getByRole('link', { name: 'Naar het rapport' })).toBeVisible();
+    });
+  });
+}
