@@ -344,6 +344,66 @@ for (const lang of ['en', 'nl'] as const) {
   });
 }
 
+test('Back after leaving a projector view goes where the trainer was before it, never into the view again', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  const scan = page.getByText(/^Scan the code/);
+  const players = page.getByRole('heading', { level: 1, name: 'Players and teams' });
+  const setup = page.getByRole('heading', { level: 1, name: 'Room mode' });
+  const again = page.getByRole('link', { name: 'Show the code again' });
+
+  // The room, from Players: the code shown, then Escape; Back goes on to Players.
+  await page.goto('/#/players');
+  await expect(players).toBeVisible();
+  await menu.getByRole('link', { name: 'Room' }).click();
+  await page.getByLabel('Scenario').selectOption(TOY);
+  await page.getByRole('button', { name: 'Show the code' }).click();
+  await expect(scan).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(again).toBeFocused();
+  await page.goBack();
+  await expect(players).toBeVisible();
+  await expect(scan).toHaveCount(0);
+  // "Show the code again", its way out "Projector off": the same.
+  await page.goForward();
+  await expect(setup).toBeVisible();
+  await again.click();
+  await expect(scan).toBeVisible();
+  await page.getByRole('button', { name: 'Projector off' }).click();
+  await expect(setup).toBeVisible();
+  await page.goBack();
+  await expect(players).toBeVisible();
+
+  // Shown again from Collect results: Escape to the setup, Back to the results.
+  await page.goto('/#/results');
+  await page.getByRole('link', { name: 'Show the code again' }).click();
+  await expect(scan).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(setup).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Collect and share results' })).toBeVisible();
+  await expect(scan).toHaveCount(0);
+
+  // The leaderboard and the debrief turn the projector off in place: Back goes to the screen before.
+  for (const [view, ready] of [
+    [`#/teams?scenario=${TOY}`, page.getByRole('table', { name: /^Leaderboard/ })],
+    [`#/debrief?scenario=${TOY}`, page.getByText(/^Decision 1 of the \d+ decisions that players met$/)],
+  ] as const) {
+    await page.goto('/#/players');
+    await expect(players).toBeVisible();
+    await page.goto(`/${view}`);
+    await expect(ready).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Projector (large)' }).click();
+    await expect(menu).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await page.goBack();
+    await expect(players).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Projector off' })).toHaveCount(0);
+  }
+});
+
 test('every projector view switches between Dutch and English from the keyboard, with 44 px buttons', async ({ page }, info) => {
   await seedRoom(page, info.outputPath('room.json'));
   await page.setViewportSize(PROJECTOR);
