@@ -404,6 +404,23 @@ test('Back after leaving a projector view goes where the trainer was before it, 
   }
 });
 
+test('from the leaderboard on the projector its Debrief link opens the debrief on the projector; off it, off', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  await page.getByRole('link', { name: 'Debrief', exact: true }).click();
+  await expect(page.getByText(/^Decision 1 of \d+$/)).toBeVisible();
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Projector off' })).toBeVisible();
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Debrief', exact: true }).click();
+  await expect(page.getByText(/^Decision 1 of the \d+ decisions that players met$/)).toBeVisible();
+  await expect(menu).toBeVisible();
+});
+
 test('every projector view switches between Dutch and English from the keyboard, with 44 px buttons', async ({ page }, info) => {
   await seedRoom(page, info.outputPath('room.json'));
   await page.setViewportSize(PROJECTOR);
