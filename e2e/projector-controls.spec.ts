@@ -1,7 +1,8 @@
 /**
  * A trainer runs the room from a projector at 1280×720, often with a presentation clicker: the
  * leaderboard's projector mode fills the screen as the debrief's does, and each has a visible way
- * back (a button, and Escape) at the top, the room's projector view too; the clicker's PageDown /
+ * back (a button, and Escape) at the top, staying there while a board or a decision taller than
+ * the screen scrolls under it, the room's projector view too; the clicker's PageDown /
  * PageUp and the arrow keys step through the debrief: each option's feedback in turn, then the
  * next decision; each projector view (room, debrief, leaderboard) switches between
  * Dutch and English. In Dutch and English.
@@ -15,8 +16,8 @@ const toy = loadScenario(TOY);
 const PROJECTOR = { width: 1280, height: 720 };
 
 const WORDS = {
-  en: { menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names', scenario: 'Scenario', show: 'Show the code', scan: /^Scan the code/, copy: 'Copy link', again: 'Show the code again' },
-  nl: { menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen', scenario: 'Scenario', show: 'Toon de code', scan: /^Scan de code/, copy: 'Link kopiëren', again: 'Toon de code opnieuw' },
+  en: { board: /^Leaderboard: /, menu: 'Main', projector: 'Projector (large)', off: 'Projector off', decision: 'Decision', of: 'of', latest: 'Latest run', names: 'Show names', scenario: 'Scenario', show: 'Show the code', scan: /^Scan the code/, copy: 'Copy link', again: 'Show the code again' },
+  nl: { board: /^Ranglijst: /, menu: 'Hoofdmenu', projector: 'Beamer (groot)', off: 'Beamer uit', decision: 'Beslissing', of: 'van', latest: 'Laatste ronde', names: 'Namen tonen', scenario: 'Scenario', show: 'Toon de code', scan: /^Scan de code/, copy: 'Link kopiëren', again: 'Toon de code opnieuw' },
 } as const;
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
@@ -308,7 +309,117 @@ for (const lang of ['en', 'nl'] as const) {
     await off.click();
     await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
   });
+
+  test(`the leaderboard on the projector keeps its way out at the top at every scroll position, over nothing the keyboard reaches (${lang})`, async ({ page }, info) => {
+    await seedCrowdedRoom(page, info.outputPath('crowd.json'), CROWD);
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    const off = page.getByRole('button', { name: w.off });
+    const rows = page.getByRole('table', { name: w.board }).getByRole('row');
+    await expect(rows).toHaveCount(31); // the heading row and the top 30
+    // Half way down the board of 48, and at its end (the keyboard's End): the way out in view.
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight / 2 - innerHeight / 2 }));
+    await expect(off).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1)).toBe(true);
+    await expect(off).toBeInViewport({ ratio: 1 });
+    await shot(page, info, `teams-projector-end-${lang}-1280x720`);
+    // What the keyboard goes to comes into view under the line that stays, not behind it: the
+    // choices at the top, and each row of the board on the way down.
+    const line = (await off.boundingBox())!;
+    const under = line.y + line.height;
+    const names = page.getByRole('checkbox', { name: w.names });
+    await names.focus();
+    expect((await names.boundingBox())!.y, 'the names switch under the way out').toBeGreaterThanOrEqual(under);
+    for (const k of [5, 15, 25]) {
+      await rows.nth(k).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      expect((await rows.nth(k).boundingBox())!.y, `row ${k} under the way out`).toBeGreaterThanOrEqual(under - 1);
+      await expect(off).toBeInViewport({ ratio: 1 });
+    }
+    await off.click();
+    await expect(page.getByRole('navigation', { name: w.menu })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: w.projector })).toBeFocused();
+  });
 }
+
+test('Back after leaving a projector view goes where the trainer was before it, never into the view again', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  const scan = page.getByText(/^Scan the code/);
+  const players = page.getByRole('heading', { level: 1, name: 'Players and teams' });
+  const setup = page.getByRole('heading', { level: 1, name: 'Room mode' });
+  const again = page.getByRole('link', { name: 'Show the code again' });
+
+  // The room, from Players: the code shown, then Escape; Back goes on to Players.
+  await page.goto('/#/players');
+  await expect(players).toBeVisible();
+  await menu.getByRole('link', { name: 'Room' }).click();
+  await page.getByLabel('Scenario').selectOption(TOY);
+  await page.getByRole('button', { name: 'Show the code' }).click();
+  await expect(scan).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(again).toBeFocused();
+  await page.goBack();
+  await expect(players).toBeVisible();
+  await expect(scan).toHaveCount(0);
+  // "Show the code again", its way out "Projector off": the same.
+  await page.goForward();
+  await expect(setup).toBeVisible();
+  await again.click();
+  await expect(scan).toBeVisible();
+  await page.getByRole('button', { name: 'Projector off' }).click();
+  await expect(setup).toBeVisible();
+  await page.goBack();
+  await expect(players).toBeVisible();
+
+  // Shown again from Collect results: Escape to the setup, Back to the results.
+  await page.goto('/#/results');
+  await page.getByRole('link', { name: 'Show the code again' }).click();
+  await expect(scan).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(setup).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Collect and share results' })).toBeVisible();
+  await expect(scan).toHaveCount(0);
+
+  // The leaderboard and the debrief turn the projector off in place: Back goes to the screen before.
+  for (const [view, ready] of [
+    [`#/teams?scenario=${TOY}`, page.getByRole('table', { name: /^Leaderboard/ })],
+    [`#/debrief?scenario=${TOY}`, page.getByText(/^Decision 1 of the \d+ decisions that players met$/)],
+  ] as const) {
+    await page.goto('/#/players');
+    await expect(players).toBeVisible();
+    await page.goto(`/${view}`);
+    await expect(ready).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Projector (large)' }).click();
+    await expect(menu).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeVisible();
+    await page.goBack();
+    await expect(players).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Projector off' })).toHaveCount(0);
+  }
+});
+
+test('from the leaderboard on the projector its Debrief link opens the debrief on the projector; off it, off', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  await page.getByRole('link', { name: 'Debrief', exact: true }).click();
+  await expect(page.getByText(/^Decision 1 of \d+$/)).toBeVisible();
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Projector off' })).toBeVisible();
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Debrief', exact: true }).click();
+  await expect(page.getByText(/^Decision 1 of the \d+ decisions that players met$/)).toBeVisible();
+  await expect(menu).toBeVisible();
+});
 
 test('every projector view switches between Dutch and English from the keyboard, with 44 px buttons', async ({ page }, info) => {
   await seedRoom(page, info.outputPath('room.json'));

@@ -1,13 +1,16 @@
 /**
  * The room (issue #12): the menu's Room entry and the projector view on a 1280×800 laptop, the
  * join page that names the scenario and mode, handing in first on a room run's report, a short
- * hand-in code, a cut-off link, the anonymous leaderboard, the debrief's best option and met
- * decisions, and a whole room — three phones and a laptop, each its own browser context — from
- * the code to the debrief. Screenshots at 360 px and 1280 px are attached to each test.
+ * hand-in code, a cut-off link, the anonymous leaderboard (each player's number their own), the
+ * debrief's best option and met decisions, and a whole room — three phones and a laptop, each its
+ * own browser context — from the code to the debrief. Screenshots at 360 px and 1280 px are
+ * attached to each test.
  */
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { encodeRunLink } from '../src/persistence/run-link';
+import { writeFileSync } from 'node:fs';
+import type { Run } from '../src/engine/types';
 import { engineRun, loadScenario, playToEnd, readDb, seedCrowdedRoom, seedRoom, signedElsewhere, startAs } from './persist-support';
 import { readQr } from './helpers';
 
@@ -354,7 +357,9 @@ test('the leaderboard on the projector shows “Player n” instead of names unt
   // (on the projector the switch gives way to its way out: a click, not check())
   await page.getByLabel('Projector (large)').click();
   await expect(page.getByLabel('Show names')).not.toBeChecked();
-  await expect(board.getByRole('rowheader')).toHaveText(['Player 1', 'Player 2', 'Player 3', 'Player 4', 'Player 5']);
+  // Each has a number of their own (not their place: see the next test).
+  await expect(board.getByRole('rowheader')).toHaveCount(5);
+  expect((await board.getByRole('rowheader').allInnerTexts()).sort()).toEqual(['Player 1', 'Player 2', 'Player 3', 'Player 4', 'Player 5']);
   await expect(board).not.toContainText('Anna');
   await expect(page.getByLabel('Player', { exact: true })).not.toContainText('Anna');
   await shot(page, info, 'teams-projector-anonymous-1280');
@@ -368,7 +373,64 @@ test('the leaderboard on the projector shows “Player n” instead of names unt
   await expect(page).toHaveURL(/projector=1/);
   await page.goto('/#/results');
   await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
-  await expect(page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader').first()).toHaveText('Player 1');
+  await expect(page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader').first()).toHaveText(/^Player [1-5]$/);
+});
+
+/** The board's "Player n" of each player, by name (names off, then on: the rows stay where they are). */
+async function numbersOnBoard(page: Page): Promise<{ numbers: Map<string, string>; order: string[] }> {
+  const heads = page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader');
+  const names = page.getByLabel('Show names');
+  await names.uncheck();
+  await expect(heads.first()).toHaveText(/^Player \d+$/);
+  const numbers = await heads.allInnerTexts();
+  await names.check();
+  await expect(heads.first()).not.toHaveText(/^Player \d+$/);
+  const order = await heads.allInnerTexts();
+  await names.uncheck();
+  return { numbers: new Map(order.map((name, i) => [name, numbers[i]])), order };
+}
+
+/** A toy-shop run of `playerId`, played from `at` (the engine's choices, its times moved there). */
+function playedAt(runId: string, playerId: string, pick: number, at: number): Run {
+  const run = engineRun(TOY, runId, (available) => available[pick % available.length].id);
+  const by = at - run.startedAt;
+  return { ...run, playerId, startedAt: at, finishedAt: run.finishedAt! + by, events: run.events.map((e) => ({ ...e, at: e.at + by })) };
+}
+
+test('on the projector a player keeps their number while scores change and runs come in, in any order', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(LAPTOP);
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  const before = await numbersOnBoard(page);
+  expect([...before.numbers.values()].sort()).toEqual(['Player 1', 'Player 2', 'Player 3', 'Player 4', 'Player 5']);
+  // Each one's best run instead of their latest: other scores, the same numbers.
+  await page.getByLabel('Best run').check();
+  expect((await numbersOnBoard(page)).numbers).toEqual(before.numbers);
+  await page.getByLabel('Latest run').check();
+
+  // During the session Bram plays again, and Fenna's phone hands in a run she played before
+  // everyone else's: Bram moves on the board, Fenna is new to it.
+  const earliest = Date.UTC(2026, 10, 19, 9);
+  const runs = await signedElsewhere([playedAt('r-bram-2', 'bram', 2, Date.now() - 600_000), playedAt('r-fenna-1', 'fenna', 0, earliest)]);
+  const file = info.outputPath('later.json');
+  const people = [
+    { id: 'bram', name: 'Bram', teamId: 'kassa', createdAt: earliest },
+    { id: 'fenna', name: 'Fenna', teamId: 'kassa', createdAt: earliest },
+  ];
+  writeFileSync(file, JSON.stringify({ format: 'frontlijn-results', formatVersion: 2, exportedAt: Date.now(), scope: { kind: 'all' }, teams: [{ id: 'kassa', name: 'Kassa', createdAt: earliest }], profiles: people, scenarios: [], runs, scores: [] }));
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(file);
+  await expect(page.getByRole('log')).toContainText('2 new runs');
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  const after = await numbersOnBoard(page);
+  expect(after.order.indexOf('Bram'), 'Bram moved on the board').not.toBe(before.order.indexOf('Bram'));
+  for (const [name, number] of before.numbers) expect(after.numbers.get(name), name).toBe(number);
+  expect(after.numbers.get('Fenna')).toBe('Player 6');
+  // And after a reload.
+  await page.reload();
+  expect((await numbersOnBoard(page)).numbers).toEqual(after.numbers);
 });
 
 test('the debrief marks the best option, has a projector mode, and counts only the decisions players met', async ({ page }, info) => {

@@ -4,7 +4,7 @@
  * a scannable room QR code, a player's history; players can be renamed, moved and deleted.
  */
 import { expect, test } from '@playwright/test';
-import { playToEnd, readDb, seedFuelStation, seedRoom as seed, startAs } from './persist-support';
+import { playToEnd, readDb, seedCrowdedRoom, seedFuelStation, seedRoom as seed, startAs } from './persist-support';
 import { readQr } from './helpers';
 import { brokenWords, overflow } from './layout-support';
 
@@ -255,6 +255,30 @@ test('team scores on the projector at 360 px: no score over its label, no headin
   }
 });
 
+
+test('team scores on a 1280×720 projector: column headings and each "Player n" whole, in Dutch and English', async ({ page }, info) => {
+  // A team with a long name, players with long ones: the columns that take the room.
+  await seedCrowdedRoom(page, info.outputPath('crowd.json'), Array.from({ length: 12 }, (_, i) => ({ name: `Anne-Marie van der Zwaluw-Oosterhuis ${i + 1}` })));
+  for (const [button, heading] of [['English', /^Leaderboard/], ['Nederlands', /^Ranglijst/]] as const) {
+    await page.goto('/#/results');
+    await page.getByRole('button', { name: button }).click();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    const board = page.getByRole('table', { name: heading });
+    for (const cell of [...(await board.getByRole('columnheader').all()), ...(await board.getByRole('rowheader').all())]) {
+      expect(await brokenWords(cell), await cell.innerText()).toEqual([]);
+      const lines = await cell.evaluate((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, `${await cell.innerText()}: on one line`).toBe(1);
+    }
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: info.outputPath(`teams-projector-1280x720-${button}.png`) });
+  }
+});
 for (const lang of ['en', 'nl'] as const) {
   test(`the board and the debrief both open on each player's latest run, and say so (${lang})`, async ({ page }, info) => {
     const w = {

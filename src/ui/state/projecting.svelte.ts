@@ -8,3 +8,13 @@ class Projecting {
 }
 
 export const projecting = new Projecting();
+
+/**
+ * A projector view's line that stays at the top of the window, `px` tall: what scrolls into view
+ * (a control the keyboard reaches, an option the clicker brings up) stops under it, not behind
+ * it. Returns the undo, for an effect's cleanup.
+ */
+export function keepUnderTopLine(px: number): () => void {
+  document.documentElement.style.scrollPaddingTop = `${px}px`;
+  return () => document.documentElement.style.removeProperty('scroll-padding-top');
+}

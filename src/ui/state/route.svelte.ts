@@ -4,6 +4,11 @@
  */
 import { parseHash, type Route, type RouteName } from '../router';
 
+/** What a history entry made by `route.open` keeps: the address it was opened from. */
+interface Opened {
+  openedFrom: string;
+}
+
 class RouteState {
   current = $state.raw<Route>(parseHash(typeof location !== 'undefined' ? location.hash : ''));
 
@@ -26,6 +31,33 @@ class RouteState {
     } else {
       location.hash = target;
     }
+  }
+
+  /**
+   * Opens `hash` as a new history entry that remembers the screen it was opened from, so that
+   * `leave` there can return to that entry instead of adding one after it (see `leave`).
+   */
+  open(hash: string): void {
+    const target = hash.startsWith('#') ? hash : `#${hash}`;
+    history.pushState({ openedFrom: location.hash } satisfies Opened, '', target);
+    this.current = parseHash(target);
+  }
+
+  /**
+   * Leaves the screen shown for `hash` (room mode's projector view for its setup): back to the
+   * entry it was opened from when that is `hash`'s screen, as the browser's Back would, so Back
+   * afterwards goes where the trainer was before and not into the view just left; otherwise
+   * (opened from elsewhere, or by its address) `hash` takes the place of the view in the history.
+   */
+  leave(hash: string): void {
+    const target = hash.startsWith('#') ? hash : `#${hash}`;
+    const from: unknown = (history.state as Partial<Opened> | null)?.openedFrom;
+    if (typeof from === 'string' && parseHash(from).name === parseHash(target).name) {
+      history.back();
+      return;
+    }
+    history.replaceState(null, '', target);
+    this.current = parseHash(target);
   }
 
   /**
