@@ -92,3 +92,43 @@ for (const size of [{ name: 'phone', width: 360, height: 740 }, { name: 'desktop
     });
   });
 }
+
+/** Plays the path to its ending (in practice mode "Verder" after each feedback). */
+async function playToEnding(page: Page) {
+  const next = page.getByRole('button', { name: 'Verder' });
+  for (const choice of path.texts) {
+    await pressOption(page, choice!.nl);
+    await expect(next.or(page.locator('#situation-heading')).or(page.locator('#ending-heading')).first()).toBeVisible();
+    if (await next.isVisible()) await next.click();
+  }
+  await expect(page.getByRole('heading', { name: endingTitle })).toBeVisible();
+}
+
+test.describe('after the ending, the page left by a full load', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the next guest on a shared laptop starts a round of their own, not the last one\'s ending', async ({ page }) => {
+    await start(page, /^Toets/);
+    const first = await page.locator('[data-run-id]').getAttribute('data-run-id');
+    await playToEnding(page);
+
+    // The address typed again: home, a new guest, the same scenario in practice mode.
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Speel als Gast', exact: true }).click();
+    await expect(page.getByText('Speler: Gast 2').first()).toBeAttached();
+    await start(page, /^Oefenen/);
+    await expect(page.getByRole('heading', { name: endingTitle })).toHaveCount(0);
+    await expect(page.locator('[data-run-id]')).not.toHaveAttribute('data-run-id', first!);
+  });
+
+  test('the same player opening the scenario again plays a new round', async ({ page }) => {
+    await start(page, /^Toets/);
+    const first = await page.locator('[data-run-id]').getAttribute('data-run-id');
+    await playToEnding(page);
+
+    await page.goto('/');
+    await start(page, /^Toets/);
+    await expect(page.getByRole('heading', { name: endingTitle })).toHaveCount(0);
+    await expect(page.locator('[data-run-id]')).not.toHaveAttribute('data-run-id', first!);
+  });
+});

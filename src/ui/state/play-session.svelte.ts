@@ -79,6 +79,8 @@ export class PlaySession {
       const named = params.run || (testRun ? null : endedHere(params.id));
       if (named) open = await store.getRun(named);
       else if (!testRun) open = await store.unfinishedRun(player.id);
+      // The ending this tab showed is shown again only to the player it was shown to.
+      if (!params.run && open && open.playerId !== player.id) open = undefined;
       if (open && (open.scenarioId !== params.id || (!named && (open.finishedAt !== undefined || open.startNode)))) open = undefined;
 
       if (open) {
