@@ -349,3 +349,14 @@ for (const lang of ['en', 'nl'] as const) {
     await expect(shown('#board-scenario')).toHaveText(title.toy);
   });
 }
+
+test('with nobody on the board in a team, "a player and their team" says so and offers no empty list', async ({ page }) => {
+  // A player without a team plays to the end: the board has a row, no team.
+  await startAs(page, 'Ilse', TOY);
+  await playToEnd(page);
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  const section = page.getByRole('region', { name: 'A player and their team' });
+  await expect(section).toContainText('Nobody on the leaderboard is in a team yet.');
+  await expect(section.getByRole('combobox')).toHaveCount(0);
+});
