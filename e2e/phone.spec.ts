@@ -518,7 +518,7 @@ test('in an assessment the mood is not shown until the end, and the face is the 
     await waitForOptions(page);
     await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
   }
-  await expect(page.locator('#situation-heading')).toContainText('Stap 4');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 4');
   // Sandra is at ease here (mood 1): no meter says so, and her face does not either; it is the
   // one the story wrote for this moment, as every player sees it.
   await expect(page.getByRole('meter')).toHaveCount(0);
@@ -565,7 +565,7 @@ test('on a touch screen, the option that lands under the finger after a tap does
   await expectAlike();
   // The finger taps the last option; the next decision's options take the place of these.
   await options(page).last().tap();
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await expectAlike();
   await ctx.close();
 });
