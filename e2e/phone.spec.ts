@@ -64,12 +64,17 @@ test('the first countdown runs only after the intro, once the options are in vie
   await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible();
   await expect(page.getByText('Jouw rol:')).toBeVisible();
   await expect(page.getByText(nl(toy.intro))).toBeVisible();
+  // Nothing is decided yet: the header's badge says this is the introduction, not a decision.
+  await expect(page.getByText('Inleiding', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Beslissing \d+$/)).toHaveCount(0);
   await expect(timer(page)).toHaveCount(0);
   await expect(options(page)).toHaveCount(0);
   await expectAccessible(page, testInfo, 'phone-intro');
   await attachScreens(page, testInfo, 'phone-intro');
   await page.clock.fastForward(120_000); // two minutes of reading
   await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(page.getByText('Beslissing 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Inleiding', { exact: true })).toHaveCount(0);
 
   // The decision: the clock is said to start soon, and stands still while the options are out of view.
   await expect(page.locator('#situation-heading')).toBeFocused();

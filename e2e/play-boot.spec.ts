@@ -43,10 +43,15 @@ test('a direct link shows its first decision before the app has loaded, and play
   // the mode (practice, the default) says what it means: this player never saw the mode screen
   await expect(page.getByText('Practice', { exact: true })).toBeVisible();
   await expect(page.getByText('After each choice you see what it did and why.')).toBeVisible();
+  // nothing is decided yet: the badge says this is the introduction, and numbers the decision after "Begin"
+  await expect(page.getByText('Introduction', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Decision \d+$/)).toHaveCount(0);
   await expect(page.getByRole('timer')).toHaveCount(0);
   await expectAccessible(page, testInfo, 'boot-intro');
   await attachScreens(page, testInfo, 'boot-intro');
   await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByText('Decision 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Introduction', { exact: true })).toHaveCount(0);
 
   await expect(page.getByText(text(first.situation, 'en'))).toBeVisible();
   await expect(page.locator('#situation-heading')).toBeFocused();
