@@ -39,11 +39,11 @@ test.describe('switching', () => {
     const start = scenario.nodes[scenario.start];
     await expect(page.getByText(inLang(start.situation, 'nl'))).toBeVisible();
     await pressOption(page, inLang(start.options[0].text, 'nl'));
-    await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.locator('#situation-heading')).toContainText('Step 2');
+    await expect(page.locator('#situation-heading')).toContainText('Decision 2');
     const next = scenario.nodes[start.options[0].next as string];
     if (next) await expect(page.getByText(inLang(next.situation, 'en'))).toBeVisible();
     await expect(page.getByRole('heading', { name: 'What do you do?' })).toBeVisible();
@@ -51,11 +51,11 @@ test.describe('switching', () => {
     await page.reload();
     await waitForOptions(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.locator('#situation-heading')).toContainText('Step 2');
+    await expect(page.locator('#situation-heading')).toContainText('Decision 2');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
 
     await page.getByRole('button', { name: 'Nederlands' }).click();
-    await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
     await expectNoCspViolations(page);
   });
 

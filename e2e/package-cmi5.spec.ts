@@ -38,7 +38,7 @@ test('cmi5: token fetched once, a reload sends no second initialized, the ending
   await page.goto(lms.launchUrl);
   // A new run opens with its intro (who you are, the scene): the learner presses "Begin".
   await begin(page);
-  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   await expect.poll(verbs).toEqual(['initialized']);
   const choose = async (text: string) => {
     const option = page.locator('button[data-option]', { hasText: text });
@@ -46,16 +46,16 @@ test('cmi5: token fetched once, a reload sends no second initialized, the ending
     await option.click();
   };
   await choose(plan.texts[0]!.nl);
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await choose(plan.texts[1]!.nl);
-  await expect(page.locator('#situation-heading')).toContainText('Stap 3');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 3');
 
   // A reload in the middle of the session: the run goes on where it was, the session too.
   await page.reload();
-  await expect(page.locator('#situation-heading')).toContainText('Stap 3');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 3');
   for (let i = 2; i < plan.keys.length; i++) {
     await choose(plan.texts[i]!.nl);
-    if (i < plan.keys.length - 1) await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 2}`);
+    if (i < plan.keys.length - 1) await expect(page.locator('#situation-heading')).toContainText(`Beslissing ${i + 2}`);
   }
   await expect(page.locator('#ending-heading')).toBeVisible();
 

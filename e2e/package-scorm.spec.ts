@@ -63,11 +63,11 @@ for (const [version, zip] of [
     // First session: two decisions, then the learner closes the window.
     const first = await session(browser, version, files);
     await begin(first.course);
-    await expect(first.course.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(first.course.locator('#situation-heading')).toContainText('Beslissing 1');
     await choose(first.course, plan.texts[0]!.nl);
-    await expect(first.course.locator('#situation-heading')).toContainText('Stap 2');
+    await expect(first.course.locator('#situation-heading')).toContainText('Beslissing 2');
     await choose(first.course, plan.texts[1]!.nl);
-    await expect(first.course.locator('#situation-heading')).toContainText('Stap 3');
+    await expect(first.course.locator('#situation-heading')).toContainText('Beslissing 3');
     // The platform knows where the learner is: the third decision.
     // (The commit of the first choice already names a decision: wait for the second choice's.)
     await expect.poll(() => last(first.lms)[k.location]).toBe(third);
@@ -79,10 +79,10 @@ for (const [version, zip] of [
 
     // Second session, a fresh browser (nothing in IndexedDB): the platform's data resumes the run.
     const second = await session(browser, version, files, saved);
-    await expect(second.course.locator('#situation-heading')).toContainText('Stap 3');
+    await expect(second.course.locator('#situation-heading')).toContainText('Beslissing 3');
     for (let i = 2; i < plan.keys.length; i++) {
       await choose(second.course, plan.texts[i]!.nl);
-      if (i < plan.keys.length - 1) await expect(second.course.locator('#situation-heading')).toContainText(`Stap ${i + 2}`);
+      if (i < plan.keys.length - 1) await expect(second.course.locator('#situation-heading')).toContainText(`Beslissing ${i + 2}`);
     }
     await expect(second.course.locator('#ending-heading')).toBeVisible();
 

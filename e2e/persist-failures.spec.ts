@@ -268,7 +268,7 @@ test('a database that never answers: Start, "Play as Guest" and a direct link pl
   await page.locator(`button[data-option="${o}"]`).click();
   // Coaching: the choice is made, its feedback shown (about step 1, the decision just made).
   await expect(page.getByRole('heading', { name: 'What this did' })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('Step 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Decision 1', { exact: true })).toBeVisible();
   await expect(page.getByText("The browser’s storage does not answer.", { exact: false })).toBeVisible();
 });
 

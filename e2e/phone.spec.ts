@@ -64,12 +64,17 @@ test('the first countdown runs only after the intro, once the options are in vie
   await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible();
   await expect(page.getByText('Jouw rol:')).toBeVisible();
   await expect(page.getByText(nl(toy.intro))).toBeVisible();
+  // Nothing is decided yet: the header's badge says this is the introduction, not a decision.
+  await expect(page.getByText('Inleiding', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Beslissing \d+$/)).toHaveCount(0);
   await expect(timer(page)).toHaveCount(0);
   await expect(options(page)).toHaveCount(0);
   await expectAccessible(page, testInfo, 'phone-intro');
   await attachScreens(page, testInfo, 'phone-intro');
   await page.clock.fastForward(120_000); // two minutes of reading
   await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(page.getByText('Beslissing 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Inleiding', { exact: true })).toHaveCount(0);
 
   // The decision: the clock is said to start soon, and stands still while the options are out of view.
   await expect(page.locator('#situation-heading')).toBeFocused();
@@ -518,7 +523,7 @@ test('in an assessment the mood is not shown until the end, and the face is the 
     await waitForOptions(page);
     await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
   }
-  await expect(page.locator('#situation-heading')).toContainText('Stap 4');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 4');
   // Sandra is at ease here (mood 1): no meter says so, and her face does not either; it is the
   // one the story wrote for this moment, as every player sees it.
   await expect(page.getByRole('meter')).toHaveCount(0);
@@ -565,7 +570,7 @@ test('on a touch screen, the option that lands under the finger after a tap does
   await expectAlike();
   // The finger taps the last option; the next decision's options take the place of these.
   await options(page).last().tap();
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await expectAlike();
   await ctx.close();
 });

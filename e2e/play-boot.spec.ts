@@ -43,10 +43,15 @@ test('a direct link shows its first decision before the app has loaded, and play
   // the mode (practice, the default) says what it means: this player never saw the mode screen
   await expect(page.getByText('Practice', { exact: true })).toBeVisible();
   await expect(page.getByText('After each choice you see what it did and why.')).toBeVisible();
+  // nothing is decided yet: the badge says this is the introduction, and numbers the decision after "Begin"
+  await expect(page.getByText('Introduction', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Decision \d+$/)).toHaveCount(0);
   await expect(page.getByRole('timer')).toHaveCount(0);
   await expectAccessible(page, testInfo, 'boot-intro');
   await attachScreens(page, testInfo, 'boot-intro');
   await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByText('Decision 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Introduction', { exact: true })).toHaveCount(0);
 
   await expect(page.getByText(text(first.situation, 'en'))).toBeVisible();
   await expect(page.locator('#situation-heading')).toBeFocused();
@@ -290,7 +295,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     release();
     await appTookOver(page);
     // assessment: no feedback, the next situation
-    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+    await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: text(toy.title, 'nl') })).toHaveCount(1);
     // one heading in every frame, from the page's first decision to the app's; nothing moved
     const seen = await frames(page);
@@ -305,7 +310,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     await page.getByRole('button', { name: 'Beginnen' }).click();
     await page.getByRole('button', { name: text(first.options[0].text, 'nl') }).click();
     await page.getByRole('button', { name: 'Verder' }).click();
-    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+    await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
 
     const release = await holdApp(page);
     await page.goto('about:blank');
@@ -313,7 +318,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     await expect(page.locator('#app')).toBeAttached();
     await expect(page.locator('#boot')).toHaveCount(0);
     release();
-    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+    await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
   });
 
   test('a reload straight after the first choice, before the phone was ever idle, resumes the run', async ({ page }) => {
@@ -326,7 +331,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     });
     await page.getByRole('button', { name: text(first.options[0].text, 'nl') }).click();
     await page.getByRole('button', { name: 'Verder' }).click();
-    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+    await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
 
     // The page must not offer a new run's "Beginnen" for the run the app is about to resume.
     const release = await holdApp(page);
@@ -334,7 +339,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     await expect(page.locator('#app')).toBeAttached();
     await expect(page.locator('#boot')).toHaveCount(0);
     release();
-    await expect(page.getByText('Stap 2', { exact: true })).toBeVisible();
+    await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
   });
 });
 
@@ -396,7 +401,7 @@ test('the timer turned off on the pre-rendered decision stays off, in place, in 
   await expect(page.getByRole('timer')).toHaveText('No time limit');
   await expect(page.getByRole('status').filter({ hasText: 'Timer turned off' })).toBeVisible();
   await page.clock.fastForward(10 * 60 * 1000);
-  await expect(page.getByText('Step 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Decision 1', { exact: true })).toBeVisible();
 });
 
 test('a reload in the middle of a run resumes it: the first decision is not shown again', async ({ page }) => {
@@ -405,7 +410,7 @@ test('a reload in the middle of a run resumes it: the first decision is not show
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('button', { name: text(first.options[0].text, 'en') }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByText('Step 2', { exact: true })).toBeVisible();
+  await expect(page.getByText('Decision 2', { exact: true })).toBeVisible();
 
   await page.addInitScript(() => {
     const w = window as unknown as { __bootShown?: boolean };
@@ -420,7 +425,7 @@ test('a reload in the middle of a run resumes it: the first decision is not show
     });
   });
   await page.goto(`/play/${TOY}/`);
-  await expect(page.getByText('Step 2', { exact: true })).toBeVisible();
+  await expect(page.getByText('Decision 2', { exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __bootShown?: boolean }).__bootShown ?? false)).toBe(false);
 });
 

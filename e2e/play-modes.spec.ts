@@ -36,8 +36,8 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await expect(page.locator('#feedback-heading')).toBeFocused();
   await expect(feedback).toContainText(nl(option.text));
   // The feedback is about decision 1: the step badge says so until Continue.
-  await expect(page.getByText('Stap 1', { exact: true })).toBeVisible();
-  await expect(page.getByText('Stap 2', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('Beslissing 1', { exact: true })).toBeVisible();
+  await expect(page.getByText('Beslissing 2', { exact: true })).toHaveCount(0);
   if (option.feedback) await expect(feedback).toContainText(nl(option.feedback));
   const labels: Record<string, string> = { warmth: 'Warmte', initiative: 'Initiatief', outcome: 'Resultaat', mood: 'Stemming' };
   for (const [dim, label] of Object.entries(labels)) {
@@ -50,7 +50,7 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Verder' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await expect(page.locator('#situation-heading')).toBeFocused();
   await expectNoCspViolations(page);
 });
@@ -119,7 +119,7 @@ test('assessment shows no hints until the end', async ({ page }) => {
   await expect(page.getByText('Toets', { exact: true })).toBeVisible();
   await expect(page.getByText('Geen uitleg tot het einde: deze ronde telt mee.')).toBeVisible();
   await pressOption(page, nl(option.text));
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await expect(page.getByRole('region', { name: 'Wat dit deed' })).toHaveCount(0);
   if (option.feedback) await expect(page.getByText(nl(option.feedback))).toHaveCount(0);
   await expectNoCspViolations(page);
@@ -161,7 +161,7 @@ test('the agreed performance marks are set: first choice ready, choice, situatio
   const marks = (name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
   await expect.poll(() => marks('frontlijn:first-choice-ready')).toBe(1);
   await page.keyboard.press('1');
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await expect.poll(() => marks('frontlijn:choice')).toBe(1);
   await expect.poll(() => marks('frontlijn:situation-painted')).toBe(1);
 });

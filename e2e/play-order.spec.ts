@@ -35,7 +35,7 @@ test('each run shows the options in its own order, and keeps it after a reload',
     orders.add(order.join(' | '));
     // Key 1 picks the option shown first.
     await page.keyboard.press('1');
-    await expect(page.locator('#situation-heading, #ending-heading').first()).not.toContainText('Stap 1');
+    await expect(page.locator('#situation-heading, #ending-heading').first()).not.toContainText('Beslissing 1');
     // The same run after a reload (it is stored with its first choice): the same order.
     if ((await page.locator('#ending-heading').count()) === 0) {
       const next = await shownOrder(page);

@@ -56,7 +56,7 @@ test.describe('nl', () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText(reactionNl);
     await expect(notice).toBeFocused();
-    await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
     // the next choice: the notice has done its job
     await page.locator('button[data-option]').first().click();
     await expect(page.getByText('De tijd was om')).toHaveCount(0);
@@ -89,7 +89,7 @@ test.describe('nl', () => {
     await expect(page.getByText('Geen tijdslimiet')).toHaveCount(0);
     // more time: past the first limit, the customer still waits
     await page.clock.fastForward((seconds + 5) * 1000);
-    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   });
 
   test('assessment: "Timer uitzetten" says beforehand what the report will say; off, the box stays in place', async ({ page }) => {
@@ -104,7 +104,7 @@ test.describe('nl', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Timer uitgezet' })).toBeFocused();
     expect(Math.abs((await option.boundingBox())!.y - before)).toBeLessThan(2);
     await page.clock.fastForward(30 * 60 * 1000);
-    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
     await expect(option).toBeEnabled();
   });
 });
@@ -137,7 +137,7 @@ test.describe('en', () => {
     await expect(feedback).toContainText(reactionEn);
     await page.getByRole('button', { name: 'Continue' }).click();
     // The feedback said it: the next decision does not say it again.
-    await expect(page.locator('#situation-heading')).toContainText('Step 2');
+    await expect(page.locator('#situation-heading')).toContainText('Decision 2');
     await expect(page.locator('#situation-heading')).toBeFocused();
     await expect(page.getByText('Time ran out')).toHaveCount(0);
   });

@@ -69,7 +69,7 @@ test.describe('en', () => {
     await expect(page.getByRole('timer')).toHaveText('No time limit');
     await expect(page.getByRole('status').filter({ hasText: 'Timer turned off' })).toBeVisible();
     await page.clock.fastForward(10 * 60 * 1000);
-    await expect(page.locator('#situation-heading')).toContainText('Step 1');
+    await expect(page.locator('#situation-heading')).toContainText('Decision 1');
     await expect(page.locator('button[data-option]').first()).toBeEnabled();
   });
 

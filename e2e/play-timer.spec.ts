@@ -31,7 +31,7 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   // said in so many words, not only by the heading
   await expect(page.getByRole('region', { name: 'Je liet de klant wachten' }).getByText('De tijd was om voordat je iets koos.')).toBeVisible();
   await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.locator('#situation-heading')).toContainText('Stap 2');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   // the feedback said the time ran out: the next decision does not say it again
   await expect(page.getByText('De tijd was om')).toHaveCount(0);
   await expectNoCspViolations(page);
@@ -53,7 +53,7 @@ test('"more time" stretches the running countdown tenfold, shown in minutes', as
   await expect.poll(left).toBeGreaterThan(seconds * 10 - 15);
   expect(await left()).toBeLessThanOrEqual(seconds * 10);
   await page.clock.fastForward((seconds + 5) * 1000);
-  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
 });
 
 test('timers switched off in the settings never run out', async ({ page }) => {
@@ -65,7 +65,7 @@ test('timers switched off in the settings never run out', async ({ page }) => {
   await waitForOptions(page);
   await expect(page.getByText('De klant wacht')).toHaveCount(0);
   await page.clock.fastForward(30 * 60 * 1000);
-  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
 });
 

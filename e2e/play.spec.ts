@@ -18,7 +18,7 @@ for (const id of builtinIds()) {
 
       for (let i = 0; i < plan.keys.length; i++) {
         await waitForOptions(page);
-        await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 1}`);
+        await expect(page.locator('#situation-heading')).toContainText(`Beslissing ${i + 1}`);
         const key = plan.keys[i];
         if (key === 0) {
           // This path lets the customer wait: once the countdown runs (the first decision: after
@@ -30,7 +30,7 @@ for (const id of builtinIds()) {
           await pressOption(page, plan.texts[i]!.nl);
         }
         if (i < plan.keys.length - 1) {
-          await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 2}`);
+          await expect(page.locator('#situation-heading')).toContainText(`Beslissing ${i + 2}`);
           // After each choice the focus is on the new situation's heading; after a time-out, on
           // the notice that says the time ran out.
           if (key === 0) await expect(page.getByRole('status').filter({ hasText: 'De tijd was om' })).toBeFocused();

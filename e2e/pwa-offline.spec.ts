@@ -34,7 +34,7 @@ test('after one visit, every built-in scenario and sound is there offline, and o
   await page.goto(`/#/play/${ID}?mode=assessment`);
   for (let i = 0; i < plan.keys.length; i++) {
     await waitForOptions(page);
-    await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 1}`);
+    await expect(page.locator('#situation-heading')).toContainText(`Beslissing ${i + 1}`);
     await pressOption(page, plan.texts[i]!.nl);
   }
   await expect(page.locator('#ending-heading')).toBeVisible();
@@ -53,7 +53,7 @@ test('after one visit, every built-in scenario and sound is there offline, and o
   for (const id of builtinIds()) {
     await page.goto(`/play/${id}/`);
     await begin(page);
-    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
     await expect(page.locator('button[data-option]').first()).toBeVisible();
   }
 });
@@ -62,7 +62,7 @@ test('a new version waits: never offered during a run, offered after it, never t
   await page.clock.install();
   await page.goto(`/#/play/${ID}`);
   await begin(page);
-  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   // The first decision is timed: its options in view (and its situation read) log `timer.start`,
   // so the run is under way (past its intro) once that is saved; only then is the page reloaded.
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
@@ -75,7 +75,7 @@ test('a new version waits: never offered during a run, offered after it, never t
   });
   // The next visit is the installed app (the worker controls the page); a run is under way.
   await page.reload();
-  await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+  await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/sw\.js$/);
 
   // A new version is published while the player is in a run.
@@ -90,7 +90,7 @@ test('a new version waits: never offered during a run, offered after it, never t
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
     // During the run: no offer, and the run is still there.
     await expect(page.getByRole('button', { name: 'Nu bijwerken' })).toHaveCount(0);
-    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
 
     // Off the play screen the offer appears; nothing changes until it is taken.
     await page.goto('/#/scenarios');
@@ -100,7 +100,7 @@ test('a new version waits: never offered during a run, offered after it, never t
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
     // Back in the run (it resumes where it was): the offer stays out of the way.
     await page.goto(`/#/play/${ID}`);
-    await expect(page.locator('#situation-heading')).toContainText('Stap 1');
+    await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
     await expect(page.getByRole('button', { name: 'Nu bijwerken' })).toHaveCount(0);
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
     // (Taking it — "Nu bijwerken" — messages the waiting worker to take over and reloads; not

@@ -151,9 +151,9 @@ test.describe('in Dutch on a phone', () => {
     await page.goto(`/#/play/${plan.id}?mode=assessment`);
     for (const [i, row] of plan.rows.entries()) {
       await waitForOptions(page);
-      await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 1}`);
+      await expect(page.locator('#situation-heading')).toContainText(`Beslissing ${i + 1}`);
       await pressOption(page, row.chosen);
-      if (i < plan.rows.length - 1) await expect(page.locator('#situation-heading')).toContainText(`Stap ${i + 2}`);
+      if (i < plan.rows.length - 1) await expect(page.locator('#situation-heading')).toContainText(`Beslissing ${i + 2}`);
     }
     await page.getByRole('link', { name: 'Naar het rapport' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

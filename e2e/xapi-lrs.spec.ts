@@ -28,7 +28,7 @@ test('a scenario played with an LRS in Settings: every decision and dimension sc
   await page.goto(`/#/play/${TOY}?mode=assessment`);
   for (let i = 0; i < plan.keys.length; i++) {
     await waitForOptions(page);
-    await expect(page.locator('#situation-heading')).toContainText(`Step ${i + 1}`);
+    await expect(page.locator('#situation-heading')).toContainText(`Decision ${i + 1}`);
     await pressOption(page, plan.texts[i]!.en);
   }
   await expect(page.locator('#ending-heading')).toBeVisible();
@@ -100,7 +100,7 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
     await phone.getByRole('button', { name: /^start$/i }).click();
     for (let i = 0; i < p.plan.keys.length; i++) {
       await waitForOptions(phone);
-      await expect(phone.locator('#situation-heading')).toContainText(`Step ${i + 1}`);
+      await expect(phone.locator('#situation-heading')).toContainText(`Decision ${i + 1}`);
       await pressOption(phone, p.plan.texts[i]!.en);
     }
     await expect(phone.locator('#ending-heading')).toBeVisible();

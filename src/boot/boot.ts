@@ -110,6 +110,17 @@ function assessmentParts(v: HTMLElement, mode: Mode): void {
   } else parts.remove();
 }
 
+/**
+ * The intro gives way to the first decision: the decision is shown, and the header's badge, which
+ * said "Inleiding" / "Introduction", now numbers it (the page carries its words, as the app shows them).
+ */
+function pastIntro(v: HTMLElement): void {
+  v.querySelector('[data-intro]')?.remove();
+  v.querySelector('[data-decision]')?.removeAttribute('hidden');
+  const badge = v.querySelector<HTMLElement>('[data-step-badge]');
+  if (badge?.dataset.step) badge.textContent = badge.dataset.step;
+}
+
 /** Puts a version's options in the seed's order (before it is shown), numbering them 1–4 again. */
 function shuffle(variant: HTMLElement, seed: string): void {
   const list = variant.querySelector('ol.options');
@@ -411,10 +422,7 @@ function start(root: HTMLElement): boolean {
       v.querySelector('[data-timer="off"]')?.removeAttribute('aria-describedby');
     }
     if (scale >= 10) moreGiven(v);
-    if (begun) {
-      v.querySelector('[data-intro]')?.remove();
-      v.querySelector('[data-decision]')?.removeAttribute('hidden');
-    }
+    if (begun) pastIntro(v);
     showPlayer(v, player, 'guest');
     showSound(v, sound);
     variants.set(l, v);
@@ -536,10 +544,7 @@ function start(root: HTMLElement): boolean {
   /** "Begin": the intro gives way to the first decision, in every version. */
   const begin = () => {
     begun = handle.begun = true;
-    for (const v of variants.values()) {
-      v.querySelector('[data-intro]')?.remove();
-      v.querySelector('[data-decision]')?.removeAttribute('hidden');
-    }
+    for (const v of variants.values()) pastIntro(v);
     tick();
     const heading = shown?.querySelector<HTMLElement>('#situation-heading');
     heading?.scrollIntoView({ block: 'start' });

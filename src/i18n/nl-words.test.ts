@@ -3,6 +3,10 @@ import authorNl from './author.nl.json';
 import coreNl from './core.nl.json';
 import screensNl from './screens.nl.json';
 import teamsNl from './teams.nl.json';
+import authorEn from './author.en.json';
+import coreEn from './core.en.json';
+import screensEn from './screens.en.json';
+import teamsEn from './teams.en.json';
 
 /** Every Dutch string with its key path, e.g. ['report.hand_in', 'Deze ronde inleveren']. */
 function strings(tree: unknown, path = ''): [string, string][] {
@@ -16,5 +20,14 @@ describe('Dutch words', () => {
     // The player's report said "Lever je ronde in" above "Bewaard bij dit potje": one thing, two names.
     const all = [authorNl, coreNl, screensNl, teamsNl].flatMap((f) => strings(f));
     expect(all.filter(([, text]) => /potje/i.test(text))).toEqual([]);
+  });
+
+  it('call a decision a “beslissing” (“decision”) everywhere, never a “stap” (“step”)', () => {
+    // The play screen said "Stap 3" where the report and the debrief say "Beslissing 3": a player
+    // who hears "bij beslissing 3" from the trainer looks for that word.
+    const nl = [authorNl, coreNl, screensNl, teamsNl].flatMap((f) => strings(f));
+    const en = [authorEn, coreEn, screensEn, teamsEn].flatMap((f) => strings(f));
+    expect(nl.filter(([, text]) => /\bstap(pen)?\b/i.test(text))).toEqual([]);
+    expect(en.filter(([, text]) => /\bsteps?\b/i.test(text))).toEqual([]);
   });
 });
