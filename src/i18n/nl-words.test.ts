@@ -30,4 +30,13 @@ describe('Dutch words', () => {
     expect(nl.filter(([, text]) => /\bstap(pen)?\b/i.test(text))).toEqual([]);
     expect(en.filter(([, text]) => /\bsteps?\b/i.test(text))).toEqual([]);
   });
+
+  it('count decisions as “beslissingen” where the English counts “decisions”', () => {
+    // The room's live list said "3 keuzes" in Dutch beside "3 decisions" in English.
+    const nl = new Map([authorNl, coreNl, screensNl, teamsNl].flatMap((f) => strings(f)));
+    const en = [authorEn, coreEn, screensEn, teamsEn].flatMap((f) => strings(f));
+    const decisions = en.filter(([, text]) => /# decisions?\b/i.test(text)).map(([key]) => key);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.filter((key) => !/beslissing/i.test(nl.get(key) ?? ''))).toEqual([]);
+  });
 });
