@@ -10,6 +10,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { loadScenario, seedCrowdedRoom, seedRoom } from './persist-support';
 import type { Text } from '../src/engine/types';
+import { brokenWords } from './layout-support';
 
 const TOY = 'toy-shop-saturday';
 const toy = loadScenario(TOY);
@@ -545,4 +546,42 @@ test('from the room’s code the leaderboard opens on the projector for the room
   await expect(page.getByRole('link', { name: 'Terug naar de code' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('fuel-station-evening');
   await expect(page.getByRole('link', { name: 'Terug naar de code' })).toHaveCount(0);
+});
+
+test('on a phone the projector board’s top line is one line: title, language and the way out, 44 px buttons, no word broken', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  for (const lang of ['en', 'nl'] as const) {
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    const w = WORDS[lang];
+    for (const size of [{ width: 360, height: 740 }, PROJECTOR]) {
+      await page.setViewportSize(size);
+      await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+      await expect(page.locator('[data-ready="true"]')).toBeVisible();
+      const title = page.getByRole('heading', { level: 1 });
+      const off = page.getByRole('button', { name: w.off });
+      const langs = page.getByRole('group', { name: lang === 'nl' ? 'Taal' : 'Language' }).getByRole('button');
+      const bar = page.locator('.sticky-top');
+      // Scrolled down the board, the line stays at the top, its height a control's and a little.
+      await page.mouse.wheel(0, 500);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      const barBox = (await bar.boundingBox())!;
+      expect(barBox.y).toBe(0);
+      expect(barBox.height, `${lang} ${size.width}`).toBeLessThanOrEqual(size.width < 500 ? 60 : 80);
+      // One line: the title, the language and the way out side by side, each control 44 px.
+      const t = (await title.boundingBox())!;
+      const o = (await off.boundingBox())!;
+      expect(o.x, 'the way out beside the title').toBeGreaterThan(t.x + t.width - 1);
+      expect(o.height).toBeGreaterThanOrEqual(44);
+      for (const b of await langs.all()) {
+        const box = (await b.boundingBox())!;
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        expect(box.width).toBeGreaterThanOrEqual(44);
+        expect(box.y).toBeGreaterThanOrEqual(barBox.y);
+        expect(box.y + box.height).toBeLessThanOrEqual(barBox.y + barBox.height + 0.5);
+      }
+      expect(await brokenWords(bar), await bar.innerText()).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      await shot(page, info, `board-bar-${lang}-${size.width}`);
+    }
+  }
 });
