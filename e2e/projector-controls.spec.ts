@@ -10,6 +10,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { loadScenario, seedCrowdedRoom, seedRoom } from './persist-support';
 import type { Text } from '../src/engine/types';
+import { brokenWords } from './layout-support';
 
 const TOY = 'toy-shop-saturday';
 const toy = loadScenario(TOY);
@@ -24,6 +25,22 @@ async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
   await page.screenshot({ path });
   await info.attach(name, { path, contentType: 'image/png' });
+}
+
+/** A laptop after a session (seedRoom) opens a toy-shop room for team Kassa on a 1280×720 projector. */
+async function openKassaRoom(page: Page, info: TestInfo): Promise<void> {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(PROJECTOR);
+  await page.goto('/#/room');
+  await page.getByLabel('Scenario').selectOption(TOY);
+  await page.getByLabel('Team to join').selectOption({ label: 'Kassa' });
+  await page.getByRole('button', { name: 'Show the code' }).click();
+}
+
+/** Presses Tab until `target` has the focus, as a trainer at the laptop's keyboard would. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
 }
 
 for (const lang of ['en', 'nl'] as const) {
@@ -422,12 +439,7 @@ test('from the leaderboard on the projector its Debrief link opens the debrief o
 });
 
 test('every projector view switches between Dutch and English from the keyboard, with 44 px buttons', async ({ page }, info) => {
-  await seedRoom(page, info.outputPath('room.json'));
-  await page.setViewportSize(PROJECTOR);
-  await page.goto('/#/room');
-  await page.getByLabel('Scenario').selectOption(TOY);
-  await page.getByLabel('Team to join').selectOption({ label: 'Kassa' });
-  await page.getByRole('button', { name: 'Show the code' }).click();
+  await openKassaRoom(page, info);
   const views = [
     { hash: '#/room?view=projector', en: /^Scan the code/, nl: /^Scan de code/ },
     { hash: `#/debrief?scenario=${TOY}&team=kassa&projector=1`, en: /^Decision 1 of \d+$/, nl: /^Beslissing 1 van \d+$/ },
@@ -446,8 +458,7 @@ test('every projector view switches between Dutch and English from the keyboard,
     await expect(group.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     // Reached with Tab and pressed with Enter, as from the laptop's keyboard.
     const nl = group.getByRole('button', { name: 'Nederlands' });
-    for (let i = 0; i < 40 && !(await nl.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    await expect(nl).toBeFocused();
+    await tabTo(page, nl);
     await page.keyboard.press('Enter');
     await expect(page.getByText(view.nl)).toBeVisible();
     await expect(page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
@@ -497,4 +508,80 @@ test('on the projector the best option is marked only once the room has seen its
   await page.keyboard.press('Escape');
   await expect(page.getByText(/^Decision 2 of the \d+ decisions that players met$/)).toBeVisible();
   await expect(mark).toHaveCount(1);
+});
+
+test('from the room’s code the leaderboard opens on the projector for the room’s scenario, by keyboard, and goes back to the code', async ({ page }, info) => {
+  await openKassaRoom(page, info);
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  const code = page.getByRole('img', { name: /^QR code: open/ });
+  await expect(code).toBeVisible();
+
+  // Reached with Tab and opened with Enter, as from the laptop's keyboard, in view without scrolling.
+  const toBoard = page.getByRole('link', { name: 'Leaderboard', exact: true });
+  await expect(toBoard).toBeInViewport({ ratio: 1 });
+  await tabTo(page, toBoard);
+  await page.keyboard.press('Enter');
+  // The same scenario's board, on the projector: no menu, "Player n", the way out at the top.
+  await expect(page.getByRole('heading', { level: 2, name: 'Leaderboard: Toy shop on a Saturday' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(TOY);
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Projector off' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader').first()).toHaveText(/^Player [1-5]$/);
+  await shot(page, info, 'room-to-board-1280x720');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await shot(page, info, 'room-to-board-360');
+  await page.setViewportSize(PROJECTOR);
+
+  // And back to the code, by keyboard too.
+  const back = page.getByRole('link', { name: 'Back to the code' });
+  await tabTo(page, back);
+  await page.keyboard.press('Enter');
+  await expect(code).toBeVisible();
+  await expect(page.getByText(/^Scan the code/)).toBeVisible();
+  await expect(menu).toHaveCount(0);
+
+  // A board of another scenario has no way back to this room's code; in Dutch the words are Dutch.
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.getByRole('link', { name: 'Ranglijst', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Terug naar de code' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('fuel-station-evening');
+  await expect(page.getByRole('link', { name: 'Terug naar de code' })).toHaveCount(0);
+});
+
+test('on a phone the projector board’s top line is one line: title, language and the way out, 44 px buttons, no word broken', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  for (const lang of ['en', 'nl'] as const) {
+    if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+    const w = WORDS[lang];
+    for (const size of [{ width: 360, height: 740 }, PROJECTOR]) {
+      await page.setViewportSize(size);
+      await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+      await expect(page.locator('[data-ready="true"]')).toBeVisible();
+      const title = page.getByRole('heading', { level: 1 });
+      const off = page.getByRole('button', { name: w.off });
+      const langs = page.getByRole('group', { name: lang === 'nl' ? 'Taal' : 'Language' }).getByRole('button');
+      const bar = page.locator('.sticky-top');
+      // Scrolled down the board, the line stays at the top, its height a control's and a little.
+      await page.mouse.wheel(0, 500);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      const barBox = (await bar.boundingBox())!;
+      expect(barBox.y).toBe(0);
+      expect(barBox.height, `${lang} ${size.width}`).toBeLessThanOrEqual(size.width < 500 ? 60 : 80);
+      // One line: the title, the language and the way out side by side, each control 44 px.
+      const t = (await title.boundingBox())!;
+      const o = (await off.boundingBox())!;
+      expect(o.x, 'the way out beside the title').toBeGreaterThan(t.x + t.width - 1);
+      expect(o.height).toBeGreaterThanOrEqual(44);
+      for (const b of await langs.all()) {
+        const box = (await b.boundingBox())!;
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        expect(box.width).toBeGreaterThanOrEqual(44);
+        expect(box.y).toBeGreaterThanOrEqual(barBox.y);
+        expect(box.y + box.height).toBeLessThanOrEqual(barBox.y + barBox.height + 0.5);
+      }
+      expect(await brokenWords(bar), await bar.innerText()).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      await shot(page, info, `board-bar-${lang}-${size.width}`);
+    }
+  }
 });

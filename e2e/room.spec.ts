@@ -599,6 +599,41 @@ test('a player who handed in only a coaching run is listed apart, unnumbered, wi
   await expect(board.getByRole('row').filter({ hasText: 'Max' }).getByRole('cell').last()).toHaveText('Pogingen1');
 });
 
+test('the board on the projector shows a run handed in in another tab as it comes in: numbers, focus and place on screen kept', async ({ page }, info) => {
+  await seedRoom(page, info.outputPath('room.json'));
+  await page.setViewportSize(LAPTOP);
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  const heads = page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader');
+  await expect(heads).toHaveCount(5);
+  /** Each "Player n" with the row's scores, as the room reads them. */
+  const rowsNow = async () => new Map((await page.getByRole('table', { name: /^Leaderboard/ }).locator('tbody tr').allInnerTexts()).map((r) => [/Player \d+/.exec(r)![0], r.replace(/^\d+\s+/, '')]));
+  const before = await rowsNow();
+  // The trainer has scrolled down to the player against their team, the focus on its picker.
+  const picker = page.getByLabel('Player', { exact: true });
+  await picker.focus();
+  await picker.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const y = (await picker.boundingBox())!.y;
+
+  // Meanwhile, in another tab of the laptop, Fenna's phone's link is opened.
+  const inbox = await page.context().newPage();
+  await inbox.goto(`/#/import-run/${await handInLink('run-fenna', { id: 'p-fenna', name: 'Fenna' }, 'assessment')}`);
+  await expect(inbox.getByRole('log')).toContainText('Run of Fenna');
+
+  // The board shows her, without a reload: the next number, everyone else's kept, with their scores.
+  await expect(heads).toHaveCount(6);
+  const after = await rowsNow();
+  expect([...after.keys()].sort()).toEqual(['Player 1', 'Player 2', 'Player 3', 'Player 4', 'Player 5', 'Player 6']);
+  for (const [n, row] of before) expect(after.get(n), n).toBe(row);
+  // Nothing moved under the trainer's eyes or hands.
+  await expect(picker).toBeFocused();
+  expect(Math.abs((await picker.boundingBox())!.y - y)).toBeLessThan(1);
+  await shot(page, info, 'board-live-1280');
+  await page.setViewportSize(PHONE);
+  await shot(page, info, 'board-live-360');
+  await inbox.close();
+});
+
 const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];
 const SCREENS = [{ width: 1280, height: 800 }, { width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
 

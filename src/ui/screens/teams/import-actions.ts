@@ -173,6 +173,8 @@ export async function acceptVersion(hash: string): Promise<number> {
   const store = await app.ready();
   const n = await store.trustScenario(hash);
   await scenarios.refresh().catch(() => undefined);
+  // Its runs count from now on: a board on screen shows them, as it shows runs handed in.
+  if (n > 0) announceResults();
   return n;
 }
 
