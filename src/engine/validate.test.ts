@@ -95,7 +95,9 @@ describe('validateScenario', () => {
 
   it('refuses a file over 5 MB before parsing it', () => {
     const big = '{"notes": "' + 'x'.repeat(5 * 1024 * 1024) + '"}';
-    for (const input of [big, new TextEncoder().encode(big)]) {
+    // 1.8 million characters, but 5.4 MB in UTF-8 (3 bytes each): the limit counts bytes.
+    const euros = '{"notes": "' + '€'.repeat(1_800_000) + '"}';
+    for (const input of [big, new TextEncoder().encode(big), euros]) {
       const r = validateScenario(input);
       expect(r.problems).toHaveLength(1);
       expect(r.problems[0]).toMatchObject({ code: 'file-too-large', line: 1, column: 1 });
