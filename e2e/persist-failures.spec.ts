@@ -239,6 +239,33 @@ test('a write that fails: the step stays shown, it says so, nothing more is take
   expect(run.events.filter((e) => e.type === 'choice.select').map((e) => e.option)).toEqual(path);
 });
 
+test('the last choice not saved, then a reload: the decision before the ending again, in the same run', async ({ page }) => {
+  await canBreakWrites(page);
+  const path = plannedPaths(readScenario('toy-shop-saturday')).find((p) => p.ending === 'fan')!.options as string[];
+  await startAs(page, 'Anna', 'toy-shop-saturday');
+  const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
+  for (const o of path.slice(0, -1)) await choose(page, o);
+  const last = await shownStep(page);
+
+  // The ending is shown, and the address names the run, but its write fails: on disk the run
+  // still waits at its last decision.
+  await diskFull(page, true);
+  await choose(page, path.at(-1)!);
+  await expect(page.getByText(/The device is full/)).toBeVisible();
+  // The browser asks before a page with a step not on disk is left: the player reloads anyway.
+  page.on('dialog', (d) => void d.accept());
+  await page.reload();
+  await beginIfShown(page);
+  expect(await shownStep(page)).toBe(last);
+  await expect(page.locator('[data-run-id]')).toHaveAttribute('data-run-id', runId!);
+  await expect(page.locator(`button[data-option="${path.at(-1)!}"]`)).toBeEnabled();
+
+  // The disk has room again: the same choice ends the run, on disk this time.
+  await choose(page, path.at(-1)!);
+  await expect(page.getByRole('link', { name: 'See the report' })).toBeVisible();
+  await expect.poll(async () => (await readDb(page)).runs.map((r) => [r.id, r.finishedAt !== undefined])).toEqual([[runId, true]]);
+});
+
 /** IndexedDB that never answers: every open request stays pending forever (as Safari is known to do). */
 async function hangIdb(page: Page): Promise<void> {
   await page.addInitScript(() => {

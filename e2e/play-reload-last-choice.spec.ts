@@ -21,6 +21,17 @@ async function start(page: Page, mode: RegExp) {
   await waitForOptions(page);
 }
 
+/** sessionStorage.setItem throws, as where a browser refuses the tab's own storage. */
+async function refuseTabStorage(page: Page) {
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (this === sessionStorage) throw new DOMException('refused', 'QuotaExceededError');
+      set.call(this, key, value);
+    };
+  });
+}
+
 /**
  * Chooses the path's options (in practice mode "Verder" after each feedback but the last), and
  * reloads as the last choice's outcome, `shown`, first comes on screen: the player reloads the
@@ -81,15 +92,20 @@ for (const size of [{ name: 'phone', width: 360, height: 740 }, { name: 'desktop
       await expect(feedback).toHaveCount(0);
     });
 
-    test('scored: a reload right after the last choice shows the ending again', async ({ page }) => {
-      await start(page, /^Toets/);
-      const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
-      await reloadOnLastChoice(page, '#ending-heading');
-      await expect(page.getByRole('heading', { name: endingTitle })).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Beginnen' })).toHaveCount(0);
-      await expect(page.locator('[data-run-id]')).toHaveAttribute('data-run-id', runId!);
-      await expect(page.getByRole('link', { name: 'Naar het rapport' })).toBeVisible();
-    });
+    // Also in a browser that refuses the tab's own storage (sessionStorage: some private windows, a
+    // full disk): the address names the finished run.
+    for (const refused of [false, true]) {
+      test(`scored: ${refused ? "with the tab's storage refused, " : ''}a reload right after the last choice shows the ending again`, async ({ page }) => {
+        if (refused) await refuseTabStorage(page);
+        await start(page, /^Toets/);
+        const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
+        await reloadOnLastChoice(page, '#ending-heading');
+        await expect(page.getByRole('heading', { name: endingTitle })).toBeVisible();
+        await expect(page.getByRole('button', { name: 'Beginnen' })).toHaveCount(0);
+        await expect(page.locator('[data-run-id]')).toHaveAttribute('data-run-id', runId!);
+        await expect(page.getByRole('link', { name: 'Naar het rapport' })).toBeVisible();
+      });
+    }
   });
 }
 

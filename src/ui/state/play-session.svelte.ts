@@ -3,8 +3,8 @@
  * unfinished one, or starts a new one after storing the scenario version), keeps one tab at a
  * time on a run (persistence/tab-guard), follows room links into a team, and on the dev server
  * moves a run to an edited scenario file when all its steps still exist there. `?run=<id>` names
- * a run; once a run ends, its address names it, so a reload on the ending shows that ending
- * again instead of starting a new run.
+ * a run; once a run ends, its address names it (in the task that shows the ending), so a reload
+ * on the ending shows that ending again instead of starting a new run.
  */
 import { t } from '../../i18n';
 import { ReplayError } from '../../engine/contract';
@@ -18,7 +18,6 @@ import { scenarios, ScenarioLoadError, type LoadedScenario } from './scenarios.s
 import { href } from '../router';
 import { route } from './route.svelte';
 import { bootShown } from './play-boot';
-import { endedHere, rememberEnded } from './ended-here';
 import { yieldToMain } from '../start-gate';
 
 export class PlaySession {
@@ -73,14 +72,12 @@ export class PlaySession {
       const testRun = params.from !== undefined && params.from !== '';
 
       // Resume an unfinished run of this scenario (a reload, a crash, or "continue"), or show the
-      // finished run the address names (a reload on its ending) or, before it names it, the run
-      // whose ending this tab showed (ended-here.ts).
+      // run the address names (a reload on its ending): as far as it is on disk, so when the
+      // ending's write failed, the decision before it.
       let open: Run | undefined;
-      const named = params.run || (testRun ? null : endedHere(params.id));
+      const named = params.run;
       if (named) open = await store.getRun(named);
       else if (!testRun) open = await store.unfinishedRun(player.id);
-      // The ending this tab showed is shown again only to the player it was shown to.
-      if (!params.run && open && open.playerId !== player.id) open = undefined;
       if (open && (open.scenarioId !== params.id || (!named && (open.finishedAt !== undefined || open.startNode)))) open = undefined;
 
       if (open) {
@@ -222,18 +219,19 @@ export class PlaySession {
   }
 
   /**
-   * The ending is shown (in the task of the step that reached it): a reload from now on shows
-   * this run, also before ended() names it in the address.
+   * The ending is shown: the address names the run from this task on, so a reload shows this
+   * ending (and in practice mode the last choice's feedback, feedback-open.ts) again. Named before
+   * the ending is on disk: a reload whose write did not get through opens what is on disk.
    */
   endingShown(): void {
-    if (this.live) rememberEnded({ runId: this.live.run.id, scenarioId: this.live.run.scenarioId });
-  }
-
-  /** The run reached its ending: let it go, and name it in the address (a reload shows this ending). */
-  ended(): void {
-    this.release();
     const id = this.live?.run.id;
     if (id && !this.#closed && route.current.name === 'play' && route.current.params.id === this.#params.id) route.amendQuery('play', 'run', id);
+  }
+
+  /** The run's ending is shown and on disk: name it in the address (if not yet) and let it go. */
+  ended(): void {
+    this.endingShown();
+    this.release();
   }
 
   /** Lets go of the run (it ended, or the screen closes). */
@@ -246,7 +244,6 @@ export class PlaySession {
   /** The screen closes. */
   close(): void {
     this.#closed = true;
-    rememberEnded(null);
     this.release();
   }
 }
