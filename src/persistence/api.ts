@@ -216,6 +216,8 @@ export interface Store {
   saveProfile(profile: Profile): Promise<void>;
   /** Deletes the profile and all of its runs. */
   deleteProfile(id: string): Promise<void>;
+  /** The highest number a guest here gave up (deleted or named; 0: none): never given again (guest-numbers.ts). */
+  retiredGuestNumber(): Promise<number>;
 
   listTeams(): Promise<Team[]>;
   saveTeam(team: Team): Promise<void>;
