@@ -134,6 +134,10 @@ export interface RunNote {
   runId: string;
   name: string;
   scenario: string;
+  /** Its player's id (as the file or link gives it; as stored here for a run named by its copy here). */
+  playerId?: string | null;
+  /** A guest's number as the same source gives it (the log names a guest here by their number here). */
+  guestNumber?: number;
 }
 
 /** What an import did with one scenario version it brought, for the import log. */
