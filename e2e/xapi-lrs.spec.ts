@@ -3,9 +3,10 @@
  * a facilitator connects the device in Settings, a player plays a scenario, and every decision and
  * each dimension score can be read back with the statements API.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { plannedPaths, pressOption, readQr, readScenario, waitForOptions } from './helpers';
-import { LRS_ENDPOINT, VERB, connectInSettings, statementsOf } from './lrs-support';
+import { LRS_ENDPOINT, VERB, connectInSettings, lrsStatements, statementsOf } from './lrs-support';
+import { beginIfShown, playToEnd, readDb } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 test.use({ locale: 'en-GB' });
@@ -134,4 +135,47 @@ test('two phones join by room links that carry the LRS; the facilitator sees the
   await page.getByLabel('Show names').check();
   await expect(page.getByText(phones[0].name, { exact: true })).toBeVisible();
   await expect(page.getByText(phones[1].name, { exact: true })).toHaveCount(0);
+});
+
+test('guests read back from the LRS are told apart: a guest here by their number here, one from elsewhere by a code from their id', async ({ browser, page }) => {
+  test.slow(); // two devices each play a scenario to its end
+  // A phone connected to the LRS plays as a guest; the laptop, connected too, plays as its own guest.
+  const ctx = await browser.newContext({ locale: 'en-GB' });
+  const phone = await ctx.newPage();
+  const guestPlays = async (device: Page): Promise<string> => {
+    await connectInSettings(device, LRS_ENDPOINT);
+    await device.goto('/#/');
+    await device.getByRole('button', { name: 'Play as Guest', exact: true }).click();
+    await expect(device).toHaveURL(/#\/scenarios/);
+    await device.goto(`/#/play/${TOY}?mode=assessment`);
+    await beginIfShown(device);
+    await playToEnd(device);
+    const id = (await readDb(device)).profiles[0].id;
+    await expect.poll(async () => (await lrsStatements({ verb: VERB.completed })).some((s) => s.actor.account?.name === id), { timeout: 30_000 }).toBe(true);
+    return id;
+  };
+  const fromPhone = await guestPlays(phone);
+  await ctx.close();
+  const here = await guestPlays(page);
+  const code = fromPhone.replace(/[^0-9a-z]/gi, '').slice(-4).toUpperCase();
+
+  await page.goto(`/#/teams?scenario=${TOY}`);
+  await page.getByLabel('From the LRS (all rooms and shops)').check();
+  const board = page.getByRole('table', { name: /Leaderboard/ });
+  await expect(board.getByRole('rowheader').first()).toBeVisible();
+  const all = page.getByRole('button', { name: /^Show all/ });
+  if (await all.isVisible()) await all.click();
+  // Never the bare account id, which the statements carry instead of a name.
+  await expect(board.getByRole('rowheader', { name: `Guest (${code})`, exact: true })).toHaveCount(1);
+  await expect(board.getByRole('rowheader', { name: 'Guest 1', exact: true })).toHaveCount(1);
+  await expect(board).not.toContainText(fromPhone);
+  await expect(board).not.toContainText(here);
+
+  // The debrief from the LRS, names on: the same names.
+  await page.goto(`/#/debrief?scenario=${TOY}`);
+  await page.getByLabel('From the LRS (all rooms and shops)').check();
+  await page.getByLabel('Show names').check();
+  await expect(page.getByText(new RegExp(`Guest \\(${code}\\)`)).first()).toBeVisible();
+  await expect(page.getByText(/(^|, )Guest 1(, |$)/).first()).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(fromPhone);
 });

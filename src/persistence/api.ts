@@ -134,6 +134,10 @@ export interface RunNote {
   runId: string;
   name: string;
   scenario: string;
+  /** Its player's id (as the file or link gives it; as stored here for a run named by its copy here). */
+  playerId?: string | null;
+  /** A guest's number as the same source gives it (the log names a guest here by their number here). */
+  guestNumber?: number;
 }
 
 /** What an import did with one scenario version it brought, for the import log. */
@@ -216,6 +220,8 @@ export interface Store {
   saveProfile(profile: Profile): Promise<void>;
   /** Deletes the profile and all of its runs. */
   deleteProfile(id: string): Promise<void>;
+  /** The highest number a guest here gave up (deleted or named; 0: none): never given again (guest-numbers.ts). */
+  retiredGuestNumber(): Promise<number>;
 
   listTeams(): Promise<Team[]>;
   saveTeam(team: Team): Promise<void>;

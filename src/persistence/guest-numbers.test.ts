@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from './api';
-import { nextGuestNumber, numberArrivals, numberUnnumbered } from './guest-numbers';
+import { nextGuestNumber, numberArrivals, numberUnnumbered, retiredBy } from './guest-numbers';
 
 const guest = (id: string, guestNumber?: number, createdAt = 0): Profile => ({ id, name: 'Gast', teamId: null, createdAt, guest: true, ...(guestNumber ? { guestNumber } : {}) });
 const anna: Profile = { id: 'anna', name: 'Anna', teamId: null, createdAt: 0 };
@@ -10,6 +10,20 @@ describe('guest numbers', () => {
   it('a guest made here gets one past the highest number a guest here holds', () => {
     expect(nextGuestNumber([])).toBe(1);
     expect(nextGuestNumber([anna, guest('a', 1), guest('b', 4)])).toBe(5);
+  });
+
+  it('never gives a number a guest here gave up (retired), nor one below it', () => {
+    expect(nextGuestNumber([guest('a', 1)], 5)).toBe(6);
+    expect(nextGuestNumber([guest('a', 7)], 5)).toBe(8);
+    // A phone's "Gast 4" (given up here) gets the next one; its "Gast 9" (never given here) keeps 9.
+    expect(numbers(numberArrivals([guest('phone-4', 4), guest('phone-9', 9)], [guest('a', 1)], 5))).toEqual([
+      ['phone-4', 6],
+      ['phone-9', 9],
+    ]);
+    expect(retiredBy(guest('a', 3), undefined)).toBe(3);
+    expect(retiredBy(guest('a', 3), { ...anna, id: 'a' })).toBe(3);
+    expect(retiredBy(guest('a', 3), guest('a', 3))).toBe(0);
+    expect(retiredBy(anna, undefined)).toBe(0);
   });
 
   it('a guest arriving keeps the number it brings when it is free here, else the next one here', () => {

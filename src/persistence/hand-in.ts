@@ -4,6 +4,7 @@
  */
 import type { ImportOutcome, Store, StoredScenario } from './api';
 import { checkRun, checkSignature, checkTimes, ImportError, withVersions, type KnownVersion } from './results-file';
+import { runNote } from './import-plan';
 import type { HandedInRun } from './run-link';
 
 /**
@@ -15,7 +16,7 @@ import type { HandedInRun } from './run-link';
 export async function importHandedInRun(store: Store, handed: HandedInRun, known: KnownVersion, now = Date.now()): Promise<ImportOutcome> {
   try {
     // A version 3 link carries the signature of the device the run was played on (v1, v2: none).
-    await checkSignature(handed.run, 1, handed.player?.name);
+    await checkSignature(handed.run, 1, runNote(handed.run, handed.player ? [handed.player] : []));
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     const outcome = await store.importBundle({ runs: [], scenarios: [], profiles: [], teams: [], refusedRunIds: [handed.run.id] });

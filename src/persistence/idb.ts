@@ -16,7 +16,7 @@
  * produced (~10 ms, more with a slow CPU): that wait is the browser's, not the database's, so
  * the store keeps writing the whole run in one put rather than splitting runs into event rows.
  */
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Run, RunEvent } from '../engine/types';
 import type {
   ImportBundle,
@@ -32,7 +32,7 @@ import type {
 } from './api';
 import { DEVICE_KEY, isKeyPair, loadDeviceKey } from './device-key';
 import type { DeviceKeyPair } from './run-signature';
-import { numberArrivals } from './guest-numbers';
+import { numberArrivals, restoreRetired, RETIRED_KEY, retiredBy } from './guest-numbers';
 import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome, withRunsTaken } from './import-plan';
 import { IssueHub, isQuotaError } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
@@ -95,13 +95,16 @@ function txFailure(e: unknown, tx: { error: DOMException | null }): unknown {
   return txError && (!(e instanceof Error) || e.name === 'AbortError') ? txError : e;
 }
 
+type SmallStore = 'settings' | 'profiles' | 'teams' | 'scenarios';
+
 /** One readwrite transaction on one store; a failure is the transaction's own error (see txFailure). */
-async function writeTx<N extends 'settings' | 'profiles' | 'teams' | 'scenarios'>(
-  db: DB,
-  name: N,
-  fn: (tx: IDBPTransaction<FrontlijnDB, [N], 'readwrite'>) => Promise<unknown>,
-): Promise<void> {
-  const tx = db.transaction(name, 'readwrite');
+function writeTx<N extends SmallStore>(db: DB, name: N, fn: (tx: IDBPTransaction<FrontlijnDB, [N], 'readwrite'>) => Promise<unknown>): Promise<void> {
+  return writeAll(db, [name], fn);
+}
+
+/** One readwrite transaction on a few of the small stores, as writeTx. */
+async function writeAll<S extends SmallStore[]>(db: DB, names: S, fn: (tx: IDBPTransaction<FrontlijnDB, S, 'readwrite'>) => Promise<unknown>): Promise<void> {
+  const tx = db.transaction(names, 'readwrite');
   tx.done.catch(() => undefined); // awaited below
   try {
     await fn(tx);
@@ -110,6 +113,12 @@ async function writeTx<N extends 'settings' | 'profiles' | 'teams' | 'scenarios'
   } catch (e) {
     throw txFailure(e, tx);
   }
+}
+
+/** Raises the mark of the guest numbers given up here to `n` (guest-numbers.ts), in the caller's transaction. */
+async function retire(tx: { objectStore(name: 'settings'): IDBPObjectStore<FrontlijnDB, ArrayLike<StoreNames<FrontlijnDB>>, 'settings', 'readwrite'> }, n: number): Promise<void> {
+  const settings = tx.objectStore('settings');
+  if (n > restoreRetired(await settings.get(RETIRED_KEY))) await settings.put(n, RETIRED_KEY);
 }
 
 /**
@@ -219,9 +228,17 @@ export class IdbStore implements Store {
     const copy = structuredClone(profile);
     this.seen.profiles.set(copy.id, copy);
     await this.writeOrKeep(
-      (db) => writeTx(db, 'profiles', (tx) => tx.store.put(copy)),
+      // A guest named gives up their number: it is never given again (guest-numbers.ts).
+      (db) =>
+        writeAll(db, ['profiles', 'settings'], async (tx) => {
+          const retired = retiredBy(restoreProfile(await tx.objectStore('profiles').get(copy.id)) ?? undefined, copy);
+          await Promise.all([tx.objectStore('profiles').put(copy), retired > 0 ? retire(tx, retired) : undefined]);
+        }),
       () => this.unsavedProfiles.set(copy.id, copy),
     );
+  }
+  async retiredGuestNumber(): Promise<number> {
+    return restoreRetired(await this.read((db) => db.get('settings', RETIRED_KEY), undefined));
   }
   async deleteProfile(id: string): Promise<void> {
     this.unsavedProfiles.delete(id);
@@ -231,7 +248,9 @@ export class IdbStore implements Store {
     await this.guard(async (db) => {
       const tx = db.transaction(['profiles', 'runs', 'results', 'settings'], 'readwrite');
       const runIds = await tx.objectStore('runs').index('by-player').getAllKeys(id);
+      const retired = retiredBy(restoreProfile(await tx.objectStore('profiles').get(id)) ?? undefined, undefined);
       await Promise.all([
+        retired > 0 ? retire(tx, retired) : undefined,
         tx.objectStore('profiles').delete(id),
         ...runIds.flatMap((rid) => [tx.objectStore('runs').delete(rid), tx.objectStore('results').delete(rid)]),
       ]);
@@ -540,7 +559,7 @@ export class IdbStore implements Store {
     await this.outbox.decided();
     const source = this.outbox.source;
     if (this.lost) await this.reconnect();
-    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'outbox', 'outboxMeta'], 'readwrite');
+    const tx = this.db.transaction(['runs', 'results', 'scenarios', 'profiles', 'teams', 'settings', 'outbox', 'outboxMeta'], 'readwrite');
     tx.done.catch(() => undefined); // awaited below; an abort must not also be an unhandled rejection
     let out: ImportOutcome;
     try {
@@ -571,7 +590,7 @@ export class IdbStore implements Store {
         }
       }
       const here = (await tx.objectStore('profiles').getAll()).flatMap((p) => restoreProfile(p) ?? []);
-      for (const p of numberArrivals(people.profiles, here)) {
+      for (const p of numberArrivals(people.profiles, here, restoreRetired(await tx.objectStore('settings').get(RETIRED_KEY)))) {
         if (!(await tx.objectStore('profiles').get(p.id))) {
           await tx.objectStore('profiles').put(structuredClone(p));
           out.profilesAdded++;
@@ -601,7 +620,7 @@ export class IdbStore implements Store {
         if (run.unverified) out.runsUnverified++;
         // A facilitator's laptop with an LRS forwards the runs it collects (hand-in, files);
         // runs on a version kept apart wait until it is trusted (queueInTx, trustScenario).
-        if (source) await queueInTx(tx, run, source);
+        if (source) await queueInTx(tx as unknown as QueueTx, run, source);
         if (d === 'add') out.runsAdded++;
         else if (stored?.unverified && !run.unverified) out.runsNowVerified++;
         else out.runsUpdated++;

@@ -117,6 +117,15 @@ export function startOutcome(bundle: ImportBundle, before: Map<string, StoredSce
   return { ...counts, versions: versionNotes(bundle, before), players, devices: [], refusedHere: [] };
 }
 
+/** A run as the import log names it: by its player's name, or as a guest (with their number, where one is given). */
+export function runNote(run: Run, profiles: readonly Profile[]): RunNote {
+  const p = profiles.find((x) => x.id === run.playerId);
+  return { runId: run.id, name: p && !p.guest ? p.name : '?', scenario: run.scenarioId, playerId: run.playerId, ...(p?.guest ? numbered(p) : {}) };
+}
+
+/** A guest's number, as a field to spread (none for a guest from before numbers). */
+export const numbered = (p: Profile): { guestNumber?: number } => (p.guestNumber === undefined ? {} : { guestNumber: p.guestNumber });
+
 /**
  * Of the runs an import left out (`ids`: changed after they were played), those whose genuine copy
  * is here: finished, and not unverified (signed where it was played, or played on this device).
@@ -134,7 +143,7 @@ export async function refusedHere(
     const here = await run(id);
     if (!here || here.finishedAt === undefined || here.unverified) continue;
     const p = here.playerId === null ? undefined : await profile(here.playerId);
-    out.push({ runId: here.id, name: p && !p.guest ? p.name : '?', scenario: here.scenarioId });
+    out.push(runNote(here, p ? [p] : []));
   }
   return out;
 }

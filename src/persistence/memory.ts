@@ -18,7 +18,7 @@ import {
   type StoredScenario,
   type Team,
 } from './api';
-import { numberArrivals } from './guest-numbers';
+import { numberArrivals, retiredBy } from './guest-numbers';
 import { DeviceMemory, namesOf, planPlayers, refusedHere, startOutcome, withRunsTaken } from './import-plan';
 import { IssueHub } from './issues';
 import { mergeDecision, tellsAnotherStory, withEvent, writtenHere } from './merge';
@@ -62,9 +62,19 @@ export class MemoryStore implements Store {
     return [...this.profiles.values()].map(copy);
   }
   async saveProfile(profile: Profile): Promise<void> {
+    this.retire(retiredBy(this.profiles.get(profile.id), profile));
     this.profiles.set(profile.id, copy(profile));
   }
+  async retiredGuestNumber(): Promise<number> {
+    return this.retired;
+  }
+  /** The highest number a guest here gave up (guest-numbers.ts). */
+  private retired = 0;
+  private retire(n: number): void {
+    this.retired = Math.max(this.retired, n);
+  }
   async deleteProfile(id: string): Promise<void> {
+    this.retire(retiredBy(this.profiles.get(id), undefined));
     this.profiles.delete(id);
     for (const [rid, run] of this.runs) {
       if (run.playerId === id) {
@@ -223,7 +233,7 @@ export class MemoryStore implements Store {
         out.teamsAdded++;
       }
     }
-    for (const p of numberArrivals(people.profiles, this.profiles.values())) {
+    for (const p of numberArrivals(people.profiles, this.profiles.values(), this.retired)) {
       if (!this.profiles.has(p.id)) {
         this.profiles.set(p.id, copy(p));
         out.profilesAdded++;

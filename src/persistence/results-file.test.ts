@@ -95,10 +95,10 @@ describe('results file', () => {
     file.scores.push({ runId: 'not-in-the-file', scores: honest, ending: 'x' }, { runId: 'r4', scores: honest, ending: 'x' });
     const read = await readResultsFile(JSON.stringify(file), builtIns);
     expect([...read.misstated].sort((x, y) => x.runId.localeCompare(y.runId))).toEqual([
-      { runId: 'r1', name: 'Anna', scenario: toy.id },
-      { runId: 'r2', name: 'Anna', scenario: toy.id },
-      { runId: 'r3', name: 'Bram', scenario: fuel.id },
-      { runId: 'r4', name: 'Bram', scenario: toy.id },
+      { runId: 'r1', name: 'Anna', scenario: toy.id, playerId: 'anna' },
+      { runId: 'r2', name: 'Anna', scenario: toy.id, playerId: 'anna' },
+      { runId: 'r3', name: 'Bram', scenario: fuel.id, playerId: 'bram' },
+      { runId: 'r4', name: 'Bram', scenario: toy.id, playerId: 'bram' },
     ]);
     const b = new MemoryStore({ scorer: scoreRun });
     await b.importBundle(read);
@@ -137,7 +137,7 @@ describe('results file', () => {
     const ev = otherChoice.runs[0].events[0] as { option: string };
     ev.option = 'an-option-that-does-not-exist';
     const read = await readResultsFile(JSON.stringify(otherChoice), builtIns);
-    expect(read.refused).toEqual([{ runId: file.runs[0].id, name: 'Anna', scenario: toy.id }]);
+    expect(read.refused).toEqual([{ runId: file.runs[0].id, name: 'Anna', scenario: toy.id, playerId: file.runs[0].playerId }]);
     expect(read.runs.map((r) => r.id)).toEqual(file.runs.slice(1).map((r) => r.id));
     // Without its signature, the replay still refuses a choice the scenario does not have.
     delete otherChoice.runs[0].signature;

@@ -27,6 +27,7 @@ import type { ImportBundle, Profile, RunNote, RunResult, Store, StoredScenario, 
 import { isRecord, restoreProfile, restoreRun, restoreTeam, Repairs } from './restore';
 import { outgoing, verifyRun } from './run-signature';
 import { isEarlierVersion, type EarlierVersions } from './earlier-versions';
+import { numbered, runNote } from './import-plan';
 
 export const RESULTS_FORMAT = 'frontlijn-results';
 /** 2: each run made on the exporting device carries its signature (run-signature.ts). */
@@ -55,6 +56,8 @@ export type { RunNote };
 export interface PersonNote {
   id: string;
   name: string;
+  /** A guest's number in the file (their own device's). */
+  guestNumber?: number;
 }
 
 /** A checked results file: what to import, and the runs the import log names. */
@@ -269,7 +272,7 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
     if (!run) throw new ImportError(isRecord(raw) && typeof raw.formatVersion === 'number' && raw.formatVersion > RUN_FORMAT_VERSION ? 'newer-run' : 'bad-run', { index: i + 1 });
     const note = runNote(run, profiles);
     try {
-      await checkSignature(run, i + 1, note.name);
+      await checkSignature(run, i + 1, note);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       refused.push(note);
@@ -312,17 +315,12 @@ function withRunsBehind(profiles: Profile[], teams: Team[], runs: Run[]): { prof
   const kept = profiles.filter((p) => players.has(p.id));
   const teamIds = new Set(kept.map((p) => p.teamId));
   const keptTeams = teams.filter((t) => teamIds.has(t.id));
-  const note = (x: Profile | Team): PersonNote => ({ id: x.id, name: 'guest' in x && x.guest ? '?' : x.name });
+  const note = (x: Profile | Team): PersonNote => ('guest' in x && x.guest ? { id: x.id, name: '?', ...numbered(x) } : { id: x.id, name: x.name });
   return {
     profiles: kept,
     teams: keptTeams,
     leftOut: { players: profiles.filter((p) => !players.has(p.id)).map(note), teams: teams.filter((t) => !teamIds.has(t.id)).map(note) },
   };
-}
-
-function runNote(run: Run, profiles: Profile[]): RunNote {
-  const p = profiles.find((x) => x.id === run.playerId);
-  return { runId: run.id, name: p && !p.guest ? p.name : '?', scenario: run.scenarioId };
 }
 
 const sameScores = (a: Record<string, unknown>, b: Scores) =>
@@ -351,13 +349,17 @@ function misstatedRuns(stated: unknown, runs: Run[], results: Map<string, RunRes
  * import: the run was changed after it was played (its mode, player, times or choices). A run
  * without one is kept but marked unverified, so it is never compared (stats.ts, comparable).
  */
-export async function checkSignature(run: Run, index: number, name: string | undefined): Promise<void> {
+export async function checkSignature(run: Run, index: number, who: RunNote): Promise<void> {
   delete run.unverified;
   if (!run.signature) {
     run.unverified = true;
     return;
   }
-  if (!(await verifyRun(run, run.signature))) throw new ImportError('forged-run', { index, name: name ?? '?', scenario: run.scenarioId });
+  if (!(await verifyRun(run, run.signature))) {
+    // A guest is named by the log as this device knows them (their id), else by the number given.
+    const guest = who.name === '?' ? { ...(who.playerId ? { player: who.playerId } : {}), ...(who.guestNumber ? { guest: who.guestNumber } : {}) } : {};
+    throw new ImportError('forged-run', { index, name: who.name, scenario: run.scenarioId, ...guest });
+  }
 }
 
 /**

@@ -62,7 +62,7 @@ for (const [kind, make] of Object.entries(stores)) {
       run.mode = 'assessment';
       run.playerId = 'bram';
       const read = await readResultsFile(JSON.stringify(forged), known, NOW);
-      expect(read.refused).toEqual([{ runId: 'practice', name: 'Bram', scenario: toy.id }]);
+      expect(read.refused).toEqual([{ runId: 'practice', name: 'Bram', scenario: toy.id, playerId: 'bram' }]);
       expect(read.runs.map((r) => r.id)).toEqual(['assessed']);
 
       // On device B only Bram's own, untouched assessment is written, and counts.
@@ -115,7 +115,7 @@ for (const [kind, make] of Object.entries(stores)) {
       for (const runs of [[forgedCopy, ...file.runs], [...file.runs, forgedCopy, forgedCopy]]) {
         const read = await readResultsFile(JSON.stringify({ ...file, runs }), known, NOW);
         expect(read.refused).toEqual([]);
-        expect(read.doubled).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+        expect(read.doubled).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id, playerId: 'bram' }]);
         expect(read.runs.map((r) => [r.id, r.playerId]).sort()).toEqual([
           ['assessed', 'bram'],
           ['practice', 'anna'],
@@ -141,13 +141,13 @@ for (const [kind, make] of Object.entries(stores)) {
 
       // Device A, where both were played: both are here as played, Bram's under Bram.
       expect(await here(a)).toEqual([
-        { runId: 'assessed', name: 'Bram', scenario: toy.id },
-        { runId: 'practice', name: 'Anna', scenario: toy.id },
+        { runId: 'assessed', name: 'Bram', scenario: toy.id, playerId: 'bram' },
+        { runId: 'practice', name: 'Anna', scenario: toy.id, playerId: 'anna' },
       ]);
       // Device B holds Bram's assessment as signed on A, not Anna's practice.
       const b = await make('device-b');
       await importText(b, JSON.stringify({ ...file, runs: file.runs.filter((r) => r.id === 'assessed') }));
-      expect(await here(b)).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+      expect(await here(b)).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id, playerId: 'bram' }]);
       // Device C holds both without their signatures: a signed export would bring more.
       const c = await make('device-c');
       await importText(c, JSON.stringify({ ...file, runs: file.runs.map(({ signature: _, ...r }) => r) }));
@@ -163,7 +163,7 @@ for (const [kind, make] of Object.entries(stores)) {
       const link = async (run: Run) => decodeRunLink(await encodeRunLink({ run, player: profile('anna', null, 'Anna'), team: null }, toy.scenario), async () => toy.scenario);
       const changed = await link({ ...structuredClone(genuine), playerId: 'anna' });
       const before = await a.listRuns();
-      expect((await importHandedInRun(a, changed, known, NOW)).refusedHere).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id }]);
+      expect((await importHandedInRun(a, changed, known, NOW)).refusedHere).toEqual([{ runId: 'assessed', name: 'Bram', scenario: toy.id, playerId: 'bram' }]);
       expect(await a.listRuns()).toEqual(before);
       // Where the genuine run is not, the same link is refused, and nothing is written.
       const b = await make('device-b');

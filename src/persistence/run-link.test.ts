@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
 import { checkSignature, ImportError } from './results-file';
+import { runNote } from './import-plan';
 import { decodeRunLink, encodeRunLink, encodeRunQr, fromBase45, linkData, MAX_LINK_DATA, toBase45 } from './run-link';
 import { generateDeviceKey, outgoing } from './run-signature';
 import { finishedRun, profile, team } from './test/fixtures';
@@ -139,18 +140,18 @@ describe('run link, version 2 (with the scenario)', () => {
     expect(v3.length - v2.length).toBeLessThanOrEqual(215);
     const back = await decodeRunLink(v3, lookup);
     expect(back.run).toEqual(signed);
-    await checkSignature(back.run, 1, back.player?.name);
+    await checkSignature(back.run, 1, runNote(back.run, back.player ? [back.player] : []));
     expect(back.run.unverified).toBeUndefined();
 
     // The tester's edit: practice made an assessment, the signature kept.
     const forged = await decodeRunLink(await encodeRunLink({ ...handed, run: { ...signed, mode: 'assessment' } }, scenario), lookup);
-    const refused = await checkSignature(forged.run, 1, forged.player?.name).catch((e: unknown) => e);
+    const refused = await checkSignature(forged.run, 1, runNote(forged.run, forged.player ? [forged.player] : [])).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportError);
     expect((refused as ImportError).code).toBe('forged-run');
 
     // Version 2 links (and version 1) still import, unverified.
     const old = await decodeRunLink(v2, lookup);
-    await checkSignature(old.run, 1, undefined);
+    await checkSignature(old.run, 1, runNote(old.run, []));
     expect(old.run.unverified).toBe(true);
   });
 });

@@ -60,6 +60,18 @@ describe('leaderboard', () => {
     expect(leaderboard(tie, 'mini', 'best', profiles).map((r) => r.rank)).toEqual([1, 1, 3]);
   });
 
+  it('orders equal scores by who finished first, not by name', () => {
+    // Bram finished first, then Anna; the guests Gast 2 and Gast 1 (stored names alike) after them.
+    const people = [...profiles, { ...profile('g1', null, 'Gast'), guest: true, guestNumber: 1 }, { ...profile('g2', null, 'Gast'), guest: true, guestNumber: 2 }];
+    const tie = [res('1', 'anna', 50, 20), res('2', 'g1', 50, 40), res('3', 'bram', 50, 10), res('4', 'g2', 50, 30)];
+    expect(leaderboard(tie, 'mini', 'best', people).map((r) => [r.playerId, r.rank])).toEqual([
+      ['bram', 1],
+      ['anna', 1],
+      ['g2', 1],
+      ['g1', 1],
+    ]);
+  });
+
   it('averages teams per dimension, one row per player', () => {
     const board = leaderboard(results, 'mini', 'best', profiles);
     const avg = teamAverages(board, teams);

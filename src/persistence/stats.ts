@@ -98,7 +98,11 @@ export interface BoardRow {
   scenarioHash: string;
 }
 
-/** One row per player: their best (or latest) comparable run of the scenario, highest first. */
+/**
+ * One row per player: their best (or latest) comparable run of the scenario, highest first. Equal
+ * scores share a rank and stand in the order their runs shown finished (then by player id): an
+ * order the room saw happen, the same whether names are shown, hidden or all "Gast".
+ */
 export function leaderboard(results: RunResult[], scenarioId: string, pick: Pick, profiles: Profile[]): BoardRow[] {
   const people = new Map(profiles.map((p) => [p.id, p]));
   const chosen = new Map<string, { r: RunResult; n: number }>();
@@ -118,7 +122,7 @@ export function leaderboard(results: RunResult[], scenarioId: string, pick: Pick
     if (!p) continue; // a deleted player's rows are gone with them; stray rows are not shown
     rows.push({ playerId: id, name: p.name, teamId: p.teamId, scores: r.scores, attempts: n, finishedAt: r.finishedAt, rank: 0, timersOff: r.timersOff === true, scenarioHash: r.scenarioHash });
   }
-  rows.sort((a, b) => b.scores.overall - a.scores.overall || a.name.localeCompare(b.name));
+  rows.sort((a, b) => b.scores.overall - a.scores.overall || a.finishedAt - b.finishedAt || (a.playerId < b.playerId ? -1 : a.playerId > b.playerId ? 1 : 0));
   rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1].scores.overall === row.scores.overall ? rows[i - 1].rank : i + 1));
   return rows;
 }

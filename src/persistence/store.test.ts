@@ -160,6 +160,25 @@ for (const [kind, make] of Object.entries(factories)) {
       );
     });
 
+    it('never gives a number twice: one a guest gave up (deleted or named) stays given, also after a reopen', async () => {
+      const store = await make();
+      const guest = (id: string, guestNumber: number) => ({ id, name: 'Gast', teamId: null, createdAt: guestNumber, guest: true, guestNumber });
+      for (const n of [1, 2, 3]) await store.saveProfile(guest(`g${n}`, n));
+      await store.deleteProfile('g3');
+      await store.saveProfile({ id: 'g2', name: 'Anna', teamId: null, createdAt: 2 }); // named: no longer Gast 2
+      expect(await store.retiredGuestNumber()).toBe(3);
+      await store.deleteProfile('g1'); // lower than the mark: the mark stays
+      expect(await store.retiredGuestNumber()).toBe(3);
+      // A phone's "Gast 3" and "Gast 5" hand in: 3 was someone here, 5 never was.
+      const phone = (id: string, n: number) => store.importBundle({ scenarios: [version], teams: [], profiles: [guest(id, n)], runs: [finishedRun(`run-${id}`, id, ['good', 'bad'])] });
+      await phone('phone-3', 3);
+      await phone('phone-5', 5);
+      const numbers = new Map((await store.listProfiles()).map((p) => [p.id, p.guestNumber]));
+      expect([numbers.get('phone-3'), numbers.get('phone-5')]).toEqual([4, 5]);
+      // The database opened again (a reload): the mark is kept with it.
+      if (kind === 'idb') expect(await (await make()).retiredGuestNumber()).toBe(3);
+    });
+
     it('an import that tells a run here differently keeps the run here and says so', async () => {
       const store = await make();
       const bundle = { scenarios: [version], teams: [team('t1')], profiles: [profile('p1', 't1')], runs: [finishedRun('r1', 'p1', ['bad', 'good'])] };

@@ -38,4 +38,17 @@ describe('team scores from LRS statements', () => {
     expect(rows).toHaveLength(2);
     expect(teamAverages(rows, board.teams).map((a) => a.name).sort()).toEqual(['Winkel A', 'Winkel B']);
   });
+
+  it('marks a player sent without a name (a guest) as a guest, told apart by their account', () => {
+    const toy = builtIn('toy-shop-saturday');
+    const HOME = 'https://frontlijn.test';
+    const statements = ['g1', 'g2'].flatMap((id, i) =>
+      buildStatements(toy.scenario, playThrough(toy, `r${i}`, id, (k) => k), { base: `${HOME}/xapi`, actor: playerAgent(HOME, id), lang: 'nl', analysis: analyseScenario(toy.scenario) }),
+    );
+    const board = resultsFromStatements(JSON.parse(JSON.stringify(statements)), 'toy-shop-saturday');
+    expect(board.profiles.map((p) => [p.id, p.guest]).sort()).toEqual([
+      ['g1', true],
+      ['g2', true],
+    ]);
+  });
 });

@@ -78,7 +78,9 @@ export function resultsFromStatements(statements: unknown[], scenarioId: string)
     const playerId = first.actor?.account?.name;
     if (!playerId) continue;
     const teamId = first.context?.team?.account?.name ?? null;
-    if (!profiles.has(playerId)) profiles.set(playerId, { id: playerId, name: first.actor?.name ?? playerId, teamId, createdAt: 0 });
+    // A guest's statements carry no name (source.ts): only their account tells them apart.
+    const name = first.actor?.name;
+    if (!profiles.has(playerId)) profiles.set(playerId, { id: playerId, name: name ?? playerId, teamId, createdAt: 0, ...(name ? {} : { guest: true }) });
     if (teamId && !teams.has(teamId)) teams.set(teamId, { id: teamId, name: first.context?.team?.name ?? teamId, createdAt: 0 });
     const mode: Mode = ext(first.context?.extensions, 'mode') === 'coaching' ? 'coaching' : 'assessment';
     results.push({

@@ -10,6 +10,8 @@ export interface RosterEntry {
   registration: string;
   playerId: string;
   name: string;
+  /** Sent without a name: a guest (source.ts), told apart by `playerId` only. */
+  guest: boolean;
   teamId: string | null;
   teamName: string | null;
   joinedAt: number;
@@ -41,6 +43,7 @@ export function rosterFromStatements(statements: unknown[], previous: Map<string
       registration: reg,
       playerId,
       name: s.actor?.name ?? playerId,
+      guest: !s.actor?.name,
       teamId: s.context?.team?.account?.name ?? null,
       teamName: s.context?.team?.name ?? null,
       joinedAt: at,

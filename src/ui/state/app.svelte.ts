@@ -246,7 +246,9 @@ export class AppState {
   async createProfile(name: string, teamId: string | null, guest = false): Promise<Profile> {
     const store = await this.ready();
     // A guest's number is given here, once (guest-numbers.ts): "Gast 3" on every screen from now on.
-    const profile: Profile = { id: newId(), name: cleanName(name) ?? '?', teamId, createdAt: Date.now(), ...(guest ? { guest: true, guestNumber: nextGuestNumber(this.profiles) } : {}) };
+    // Never one a guest here gave up (deleted or named): a trainer's "Gast 5" stays that person.
+    const retired = guest ? await store.retiredGuestNumber() : 0;
+    const profile: Profile = { id: newId(), name: cleanName(name) ?? '?', teamId, createdAt: Date.now(), ...(guest ? { guest: true, guestNumber: nextGuestNumber(this.profiles, retired) } : {}) };
     await store.saveProfile(profile);
     this.profiles = [...this.profiles, profile];
     this.#noteListed();

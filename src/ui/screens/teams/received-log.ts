@@ -15,13 +15,14 @@ import type { Lang, Text } from '../../../engine/types';
 import { t as textOf } from '../../../engine/text';
 import type { Params } from '../../../i18n';
 import { isolate } from '../../../i18n/untrusted';
+import { isGuestNumber } from '../../../persistence/guest-numbers';
 
 /** A fact put into a message: as it is, or words looked up when the entry is shown. */
 export type LogArg =
   | string
   | number
-  /** A UI message of its own, e.g. 'app.guest' for a guest's name. */
-  | { ui: string }
+  /** A UI message of its own, e.g. 'app.guest' for a guest's name, or 'app.guest_n' with their number `n`. */
+  | { ui: string; n?: number }
   /** A scenario, by id: its title in the language shown (its id where it is not known here). */
   | { scenario: string }
   /** Words in each language (a scenario version's title), else `or`. */
@@ -66,7 +67,7 @@ function restoreArg(v: unknown, inList: boolean): LogArg | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (!isRecord(v)) return null;
-  if (typeof v.ui === 'string') return KEY.test(v.ui) ? { ui: v.ui } : null;
+  if (typeof v.ui === 'string') return !KEY.test(v.ui) ? null : isGuestNumber(v.n) ? { ui: v.ui, n: v.n } : { ui: v.ui };
   if (typeof v.scenario === 'string') return { scenario: v.scenario };
   if (Array.isArray(v.list)) return inList ? null : { list: v.list.map((m) => restoreMessage(m, true)).filter((m): m is LogMessage => m !== null) };
   const text = restoreText(v.text);
@@ -183,7 +184,7 @@ export interface Wording {
 
 function word(a: LogArg, w: Wording): string | number {
   if (typeof a !== 'object') return a;
-  if ('ui' in a) return w.t(a.ui);
+  if ('ui' in a) return a.n === undefined ? w.t(a.ui) : w.t(a.ui, { n: a.n });
   if ('scenario' in a) return w.scenarioTitle(a.scenario);
   if ('list' in a) return new Intl.ListFormat(w.lang, { type: 'conjunction' }).format(a.list.flatMap((m) => said(m, w)));
   return textOf(a.text, w.lang) || a.or;

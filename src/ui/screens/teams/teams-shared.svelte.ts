@@ -7,7 +7,7 @@ import { registerMessages, t, currentLang, dateLocale } from '../../../i18n';
 import { t as textOf } from '../../../engine/text';
 import type { RunResult, Team } from '../../../persistence/api';
 import { app } from '../../state/app.svelte';
-import { playerLabel } from '../../state/player-label';
+import { lrsGuestLabel, playerLabel } from '../../state/player-label';
 import { scenarios } from '../../state/scenarios.svelte';
 import { comparable } from '../../../persistence/stats';
 import { firstScenario, readChosen } from './first-scenario';
@@ -113,6 +113,16 @@ export function rememberTeam(id: string, now = Date.now()): void {
 export function playerName(id: string | null, otherwise?: string): string {
   const p = app.profiles.find((x) => x.id === id);
   return p ? playerLabel(p) : (otherwise ?? t('teams.unknown_player'));
+}
+
+/**
+ * A player of a board or roster read from the LRS: as this device names them where they are a
+ * player here (their guest number here too), else by the name the LRS gives; a guest, who is sent
+ * without a name, as "Gast (K7Q2)" (player-label.ts).
+ */
+export function lrsPlayerName(id: string, from: { name: string; guest?: boolean } | undefined): string {
+  if (app.profiles.some((x) => x.id === id)) return playerName(id);
+  return !from || from.guest ? lrsGuestLabel(id) : from.name;
 }
 
 export function formatDate(ms: number): string {
