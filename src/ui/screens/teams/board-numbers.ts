@@ -56,19 +56,23 @@ function read(): Numbered {
 
 /**
  * Each player's number on `scenarioId`'s board (`players`: the ids on it): the numbers given
- * before, and new ones for players the board has not shown before, kept from now on.
+ * before, then the next ones for players the board has not shown before. Reads only: the new
+ * numbers are theirs once `keepBoardNumbers` has kept them.
  */
 export function boardNumbers(scenarioId: string, players: readonly string[], results: readonly RunResult[]): Map<string, number> {
+  const order = numberPlayers(read()[scenarioId] ?? [], players, results, scenarioId);
+  return new Map(order.map((id, i) => [id, i + 1]));
+}
+
+/** Keeps the numbers a board shows (from `boardNumbers`), so each stays with its player from now on. */
+export function keepBoardNumbers(scenarioId: string, numbers: ReadonlyMap<string, number>): void {
   const all = read();
   const known = all[scenarioId] ?? [];
-  const order = numberPlayers(known, players, results, scenarioId);
-  if (order.length > known.length) {
-    memory = { ...all, [scenarioId]: order };
-    try {
-      localStorage.setItem(KEY, JSON.stringify(memory));
-    } catch {
-      stored = false;
-    }
+  if (numbers.size <= known.length) return;
+  memory = { ...all, [scenarioId]: [...numbers].sort((a, b) => a[1] - b[1]).map(([id]) => id) };
+  try {
+    localStorage.setItem(KEY, JSON.stringify(memory));
+  } catch {
+    stored = false;
   }
-  return new Map(order.map((id, i) => [id, i + 1]));
 }

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { focusKeeper } from './keep-focus';
+
+/** A page in Node: a body, elements that take the focus and can be removed, and waits let go by hand. */
+function page() {
+  const doc = { body: {} as unknown, activeElement: null as unknown };
+  doc.activeElement = doc.body;
+  vi.stubGlobal('document', doc);
+  const element = (name: string) => {
+    const el = { name, isConnected: true, focus: () => (doc.activeElement = el) };
+    return el;
+  };
+  const waiting: (() => void)[] = [];
+  /** Lets every pending wait go, and the tries behind them run. */
+  const next = async () => {
+    waiting.splice(0).forEach((go) => go());
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  const wait = () => new Promise<void>((r) => waiting.push(r));
+  const focused = () => (doc.activeElement as { name?: string }).name ?? 'body';
+  return { doc, element, wait, next, focused };
+}
+
+type Page = ReturnType<typeof page>;
+type Element = ReturnType<Page['element']>;
+const asHtml = (el: Element | null) => el as unknown as HTMLElement | null;
+
+describe('focusKeeper', () => {
+  let p: Page;
+  beforeEach(() => (p = page()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('takes the focus at once, then puts it back when it is lost to the body or a removed element', async () => {
+    const button = p.element('button');
+    button.focus();
+    let heading = p.element('heading');
+    void focusKeeper()({ find: () => asHtml(heading), wait: p.wait, tries: 5, take: true });
+    expect(p.focused()).toBe('heading');
+    p.doc.activeElement = p.doc.body;
+    await p.next();
+    expect(p.focused()).toBe('heading');
+    // The heading is drawn again: the focus was on the removed one, the new one gets it.
+    heading.isConnected = false;
+    heading = p.element('heading again');
+    await p.next();
+    expect(p.focused()).toBe('heading again');
+  });
+
+  it('never takes the focus from where the player put it', async () => {
+    const heading = p.element('heading');
+    void focusKeeper()({ find: () => asHtml(heading), wait: p.wait, tries: 5, take: true });
+    p.element('option').focus();
+    await p.next();
+    await p.next();
+    expect(p.focused()).toBe('option');
+  });
+
+  it('without take, leaves a focus that is not lost, and waits for an element drawn late', async () => {
+    p.element('input').focus();
+    let heading: Element | null = null;
+    void focusKeeper()({ find: () => asHtml(heading), wait: p.wait, tries: 5 });
+    expect(p.focused()).toBe('input');
+    p.doc.activeElement = p.doc.body;
+    await p.next();
+    expect(p.focused()).toBe('body');
+    heading = p.element('heading');
+    await p.next();
+    expect(p.focused()).toBe('heading');
+  });
+
+  it('stops after its tries', async () => {
+    const heading = p.element('heading');
+    void focusKeeper()({ find: () => asHtml(heading), wait: p.wait, tries: 2 });
+    await p.next();
+    await p.next();
+    p.doc.activeElement = p.doc.body;
+    await p.next();
+    expect(p.focused()).toBe('body');
+  });
+
+  it('gives way to a later keep', async () => {
+    const keep = focusKeeper();
+    const first = p.element('first');
+    const second = p.element('second');
+    void keep({ find: () => asHtml(first), wait: p.wait, tries: 5, take: true });
+    void keep({ find: () => asHtml(second), wait: p.wait, tries: 1, take: true });
+    await p.next();
+    // The later keep has run out of tries; the earlier one stopped when the later one started.
+    p.doc.activeElement = p.doc.body;
+    await p.next();
+    expect(p.focused()).toBe('body');
+  });
+});

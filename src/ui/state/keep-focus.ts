@@ -1,0 +1,39 @@
+/**
+ * Focus after a screen or panel is drawn: moved to one element, then for a while put back there
+ * whenever it was lost (nowhere, on the body, or on an element since removed: a panel drawn
+ * again, or a heading drawn late on a slow phone after a reload) — never taken from where the
+ * player put it since.
+ */
+
+/** Whether the focus was lost: nowhere, on the body, or on an element no longer on the page. */
+export function focusLost(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected;
+}
+
+export interface KeepFocus {
+  /** The element to focus, looked up at each try (it may be drawn again, or late); called only to focus it. */
+  find: () => HTMLElement | null;
+  /** Waits for the next try: a frame, or a timer. */
+  wait: () => Promise<unknown>;
+  /** How many tries after the first. */
+  tries: number;
+  /** The first try takes the focus from wherever it is (the player has just moved on); otherwise only a lost focus is put back. */
+  take?: boolean;
+}
+
+/**
+ * Focus keeping for one part of the page: `keep` focuses at once, then once after each `wait`,
+ * `tries` times. A later `keep` takes over; an earlier one stops at its next try.
+ */
+export function focusKeeper(): (how: KeepFocus) => Promise<void> {
+  let current = 0;
+  return async ({ find, wait, tries, take = false }) => {
+    const mine = ++current;
+    if (take || focusLost()) find()?.focus();
+    for (let i = 0; i < tries && mine === current; i++) {
+      await wait();
+      if (mine === current && focusLost()) find()?.focus();
+    }
+  };
+}
