@@ -69,3 +69,19 @@ test('a run opened and reloaded before any choice leaves no empty run in the his
   await expect(page.getByText('no choices yet')).toHaveCount(0);
   expect((await readDb(page)).runs).toEqual([]);
 });
+
+test('an address naming a run this device does not have starts one run, and a reload goes on with it', async ({ page }) => {
+  // A finished run's address copied to another device, or a run whose first write failed.
+  await page.goto(`/#/play/${TOY}?run=not-on-this-device`);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
+  await page.locator('button[data-option]:enabled').first().click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Decision 2/ })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /Decision 2/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Begin' })).toHaveCount(0);
+  await expect(page.locator('[data-run-id]')).toHaveAttribute('data-run-id', runId!);
+  expect((await readDb(page)).runs.map((r) => r.id)).toEqual([runId]);
+});

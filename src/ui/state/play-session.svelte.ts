@@ -79,6 +79,10 @@ export class PlaySession {
       if (named) open = await store.getRun(named);
       else if (!testRun) open = await store.unfinishedRun(player.id);
       if (open && (open.scenarioId !== params.id || (!named && (open.finishedAt !== undefined || open.startNode)))) open = undefined;
+      // A named run this device does not have, or of another scenario (an address copied from
+      // another device, a run whose first write failed): a new run starts, and the address stops
+      // naming the other one, so that a reload goes on with the new run instead of starting anew.
+      if (named && !open) route.amendQuery('play', 'run', null);
 
       if (open) {
         const version = await scenarios.playVersion(open.scenarioHash);
