@@ -63,6 +63,9 @@ test('a pasted broken scenario: Dutch problems at their line:column, English aft
   const warning = page.locator('.problem.warning').first();
   await expect(warning).toContainText('Onbekend veld "feedbak" in optie "d" van knooppunt "pick" — bedoel je "feedback"? Velden met een onbekende naam worden genegeerd.');
   await expect(warning.locator('.where')).toHaveText(field);
+  // Pasted, not imported from a file: the verdict says where to mend it, and the text stays there.
+  await expect(page.getByRole('alert')).toContainText('Verbeter de fouten in de geplakte tekst en controleer hem opnieuw');
+  await expect(page.getByLabel('Scenario-JSON')).toHaveValue(text);
   // The source view shows the selected (first) problem in Dutch too.
   await expect(page.getByText(`Regel ${target.split(':')[0]}, kolom ${target.split(':')[1]}:`)).toBeVisible();
 
@@ -73,6 +76,7 @@ test('a pasted broken scenario: Dutch problems at their line:column, English aft
   await expect(warning).toContainText('Unknown field "feedbak" in option "d" of node "pick" — did you mean "feedback"? Fields with an unknown name are ignored.');
   await expect(warning.locator('.where')).toHaveText(field);
   await expect(page.getByText(/maar dat bestaat niet/)).toHaveCount(0);
+  await expect(page.getByRole('alert')).toContainText('Fix the errors in the pasted text and check it again');
 
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await expect(error).toContainText('maar dat bestaat niet — bedoel je "pick"?');

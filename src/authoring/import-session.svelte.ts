@@ -37,6 +37,8 @@ export interface ImportReport {
   replacing?: string;
   /** The language of the problems' messages. */
   lang: Lang;
+  /** The text was pasted into the screen, not read from a file. */
+  pasted?: true;
 }
 
 export interface ImportOptions {
@@ -47,6 +49,8 @@ export interface ImportOptions {
   store: Pick<Store, 'saveScenario' | 'listScenarios'>;
   /** The language of the problems' messages (the UI's). */
   lang: Lang;
+  /** The text was pasted into the screen, not read from a file. */
+  pasted?: boolean;
 }
 
 /**
@@ -98,7 +102,7 @@ export class ImportSession {
     this.#stop = new AbortController();
     const outcome = await validateBytes(bytes, opts.lang, this.#stop.signal);
     this.#stop = null;
-    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0, lang: opts.lang, ...(opts.expectId ? { replacing: opts.expectId } : {}) };
+    const report: ImportReport = { fileName, source: decodeForView(bytes), ms: 0, lang: opts.lang, ...(opts.expectId ? { replacing: opts.expectId } : {}), ...(opts.pasted ? { pasted: true as const } : {}) };
     if (outcome.kind === 'timeout') report.refusal = { kind: 'timeout', ms: outcome.ms };
     else if (outcome.kind === 'stopped') report.refusal = { kind: 'stopped' };
     else if (outcome.kind === 'crashed') report.refusal = { kind: 'crashed', detail: outcome.detail };
