@@ -47,4 +47,11 @@ describe('afterNextFrame', () => {
     win.dispatchEvent(new Event('pagehide'));
     expect(await settled(leaving)).toBe(true);
   });
+
+  it('resolves as soon as the page is about to be left (a reload in the frame that shows a step)', async () => {
+    const { win } = page('visible');
+    const reloading = afterNextFrame();
+    win.dispatchEvent(new Event('beforeunload'));
+    expect(await settled(reloading)).toBe(true);
+  });
 });
