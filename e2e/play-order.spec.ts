@@ -19,6 +19,8 @@ async function shownOrder(page: Page): Promise<string[]> {
 }
 
 test('each run shows the options in its own order, and keeps it after a reload', async ({ page }) => {
+  // Six fresh profiles, each loaded three times: a long test on a busy machine, not a slow app.
+  test.slow();
   await watchCsp(page);
   const orders = new Set<string>();
   for (let i = 0; i < 6; i++) {
