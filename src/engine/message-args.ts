@@ -88,6 +88,8 @@ export interface MessageArgs {
   'duplicate-item': { at: JsonPath; value: unknown };
   'missing-field': { at: JsonPath; name: string; what: string };
   'unknown-field': { at: JsonPath; key: string; allowed: string[] };
+  'unknown-effect': { at: JsonPath; key: string; allowed: string[] };
+  'dutch-field': { at: JsonPath; key: string; field: string };
   'invalid-id': { at: JsonPath; kind: 'node' | 'ending' | 'name'; key: string; pattern: string; inside: boolean };
   // Meaning (validate-refs.ts, validate.ts).
   'not-a-scenario': { list: boolean };

@@ -6,7 +6,6 @@
 import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { langName } from './words-en';
-import { fieldFromDutch } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -166,14 +165,12 @@ export const en: Catalog = {
   'missing-field': (a, root) => `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed);
-    const dutch = suggestion ? null : fieldFromDutch(a.key, a.allowed);
-    const fix = suggestion
-      ? `${suggestion} Fields with an unknown name are ignored.`
-      : dutch
-        ? ` — write ${q(dutch)}: field names are English, only the texts are in your language. Until then it is ignored.`
-        : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
+    const fix = suggestion ? `${suggestion} Fields with an unknown name are ignored.` : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
     return `unknown field ${q(a.key)} in ${describePath(root, a.at.slice(0, -1))}${fix}`;
   },
+  'unknown-effect': (a, root) =>
+    `${describePath(root, a.at.slice(0, -1))} has ${q(a.key)}, which is no effect: effects change the score, so only ${listOf(a.allowed.map(q))} may stand here${didYouMean(a.key, a.allowed) || '.'}`,
+  'dutch-field': (a, root) => `in ${describePath(root, a.at.slice(0, -1))} you wrote ${q(a.key)}: field names are English, write ${q(a.field)}.`,
   'invalid-id': (a, root) => {
     const kind = a.kind === 'name' ? 'name' : `${a.kind} id`;
     const where = a.inside ? ` in ${describePath(root, a.at.slice(0, -1))}` : '';

@@ -8,7 +8,7 @@ import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { FIELD_WORDS_NL, fieldFromDutch, langAdjNl, NL_WORDS } from './words-nl';
+import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -182,14 +182,14 @@ export const nlCatalog: Catalog = {
   },
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed, 'bedoel je');
-    const dutch = suggestion ? null : fieldFromDutch(a.key, a.allowed);
     const fix = suggestion
       ? `${suggestion} Velden met een onbekende naam worden genegeerd.`
-      : dutch
-        ? ` — schrijf ${q(dutch)}: de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.`
-        : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
+      : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
     return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
   },
+  'unknown-effect': (a, root) =>
+    `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}, en dat is geen effect: effecten bepalen de score, dus hier mogen alleen ${listOf(a.allowed.map(q), 'en')} staan${didYouMean(a.key, a.allowed, 'bedoel je') || '.'}`,
+  'dutch-field': (a, root) => `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}: veldnamen zijn Engels, schrijf ${q(a.field)}.`,
   'invalid-id': (a, root) => {
     const kind = a.kind === 'node' ? 'de knooppunt-id' : a.kind === 'ending' ? 'de einde-id' : 'de naam';
     const where = a.inside ? ` in ${place(root, a.at.slice(0, -1))}` : '';

@@ -9,6 +9,8 @@ import type { JsonPath, Severity } from './contract';
 import { EN_WORDS } from './words-en';
 import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
+import { suggest } from './messages';
+import { fieldFromDutch } from './words-nl';
 import { isBlank, trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
@@ -191,6 +193,19 @@ class Checker {
     if (s.items) v.forEach((item, i) => this.checkMember(i, item, s.items as SchemaNode));
   }
 
+  /**
+   * A key the format does not have here. Ignoring it is harmless for a note, but a field written in
+   * Dutch ("resultaat") or any stray key in "effects" loses what the author meant (the option scores
+   * 0 there): those are errors; other unknown keys are ignored with a warning.
+   */
+  private unknownField(key: string, allowed: string[], path: JsonPath): void {
+    const at = [...path, key];
+    const field = suggest(key, allowed) === null ? fieldFromDutch(key, allowed) : null;
+    if (field !== null) this.add('error', msg('dutch-field', { at, key, field }), at, true);
+    else if (path[path.length - 1] === 'effects') this.add('error', msg('unknown-effect', { at, key, allowed }), at, true);
+    else this.add('warning', msg('unknown-field', { at, key, allowed }), at, true);
+  }
+
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
     const props = s.properties ?? {};
     for (const name of s.required ?? []) {
@@ -202,9 +217,8 @@ class Checker {
     }
     for (const key of keys) {
       if (Object.hasOwn(props, key)) this.checkMember(key, v[key], props[key]);
-      else if (s.additionalProperties === false) {
-        this.add('warning', msg('unknown-field', { at: [...path, key], key, allowed: Object.keys(props) }), [...path, key], true);
-      } else {
+      else if (s.additionalProperties === false) this.unknownField(key, Object.keys(props), path);
+      else {
         if (s.propertyNames && !matches(s.propertyNames.pattern, key)) {
           const parent = path[path.length - 1];
           const kind = parent === 'nodes' ? 'node' : parent === 'endings' ? 'ending' : 'name';

@@ -145,9 +145,38 @@ describe('validateScenario', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('refuses effects written with Dutch field names, naming what was written and what to write', () => {
+    // Ignored with a warning, they let the option silently score 0 for outcome and mood.
+    const s = tutorial();
+    s.nodes.greet.options[0].effects = { warmth: 0, initiative: 1, resultaat: -1, humeur: -1 };
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['dutch-field', 'error', 'In "effects" of option "alternative" of node "greet" you wrote "resultaat": field names are English, write "outcome".'],
+      ['dutch-field', 'error', 'In "effects" of option "alternative" of node "greet" you wrote "humeur": field names are English, write "mood".'],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      'In "effects" van optie "alternative" van knooppunt "greet" staat "resultaat": veldnamen zijn Engels, schrijf "outcome".',
+      'In "effects" van optie "alternative" van knooppunt "greet" staat "humeur": veldnamen zijn Engels, schrijf "mood".',
+    ]);
+  });
+
+  it('refuses any other unknown key in effects, since it changes the score', () => {
+    const s = tutorial();
+    s.nodes.greet.options[1].effects.score = 2;
+    s.nodes.greet.options[2].effects.outcom = 1;
+    const r = validateScenario(JSON.stringify(s, null, 2));
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['unknown-effect', 'error', '"effects" of option "sold-out" of node "greet" has "score", which is no effect: effects change the score, so only "warmth", "initiative", "outcome", "mood" and "flags" may stand here.'],
+      ['unknown-effect', 'error', expect.stringMatching(/^"effects" of option "reserve" of node "greet" has "outcom", .* — did you mean "outcome"\?$/)],
+    ]);
+  });
+
   it('puts errors first, then everything in file order', () => {
     const s = tutorial();
-    s.titel = 'x';
+    s.remark = 'x';
     s.nodes.greet.options[0].next = 'advise';
     s.endings.happy.tone = 'glad';
     const r = validateScenario(JSON.stringify(s, null, 2));
