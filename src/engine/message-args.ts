@@ -86,7 +86,7 @@ export interface MessageArgs {
   'too-many-options': { at: JsonPath; count: number; max: number };
   'too-many-items': { at: JsonPath; count: number; max: number };
   'duplicate-item': { at: JsonPath; value: unknown };
-  'missing-field': { at: JsonPath; name: string; what: string };
+  'missing-field': { at: JsonPath; name: string; what: string; wrote?: string | null };
   'unknown-field': { at: JsonPath; key: string; allowed: string[] };
   'unknown-effect': { at: JsonPath; key: string; allowed: string[] };
   'dutch-field': { at: JsonPath; key: string; field: string };

@@ -162,7 +162,10 @@ export const en: Catalog = {
   'too-many-options': (a, root) => `${describePath(root, a.at.slice(0, -1))} has ${a.count} options, but at most ${a.max} are allowed: remove the weakest, or split the decision into two nodes.`,
   'too-many-items': (a, root) => `${describePath(root, a.at)} has ${a.count} items, but at most ${a.max} are allowed: remove some.`,
   'duplicate-item': (a, root) => `${describePath(root, a.at.slice(0, -1))} lists ${describeValue(a.value)} twice: remove one.`,
-  'missing-field': (a, root) => `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
+  'missing-field': (a, root) =>
+    a.wrote
+      ? `${describePath(root, a.at)} has no ${q(a.name)}: you wrote ${q(a.wrote)}; field names are English: write ${q(a.name)}.`
+      : `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed);
     const fix = suggestion ? `${suggestion} Fields with an unknown name are ignored.` : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;

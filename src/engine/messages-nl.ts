@@ -178,6 +178,7 @@ export const nlCatalog: Catalog = {
   'duplicate-item': (a, root) => `${place(root, a.at.slice(0, -1))} noemt ${value(a.value)} twee keer: haal er een weg.`,
   'missing-field': (a, root) => {
     const what = FIELD_WORDS_NL[a.what];
+    if (a.wrote) return `${place(root, a.at)} heeft geen ${q(a.name)}: je schreef ${q(a.wrote)}; veldnamen zijn Engels: schrijf ${q(a.name)}.`;
     return `${place(root, a.at)} heeft geen ${q(a.name)}: voeg het toe${what ? ` — ${what}` : ''}.`;
   },
   'unknown-field': (a, root) => {

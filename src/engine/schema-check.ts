@@ -208,16 +208,28 @@ class Checker {
 
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
     const props = s.properties ?? {};
-    for (const name of s.required ?? []) {
-      if (!Object.hasOwn(v, name)) this.add('error', msg('missing-field', { at: [...path], name, what: firstSentence(props[name]?.description) }), [...path]);
-    }
     const keys = Object.keys(v);
+    // A required field written in Dutch ("tekst" for "text") is one error at what was written, not also an unknown field.
+    const missing = (s.required ?? []).filter((name) => !Object.hasOwn(v, name));
+    const wroteFor = new Map<string, string>();
+    for (const k of keys) {
+      const field = Object.hasOwn(props, k) || suggest(k, Object.keys(props)) !== null ? null : fieldFromDutch(k, missing);
+      if (field !== null && !wroteFor.has(field)) wroteFor.set(field, k);
+    }
+    for (const name of missing) {
+      const wrote = wroteFor.get(name) ?? null;
+      const at = wrote === null ? [...path] : [...path, wrote];
+      this.add('error', msg('missing-field', { at: [...path], name, what: firstSentence(props[name]?.description), wrote }), at, wrote !== null);
+    }
+    const explained = new Set(wroteFor.values());
     if (s.minProperties !== undefined && keys.length < s.minProperties) {
       this.add('error', msg('too-few-items', { at: [...path], count: keys.length, min: s.minProperties, map: true, what: firstSentence(s.description) }), [...path]);
     }
     for (const key of keys) {
       if (Object.hasOwn(props, key)) this.checkMember(key, v[key], props[key]);
-      else if (s.additionalProperties === false) this.unknownField(key, Object.keys(props), path);
+      else if (s.additionalProperties === false) {
+        if (!explained.has(key)) this.unknownField(key, Object.keys(props), path);
+      }
       else {
         if (s.propertyNames && !matches(s.propertyNames.pattern, key)) {
           const parent = path[path.length - 1];

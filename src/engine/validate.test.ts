@@ -162,6 +162,26 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('gives one error for a required field written in Dutch ("tekst", "volgende"), at what was written', () => {
+    const s = tutorial();
+    const option = s.nodes.greet.options[0];
+    option.tekst = option.text;
+    option.volgende = option.next;
+    delete option.text;
+    delete option.next;
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    const line = (key: string) => text.split('\n').findIndex((l) => l.includes(`"${key}"`)) + 1;
+    expect(r.problems.map((p) => [p.code, p.severity, p.line, p.message])).toEqual([
+      ['missing-field', 'error', line('tekst'), 'Option "alternative" of node "greet" has no "text": you wrote "tekst"; field names are English: write "text".'],
+      ['missing-field', 'error', line('volgende'), 'Option "alternative" of node "greet" has no "next": you wrote "volgende"; field names are English: write "next".'],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      'Optie "alternative" van knooppunt "greet" heeft geen "text": je schreef "tekst"; veldnamen zijn Engels: schrijf "text".',
+      'Optie "alternative" van knooppunt "greet" heeft geen "next": je schreef "volgende"; veldnamen zijn Engels: schrijf "next".',
+    ]);
+  });
+
   it('refuses any other unknown key in effects, since it changes the score', () => {
     const s = tutorial();
     s.nodes.greet.options[1].effects.score = 2;
