@@ -102,6 +102,7 @@ export interface MessageArgs {
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
   /** `at`: the option or route whose condition names the node. */
   'unknown-visited-node': { at: JsonPath; node: string; suggestion: string | null };
+  'mood-min-above-max': { at: JsonPath; min: number; max: number };
   'empty-routes': { at: JsonPath };
   'duplicate-id': { id: string };
   'id-too-long': { at: JsonPath; id: string; max: number };

@@ -199,6 +199,8 @@ export const en: Catalog = {
   'unknown-target': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
     (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists.'),
+  'mood-min-above-max': (a, root) =>
+    `the condition of ${describePath(root, a.at)} asks for a mood of at least ${a.min} and at most ${a.max}: min is above max, so it can never hold. Swap them, or change one.`,
   'unknown-visited-node': (a, root) =>
     `the condition of ${describePath(root, a.at)} names ${q(a.node)} in "visited", which is not a decision node of this story` +
     (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': write the id of a node the player can have been at.'),

@@ -217,6 +217,8 @@ export const nlCatalog: Catalog = {
   'unknown-target': (a, root) =>
     `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
     (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat.'),
+  'mood-min-above-max': (a, root) =>
+    `de voorwaarde van ${place(root, a.at)} vraagt een stemming van minstens ${a.min} en hoogstens ${a.max}: "min" is groter dan "max", dus die kan nooit gelden. Draai ze om, of pas er een aan.`,
   'unknown-visited-node': (a, root) =>
     `de voorwaarde van ${place(root, a.at)} noemt ${q(a.node)} in "visited", maar dat is geen knooppunt van dit verhaal` +
     (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': schrijf de id van een knooppunt waar de speler geweest kan zijn.'),

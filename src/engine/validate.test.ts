@@ -182,6 +182,19 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('says a mood condition with min above max can never hold, not only what the mood is there', () => {
+    const s = tutorial();
+    s.nodes.advice.options[3].when = { mood: { min: 2, max: -2 } };
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['mood-min-above-max', 'error', 'The condition of option "apologise" of node "advice" asks for a mood of at least 2 and at most -2: min is above max, so it can never hold. Swap them, or change one.'],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      'De voorwaarde van optie "apologise" van knooppunt "advice" vraagt een stemming van minstens 2 en hoogstens -2: "min" is groter dan "max", dus die kan nooit gelden. Draai ze om, of pas er een aan.',
+    ]);
+  });
+
   it('refuses any other unknown key in effects, since it changes the score', () => {
     const s = tutorial();
     s.nodes.greet.options[1].effects.score = 2;
