@@ -86,8 +86,10 @@ export interface MessageArgs {
   'too-many-options': { at: JsonPath; count: number; max: number };
   'too-many-items': { at: JsonPath; count: number; max: number };
   'duplicate-item': { at: JsonPath; value: unknown };
-  'missing-field': { at: JsonPath; name: string; what: string };
+  'missing-field': { at: JsonPath; name: string; what: string; wrote?: string | null };
   'unknown-field': { at: JsonPath; key: string; allowed: string[] };
+  'unknown-effect': { at: JsonPath; key: string; allowed: string[] };
+  'dutch-field': { at: JsonPath; key: string; field: string };
   'invalid-id': { at: JsonPath; kind: 'node' | 'ending' | 'name'; key: string; pattern: string; inside: boolean };
   // Meaning (validate-refs.ts, validate.ts).
   'not-a-scenario': { list: boolean };
@@ -100,6 +102,7 @@ export interface MessageArgs {
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
   /** `at`: the option or route whose condition names the node. */
   'unknown-visited-node': { at: JsonPath; node: string; suggestion: string | null };
+  'mood-min-above-max': { at: JsonPath; min: number; max: number };
   'empty-routes': { at: JsonPath };
   'duplicate-id': { id: string };
   'id-too-long': { at: JsonPath; id: string; max: number };

@@ -6,7 +6,6 @@
 import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { langName } from './words-en';
-import { fieldFromDutch } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -163,17 +162,18 @@ export const en: Catalog = {
   'too-many-options': (a, root) => `${describePath(root, a.at.slice(0, -1))} has ${a.count} options, but at most ${a.max} are allowed: remove the weakest, or split the decision into two nodes.`,
   'too-many-items': (a, root) => `${describePath(root, a.at)} has ${a.count} items, but at most ${a.max} are allowed: remove some.`,
   'duplicate-item': (a, root) => `${describePath(root, a.at.slice(0, -1))} lists ${describeValue(a.value)} twice: remove one.`,
-  'missing-field': (a, root) => `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
+  'missing-field': (a, root) =>
+    a.wrote
+      ? `${describePath(root, a.at)} has no ${q(a.name)}: you wrote ${q(a.wrote)}; field names are English: write ${q(a.name)}.`
+      : `${describePath(root, a.at)} has no ${q(a.name)}: add it${a.what ? ` — ${a.what}` : ''}.`,
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed);
-    const dutch = suggestion ? null : fieldFromDutch(a.key, a.allowed);
-    const fix = suggestion
-      ? `${suggestion} Fields with an unknown name are ignored.`
-      : dutch
-        ? ` — write ${q(dutch)}: field names are English, only the texts are in your language. Until then it is ignored.`
-        : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
+    const fix = suggestion ? `${suggestion} Fields with an unknown name are ignored.` : `: it is ignored. The fields allowed here are ${listOf(a.allowed.map(q))}.`;
     return `unknown field ${q(a.key)} in ${describePath(root, a.at.slice(0, -1))}${fix}`;
   },
+  'unknown-effect': (a, root) =>
+    `${describePath(root, a.at.slice(0, -1))} has ${q(a.key)}, which is no effect: effects change the score, so only ${listOf(a.allowed.map(q))} may stand here${didYouMean(a.key, a.allowed) || '.'}`,
+  'dutch-field': (a, root) => `in ${describePath(root, a.at.slice(0, -1))} you wrote ${q(a.key)}: field names are English, write ${q(a.field)}.`,
   'invalid-id': (a, root) => {
     const kind = a.kind === 'name' ? 'name' : `${a.kind} id`;
     const where = a.inside ? ` in ${describePath(root, a.at.slice(0, -1))}` : '';
@@ -199,6 +199,8 @@ export const en: Catalog = {
   'unknown-target': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} goes to ${q(a.target)}, which does not exist` +
     (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': add a node or ending with that id, or point to one that exists.'),
+  'mood-min-above-max': (a, root) =>
+    `the condition of ${describePath(root, a.at)} asks for a mood of at least ${a.min} and at most ${a.max}: min is above max, so it can never hold. Swap them, or change one.`,
   'unknown-visited-node': (a, root) =>
     `the condition of ${describePath(root, a.at)} names ${q(a.node)} in "visited", which is not a decision node of this story` +
     (a.suggestion !== null ? ` — did you mean ${q(a.suggestion)}?` : ': write the id of a node the player can have been at.'),

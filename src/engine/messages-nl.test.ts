@@ -53,7 +53,7 @@ const SLIPS: Record<string, string | Uint8Array> = {
     const nodes = s.nodes as Record<string, Record<string, unknown>>;
     const first = Object.values(nodes)[0];
     const options = first.options as Record<string, unknown>[];
-    options[0].effects = { warmth: 7, mood: '1', outcome: 1.5 };
+    options[0].effects = { warmth: 7, mood: '1', outcome: 1.5, score: 2 };
     options[0].when = { mood: { max: 'low' } };
     s.setting = 'garage';
     s.languages = ['nl', 'nl'];
@@ -134,7 +134,7 @@ describe('Dutch validation messages', () => {
       'json-invalid-number', 'json-unexpected-end', 'json-trailing-comma', 'json-missing-comma', 'json-unquoted-key', 'json-empty',
       'invalid-utf8', 'file-too-large', 'json-too-deep', 'too-many-nodes', 'not-a-scenario', 'format-too-old', 'format-too-new',
       'wrong-type', 'out-of-range', 'not-whole-number', 'invalid-value', 'empty-value', 'invalid-format', 'invalid-id', 'too-many-options',
-      'duplicate-option-id', 'duplicate-item', 'unknown-field', 'unknown-start', 'unknown-target', 'weights-all-zero', 'missing-language',
+      'duplicate-option-id', 'duplicate-item', 'unknown-field', 'unknown-effect', 'dutch-field', 'unknown-start', 'unknown-target', 'weights-all-zero', 'missing-language',
       'undeclared-language', 'empty-text', 'missing-field', 'forbidden-key', 'duplicate-key', 'unreachable-node', 'dead-end', 'loop',
     ]) {
       expect(seen, code).toContain(code);
@@ -192,8 +192,8 @@ describe('the message catalogs', () => {
   it('names the field to write for one written in Dutch', () => {
     const r = validateScenario(new Uint8Array(readFileSync(new URL('dutch-field-names.json', FIXTURES))), { lang: 'nl' });
     expect(r.problems.map((p) => p.message)).toEqual([
-      'Onbekend veld "uitkomst" in "effects" van optie "alternative" van knooppunt "greet" — schrijf "outcome": de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.',
-      'Onbekend veld "stemming" in "effects" van optie "alternative" van knooppunt "greet" — schrijf "mood": de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.',
+      'In "effects" van optie "alternative" van knooppunt "greet" staat "uitkomst": veldnamen zijn Engels, schrijf "outcome".',
+      'In "effects" van optie "alternative" van knooppunt "greet" staat "stemming": veldnamen zijn Engels, schrijf "mood".',
     ]);
   });
 

@@ -8,7 +8,7 @@ import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { FIELD_WORDS_NL, fieldFromDutch, langAdjNl, NL_WORDS } from './words-nl';
+import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -178,18 +178,19 @@ export const nlCatalog: Catalog = {
   'duplicate-item': (a, root) => `${place(root, a.at.slice(0, -1))} noemt ${value(a.value)} twee keer: haal er een weg.`,
   'missing-field': (a, root) => {
     const what = FIELD_WORDS_NL[a.what];
+    if (a.wrote) return `${place(root, a.at)} heeft geen ${q(a.name)}: je schreef ${q(a.wrote)}; veldnamen zijn Engels: schrijf ${q(a.name)}.`;
     return `${place(root, a.at)} heeft geen ${q(a.name)}: voeg het toe${what ? ` — ${what}` : ''}.`;
   },
   'unknown-field': (a, root) => {
     const suggestion = didYouMean(a.key, a.allowed, 'bedoel je');
-    const dutch = suggestion ? null : fieldFromDutch(a.key, a.allowed);
     const fix = suggestion
       ? `${suggestion} Velden met een onbekende naam worden genegeerd.`
-      : dutch
-        ? ` — schrijf ${q(dutch)}: de veldnamen zijn Engels, alleen de teksten zijn in je eigen taal. Tot dan wordt het veld genegeerd.`
-        : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
+      : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
     return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
   },
+  'unknown-effect': (a, root) =>
+    `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}, en dat is geen effect: effecten bepalen de score, dus hier mogen alleen ${listOf(a.allowed.map(q), 'en')} staan${didYouMean(a.key, a.allowed, 'bedoel je') || '.'}`,
+  'dutch-field': (a, root) => `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}: veldnamen zijn Engels, schrijf ${q(a.field)}.`,
   'invalid-id': (a, root) => {
     const kind = a.kind === 'node' ? 'de knooppunt-id' : a.kind === 'ending' ? 'de einde-id' : 'de naam';
     const where = a.inside ? ` in ${place(root, a.at.slice(0, -1))}` : '';
@@ -216,6 +217,8 @@ export const nlCatalog: Catalog = {
   'unknown-target': (a, root) =>
     `${place(root, a.at.slice(0, -1))} gaat naar ${q(a.target)}, maar dat bestaat niet` +
     (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': maak een knooppunt of einde met die id, of verwijs naar een dat wel bestaat.'),
+  'mood-min-above-max': (a, root) =>
+    `de voorwaarde van ${place(root, a.at)} vraagt een stemming van minstens ${a.min} en hoogstens ${a.max}: "min" is groter dan "max", dus die kan nooit gelden. Draai ze om, of pas er een aan.`,
   'unknown-visited-node': (a, root) =>
     `de voorwaarde van ${place(root, a.at)} noemt ${q(a.node)} in "visited", maar dat is geen knooppunt van dit verhaal` +
     (a.suggestion !== null ? ` — bedoel je ${q(a.suggestion)}?` : ': schrijf de id van een knooppunt waar de speler geweest kan zijn.'),

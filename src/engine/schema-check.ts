@@ -9,6 +9,8 @@ import type { JsonPath, Severity } from './contract';
 import { EN_WORDS } from './words-en';
 import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
+import { suggest } from './messages';
+import { fieldFromDutch } from './words-nl';
 import { isBlank, trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
@@ -191,20 +193,44 @@ class Checker {
     if (s.items) v.forEach((item, i) => this.checkMember(i, item, s.items as SchemaNode));
   }
 
+  /**
+   * A key the format does not have here. Ignoring it is harmless for a note, but a field written in
+   * Dutch ("resultaat") or any stray key in "effects" loses what the author meant (the option scores
+   * 0 there): those are errors; other unknown keys are ignored with a warning.
+   */
+  private unknownField(key: string, allowed: string[], path: JsonPath): void {
+    const at = [...path, key];
+    const field = suggest(key, allowed) === null ? fieldFromDutch(key, allowed) : null;
+    if (field !== null) this.add('error', msg('dutch-field', { at, key, field }), at, true);
+    else if (path[path.length - 1] === 'effects') this.add('error', msg('unknown-effect', { at, key, allowed }), at, true);
+    else this.add('warning', msg('unknown-field', { at, key, allowed }), at, true);
+  }
+
   private checkObject(v: Record<string, unknown>, s: SchemaNode, path: JsonPath): void {
     const props = s.properties ?? {};
-    for (const name of s.required ?? []) {
-      if (!Object.hasOwn(v, name)) this.add('error', msg('missing-field', { at: [...path], name, what: firstSentence(props[name]?.description) }), [...path]);
-    }
     const keys = Object.keys(v);
+    // A required field written in Dutch ("tekst" for "text") is one error at what was written, not also an unknown field.
+    const missing = (s.required ?? []).filter((name) => !Object.hasOwn(v, name));
+    const wroteFor = new Map<string, string>();
+    for (const k of keys) {
+      const field = Object.hasOwn(props, k) || suggest(k, Object.keys(props)) !== null ? null : fieldFromDutch(k, missing);
+      if (field !== null && !wroteFor.has(field)) wroteFor.set(field, k);
+    }
+    for (const name of missing) {
+      const wrote = wroteFor.get(name) ?? null;
+      const at = wrote === null ? [...path] : [...path, wrote];
+      this.add('error', msg('missing-field', { at: [...path], name, what: firstSentence(props[name]?.description), wrote }), at, wrote !== null);
+    }
+    const explained = new Set(wroteFor.values());
     if (s.minProperties !== undefined && keys.length < s.minProperties) {
       this.add('error', msg('too-few-items', { at: [...path], count: keys.length, min: s.minProperties, map: true, what: firstSentence(s.description) }), [...path]);
     }
     for (const key of keys) {
       if (Object.hasOwn(props, key)) this.checkMember(key, v[key], props[key]);
       else if (s.additionalProperties === false) {
-        this.add('warning', msg('unknown-field', { at: [...path, key], key, allowed: Object.keys(props) }), [...path, key], true);
-      } else {
+        if (!explained.has(key)) this.unknownField(key, Object.keys(props), path);
+      }
+      else {
         if (s.propertyNames && !matches(s.propertyNames.pattern, key)) {
           const parent = path[path.length - 1];
           const kind = parent === 'nodes' ? 'node' : parent === 'endings' ? 'ending' : 'name';

@@ -97,7 +97,10 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
       checkCondition(route.when, [...path, i, 'when'], [...path, i]);
     });
   };
-  /** Every node a `visited` condition names (in `all`, `any` and `not` too) must be a decision node; `owner` is the option or route. */
+  /**
+   * Every node a `visited` condition names (in `all`, `any` and `not` too) must be a decision node,
+   * and a mood range must not be empty (min above max); `owner` is the option or route.
+   */
   const checkCondition = (condition: unknown, path: JsonPath, owner: JsonPath): void => {
     if (!isObj(condition)) return;
     if (Array.isArray(condition.visited)) {
@@ -105,6 +108,10 @@ export function checkReferences(value: unknown, texts: TextMatch[]): Issue[] {
         if (typeof node !== 'string' || Object.hasOwn(nodes, node)) return;
         out.push(issue('error', msg('unknown-visited-node', { at: owner, node, suggestion: suggest(node, nodeIds) }), [...path, 'visited', i]));
       });
+    }
+    const mood = condition.mood;
+    if (isObj(mood) && typeof mood.min === 'number' && typeof mood.max === 'number' && mood.min > mood.max) {
+      out.push(issue('error', msg('mood-min-above-max', { at: owner, min: mood.min, max: mood.max }), [...path, 'mood']));
     }
     for (const key of ['all', 'any'] as const) {
       if (Array.isArray(condition[key])) condition[key].forEach((part: unknown, i) => checkCondition(part, [...path, key, i], owner));

@@ -145,9 +145,71 @@ describe('validateScenario', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('refuses effects written with Dutch field names, naming what was written and what to write', () => {
+    // Ignored with a warning, they let the option silently score 0 for outcome and mood.
+    const s = tutorial();
+    s.nodes.greet.options[0].effects = { warmth: 0, initiative: 1, resultaat: -1, humeur: -1 };
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['dutch-field', 'error', 'In "effects" of option "alternative" of node "greet" you wrote "resultaat": field names are English, write "outcome".'],
+      ['dutch-field', 'error', 'In "effects" of option "alternative" of node "greet" you wrote "humeur": field names are English, write "mood".'],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      'In "effects" van optie "alternative" van knooppunt "greet" staat "resultaat": veldnamen zijn Engels, schrijf "outcome".',
+      'In "effects" van optie "alternative" van knooppunt "greet" staat "humeur": veldnamen zijn Engels, schrijf "mood".',
+    ]);
+  });
+
+  it('gives one error for a required field written in Dutch ("tekst", "volgende"), at what was written', () => {
+    const s = tutorial();
+    const option = s.nodes.greet.options[0];
+    option.tekst = option.text;
+    option.volgende = option.next;
+    delete option.text;
+    delete option.next;
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    const line = (key: string) => text.split('\n').findIndex((l) => l.includes(`"${key}"`)) + 1;
+    expect(r.problems.map((p) => [p.code, p.severity, p.line, p.message])).toEqual([
+      ['missing-field', 'error', line('tekst'), 'Option "alternative" of node "greet" has no "text": you wrote "tekst"; field names are English: write "text".'],
+      ['missing-field', 'error', line('volgende'), 'Option "alternative" of node "greet" has no "next": you wrote "volgende"; field names are English: write "next".'],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      'Optie "alternative" van knooppunt "greet" heeft geen "text": je schreef "tekst"; veldnamen zijn Engels: schrijf "text".',
+      'Optie "alternative" van knooppunt "greet" heeft geen "next": je schreef "volgende"; veldnamen zijn Engels: schrijf "next".',
+    ]);
+  });
+
+  it('says a mood condition with min above max can never hold, not only what the mood is there', () => {
+    const s = tutorial();
+    s.nodes.advice.options[3].when = { mood: { min: 2, max: -2 } };
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['mood-min-above-max', 'error', 'The condition of option "apologise" of node "advice" asks for a mood of at least 2 and at most -2: min is above max, so it can never hold. Swap them, or change one.'],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      'De voorwaarde van optie "apologise" van knooppunt "advice" vraagt een stemming van minstens 2 en hoogstens -2: "min" is groter dan "max", dus die kan nooit gelden. Draai ze om, of pas er een aan.',
+    ]);
+  });
+
+  it('refuses any other unknown key in effects, since it changes the score', () => {
+    const s = tutorial();
+    s.nodes.greet.options[1].effects.score = 2;
+    s.nodes.greet.options[2].effects.outcom = 1;
+    const r = validateScenario(JSON.stringify(s, null, 2));
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['unknown-effect', 'error', '"effects" of option "sold-out" of node "greet" has "score", which is no effect: effects change the score, so only "warmth", "initiative", "outcome", "mood" and "flags" may stand here.'],
+      ['unknown-effect', 'error', expect.stringMatching(/^"effects" of option "reserve" of node "greet" has "outcom", .* — did you mean "outcome"\?$/)],
+    ]);
+  });
+
   it('puts errors first, then everything in file order', () => {
     const s = tutorial();
-    s.titel = 'x';
+    s.remark = 'x';
     s.nodes.greet.options[0].next = 'advise';
     s.endings.happy.tone = 'glad';
     const r = validateScenario(JSON.stringify(s, null, 2));

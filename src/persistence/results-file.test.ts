@@ -6,6 +6,8 @@ import { scoreRun } from './scoring';
 import { profile, team } from './test/fixtures';
 import { builtIn, playThrough } from './test/play';
 import { applyEvent, initialPlayState } from '../engine';
+import { contentHash } from '../engine/hash';
+import { validateScenario } from '../engine/validate';
 import type { Run, RunEvent } from '../engine/types';
 
 const toy = builtIn('toy-shop-saturday');
@@ -187,5 +189,38 @@ describe('results file', () => {
     expect(outcome).toMatchObject({ runsAdded: runs.length });
     expect(unsigned(await b.listRuns())).toEqual(await a.listRuns());
     expect((await b.listResults()).length).toBe(runs.length);
+  });
+
+  it('reads runs of a scenario played before Dutch or stray keys in effects became errors', async () => {
+    // A custom scenario saved while "resultaat" and "score" in effects were only warnings: the runs
+    // played on it must still be read, and score as they were played (those keys counted nothing).
+    const old = JSON.parse(toy.source) as { id: string; nodes: Record<string, { options?: { effects?: Record<string, unknown> }[] }> };
+    old.id = 'toy-shop-custom';
+    const options = Object.values(old.nodes).flatMap((n) => n.options ?? []);
+    options[0].effects = { ...options[0].effects, resultaat: 2 };
+    options[1].effects = { ...options[1].effects, score: 5 };
+    const source = JSON.stringify(old, null, 2);
+    const now = validateScenario(source);
+    expect(now.problems.filter((p) => p.severity === 'error').map((p) => p.code).sort()).toEqual(['dutch-field', 'unknown-effect']);
+    const then = validateScenario(source, { played: true });
+    expect(then.ok).toBe(true);
+    const custom = { hash: contentHash(then.scenario!), id: old.id, source, scenario: then.scenario!, custom: true, storedAt: 1 };
+
+    const a = new MemoryStore({ scorer: scoreRun });
+    await a.saveProfile(profile('anna', null, 'Anna'));
+    await a.saveScenario(custom);
+    await a.saveRun(playThrough(custom, 'old1', 'anna', () => 0));
+    await a.saveRun(playThrough(custom, 'old2', 'anna', (i) => i + 1));
+    const text = JSON.stringify(await buildResultsFile(a, { kind: 'all' }, 42));
+
+    const read = await readResultsFile(text, nothingKnown);
+    // The same scenario as played (a custom one from another device waits for a trainer's trust).
+    expect(read.scenarios.map((s) => s.scenario)).toEqual([custom.scenario]);
+    const b = new MemoryStore({ scorer: scoreRun });
+    expect(await b.importBundle(read)).toMatchObject({ runsAdded: 2, scenariosAdded: 1 });
+    expect(unsigned(await b.listRuns())).toEqual(await a.listRuns());
+    const played = (await a.listRuns()).map((r) => scoreRun(r, custom));
+    expect(played).not.toContain(null);
+    expect((await b.listRuns()).map((r) => scoreRun(r, read.scenarios[0]))).toEqual(played);
   });
 });

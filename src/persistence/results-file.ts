@@ -241,7 +241,7 @@ export async function readResultsFile(input: string | Uint8Array, known: KnownVe
   const versions = new Map<string, StoredScenario>();
   for (const [i, s] of (data.scenarios as unknown[]).entries()) {
     if (!isRecord(s) || typeof s.source !== 'string' || typeof s.hash !== 'string') throw new ImportError('bad-scenario', { index: i + 1 });
-    const v = validateScenario(s.source);
+    const v = validateScenario(s.source, { played: true });
     if (!v.ok || !v.scenario) throw new ImportError('bad-scenario', { index: i + 1, id: String(s.id ?? '') });
     const hash = contentHash(v.scenario);
     if (hash !== s.hash) throw new ImportError('tampered-scenario', { id: v.scenario.id });
