@@ -599,13 +599,19 @@ test('a player who handed in only a coaching run is listed apart, unnumbered, wi
   await expect(board.getByRole('row').filter({ hasText: 'Max' }).getByRole('cell').last()).toHaveText('Pogingen1');
 });
 
-test('the board on the projector shows a run handed in in another tab as it comes in: numbers, focus and place on screen kept', async ({ page }, info) => {
+/** The seeded room's board on the laptop's projector, its five players shown; returns their row headers. */
+async function boardOnProjector(page: Page, info: TestInfo): Promise<Locator> {
   await seedRoom(page, info.outputPath('room.json'));
   await page.setViewportSize(LAPTOP);
   await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
   await expect(page.locator('[data-ready="true"]')).toBeVisible();
   const heads = page.getByRole('table', { name: /^Leaderboard/ }).getByRole('rowheader');
   await expect(heads).toHaveCount(5);
+  return heads;
+}
+
+test('the board on the projector shows a run handed in in another tab as it comes in: numbers, focus and place on screen kept', async ({ page }, info) => {
+  const heads = await boardOnProjector(page, info);
   /** Each "Player n" with the row's scores, as the room reads them. */
   const rowsNow = async () => new Map((await page.getByRole('table', { name: /^Leaderboard/ }).locator('tbody tr').allInnerTexts()).map((r) => [/Player \d+/.exec(r)![0], r.replace(/^\d+\s+/, '')]));
   const before = await rowsNow();
@@ -632,6 +638,22 @@ test('the board on the projector shows a run handed in in another tab as it come
   await page.setViewportSize(PHONE);
   await shot(page, info, 'board-live-360');
   await inbox.close();
+});
+
+test('the board on the projector shows a run played to its end in another tab of the same laptop', async ({ page }, info) => {
+  const heads = await boardOnProjector(page, info);
+
+  // The laptop's own screen: Gijs plays the room's scenario in another tab, the board stays on the projector.
+  const own = await page.context().newPage();
+  await startAs(own, 'Gijs', TOY);
+  await playToEnd(own);
+  await expect(own.getByRole('heading', { level: 2 }).first()).toBeVisible();
+
+  // His result is on the board without a reload, under the next number.
+  await expect(heads).toHaveCount(6);
+  await expect(heads.filter({ hasText: 'Player 6' })).toHaveCount(1);
+  await shot(page, info, 'board-own-tab-1280');
+  await own.close();
 });
 
 const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];

@@ -251,6 +251,8 @@ export interface Store {
   unfinishedRun(playerId: string | null): Promise<Run | undefined>;
   deleteRun(id: string): Promise<void>;
 
+  /** Resolves once every finished run written so far has its result row (scored when the page is idle). */
+  resultsSettled(): Promise<void>;
   /** Scores of finished runs (small rows, precomputed). */
   listResults(filter?: { playerId?: string; scenarioId?: string }): Promise<RunResult[]>;
   /**

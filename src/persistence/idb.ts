@@ -522,6 +522,11 @@ export class IdbStore implements Store {
 
   // ---- results, import ----------------------------------------------------------------------
 
+  async resultsSettled(): Promise<void> {
+    await this.backfilling;
+    await this.scoring;
+  }
+
   async listResults(filter: Filter = {}): Promise<RunResult[]> {
     await this.backfilling;
     await this.scoring;

@@ -195,6 +195,9 @@ export class MemoryStore implements Store {
     this.results.delete(id);
   }
 
+  /** Results are scored as runs are saved. */
+  async resultsSettled(): Promise<void> {}
+
   async listResults(filter: { playerId?: string; scenarioId?: string } = {}): Promise<RunResult[]> {
     return [...this.results.values()]
       .filter((r) => (filter.playerId === undefined || r.playerId === filter.playerId) && (filter.scenarioId === undefined || r.scenarioId === filter.scenarioId))

@@ -33,6 +33,7 @@ import type { Store } from '../../persistence/api';
 import { newId } from './ids';
 import { afterNextFrame } from './after-next-frame';
 import { reportRun } from '../../lms/seam';
+import { announceResults } from './results-notice';
 
 export interface NewRunOptions {
   scenario: Scenario;
@@ -79,6 +80,8 @@ export class LiveRun {
   #store: Store;
   /** The run record is in the store (a new run is written with its first event). */
   #stored: boolean;
+  /** A board on screen has been told this run is finished (or it was finished when loaded). */
+  #finishTold: boolean;
   /** Called once a new run is first written (so there is now a run to resume). */
   #onStored: (() => void) | undefined;
   /** The writes, one after another (each call's events in one write). */
@@ -102,6 +105,7 @@ export class LiveRun {
   private constructor(store: Store, scenario: Scenario, run: Run, state: PlayState, stored: boolean) {
     this.#store = store;
     this.#stored = stored;
+    this.#finishTold = run.finishedAt !== undefined;
     this.scenario = scenario;
     this.#run = run;
     this.#state = state;
@@ -334,6 +338,11 @@ export class LiveRun {
         this.#onStored?.();
       }
       reportRun(run);
+      // A board on the projector, in another tab of this laptop, shows the result once it is scored.
+      if (run.finishedAt !== undefined && !this.#finishTold) {
+        this.#finishTold = true;
+        void this.#store.resultsSettled().then(announceResults);
+      }
       return true;
     });
     this.#writing = job.catch(() => undefined);

@@ -14,6 +14,7 @@ import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persis
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
 import { noteHandedIn } from './room-session';
+import { announceResults } from '../../state/results-notice';
 
 /** The exact scenario version, from the store or (for built-ins) the catalog, when hashes match. */
 export async function knownVersion(hash: string, scenarioId: string): Promise<StoredScenario | undefined> {
@@ -176,37 +177,6 @@ export async function acceptVersion(hash: string): Promise<number> {
   // Its runs count from now on: a board on screen shows them, as it shows runs handed in.
   if (n > 0) announceResults();
   return n;
-}
-
-const CHANNEL = 'frontlijn-results';
-
-/** Tells the other tabs of this browser (the projector) that results came in. */
-function announceResults(): void {
-  try {
-    const ch = new BroadcastChannel(CHANNEL);
-    ch.postMessage('imported');
-    ch.close();
-  } catch {
-    /* no BroadcastChannel: the projector picks it up on its next look */
-  }
-  dispatchEvent(new Event('frontlijn:results'));
-}
-
-/** Calls `f` whenever results are imported in this tab or another one; returns the unsubscribe. */
-export function onResultsImported(f: () => void): () => void {
-  const local = () => f();
-  addEventListener('frontlijn:results', local);
-  let ch: BroadcastChannel | null = null;
-  try {
-    ch = new BroadcastChannel(CHANNEL);
-    ch.onmessage = () => f();
-  } catch {
-    ch = null;
-  }
-  return () => {
-    removeEventListener('frontlijn:results', local);
-    ch?.close();
-  };
 }
 
 /** Offers text as a file download (no server involved). */
