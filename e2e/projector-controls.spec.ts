@@ -585,3 +585,19 @@ test('on a phone the projector board’s top line is one line: title, language a
     }
   }
 });
+
+test('an empty board on the projector leads with what is missing, in letters as large as the advice under it', async ({ page }, info) => {
+  await page.setViewportSize(PROJECTOR);
+  await page.goto(`/#/teams?scenario=${TOY}&projector=1`);
+  const missing = page.getByText(`No assessment runs of “Toy shop on a Saturday” on this device yet.`);
+  const advice = page.getByText(/^Collect the team’s runs first/);
+  await expect(missing).toBeVisible();
+  await expect(advice).toBeVisible();
+  const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  // The back of the room reads the first sentence first: it is not the smaller of the two.
+  expect(await size(missing)).toBeGreaterThan(await size(advice));
+  await shot(page, info, 'empty-board-1280');
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await size(missing)).toBeGreaterThan(await size(advice));
+  await shot(page, info, 'empty-board-360');
+});
