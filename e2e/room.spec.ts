@@ -656,6 +656,28 @@ test('the board on the projector shows a run played to its end in another tab of
   await own.close();
 });
 
+test('a run played from the room’s link in another tab of the laptop counts as come in, and the board opened after it shows it', async ({ browser }, info) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/scenarios');
+  const link = await openRoom(laptop, { newTeam: 'Kassa', expected: 3 });
+  const count = laptop.getByRole('status').filter({ hasText: 'handed in' });
+  await expect(count).toHaveText('0 of 3 handed in');
+
+  // No phone at hand: Sanne plays from the room's link in another tab of the laptop.
+  const tab = await laptop.context().newPage();
+  await joinAndPlay(tab, link, 'Sanne');
+
+  // The code's count has her at once, and the board opened from it shows her row: she is a player
+  // this tab had not read yet, not a deleted one.
+  await expect(count).toHaveText('1 of 3 handed in');
+  await expect(laptop.getByText('Sanne', { exact: true })).toBeVisible();
+  await laptop.getByRole('link', { name: 'Leaderboard' }).click();
+  const board = laptop.getByRole('table', { name: /^Leaderboard/ });
+  await expect(board.getByRole('rowheader')).toHaveText(['Player 1']);
+  await expect(laptop.getByText(/deleted player/)).toHaveCount(0);
+  await shot(laptop, info, 'board-after-laptop-run-1280');
+});
+
 const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];
 const SCREENS = [{ width: 1280, height: 800 }, { width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
 

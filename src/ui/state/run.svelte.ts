@@ -34,6 +34,7 @@ import { newId } from './ids';
 import { afterNextFrame } from './after-next-frame';
 import { reportRun } from '../../lms/seam';
 import { announceResults } from './results-notice';
+import { noteRunHere } from './room-session';
 
 export interface NewRunOptions {
   scenario: Scenario;
@@ -338,9 +339,11 @@ export class LiveRun {
         this.#onStored?.();
       }
       reportRun(run);
-      // A board on the projector, in another tab of this laptop, shows the result once it is scored.
+      // A board or a room's roster on the projector, in another tab of this laptop, shows the result
+      // once it is scored (and a room open here counts it as come in).
       if (run.finishedAt !== undefined && !this.#finishTold) {
         this.#finishTold = true;
+        noteRunHere(run);
         void this.#store.resultsSettled().then(announceResults);
       }
       return true;

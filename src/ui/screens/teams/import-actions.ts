@@ -13,7 +13,7 @@ import { readResultsFileOffThread } from '../../../persistence/results-import';
 import { decodeRunLink, NewerLinkError, type HandedInRun } from '../../../persistence/run-link';
 import { app } from '../../state/app.svelte';
 import { scenarios } from '../../state/scenarios.svelte';
-import { noteHandedIn } from './room-session';
+import { noteHandedIn } from '../../state/room-session';
 import { announceResults } from '../../state/results-notice';
 
 /** The exact scenario version, from the store or (for built-ins) the catalog, when hashes match. */

@@ -1,5 +1,5 @@
 /**
- * The results screen's "Received" log, kept in localStorage beside the open room (room-session.ts)
+ * The results screen's "Received" log, kept in localStorage beside the open room (ui/state/room-session.ts)
  * so a reload, or the next hand-in link opened in a new tab, still shows what came in before.
  * An entry keeps what happened (message keys and their facts: a player's name, a scenario's id,
  * counts), not a sentence: it is worded when shown, in the language shown then (receivedText).

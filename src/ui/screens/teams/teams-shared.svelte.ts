@@ -129,10 +129,15 @@ export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** Loads the result rows: all of them, or one scenario's or one player's (see measureSince for timing). */
+/**
+ * Loads the result rows: all of them, or one scenario's or one player's (see measureSince for
+ * timing), and the players and teams with them: a player made in another tab of this browser (a
+ * room's link opened on the laptop) is then known here too, not hidden as a deleted player's.
+ */
 export async function loadResults(filter: { scenarioId?: string; playerId?: string } = {}): Promise<RunResult[]> {
   const store = await app.settled();
-  return store.listResults(filter);
+  const [rows] = await Promise.all([store.listResults(filter), app.refreshPeople()]);
+  return rows;
 }
 
 /** Marks the time from `start` as a performance measure (read by scripts/bench-storage.ts). */

@@ -3,7 +3,7 @@
  * how many players are expected, and which runs came in since it opened (the roster). Kept in
  * localStorage, so the projector tab and the tab that imports a handed-in link share it.
  */
-import type { Mode, Run } from '../../../engine/types';
+import type { Mode, Run } from '../../engine/types';
 
 export interface RoomSession {
   scenarioId: string;
@@ -78,4 +78,14 @@ export function noteHandedIn(run: Pick<Run, 'id' | 'scenarioId' | 'finishedAt' |
   if (room.runIds.includes(run.id)) return false;
   save({ ...room, runIds: [...room.runIds, run.id] });
   return true;
+}
+
+/**
+ * A run finished on the laptop running the room (in another tab, from the room's own link): on
+ * the roster too when it is of the room's scenario and mode and began after the room opened.
+ */
+export function noteRunHere(run: Pick<Run, 'id' | 'scenarioId' | 'finishedAt' | 'startNode' | 'mode' | 'startedAt'>): boolean {
+  const room = loadRoom();
+  if (!room || run.mode !== room.mode || run.startedAt < room.since) return false;
+  return noteHandedIn(run);
 }
