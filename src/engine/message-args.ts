@@ -98,6 +98,8 @@ export interface MessageArgs {
   'too-many-nodes': { count: number; endings: boolean; max: number };
   'empty-text': { at: JsonPath; lang: string | null };
   'missing-language': { at: JsonPath; lang: string; declared: string[] };
+  /** A plain string in a file that declares `declared` and writes other texts per language. */
+  'one-language-text': { at: JsonPath; declared: string[] };
   'undeclared-language': { at: JsonPath; lang: string; declared: string[] };
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
   /** `at`: the option or route whose condition names the node. */

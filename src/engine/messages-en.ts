@@ -4,7 +4,7 @@
  * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
 import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
 import { langName } from './words-en';
 import { t } from './text';
 
@@ -194,6 +194,9 @@ export const en: Catalog = {
       ? `${textName(root, a.at)} is empty: write the text players should see.`
       : `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is empty: write the text players should see.`,
   'missing-language': (a, root) => `the ${langName(a.lang)} ${textName(root, a.at)} is missing (the file declares ${listOf(a.declared)}): add "${a.lang}": "…".`,
+  'one-language-text': (a, root) =>
+    `${textName(root, a.at)} is one plain string, so players read these same words whether they play in ${listOf(a.declared.map(langName), 'or')}, while this file writes its other texts per language: ` +
+    `write it as ${perLanguage(a.declared)} (or leave it if the words are the same in every language).`,
   'undeclared-language': (a, root) =>
     `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is never shown, because "languages" lists only ${listOf(a.declared)}: add "${a.lang}" to "languages" (and to every text), or remove it here.`,
   'unknown-target': (a, root) =>

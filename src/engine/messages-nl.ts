@@ -6,9 +6,9 @@
  */
 import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, UnsetFlag, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
+import { FIELD_WORDS_NL, langAdjNl, langNameNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -212,6 +212,9 @@ export const nlCatalog: Catalog = {
       : `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_WORDS)} is leeg: schrijf de tekst die spelers moeten zien.`,
   'missing-language': (a, root) =>
     `de ${langAdjNl(a.lang)} ${textName(root, a.at, NL_WORDS)} ontbreekt (het bestand noemt als talen ${listOf(a.declared, 'en')}): voeg "${a.lang}": "…" toe.`,
+  'one-language-text': (a, root) =>
+    `${textName(root, a.at, NL_WORDS)} is één gewone tekst, dus spelers lezen dezelfde woorden, of ze nu in het ${listOf(a.declared.map(langNameNl), 'of in het')} spelen, terwijl de andere teksten in dit bestand per taal geschreven zijn: ` +
+    `schrijf hem als ${perLanguage(a.declared)} (of laat hem zo als de woorden in elke taal hetzelfde zijn).`,
   'undeclared-language': (a, root) =>
     `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_WORDS)} wordt nooit getoond, want "languages" noemt alleen ${listOf(a.declared, 'en')}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
   'unknown-target': (a, root) =>

@@ -11,7 +11,7 @@ import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
 import { suggest } from './messages';
 import { fieldFromDutch } from './words-nl';
-import { isBlank, trimmedLength } from './text';
+import { trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
 export type SchemaNode = {
@@ -51,7 +51,7 @@ export interface Issue {
   atKey?: boolean;
 }
 
-/** A Text that is an object (one string per language) or blank, for the language checks. */
+/** A Text (one plain string, or one string per language), for the language checks. */
 export interface TextMatch {
   value: unknown;
   path: JsonPath;
@@ -60,7 +60,7 @@ export interface TextMatch {
 /** What the schema check found. */
 export interface SchemaReport {
   issues: Issue[];
-  /** The Texts the language checks (validate-refs.ts) need to see again: per-language objects and blanks. */
+  /** The Texts the language checks (validate-refs.ts) need to see again: plain strings and per-language objects. */
   texts: TextMatch[];
 }
 
@@ -124,7 +124,7 @@ class Checker {
         return;
       }
       this.check(value, def, named ? { ref: name } : noun);
-      if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path: [...path] });
+      if (name === 'Text' && (typeof value === 'object' || typeof value === 'string')) this.texts.push({ value, path: [...path] });
       return;
     }
     if (schema.anyOf) {

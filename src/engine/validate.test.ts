@@ -36,7 +36,7 @@ describe('fixture pairs', () => {
       'unreachable-node', 'dead-end', 'loop', 'score-loop', 'condition-never-holds', 'same-scores', 'missing-feedback',
       'flat-dimension', 'unknown-field', 'format-too-new', 'duplicate-option-id', 'duplicate-id', 'too-few-options',
       'no-route', 'no-ending', 'unreachable-ending', 'route-never-taken', 'json-trailing-text', 'json-missing-colon', 'empty-value',
-      'length-strategy', 'longest-is-best', 'mood-saturated',
+      'length-strategy', 'longest-is-best', 'mood-saturated', 'one-language-text',
     ]) {
       expect(codes, code).toContain(code);
     }
@@ -143,6 +143,45 @@ describe('validateScenario', () => {
     expect(undeclared.length).toBeGreaterThan(0);
     expect(undeclared[0].message).toContain('"languages" lists only nl');
     expect(r.ok).toBe(true);
+  });
+
+  it('warns, in both languages, at a plain string among texts written per language', () => {
+    // Shown as it is in every language: English players would read this Dutch.
+    const s = tutorial();
+    s.nodes.greet.customer.says = 'Goedemorgen. Heeft u nog volkoren?';
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.severity, p.path, p.message])).toEqual([
+      [
+        'one-language-text',
+        'warning',
+        ['nodes', 'greet', 'customer', 'says'],
+        '"customer.says" of node "greet" is one plain string, so players read these same words whether they play in Dutch or English, while this file writes its other texts per language: ' +
+          'write it as {"nl": "…", "en": "…"} (or leave it if the words are the same in every language).',
+      ],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      '"customer.says" van knooppunt "greet" is één gewone tekst, dus spelers lezen dezelfde woorden, of ze nu in het Nederlands of in het Engels spelen, terwijl de andere teksten in dit bestand per taal geschreven zijn: ' +
+        'schrijf hem als {"nl": "…", "en": "…"} (of laat hem zo als de woorden in elke taal hetzelfde zijn).',
+    ]);
+  });
+
+  it('does not warn about plain strings in a file written in one language', () => {
+    // The format's one-language file: "languages": ["nl"] and every text one string.
+    const dutchOnly = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(dutchOnly);
+      if (v === null || typeof v !== 'object') return v;
+      const o = v as Record<string, unknown>;
+      if (typeof o.nl === 'string' && typeof o.en === 'string' && Object.keys(o).length === 2) return o.nl;
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, dutchOnly(x)]));
+    };
+    const s = dutchOnly(tutorial()) as ReturnType<typeof tutorial>;
+    s.languages = ['nl'];
+    expect(JSON.stringify(s)).not.toContain('"en":');
+    const r = validateScenario(JSON.stringify(s, null, 2));
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([]);
   });
 
   it('refuses effects written with Dutch field names, naming what was written and what to write', () => {

@@ -9,6 +9,14 @@ import type { Words } from './words-en';
 /** Dutch names of the languages, as used in "de Engelse tekst". */
 const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
 
+/** Dutch names of the languages as nouns: "in het Engels". */
+const LANG_NAMES_NL: Record<string, string> = { nl: 'Nederlands', en: 'Engels' };
+
+/** "Engels" / "de taal "fr"" as a noun. */
+export function langNameNl(code: string): string {
+  return LANG_NAMES_NL[code] ?? `de taal ${q(code)}`;
+}
+
 /** "de Engelse" / "de taal "fr"" before a noun. */
 export function langAdjNl(code: string): string {
   return LANG_ADJ[code] ?? `${q(code)}-`;
