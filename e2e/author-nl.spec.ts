@@ -131,11 +131,11 @@ test('a file with fields written in Dutch is not stored, and each error says wha
   await page.goto('/#/author');
   await paste(page, JSON.stringify({ ...scenario, id: 'e2e-nl-dutch-fields' }, null, 2));
   const verdict = page.getByRole('alert').filter({ hasText: 'Niet bewaard.' });
-  await expect(verdict).toContainText('2 fouten. Verbeter de fouten in je editor');
+  await expect(verdict).toContainText('2 fouten. Verbeter de fouten in de geplakte tekst');
   const error = page.locator('.problem.error').first();
   await expect(error).toContainText('In "effects" van optie "alternative" van knooppunt "greet" staat "uitkomst": veldnamen zijn Engels, schrijf "outcome".');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Not stored.' })).toContainText('2 errors. Fix the errors in your editor');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not stored.' })).toContainText('2 errors. Fix the errors in the pasted text');
   await expect(error).toContainText('In "effects" of option "alternative" of node "greet" you wrote "uitkomst": field names are English, write "outcome".');
 });
 
