@@ -89,6 +89,8 @@ export interface MessageArgs {
   'missing-field': { at: JsonPath; name: string; what: string; wrote?: string | null };
   'unknown-field': { at: JsonPath; key: string; allowed: string[] };
   'unknown-effect': { at: JsonPath; key: string; allowed: string[] };
+  /** A field the format has, but not here: `homes` are the places (schema definitions, or 'Scenario') that have it. */
+  'misplaced-field': { at: JsonPath; key: string; homes: string[] };
   'dutch-field': { at: JsonPath; key: string; field: string };
   'invalid-id': { at: JsonPath; kind: 'node' | 'ending' | 'name'; key: string; pattern: string; inside: boolean };
   // Meaning (validate-refs.ts, validate.ts).

@@ -5,7 +5,7 @@
  */
 import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
-import { langName } from './words-en';
+import { EN_WORDS, langName } from './words-en';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -173,6 +173,8 @@ export const en: Catalog = {
   },
   'unknown-effect': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has ${q(a.key)}, which is no effect: effects change the score, so only ${listOf(a.allowed.map(q))} may stand here${didYouMean(a.key, a.allowed) || '.'}`,
+  'misplaced-field': (a, root) =>
+    `${q(a.key)} is not a field of ${describePath(root, a.at.slice(0, -1))}: it belongs in ${listOf(a.homes.map((h) => EN_WORDS.homes[h] ?? h), 'or')}, so here it is ignored. Move it there, or remove it.`,
   'dutch-field': (a, root) => `in ${describePath(root, a.at.slice(0, -1))} you wrote ${q(a.key)}: field names are English, write ${q(a.field)}.`,
   'invalid-id': (a, root) => {
     const kind = a.kind === 'name' ? 'name' : `${a.kind} id`;

@@ -134,7 +134,7 @@ describe('Dutch validation messages', () => {
       'json-invalid-number', 'json-unexpected-end', 'json-trailing-comma', 'json-missing-comma', 'json-unquoted-key', 'json-empty',
       'invalid-utf8', 'file-too-large', 'json-too-deep', 'too-many-nodes', 'not-a-scenario', 'format-too-old', 'format-too-new',
       'wrong-type', 'out-of-range', 'not-whole-number', 'invalid-value', 'empty-value', 'invalid-format', 'invalid-id', 'too-many-options',
-      'duplicate-option-id', 'duplicate-item', 'unknown-field', 'unknown-effect', 'dutch-field', 'unknown-start', 'unknown-target', 'weights-all-zero', 'missing-language',
+      'duplicate-option-id', 'duplicate-item', 'unknown-field', 'misplaced-field', 'unknown-effect', 'dutch-field', 'unknown-start', 'unknown-target', 'weights-all-zero', 'missing-language',
       'undeclared-language', 'one-language-text', 'empty-text', 'missing-field', 'forbidden-key', 'duplicate-key', 'unreachable-node', 'dead-end', 'loop',
     ]) {
       expect(seen, code).toContain(code);

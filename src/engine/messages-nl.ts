@@ -188,6 +188,8 @@ export const nlCatalog: Catalog = {
       : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
     return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
   },
+  'misplaced-field': (a, root) =>
+    `${q(a.key)} is geen veld van ${place(root, a.at.slice(0, -1))}: het hoort in ${listOf(a.homes.map((h) => NL_WORDS.homes[h] ?? h), 'of')}, dus hier wordt het genegeerd. Zet het daar, of haal het weg.`,
   'unknown-effect': (a, root) =>
     `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}, en dat is geen effect: effecten bepalen de score, dus hier mogen alleen ${listOf(a.allowed.map(q), 'en')} staan${didYouMean(a.key, a.allowed, 'bedoel je') || '.'}`,
   'dutch-field': (a, root) => `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}: veldnamen zijn Engels, schrijf ${q(a.field)}.`,

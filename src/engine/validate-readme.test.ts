@@ -30,7 +30,7 @@ describe('scenarios/README.md', () => {
     const codes = new Set<string>([
       'file-too-large', 'too-many-nodes', 'json-missing-colon', 'json-trailing-text', 'json-invalid-escape',
       'json-control-character', 'undeclared-language', 'empty-value', 'too-many-items', 'too-few-items', 'duplicate-item',
-      'no-route', 'no-ending', 'too-many-states', 'duplicate-scenario-id',
+      'no-route', 'no-ending', 'too-many-states', 'duplicate-scenario-id', 'misplaced-field',
     ]);
     for (const f of readdirSync(FIX).filter((n) => n.endsWith('.expected.json'))) {
       for (const p of JSON.parse(readFileSync(new URL(f, FIX), 'utf8')).problems) codes.add(p.code);

@@ -234,6 +234,29 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('says a scenario-level "notes" belongs in a decision node, not "did you mean nodes"', () => {
+    // "Did you mean "nodes"?" would lead the manager to write a second "nodes".
+    const s = { notes: 'Voor andere auteurs: gebaseerd op de zaterdagdrukte.', ...tutorial() };
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.severity, p.path, p.line, p.message])).toEqual([
+      [
+        'misplaced-field',
+        'warning',
+        ['notes'],
+        2,
+        '"notes" is not a field of the scenario: it belongs in a decision node, so here it is ignored. Move it there, or remove it.',
+      ],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      '"notes" is geen veld van het scenario: het hoort in een beslisknooppunt, dus hier wordt het genegeerd. Zet het daar, of haal het weg.',
+    ]);
+    // A typo of a field that is allowed here still gets "did you mean".
+    const typo = validateScenario(JSON.stringify({ ...tutorial(), node: {} }, null, 2));
+    expect(typo.problems.map((p) => [p.code, p.message])).toEqual([['unknown-field', expect.stringContaining('did you mean "nodes"?')]]);
+  });
+
   it('refuses any other unknown key in effects, since it changes the score', () => {
     const s = tutorial();
     s.nodes.greet.options[1].effects.score = 2;
