@@ -189,6 +189,17 @@ describe('the message catalogs', () => {
     ]);
   });
 
+  it('names the outcome score “resultaat”, as the game does, never “uitkomst”', () => {
+    const nl = CATALOGS.nl as unknown as Record<string, (a: unknown, root: unknown) => string>;
+    const flat = nl['flat-dimension']({ dimension: 'outcome', points: 2 }, {});
+    const loop = nl['score-loop']({ nodes: ['a'], choice: { node: 'a', option: 'b' }, dimension: 'outcome' }, {});
+    const same = nl['same-scores']({ id: 'a' }, {});
+    expect(flat).toContain('anders op resultaat');
+    expect(loop).toContain('punten voor resultaat');
+    expect(same).toContain('warmte, initiatief, resultaat en stemming');
+    expect([flat, loop, same].join(' ')).not.toMatch(/uitkomst/i);
+  });
+
   it('names the field to write for one written in Dutch', () => {
     const r = validateScenario(new Uint8Array(readFileSync(new URL('dutch-field-names.json', FIXTURES))), { lang: 'nl' });
     expect(r.problems.map((p) => p.message)).toEqual([

@@ -37,7 +37,8 @@ const curlyAll = (n: number | undefined): string =>
 const nl = (n: number): string => n.toLocaleString('nl');
 const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_WORDS);
 const value = (v: unknown): string => describeValue(v, NL_WORDS);
-const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'uitkomst' };
+/** The scores as the game names them (Warmte, Initiatief, Resultaat in src/i18n), in lowercase. */
+const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'resultaat' };
 const dim = (d: string): string => DIMENSIONS_NL[d] ?? d;
 
 /** Lists of ids: quoted, at most 6 then "nog n". */
@@ -267,7 +268,7 @@ export const nlCatalog: Catalog = {
   'route-never-taken': (a) =>
     `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: een eerdere route gaat altijd voor. Verander de volgorde van de routes of hun voorwaarden.`,
   'same-scores': (a) =>
-    `Alle opties van knooppunt ${q(a.id)} hebben hetzelfde effect op warmte, initiatief, uitkomst en stemming, dus deze keuze maakt niets uit. Laat de effecten verschillen zoals het gedrag verschilt.`,
+    `Alle opties van knooppunt ${q(a.id)} hebben hetzelfde effect op warmte, initiatief, resultaat en stemming, dus deze keuze maakt niets uit. Laat de effecten verschillen zoals het gedrag verschilt.`,
   'missing-feedback': (a) =>
     a.choice.option === null
       ? `De time-out van knooppunt ${q(a.choice.node)} heeft geen feedback. Schrijf een zin over wat het met de klant doet als die moet wachten.`
