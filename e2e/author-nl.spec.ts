@@ -138,3 +138,23 @@ test('a file with fields written in Dutch is not stored, and each error says wha
   await expect(page.getByRole('alert').filter({ hasText: 'Not stored.' })).toContainText('2 errors. Fix the errors in the pasted text');
   await expect(error).toContainText('In "effects" of option "alternative" of node "greet" you wrote "uitkomst": field names are English, write "outcome".');
 });
+
+test('the authoring screen offers the guide: the steps in Dutch, then English, and the complete guide to save', async ({ page }) => {
+  await page.goto('/#/author');
+  const guide = page.getByRole('region', { name: 'Handleiding: zo schrijf je een scenario' });
+  await expect(guide).toBeVisible();
+  await guide.getByRole('heading', { name: 'Handleiding: zo schrijf je een scenario' }).click();
+  await expect(guide.getByRole('listitem')).toHaveCount(5);
+  await expect(guide).toContainText('Veldnamen zoals "text", "next", "effects" blijven Engels');
+  await expect(guide).toContainText('Schrijf elke tekst in beide talen: {"nl": "…", "en": "…"}.');
+  await expect(guide).toContainText('warmte, initiatief en resultaat');
+  const [file] = await Promise.all([page.waitForEvent('download'), guide.getByRole('button', { name: 'Download de volledige handleiding' }).click()]);
+  expect(file.suggestedFilename()).toBe('scenario-guide.txt');
+  expect(await readFile((await file.path())!, 'utf8')).toContain('# Writing scenarios for Frontlijn');
+  await expect(guide.getByRole('status')).toHaveText('scenario-guide.txt is bewaard: open het in je editor of een tekstviewer.');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  const english = page.getByRole('region', { name: 'Guide: how to write a scenario' });
+  await expect(english).toContainText('Field names such as "text", "next", "effects" stay in English');
+  await expect(english.getByRole('button', { name: 'Download the complete guide' })).toBeVisible();
+});

@@ -89,6 +89,8 @@ export interface MessageArgs {
   'missing-field': { at: JsonPath; name: string; what: string; wrote?: string | null };
   'unknown-field': { at: JsonPath; key: string; allowed: string[] };
   'unknown-effect': { at: JsonPath; key: string; allowed: string[] };
+  /** A field the format has, but not here: `homes` are the places (schema definitions, or 'Scenario') that have it. */
+  'misplaced-field': { at: JsonPath; key: string; homes: string[] };
   'dutch-field': { at: JsonPath; key: string; field: string };
   'invalid-id': { at: JsonPath; kind: 'node' | 'ending' | 'name'; key: string; pattern: string; inside: boolean };
   // Meaning (validate-refs.ts, validate.ts).
@@ -98,6 +100,8 @@ export interface MessageArgs {
   'too-many-nodes': { count: number; endings: boolean; max: number };
   'empty-text': { at: JsonPath; lang: string | null };
   'missing-language': { at: JsonPath; lang: string; declared: string[] };
+  /** A plain string in a file that declares `declared` and writes other texts per language. */
+  'one-language-text': { at: JsonPath; declared: string[] };
   'undeclared-language': { at: JsonPath; lang: string; declared: string[] };
   'unknown-target': { at: JsonPath; target: string; suggestion: string | null };
   /** `at`: the option or route whose condition names the node. */

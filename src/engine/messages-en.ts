@@ -4,8 +4,8 @@
  * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
 import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
-import { langName } from './words-en';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
+import { EN_WORDS, langName } from './words-en';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -173,6 +173,8 @@ export const en: Catalog = {
   },
   'unknown-effect': (a, root) =>
     `${describePath(root, a.at.slice(0, -1))} has ${q(a.key)}, which is no effect: effects change the score, so only ${listOf(a.allowed.map(q))} may stand here${didYouMean(a.key, a.allowed) || '.'}`,
+  'misplaced-field': (a, root) =>
+    `${q(a.key)} is not a field of ${describePath(root, a.at.slice(0, -1))}: it belongs in ${listOf(a.homes.map((h) => EN_WORDS.homes[h] ?? h), 'or')}, so here it is ignored. Move it there, or remove it.`,
   'dutch-field': (a, root) => `in ${describePath(root, a.at.slice(0, -1))} you wrote ${q(a.key)}: field names are English, write ${q(a.field)}.`,
   'invalid-id': (a, root) => {
     const kind = a.kind === 'name' ? 'name' : `${a.kind} id`;
@@ -194,6 +196,9 @@ export const en: Catalog = {
       ? `${textName(root, a.at)} is empty: write the text players should see.`
       : `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is empty: write the text players should see.`,
   'missing-language': (a, root) => `the ${langName(a.lang)} ${textName(root, a.at)} is missing (the file declares ${listOf(a.declared)}): add "${a.lang}": "…".`,
+  'one-language-text': (a, root) =>
+    `${textName(root, a.at)} is one plain string, so players read these same words whether they play in ${listOf(a.declared.map(langName), 'or')}, while this file writes its other texts per language: ` +
+    `write it as ${perLanguage(a.declared)} (or leave it if the words are the same in every language).`,
   'undeclared-language': (a, root) =>
     `the ${langName(a.lang)} ${textName(root, a.at.slice(0, -1))} is never shown, because "languages" lists only ${listOf(a.declared)}: add "${a.lang}" to "languages" (and to every text), or remove it here.`,
   'unknown-target': (a, root) =>

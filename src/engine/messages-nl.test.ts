@@ -134,8 +134,8 @@ describe('Dutch validation messages', () => {
       'json-invalid-number', 'json-unexpected-end', 'json-trailing-comma', 'json-missing-comma', 'json-unquoted-key', 'json-empty',
       'invalid-utf8', 'file-too-large', 'json-too-deep', 'too-many-nodes', 'not-a-scenario', 'format-too-old', 'format-too-new',
       'wrong-type', 'out-of-range', 'not-whole-number', 'invalid-value', 'empty-value', 'invalid-format', 'invalid-id', 'too-many-options',
-      'duplicate-option-id', 'duplicate-item', 'unknown-field', 'unknown-effect', 'dutch-field', 'unknown-start', 'unknown-target', 'weights-all-zero', 'missing-language',
-      'undeclared-language', 'empty-text', 'missing-field', 'forbidden-key', 'duplicate-key', 'unreachable-node', 'dead-end', 'loop',
+      'duplicate-option-id', 'duplicate-item', 'unknown-field', 'misplaced-field', 'unknown-effect', 'dutch-field', 'unknown-start', 'unknown-target', 'weights-all-zero', 'missing-language',
+      'undeclared-language', 'one-language-text', 'empty-text', 'missing-field', 'forbidden-key', 'duplicate-key', 'unreachable-node', 'dead-end', 'loop',
     ]) {
       expect(seen, code).toContain(code);
     }
@@ -187,6 +187,17 @@ describe('the message catalogs', () => {
         'Verbeter de naam in de voorwaarde, of zet de vlag in de "effects" van de optie die deze weg moet openen: "flags": {"reserverd": true}.',
       expect.stringMatching(/^Einde "comes-back" is nooit te bereiken/),
     ]);
+  });
+
+  it('names the outcome score “resultaat”, as the game does, never “uitkomst”', () => {
+    const nl = CATALOGS.nl as unknown as Record<string, (a: unknown, root: unknown) => string>;
+    const flat = nl['flat-dimension']({ dimension: 'outcome', points: 2 }, {});
+    const loop = nl['score-loop']({ nodes: ['a'], choice: { node: 'a', option: 'b' }, dimension: 'outcome' }, {});
+    const same = nl['same-scores']({ id: 'a' }, {});
+    expect(flat).toContain('anders op resultaat');
+    expect(loop).toContain('punten voor resultaat');
+    expect(same).toContain('warmte, initiatief, resultaat en stemming');
+    expect([flat, loop, same].join(' ')).not.toMatch(/uitkomst/i);
   });
 
   it('names the field to write for one written in Dutch', () => {

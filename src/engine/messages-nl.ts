@@ -6,9 +6,9 @@
  */
 import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, UnsetFlag, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, q, sentence, short, textName, typeFix } from './messages';
+import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
 import { formatSize, hex } from './messages-en';
-import { FIELD_WORDS_NL, langAdjNl, NL_WORDS } from './words-nl';
+import { FIELD_WORDS_NL, langAdjNl, langNameNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 
 const WORD_FIXES: Record<WordFix, string> = {
@@ -37,7 +37,8 @@ const curlyAll = (n: number | undefined): string =>
 const nl = (n: number): string => n.toLocaleString('nl');
 const place = (root: unknown, path: JsonPath): string => describePath(root, path, NL_WORDS);
 const value = (v: unknown): string => describeValue(v, NL_WORDS);
-const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'uitkomst' };
+/** The scores as the game names them (Warmte, Initiatief, Resultaat in src/i18n), in lowercase. */
+const DIMENSIONS_NL: Record<string, string> = { warmth: 'warmte', initiative: 'initiatief', outcome: 'resultaat' };
 const dim = (d: string): string => DIMENSIONS_NL[d] ?? d;
 
 /** Lists of ids: quoted, at most 6 then "nog n". */
@@ -188,6 +189,8 @@ export const nlCatalog: Catalog = {
       : `: het wordt genegeerd. De velden die hier mogen, zijn ${listOf(a.allowed.map(q), 'en')}.`;
     return `onbekend veld ${q(a.key)} in ${place(root, a.at.slice(0, -1))}${fix}`;
   },
+  'misplaced-field': (a, root) =>
+    `${q(a.key)} is geen veld van ${place(root, a.at.slice(0, -1))}: het hoort in ${listOf(a.homes.map((h) => NL_WORDS.homes[h] ?? h), 'of')}, dus hier wordt het genegeerd. Zet het daar, of haal het weg.`,
   'unknown-effect': (a, root) =>
     `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}, en dat is geen effect: effecten bepalen de score, dus hier mogen alleen ${listOf(a.allowed.map(q), 'en')} staan${didYouMean(a.key, a.allowed, 'bedoel je') || '.'}`,
   'dutch-field': (a, root) => `in ${place(root, a.at.slice(0, -1))} staat ${q(a.key)}: veldnamen zijn Engels, schrijf ${q(a.field)}.`,
@@ -212,6 +215,9 @@ export const nlCatalog: Catalog = {
       : `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_WORDS)} is leeg: schrijf de tekst die spelers moeten zien.`,
   'missing-language': (a, root) =>
     `de ${langAdjNl(a.lang)} ${textName(root, a.at, NL_WORDS)} ontbreekt (het bestand noemt als talen ${listOf(a.declared, 'en')}): voeg "${a.lang}": "…" toe.`,
+  'one-language-text': (a, root) =>
+    `${textName(root, a.at, NL_WORDS)} is één gewone tekst, dus spelers lezen dezelfde woorden, of ze nu in het ${listOf(a.declared.map(langNameNl), 'of in het')} spelen, terwijl de andere teksten in dit bestand per taal geschreven zijn: ` +
+    `schrijf hem als ${perLanguage(a.declared)} (of laat hem zo als de woorden in elke taal hetzelfde zijn).`,
   'undeclared-language': (a, root) =>
     `de ${langAdjNl(a.lang)} ${textName(root, a.at.slice(0, -1), NL_WORDS)} wordt nooit getoond, want "languages" noemt alleen ${listOf(a.declared, 'en')}: zet "${a.lang}" erbij in "languages" (en in elke tekst), of haal hem hier weg.`,
   'unknown-target': (a, root) =>
@@ -262,7 +268,7 @@ export const nlCatalog: Catalog = {
   'route-never-taken': (a) =>
     `De route naar ${q(a.route)} na ${choiceName(a.choice)} wordt nooit genomen: een eerdere route gaat altijd voor. Verander de volgorde van de routes of hun voorwaarden.`,
   'same-scores': (a) =>
-    `Alle opties van knooppunt ${q(a.id)} hebben hetzelfde effect op warmte, initiatief, uitkomst en stemming, dus deze keuze maakt niets uit. Laat de effecten verschillen zoals het gedrag verschilt.`,
+    `Alle opties van knooppunt ${q(a.id)} hebben hetzelfde effect op warmte, initiatief, resultaat en stemming, dus deze keuze maakt niets uit. Laat de effecten verschillen zoals het gedrag verschilt.`,
   'missing-feedback': (a) =>
     a.choice.option === null
       ? `De time-out van knooppunt ${q(a.choice.node)} heeft geen feedback. Schrijf een zin over wat het met de klant doet als die moet wachten.`

@@ -18,6 +18,11 @@ export function listOf(items: readonly string[], last = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
+/** A Text written per language, as JSON to copy: {"nl": "…", "en": "…"}. */
+export function perLanguage(langs: readonly string[]): string {
+  return `{${langs.map((l) => `${q(l)}: "…"`).join(', ')}}`;
+}
+
 /** Edit distance between two strings (Levenshtein), for "did you mean". */
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;

@@ -11,7 +11,7 @@ import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
 import { suggest } from './messages';
 import { fieldFromDutch } from './words-nl';
-import { isBlank, trimmedLength } from './text';
+import { trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
 export type SchemaNode = {
@@ -51,7 +51,7 @@ export interface Issue {
   atKey?: boolean;
 }
 
-/** A Text that is an object (one string per language) or blank, for the language checks. */
+/** A Text (one plain string, or one string per language), for the language checks. */
 export interface TextMatch {
   value: unknown;
   path: JsonPath;
@@ -60,7 +60,7 @@ export interface TextMatch {
 /** What the schema check found. */
 export interface SchemaReport {
   issues: Issue[];
-  /** The Texts the language checks (validate-refs.ts) need to see again: per-language objects and blanks. */
+  /** The Texts the language checks (validate-refs.ts) need to see again: plain strings and per-language objects. */
   texts: TextMatch[];
 }
 
@@ -96,8 +96,14 @@ class Checker {
   /** Where the walk is, pushed and popped as it goes down and up; an issue or a text keeps a copy. */
   private readonly path: JsonPath = [];
 
-  /** `refs`: each `$ref` of the schema with its definition's name, and whether messages have a noun for it. */
-  constructor(private readonly refs: Map<string, { name: string; def: SchemaNode; named: boolean }>) {}
+  /**
+   * `refs`: each `$ref` of the schema with its definition's name, and whether messages have a noun
+   * for it; `homes`: for each field name, the definitions that have it ('Scenario' for the top level).
+   */
+  constructor(
+    private readonly refs: Map<string, { name: string; def: SchemaNode; named: boolean }>,
+    private readonly homes: Map<string, string[]>,
+  ) {}
 
   private add(severity: Severity, ref: MessageRef, path: JsonPath, atKey = false): void {
     this.issues.push({ severity, code: ref.key, ref, path, atKey });
@@ -124,7 +130,7 @@ class Checker {
         return;
       }
       this.check(value, def, named ? { ref: name } : noun);
-      if (name === 'Text' && (typeof value === 'object' || (typeof value === 'string' && isBlank(value)))) this.texts.push({ value, path: [...path] });
+      if (name === 'Text' && (typeof value === 'object' || typeof value === 'string')) this.texts.push({ value, path: [...path] });
       return;
     }
     if (schema.anyOf) {
@@ -196,13 +202,16 @@ class Checker {
   /**
    * A key the format does not have here. Ignoring it is harmless for a note, but a field written in
    * Dutch ("resultaat") or any stray key in "effects" loses what the author meant (the option scores
-   * 0 there): those are errors; other unknown keys are ignored with a warning.
+   * 0 there): those are errors; other unknown keys are ignored with a warning, which for a field
+   * the format has elsewhere ("notes" beside "nodes") says where it belongs, not "did you mean".
    */
   private unknownField(key: string, allowed: string[], path: JsonPath): void {
     const at = [...path, key];
     const field = suggest(key, allowed) === null ? fieldFromDutch(key, allowed) : null;
+    const homes = this.homes.get(key);
     if (field !== null) this.add('error', msg('dutch-field', { at, key, field }), at, true);
     else if (path[path.length - 1] === 'effects') this.add('error', msg('unknown-effect', { at, key, allowed }), at, true);
+    else if (homes) this.add('warning', msg('misplaced-field', { at, key, homes }), at, true);
     else this.add('warning', msg('unknown-field', { at, key, allowed }), at, true);
   }
 
@@ -243,9 +252,20 @@ class Checker {
   }
 }
 
+/** For each field name of the schema, the places that have it: its definitions' names, 'Scenario' for the top level. */
+function homesOf(schema: SchemaNode): Map<string, string[]> {
+  const homes = new Map<string, string[]>();
+  const places: [string, SchemaNode][] = [['Scenario', schema], ...Object.entries(schema.$defs ?? {})];
+  for (const [name, node] of places) {
+    for (const key of Object.keys(node.properties ?? {})) homes.set(key, [...(homes.get(key) ?? []), name]);
+  }
+  return homes;
+}
+
 /** Checks a parsed scenario against the generated schema; every issue, in no particular order. */
 export function checkSchema(value: unknown, schema: SchemaNode = SCENARIO_SCHEMA): SchemaReport {
-  const c = new Checker(new Map(Object.entries(schema.$defs ?? {}).map(([name, def]) => [`#/$defs/${name}`, { name, def, named: Object.hasOwn(EN_WORDS.refs, name) }])));
+  const defs = Object.entries(schema.$defs ?? {});
+  const c = new Checker(new Map(defs.map(([name, def]) => [`#/$defs/${name}`, { name, def, named: Object.hasOwn(EN_WORDS.refs, name) }])), homesOf(schema));
   c.check(value, schema, { scenario: true });
   return { issues: c.issues, texts: c.texts };
 }

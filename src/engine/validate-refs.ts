@@ -46,12 +46,19 @@ export function checkPreconditions(value: unknown): Issue[] {
     });
 }
 
-/** Every Text has every declared language, none of them blank, and no undeclared one. */
+/**
+ * Every Text has every declared language, none of them blank, and no undeclared one. A plain
+ * string is the format's "same words in every language": right in a one-language file, but in a
+ * file that declares several languages and writes other texts per language it is usually a text
+ * left untranslated, which players of the other language then read as written: a warning there.
+ */
 function checkTexts(root: Obj, texts: TextMatch[], out: Issue[]): void {
   const declared = Array.isArray(root.languages) ? root.languages.filter(isLang) : [];
+  const perLanguage = declared.length > 1 && texts.some((text) => isObj(text.value));
   for (const { value, path } of texts) {
     if (typeof value === 'string') {
       if (isBlank(value)) out.push(issue('warning', msg('empty-text', { at: path, lang: null }), path));
+      else if (perLanguage) out.push(issue('warning', msg('one-language-text', { at: path, declared }), path));
       continue;
     }
     if (!isObj(value)) continue;

@@ -36,7 +36,7 @@ describe('fixture pairs', () => {
       'unreachable-node', 'dead-end', 'loop', 'score-loop', 'condition-never-holds', 'same-scores', 'missing-feedback',
       'flat-dimension', 'unknown-field', 'format-too-new', 'duplicate-option-id', 'duplicate-id', 'too-few-options',
       'no-route', 'no-ending', 'unreachable-ending', 'route-never-taken', 'json-trailing-text', 'json-missing-colon', 'empty-value',
-      'length-strategy', 'longest-is-best', 'mood-saturated',
+      'length-strategy', 'longest-is-best', 'mood-saturated', 'one-language-text',
     ]) {
       expect(codes, code).toContain(code);
     }
@@ -145,6 +145,45 @@ describe('validateScenario', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('warns, in both languages, at a plain string among texts written per language', () => {
+    // Shown as it is in every language: English players would read this Dutch.
+    const s = tutorial();
+    s.nodes.greet.customer.says = 'Goedemorgen. Heeft u nog volkoren?';
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.severity, p.path, p.message])).toEqual([
+      [
+        'one-language-text',
+        'warning',
+        ['nodes', 'greet', 'customer', 'says'],
+        '"customer.says" of node "greet" is one plain string, so players read these same words whether they play in Dutch or English, while this file writes its other texts per language: ' +
+          'write it as {"nl": "…", "en": "…"} (or leave it if the words are the same in every language).',
+      ],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      '"customer.says" van knooppunt "greet" is één gewone tekst, dus spelers lezen dezelfde woorden, of ze nu in het Nederlands of in het Engels spelen, terwijl de andere teksten in dit bestand per taal geschreven zijn: ' +
+        'schrijf hem als {"nl": "…", "en": "…"} (of laat hem zo als de woorden in elke taal hetzelfde zijn).',
+    ]);
+  });
+
+  it('does not warn about plain strings in a file written in one language', () => {
+    // The format's one-language file: "languages": ["nl"] and every text one string.
+    const dutchOnly = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(dutchOnly);
+      if (v === null || typeof v !== 'object') return v;
+      const o = v as Record<string, unknown>;
+      if (typeof o.nl === 'string' && typeof o.en === 'string' && Object.keys(o).length === 2) return o.nl;
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, dutchOnly(x)]));
+    };
+    const s = dutchOnly(tutorial()) as ReturnType<typeof tutorial>;
+    s.languages = ['nl'];
+    expect(JSON.stringify(s)).not.toContain('"en":');
+    const r = validateScenario(JSON.stringify(s, null, 2));
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([]);
+  });
+
   it('refuses effects written with Dutch field names, naming what was written and what to write', () => {
     // Ignored with a warning, they let the option silently score 0 for outcome and mood.
     const s = tutorial();
@@ -193,6 +232,29 @@ describe('validateScenario', () => {
     expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
       'De voorwaarde van optie "apologise" van knooppunt "advice" vraagt een stemming van minstens 2 en hoogstens -2: "min" is groter dan "max", dus die kan nooit gelden. Draai ze om, of pas er een aan.',
     ]);
+  });
+
+  it('says a scenario-level "notes" belongs in a decision node, not "did you mean nodes"', () => {
+    // "Did you mean "nodes"?" would lead the manager to write a second "nodes".
+    const s = { notes: 'Voor andere auteurs: gebaseerd op de zaterdagdrukte.', ...tutorial() };
+    const text = JSON.stringify(s, null, 2);
+    const r = validateScenario(text);
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.severity, p.path, p.line, p.message])).toEqual([
+      [
+        'misplaced-field',
+        'warning',
+        ['notes'],
+        2,
+        '"notes" is not a field of the scenario: it belongs in a decision node, so here it is ignored. Move it there, or remove it.',
+      ],
+    ]);
+    expect(validateScenario(text, { lang: 'nl' }).problems.map((p) => p.message)).toEqual([
+      '"notes" is geen veld van het scenario: het hoort in een beslisknooppunt, dus hier wordt het genegeerd. Zet het daar, of haal het weg.',
+    ]);
+    // A typo of a field that is allowed here still gets "did you mean".
+    const typo = validateScenario(JSON.stringify({ ...tutorial(), node: {} }, null, 2));
+    expect(typo.problems.map((p) => [p.code, p.message])).toEqual([['unknown-field', expect.stringContaining('did you mean "nodes"?')]]);
   });
 
   it('refuses any other unknown key in effects, since it changes the score', () => {

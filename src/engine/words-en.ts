@@ -59,6 +59,20 @@ export const EN_WORDS = {
   or: 'or',
   /** What the whole file should be. */
   scenarioObject: 'a scenario object { … }',
+  /** Where a field the format has elsewhere belongs: by the schema's definition name, 'Scenario' for the top level. */
+  homes: {
+    Scenario: 'the scenario itself (at the top of the file)',
+    DecisionNode: 'a decision node',
+    Option: 'an option',
+    Ending: 'an ending',
+    Customer: 'the scenario’s "customer"',
+    CustomerLine: 'the "customer" of a node, an ending or a time limit',
+    TimeLimit: 'a "timeLimit"',
+    Route: 'a route',
+    Condition: 'a condition',
+    Effects: '"effects"',
+    Scoring: '"scoring"',
+  } as Record<string, string>,
   /** What a value of a named schema definition is called (the schema check names only these). */
   refs: {
     Text: 'a text: one string in double quotes, or one string per language like {"nl": "…", "en": "…"}',

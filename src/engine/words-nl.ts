@@ -9,6 +9,14 @@ import type { Words } from './words-en';
 /** Dutch names of the languages, as used in "de Engelse tekst". */
 const LANG_ADJ: Record<string, string> = { nl: 'Nederlandse', en: 'Engelse' };
 
+/** Dutch names of the languages as nouns: "in het Engels". */
+const LANG_NAMES_NL: Record<string, string> = { nl: 'Nederlands', en: 'Engels' };
+
+/** "Engels" / "de taal "fr"" as a noun. */
+export function langNameNl(code: string): string {
+  return LANG_NAMES_NL[code] ?? `de taal ${q(code)}`;
+}
+
 /** "de Engelse" / "de taal "fr"" before a noun. */
 export function langAdjNl(code: string): string {
   return LANG_ADJ[code] ?? `${q(code)}-`;
@@ -89,6 +97,19 @@ export const NL_WORDS: Words = {
   otherType: 'iets anders',
   or: 'of',
   scenarioObject: 'een scenario-object { … }',
+  homes: {
+    Scenario: 'het scenario zelf (bovenaan het bestand)',
+    DecisionNode: 'een beslisknooppunt',
+    Option: 'een optie',
+    Ending: 'een einde',
+    Customer: 'de "customer" van het scenario',
+    CustomerLine: 'de "customer" van een knooppunt, een einde of een tijdslimiet',
+    TimeLimit: 'een "timeLimit"',
+    Route: 'een route',
+    Condition: 'een voorwaarde',
+    Effects: '"effects"',
+    Scoring: '"scoring"',
+  },
   refs: {
     Text: 'een tekst (één tekst tussen dubbele aanhalingstekens, of één tekst per taal zoals {"nl": "…", "en": "…"})',
     Next: 'de id van een knooppunt of einde tussen dubbele aanhalingstekens, of een lijst routes zoals [{"when": {"mood": {"max": -3}}, "to": "walks-out"}, {"to": "checkout"}]',

@@ -31,6 +31,14 @@ describe('Dutch words', () => {
     expect(en.filter(([, text]) => /\bsteps?\b/i.test(text))).toEqual([]);
   });
 
+  it('call the outcome score “Resultaat” everywhere, as the game’s scores do, never “uitkomst”', () => {
+    // The scenario map's legend said "U uitkomst" where the report and the play screen say "Resultaat".
+    const nl = [authorNl, coreNl, screensNl, teamsNl].flatMap((f) => strings(f));
+    expect(nl.filter(([, text]) => /uitkomst/i.test(text))).toEqual([]);
+    expect(screensNl.report.outcome).toBe('Resultaat');
+    expect(authorNl.map.letter_outcome).toBe(screensNl.report.outcome[0]);
+  });
+
   it('count decisions as “beslissingen” where the English counts “decisions”', () => {
     // The room's live list said "3 keuzes" in Dutch beside "3 decisions" in English.
     const nl = new Map([authorNl, coreNl, screensNl, teamsNl].flatMap((f) => strings(f)));
