@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterNextFrame } from './after-next-frame';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The module keeps its listeners for the page's life: each test is a page of its own.
+let afterNextFrame: typeof import('./after-next-frame').afterNextFrame;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ afterNextFrame } = await import('./after-next-frame'));
+});
 
 /** A page in Node: its document's visibility, its window's events and its frames, by hand. */
 function page(visibilityState: 'visible' | 'hidden') {
@@ -7,10 +13,11 @@ function page(visibilityState: 'visible' | 'hidden') {
   const win = new EventTarget();
   const frames: (() => void)[] = [];
   vi.stubGlobal('document', doc);
-  vi.stubGlobal('addEventListener', win.addEventListener.bind(win));
+  const added: string[] = [];
+  vi.stubGlobal('addEventListener', (type: string, f: () => void) => (added.push(type), win.addEventListener(type, f)));
   vi.stubGlobal('removeEventListener', win.removeEventListener.bind(win));
   vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
-  return { doc, win, paint: () => frames.splice(0).forEach((f) => f()) };
+  return { doc, win, added, paint: () => frames.splice(0).forEach((f) => f()) };
 }
 
 /** Whether `p` has resolved once the tasks queued so far have run. */
@@ -53,5 +60,30 @@ describe('afterNextFrame', () => {
     const reloading = afterNextFrame();
     win.dispatchEvent(new Event('beforeunload'));
     expect(await settled(reloading)).toBe(true);
+  });
+
+  it('adds the window\'s leave listeners once, not at every step (each costs the browser far more than an ordinary one)', async () => {
+    const { added, paint, win } = page('visible');
+    for (let i = 0; i < 3; i++) {
+      const painted = afterNextFrame();
+      paint();
+      expect(await settled(painted)).toBe(true);
+    }
+    expect(added.sort()).toEqual(['beforeunload', 'pagehide']);
+    // Still listening after those frames: a reload in a later step's frame starts its write.
+    const reloading = afterNextFrame();
+    win.dispatchEvent(new Event('beforeunload'));
+    expect(await settled(reloading)).toBe(true);
+  });
+
+  it('listens again after the page was left and came back (back/forward cache)', async () => {
+    const { win, added } = page('visible');
+    const first = afterNextFrame();
+    win.dispatchEvent(new Event('pagehide'));
+    expect(await settled(first)).toBe(true);
+    const again = afterNextFrame();
+    win.dispatchEvent(new Event('beforeunload'));
+    expect(await settled(again)).toBe(true);
+    expect(added.filter((t) => t === 'beforeunload')).toHaveLength(2);
   });
 });
