@@ -596,6 +596,9 @@ test('an empty board on the projector leads with what is missing, in letters as 
   const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   // The back of the room reads the first sentence first: it is not the smaller of the two.
   expect(await size(missing)).toBeGreaterThan(await size(advice));
+  // In the page's darkest ink, as the advice is: grey read weakly from the back (fresh eyes).
+  const ink = (l: Locator) => l.evaluate((el) => getComputedStyle(el).color);
+  expect(await ink(missing)).toBe(await ink(advice));
   await shot(page, info, 'empty-board-1280');
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await size(missing)).toBeGreaterThan(await size(advice));

@@ -264,6 +264,24 @@ test.describe('a fan ending with points left on the way, in Dutch on a phone', (
     await scores.scrollIntoViewIfNeeded();
     await attachScreens(page, testInfo, 'report-fan-points-left');
   });
+
+  test('after a flawless assessment the tip does not send the player to the assessment, and the best path says what it is', async ({ page }) => {
+    // Fresh eyes: a perfect Toets run ended with "Probeer de toets"; "Beste route 95" stood beside a
+    // warmth of 100 under a note that called it the highest score the scenario allows.
+    const scenario = readScenario('toy-shop-saturday');
+    const texts = analyseScenario(scenario).bestPath.steps.map((st) => nl(scenario.nodes[st.node].options.find((o) => o.id === st.option)!.text));
+    await switchTimersOff(page, /Uit: geen tijdslimieten/);
+    await page.goto('/#/play/toy-shop-saturday?mode=assessment');
+    for (const option of texts) {
+      await waitForOptions(page);
+      await pressOption(page, option);
+    }
+    await page.getByRole('link', { name: 'Naar het rapport' }).click();
+    const tips = page.getByRole('region', { name: 'Tip voor de volgende keer' });
+    await expect(tips).toHaveText(/Je koos bij elke beslissing wat op dat moment het beste was\. Probeer een ander scenario, of een moeilijker\.$/);
+    await expect(tips).not.toContainText('toets');
+    await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Beste route: de scores van de route met het hoogste totaal; op één onderdeel kun je daar boven komen.');
+  });
 });
 
 test.describe('in English, a room', () => {

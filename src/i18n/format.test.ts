@@ -175,3 +175,13 @@ describe('words a new hire reads', () => {
     for (const lang of ['nl', 'en'] as const) for (const g of ['no', 'yes', 'none']) expect(privacy(lang, g)).not.toMatch(/telefoon|phone/);
   });
 });
+
+describe('the authoring summary', () => {
+  it('says "1 beslissing" for a one-decision story, and "2–3 beslissingen" for a range', () => {
+    const nl = authorNl.report.summary;
+    const en = authorEn.report.summary;
+    expect(formatMessage(nl, { nodes: 1, endings: 2, path: '1', pathCount: 1 }, 'nl')).toBe('1 beslissing, 2 eindes; 1 beslissing van begin tot eind.');
+    expect(formatMessage(nl, { nodes: 4, endings: 3, path: '2–3', pathCount: 3 }, 'nl')).toBe('4 beslissingen, 3 eindes; 2–3 beslissingen van begin tot eind.');
+    expect(formatMessage(en, { nodes: 1, endings: 1, path: '1', pathCount: 1 }, 'en')).toBe('1 decision, 1 ending; 1 decision from start to end.');
+  });
+});
