@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { watchAppBuild } from './helpers';
 
 /**
  * Behind a pre-rendered page (src/boot/boot.ts: a direct link's first decision, `/`'s first
@@ -8,31 +9,13 @@ import { expect, test, type Page } from '@playwright/test';
  */
 test.use({ locale: 'en-GB' });
 
-type Step = { bar: boolean; nav: boolean; main: boolean };
-
-async function watchSteps(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: { bar: boolean; nav: boolean; main: boolean }[] = [];
-    (window as unknown as { __steps: typeof seen }).__steps = seen;
-    new MutationObserver(() => {
-      const app = document.getElementById('app');
-      if (!app) return;
-      seen.push({ bar: !!app.querySelector('header .bar'), nav: !!app.querySelector('header nav'), main: !!app.querySelector('#main') });
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
-async function steps(page: Page): Promise<Step[]> {
-  return page.evaluate(() => (window as unknown as { __steps: Step[] }).__steps);
-}
-
 for (const address of ['/', '/play/toy-shop-saturday/']) {
   test(`at ${address} the app draws the header's bar, then its menu, then the screen, then takes over`, async ({ page }) => {
-    await watchSteps(page);
+    const steps = await watchAppBuild(page, { bar: 'header .bar', nav: 'header nav', main: '#main' });
     await page.goto(address);
     await expect(page.locator('#boot')).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    const seen = await steps(page);
+    const seen = await steps();
     expect(seen.find((s) => s.bar)).toEqual({ bar: true, nav: false, main: false });
     expect(seen.find((s) => s.main)).toEqual({ bar: true, nav: true, main: true });
   });

@@ -292,3 +292,20 @@ export async function watchLangWrites(page: Page): Promise<void> {
 export async function lateLangWrites(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __lateLangWrites: string[] }).__lateLangWrites);
 }
+
+/**
+ * Watches what the app has built behind a pre-rendered page, task by task: from before the page
+ * loads, each MutationObserver delivery (the end of one task's changes) records, for each name,
+ * whether its selector matches inside #app. Returns a reader of the records, oldest first.
+ */
+export async function watchAppBuild<K extends string>(page: Page, selectors: Record<K, string>): Promise<() => Promise<Record<K, boolean>[]>> {
+  await page.addInitScript((sel: Record<string, string>) => {
+    const seen: Record<string, boolean>[] = [];
+    (window as unknown as { __appBuild: typeof seen }).__appBuild = seen;
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (app) seen.push(Object.fromEntries(Object.entries(sel).map(([k, s]) => [k, !!app.querySelector(s)])));
+    }).observe(document, { childList: true, subtree: true });
+  }, selectors as Record<string, string>);
+  return () => page.evaluate(() => (window as unknown as { __appBuild: Record<K, boolean>[] }).__appBuild);
+}

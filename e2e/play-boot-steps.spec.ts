@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { watchAppBuild } from './helpers';
 
 /**
  * Behind a direct link's page (src/boot/boot.ts) the app builds the play screen out of sight, in
@@ -9,20 +10,12 @@ import { expect, test } from '@playwright/test';
 test.use({ locale: 'en-GB' });
 
 test('the app builds the board, its scene and its mood meter in separate tasks, then takes over', async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: { stage: boolean; scene: boolean; mood: boolean }[] = [];
-    (window as unknown as { __steps: typeof seen }).__steps = seen;
-    new MutationObserver(() => {
-      const app = document.getElementById('app');
-      if (!app) return;
-      seen.push({ stage: !!app.querySelector('.stage'), scene: !!app.querySelector('.scene-frame svg'), mood: !!app.querySelector('.mood') });
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const read = await watchAppBuild(page, { stage: '.stage', scene: '.scene-frame svg', mood: '.mood' });
   await page.goto('/play/toy-shop-saturday/');
   // The app took over: its screen, with the mood meter, is the one in view.
   await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.getByRole('meter')).toBeVisible();
-  const steps = await page.evaluate(() => (window as unknown as { __steps: { stage: boolean; scene: boolean; mood: boolean }[] }).__steps);
+  const steps = await read();
   const board = steps.find((s) => s.stage);
   expect(board, 'the board was built').toBeDefined();
   expect(board).toEqual({ stage: true, scene: false, mood: false });
