@@ -18,6 +18,6 @@ export { expressionForMood } from './expression';
 export { scoreRun, scoreState, normalise, resolveWeights } from './score';
 export type { ScoredRun, Weights } from './score';
 export { contentHash, canonicalJson, sha256Hex } from './hash';
-export { t, textLangs } from './text';
+export { t } from './text';
 export { holds, availableOptions, routeIndex, moodAfter, flagsAfter, memoryAfter, firstMemory } from './compile-rules';
 export type { Memory } from './compile-rules';

@@ -11,7 +11,6 @@ import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
 import { suggest } from './messages';
 import { fieldFromDutch } from './words-nl';
-import { trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
 export type SchemaNode = {
@@ -171,7 +170,7 @@ class Checker {
   }
 
   private checkString(v: string, s: SchemaNode, path: JsonPath): void {
-    if (s.minLength !== undefined && trimmedLength(v) < s.minLength) {
+    if (s.minLength !== undefined && v.trim().length < s.minLength) {
       this.add('error', msg('empty-value', { at: [...path], what: firstSentence(s.description) }), [...path]);
     } else if (s.pattern && !matches(s.pattern, v)) {
       this.add('error', msg('invalid-format', { at: [...path], value: v, pattern: s.pattern }), [...path]);
