@@ -34,13 +34,8 @@ export interface Problem {
   column: number;
 }
 
-/** A problem found by the graph analysis, before it is given a line and column. */
-export interface Finding {
-  severity: Severity;
-  code: string;
-  /** The English sentence. */
-  message: string;
-  path: JsonPath;
+/** A problem found by the graph analysis, before it is given a line and column; its message is in English. */
+export interface Finding extends Omit<Problem, 'line' | 'column'> {
   /** The message's key and facts, to put it into words in another language (message-catalog.ts's messageText). */
   ref?: MessageRef;
 }

@@ -15,8 +15,7 @@ import type { Scenario } from './types';
  * formatting of their files.
  */
 export function canonicalJson(value: unknown): string {
-  // eslint-disable-next-line no-control-regex -- JSON.stringify costs more than all else here: only a string with a quote, backslash, control character or surrogate needs it
-  if (typeof value === 'string') return /["\\\u0000-\u001f\ud800-\udfff]/.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : 'null';
   if (Array.isArray(value)) {
     return `[${value.map((item: unknown) => (item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item))).join(',')}]`;
@@ -30,20 +29,10 @@ export function canonicalJson(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
-/** The UTF-8 bytes of a string (lone surrogates become U+FFFD). */
-export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
-}
-
-/** The SHA-256 digest of bytes, as 64 lowercase hex characters. */
-export function sha256Hex(message: Uint8Array): string {
-  return bytesToHex(sha256(message));
-}
-
 /**
  * The content hash of a scenario: the first 16 hex characters of the SHA-256 of its canonical
  * JSON. Formatting and key order do not change it; any change of content does.
  */
 export function contentHash(scenario: Scenario): string {
-  return sha256Hex(utf8(canonicalJson(scenario))).slice(0, 16);
+  return bytesToHex(sha256(new TextEncoder().encode(canonicalJson(scenario)))).slice(0, 16);
 }

@@ -116,8 +116,7 @@ function placeOfByte(bytes: Uint8Array, starts: readonly number[], offset: numbe
  */
 export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   if (typeof input === 'string') {
-    // A UTF-16 unit is at most 3 bytes of UTF-8: only a text this long can be too large, and only it is encoded to count.
-    const bytes = input.length * 3 > MAX_FILE_BYTES ? new TextEncoder().encode(input).length : 0;
+    const bytes = new TextEncoder().encode(input).length;
     if (bytes > MAX_FILE_BYTES) return { text: null, problems: [tooLarge(bytes)] };
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, problems: [] };
   }

@@ -4,7 +4,7 @@
  * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
 import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
+import { describePath, describeValue, didYouMean, expected, formatSize, hex, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
 import { EN_WORDS, langName } from './words-en';
 import { t } from './text';
 
@@ -280,15 +280,4 @@ export const en: Catalog = {
  */
 export function englishText(ref: MessageRef, root: unknown = null): string {
   return (en[ref.key] as (args: unknown, root: unknown) => string)(ref.args, root);
-}
-
-/** Formats a byte count as "6.2 MB" or "812 kB". */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} kB`;
-}
-
-/** A byte as 0x hex ("0xE9"). */
-export function hex(b: number): string {
-  return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 }

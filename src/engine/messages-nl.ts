@@ -6,8 +6,7 @@
  */
 import type { JsonPath } from './contract';
 import type { Catalog, ChoiceRef, Found, FoundHint, StateRef, UnsetFlag, Why, WordFix } from './message-args';
-import { describePath, describeValue, didYouMean, expected, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
-import { formatSize, hex } from './messages-en';
+import { describePath, describeValue, didYouMean, expected, formatSize, hex, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
 import { FIELD_WORDS_NL, langAdjNl, langNameNl, NL_WORDS } from './words-nl';
 import { t } from './text';
 

@@ -76,6 +76,16 @@ export function idList(items: string[], more: (n: number) => string, last = 'and
   return listOf(quoted.length > 6 ? [...quoted.slice(0, 6), more(quoted.length - 6)] : quoted, last);
 }
 
+/** A byte count as "6.2 MB" or "812 kB". */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+/** A byte as 0x hex ("0xE9"). */
+export function hex(b: number): string {
+  return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
 /** A text cut to 40 characters for a message. */
 export function short(text: string): string {
   return text.length > 40 ? text.slice(0, 39) + '…' : text;

@@ -34,13 +34,10 @@ type Scope = Parameters<ScenarioMachine['transition']>[2];
 const scopes = new WeakMap<ScenarioMachine, Scope>();
 
 /**
- * XState's pure `transition(machine, snapshot, event)`, with the inert actor scope it makes at
- * every call made once per machine: making one constructs an actor that is never started, and
- * the constructor works out the machine's initial state — on a slow phone a good part of the
- * step function, at every choice. The compiled machines invoke and spawn nothing, and their
- * actions are XState's `assign` (applied inside the transition), so the scope, whose executor
- * drops the actions it is handed as `transition` collects them for its caller, holds no state
- * between calls: each transition is still a function of its snapshot and event only.
+ * XState's pure `transition(machine, snapshot, event)`, with the inert actor scope it would make
+ * at every call made once per machine: making one works out the machine's initial state, on a
+ * slow phone a good part of each choice. The compiled machines invoke and spawn nothing and their
+ * actions are `assign`, applied inside the transition, so the scope keeps no state between calls.
  */
 function step(machine: ScenarioMachine, snapshot: Snapshot, event: Parameters<ScenarioMachine['transition']>[1]): Snapshot {
   let scope = scopes.get(machine);
@@ -63,10 +60,9 @@ function step(machine: ScenarioMachine, snapshot: Snapshot, event: Parameters<Sc
 }
 
 /**
- * The machine snapshot each play state was made from (by `applyEvent` or `initialPlayState`): the
- * next event steps on from it instead of rebuilding it from the state (`resolveState`). A state
+ * The machine snapshot each play state was made from, so the next event steps on from it; a state
  * made elsewhere, or by another machine of the scenario (the dev server swapped its file), is
- * resolved as before.
+ * rebuilt with `resolveState`.
  */
 const snapshots = new WeakMap<PlayState, Snapshot>();
 

@@ -11,7 +11,6 @@ import type { Expected, MessageRef } from './message-args';
 import { msg } from './message-args';
 import { suggest } from './messages';
 import { fieldFromDutch } from './words-nl';
-import { trimmedLength } from './text';
 
 /** A JSON Schema node as the generator emits it. */
 export type SchemaNode = {
@@ -51,6 +50,11 @@ export interface Issue {
   atKey?: boolean;
 }
 
+/** An issue; its sentence is written by validateScenario, in the language asked for. */
+export function issue(severity: Severity, ref: MessageRef, path: JsonPath, atKey = false): Issue {
+  return { severity, code: ref.key, ref, path, ...(atKey ? { atKey } : {}) };
+}
+
 /** A Text (one plain string, or one string per language), for the language checks. */
 export interface TextMatch {
   value: unknown;
@@ -64,14 +68,9 @@ export interface SchemaReport {
   texts: TextMatch[];
 }
 
-function jsonType(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
+/** Whether a value has a schema type ('integer' here only asks for a number: checkNumber says the rest). */
 function typeMatches(type: string, v: unknown): boolean {
-  return type === 'integer' ? typeof v === 'number' : jsonType(v) === type;
+  return (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v) === (type === 'integer' ? 'number' : type);
 }
 
 /** A field's description, as words for a message: its first sentence, lowercase first letter. */
@@ -79,14 +78,6 @@ function firstSentence(description: string | undefined): string {
   if (!description) return '';
   const s = description.replace(/`/g, '').split(/(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s/)[0].replace(/\.$/, '');
   return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-
-/** The schema's few patterns, each compiled once. */
-const patterns = new Map<string, RegExp>();
-function matches(pattern: string, v: string): boolean {
-  if (!patterns.has(pattern)) patterns.set(pattern, new RegExp(pattern, 'u'));
-  return (patterns.get(pattern) as RegExp).test(v);
 }
 
 /** One walk of a value against the schema, collecting issues and the texts to look at again. */
@@ -106,7 +97,7 @@ class Checker {
   ) {}
 
   private add(severity: Severity, ref: MessageRef, path: JsonPath, atKey = false): void {
-    this.issues.push({ severity, code: ref.key, ref, path, atKey });
+    this.issues.push(issue(severity, ref, path, atKey));
   }
 
   private resolve(s: SchemaNode): SchemaNode {
@@ -171,9 +162,9 @@ class Checker {
   }
 
   private checkString(v: string, s: SchemaNode, path: JsonPath): void {
-    if (s.minLength !== undefined && trimmedLength(v) < s.minLength) {
+    if (s.minLength !== undefined && v.trim().length < s.minLength) {
       this.add('error', msg('empty-value', { at: [...path], what: firstSentence(s.description) }), [...path]);
-    } else if (s.pattern && !matches(s.pattern, v)) {
+    } else if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) {
       this.add('error', msg('invalid-format', { at: [...path], value: v, pattern: s.pattern }), [...path]);
     }
   }
@@ -240,7 +231,7 @@ class Checker {
         if (!explained.has(key)) this.unknownField(key, Object.keys(props), path);
       }
       else {
-        if (s.propertyNames && !matches(s.propertyNames.pattern, key)) {
+        if (s.propertyNames && !new RegExp(s.propertyNames.pattern, 'u').test(key)) {
           const parent = path[path.length - 1];
           const kind = parent === 'nodes' ? 'node' : parent === 'endings' ? 'ending' : 'name';
           const child = [...path, key];

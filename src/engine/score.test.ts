@@ -26,7 +26,7 @@ describe('scoreState', () => {
   it('falls back to equal weights for missing, negative or all-zero weights', () => {
     expect(resolveWeights({ warmth: -1 })).toEqual({ warmth: 1, initiative: 1, outcome: 1 });
     expect(resolveWeights({ warmth: 0, initiative: 0, outcome: 0 })).toEqual({ warmth: 1, initiative: 1, outcome: 1 });
-    expect(resolveWeights({ weights: { outcome: 3 } })).toEqual({ warmth: 1, initiative: 1, outcome: 3 });
+    expect(resolveWeights({ outcome: 3 })).toEqual({ warmth: 1, initiative: 1, outcome: 3 });
     expect(normalise({ ranges }, 'warmth', 1)).toBe(0.5);
   });
 });

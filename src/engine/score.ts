@@ -10,16 +10,12 @@ import { replayRun } from './replay';
 /** Weights of the three dimensions in the overall score. */
 export type Weights = Partial<Record<Dimension, number>>;
 
-/** The weights to use: the given ones, each missing or invalid (negative, not finite) one 1. */
-export function resolveWeights(weights?: Weights | Scenario['scoring']): Record<Dimension, number> {
-  const w = (weights && 'weights' in weights ? weights.weights : weights) as Weights | undefined;
+/** The weights to use: the given ones, each missing or invalid (negative, not finite) one 1; all 1 when they add up to 0. */
+export function resolveWeights(weights?: Weights): Record<Dimension, number> {
+  const valid = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
   const out = { warmth: 1, initiative: 1, outcome: 1 };
-  for (const d of DIMENSIONS) {
-    const v = w?.[d];
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[d] = v;
-  }
-  if (out.warmth + out.initiative + out.outcome === 0) return { warmth: 1, initiative: 1, outcome: 1 };
-  return out;
+  for (const d of DIMENSIONS) if (valid(weights?.[d])) out[d] = weights[d];
+  return DIMENSIONS.some((d) => out[d] > 0) ? out : { warmth: 1, initiative: 1, outcome: 1 };
 }
 
 /**

@@ -10,45 +10,9 @@ import { LANGS } from './types';
  * Plain strings are returned as they are.
  */
 export function t(text: Text | undefined | null, lang: Lang, fallbacks: readonly Lang[] = LANGS): string {
-  if (text == null) return '';
-  if (typeof text === 'string') return text;
-  const own = text[lang];
-  if (typeof own === 'string') return own;
-  for (const other of fallbacks) {
-    const value = text[other];
-    if (typeof value === 'string') return value;
-  }
-  for (const key of Object.keys(text) as Lang[]) {
-    const value = text[key];
-    if (typeof value === 'string') return value;
-  }
-  return '';
-}
-
-/** The languages a Text provides (empty for an absent text; every language for a plain string). */
-export function textLangs(text: Text | undefined | null): Lang[] {
-  if (text == null) return [];
-  if (typeof text === 'string') return [...LANGS];
-  return LANGS.filter((lang) => typeof text[lang] === 'string');
-}
-
-/** Whether a character is white space as String.prototype.trim sees it (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/**
- * The length `s.trim()` would have, without building the trimmed string (the validator asks this
- * for every text of a file, and usually the first character already decides).
- */
-export function trimmedLength(s: string): number {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
-  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
-  return end - start;
+  if (text == null || typeof text === 'string') return text ?? '';
+  const found = [lang, ...fallbacks, ...Object.keys(text)].map((l) => text[l as Lang]).find((v) => typeof v === 'string');
+  return found ?? '';
 }
 
 /**
@@ -58,15 +22,7 @@ export function trimmedLength(s: string): number {
  */
 const INVISIBLE = /^[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800]*$/u;
 
-/**
- * Whether a string shows nothing: empty, only white space (as `s.trim() === ''`, without the
- * copy), or only characters that show nothing (a zero-width space).
- */
+/** Whether a string shows nothing: empty, only white space, or only characters that show nothing (a zero-width space). */
 export function isBlank(s: string): boolean {
-  let i = 0;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  if (i === s.length) return true;
-  // Usually the first character decides: anything visible in ASCII.
-  if (s.charCodeAt(i) < 0x80) return false;
   return INVISIBLE.test(s);
 }

@@ -6,8 +6,8 @@
  */
 import type { JsonPath } from './contract';
 import { suggest } from './messages';
-import { msg, type MessageRef } from './message-args';
-import type { Issue, TextMatch } from './schema-check';
+import { msg } from './message-args';
+import { issue, type Issue, type TextMatch } from './schema-check';
 import { isBlank } from './text';
 import { MAX_ID_LENGTH, MAX_NODES } from './limits';
 import { DIMENSIONS, LANGS, MIN_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION } from './types';
@@ -18,11 +18,6 @@ const isLang = (l: unknown): l is string => typeof l === 'string' && (LANGS as r
 
 /** Unknown targets after this many get no "did you mean": each one compares against every id. */
 const MAX_SUGGESTIONS = 200;
-
-/** An issue; its sentence is written by validateScenario, in the language asked for. */
-function issue(severity: Issue['severity'], ref: MessageRef, path: JsonPath, atKey = false): Issue {
-  return { severity, code: ref.key, ref, path, ...(atKey ? { atKey } : {}) };
-}
 
 /**
  * Checks that must pass before anything else is worth doing: a scenario object, a supported

@@ -10,7 +10,7 @@ import type { DecisionNode, Scenario } from '../../../engine/types';
 const DIMS = ['warmth', 'initiative', 'outcome'] as const;
 
 export function bestOptions(node: DecisionNode, scoring?: Scenario['scoring']): Set<string> {
-  const w = resolveWeights(scoring);
+  const w = resolveWeights(scoring?.weights);
   const points = node.options.map((o) => DIMS.reduce((sum, d) => sum + w[d] * (o.effects?.[d] ?? 0), 0));
   const top = Math.max(...points);
   if (points.every((p) => p === top)) return new Set();
