@@ -119,7 +119,7 @@ test('names: no bidi controls, look-alikes are pointed out, an emoji initial is 
   await expect(page.getByText('There is already a player called')).toHaveCount(0);
 });
 
-test('look-alike teams and imported look-alike players are pointed out; the import log keeps its order', async ({ page }, info) => {
+test('look-alike teams and imported look-alike players and teams are pointed out; the import log keeps its order', async ({ page }, info) => {
   await page.goto('/#/');
   await page.getByLabel('Your name').fill('Anna');
   await page.getByLabel('Team').selectOption({ label: 'New team…' });
@@ -141,8 +141,8 @@ test('look-alike teams and imported look-alike players are pointed out; the impo
       formatVersion: 1,
       exportedAt: 1_764_000_000_000,
       scope: { kind: 'all' },
-      teams: [],
-      profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: null, createdAt: 1_764_000_000_000 }],
+      teams: [{ id: 'kassa-elsewhere', name: 'Kassa\u200B', createdAt: 1_764_000_000_000 }],
+      profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: 'kassa-elsewhere', createdAt: 1_764_000_000_000 }],
       scenarios: [],
       runs: [{ ...engineRun('toy-shop-saturday', 'anna-elsewhere-1', (available) => available[0].id), playerId: 'anna-elsewhere' }],
       scores: [],
@@ -152,6 +152,8 @@ test('look-alike teams and imported look-alike players are pointed out; the impo
   await page.getByLabel('Results file (.json)').setInputFiles(path);
   const log = page.getByRole('log');
   await expect(log).toContainText('Two or more players now look alike: “Anna”.');
+  // The other laptop's team of the same name comes in as a second team: said too (fresh eyes).
+  await expect(log).toContainText('Two teams now have the same name: “Kassa”. If they are one team, put the players in one of them under Players and teams');
   const text = await log.evaluate((e) => e.textContent ?? '');
   expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
   await expect(log).toContainText('anna.json: ');
