@@ -3,8 +3,7 @@
  * invisible characters, look-alike names noticed, avatars initialled by grapheme, and long
  * unbroken strings (a URL in an option, a long team name) never widen a page.
  */
-import { writeFileSync } from 'node:fs';
-import { beginIfShown, engineRun } from './persist-support';
+import { beginIfShown, engineRun, writeResultsFile } from './persist-support';
 import { expect, test } from '@playwright/test';
 import { overflow } from './layout-support';
 
@@ -134,20 +133,11 @@ test('look-alike teams and imported look-alike players and teams are pointed out
   // A results file from another device, with "Anna" plus a zero-width space and a right-to-left
   // override, and a run of hers (a player comes in only with a run).
   const path = info.outputPath('\u202Eanna.json');
-  writeFileSync(
-    path,
-    JSON.stringify({
-      format: 'frontlijn-results',
-      formatVersion: 1,
-      exportedAt: 1_764_000_000_000,
-      scope: { kind: 'all' },
-      teams: [{ id: 'kassa-elsewhere', name: 'Kassa\u200B', createdAt: 1_764_000_000_000 }],
-      profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: 'kassa-elsewhere', createdAt: 1_764_000_000_000 }],
-      scenarios: [],
-      runs: [{ ...engineRun('toy-shop-saturday', 'anna-elsewhere-1', (available) => available[0].id), playerId: 'anna-elsewhere' }],
-      scores: [],
-    }),
-  );
+  writeResultsFile(path, {
+    teams: [{ id: 'kassa-elsewhere', name: 'Kassa\u200B' }],
+    profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: 'kassa-elsewhere' }],
+    runs: [{ ...engineRun('toy-shop-saturday', 'anna-elsewhere-1', (available) => available[0].id), playerId: 'anna-elsewhere' }],
+  });
   await page.goto('/#/results');
   await page.getByLabel('Results file (.json)').setInputFiles(path);
   const log = page.getByRole('log');
