@@ -4,7 +4,7 @@
  * with a 60-character scenario title and a 40-character name; on a laptop it is a table with headings.
  */
 import { expect, test } from '@playwright/test';
-import { beginIfShown } from './persist-support';
+import { beginIfShown, engineRun, writeResultsFile } from './persist-support';
 import { brokenWords, overflow } from './layout-support';
 
 test.use({ locale: 'en-GB' });
@@ -90,4 +90,24 @@ test('a player’s attempts are cards on a phone and a table on a laptop', async
   const [head, cell] = await Promise.all([attempts.getByRole('columnheader', { name: 'Overall' }).boundingBox(), latest.getByRole('cell').nth(5).boundingBox()]);
   expect(Math.abs(head!.x - cell!.x)).toBeLessThan(2); // the overall score sits under its heading
   expect(await overflow(page)).toBe(0);
+});
+
+test('on a laptop with players but nobody playing (after an import), My results offers them, not "nobody"', async ({ page }, info) => {
+  const path = info.outputPath('two-players.json');
+  writeResultsFile(path, {
+    profiles: [
+      { id: 'anna-x', name: 'Anna' },
+      { id: 'bram-x', name: 'Bram' },
+    ],
+    runs: ['anna-x', 'bram-x'].map((id) => ({ ...engineRun('toy-shop-saturday', `${id}-1`, (available) => available[0].id), playerId: id })),
+  });
+  await page.goto('/#/results');
+  await page.getByLabel('Results file (.json)').setInputFiles(path);
+  await expect(page.getByRole('log')).toContainText('2 new players');
+
+  await page.goto('/#/history');
+  await expect(page.getByText('Choose a player to see their results.')).toBeVisible();
+  await expect(page.getByText('Nobody is playing on this device yet.')).toHaveCount(0);
+  await page.getByLabel('Player').selectOption({ label: 'Bram' });
+  await expect(page.getByText('Bram: 1 finished run in 1 scenario.')).toBeVisible();
 });

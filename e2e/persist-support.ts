@@ -197,6 +197,26 @@ export async function exportAll(page: Page, path: string): Promise<string> {
   return readFileSync(path, 'utf8');
 }
 
+/** A results file as another device's older Frontlijn exported it: its runs unsigned, its players and teams as given. */
+export function writeResultsFile(path: string, parts: { teams?: { id: string; name: string }[]; profiles: { id: string; name: string; teamId?: string | null }[]; runs: Run[] }): string {
+  const at = 1_764_000_000_000;
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'frontlijn-results',
+      formatVersion: 1,
+      exportedAt: at,
+      scope: { kind: 'all' },
+      teams: (parts.teams ?? []).map((x) => ({ ...x, createdAt: at })),
+      profiles: parts.profiles.map((p) => ({ teamId: null, ...p, createdAt: at })),
+      scenarios: [],
+      runs: parts.runs,
+      scores: [],
+    }),
+  );
+  return path;
+}
+
 /**
  * Runs as another device exports them: signed with its own key (run-signature.ts), so they count
  * where players are compared. Unsigned runs would be imported as unverified.

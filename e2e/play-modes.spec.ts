@@ -100,15 +100,15 @@ test('the report says which runs count for the team: assessment yes, coaching no
   await expect(handIn).toContainText('Dan telt je ronde mee voor het team.');
   await expect(handIn).not.toContainText('oefenronde');
   await expect(page.getByText(/ · Soort ronde: Toets$/)).toBeVisible();
-  // What the code carries, said plainly: it is signed by this device (a phone or a laptop), so it
+  // What the code carries, said plainly: its choices are signed by this device (a phone or a laptop), so they
   // cannot be changed unseen. This player came without a name: the code holds none.
-  await expect(handIn).toContainText('De code bevat geen naam (alleen ‘Gast 1’), wel je keuzes en hun tijden, ondertekend door dit apparaat');
+  await expect(handIn).toContainText('De code bevat geen naam (alleen ‘Gast 1’), wel je keuzes en hun tijden. Je keuzes en hun tijden zijn ondertekend door dit apparaat');
   // The trainer's laptop numbers its guests itself: the player is told, and how to be known.
   const number = handIn.getByText('Op de laptop van de trainer krijgt een gast een nummer van die laptop; dat kan een ander zijn dan ‘Gast 1’ hier.', { exact: false });
   await expect(number).toContainText('vul dan eerst je naam in bij ‘Voeg je naam toe’.');
   await page.getByRole('textbox', { name: 'Je naam' }).fill('Noor');
   await page.getByRole('button', { name: 'Naam bewaren' }).click();
-  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden, ondertekend door dit apparaat');
+  await expect(handIn).toContainText('De code bevat je naam, team, keuzes en hun tijden. Je keuzes en hun tijden zijn ondertekend door dit apparaat');
   await expect(number).toHaveCount(0);
 });
 

@@ -21,6 +21,8 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   // first the time to read the situation, said as such; then the countdown
   await expect(page.getByText('Lees rustig', { exact: true })).toBeVisible();
   await expect(countdown).toHaveText('de tijd start zo');
+  // Two lines on the screen, one sentence to a screen reader (not "Lees rustig de tijd start zo").
+  await expect(page.getByRole('paragraph').filter({ has: countdown })).toHaveText('Lees rustig, de tijd start zo');
   await expect(page.getByRole('button', { name: 'Meer tijd' })).toBeVisible();
   await untilCountdownRuns(page);
   await expect(page.getByText('De klant wacht')).toBeVisible();
@@ -67,6 +69,17 @@ test('timers switched off in the settings never run out', async ({ page }) => {
   await page.clock.fastForward(30 * 60 * 1000);
   await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
+});
+
+test('a timer turned off during a decision says so, with no empty bar left to read as time run out', async ({ page }) => {
+  await page.goto(`/#/play/${id}?mode=coaching`);
+  await waitForOptions(page);
+  const bar = page.locator('.countdown svg.bar');
+  await expect(bar).toBeVisible();
+  await page.getByRole('button', { name: 'Timer uitzetten' }).click();
+  await expect(page.getByRole('timer')).toHaveText('Geen tijdslimiet');
+  await expect(page.getByRole('paragraph').filter({ has: page.getByRole('timer') })).toHaveText('De klant wacht, Geen tijdslimiet');
+  await expect(bar).toBeHidden();
 });
 
 // Coaching: the feedback after a choice comes first; the next timed decision's countdown starts

@@ -678,6 +678,28 @@ test('a run played from the room’s link in another tab of the laptop counts as
   await shot(laptop, info, 'board-after-laptop-run-1280');
 });
 
+test('the empty board speaks to the room, and its way back to the code goes when another tab closes the room', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  await laptop.goto('/#/scenarios');
+  await openRoom(laptop, { newTeam: 'Kassa', expected: 3 });
+  await laptop.getByRole('link', { name: 'Leaderboard' }).click();
+  const back = laptop.getByRole('link', { name: 'Back to the code' });
+  await expect(back).toBeVisible();
+  // Empty before anyone played: it speaks to the room, not of collecting files.
+  await expect(laptop.getByText(`No assessment runs of “${TOY_TITLE}” handed in yet.`)).toBeVisible();
+  await expect(laptop.getByText('Scan the code to play: every assessment run handed in appears here by itself.')).toBeVisible();
+  await expect(laptop.getByText(/Collect the team’s runs first/)).toHaveCount(0);
+
+  // The trainer ends the room in another tab: the board no longer offers a code that is gone.
+  const tab = await laptop.context().newPage();
+  await tab.goto('/#/room');
+  await tab.getByRole('button', { name: 'Close the room' }).click();
+  await expect(tab.getByRole('button', { name: 'Close the room' })).toHaveCount(0);
+  await expect(back).toHaveCount(0);
+  await expect(laptop.getByRole('combobox', { name: 'Scenario' })).toHaveValue(TOY);
+  await expect(laptop.getByText(/Collect the team’s runs first/)).toBeVisible();
+});
+
 const LONG_NAMES = ['Annemarie van der Heijden-Bos', 'Willemijn Groenewegen', 'Bartholomeus de Vries', 'Gerrit-Jan Schoonderwoerd', 'Maartje Verhoeven', 'Jeroen van Oosterhout', 'Fatima el Khattabi', 'Sjoerd Hoogendoorn', 'Esmeralda Kuipers-Janssen', 'Hendrikus Zwartjes', 'Noor van Leeuwenhoek', 'Pieter-Bas Wijnhoven'];
 const SCREENS = [{ width: 1280, height: 800 }, { width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
 

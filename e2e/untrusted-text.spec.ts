@@ -3,8 +3,7 @@
  * invisible characters, look-alike names noticed, avatars initialled by grapheme, and long
  * unbroken strings (a URL in an option, a long team name) never widen a page.
  */
-import { writeFileSync } from 'node:fs';
-import { beginIfShown, engineRun } from './persist-support';
+import { beginIfShown, engineRun, writeResultsFile } from './persist-support';
 import { expect, test } from '@playwright/test';
 import { overflow } from './layout-support';
 
@@ -119,7 +118,7 @@ test('names: no bidi controls, look-alikes are pointed out, an emoji initial is 
   await expect(page.getByText('There is already a player called')).toHaveCount(0);
 });
 
-test('look-alike teams and imported look-alike players are pointed out; the import log keeps its order', async ({ page }, info) => {
+test('look-alike teams and imported look-alike players and teams are pointed out; the import log keeps its order', async ({ page }, info) => {
   await page.goto('/#/');
   await page.getByLabel('Your name').fill('Anna');
   await page.getByLabel('Team').selectOption({ label: 'New team…' });
@@ -134,24 +133,17 @@ test('look-alike teams and imported look-alike players are pointed out; the impo
   // A results file from another device, with "Anna" plus a zero-width space and a right-to-left
   // override, and a run of hers (a player comes in only with a run).
   const path = info.outputPath('\u202Eanna.json');
-  writeFileSync(
-    path,
-    JSON.stringify({
-      format: 'frontlijn-results',
-      formatVersion: 1,
-      exportedAt: 1_764_000_000_000,
-      scope: { kind: 'all' },
-      teams: [],
-      profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: null, createdAt: 1_764_000_000_000 }],
-      scenarios: [],
-      runs: [{ ...engineRun('toy-shop-saturday', 'anna-elsewhere-1', (available) => available[0].id), playerId: 'anna-elsewhere' }],
-      scores: [],
-    }),
-  );
+  writeResultsFile(path, {
+    teams: [{ id: 'kassa-elsewhere', name: 'Kassa\u200B' }],
+    profiles: [{ id: 'anna-elsewhere', name: 'Anna\u200B\u202E', teamId: 'kassa-elsewhere' }],
+    runs: [{ ...engineRun('toy-shop-saturday', 'anna-elsewhere-1', (available) => available[0].id), playerId: 'anna-elsewhere' }],
+  });
   await page.goto('/#/results');
   await page.getByLabel('Results file (.json)').setInputFiles(path);
   const log = page.getByRole('log');
   await expect(log).toContainText('Two or more players now look alike: “Anna”.');
+  // The other laptop's team of the same name comes in as a second team: said too (fresh eyes).
+  await expect(log).toContainText('Two teams now have the same name: “Kassa”. If they are one team, put the players in one of them under Players and teams');
   const text = await log.evaluate((e) => e.textContent ?? '');
   expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
   await expect(log).toContainText('anna.json: ');

@@ -165,14 +165,20 @@ describe('words a new hire reads', () => {
     expect([en.report.tone_fan, en.report.tone_neutral, en.report.tone_lost]).toEqual(['Customer becomes a fan', 'Customer helped', 'Customer gone']);
   });
 
-  it('the hand-in code is signed by “this device” (a laptop too), and a guest’s holds no name', () => {
+  it('the hand-in code’s choices are signed by “this device” (a laptop too), and a guest’s holds no name', () => {
     const privacy = (lang: 'nl' | 'en', guest: string) => formatMessage(teams[lang].handin.privacy, { guest, name: lang === 'nl' ? 'Gast' : 'Guest' }, lang);
-    expect(privacy('nl', 'no')).toMatch(/^De code bevat je naam, team, keuzes en hun tijden, ondertekend door dit apparaat /);
-    expect(privacy('en', 'no')).toMatch(/^The code holds your name, team, choices and their times, signed by this device /);
+    // What is signed is said exactly: the choices and their times, not the name or team (fresh eyes).
+    expect(privacy('nl', 'no')).toMatch(/^De code bevat je naam, team, keuzes en hun tijden\. Je keuzes en hun tijden zijn ondertekend door dit apparaat, /);
+    expect(privacy('en', 'no')).toMatch(/^The code holds your name, team, choices and their times\. Your choices and their times are signed by this device, /);
     expect(privacy('nl', 'yes')).toMatch(/^De code bevat geen naam \(alleen ‘Gast’\), wel je keuzes en hun tijden/);
     expect(privacy('en', 'yes')).toMatch(/^The code holds no name \(only “Guest”\), just your choices and their times/);
     expect(privacy('nl', 'none')).toMatch(/^De code bevat geen naam, wel je keuzes/);
     for (const lang of ['nl', 'en'] as const) for (const g of ['no', 'yes', 'none']) expect(privacy(lang, g)).not.toMatch(/telefoon|phone/);
+  });
+
+  it('a results file’s import says names and teams are not signed, and what becomes of them', () => {
+    expect(teams.nl.import.file_intro).toMatch(/Namen en teams zijn niet ondertekend: .* wie er al is houdt de naam en het team van hier\.$/);
+    expect(teams.en.import.file_intro).toMatch(/Names and teams are not signed: .* one already here keeps its name and team from here\.$/);
   });
 });
 

@@ -3,8 +3,15 @@ import { focusKeeper } from './keep-focus';
 
 /** A page in Node: a body, elements that take the focus and can be removed, and waits let go by hand. */
 function page() {
-  const doc = { body: {} as unknown, activeElement: null as unknown };
+  const listeners: Record<string, ((e: { key?: string }) => void)[]> = {};
+  const doc = {
+    body: {} as unknown,
+    activeElement: null as unknown,
+    addEventListener: (type: string, fn: (e: { key?: string }) => void) => (listeners[type] ??= []).push(fn),
+  };
   doc.activeElement = doc.body;
+  /** The player presses a key or the pointer somewhere on the page. */
+  const press = (type: 'keydown' | 'pointerdown', key?: string) => (listeners[type] ?? []).forEach((fn) => fn({ key }));
   vi.stubGlobal('document', doc);
   const element = (name: string) => {
     const el = { name, isConnected: true, focus: () => (doc.activeElement = el) };
@@ -18,7 +25,7 @@ function page() {
   };
   const wait = () => new Promise<void>((r) => waiting.push(r));
   const focused = () => (doc.activeElement as { name?: string }).name ?? 'body';
-  return { doc, element, wait, next, focused };
+  return { doc, element, wait, next, focused, press };
 }
 
 type Page = ReturnType<typeof page>;
@@ -89,5 +96,23 @@ describe('focusKeeper', () => {
     p.doc.activeElement = p.doc.body;
     await p.next();
     expect(p.focused()).toBe('body');
+  });
+
+  it('leaves a focus the player moved away themselves: Tab out of the page, or a click on nothing', async () => {
+    for (const [type, key] of [['keydown', 'Tab'], ['pointerdown', undefined]] as const) {
+      const heading = p.element('heading');
+      void focusKeeper()({ find: () => asHtml(heading), wait: p.wait, tries: 5, take: true });
+      expect(p.focused()).toBe('heading');
+      // Another key (a number choosing an option) is not a move of the focus.
+      p.press('keydown', '1');
+      p.doc.activeElement = p.doc.body;
+      await p.next();
+      expect(p.focused()).toBe('heading');
+      p.press(type, key);
+      p.doc.activeElement = p.doc.body;
+      await p.next();
+      await p.next();
+      expect(p.focused(), type).toBe('body');
+    }
   });
 });

@@ -2,7 +2,9 @@
  * Focus after a screen or panel is drawn: moved to one element, then for a while put back there
  * whenever it was lost (nowhere, on the body, or on an element since removed: a panel drawn
  * again, or a heading drawn late on a slow phone after a reload) — never taken from where the
- * player put it since.
+ * player put it since, and never put back once the player has moved it themselves (Tab, a press
+ * or a click): Tab past the last control leaves the page for the browser's own bar, which looks
+ * like a lost focus but is the player's.
  */
 
 /** Whether the focus was lost: nowhere, on the body, or on an element no longer on the page. */
@@ -22,18 +24,33 @@ export interface KeepFocus {
   take?: boolean;
 }
 
+/** The player's own moves of the focus so far (Tab, a press, a click), counted on the document. */
+let playerMoves = 0;
+let countingOn: Document | null = null;
+function countPlayerMoves(): void {
+  if (countingOn === document || typeof document.addEventListener !== 'function') return;
+  countingOn = document;
+  const moved = () => playerMoves++;
+  document.addEventListener('keydown', (e) => e.key === 'Tab' && moved(), true);
+  document.addEventListener('pointerdown', moved, true);
+}
+
 /**
  * Focus keeping for one part of the page: `keep` focuses at once, then once after each `wait`,
- * `tries` times. A later `keep` takes over; an earlier one stops at its next try.
+ * `tries` times. A later `keep` takes over; an earlier one stops at its next try, as does one
+ * after the player moved the focus.
  */
 export function focusKeeper(): (how: KeepFocus) => Promise<void> {
   let current = 0;
   return async ({ find, wait, tries, take = false }) => {
     const mine = ++current;
+    countPlayerMoves();
+    const moves = playerMoves;
+    const watching = () => mine === current && playerMoves === moves;
     if (take || focusLost()) find()?.focus();
-    for (let i = 0; i < tries && mine === current; i++) {
+    for (let i = 0; i < tries && watching(); i++) {
       await wait();
-      if (mine === current && focusLost()) find()?.focus();
+      if (watching() && focusLost()) find()?.focus();
     }
   };
 }

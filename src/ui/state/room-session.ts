@@ -71,6 +71,18 @@ export function closeRoom(): void {
   save(null);
 }
 
+/**
+ * Calls `listener` when another tab of this browser opens, changes or closes the room (the
+ * browser's storage event: this tab's own writes do not fire it). Returns the way to stop.
+ */
+export function onRoomChange(listener: () => void): () => void {
+  const heard = (e: StorageEvent) => {
+    if (e.key === KEY || e.key === null) listener();
+  };
+  addEventListener('storage', heard);
+  return () => removeEventListener('storage', heard);
+}
+
 /** Adds a handed-in run to the open room's roster when it is of the room's scenario; true if added. */
 export function noteHandedIn(run: Pick<Run, 'id' | 'scenarioId' | 'finishedAt' | 'startNode'>): boolean {
   const room = loadRoom();
