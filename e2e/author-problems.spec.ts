@@ -38,3 +38,26 @@ test('after "Controleer deze tekst" the pasted text stays open to mend and check
   await expect(page.locator('.verdict')).toContainText('is geldig en bewaard');
   await expect(box).toBeVisible();
 });
+
+test('a warning about the whole file names no line, and choosing it leaves the file where it was', async ({ page }) => {
+  await page.goto('/#/author');
+  // One warning at a place near the end (an unknown field), one about the scenario as a whole.
+  await paste(page, (await flatText('e2e-whole-file')).replace('"next": "happy"', '"notez": "x", "next": "happy"'));
+  await expect(page.locator('.verdict')).toContainText('is geldig en bewaard');
+  const flat = page.getByRole('button', { name: /Geen enkele weg scoort anders op initiatief/ });
+  await expect(flat).toContainText('Hele bestand');
+  await expect(flat).not.toContainText('1:1');
+
+  await page.getByRole('button', { name: /Onbekend veld "notez"/ }).click();
+  await expect(page.getByText(/^Regel \d{3}, kolom \d+:$/)).toBeVisible();
+  const text = page.getByRole('region', { name: 'De tekst van het bestand, met het gekozen probleem gemarkeerd' });
+  await expect(text.locator('[aria-current="location"]')).toHaveCount(1);
+  await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  const scrolled = await text.evaluate((el) => el.scrollTop);
+
+  await flat.click();
+  await expect(page.getByText('Over het hele bestand:')).toBeVisible();
+  await expect(page.getByText(/Regel 1, kolom 1/)).toHaveCount(0);
+  await expect(text.locator('[aria-current="location"]')).toHaveCount(0);
+  expect(await text.evaluate((el) => el.scrollTop)).toBe(scrolled);
+});

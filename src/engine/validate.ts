@@ -40,6 +40,7 @@ function place(parsed: ParsedJson, issue: Issue | Finding, lang: Lang): Problem 
     path: issue.path,
     line: at.line,
     column: at.column,
+    ...(issue.path.length === 0 ? { wholeFile: true as const } : {}),
   };
 }
 
@@ -100,6 +101,7 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
       path: [],
       line: 1,
       column: 1,
+      wholeFile: true,
     });
     return result(problems);
   }
