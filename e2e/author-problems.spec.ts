@@ -61,3 +61,20 @@ test('a warning about the whole file names no line, and choosing it leaves the f
   await expect(text.locator('[aria-current="location"]')).toHaveCount(0);
   expect(await text.evaluate((el) => el.scrollTop)).toBe(scrolled);
 });
+
+test('a problem reads as a sentence; its code and JSON path are folded under "Technische gegevens"', async ({ page }) => {
+  await page.goto('/#/author');
+  await paste(page, (await flatText('e2e-tech-details')).replace('"next": "happy"', '"notez": "x", "next": "happy"'));
+  const field = page.getByRole('button', { name: /Onbekend veld "notez"/ });
+  await expect(field).toBeVisible();
+  await expect(field).not.toContainText('unknown-field');
+  await expect(field).not.toContainText('nodes.advice');
+  await expect(page.getByRole('button', { name: /Geen enkele weg scoort anders/ })).not.toContainText('flat-dimension');
+
+  await field.click();
+  const details = page.getByText('Technische gegevens');
+  await expect(page.getByText('nodes.advice.options.0.notez')).toBeHidden();
+  await details.click();
+  await expect(page.getByRole('definition').filter({ hasText: 'unknown-field' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'nodes.advice.options.0.notez' })).toBeVisible();
+});
