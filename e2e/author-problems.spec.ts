@@ -78,3 +78,20 @@ test('a problem reads as a sentence; its code and JSON path are folded under "Te
   await expect(page.getByRole('definition').filter({ hasText: 'unknown-field' })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'nodes.advice.options.0.notez' })).toBeVisible();
 });
+
+test('a score warning points at the guide on this screen, named as the screen names it, not at a repository file', async ({ page }) => {
+  await page.goto('/#/author');
+  await paste(page, await flatText('e2e-guide-pointer'));
+  const flat = page.getByRole('button', { name: /Geen enkele weg scoort anders op initiatief/ });
+  await expect(flat).toContainText('(zie "De scoringsregels" in de volledige handleiding, die je downloadt bij ‘Handleiding: zo schrijf je een scenario’ bovenaan ‘Scenario’s schrijven’).');
+  await expect(flat).not.toContainText('README');
+  // What it names is there to open.
+  await expect(page.getByRole('heading', { name: 'Handleiding: zo schrijf je een scenario' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Scenario’s schrijven', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: /No path scores differently on initiative/ })).toContainText(
+    '(see the scoring rubric in the complete guide, which you download under “Guide: how to write a scenario” at the top of “Write scenarios”).',
+  );
+  await expect(page.getByRole('heading', { name: 'Guide: how to write a scenario' })).toBeVisible();
+});
