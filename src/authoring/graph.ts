@@ -116,10 +116,12 @@ export interface GraphInput {
   naivePaths?: Partial<Record<NaiveKind, ScenarioPath>>;
   /** The language of the findings' sentences (the UI's); without it, their English (or as given). */
   lang?: Lang;
+  /** The authors' guide as the sentences name it (ValidateOptions.guide); by default the file. */
+  guide?: string;
 }
 
 /** Builds the map model. Never throws; draws what it can of a broken scenario. */
-export function buildGraph({ scenario, findings = [], bestPath, naivePaths = {}, lang }: GraphInput): MapGraph {
+export function buildGraph({ scenario, findings = [], bestPath, naivePaths = {}, lang, guide }: GraphInput): MapGraph {
   const s = rec(scenario);
   const nodesObj = rec(own(s, 'nodes'));
   const endingsObj = rec(own(s, 'endings'));
@@ -212,7 +214,7 @@ export function buildGraph({ scenario, findings = [], bestPath, naivePaths = {},
 
   markPath(byId, edges, bestPath, (x) => (x.onBestPath = true));
   for (const kind of NAIVE_KINDS) markPath(byId, edges, naivePaths[kind], (x) => x.naive.push(kind));
-  attachFindings(byId, findings, (f) => (lang && f.ref ? sentence(messageText(lang, f.ref, scenario)) : f.message));
+  attachFindings(byId, findings, (f) => (lang && f.ref ? sentence(messageText(lang, f.ref, scenario, guide === undefined ? undefined : { guide })) : f.message));
   structuralFlags(byId, edges, start);
   return { start, nodes: [...byId.values()], edges, truncated };
 }

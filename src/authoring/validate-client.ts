@@ -7,6 +7,7 @@
  */
 import type { ReadyMessage, ValidateRequest, ValidateResponse } from './validate.worker';
 import type { Lang } from '../engine/types';
+import { guideInApp } from './guide-name';
 
 /** How long validation may take before the file is refused. */
 export const VALIDATE_TIMEOUT_MS = 20_000;
@@ -115,7 +116,7 @@ export async function validateBytes(bytes: Uint8Array, lang: Lang, stop?: AbortS
     w.addEventListener('error', onError);
     if (stop?.aborted) return onStop();
     stop?.addEventListener('abort', onStop);
-    const req: ValidateRequest = { id, bytes: buffer, lang };
+    const req: ValidateRequest = { id, bytes: buffer, lang, guide: guideInApp(lang) };
     w.postMessage(req, [buffer]);
   });
 }

@@ -15,6 +15,8 @@ export interface ValidateRequest {
   bytes: ArrayBuffer;
   /** The language of the problems' messages (the UI's). */
   lang: Lang;
+  /** The authors' guide as the messages name it (ValidateOptions.guide). */
+  guide: string;
 }
 export interface ValidateResponse {
   id: number;
@@ -49,9 +51,9 @@ export interface ReadyMessage {
 }
 
 self.onmessage = (e: MessageEvent<ValidateRequest>) => {
-  const { id, bytes, lang } = e.data;
+  const { id, bytes, lang, guide } = e.data;
   const view = new Uint8Array(bytes);
-  const result = validateScenario(view, { lang });
+  const result = validateScenario(view, { lang, guide });
   const response: ValidateResponse = { id, result, hash: result.scenario && contentHash(result.scenario), draft: draftOf(view, result) };
   self.postMessage(response);
 };

@@ -32,6 +32,11 @@ export interface Problem {
   /** 1-based line and column of the place in the file's text. */
   line: number;
   column: number;
+  /**
+   * Set when the problem is about the scenario as a whole (a score no path varies, a field the
+   * scenario lacks), not a place in it: line and column are then where the scenario starts.
+   */
+  wholeFile?: true;
 }
 
 /** A problem found by the graph analysis, before it is given a line and column; its message is in English. */

@@ -153,8 +153,23 @@ export type MessageKey = keyof MessageArgs;
 /** A message not yet put into words: its key and facts. */
 export type MessageRef = { [K in MessageKey]: { key: K; args: MessageArgs[K] } }[MessageKey];
 
-/** The catalog of one language: a sentence per message key. `root` is the parsed file, for naming options by their id. */
-export type Catalog = { [K in MessageKey]: (args: MessageArgs[K], root: unknown) => string };
+/**
+ * What the reader of a message has beside it. `guide`: the authors' guide as the reader can open
+ * it, named so that "see "The scoring rubric" in <guide>" reads: the file scenarios/README.md on
+ * the command line and in an editor (FILE_GUIDE), the guide on its authoring screen in the app.
+ */
+export interface MessageContext {
+  guide: string;
+}
+
+/** A reader who has the repository: the guide is the file beside the scenarios. */
+export const FILE_GUIDE: MessageContext = { guide: 'scenarios/README.md' };
+
+/**
+ * The catalog of one language: a sentence per message key. `root` is the parsed file, for naming
+ * options by their id; `context`, what the reader has (the guide the messages point at).
+ */
+export type Catalog = { [K in MessageKey]: (args: MessageArgs[K], root: unknown, context: MessageContext) => string };
 
 /** Records a message: its key and facts, typed per key. */
 export function msg<K extends MessageKey>(key: K, args: MessageArgs[K]): MessageRef {

@@ -3,7 +3,7 @@
  * picks a catalog. Every check records facts; validateScenario renders them in the language asked
  * for, and the English sentence is also kept on Findings and parse problems. Pure.
  */
-import type { Catalog, MessageRef } from './message-args';
+import { FILE_GUIDE, type Catalog, type MessageContext, type MessageRef } from './message-args';
 import type { Lang } from './types';
 import { en } from './messages-en';
 import { nlCatalog } from './messages-nl';
@@ -11,8 +11,11 @@ import { nlCatalog } from './messages-nl';
 /** The message catalog of each language. */
 export const CATALOGS: Record<Lang, Catalog> = { en, nl: nlCatalog };
 
-/** A recorded message, in the given language; `root` is the parsed file (to name options by id). */
-export function messageText(lang: Lang, ref: MessageRef, root: unknown = null): string {
-  const render = CATALOGS[lang][ref.key] as (args: unknown, root: unknown) => string;
-  return render(ref.args, root);
+/**
+ * A recorded message, in the given language; `root` is the parsed file (to name options by id),
+ * `context` what the reader has beside it (by default the guide as a file, scenarios/README.md).
+ */
+export function messageText(lang: Lang, ref: MessageRef, root: unknown = null, context: MessageContext = FILE_GUIDE): string {
+  const render = CATALOGS[lang][ref.key] as (args: unknown, root: unknown, context: MessageContext) => string;
+  return render(ref.args, root, context);
 }

@@ -3,7 +3,7 @@
  * recorded (message-args.ts) with the English words of words-en.ts, put together by messages.ts.
  * These are the sentences the fixtures and scenarios/README.md quote. Pure.
  */
-import type { Catalog, ChoiceRef, Found, FoundHint, MessageRef, StateRef, UnsetFlag, Why, WordFix } from './message-args';
+import { FILE_GUIDE, type Catalog, type ChoiceRef, type Found, type FoundHint, type MessageContext, type MessageRef, type StateRef, type UnsetFlag, type Why, type WordFix } from './message-args';
 import { describePath, describeValue, didYouMean, expected, formatSize, hex, idList, listOf, patternHint, perLanguage, q, sentence, short, textName, typeFix } from './messages';
 import { EN_WORDS, langName } from './words-en';
 import { t } from './text';
@@ -147,9 +147,9 @@ export const en: Catalog = {
     Number.isFinite(a.value)
       ? `${describePath(root, a.at)} is ${a.value}, but must be a whole number (like ${Math.round(a.value)}).`
       : `${describePath(root, a.at)} is a number far too large to use, but must be an ordinary whole number (like 1).`,
-  'out-of-range': (a, root) => {
+  'out-of-range': (a, root, c) => {
     const range = a.max === undefined ? `at least ${a.min}` : a.min === undefined ? `at most ${a.max}` : `from ${a.min} to ${a.max}`;
-    return `${describePath(root, a.at)} is ${a.value}, but must be ${range}.${a.rubric ? ' The scoring rubric in scenarios/README.md uses -2 to +2.' : ''}`;
+    return `${describePath(root, a.at)} is ${a.value}, but must be ${range}.${a.rubric ? ` The scoring rubric in ${c.guide} uses -2 to +2.` : ''}`;
   },
   'empty-value': (a, root) => `${describePath(root, a.at)} is empty: write ${a.what || 'a value'}.`,
   'invalid-format': (a, root) => `${describePath(root, a.at)} is ${q(a.value)}, which is not valid: it ${patternHint(a.pattern)}.`,
@@ -186,8 +186,8 @@ export const en: Catalog = {
     `the file holds ${a.list ? 'a list' : 'a single value'}, but a scenario is one object between "{" and "}" with fields like "id", "title", "start", "nodes" and "endings".`,
   'format-too-new': (a) =>
     `this file is written in scenario format version ${a.version}, but this version of Frontlijn reads format version ${a.current} only. Update Frontlijn, or ask whoever made the file for a version ${a.current} copy.`,
-  'format-too-old': (a) =>
-    `this file is written in scenario format version ${a.version}, which is older than this version of Frontlijn can read (version ${a.min} to ${a.current}). Rewrite it following scenarios/README.md and set "formatVersion" to ${a.current}.`,
+  'format-too-old': (a, _root, c) =>
+    `this file is written in scenario format version ${a.version}, which is older than this version of Frontlijn can read (version ${a.min} to ${a.current}). Rewrite it following ${c.guide} and set "formatVersion" to ${a.current}.`,
   'too-many-nodes': (a) =>
     `the scenario has ${a.count.toLocaleString('en')} ${a.endings ? 'endings' : 'decision nodes'}, more than the limit of ${a.max.toLocaleString('en')}, so it was not checked further. ` +
     'Split it into several smaller scenarios: most have 10 to 200 decision nodes.',
@@ -227,8 +227,8 @@ export const en: Catalog = {
     a.flags
       ? `The flags of this story can be combined in more than ${a.max.toLocaleString('en')} ways, too many to check. Use fewer flags: set a flag only when a later condition needs it, and clear flags that are no longer needed.`
       : `This story has more than ${a.max.toLocaleString('en')} combinations of node, mood and flags, too many to check. Use fewer flags, or fewer conditions that depend on them.`,
-  'flat-dimension': (a) =>
-    `No path scores differently on ${a.dimension}: every way through the story gives ${a.points} point${Math.abs(a.points) === 1 ? '' : 's'}, so every player gets 100 on it. Give some options ${a.dimension} points (see the scoring rubric in scenarios/README.md).`,
+  'flat-dimension': (a, _root, c) =>
+    `No path scores differently on ${a.dimension}: every way through the story gives ${a.points} point${Math.abs(a.points) === 1 ? '' : 's'}, so every player gets 100 on it. Give some options ${a.dimension} points (see the scoring rubric in ${c.guide}).`,
   'unreachable-node': (a) => `Node ${q(a.id)} can never be reached: ${why(a.why)}. Link it from an option, or delete it.`,
   'unreachable-ending': (a) => `Ending ${q(a.id)} can never be reached: ${why(a.why)}. Link it from an option, or delete it.`,
   'dead-end': (a) =>
@@ -253,13 +253,13 @@ export const en: Catalog = {
     a.choice.option === null
       ? `The time-out of node ${q(a.choice.node)} has no feedback. Add a sentence on what letting the customer wait does.`
       : `Option ${q(a.choice.option)} of node ${q(a.choice.node)} ("${short(t(a.text, 'en'))}") has no feedback. Add one or two sentences that name the behaviour and its effect on the customer.`,
-  'length-strategy': (a) =>
+  'length-strategy': (a, _root, c) =>
     `A player who always picks the ${a.strategy} option (in the ${langName(a.lang)} texts) reaches ${a.fan ? 'the fan ending' : 'ending'} ${q(a.ending)} with an overall score of ${a.overall}, without reading a word. ` +
     (a.first !== null ? `On ${a.best} of the ${a.decisions} decisions on that way the ${a.strategy} option is a top-scoring one, the first at node ${q(a.first)}. ` : '') +
     (a.strategy === 'longest'
       ? 'Let length say nothing: in some decisions make the best option short and a weak one long'
       : 'Let length say nothing: in some decisions give the best option more words and a weak one fewer') +
-    ' (see "Writing options without cues" in scenarios/README.md).',
+    ` (see "Writing options without cues" in ${c.guide}).`,
   'longest-is-best': (a) =>
     `In ${a.nodes.length} of the ${a.decisions} decisions whose options score differently (${a.percent}%) the longest ${langName(a.lang)} option is a top-scoring one: at ${a.nodes.length === 1 ? 'node' : 'nodes'} ${ids(a.nodes)}. ` +
     `Players learn to pick the longest. In some of these decisions shorten the best option or lengthen a weaker one, until it is at most ${a.limit}%.`,
@@ -267,9 +267,9 @@ export const en: Catalog = {
     a.mood > 0
       ? `On the best path the customer's mood is already +5, the highest, at nodes ${ids(a.nodes)} in a row: no option there can make the customer happier, so these choices change less than they seem to. Give earlier options smaller mood effects, or let a careless answer here cost mood.`
       : `On the best path the customer's mood is already -5, the lowest, at nodes ${ids(a.nodes)} in a row: no option there can make things worse, so these choices change less than they seem to. Give earlier options smaller mood penalties, or let an option here win the customer back.`,
-  'long-way-pays': (a) =>
+  'long-way-pays': (a, _root, c) =>
     `Option ${q(a.option)} of node ${q(a.node)} costs points, yet it keeps the highest score reachable: more points can still be collected after it than after ${ids(a.over)}, which ${a.over.length === 1 ? 'earns' : 'earn'} points. ` +
-    'The report would advise it, and a player who chose well there scores lower. Let it lead no further than the better options, or make what follows it worth less (see "A longer way must not pay" under "The scoring rubric" in scenarios/README.md).',
+    `The report would advise it, and a player who chose well there scores lower. Let it lead no further than the better options, or make what follows it worth less (see "A longer way must not pay" under "The scoring rubric" in ${c.guide}).`,
   'more-like-this': (a) => `…and ${a.more} more problems like this (${a.code}).`,
 };
 
@@ -279,5 +279,5 @@ export const en: Catalog = {
  * only where validation runs.
  */
 export function englishText(ref: MessageRef, root: unknown = null): string {
-  return (en[ref.key] as (args: unknown, root: unknown) => string)(ref.args, root);
+  return (en[ref.key] as (args: unknown, root: unknown, context: MessageContext) => string)(ref.args, root, FILE_GUIDE);
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from './validate';
 import { CATALOGS } from './message-catalog';
+import { FILE_GUIDE, type MessageContext } from './message-args';
 import { FIELD_WORDS_NL } from './words-nl';
 import { SCENARIO_SCHEMA, type SchemaNode } from './schema-check';
 import { hostileCorpus } from '../../test-support/hostile';
@@ -190,10 +191,10 @@ describe('the message catalogs', () => {
   });
 
   it('names the outcome score “resultaat”, as the game does, never “uitkomst”', () => {
-    const nl = CATALOGS.nl as unknown as Record<string, (a: unknown, root: unknown) => string>;
-    const flat = nl['flat-dimension']({ dimension: 'outcome', points: 2 }, {});
-    const loop = nl['score-loop']({ nodes: ['a'], choice: { node: 'a', option: 'b' }, dimension: 'outcome' }, {});
-    const same = nl['same-scores']({ id: 'a' }, {});
+    const nl = CATALOGS.nl as unknown as Record<string, (a: unknown, root: unknown, context: MessageContext) => string>;
+    const flat = nl['flat-dimension']({ dimension: 'outcome', points: 2 }, {}, FILE_GUIDE);
+    const loop = nl['score-loop']({ nodes: ['a'], choice: { node: 'a', option: 'b' }, dimension: 'outcome' }, {}, FILE_GUIDE);
+    const same = nl['same-scores']({ id: 'a' }, {}, FILE_GUIDE);
     expect(flat).toContain('anders op resultaat');
     expect(loop).toContain('punten voor resultaat');
     expect(same).toContain('warmte, initiatief, resultaat en stemming');
@@ -268,6 +269,21 @@ describe('the Dutch messages’ pointers into the guide', () => {
       const text = section(title!);
       expect(text, `${title}: a heading in scenarios/README.md`).not.toBeNull();
       expect(dutch(text!), `${title}: Dutch text`).toBe(true);
+    }
+  });
+
+  it('point at the guide the reader has: the file by default, the app’s guide when the caller names it', () => {
+    // In the app a manager never sees scenarios/README.md; the authoring screen names its own guide.
+    const files = ['length-cue.json', 'flat-dimension.json', 'out-of-range.json', 'format-too-old.json'];
+    for (const lang of ['nl', 'en'] as const) {
+      for (const f of files) {
+        const messages = (guide?: string) => validateScenario(new Uint8Array(readFileSync(new URL(f, FIXTURES))), { lang, guide }).problems.map((p) => p.message);
+        const asFile = messages().filter((m) => m.includes('scenarios/README.md'));
+        expect(asFile.length, `${f} (${lang})`).toBeGreaterThanOrEqual(1);
+        const inApp = messages('THE GUIDE');
+        expect(inApp.filter((m) => m.includes('scenarios/README.md')), lang).toEqual([]);
+        expect(inApp.filter((m) => m.includes('THE GUIDE'))).toEqual(asFile.map((m) => m.replaceAll('scenarios/README.md', 'THE GUIDE')));
+      }
     }
   });
 });

@@ -160,9 +160,9 @@ export const nlCatalog: Catalog = {
     Number.isFinite(a.value)
       ? `${place(root, a.at)} is ${a.value}, maar moet een heel getal zijn (zoals ${Math.round(a.value)}).`
       : `${place(root, a.at)} is een veel te groot getal, maar moet een gewoon heel getal zijn (zoals 1).`,
-  'out-of-range': (a, root) => {
+  'out-of-range': (a, root, c) => {
     const range = a.max === undefined ? `minstens ${a.min}` : a.min === undefined ? `hoogstens ${a.max}` : `van ${a.min} tot en met ${a.max}`;
-    return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ' De scoringsregels gebruiken -2 tot en met +2 (zie "De scoringsregels" in scenarios/README.md).' : ''}`;
+    return `${place(root, a.at)} is ${a.value}, maar moet ${range} zijn.${a.rubric ? ` De scoringsregels gebruiken -2 tot en met +2 (zie "De scoringsregels" in ${c.guide}).` : ''}`;
   },
   'empty-value': (a, root) => `${place(root, a.at)} is leeg: schrijf hier ${FIELD_WORDS_NL[a.what] ?? 'een waarde'}.`,
   'invalid-format': (a, root) => `${place(root, a.at)} is ${q(a.value)}, en dat is niet geldig: het ${patternHint(a.pattern, NL_WORDS)}.`,
@@ -203,8 +203,8 @@ export const nlCatalog: Catalog = {
     `het bestand bevat ${a.list ? 'een lijst' : 'één losse waarde'}, maar een scenario is één object tussen "{" en "}" met velden zoals "id", "title", "start", "nodes" en "endings".`,
   'format-too-new': (a) =>
     `dit bestand is geschreven in versie ${a.version} van het scenarioformaat, maar deze versie van Frontlijn leest alleen formaatversie ${a.current}. Werk Frontlijn bij, of vraag degene die het bestand maakte om een exemplaar in versie ${a.current}.`,
-  'format-too-old': (a) =>
-    `dit bestand is geschreven in versie ${a.version} van het scenarioformaat, en die is ouder dan deze versie van Frontlijn kan lezen (versie ${a.min} tot en met ${a.current}). Herschrijf het volgens scenarios/README.md en zet "formatVersion" op ${a.current}.`,
+  'format-too-old': (a, _root, c) =>
+    `dit bestand is geschreven in versie ${a.version} van het scenarioformaat, en die is ouder dan deze versie van Frontlijn kan lezen (versie ${a.min} tot en met ${a.current}). Herschrijf het volgens ${c.guide} en zet "formatVersion" op ${a.current}.`,
   'too-many-nodes': (a) =>
     `het scenario heeft ${nl(a.count)} ${a.endings ? 'eindes' : 'beslisknooppunten'}, meer dan de grens van ${nl(a.max)}, dus het is niet verder gecontroleerd. ` +
     'Verdeel het over meerdere kleinere scenario’s: de meeste hebben 10 tot 200 beslisknooppunten.',
@@ -246,8 +246,8 @@ export const nlCatalog: Catalog = {
     a.flags
       ? `De vlaggen van dit verhaal zijn op meer dan ${nl(a.max)} manieren te combineren, te veel om na te gaan. Gebruik minder vlaggen: zet een vlag alleen als een latere voorwaarde hem nodig heeft, en zet vlaggen uit die niet meer nodig zijn.`
       : `Dit verhaal heeft meer dan ${nl(a.max)} combinaties van knooppunt, stemming en vlaggen, te veel om na te gaan. Gebruik minder vlaggen, of minder voorwaarden die ervan afhangen.`,
-  'flat-dimension': (a) =>
-    `Geen enkele weg scoort anders op ${dim(a.dimension)}: elke weg door het verhaal geeft ${a.points} ${Math.abs(a.points) === 1 ? 'punt' : 'punten'}, dus elke speler krijgt daar 100. Geef een paar opties punten voor ${dim(a.dimension)} (zie "De scoringsregels" in scenarios/README.md).`,
+  'flat-dimension': (a, _root, c) =>
+    `Geen enkele weg scoort anders op ${dim(a.dimension)}: elke weg door het verhaal geeft ${a.points} ${Math.abs(a.points) === 1 ? 'punt' : 'punten'}, dus elke speler krijgt daar 100. Geef een paar opties punten voor ${dim(a.dimension)} (zie "De scoringsregels" in ${c.guide}).`,
   'unreachable-node': (a) => `Knooppunt ${q(a.id)} is nooit te bereiken: ${why(a.why)}. Verwijs ernaar vanuit een optie, of verwijder het.`,
   'unreachable-ending': (a) => `Einde ${q(a.id)} is nooit te bereiken: ${why(a.why)}. Verwijs ernaar vanuit een optie, of verwijder het.`,
   'dead-end': (a) =>
@@ -272,7 +272,7 @@ export const nlCatalog: Catalog = {
     a.choice.option === null
       ? `De time-out van knooppunt ${q(a.choice.node)} heeft geen feedback. Schrijf een zin over wat het met de klant doet als die moet wachten.`
       : `Optie ${q(a.choice.option)} van knooppunt ${q(a.choice.node)} ("${short(t(a.text, 'nl'))}") heeft geen feedback. Schrijf een of twee zinnen die het gedrag benoemen en wat het met de klant doet.`,
-  'length-strategy': (a) =>
+  'length-strategy': (a, _root, c) =>
     `Een speler die altijd de ${a.strategy === 'longest' ? 'langste' : 'kortste'} optie kiest (in de ${langAdjNl(a.lang)} teksten), komt zonder een woord te lezen bij ${a.fan ? 'het fan-einde' : 'einde'} ${q(a.ending)}, met een totaalscore van ${a.overall}. ` +
     (a.first !== null
       ? `Bij ${a.best} van de ${a.decisions} beslissingen op die weg is de ${a.strategy === 'longest' ? 'langste' : 'kortste'} optie een van de best scorende, voor het eerst bij knooppunt ${q(a.first)}. `
@@ -280,7 +280,7 @@ export const nlCatalog: Catalog = {
     (a.strategy === 'longest'
       ? 'Zorg dat de lengte niets verraadt: maak in een paar beslissingen de beste optie kort en een zwakke lang'
       : 'Zorg dat de lengte niets verraadt: geef in een paar beslissingen de beste optie meer woorden en een zwakke minder') +
-    ' (zie "Opties schrijven zonder aanwijzingen" in scenarios/README.md).',
+    ` (zie "Opties schrijven zonder aanwijzingen" in ${c.guide}).`,
   'longest-is-best': (a) =>
     `Bij ${a.nodes.length} van de ${a.decisions} beslissingen waarvan de opties verschillend scoren (${a.percent}%), is de langste ${langAdjNl(a.lang)} optie een van de best scorende: bij ${a.nodes.length === 1 ? 'knooppunt' : 'de knooppunten'} ${ids(a.nodes)}. ` +
     `Zo leren spelers de langste te kiezen. Maak in een paar van deze beslissingen de beste optie korter of een zwakkere langer, tot het hoogstens ${a.limit}% is.`,
@@ -288,8 +288,8 @@ export const nlCatalog: Catalog = {
     a.mood > 0
       ? `Op de beste weg is de stemming van de klant al +5, het hoogste, bij de knooppunten ${ids(a.nodes)} achter elkaar: geen enkele optie daar kan de klant nog blijer maken, dus die keuzes veranderen minder dan het lijkt. Geef eerdere opties een kleiner effect op de stemming, of laat een slordig antwoord hier stemming kosten.`
       : `Op de beste weg is de stemming van de klant al -5, het laagste, bij de knooppunten ${ids(a.nodes)} achter elkaar: geen enkele optie daar kan het nog erger maken, dus die keuzes veranderen minder dan het lijkt. Geef eerdere opties een kleinere straf op de stemming, of laat een optie hier de klant terugwinnen.`,
-  'long-way-pays': (a) =>
+  'long-way-pays': (a, _root, c) =>
     `Optie ${q(a.option)} van knooppunt ${q(a.node)} kost punten, maar houdt toch de hoogste score bereikbaar: na deze optie zijn nog meer punten te halen dan na ${ids(a.over)}, die punten ${a.over.length === 1 ? 'oplevert' : 'opleveren'}. ` +
-    'Het rapport zou haar aanraden, en wie daar goed kiest, scoort lager. Laat haar niet verder leiden dan de betere opties, of maak wat erna komt minder waard (zie "Een langere weg mag niet lonen" onder "De scoringsregels" in scenarios/README.md).',
+    `Het rapport zou haar aanraden, en wie daar goed kiest, scoort lager. Laat haar niet verder leiden dan de betere opties, of maak wat erna komt minder waard (zie "Een langere weg mag niet lonen" onder "De scoringsregels" in ${c.guide}).`,
   'more-like-this': (a) => `…en nog ${a.more} problemen zoals dit (${a.code}).`,
 };

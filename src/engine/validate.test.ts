@@ -281,6 +281,20 @@ describe('validateScenario', () => {
     expect(errors.map((p) => p.line)).toEqual([...errors.map((p) => p.line)].sort((a, b) => a - b));
   });
 
+  it('marks a problem about the scenario as a whole, so no place in the file is shown for it', () => {
+    const flat = validateScenario(readFileSync(new URL('flat-dimension.json', DIR), 'utf8'));
+    expect(flat.problems.map((p) => [p.code, p.wholeFile])).toEqual([['flat-dimension', true]]);
+    const s = tutorial();
+    delete s.endings;
+    s.nodes.greet.options[0].next = 'advise';
+    const placed = validateScenario(JSON.stringify(s, null, 2)).problems;
+    expect(placed.find((p) => p.code === 'missing-field')?.wholeFile).toBe(true);
+    expect(placed.filter((p) => p.wholeFile).map((p) => p.code)).toEqual(['missing-field']);
+    // A syntax problem at the top of the file keeps its place.
+    const syntax = validateScenario('{"id": x}').problems.filter((p) => p.code.startsWith('json-'));
+    expect(syntax.map((p) => [p.line, p.column, p.wholeFile])).toEqual([[1, 8, undefined]]);
+  });
+
   it('never throws on arbitrary text or bytes', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.uint8Array({ maxLength: 200 })), (input) => {
