@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeRunLink } from '../src/persistence/run-link';
 import type { Run } from '../src/engine/types';
-import { deviceOpener, engineRun, exportAll, loadScenario, playToEnd, readDb, signedElsewhere, startAs } from './persist-support';
+import { deviceOpener, engineRun, exportAll, loadScenario, playToEnd, readDb, signedElsewhere, startAs, writeResultsFile } from './persist-support';
 
 const TOY = 'toy-shop-saturday';
 const TOY_TITLE = 'Toy shop on a Saturday';
@@ -439,4 +439,19 @@ test('a changed hand-in link for a run here says what a changed file says: the g
   await b.getByRole('button', { name: 'English' }).click();
   expect((await readDb(b)).runs.map((r) => [r.id, r.mode])).toEqual([['dewi-run', 'assessment']]);
   expect(await boardNames(b)).toEqual(['Dewi']);
+});
+
+test('a board with only unsigned runs says none count, not that there are none', async ({ browser }, info) => {
+  const b = await device(browser);
+  const path = writeResultsFile(info.outputPath('unsigned.json'), {
+    profiles: [{ id: 'bram-x', name: 'Bram' }],
+    runs: [{ ...engineRun(TOY, 'bram-x-1', (available) => available[0].id), playerId: 'bram-x' }],
+  });
+  await b.goto('/#/results');
+  await b.getByLabel('Results file (.json)').setInputFiles(path);
+  await expect(b.getByRole('log')).toContainText('1 run came without a signature');
+  await b.goto(`/#/teams?scenario=${TOY}`);
+  await expect(b.getByText('1 assessment run is left out: it came without a signature')).toBeVisible();
+  await expect(b.getByText(`No assessment runs of “${TOY_TITLE}” that count on this device yet.`)).toBeVisible();
+  await expect(b.getByText(`No assessment runs of “${TOY_TITLE}” on this device yet.`)).toHaveCount(0);
 });
