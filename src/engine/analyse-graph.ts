@@ -167,11 +167,16 @@ export function exploreStates(scenario: Scenario, maxStates: number = MAX_STATES
       g.truncated = g.states.length > maxStates ? 'states' : 'flags';
       break;
     }
-    const choices = g.choices.get(g.states[s].node) as Choice[];
+    const state = g.states[s];
     // The time-out is always open, an option when its condition holds; a state with none open is a dead end.
-    const open = choices.map((c) => c.index < 0 || holds((c.way as Option).when, g.states[s]));
-    g.next.push(choices.map((c, i) => (open[i] ? follow(s, c) : null)));
-    if (!open.includes(true)) g.deadEnds.push(s);
+    let open = false;
+    const next = (g.choices.get(state.node) as Choice[]).map((c) => {
+      if (c.index >= 0 && !holds((c.way as Option).when, state)) return null;
+      open = true;
+      return follow(s, c);
+    });
+    g.next.push(next);
+    if (!open) g.deadEnds.push(s);
   }
   return g;
 }

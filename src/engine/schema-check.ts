@@ -212,9 +212,12 @@ class Checker {
     // A required field written in Dutch ("tekst" for "text") is one error at what was written, not also an unknown field.
     const missing = (s.required ?? []).filter((name) => !Object.hasOwn(v, name));
     const wroteFor = new Map<string, string>();
-    for (const k of keys) {
-      const field = Object.hasOwn(props, k) || suggest(k, Object.keys(props)) !== null ? null : fieldFromDutch(k, missing);
-      if (field !== null && !wroteFor.has(field)) wroteFor.set(field, k);
+    // Only a missing field can have been written in Dutch: most objects (and every map of ids) miss none.
+    if (missing.length > 0) {
+      for (const k of keys) {
+        const field = Object.hasOwn(props, k) || suggest(k, Object.keys(props)) !== null ? null : fieldFromDutch(k, missing);
+        if (field !== null && !wroteFor.has(field)) wroteFor.set(field, k);
+      }
     }
     for (const name of missing) {
       const wrote = wroteFor.get(name) ?? null;
