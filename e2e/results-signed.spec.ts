@@ -99,6 +99,10 @@ test('a results file edited after playing: the changed run is refused and named,
     `forged.json: Not imported: the run of Bram in “${TOY_TITLE}”. It was changed after it was played (the signature does not match). The other run in the file was imported. Ask for a fresh export from the device it was played on.`,
   );
   await expect(refused, 'shown as a problem').toHaveClass(/\berror\b/);
+  // The file's summary above it is neither green (not all was taken) nor red like the refusal (fresh eyes).
+  const colour = (l: typeof entry) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(await colour(entry)).not.toBe(await colour(refused));
+  await expect(entry).not.toHaveClass(/\b(error|ok)\b/);
   await b.getByRole('button', { name: 'Nederlands' }).click();
   await expect(refused).toHaveText(
     'forged.json: Niet ingelezen: de ronde van Bram in ‘Speelgoedwinkel op zaterdag’. Die is veranderd nadat hij gespeeld is (de handtekening klopt niet). De andere ronde uit het bestand is wel ingelezen. Vraag een nieuwe export van het apparaat waarop gespeeld is.',

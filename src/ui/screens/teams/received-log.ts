@@ -39,9 +39,10 @@ export interface LogMessage {
 export type ReceivedEntry =
   /**
    * What happened: its messages, worded and joined when shown; `file`, the results file it is
-   * about; `id` and `at` (ms), given when it is logged, to merge the logs of two tabs.
+   * about; `id` and `at` (ms), given when it is logged, to merge the logs of two tabs; `partial`,
+   * not ok but not a failure either (a file taken but for what its own entries refuse).
    */
-  | { ok: boolean; said: LogMessage[]; file?: string; id?: string; at?: number }
+  | { ok: boolean; said: LogMessage[]; file?: string; id?: string; at?: number; partial?: true }
   /** An older build's entry: the sentence as it was shown then. */
   | { ok: boolean; text: string };
 
@@ -94,6 +95,7 @@ function restoreEntry(v: unknown): ReceivedEntry | null {
       ok: v.ok,
       said,
       ...(typeof v.file === 'string' ? { file: v.file } : {}),
+      ...(v.partial === true ? { partial: true as const } : {}),
       ...(typeof v.id === 'string' && ID.test(v.id) ? { id: v.id } : {}),
       ...(typeof v.at === 'number' && Number.isFinite(v.at) ? { at: v.at } : {}),
     };
