@@ -214,7 +214,7 @@ export function buildGraph({ scenario, findings = [], bestPath, naivePaths = {},
 
   markPath(byId, edges, bestPath, (x) => (x.onBestPath = true));
   for (const kind of NAIVE_KINDS) markPath(byId, edges, naivePaths[kind], (x) => x.naive.push(kind));
-  attachFindings(byId, findings, (f) => (lang && f.ref ? sentence(messageText(lang, f.ref, scenario, guide === undefined ? undefined : { guide })) : f.message));
+  attachFindings(byId, findings, (f) => (lang && f.ref ? sentence(messageText(lang, f.ref, scenario, guide)) : f.message));
   structuralFlags(byId, edges, start);
   return { start, nodes: [...byId.values()], edges, truncated };
 }

@@ -13,9 +13,9 @@ export const CATALOGS: Record<Lang, Catalog> = { en, nl: nlCatalog };
 
 /**
  * A recorded message, in the given language; `root` is the parsed file (to name options by id),
- * `context` what the reader has beside it (by default the guide as a file, scenarios/README.md).
+ * `guide` the authors' guide as the reader has it (ValidateOptions.guide; by default the file).
  */
-export function messageText(lang: Lang, ref: MessageRef, root: unknown = null, context: MessageContext = FILE_GUIDE): string {
+export function messageText(lang: Lang, ref: MessageRef, root: unknown = null, guide: string = FILE_GUIDE.guide): string {
   const render = CATALOGS[lang][ref.key] as (args: unknown, root: unknown, context: MessageContext) => string;
-  return render(ref.args, root, context);
+  return render(ref.args, root, { guide });
 }

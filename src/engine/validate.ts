@@ -10,7 +10,7 @@ import { checkSchema, type Issue } from './schema-check';
 import { checkPreconditions, checkReferences } from './validate-refs';
 import { sentence } from './messages';
 import { messageText } from './message-catalog';
-import { FILE_GUIDE, msg, type MessageContext } from './message-args';
+import { msg } from './message-args';
 import { analyseGraph } from './analyse';
 import { testWiseness } from './test-wiseness';
 import { summariseTestWiseness, testWisenessFindings } from './test-wiseness-findings';
@@ -36,12 +36,12 @@ export interface ValidateOptions {
 /** Problems that were warnings until they became errors for authors; see ValidateOptions.played. */
 const TIGHTENED: ReadonlySet<string> = new Set(['dutch-field', 'unknown-effect']);
 
-function place(parsed: ParsedJson, issue: Issue | Finding, lang: Lang, context: MessageContext): Problem {
+function place(parsed: ParsedJson, issue: Issue | Finding, lang: Lang, guide: string | undefined): Problem {
   const at = 'atKey' in issue && issue.atKey ? parsed.locateKey(issue.path) : parsed.locate(issue.path);
   return {
     severity: issue.severity,
     code: issue.code,
-    message: sentence(issue.ref ? messageText(lang, issue.ref, parsed.value, context) : (issue as Finding).message),
+    message: sentence(issue.ref ? messageText(lang, issue.ref, parsed.value, guide) : (issue as Finding).message),
     path: issue.path,
     line: at.line,
     column: at.column,
@@ -73,12 +73,12 @@ function result(problems: Problem[], extra: Partial<ValidationResult> = {}): Val
  */
 export function validateScenario(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult {
   const lang = options.lang === 'nl' ? 'nl' : 'en';
-  const context = options.guide === undefined ? FILE_GUIDE : { guide: options.guide };
+  const guide = options.guide;
   const parsed = parseJson(input);
   const problems: Problem[] = parsed.problems.map((p) => ({
     severity: 'error',
     code: p.code,
-    message: sentence(messageText(lang, p.ref, null, context)),
+    message: sentence(messageText(lang, p.ref, null, guide)),
     path: p.path,
     line: p.line,
     column: p.column,
@@ -87,11 +87,11 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
   const value = parsed.value;
 
   const pre = checkPreconditions(value);
-  if (pre.length) return result([...problems, ...pre.map((i) => place(parsed, i, lang, context))]);
+  if (pre.length) return result([...problems, ...pre.map((i) => place(parsed, i, lang, guide))]);
 
   const schema = checkSchema(value);
-  for (const issue of schema.issues) problems.push(place(parsed, issue, lang, context));
-  for (const issue of checkReferences(value, schema.texts)) problems.push(place(parsed, issue, lang, context));
+  for (const issue of schema.issues) problems.push(place(parsed, issue, lang, guide));
+  for (const issue of checkReferences(value, schema.texts)) problems.push(place(parsed, issue, lang, guide));
   if (options.played) for (const p of problems) if (TIGHTENED.has(p.code)) p.severity = 'warning';
   if (problems.some((p) => p.severity === 'error')) return result(problems);
 
@@ -103,7 +103,7 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
     problems.push({
       severity: 'error',
       code: 'analysis-failed',
-      message: messageText(lang, msg('analysis-failed', { detail: e instanceof Error ? e.message : String(e) }), null, context),
+      message: messageText(lang, msg('analysis-failed', { detail: e instanceof Error ? e.message : String(e) }), null, guide),
       path: [],
       line: 1,
       column: 1,
@@ -112,11 +112,11 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
     return result(problems);
   }
   const { analysis, graph } = analysed;
-  for (const finding of analysis.findings) problems.push(place(parsed, finding, lang, context));
+  for (const finding of analysis.findings) problems.push(place(parsed, finding, lang, guide));
   if (problems.some((p) => p.severity === 'error')) return result(problems);
   // Only a sound scenario can be played through: then measure what a player who does not read reaches.
   const tw = testWiseness(scenario, analysis, {}, graph);
-  for (const finding of testWisenessFindings(scenario, tw)) problems.push(place(parsed, finding, lang, context));
+  for (const finding of testWisenessFindings(scenario, tw)) problems.push(place(parsed, finding, lang, guide));
   const summary = { ...analysis.summary, testWiseness: summariseTestWiseness(tw) };
   return { ...result(problems), scenario, analysis: { ...analysis, summary } };
 }
