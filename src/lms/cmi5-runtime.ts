@@ -58,9 +58,17 @@ interface Cmi5State {
 let current: Cmi5 | null = null;
 
 /** The running cmi5 session (for the game's own xAPI statements), or null. */
-export function cmi5Session(): { endpoint: string; auth: string; actor: object; registration: string; activityId: string } | null {
+export function cmi5Session(): { endpoint: string; auth: string; actor: object; registration: string; activityId: string; contextTemplate: unknown } | null {
   if (!current || !current.isActive()) return null;
-  return { endpoint: current.getEndpoint(), auth: current.getAuth(), actor: current.getActor(), registration: current.getRegistration(), activityId: current.getActivityId() };
+  const launchData = (current as unknown as Cmi5State)._lmsLaunchData as { contextTemplate?: unknown } | null;
+  return {
+    endpoint: current.getEndpoint(),
+    auth: current.getAuth(),
+    actor: current.getActor(),
+    registration: current.getRegistration(),
+    activityId: current.getActivityId(),
+    contextTemplate: launchData?.contextTemplate ?? {},
+  };
 }
 
 function keyOf(launch: LmsLaunch): string {
@@ -119,7 +127,8 @@ function restore(cmi: Cmi5, kept: Kept): void {
 /**
  * The game's own xAPI statements (one per decision, the dimensions' scores) go to the platform's
  * LRS too: the outbox and delivery are pointed at this session's endpoint and auth, with the
- * launch's actor. Not awaited: the first flush must not hold up the start.
+ * launch's actor, registration and context template (so each is a "cmi5 allowed" statement,
+ * src/xapi/cmi5-context.ts). Not awaited: the first flush must not hold up the start.
  */
 function connectLrs(mastery: number): void {
   const session = cmi5Session();
@@ -127,7 +136,14 @@ function connectLrs(mastery: number): void {
   if (!session || !endpoint) return;
   void import('../ui/state/lrs.svelte')
     .then(({ lrs }) =>
-      lrs.connect({ endpoint, auth: session.auth, actor: session.actor as XapiAgent, source: 'cmi5', masteryThreshold: Math.round(mastery * 100) }),
+      lrs.connect({
+        endpoint,
+        auth: session.auth,
+        actor: session.actor as XapiAgent,
+        source: 'cmi5',
+        masteryThreshold: Math.round(mastery * 100),
+        cmi5: { registration: session.registration, contextTemplate: session.contextTemplate },
+      }),
     )
     .catch((e) => console.warn('[frontlijn] cmi5: the xAPI outbox could not connect', e));
 }
