@@ -94,6 +94,19 @@ export function registrationOf(runId: string): string {
   return uuidv5(`run:${runId}`, XAPI_NAMESPACE);
 }
 
+/**
+ * The run a statement read back from an LRS belongs to: its `run` extension where it has one (a
+ * cmi5 launch, whose registration is the LMS's and shared by all the learner's runs there), else
+ * its registration (every other statement, and those sent before the extension existed).
+ */
+export function runKeyOf(context: { registration?: unknown; extensions?: Record<string, unknown> } | undefined): string | undefined {
+  const ext = context?.extensions ?? {};
+  const key = Object.keys(ext).find((k) => k.endsWith('/extensions/run'));
+  const run = key ? ext[key] : undefined;
+  if (typeof run === 'string') return run;
+  return typeof context?.registration === 'string' ? context.registration : undefined;
+}
+
 /** A statement's id: a UUID v5 of the run id and the event index (plus a part for several statements of one event). */
 export function statementId(runId: string, eventIndex: number | 'start', part = ''): string {
   return uuidv5(`run:${runId}#${eventIndex}${part ? `/${part}` : ''}`, XAPI_NAMESPACE);
