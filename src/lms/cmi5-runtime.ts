@@ -10,6 +10,11 @@
  * into the library's state. Leaving mid-run sends nothing more; the platform then marks the
  * session abandoned, as the spec provides.
  *
+ * `terminated` must be the session's last statement (cmi5 7.1.2) and the game's own statements
+ * must come between `initialized` and it (7.1.3): it is sent only once the outbox has delivered
+ * (or parked, or been refused) what is queued, waiting at most SETTLE_MS so a dead LRS never
+ * holds the session open; after it the outbox is disconnected, so nothing follows it.
+ *
  * The game's own statements (one per decision, xAPI, built elsewhere) can use `cmi5Session()`
  * for the same endpoint, auth and context.
  */
@@ -23,6 +28,7 @@ import { playHash, type LmsLaunch } from './launch';
 import { listenToRuns } from './seam';
 import { normaliseEndpoint } from '../xapi/launch';
 import type { XapiAgent } from '../xapi/types';
+import type { LrsState } from '../ui/state/lrs.svelte';
 
 /** What survives a reload of the AU within one session. */
 interface Kept {
@@ -57,10 +63,21 @@ interface Cmi5State {
 
 let current: Cmi5 | null = null;
 
+/** How long `terminated` waits for the game's own statements to reach the LRS. */
+export const SETTLE_MS = 10_000;
+
 /** The running cmi5 session (for the game's own xAPI statements), or null. */
-export function cmi5Session(): { endpoint: string; auth: string; actor: object; registration: string; activityId: string } | null {
+export function cmi5Session(): { endpoint: string; auth: string; actor: object; registration: string; activityId: string; contextTemplate: unknown } | null {
   if (!current || !current.isActive()) return null;
-  return { endpoint: current.getEndpoint(), auth: current.getAuth(), actor: current.getActor(), registration: current.getRegistration(), activityId: current.getActivityId() };
+  const launchData = (current as unknown as Cmi5State)._lmsLaunchData as { contextTemplate?: unknown } | null;
+  return {
+    endpoint: current.getEndpoint(),
+    auth: current.getAuth(),
+    actor: current.getActor(),
+    registration: current.getRegistration(),
+    activityId: current.getActivityId(),
+    contextTemplate: launchData?.contextTemplate ?? {},
+  };
 }
 
 function keyOf(launch: LmsLaunch): string {
@@ -119,17 +136,39 @@ function restore(cmi: Cmi5, kept: Kept): void {
 /**
  * The game's own xAPI statements (one per decision, the dimensions' scores) go to the platform's
  * LRS too: the outbox and delivery are pointed at this session's endpoint and auth, with the
- * launch's actor. Not awaited: the first flush must not hold up the start.
+ * launch's actor, registration and context template (so each is a "cmi5 allowed" statement,
+ * src/xapi/cmi5-context.ts). Not awaited: the first flush must not hold up the start.
  */
-function connectLrs(mastery: number): void {
+function connectLrs(mastery: number): Promise<LrsState | null> {
   const session = cmi5Session();
   const endpoint = session ? normaliseEndpoint(session.endpoint) : null;
-  if (!session || !endpoint) return;
-  void import('../ui/state/lrs.svelte')
-    .then(({ lrs }) =>
-      lrs.connect({ endpoint, auth: session.auth, actor: session.actor as XapiAgent, source: 'cmi5', masteryThreshold: Math.round(mastery * 100) }),
-    )
-    .catch((e) => console.warn('[frontlijn] cmi5: the xAPI outbox could not connect', e));
+  if (!session || !endpoint) return Promise.resolve(null);
+  return import('../ui/state/lrs.svelte')
+    .then(async ({ lrs }) => {
+      await lrs.connect({
+        endpoint,
+        auth: session.auth,
+        actor: session.actor as XapiAgent,
+        source: 'cmi5',
+        masteryThreshold: Math.round(mastery * 100),
+        cmi5: { registration: session.registration, contextTemplate: session.contextTemplate },
+      });
+      return lrs;
+    })
+    .catch((e) => {
+      console.warn('[frontlijn] cmi5: the xAPI outbox could not connect', e);
+      return null;
+    });
+}
+
+/** Waits (at most SETTLE_MS) until the outbox has nothing left to send; says so when it gave up. */
+async function settle(connecting: Promise<LrsState | null>): Promise<void> {
+  const start = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SETTLE_MS)));
+  const done = connecting.then((lrs) => (lrs ? lrs.settled(Math.max(0, SETTLE_MS - (Date.now() - start))) : true));
+  const settled = await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
+  if (!settled) console.warn(`[frontlijn] cmi5: the game's statements were not all delivered within ${SETTLE_MS / 1000} s; sending terminated anyway (the rest stays on this device)`);
 }
 
 /** Starts (or, after a reload, continues) the AU session; returns the address to open. */
@@ -163,7 +202,7 @@ export async function startCmi5(launch: LmsLaunch): Promise<string> {
   const normal = cmi.getLaunchMode() === 'Normal';
   const platformMastery = cmi.getMasteryScore();
   const mastery = typeof platformMastery === 'number' ? platformMastery : launch.mastery;
-  connectLrs(mastery);
+  const connecting = connectLrs(mastery);
   let sending: Promise<void> = Promise.resolve();
 
   const finish = async (run: Run): Promise<void> => {
@@ -180,8 +219,12 @@ export async function startCmi5(launch: LmsLaunch): Promise<string> {
       if (state.judged === null) await (score.scaled >= mastery ? cmi.passed(score) : cmi.failed(score));
       keep(key, snapshot(cmi, state));
     }
+    await settle(connecting);
     await cmi.terminate();
     keep(key, snapshot(cmi, state));
+    // Nothing may follow terminated: the session's LRS connection is let go.
+    const lrs = await connecting;
+    await lrs?.disconnect();
   };
 
   listenToRuns((run) => {

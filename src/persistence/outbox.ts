@@ -20,6 +20,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Run } from '../engine/types';
 import type { XapiAgent, XapiStatement } from '../xapi/types';
+import type { Cmi5Context } from '../xapi/cmi5-context';
 import type { Profile, StoredScenario, Team } from './api';
 import type { FrontlijnDB } from './schema';
 
@@ -35,6 +36,8 @@ export interface LrsConnection {
   actor?: XapiAgent;
   /** Overall score 0–100 at or above which a run is passed (default 60). */
   masteryThreshold?: number;
+  /** A cmi5 launch's registration and context template: the game's statements are built on them. */
+  cmi5?: Cmi5Context;
 }
 
 export type OutboxState = 'queued' | 'parked';
@@ -109,6 +112,8 @@ export function restoreConnection(v: unknown): LrsConnection | null {
   const out: LrsConnection = { endpoint: c.endpoint, auth: c.auth, source };
   if (c.actor && typeof c.actor === 'object') out.actor = c.actor as XapiAgent;
   if (typeof c.masteryThreshold === 'number' && Number.isFinite(c.masteryThreshold)) out.masteryThreshold = c.masteryThreshold;
+  const cmi5 = c.cmi5 as Partial<Cmi5Context> | undefined;
+  if (source === 'cmi5' && typeof cmi5?.registration === 'string') out.cmi5 = { registration: cmi5.registration, contextTemplate: cmi5.contextTemplate };
   return out;
 }
 

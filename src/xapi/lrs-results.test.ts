@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../engine/analyse';
 import { scoreState } from '../engine/score';
 import { replayRun } from '../engine/replay';
-import { buildStatements, playerAgent, teamGroup } from './statements';
+import { buildStatements, playerAgent, registrationOf, teamGroup } from './statements';
 import { builtIn, playThrough } from '../persistence/test/play';
 import { leaderboard, teamAverages } from '../persistence/stats';
 import { resultsFromStatements } from './lrs-results';
@@ -50,5 +50,19 @@ describe('team scores from LRS statements', () => {
       ['g1', true],
       ['g2', true],
     ]);
+  });
+
+  it('keeps two runs under one LMS registration (a cmi5 launch) apart, by their run extension', () => {
+    const toy = builtIn('toy-shop-saturday');
+    const HOME = 'https://frontlijn.test';
+    const cmi5 = { registration: '760e3480-ba55-4991-94b0-01820dbd23a2', contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' } } };
+    const runs = [playThrough(toy, 'r1', 'sam', (i) => i), playThrough(toy, 'r2', 'sam', (i) => i * 3 + 1)];
+    const statements = runs.flatMap((run) =>
+      buildStatements(toy.scenario, run, { base: `${HOME}/xapi`, actor: playerAgent(HOME, 'sam', 'Sam'), lang: 'nl', analysis: analyseScenario(toy.scenario), cmi5 }),
+    );
+    const board = resultsFromStatements(JSON.parse(JSON.stringify(statements)), 'toy-shop-saturday');
+    expect(board.results.map((r) => r.finishedAt)).toEqual(runs.map((r) => r.finishedAt));
+    expect(board.results.map((r) => r.runId)).toEqual(runs.map((r) => registrationOf(r.id)));
+    for (const [i, run] of runs.entries()) expect(board.results[i].steps).toEqual(replayRun(toy.scenario, run).steps.map((x) => ({ node: x.node, option: x.option })));
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { EndingTone, Mode } from '../engine/types';
 import { DIMENSIONS } from '../engine/types';
-import { VERBS } from './statements';
+import { runKeyOf, VERBS } from './statements';
 import type { Profile, RunResult, Team } from '../persistence/api';
 import { queryStatements, type LrsTarget } from './lrs-client';
 
@@ -31,13 +31,13 @@ function ext(map: Record<string, unknown> | undefined, name: string): unknown {
   return key ? map[key] : undefined;
 }
 
-/** Result rows (one per registration with all three dimensions and a pass/fail), with their players and teams. */
+/** Result rows (one per run — `runKeyOf` — with all three dimensions and a pass/fail), with their players and teams. */
 export function resultsFromStatements(statements: unknown[], scenarioId: string): LrsBoard {
   const runs = new Map<string, Stmt[]>();
   for (const raw of statements) {
     const s = raw as Stmt;
-    const reg = s?.context?.registration;
-    if (typeof reg !== 'string') continue;
+    const reg = runKeyOf(s?.context);
+    if (reg === undefined) continue;
     const list = runs.get(reg) ?? [];
     list.push(s);
     runs.set(reg, list);

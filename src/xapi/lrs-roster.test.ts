@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../engine/analyse';
-import { buildStatements, playerAgent, teamGroup } from './statements';
+import { buildStatements, playerAgent, registrationOf, teamGroup } from './statements';
 import { builtIn, playThrough } from '../persistence/test/play';
-import { RosterFeed } from './lrs-roster';
+import { RosterFeed, rosterFromStatements } from './lrs-roster';
 
 describe('the room roster from the LRS', () => {
   it('shows who joined and who finished, polling only what was stored since', async () => {
@@ -35,5 +35,20 @@ describe('the room roster from the LRS', () => {
     ]);
     expect(new URLSearchParams(queries[1]).get('since')).toBe(new Date(1_800_000_000_000 + 2 - 1000).toISOString());
     expect(new URLSearchParams(queries[1]).get('related_activities')).toBe('true');
+  });
+
+  it('shows two runs under one LMS registration (a cmi5 launch) as two runs', async () => {
+    const toy = builtIn('toy-shop-saturday');
+    const HOME = 'https://frontlijn.test';
+    const cmi5 = { registration: '760e3480-ba55-4991-94b0-01820dbd23a2', contextTemplate: {} };
+    const opts = { base: `${HOME}/xapi`, actor: playerAgent(HOME, 'sam', 'Sam'), lang: 'nl' as const, analysis: analyseScenario(toy.scenario), cmi5 };
+    const first = playThrough(toy, 'r1', 'sam', (i) => i);
+    const second = playThrough(toy, 'r2', 'sam', (i) => i + 1);
+    const statements = [...buildStatements(toy.scenario, first, opts), ...buildStatements(toy.scenario, { ...second, events: second.events.slice(0, 1), finishedAt: undefined }, opts)];
+    const roster = [...rosterFromStatements(JSON.parse(JSON.stringify(statements))).values()];
+    expect(roster.map((r) => [r.registration, r.decisions, r.finishedAt])).toEqual([
+      [registrationOf('r1'), first.events.length, first.finishedAt],
+      [registrationOf('r2'), 1, null],
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The room's roster from the LRS: who joined (initialized) and who finished (completed) a
- * scenario, per registration, so a facilitator sees phones in the room as they play. Pure
+ * scenario, per run, so a facilitator sees phones in the room as they play. Pure
  * `rosterFromStatements`; `RosterFeed` polls the statements API with `since` (only what is new).
  */
-import { VERBS } from './statements';
+import { runKeyOf, VERBS } from './statements';
 import { queryStatements, type LrsTarget } from './lrs-client';
 
 export interface RosterEntry {
+  /** The run's registration (`runKeyOf`: in a cmi5 launch its `run` extension, not the LMS's). */
   registration: string;
   playerId: string;
   name: string;
@@ -23,18 +24,18 @@ export interface RosterEntry {
 interface Stmt {
   verb?: { id?: string };
   actor?: { name?: string; account?: { name?: string } };
-  context?: { registration?: string; team?: { name?: string; account?: { name?: string } } };
+  context?: { registration?: string; extensions?: Record<string, unknown>; team?: { name?: string; account?: { name?: string } } };
   timestamp?: string;
   stored?: string;
   id?: string;
 }
 
-/** Adds statements to a roster (by registration; a statement seen twice counts once). */
+/** Adds statements to a roster (one entry per run, `runKeyOf`; a statement seen twice counts once). */
 export function rosterFromStatements(statements: unknown[], previous: Map<string, RosterEntry> = new Map(), seen: Set<string> = new Set()): Map<string, RosterEntry> {
   const out = new Map(previous);
   for (const raw of statements) {
     const s = raw as Stmt;
-    const reg = s?.context?.registration;
+    const reg = runKeyOf(s?.context);
     const playerId = s?.actor?.account?.name;
     if (!reg || !playerId || (s.id && seen.has(s.id))) continue;
     if (s.id) seen.add(s.id);

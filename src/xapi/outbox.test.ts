@@ -71,6 +71,24 @@ describe('outbox queueing', () => {
     });
   }
 
+  it('a cmi5 launch: the saved connection keeps its registration and template, and what it queues is built on them', async () => {
+    const store = await idbStore();
+    await store.saveScenario(toy);
+    const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+    const cmi5 = { registration: '760e3480-ba55-4991-94b0-01820dbd23a2', contextTemplate: { extensions: { [SESSION]: 'session-1' } } };
+    await store.outbox.saveConnection({ ...connection, source: 'cmi5', cmi5 });
+    const saved = await store.outbox.getConnection();
+    expect(saved?.cmi5).toEqual(cmi5);
+    store.outbox.setSource(statementSource({ homePage: HOME, lang: () => 'nl', connection: () => saved }));
+    await playInto(store, playThrough(toy, 'run-c', 'p1', (i) => i));
+    const queued = await store.outbox.nextBatch(1000);
+    expect(queued.length).toBeGreaterThan(5);
+    for (const { statement } of queued) {
+      expect(statement.context.registration).toBe(cmi5.registration);
+      expect(statement.context.extensions[SESSION]).toBe('session-1');
+    }
+  });
+
   it('after a reload, the builder starts from the stored log and queues only what is new', async () => {
     const store = await idbStore();
     await store.saveScenario(toy);

@@ -45,6 +45,7 @@ export function statementSource(o: SourceOptions): StatementSource {
         team: ctx.team ? teamGroup(o.homePage, ctx.team.id, ctx.team.name) : undefined,
         lang: o.lang(),
         masteryThreshold: connection?.masteryThreshold,
+        cmi5: connection?.cmi5,
         analysis: () => {
           let a = analyses.get(version.hash);
           if (!a) {

@@ -106,7 +106,7 @@ describe('xAPI statements of a run', () => {
     for (const s of buildStatements(scenario, run, options(scenario, { lang: 'en' }))) {
       expect(s.context.registration).toBe(registrationOf('r3'));
       expect(s.context.revision).toBe(hash);
-      expect(s.context.contextActivities.parent.map((a) => a.id)).toEqual([`${BASE}/scenarios/cafe-terrace-sun`]);
+      expect(s.context.contextActivities.parent?.map((a) => a.id)).toEqual([`${BASE}/scenarios/cafe-terrace-sun`]);
       expect(s.context.team).toEqual({ objectType: 'Group', name: 'Kassa', account: { homePage: 'https://frontlijn.invalid', name: 'team-7' } });
       expect(s.context.language).toBe('en-GB');
       expect(s.context.extensions).toEqual({ [`${BASE}/extensions/mode`]: 'assessment', [`${BASE}/extensions/timer-scale`]: 1 });
@@ -163,5 +163,57 @@ describe('xAPI statements of a run', () => {
     // Another run of the same choices has other ids.
     const other = buildStatements(scenario, { ...run, id: 'r7' }, options(scenario));
     expect(other.map((s) => s.id).filter((x) => whole.some((w) => w.id === x))).toEqual([]);
+  });
+});
+
+describe('xAPI statements in a cmi5 launch', () => {
+  const CMI5 = 'https://w3id.org/xapi/cmi5/context/';
+  const SESSION = `${CMI5}extensions/sessionid`;
+  const PUBLISHER = { objectType: 'Activity' as const, id: 'https://frontlijn.app/course/frontlijn/au/cafe-terrace-sun' };
+  const LMS_REGISTRATION = '760e3480-ba55-4991-94b0-01820dbd23a2';
+  const template = {
+    contextActivities: { grouping: [PUBLISHER], category: [{ id: `${CMI5}categories/cmi5` }, { id: 'https://lms.test/category/onboarding' }] },
+    extensions: { [SESSION]: 'session-1', [`${BASE}/extensions/mode`]: 'set-by-the-lms' },
+    language: 'nl-BE',
+  };
+
+  it('every statement is cmi5 allowed: the template wins, ours is added, the run stays identifiable', () => {
+    const { scenario, hash } = load('cafe-terrace-sun');
+    const run = play(scenario, hash, 'r8', (i) => i, (i) => i === 1);
+    const statements = buildStatements(scenario, run, options(scenario, { lang: 'en', cmi5: { registration: LMS_REGISTRATION, contextTemplate: template } }));
+    expect(statements.length).toBeGreaterThan(5);
+    for (const s of statements) {
+      expect(validateStatement(JSON.parse(JSON.stringify(s))), `${s.verb.id} ${s.object.id}`).toEqual([]);
+      expect(s.context.registration).toBe(LMS_REGISTRATION);
+      expect(s.context.extensions[SESSION]).toBe('session-1');
+      // The template's grouping is kept as it was; our scenario activity is added as the parent.
+      expect(s.context.contextActivities.grouping).toEqual([PUBLISHER]);
+      expect(s.context.contextActivities.parent?.map((a) => a.id)).toEqual([`${BASE}/scenarios/cafe-terrace-sun`]);
+      // Never the category of cmi5 defined statements; the LMS's other categories stay.
+      expect(s.context.contextActivities.category?.map((a) => a.id)).toEqual(['https://lms.test/category/onboarding']);
+      // The template's values are never overwritten; ours fill in what it lacks.
+      expect(s.context.language).toBe('nl-BE');
+      expect(s.context.extensions[`${BASE}/extensions/mode`]).toBe('set-by-the-lms');
+      expect(s.context.extensions[`${BASE}/extensions/timer-scale`]).toBe(1);
+      expect(s.context.revision).toBe(hash);
+      expect(s.context.team?.account.name).toBe('team-7');
+      // The run's own registration, so two runs of one LMS registration stay apart.
+      expect(s.context.extensions[`${BASE}/extensions/run`]).toBe(registrationOf('r8'));
+    }
+    // Ids stay those of the run and its events: a resend does not duplicate.
+    expect(statements.map((s) => s.id)).toEqual(buildStatements(scenario, run, options(scenario, { lang: 'en' })).map((s) => s.id));
+    // The template itself is left as it was.
+    expect(template.contextActivities.grouping).toEqual([PUBLISHER]);
+  });
+
+  it('without a launch nothing of cmi5 is added', () => {
+    const { scenario, hash } = load('cafe-terrace-sun');
+    const run = play(scenario, hash, 'r9', () => 0);
+    for (const s of buildStatements(scenario, run, options(scenario))) {
+      expect(s.context.registration).toBe(registrationOf('r9'));
+      expect(Object.keys(s.context.contextActivities)).toEqual(['parent']);
+      expect(JSON.stringify(s.context)).not.toContain('cmi5');
+      expect(s.context.extensions[`${BASE}/extensions/run`]).toBeUndefined();
+    }
   });
 });

@@ -10,6 +10,8 @@
  * one `scored` per dimension on an objective activity (…/dimensions/warmth) with
  * result.score.scaled, raw, min and max.
  *
+ * In a cmi5 launch the context is the LMS's context template with ours added (cmi5-context.ts).
+ *
  * The builder is incremental and keeps the state of the log it has seen (`RunStatements.advance`),
  * so the live game can queue the statements of each event in the same database transaction as the
  * event; the statements of a log are always the statements of its prefix followed by those of the
@@ -20,6 +22,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Analysis, Dimension, Lang, PlayState, Run, RunEvent, Scenario, TakenStep, Text } from '../engine';
 import { applyEvent, DIMENSIONS, initialPlayState, LANGS, scoreState, t } from '../engine';
+import { cmi5Context, type Cmi5Context } from './cmi5-context';
 import type { LanguageMap, XapiActivity, XapiAgent, XapiContext, XapiGroup, XapiResult, XapiStatement, XapiVerb } from './types';
 
 /** The namespace of Frontlijn's statement ids and registrations (UUID v5). Never change it. */
@@ -64,6 +67,12 @@ export interface StatementOptions {
    * when the run has ended (analysing a big scenario costs time the steps before need not pay).
    */
   analysis?: Pick<Analysis, 'ranges'> | (() => Pick<Analysis, 'ranges'>);
+  /**
+   * A cmi5 launch: every statement is then "cmi5 allowed" (cmi5-context.ts): the LMS's context
+   * template and registration, and the run's own registration in the `run` extension, so the
+   * runs of one LMS registration stay apart. Without it the context is the run's alone.
+   */
+  cmi5?: Cmi5Context;
 }
 
 /** The player as an Agent identified by an account (home page + stable id); never an e-mail address. */
@@ -83,6 +92,19 @@ export function teamGroup(homePage: string, teamId: string, name?: string): Xapi
 /** The run's registration: a UUID v5 of the run id (stable across devices and resends). */
 export function registrationOf(runId: string): string {
   return uuidv5(`run:${runId}`, XAPI_NAMESPACE);
+}
+
+/**
+ * The run a statement read back from an LRS belongs to: its `run` extension where it has one (a
+ * cmi5 launch, whose registration is the LMS's and shared by all the learner's runs there), else
+ * its registration (every other statement, and those sent before the extension existed).
+ */
+export function runKeyOf(context: { registration?: unknown; extensions?: Record<string, unknown> } | undefined): string | undefined {
+  const ext = context?.extensions ?? {};
+  const key = Object.keys(ext).find((k) => k.endsWith('/extensions/run'));
+  const run = key ? ext[key] : undefined;
+  if (typeof run === 'string') return run;
+  return typeof context?.registration === 'string' ? context.registration : undefined;
 }
 
 /** A statement's id: a UUID v5 of the run id and the event index (plus a part for several statements of one event). */
@@ -106,6 +128,8 @@ export function iris(base: string, scenarioId: string) {
     mode: `${root}/extensions/mode`,
     timerScale: `${root}/extensions/timer-scale`,
     dimensionKey: `${root}/extensions/dimension`,
+    /** The run's own registration (`registrationOf`), in a cmi5 launch where the LMS's takes its place. */
+    run: `${root}/extensions/run`,
   };
 }
 
@@ -164,7 +188,8 @@ export class RunStatements {
       extensions: { [this.iri.mode]: run.mode, [this.iri.timerScale]: run.timerScale },
     };
     if (options.team) context.team = options.team;
-    this.context = context;
+    if (options.cmi5) context.extensions[this.iri.run] = context.registration;
+    this.context = options.cmi5 ? cmi5Context(context, options.cmi5) : context;
   }
 
   /** How many events have been turned into statements. */

@@ -68,12 +68,20 @@ export interface XapiResult {
   extensions?: Record<string, unknown>;
 }
 
+/** The four lists of context activities (a cmi5 context template may fill any of them). */
+export interface XapiContextActivities {
+  parent?: XapiActivity[];
+  grouping?: XapiActivity[];
+  category?: XapiActivity[];
+  other?: XapiActivity[];
+}
+
 export interface XapiContext {
   registration: string;
   revision: string;
   language: string;
   team?: XapiGroup;
-  contextActivities: { parent: XapiActivity[]; category?: XapiActivity[] };
+  contextActivities: XapiContextActivities;
   extensions: Record<string, unknown>;
 }
 

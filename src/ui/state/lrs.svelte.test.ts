@@ -84,3 +84,37 @@ it('a run written while the saved connection is still being read is sent whole',
   expect([...lrs.stored.keys()].sort()).toEqual([...ids].sort());
   expect(await store.outbox.counts()).toMatchObject({ queued: 0, parked: [], sent: ids.length });
 });
+
+/** A store with the toy scenario, connected in Settings, and an LrsState started on it. */
+async function started(): Promise<{ store: IdbStore; state: LrsState }> {
+  const hub = new IssueHub();
+  const store = new IdbStore(await openIdb(hub), hub, undefined);
+  await store.saveScenario(toy);
+  await store.outbox.saveConnection(connection);
+  load.release();
+  const state = new LrsState();
+  await state.init(store);
+  return { store, state };
+}
+
+it('settled: resolves once every queued statement has reached the LRS (cmi5 terminated waits for it)', async () => {
+  const { store, state } = await started();
+  const run = playThrough(toy, 'run-2', 'p1', (i) => i);
+  // The first send fails (network); the retry comes after a backoff, and settled waits for it.
+  lrs.faults = ['network'];
+  await store.saveRun(run);
+  expect((await store.outbox.counts()).queued).toBeGreaterThan(0);
+  expect(await state.settled(10_000)).toBe(true);
+  expect(lrs.posts).toBeGreaterThan(1);
+  expect(await store.outbox.counts()).toMatchObject({ queued: 0, parked: [] });
+  expect(lrs.stored.size).toBe(1 + run.events.length + 5);
+});
+
+it('settled: gives up after its time when the LRS is down, and the statements stay queued', async () => {
+  const { store, state } = await started();
+  lrs.faults = Array<'network'>(100).fill('network');
+  await store.saveRun(playThrough(toy, 'run-3', 'p1', (i) => i));
+  expect(await state.settled(20)).toBe(false);
+  expect((await store.outbox.counts()).queued).toBeGreaterThan(0);
+  expect(lrs.stored.size).toBe(0);
+});

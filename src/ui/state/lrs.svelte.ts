@@ -98,6 +98,43 @@ export class LrsState {
     await this.refresh();
   }
 
+  /**
+   * Resolves true once nothing is left queued (all delivered, or parked as refused) or sending has
+   * stopped (401/403, or no connection); false when `timeoutMs` passes first. A cmi5 session's
+   * `terminated` waits for this: it must be the session's last statement.
+   */
+  async settled(timeoutMs: number): Promise<boolean> {
+    const store = this.#store;
+    const delivery = this.#delivery;
+    if (!store || !delivery) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe = () => {};
+    let waiting = true;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const drained = (async () => {
+      while (waiting) {
+        // Listen before looking, so a change in between is not missed.
+        const changed = new Promise<void>((resolve) => (unsubscribe = delivery.on(() => resolve())));
+        const { queued } = await store.outbox.counts();
+        const kind = delivery.state.kind;
+        if (queued === 0 || kind === 'stopped' || kind === 'off') return true;
+        // Idle with statements queued: send them now. Sending or waiting for a retry: wait for it.
+        if (kind === 'idle') void delivery.flush();
+        await changed;
+        unsubscribe();
+      }
+      return false;
+    })();
+    try {
+      return await Promise.race([drained, timeout]);
+    } finally {
+      waiting = false;
+      clearTimeout(timer);
+      unsubscribe();
+      void this.refresh();
+    }
+  }
+
   async refresh(): Promise<void> {
     if (this.#store) this.counts = await this.#store.outbox.counts();
   }
