@@ -118,3 +118,28 @@ it('settled: gives up after its time when the LRS is down, and the statements st
   expect((await store.outbox.counts()).queued).toBeGreaterThan(0);
   expect(lrs.stored.size).toBe(0);
 });
+
+it('forwardAll: a facilitator sends every finished run, but never under a launch that names one learner', async () => {
+  const hub = new IssueHub();
+  const store = new IdbStore(await openIdb(hub), hub, undefined);
+  await store.saveScenario(toy);
+  // Two colleagues' runs, played before any LRS was connected.
+  await store.saveRun(playThrough(toy, 'run-a', 'p1', (i) => i));
+  await store.saveRun(playThrough(toy, 'run-b', 'p2', (i) => i + 1));
+  load.release();
+  const state = new LrsState();
+  await state.init(store);
+
+  // A launch link for one learner: forwarding would send both runs as hers.
+  await state.connect({ ...connection, source: 'launch', actor: { objectType: 'Agent', account: { homePage: 'https://lms.test', name: 'learner-7' } } });
+  expect(state.canForwardAll).toBe(false);
+  expect(await state.forwardAll()).toBe(0);
+  expect(lrs.stored.size).toBe(0);
+
+  // Connected in Settings, the facilitator's own LRS: both runs go, each as its own player.
+  await state.connect(connection);
+  expect(state.canForwardAll).toBe(true);
+  expect(await state.forwardAll()).toBeGreaterThan(0);
+  const actors = new Set([...lrs.stored.values()].map((s) => (s as { actor: { account: { name: string } } }).actor.account.name));
+  expect(actors).toEqual(new Set(['p1', 'p2']));
+});

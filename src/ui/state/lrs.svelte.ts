@@ -77,10 +77,19 @@ export class LrsState {
     await this.#use(null);
   }
 
+  /**
+   * Whether every finished run on this device may be forwarded: not when the connection names one
+   * learner (a launch link's or a cmi5 launch's actor), or every player's runs would reach the
+   * LRS as that learner's.
+   */
+  get canForwardAll(): boolean {
+    return !!this.connection && !this.connection.actor;
+  }
+
   /** A facilitator forwards every finished run on this device (hand-ins, files) to the LRS. */
   async forwardAll(): Promise<number> {
     const store = this.#store;
-    if (!store || !this.connection) return 0;
+    if (!store || !this.canForwardAll) return 0;
     const runs = (await store.listRuns()).filter((r) => r.finishedAt !== undefined);
     const n = await store.outbox.queueRuns(runs);
     await this.flush();
