@@ -200,6 +200,8 @@ test.describe('in Dutch on a phone', () => {
         await expect(row).toContainText(`Gokken levert gemiddeld ${Math.round(plan.typical[d])}`);
       }
       await expect(page.getByText('Gokken: wat iemand gemiddeld haalt die bij elke beslissing willekeurig kiest.')).toBeVisible();
+      // The /100 cannot be checked against the +1/−1 chips: say what 0 and 100 are.
+      await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Per onderdeel is 100 het beste wat in dit scenario kan en 0 het slechtste');
       await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Je score gaat over hoe je elke keuze aanpakte');
     });
 
@@ -346,6 +348,7 @@ test.describe('in English, a room', () => {
     await expect(nav.getByRole('group', { name: 'For trainers' }).getByRole('link')).toHaveText(['Teams', 'Room', 'Write scenarios']);
     // Before: "Dec 6, 2026, 1:30 AM" here, while the roster said "Anna 01:30".
     await expect(page.getByText(/ · Mode: Assessment$/)).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Mode: Assessment$/);
+    await expect(page.getByRole('region', { name: 'Scores' })).toContainText('For each score, 100 is the best this scenario allows and 0 the worst;');
   });
 
   test('an assessment with the timers off is marked on the leaderboard and in the debrief', async ({ page }, testInfo) => {
