@@ -26,6 +26,10 @@ interface Row {
   /** The option that was best from that moment (nl text). */
   best: string;
   same: boolean;
+  /** Overall points the worst option there would have lost against the best (whole). */
+  stake: number;
+  /** The chosen option's own feedback (nl). */
+  feedback: string;
 }
 
 interface Plan {
@@ -75,6 +79,8 @@ function planFor(id: string): Plan | null {
       chosen: nl(option.text),
       best: nl(node.options.find((o) => o.id === b.best[0])!.text),
       same: b.best.includes(pick),
+      stake: Math.round(b.overall - Math.max(worst.overall, 0)),
+      feedback: nl(option.feedback ?? ''),
     });
     state = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: pick, at: rows.length + 1 });
   }
@@ -134,6 +140,17 @@ async function switchTimersOff(page: Page, label: RegExp): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Bewaard|Saved/ })).toBeVisible();
 }
 
+/** Plays the toy shop as an assessment without timers, choosing these option texts (nl), and opens the report. */
+async function assessToyShop(page: Page, texts: readonly string[]): Promise<void> {
+  await switchTimersOff(page, /Uit: geen tijdslimieten/);
+  await page.goto('/#/play/toy-shop-saturday?mode=assessment');
+  for (const option of texts) {
+    await waitForOptions(page);
+    await pressOption(page, option);
+  }
+  await page.getByRole('link', { name: 'Naar het rapport' }).click();
+}
+
 /** The row of decision n (1-based) in the full path. */
 function pathRow(page: Page, n: number): Locator {
   return page
@@ -183,12 +200,14 @@ test.describe('in Dutch on a phone', () => {
         await expect(row).toContainText(`Gokken levert gemiddeld ${Math.round(plan.typical[d])}`);
       }
       await expect(page.getByText('Gokken: wat iemand gemiddeld haalt die bij elke beslissing willekeurig kiest.')).toBeVisible();
+      // The /100 cannot be checked against the +1/−1 chips: say what 0 and 100 are.
+      await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Per onderdeel is 100 het beste wat in dit scenario kan en 0 het slechtste');
       await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Je score gaat over hoe je elke keuze aanpakte');
     });
 
     await test.step('what matters comes first, at 360 px', async () => {
       // What matters first: ending, scores, the costliest decisions; then the full path, closed.
-      const order = ['Hoe het afliep', 'Scores', 'Wat je het meest kostte', 'Je hele route, beslissing voor beslissing'];
+      const order = ['Hoe het afliep', 'Scores', 'Wat je het meest kostte', 'Wat je goed deed', 'Je hele route, beslissing voor beslissing'];
       const tops: number[] = [];
       for (const name of order) tops.push((await page.getByRole('heading', { level: 2, name, exact: true }).boundingBox())!.y);
       expect(tops).toEqual([...tops].sort((a, b) => a - b));
@@ -210,6 +229,22 @@ test.describe('in Dutch on a phone', () => {
       await expect(page.getByRole('heading', { name: 'Tip voor de volgende keer' })).toHaveCount(0);
       // The generic dimension tip is gone.
       await expect(page.getByText(/Begroet de klant persoonlijk/)).toHaveCount(0);
+    });
+
+    await test.step('what the player did well: their best choices, each with why it works', async () => {
+      // Fresh eyes: a run with a mistake showed only what it cost; the good choices hid behind the disclosure.
+      const well = page.getByRole('region', { name: 'Wat je goed deed' });
+      const items = well.getByRole('listitem');
+      const good = plan.rows.filter((r) => r.same && r.stake >= 1).length;
+      await expect(items).toHaveCount(Math.min(3, good));
+      for (const item of await items.all()) {
+        const n = Number((await item.getByRole('heading', { level: 3 }).textContent())!.replace('Beslissing ', ''));
+        const r = plan.rows[n - 1];
+        expect(r.same, `decision ${n} was a best choice`).toBe(true);
+        await expect(item).toContainText(r.situation);
+        await expect(item).toContainText(`Jij: ${r.chosen}`);
+        await expect(item).toContainText(`Waarom het werkt: ${r.feedback}`);
+      }
     });
 
     await test.step('the full path is behind a disclosure', async () => {
@@ -265,21 +300,36 @@ test.describe('a fan ending with points left on the way, in Dutch on a phone', (
     await attachScreens(page, testInfo, 'report-fan-points-left');
   });
 
+  test('a run with no best choice says so honestly, without praise', async ({ page }) => {
+    // The worst option at every decision (from that moment): nothing to list as done well.
+    const scenario = readScenario('toy-shop-saturday');
+    const analysis = analyseScenario(scenario);
+    const run: Run = { formatVersion: 1, id: 'w', scenarioId: scenario.id, scenarioHash: 'w', playerId: null, mode: 'assessment', timerScale: 0, startedAt: 1, events: [] };
+    let state = initialPlayState(scenario, run);
+    const texts: string[] = [];
+    while (state.node !== null) {
+      const b = bestFrom(scenario, analysis, { ...state, node: state.node });
+      const worst = [...b.options].sort((x, y) => x.overall - y.overall)[0];
+      texts.push(nl(scenario.nodes[state.node].options.find((o) => o.id === worst.option)!.text));
+      state = applyEvent(scenario, state, { type: 'choice.select', node: state.node, option: worst.option!, at: texts.length + 1 });
+    }
+    await assessToyShop(page, texts);
+    const well = page.getByRole('region', { name: 'Wat je goed deed' });
+    await expect(well).toContainText('Bij de beslissingen die punten konden kosten, koos je deze keer niet de beste optie.');
+    await expect(well.getByRole('listitem')).toHaveCount(0);
+  });
+
   test('after a flawless assessment the tip does not send the player to the assessment, and the best path says what it is', async ({ page }) => {
     // Fresh eyes: a perfect Toets run ended with "Probeer de toets"; "Beste route 95" stood beside a
     // warmth of 100 under a note that called it the highest score the scenario allows.
     const scenario = readScenario('toy-shop-saturday');
     const texts = analyseScenario(scenario).bestPath.steps.map((st) => nl(scenario.nodes[st.node].options.find((o) => o.id === st.option)!.text));
-    await switchTimersOff(page, /Uit: geen tijdslimieten/);
-    await page.goto('/#/play/toy-shop-saturday?mode=assessment');
-    for (const option of texts) {
-      await waitForOptions(page);
-      await pressOption(page, option);
-    }
-    await page.getByRole('link', { name: 'Naar het rapport' }).click();
+    await assessToyShop(page, texts);
     const tips = page.getByRole('region', { name: 'Tip voor de volgende keer' });
     await expect(tips).toHaveText(/Je koos bij elke beslissing wat op dat moment het beste was\. Probeer een ander scenario, of een moeilijker\.$/);
     await expect(tips).not.toContainText('toets');
+    // A perfect run has the tip's praise: no separate list of what went well.
+    await expect(page.getByRole('heading', { name: 'Wat je goed deed' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Scores' })).toContainText('Beste route: de scores van de route met het hoogste totaal; op één onderdeel kun je daar boven komen.');
   });
 });
@@ -298,6 +348,7 @@ test.describe('in English, a room', () => {
     await expect(nav.getByRole('group', { name: 'For trainers' }).getByRole('link')).toHaveText(['Teams', 'Room', 'Write scenarios']);
     // Before: "Dec 6, 2026, 1:30 AM" here, while the roster said "Anna 01:30".
     await expect(page.getByText(/ · Mode: Assessment$/)).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Mode: Assessment$/);
+    await expect(page.getByRole('region', { name: 'Scores' })).toContainText('For each score, 100 is the best this scenario allows and 0 the worst;');
   });
 
   test('an assessment with the timers off is marked on the leaderboard and in the debrief', async ({ page }, testInfo) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import toyShop from '../../../../scenarios/toy-shop-saturday.json';
-import { bestScores, costliest, endingVsTotal, noLoss, pathRows, tipOf, type PathRow } from './insights';
+import { bestScores, costliest, endingVsTotal, noLoss, pathRows, tipOf, wellDone, type PathRow } from './insights';
 import { scoreState } from '../../../engine/score';
 import { analyseScenario } from '../../../engine/analyse';
 import { applyEvent, initialPlayState } from '../../../engine/replay';
@@ -95,6 +95,36 @@ describe('costliest and tipOf', () => {
   it('gives no tip when the list already holds every decision that lost points (it would repeat a “Better”)', () => {
     expect(tipOf(costing(20, 12))).toBeNull();
     expect(tipOf(costing(0, 0))).toBeNull();
+  });
+});
+
+describe('wellDone', () => {
+  const analysis = analyseScenario(scenario);
+  const rows = pathRows(scenario, analysis, coldRun().steps);
+  /** The cold run's rows as if the player had chosen well at each, with `stakes[i]` points at stake at the i-th. */
+  const good = (...stakes: number[]): PathRow[] => rows.slice(0, stakes.length).map((r, i) => ({ ...r, same: true, loss: 0, stake: stakes[i] }));
+
+  it('knows what was at stake at each decision: at least what the choice lost', () => {
+    for (const r of rows) expect(r.stake).toBeGreaterThanOrEqual(r.loss);
+    expect(rows.some((r) => r.stake > 0)).toBe(true);
+  });
+
+  it('lists at most three best choices, those with the most at stake first, a tie in the order played', () => {
+    const g = good(4, 9, 4, 12);
+    expect(wellDone(g).map((r) => r.stake)).toEqual([12, 9, 4]);
+    expect(wellDone(g)[2]).toBe(g[0]);
+  });
+
+  it('counts a choice as good as the best (under a point lost), but not a loss, a time-out or a decision with nothing at stake', () => {
+    const [a, b, c, d] = good(8, 8, 8, 0);
+    const asGood = { ...a, same: false, loss: 0 };
+    const lost = { ...b, same: false, loss: 3 };
+    const timedOut = { ...c, yours: { ...c.yours, option: null } };
+    expect(wellDone([asGood, lost, timedOut, d])).toEqual([asGood]);
+  });
+
+  it('finds none in a run where no choice was the best', () => {
+    expect(wellDone(rows.map((r) => ({ ...r, same: false, loss: 6 })))).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * What the report says beyond the numbers: each decision the player met beside what was best
- * from that moment (with the mood and flags they had then), the decisions that cost most, one tip
- * drawn from a decision not already listed among them, and the scores of the best play and of a
+ * from that moment (with the mood and flags they had then), the decisions that cost most, those
+ * done well, one tip drawn from a decision not already listed among the costly ones, and the scores of the best play and of a
  * random player to read the player's scores against. Pure, so it is unit-tested.
  */
 import type { Analysis, Scores, TakenStep } from '../../../engine/contract';
@@ -23,6 +23,8 @@ export interface PathRow {
   same: boolean;
   /** Overall points (0–100, whole) the choice lost against the best there. */
   loss: number;
+  /** Overall points (0–100, whole) the worst option at this decision would have lost against the best: what was at stake. */
+  stake: number;
 }
 
 /** Decisions that lost less than this many overall points (after rounding) count as no loss. */
@@ -39,7 +41,9 @@ function rowOf(scenario: Scenario, r: DecisionReview): PathRow {
   const options = scenario.nodes[r.step.node]?.options ?? [];
   const best = r.outlook.best.map((id) => options.find((o) => o.id === id)).filter((o): o is Option => !!o);
   const same = r.step.option !== null && r.outlook.best.includes(r.step.option);
-  return { index: r.index, yours: r.step, best, same, loss: same ? 0 : Math.round(r.loss) };
+  const worst = Math.min(...r.outlook.options.map((o) => Math.max(o.overall, 0)));
+  const stake = r.outlook.overall === -Infinity ? 0 : Math.round(r.outlook.overall - worst);
+  return { index: r.index, yours: r.step, best, same, loss: same ? 0 : Math.round(r.loss), stake };
 }
 
 /** Every decision the player met, compared with what was best from that moment. */
@@ -63,6 +67,19 @@ export function costliest(rows: readonly PathRow[], n = 3): PathRow[] {
 /** True when no decision lost even one overall point: the player chose the best everywhere. */
 export function noLoss(rows: readonly PathRow[]): boolean {
   return losses(rows, NOTICEABLE).length === 0;
+}
+
+/**
+ * What the player did well (at most `n`): the decisions where they chose the best option there, or
+ * one that lost less than a point against it, and where a worse choice was possible (a decision
+ * whose every option ends the same is no achievement). Those with the most at stake first, a tie in
+ * the order played. Empty for a run with no such decision.
+ */
+export function wellDone(rows: readonly PathRow[], n = 3): PathRow[] {
+  return rows
+    .filter((r) => r.yours.option !== null && r.best.length > 0 && (r.same || r.loss < NOTICEABLE) && r.stake >= NOTICEABLE)
+    .sort((a, b) => b.stake - a.stake || a.index - b.index)
+    .slice(0, n);
 }
 
 /** The tip for next time: at a decision that lost points, the best option there and its feedback. */
