@@ -62,7 +62,7 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expect(page.getByText('Take your time', { exact: true })).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText('the clock starts soon');
   await untilCountdownRuns(page);
-  await expect(page.getByText('The customer is waiting')).toBeVisible();
+  await expect(page.getByText(`${toy.customer.name} is waiting`)).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
   await expectAccessible(page, testInfo, 'boot-first-decision');
   await attachScreens(page, testInfo, 'boot-first-decision');
