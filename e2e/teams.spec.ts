@@ -37,7 +37,12 @@ test('leaderboard, averages, comparisons and the projector view', async ({ page 
   await page.getByLabel('Player', { exact: true }).selectOption({ label: 'Dewi (Bar)' });
   await expect(page.getByRole('img', { name: 'Dewi and the average of Bar (0–100)' })).toBeVisible();
 
+  // Names on at the trainer's own screen, off at first on the projector: said beside the toggle.
+  await expect(page.getByLabel('Show names')).toBeChecked();
+  await expect(page.getByLabel('Show names')).toHaveAccessibleDescription('Off at first on the projector: Player 1, 2 … instead.');
   await page.getByLabel('Projector (large)').click(); // (it gives way to its way out: not check())
+  await expect(page.getByLabel('Show names')).not.toBeChecked();
+  await expect(page.getByLabel('Show names')).toHaveAccessibleDescription('Off at first here: Player 1, 2 … stand in for names.');
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     await page.screenshot({ path: info.outputPath(`teams-projector-${width}.png`), fullPage: true });
@@ -55,6 +60,8 @@ test('debrief counts one run per player and hides names unless asked', async ({ 
   const total = counts.map((c) => (/^nobody/.test(c) ? 0 : Number(/(\d+)/.exec(c)![1]))).reduce((a, b) => a + b, 0);
   expect(total).toBe(3);
   await expect(page.locator('.names')).toHaveCount(0);
+  // Off at first here, unlike the board off the projector: the reason stands beside the toggle.
+  await expect(page.getByLabel('Show names')).toHaveAccessibleDescription('Off at first, on the projector or not: the room talks about the choices, not about who made them.');
   await page.getByLabel('Show names').check();
   await expect(page.locator('.names').first()).toBeVisible();
   await page.getByRole('button', { name: 'Next decision' }).click();
