@@ -33,7 +33,12 @@ test('leaderboard, averages, comparisons and the projector view', async ({ page 
   await expect(anna.locator('td').last()).toHaveText('3', { useInnerText: true }); // attempts
 
   await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: /Kassa/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^(Kassa and Bar|Bar and Kassa), per dimension/ })).toBeVisible();
+  const chart = page.getByRole('img', { name: /^(Kassa and Bar|Bar and Kassa), per dimension/ });
+  await expect(chart).toBeVisible();
+  // The scale is written under the gridlines, so a value can be read off them; a screen reader
+  // hears the chart's name (which says 0–100) and not the numbers again.
+  for (const tick of ['0', '25', '50', '75', '100']) await expect(chart.getByText(tick, { exact: true })).toBeVisible();
+  expect(await chart.ariaSnapshot()).toMatch(/^- img "(Kassa and Bar|Bar and Kassa), per dimension \(0–100\)": Warmth 50Bar/);
   await page.getByLabel('Player', { exact: true }).selectOption({ label: 'Dewi (Bar)' });
   await expect(page.getByRole('img', { name: 'Dewi and the average of Bar (0–100)' })).toBeVisible();
 
