@@ -95,3 +95,14 @@ test('a score warning points at the guide on this screen, named as the screen na
   );
   await expect(page.getByRole('heading', { name: 'Guide: how to write a scenario' })).toBeVisible();
 });
+
+test('an empty file is a problem with the whole file: "Hele bestand", not "Regel 1, kolom 1"', async ({ page }) => {
+  await page.goto('/#/author');
+  await page.getByLabel('Kies een bestand…').first().setInputFiles({ name: 'leeg.json', mimeType: 'application/json', buffer: Buffer.from('') });
+  const empty = page.getByRole('button', { name: /Het bestand is leeg/ });
+  await expect(empty).toContainText('Hele bestand');
+  await expect(empty).not.toContainText('1:1');
+  await empty.click();
+  await expect(page.getByText('Over het hele bestand:')).toBeVisible();
+  await expect(page.getByText(/Regel 1, kolom 1/)).toHaveCount(0);
+});

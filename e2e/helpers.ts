@@ -309,3 +309,17 @@ export async function watchAppBuild<K extends string>(page: Page, selectors: Rec
   }, selectors as Record<string, string>);
   return () => page.evaluate(() => (window as unknown as { __appBuild: Record<K, boolean>[] }).__appBuild);
 }
+
+/**
+ * Holds the app's entry script until the returned function is called: a slow phone network, so
+ * the direct-link page (src/boot/boot.ts) is what the player uses meanwhile.
+ */
+export async function holdApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}

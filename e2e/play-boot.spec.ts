@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreens, expectAccessible, expectNoCspViolations, frames, lateLangWrites, readScenario, watchCsp, watchFrames, watchLangWrites, untilCountdownRuns } from './helpers';
+import { attachScreens, expectAccessible, expectNoCspViolations, frames, holdApp, lateLangWrites, readScenario, watchCsp, watchFrames, watchLangWrites, untilCountdownRuns } from './helpers';
 
 /**
  * A link straight to a scenario (`/play/<id>/`) shows its first decision from the page itself,
@@ -12,17 +12,6 @@ const first = toy.nodes[toy.start];
 const text = (v: unknown, lang: 'nl' | 'en') => (typeof v === 'string' ? v : (v as Record<string, string>)[lang]);
 
 test.use({ locale: 'en-GB' });
-
-/** Holds the app's entry script until the returned function is called. */
-async function holdApp(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return release;
-}
 
 /** The app has taken over from the pre-rendered page. */
 async function appTookOver(page: Page): Promise<void> {
@@ -62,7 +51,7 @@ test('a direct link shows its first decision before the app has loaded, and play
   await expect(page.getByText('Take your time', { exact: true })).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText('the clock starts soon');
   await untilCountdownRuns(page);
-  await expect(page.getByText('The customer is waiting')).toBeVisible();
+  await expect(page.getByText(`${toy.customer.name} is waiting`)).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText(/^\d+ seconds left$/);
   await expectAccessible(page, testInfo, 'boot-first-decision');
   await attachScreens(page, testInfo, 'boot-first-decision');

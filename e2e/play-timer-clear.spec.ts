@@ -133,7 +133,7 @@ test.describe('en', () => {
   test('coaching: the feedback on a time-out shows what the customer did', async ({ page }) => {
     await openCounting(page, 'coaching');
     await page.clock.fastForward((seconds + 1) * 1000);
-    const feedback = page.getByRole('region', { name: 'You let the customer wait' });
+    const feedback = page.getByRole('region', { name: `You let ${scenario.customer.name} wait` });
     await expect(feedback).toContainText(reactionEn);
     await page.getByRole('button', { name: 'Continue' }).click();
     // The feedback said it: the next decision does not say it again.
@@ -158,7 +158,7 @@ test.describe('en', () => {
   test('coaching: a time-out that ends the visit is said once, in its feedback', async ({ page }) => {
     await toKidsAnnoyed(page, 'coaching');
     await page.clock.fastForward((kids.timeLimit!.seconds + 1) * 1000);
-    await expect(page.getByRole('region', { name: 'You let the customer wait' })).toContainText(text(kids.timeLimit?.customer?.does, 'en'));
+    await expect(page.getByRole('region', { name: `You let ${scenario.customer.name} wait` })).toContainText(text(kids.timeLimit?.customer?.does, 'en'));
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('#ending-heading')).toHaveText(text(walksOut.title, 'en'));
     await expect(page.getByText('Time ran out')).toHaveCount(0);

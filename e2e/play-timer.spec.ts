@@ -25,13 +25,13 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   await expect(page.getByRole('paragraph').filter({ has: countdown })).toHaveText('Lees rustig, de tijd start zo');
   await expect(page.getByRole('button', { name: 'Meer tijd' })).toBeVisible();
   await untilCountdownRuns(page);
-  await expect(page.getByText('De klant wacht')).toBeVisible();
+  await expect(page.getByText(`${scenario.customer.name} wacht`)).toBeVisible();
   await expect(countdown).toHaveText(new RegExp(`nog (${seconds}|${seconds - 1}) seconden`));
   await page.clock.fastForward((seconds + 1) * 1000);
-  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Je liet de klant wachten' })).toContainText('Warmte −1');
+  await expect(page.getByRole('heading', { name: `Je liet ${scenario.customer.name} wachten` })).toBeVisible();
+  await expect(page.getByRole('region', { name: `Je liet ${scenario.customer.name} wachten` })).toContainText('Warmte −1');
   // said in so many words, not only by the heading
-  await expect(page.getByRole('region', { name: 'Je liet de klant wachten' }).getByText('De tijd was om voordat je iets koos.')).toBeVisible();
+  await expect(page.getByRole('region', { name: `Je liet ${scenario.customer.name} wachten` }).getByText('De tijd was om voordat je iets koos.')).toBeVisible();
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   // the feedback said the time ran out: the next decision does not say it again
@@ -65,7 +65,7 @@ test('timers switched off in the settings never run out', async ({ page }) => {
   await expect(page.getByText('Bewaard.')).toBeVisible();
   await page.goto(`/#/play/${id}?mode=assessment`);
   await waitForOptions(page);
-  await expect(page.getByText('De klant wacht')).toHaveCount(0);
+  await expect(page.getByText(`${scenario.customer.name} wacht`)).toHaveCount(0);
   await page.clock.fastForward(30 * 60 * 1000);
   await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
@@ -78,7 +78,7 @@ test('a timer turned off during a decision says so, with no empty bar left to re
   await expect(bar).toBeVisible();
   await page.getByRole('button', { name: 'Timer uitzetten' }).click();
   await expect(page.getByRole('timer')).toHaveText('Geen tijdslimiet');
-  await expect(page.getByRole('paragraph').filter({ has: page.getByRole('timer') })).toHaveText('De klant wacht, Geen tijdslimiet');
+  await expect(page.getByRole('paragraph').filter({ has: page.getByRole('timer') })).toHaveText(`${scenario.customer.name} wacht, Geen tijdslimiet`);
   await expect(bar).toBeHidden();
 });
 
@@ -114,9 +114,9 @@ async function expectFullTimeAfterContinue(page: Page): Promise<void> {
   // The countdown starts once the options are in view: a player on a short screen scrolls to them.
   const first = page.locator('button[data-option]').first();
   await first.scrollIntoViewIfNeeded();
-  await expect(page.getByText('De klant wacht')).toBeVisible();
+  await expect(page.getByText(`${scenario.customer.name} wacht`)).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText(new RegExp(`nog (${kidsSeconds}|${kidsSeconds - 1}) seconden`));
-  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: `Je liet ${scenario.customer.name} wachten` })).toHaveCount(0);
 }
 
 test('coaching: the next countdown starts with the full time when the feedback is dismissed', async ({ page }) => {
@@ -128,11 +128,11 @@ test('coaching: the next countdown starts with the full time when the feedback i
   // Read the feedback for longer than the whole time limit.
   await page.clock.fastForward((kidsSeconds + 5) * 1000);
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: `Je liet ${scenario.customer.name} wachten` })).toHaveCount(0);
   await expectFullTimeAfterContinue(page);
   // It then runs as usual.
   await page.clock.fastForward((kidsSeconds + 1) * 1000);
-  await expect(page.getByRole('heading', { name: 'Je liet de klant wachten' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Je liet ${scenario.customer.name} wachten` })).toBeVisible();
   await expectNoCspViolations(page);
 });
 
@@ -169,4 +169,20 @@ test('coaching: a reload during the feedback after an untimed decision shows tha
   await page.reload();
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
+});
+
+test('in the tram the one waiting is the passenger, by name: "Noor wacht", not "De klant wacht"', async ({ page }) => {
+  const tram = readScenario('tram-card-reader');
+  const name = tram.customer.name;
+  const tramSeconds = tram.nodes[tram.start].timeLimit?.seconds ?? 0;
+  expect(tramSeconds, 'the first decision of the tram scenario is timed').toBeGreaterThan(0);
+  await page.clock.install();
+  await page.goto('/#/play/tram-card-reader?mode=coaching');
+  await expect(page.getByText(`Op sommige momenten wacht ${name} op je.`, { exact: false })).toBeVisible();
+  await waitForOptions(page);
+  await untilCountdownRuns(page);
+  await expect(page.getByText(`${name} wacht`, { exact: true })).toBeVisible();
+  await expect(page.getByText(/de klant/i)).toHaveCount(0);
+  await page.clock.fastForward((tramSeconds + 1) * 1000);
+  await expect(page.getByRole('heading', { name: `Je liet ${name} wachten` })).toBeVisible();
 });

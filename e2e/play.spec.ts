@@ -24,7 +24,7 @@ for (const id of builtinIds()) {
           // This path lets the customer wait: once the countdown runs (the first decision: after
           // the time to read its situation), jump past the deadline.
           await untilCountdownRuns(page);
-          await expect(page.getByText('De klant wacht')).toBeVisible();
+          await expect(page.getByText(`${scenario.customer.name} wacht`)).toBeVisible();
           await page.clock.fastForward(400_000);
         } else {
           await pressOption(page, plan.texts[i]!.nl);

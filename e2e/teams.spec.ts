@@ -33,11 +33,21 @@ test('leaderboard, averages, comparisons and the projector view', async ({ page 
   await expect(anna.locator('td').last()).toHaveText('3', { useInnerText: true }); // attempts
 
   await expect(page.getByRole('table', { name: 'Average score per dimension, per team (0–100)' }).getByRole('row', { name: /Kassa/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^(Kassa and Bar|Bar and Kassa), per dimension/ })).toBeVisible();
+  const chart = page.getByRole('img', { name: /^(Kassa and Bar|Bar and Kassa), per dimension/ });
+  await expect(chart).toBeVisible();
+  // The scale is written under the gridlines, so a value can be read off them; a screen reader
+  // hears the chart's name (which says 0–100) and not the numbers again.
+  for (const tick of ['0', '25', '50', '75', '100']) await expect(chart.getByText(tick, { exact: true })).toBeVisible();
+  expect(await chart.ariaSnapshot()).toMatch(/^- img "(Kassa and Bar|Bar and Kassa), per dimension \(0–100\)": Warmth 50Bar/);
   await page.getByLabel('Player', { exact: true }).selectOption({ label: 'Dewi (Bar)' });
   await expect(page.getByRole('img', { name: 'Dewi and the average of Bar (0–100)' })).toBeVisible();
 
+  // Names on at the trainer's own screen, off at first on the projector: said beside the toggle.
+  await expect(page.getByLabel('Show names')).toBeChecked();
+  await expect(page.getByLabel('Show names')).toHaveAccessibleDescription('Off at first on the projector: Player 1, 2 … instead.');
   await page.getByLabel('Projector (large)').click(); // (it gives way to its way out: not check())
+  await expect(page.getByLabel('Show names')).not.toBeChecked();
+  await expect(page.getByLabel('Show names')).toHaveAccessibleDescription('Off at first here: Player 1, 2 … stand in for names.');
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     await page.screenshot({ path: info.outputPath(`teams-projector-${width}.png`), fullPage: true });
@@ -55,6 +65,8 @@ test('debrief counts one run per player and hides names unless asked', async ({ 
   const total = counts.map((c) => (/^nobody/.test(c) ? 0 : Number(/(\d+)/.exec(c)![1]))).reduce((a, b) => a + b, 0);
   expect(total).toBe(3);
   await expect(page.locator('.names')).toHaveCount(0);
+  // Off at first here, unlike the board off the projector: the reason stands beside the toggle.
+  await expect(page.getByLabel('Show names')).toHaveAccessibleDescription('Off at first, on the projector or not: the room talks about the choices, not about who made them.');
   await page.getByLabel('Show names').check();
   await expect(page.locator('.names').first()).toBeVisible();
   await page.getByRole('button', { name: 'Next decision' }).click();

@@ -1,5 +1,7 @@
 /** The command-line validator (scripts/validate.ts), run in-process with captured output. */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './validate';
 
@@ -35,7 +37,17 @@ describe('npm run validate', () => {
   it('says clearly when a path does not exist', () => {
     const r = run('no/such/scenario.json');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('no/such/scenario.json:1:1: error: No such file or folder');
+    expect(r.out).toContain('no/such/scenario.json: error: No such file or folder');
+  });
+
+  it('prints a problem about the whole file without a line:column, and the others with one', () => {
+    const r = run(`${FIX}/flat-dimension.json`, `${FIX}/unknown-target.json`);
+    expect(r.out).toContain(`${FIX}/flat-dimension.json: warning: No path scores differently on initiative`);
+    expect(r.out).not.toMatch(/flat-dimension\.json:\d+:\d+:/);
+    expect(r.out).toContain(`${FIX}/unknown-target.json:90:19: error:`);
+    const empty = join(mkdtempSync(join(tmpdir(), 'validate-')), 'empty.json');
+    writeFileSync(empty, '');
+    expect(run(empty).out).toContain(`${empty}: error: The file is empty`);
   });
 
   it('scans folders for .json files, skipping schemas and expected results', () => {

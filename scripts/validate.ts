@@ -1,7 +1,8 @@
 /**
  * The scenario validator for managers: `npm run validate -- <files or folders> [--json]`.
  * Reads each scenario file (folders: every *.json below them except *.schema.json), prints every
- * problem as `file:line:col: error|warning: message`, then a summary of each valid file, and
+ * problem as `file:line:col: error|warning: message` (one about the whole file, such as a missing
+ * file or a score no path varies, as `file: error|warning: message`), then a summary of each valid file, and
  * exits with 1 when any file has an error. `--json` prints the same as JSON for tools; `--lang nl`
  * writes every message and the summary in Dutch (default `--lang en`).
  * I/O: reads the files named on the command line; writes only to stdout/stderr.
@@ -33,7 +34,8 @@ export interface CliReport {
 
 const USAGE = `Usage: npm run validate -- <file or folder> [more files or folders] [--json] [--lang nl|en]
 
-Checks Frontlijn scenario files and prints every problem as file:line:column.
+Checks Frontlijn scenario files and prints every problem as file:line:column
+(one about the file as a whole as file: without a place).
 Folders are searched for *.json files (scenario.schema.json is skipped).
   --json         print the result as JSON (for tools)
   --lang nl|en   the language of the messages and the summary (default en; nl: Nederlands)
@@ -65,8 +67,9 @@ function collect(path: string, out: string[], missing: string[]): void {
   out.push(...found);
 }
 
+/** A problem about the file as a whole (missing, unreadable, too large): no place in it. */
 function problem(message: string, code: string): Problem {
-  return { severity: 'error', code, message, path: [], line: 1, column: 1 };
+  return { severity: 'error', code, message, path: [], line: 1, column: 1, wholeFile: true };
 }
 
 /** Validates one file from disk, with messages in `lang`. */
@@ -143,7 +146,8 @@ export function formatText(report: CliReport, color = false, lang: Lang = 'en'):
   for (const r of report.files) {
     for (const p of r.problems) {
       const sev = p.severity === 'error' ? paint(31, w.error) : paint(33, w.warning);
-      lines.push(`${r.file}:${p.line}:${p.column}: ${sev}: ${p.message}`);
+      // Without a line:column, an editor's problem matcher does not point at the file's first character.
+      lines.push(`${r.file}${p.wholeFile ? '' : `:${p.line}:${p.column}`}: ${sev}: ${p.message}`);
     }
   }
   const valid = report.files.filter((r) => r.ok && r.summary);

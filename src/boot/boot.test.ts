@@ -8,6 +8,9 @@ import {
   WHO_KEY as BOOT_WHO_KEY,
   bootLang,
   countdownWarning,
+  beginsIntro as bootBeginsIntro,
+  CONTROL_SELECTOR as BOOT_CONTROL_SELECTOR,
+  INTRO_KEYS as BOOT_INTRO_KEYS,
   bootMode,
   carriedPlay,
   firstOrder,
@@ -17,6 +20,7 @@ import {
   reservedRows,
   storedCookie,
 } from './boot';
+import { beginsIntro, CONTROL_SELECTOR, INTRO_KEYS } from '../ui/components/play/intro-keys';
 import { HINT_KEY, LANG_KEY, PLAYER_KEY, STORED_COOKIE, WHO_KEY, type BootHint } from './protocol';
 import { isWarning } from '../ui/components/play/countdown-warning';
 import { parsePlayerHint, parseWhoHint, playerHint } from '../ui/state/who-hint';
@@ -184,5 +188,24 @@ describe('firstOrder: the first decision shuffled as the app shuffles it', () =>
       const seed = `seed-${i * 7919}`;
       expect(firstOrder(pinned, seed).map((k) => options[k].id)).toEqual(orderOptions(options, seed, 0).map((o) => o.id));
     }
+  });
+});
+
+describe('the keys that begin a run from its intro', () => {
+  it('are the same on the direct-link page and in the app: Enter, Space and 1 where no control has the focus', () => {
+    expect(BOOT_INTRO_KEYS).toEqual(INTRO_KEYS);
+    expect(BOOT_CONTROL_SELECTOR).toBe(CONTROL_SELECTOR);
+    // A stand-in for the focused element: a control when `closest` finds one.
+    const on = (control: boolean) => ({ closest: (s: string) => (control && s === CONTROL_SELECTOR ? {} : null) }) as unknown as EventTarget;
+    const press = { ctrlKey: false, metaKey: false, altKey: false, repeat: false };
+    for (const key of ['Enter', ' ', '1', '2', 'a', 'Escape', 'Tab'])
+      for (const control of [false, true])
+        for (const extra of [{}, { ctrlKey: true }, { repeat: true }]) {
+          const e = { ...press, ...extra, key, target: on(control) };
+          const expected = !control && ['Enter', ' ', '1'].includes(key) && !('ctrlKey' in extra) && !('repeat' in extra);
+          expect(beginsIntro(e), `${JSON.stringify(key)} control=${control} ${JSON.stringify(extra)}`).toBe(expected);
+          expect(bootBeginsIntro(e)).toBe(expected);
+        }
+    expect(beginsIntro({ ...press, key: 'Enter', target: null })).toBe(true);
   });
 });

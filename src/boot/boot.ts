@@ -38,6 +38,20 @@ import type { BootCapture, BootChoice, BootHandle, HomeCapture, HomeHandle, Play
 type Lang = 'nl' | 'en';
 type Mode = 'coaching' | 'assessment';
 
+/**
+ * The keys that begin a run from its intro when no control has the focus (Enter, Space, 1): the
+ * same as src/ui/components/play/intro-keys.ts (checked by boot.test.ts).
+ */
+export const INTRO_KEYS: readonly string[] = ['Enter', ' ', '1'];
+export const CONTROL_SELECTOR =
+  'a[href], button, input, select, textarea, summary, [contenteditable], [role="button"], [role="link"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"]';
+/** True when this key, pressed on the intro, should begin the run (intro-keys.ts, beginsIntro). */
+export function beginsIntro(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat' | 'target'>): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || !INTRO_KEYS.includes(e.key)) return false;
+  const target = e.target as { closest?: (selector: string) => unknown } | null;
+  return !target?.closest?.(CONTROL_SELECTOR);
+}
+
 /** The same keys as src/boot/protocol.ts (checked by boot.test.ts). */
 export const LANG_KEY = 'frontlijn.lang';
 export const HINT_KEY = 'frontlijn.boot';
@@ -600,6 +614,11 @@ function start(root: HTMLElement): boolean {
     }
   };
   const onKey = (e: KeyboardEvent) => {
+    if (!begun && beginsIntro(e)) {
+      e.preventDefault();
+      begin();
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     const n = Number(e.key);
     if (!Number.isInteger(n) || n < 1 || n > 4) return;

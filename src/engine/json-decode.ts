@@ -21,6 +21,11 @@ export interface DecodeProblem {
   line: number;
   column: number;
   offset: number;
+  /**
+   * Set when the problem is about the file as a whole (too large, not text, empty), not a place
+   * in it: line and column are then 1:1 and mean nothing to the reader.
+   */
+  wholeFile?: true;
 }
 
 /** The decoded text (without a byte-order mark), or null and the problems that stopped decoding. */
@@ -34,9 +39,14 @@ export function problem(ref: MessageRef, line = 1, column = 1, offset = 0): Deco
   return { code: ref.key, message: englishText(ref), ref, line, column, offset };
 }
 
+/** A problem about the file as a whole, not a place in it (see DecodeProblem.wholeFile). */
+export function wholeFileProblem(ref: MessageRef): DecodeProblem {
+  return { ...problem(ref), wholeFile: true };
+}
+
 /** The problem reported for a file over 5 MB (also used by the CLI before reading such a file). */
 export function tooLarge(bytes: number): DecodeProblem {
-  return problem(msg('file-too-large', { bytes }));
+  return wholeFileProblem(msg('file-too-large', { bytes }));
 }
 
 /** Byte offsets where a UTF-8 sequence is invalid (at most `max`), following the rules of a strict decoder. */
@@ -125,7 +135,7 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
   const utf16 = utf16Order(input);
   if (utf16) return { text: new TextDecoder(utf16).decode(input), problems: [] };
   const kind = notTextKind(input);
-  if (kind) return { text: null, problems: [problem(msg('not-text', { kind }))] };
+  if (kind) return { text: null, problems: [wholeFileProblem(msg('not-text', { kind }))] };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), problems: [] };
   } catch {
@@ -136,6 +146,6 @@ export function decodeScenarioText(input: string | Uint8Array): DecodeResult {
       const ansi = ansiChar(b);
       return problem(msg('invalid-utf8', { byte: b, offset, ansi }), line, column, offset);
     });
-    return { text: null, problems: problems.length ? problems : [problem(msg('invalid-utf8', { byte: null }))] };
+    return { text: null, problems: problems.length ? problems : [wholeFileProblem(msg('invalid-utf8', { byte: null }))] };
   }
 }

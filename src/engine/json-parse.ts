@@ -12,7 +12,7 @@
  */
 import { createScanner, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from './contract';
-import { decodeScenarioText, lineAt, lineStarts, problem, type DecodeProblem } from './json-decode';
+import { decodeScenarioText, lineAt, lineStarts, problem, wholeFileProblem, type DecodeProblem } from './json-decode';
 import { msg, type Found, type FoundHint, type MessageRef, type WordFix } from './message-args';
 
 /** The deepest nesting of objects and arrays accepted. */
@@ -185,7 +185,11 @@ class Parser {
   /** Parses the whole text; returns the value and its place, or throws Stop. */
   parseDocument(): { value: unknown; place: Place } {
     this.next();
-    if (this.scanner.getToken() === TOKEN.eof) this.stop(msg('json-empty', {}), 0);
+    if (this.scanner.getToken() === TOKEN.eof) {
+      // An empty file has no place to point at: it is about the file as a whole.
+      this.problems.push({ ...wholeFileProblem(msg('json-empty', {})), path: [] });
+      throw new Stop();
+    }
     const place: Place = { at: this.at };
     const value = this.parseValue(0, place);
     const end = this.scanner.getTokenOffset();

@@ -295,6 +295,17 @@ describe('validateScenario', () => {
     expect(syntax.map((p) => [p.line, p.column, p.wholeFile])).toEqual([[1, 8, undefined]]);
   });
 
+  it('marks a file that is empty, too large or not text as a problem with the whole file', () => {
+    const codes = (input: string | Uint8Array) => validateScenario(input).problems.map((p) => [p.code, p.wholeFile]);
+    expect(codes('')).toEqual([['json-empty', true]]);
+    expect(codes(' \n\t')).toEqual([['json-empty', true]]);
+    expect(codes(new Uint8Array(5 * 1024 * 1024 + 1))).toEqual([['file-too-large', true]]);
+    expect(codes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toEqual([['not-text', true]]);
+    // A byte that is not UTF-8 has a place: it keeps it.
+    expect(validateScenario(new Uint8Array([0x7b, 0x0a, 0xff, 0x7d])).problems[0]).toMatchObject({ code: 'invalid-utf8', line: 2, column: 1 });
+    expect(validateScenario(new Uint8Array([0x7b, 0x0a, 0xff, 0x7d])).problems[0].wholeFile).toBeUndefined();
+  });
+
   it('never throws on arbitrary text or bytes', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.uint8Array({ maxLength: 200 })), (input) => {

@@ -82,6 +82,7 @@ export function validateScenario(input: string | Uint8Array, options: ValidateOp
     path: p.path,
     line: p.line,
     column: p.column,
+    ...(p.wholeFile ? { wholeFile: true as const } : {}),
   }));
   if (parsed.fatal) return result(problems);
   const value = parsed.value;

@@ -53,6 +53,28 @@ describe('focusKeeper', () => {
     expect(p.focused()).toBe('heading again');
   });
 
+  it('moves on from where it put the focus to an element it prefers, drawn late, unless the player moved', async () => {
+    const heading = p.element('heading');
+    let card: Element | null = null;
+    void focusKeeper()({ find: () => asHtml(card ?? heading), wait: p.wait, tries: 5, take: true });
+    expect(p.focused()).toBe('heading');
+    await p.next();
+    expect(p.focused()).toBe('heading');
+    card = p.element('card');
+    await p.next();
+    expect(p.focused()).toBe('card');
+
+    // Once the player has pressed Tab, a card drawn later does not take the focus.
+    const q = page();
+    const h = q.element('heading');
+    let late: Element | null = null;
+    void focusKeeper()({ find: () => asHtml(late ?? h), wait: q.wait, tries: 5, take: true });
+    q.press('keydown', 'Tab');
+    late = q.element('card');
+    await q.next();
+    expect(q.focused()).toBe('heading');
+  });
+
   it('never takes the focus from where the player put it', async () => {
     const heading = p.element('heading');
     void focusKeeper()({ find: () => asHtml(heading), wait: p.wait, tries: 5, take: true });

@@ -37,8 +37,9 @@ function countPlayerMoves(): void {
 
 /**
  * Focus keeping for one part of the page: `keep` focuses at once, then once after each `wait`,
- * `tries` times. A later `keep` takes over; an earlier one stops at its next try, as does one
- * after the player moved the focus.
+ * `tries` times: where the focus was lost, or where it is still where `keep` put it and `find`
+ * now gives another element (one drawn late that it prefers). A later `keep` takes over; an
+ * earlier one stops at its next try, as does one after the player moved the focus.
  */
 export function focusKeeper(): (how: KeepFocus) => Promise<void> {
   let current = 0;
@@ -47,10 +48,20 @@ export function focusKeeper(): (how: KeepFocus) => Promise<void> {
     countPlayerMoves();
     const moves = playerMoves;
     const watching = () => mine === current && playerMoves === moves;
-    if (take || focusLost()) find()?.focus();
+    let placed: HTMLElement | null = null;
+    const put = () => {
+      placed = find();
+      placed?.focus();
+    };
+    if (take || focusLost()) put();
     for (let i = 0; i < tries && watching(); i++) {
       await wait();
-      if (watching() && focusLost()) find()?.focus();
+      if (!watching()) break;
+      if (focusLost()) put();
+      else if (placed && document.activeElement === placed) {
+        const now = find();
+        if (now && now !== placed) put();
+      }
     }
   };
 }
