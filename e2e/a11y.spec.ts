@@ -56,7 +56,7 @@ test('play: a timed decision, coaching feedback, the ending and the report', asy
     await pressOption(page, plan.texts[i]!.nl);
     await expect(page.locator('#feedback-heading')).toBeFocused();
     if (i === 0) await check(page, testInfo, 'play-feedback');
-    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
   }
   await expect(page.locator('#ending-heading')).toBeFocused();
   await check(page, testInfo, 'play-ending');

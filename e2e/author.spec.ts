@@ -49,7 +49,7 @@ const file = (name: string, value: unknown) => ({ name, mimeType: 'application/j
 
 /** Coaching mode shows feedback with "Continue" after a choice: press it until `target` shows. */
 async function goOnUntil(page: Page, target: Locator) {
-  const goOn = page.getByRole('button', { name: 'Continue' });
+  const goOn = page.getByRole('button', { name: 'Continue', exact: true });
   for (let i = 0; i < 6; i++) {
     await expect(target.or(goOn).first()).toBeVisible({ timeout: 15_000 });
     if (await target.isVisible()) return;

@@ -360,7 +360,7 @@ test('every tap target is at least 44 × 44 px on 360 px: home, scenarios, play,
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
   expect(await smallTargets(page), 'feedback').toEqual([]);
   const ending = page.locator('#ending-heading');
-  const next = page.getByRole('button', { name: 'Verder' });
+  const next = page.getByRole('button', { name: 'Verder', exact: true });
   for (let i = 0; i < 60 && !(await ending.isVisible()); i++) {
     await expect(ending.or(next).or(options(page).first()).first()).toBeVisible();
     // Each step waits for its own effect, so a button still on screen is never clicked twice.
@@ -485,7 +485,7 @@ test('in practice the customer\'s face agrees with the mood meter', async ({ pag
   for (const [node, option] of toOnline) {
     await waitForOptions(page);
     await pressOption(page, nl(toy.nodes[node].options.find((o) => o.id === option)!.text));
-    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
   }
   await expect(page.getByRole('meter', { name: 'Stemming van Sandra' })).toHaveAttribute('aria-valuenow', '1');
   await expect(page.getByText("Sandra is ontspannen")).toBeVisible();
@@ -507,7 +507,7 @@ test('in practice the scene\'s label says how the customer looks in the mood met
   for (const [node, option] of toColdOrder) {
     await waitForOptions(page);
     await pressOption(page, nl(cafe.nodes[node].options.find((o) => o.id === option)!.text));
-    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
   }
   await expect(page.getByText(nl(cafe.nodes['wrong-order-cold'].situation))).toBeVisible();
   await expect(page.getByRole('meter', { name: 'Stemming van Yara' })).toHaveAttribute('aria-valuenow', '-1');
@@ -606,9 +606,9 @@ test.describe('a touch screen', () => {
     // nothing chosen: the same situation, every option still there to choose, no feedback
     await expect(page.locator('#situation-heading')).toHaveText(situation!);
     for (const option of await options(page).all()) await expect(option).toBeEnabled();
-    await expect(page.getByRole('button', { name: 'Verder' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Verder', exact: true })).toHaveCount(0);
     // the same tap now chooses
     await page.touchscreen.tap(target!.x, target!.y);
-    await expect(page.getByRole('button', { name: 'Verder' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verder', exact: true })).toBeVisible();
   });
 });

@@ -298,7 +298,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
     await appTookOver(page);
     await page.getByRole('button', { name: 'Beginnen' }).click();
     await page.getByRole('button', { name: text(first.options[0].text, 'nl') }).click();
-    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
     await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
 
     const release = await holdApp(page);
@@ -319,7 +319,7 @@ test.describe('an old link to the app\'s play route (/#/play/<id>), bookmarked o
       window.requestIdleCallback = () => 0;
     });
     await page.getByRole('button', { name: text(first.options[0].text, 'nl') }).click();
-    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
     await expect(page.getByText('Beslissing 2', { exact: true })).toBeVisible();
 
     // The page must not offer a new run's "Beginnen" for the run the app is about to resume.
@@ -398,7 +398,7 @@ test('a reload in the middle of a run resumes it: the first decision is not show
   await appTookOver(page);
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('button', { name: text(first.options[0].text, 'en') }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByText('Decision 2', { exact: true })).toBeVisible();
 
   await page.addInitScript(() => {

@@ -22,7 +22,7 @@ test('a direct link plays at once as a guest, who adds a name on the report', as
   for (const option of plan.texts) {
     await waitForOptions(page);
     await pressOption(page, option!.nl);
-    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
   }
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
   await expect(page.getByRole('heading', { name: 'Voeg je naam toe' })).toBeVisible();

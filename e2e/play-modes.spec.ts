@@ -48,7 +48,7 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
   // The next situation waits for Continue (keyboard: Tab to it, Enter).
   await expect(page.locator('#situation-heading')).toHaveCount(0);
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Verder' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Verder', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   await expect(page.locator('#situation-heading')).toBeFocused();
@@ -62,7 +62,7 @@ test('coaching shows what a choice did and why, then Continue moves on', async (
  */
 async function playOut(page: import('@playwright/test').Page) {
   const ending = page.locator('#ending-heading');
-  const next = page.getByRole('button', { name: 'Verder' });
+  const next = page.getByRole('button', { name: 'Verder', exact: true });
   const option = page.locator('button[data-option]:enabled').first();
   const heading = page.locator('#situation-heading');
   for (let i = 0; i < 60; i++) {

@@ -14,7 +14,7 @@ test.use({ locale: 'en-GB' });
 async function playThrough(page: Page): Promise<void> {
   const ending = page.locator('#ending-heading');
   const begin = page.getByRole('button', { name: 'Begin' });
-  const next = page.getByRole('button', { name: 'Continue' });
+  const next = page.getByRole('button', { name: 'Continue', exact: true });
   const option = page.locator('button[data-option]:enabled').first();
   for (let i = 0; i < 80; i++) {
     await expect(ending.or(begin).or(next).or(option).first()).toBeVisible();
@@ -76,7 +76,7 @@ test('an address naming a run this device does not have starts one run, and a re
   await page.getByRole('button', { name: 'Begin' }).click();
   const runId = await page.locator('[data-run-id]').getAttribute('data-run-id');
   await page.locator('button[data-option]:enabled').first().click();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Decision 2/ })).toBeVisible();
 
   await page.reload();

@@ -38,7 +38,7 @@ async function refuseTabStorage(page: Page) {
  * moment they see it, before anything the app does after that frame.
  */
 async function reloadOnLastChoice(page: Page, shown: string) {
-  const next = page.getByRole('button', { name: 'Verder' });
+  const next = page.getByRole('button', { name: 'Verder', exact: true });
   for (const [i, choice] of path.texts.entries()) {
     if (i === path.texts.length - 1) {
       await page.evaluate((sel) => {
@@ -83,7 +83,7 @@ for (const size of [{ name: 'phone', width: 360, height: 740 }, { name: 'desktop
       await expect(page).toHaveURL(new RegExp(`run=${runId}`));
       await page.reload();
       await expect(feedback).toContainText(lastChoice);
-      await page.getByRole('button', { name: 'Verder' }).click();
+      await page.getByRole('button', { name: 'Verder', exact: true }).click();
       await expect(ending).toBeFocused();
 
       // Read and moved on: a reload now shows the ending.
@@ -111,7 +111,7 @@ for (const size of [{ name: 'phone', width: 360, height: 740 }, { name: 'desktop
 
 /** Plays the path to its ending (in practice mode "Verder" after each feedback). */
 async function playToEnding(page: Page) {
-  const next = page.getByRole('button', { name: 'Verder' });
+  const next = page.getByRole('button', { name: 'Verder', exact: true });
   for (const choice of path.texts) {
     await pressOption(page, choice!.nl);
     await expect(next.or(page.locator('#situation-heading')).or(page.locator('#ending-heading')).first()).toBeVisible();

@@ -135,7 +135,7 @@ test.describe('en', () => {
     await page.clock.fastForward((seconds + 1) * 1000);
     const feedback = page.getByRole('region', { name: `You let ${scenario.customer.name} wait` });
     await expect(feedback).toContainText(reactionEn);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     // The feedback said it: the next decision does not say it again.
     await expect(page.locator('#situation-heading')).toContainText('Decision 2');
     await expect(page.locator('#situation-heading')).toBeFocused();
@@ -159,7 +159,7 @@ test.describe('en', () => {
     await toKidsAnnoyed(page, 'coaching');
     await page.clock.fastForward((kids.timeLimit!.seconds + 1) * 1000);
     await expect(page.getByRole('region', { name: `You let ${scenario.customer.name} wait` })).toContainText(text(kids.timeLimit?.customer?.does, 'en'));
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await expect(page.locator('#ending-heading')).toHaveText(text(walksOut.title, 'en'));
     await expect(page.getByText('Time ran out')).toHaveCount(0);
   });

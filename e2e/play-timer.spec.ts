@@ -32,7 +32,7 @@ test('a timer that runs out: the customer waited, and coaching says what that di
   await expect(page.getByRole('region', { name: `Je liet ${scenario.customer.name} wachten` })).toContainText('Warmte −1');
   // said in so many words, not only by the heading
   await expect(page.getByRole('region', { name: `Je liet ${scenario.customer.name} wachten` }).getByText('De tijd was om voordat je iets koos.')).toBeVisible();
-  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
   await expect(page.locator('#situation-heading')).toContainText('Beslissing 2');
   // the feedback said the time ran out: the next decision does not say it again
   await expect(page.getByText('De tijd was om')).toHaveCount(0);
@@ -102,14 +102,14 @@ async function chooseToKids(page: Page): Promise<void> {
     await waitForOptions(page);
     await page.getByRole('button', { name: optionName(node, option) }).click();
     await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
-    if (i < toKids.length - 1) await page.getByRole('button', { name: 'Verder' }).click();
+    if (i < toKids.length - 1) await page.getByRole('button', { name: 'Verder', exact: true }).click();
   }
   // Reading the feedback: no countdown shows or runs.
   await expect(page.getByRole('timer')).toHaveCount(0);
 }
 
 async function expectFullTimeAfterContinue(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
   await waitForOptions(page);
   // The countdown starts once the options are in view: a player on a short screen scrolls to them.
   const first = page.locator('button[data-option]').first();
@@ -163,7 +163,7 @@ test('coaching: a reload during the feedback after an untimed decision shows tha
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toBeVisible();
   await expect(feedback).toHaveText(lesson);
-  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Wat dit deed' })).toHaveCount(0);
   // Dismissed: another reload goes on at the next decision.
   await page.reload();

@@ -105,7 +105,7 @@ test('the tram: a passenger sent off the tram is drawn on the platform, not insi
   await waitForOptions(page);
   await expect(page.getByRole('img', { name: /^Public transport: Noor, looking / })).toBeVisible();
   await page.getByRole('button', { name: /rules are rules/ }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Left behind on the platform' })).toBeVisible();
   // A tram ride is not a visit: the words above the ending's title are true in every setting.
   await expect(page.getByText('How it turned out', { exact: true })).toBeVisible();
