@@ -22,6 +22,14 @@ async function chooseMode(page: import('@playwright/test').Page, label: RegExp) 
   await page.getByRole('button', { name: /^Start/ }).click();
 }
 
+test('the mode screen says in one plain line what each mode means', async ({ page }) => {
+  await page.goto(`/#/mode/${id}`);
+  await expect(page.getByRole('radio', { name: /^Toets/ })).toBeVisible();
+  await expect(page.getByText('Geen uitleg tot het einde. Deze rondes tellen mee wanneer teams hun scores vergelijken.')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('No hints until the end. These runs count when teams compare their scores.')).toBeVisible();
+});
+
 test('coaching shows what a choice did and why, then Continue moves on', async ({ page }) => {
   await watchCsp(page);
   await chooseMode(page, /^Oefenen/);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { begin, builtinIds, expectReportScores, plannedPaths, pressOption, readScenario, waitForOptions, untilCountdownRuns } from './helpers';
 import { readDb } from './persist-support';
+import { LRS_ENDPOINT, connectInSettings } from './lrs-support';
 
 test.use({ serviceWorkers: 'allow', locale: 'nl-NL' });
 // The update test changes the served service worker: the two must not overlap.
@@ -56,6 +57,38 @@ test('after one visit, every built-in scenario and sound is there offline, and o
     await expect(page.locator('#situation-heading')).toContainText('Beslissing 1');
     await expect(page.locator('button[data-option]').first()).toBeVisible();
   }
+});
+
+test('the game says once that it works offline, and while offline that runs stay on the device', async ({ page, context }) => {
+  await page.goto('/#/scenarios');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Once everything is on the device: a quiet note (a status, not a dialog), put away by keyboard.
+  const ready = page.getByRole('status').filter({ hasText: 'Frontlijn werkt nu ook zonder internet.' });
+  await expect(ready).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const gotIt = ready.getByRole('button', { name: 'Begrepen' });
+  expect((await gotIt.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await gotIt.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Frontlijn werkt nu ook zonder internet.')).toHaveCount(0);
+
+  // The network goes: a small line says where the runs go; it leaves with the network's return.
+  const away = page.getByRole('status').filter({ hasText: 'Offline — je rondes worden op dit apparaat bewaard.' });
+  await context.setOffline(true);
+  await expect(away).toBeVisible();
+  await context.setOffline(false);
+  await expect(away).toHaveCount(0);
+
+  // With an LRS, its statements wait for the network.
+  await page.getByRole('button', { name: 'English' }).click();
+  await connectInSettings(page, LRS_ENDPOINT);
+  await page.goto('/#/history');
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Offline — your runs are kept on this device and go to the LRS once you are back online.' })).toBeVisible();
+  await context.setOffline(false);
 });
 
 test('a new version waits: never offered during a run, offered after it, never taken unasked', async ({ page }) => {

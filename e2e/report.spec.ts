@@ -347,7 +347,7 @@ test.describe('in English, a room', () => {
     await expect(nav.getByRole('link', { name: 'Scenarios', exact: true })).not.toHaveAttribute('aria-current');
     await expect(nav.getByRole('group', { name: 'For trainers' }).getByRole('link')).toHaveText(['Teams', 'Room', 'Write scenarios']);
     // Before: "Dec 6, 2026, 1:30 AM" here, while the roster said "Anna 01:30".
-    await expect(page.getByText(/ · Mode: Assessment$/)).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Mode: Assessment$/);
+    await expect(page.getByText(/ · Mode: Assessment$/)).toHaveText(/^Played by Anna · \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Mode: Assessment$/);
     await expect(page.getByRole('region', { name: 'Scores' })).toContainText('For each score, 100 is the best this scenario allows and 0 the worst;');
   });
 

@@ -47,6 +47,7 @@ async function open(offline: boolean): Promise<void> {
   // Like sound, a while after the first decision and once the page is idle: the worker's code
   // and its precaching (the whole game) must not compete with the first decision.
   if (offline) setTimeout(() => void whenFree().then(() => pwa.register()), 2500);
+  if (offline) pwa.watchNetwork();
 
   // Dev server only: the authoring tools' hot-reload panel (tree-shaken from the build).
   if (import.meta.hot) void import('./authoring/hot-reload');

@@ -3,12 +3,16 @@
  * first visit the app shell, every built-in scenario (and its /play/<id>/ page) and the sounds
  * are on the device, so the game plays offline. A new version never replaces the running one by
  * itself: it waits until the player chooses "update" (UpdateBanner, never shown during a run).
+ * OfflineNote says once that the game now works offline, and while the network is gone that runs
+ * stay on the device.
  */
 class PwaState {
   /** A new version is downloaded and waits for the player. */
   needRefresh = $state(false);
-  /** Everything needed to play offline is on the device. */
+  /** Everything needed to play offline has just come on the device (once: the worker's first install). */
   offlineReady = $state(false);
+  /** The network as the browser reports it (navigator.onLine); watched only by the app on its own. */
+  online = $state(true);
   #update: ((reload?: boolean) => Promise<void>) | null = null;
 
   /** Registers the service worker (production builds with one; never in a learning platform). */
@@ -39,6 +43,22 @@ class PwaState {
 
   later(): void {
     this.needRefresh = false;
+  }
+
+  /** The player has read that the game works offline. */
+  offlineNoted(): void {
+    this.offlineReady = false;
+  }
+
+  /**
+   * Follows the browser's online and offline events (not in a learning platform, whose own
+   * session keeps the results). Two listeners, no request: nothing added before the first paint.
+   */
+  watchNetwork(): void {
+    const read = () => (this.online = navigator.onLine);
+    read();
+    addEventListener('online', read);
+    addEventListener('offline', read);
   }
 }
 
