@@ -98,7 +98,7 @@ test('the report says which runs count for the team: assessment yes, coaching no
   await playOut(page);
   await page.getByRole('link', { name: 'Naar het rapport' }).click();
   await expect(page.getByText(/ · Soort ronde: Oefenen$/)).toBeVisible();
-  await expect(handIn).toContainText('De trainer ziet dit als oefenronde: die telt niet mee als teams scores vergelijken.');
+  await expect(handIn).toContainText('De trainer ziet dit als oefenronde: die telt niet mee wanneer teams hun scores vergelijken.');
   await expect(handIn).not.toContainText('telt je ronde mee');
 
   await chooseMode(page, /Toets/);
