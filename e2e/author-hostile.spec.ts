@@ -74,9 +74,15 @@ test.describe('hostile scenario files', () => {
         await expect(verdict).toContainText('Not stored.');
         // The refusal explains itself: the problem list (or the verdict) names the cause.
         await expect(page.locator('.problems, .verdict').filter({ hasText: f.explains! }).first()).toBeVisible();
-        // Line and column are shown with the first problem, and the source view marks the place.
-        await expect(page.locator('.problem .where').first()).toHaveText(/^\d+:\d+$/);
-        await expect(page.locator('li[aria-current="location"]')).toHaveCount(1);
+        if (f.wholeFile) {
+          // A file refused as a whole (too large) names no place: "Whole file", no line marked.
+          await expect(page.locator('.problem .where').first()).toHaveText('Whole file');
+          await expect(page.locator('li[aria-current="location"]')).toHaveCount(0);
+        } else {
+          // Line and column are shown with the first problem, and the source view marks the place.
+          await expect(page.locator('.problem .where').first()).toHaveText(/^\d+:\d+$/);
+          await expect(page.locator('li[aria-current="location"]')).toHaveCount(1);
+        }
       } else {
         await expect(page.locator('.verdict')).toContainText('is valid and stored');
         // The markup is shown as text, literally.
